@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Playout.Media.Simd;
+
+namespace Playout.Media.Kernels;
+
+/// <summary>
+/// 8-bit uyvy422 ⇄ 10-bit planar, one line at a time. 8 → 10 bits is code × 4 (16 → 64, 235 → 940,
+/// the SMPTE mapping; no bit replication). 10 → 8 bits rounds half up and saturates: min(255, (v + 2) >> 2).
+/// </summary>
+public static class Uyvy422
+{
+    private const byte Z = LaneShuffle.Zero;
+    private static ReadOnlySpan<byte> ToLuma => [1, Z, 3, Z, 5, Z, 7, Z, 9, Z, 11, Z, 13, Z, 15, Z];
+    private static ReadOnlySpan<byte> ToChroma => [0, Z, 4, Z, 8, Z, 12, Z, 2, Z, 6, Z, 10, Z, 14, Z];
+    private static ReadOnlySpan<byte> FromLuma => [Z, 0, Z, 2, Z, 4, Z, 6, Z, 8, Z, 10, Z, 12, Z, 14];
+    private static ReadOnlySpan<byte> FromChroma => [0, Z, 8, Z, 2, Z, 10, Z, 4, Z, 12, Z, 6, Z, 14, Z];
+
+    public static void Unpack(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width,
+        SimdPath path = SimdPath.Auto)
+    {
+        Packed422Checks.Unpack(source, luma, cb, cr, width, width * 2);
+        int done = SimdPaths.Resolve(path) switch
+        {
+            SimdPath.Vector128 => Unpack<Lanes128, Vector128<byte>>(source, luma, cb, cr, width),
+            SimdPath.Vector256 => Unpack<Lanes256, Vector256<byte>>(source, luma, cb, cr, width),
+            SimdPath.Vector512 => Unpack<Lanes512, Vector512<byte>>(source, luma, cb, cr, width),
+            _ => 0,
+        };
+        for (int pair = done / 2; pair < width / 2; pair++)
+        {
+            cb[pair] = (ushort)(source[4 * pair] << 2);
+            luma[2 * pair] = (ushort)(source[4 * pair + 1] << 2);
+            cr[pair] = (ushort)(source[4 * pair + 2] << 2);
+            luma[2 * pair + 1] = (ushort)(source[4 * pair + 3] << 2);
+        }
+    }
+
+    public static void Pack(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination,
+        int width, SimdPath path = SimdPath.Auto)
+    {
+        Packed422Checks.Pack(luma, cb, cr, destination, width, width * 2);
+        int done = SimdPaths.Resolve(path) switch
+        {
+            SimdPath.Vector128 => Pack<Lanes128, Vector128<byte>>(luma, cb, cr, destination, width),
+            SimdPath.Vector256 => Pack<Lanes256, Vector256<byte>>(luma, cb, cr, destination, width),
+            SimdPath.Vector512 => Pack<Lanes512, Vector512<byte>>(luma, cb, cr, destination, width),
+            _ => 0,
+        };
+        for (int pair = done / 2; pair < width / 2; pair++)
+        {
+            destination[4 * pair] = To8(cb[pair]);
+            destination[4 * pair + 1] = To8(luma[2 * pair]);
+            destination[4 * pair + 2] = To8(cr[pair]);
+            destination[4 * pair + 3] = To8(luma[2 * pair + 1]);
+        }
+    }
+
+    private static byte To8(ushort sample) => (byte)Math.Min(255, (sample + 2) >> 2);
+
+    private static int Unpack<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV toLuma = LaneShuffle.Indices<TOps, TV>(ToLuma), toChroma = LaneShuffle.Indices<TOps, TV>(ToChroma);
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref Packed422Kernel.AsBytes(luma);
+        ref byte u = ref Packed422Kernel.AsBytes(cb);
+        ref byte v = ref Packed422Kernel.AsBytes(cr);
+        int step = 8 * TOps.Lanes, pixel = 0;
+        for (; pixel + step <= width; pixel += step)
+        {
+            TV packed = TOps.Load(ref Unsafe.Add(ref src, 2 * pixel));
+            TOps.Store(TOps.ShiftLeft16(TOps.Shuffle(packed, toLuma), 2), ref Unsafe.Add(ref y, 2 * pixel));
+            TV chroma = TOps.ShiftLeft16(TOps.Shuffle(packed, toChroma), 2);
+            TOps.StoreLaneHalves(chroma, 0, ref Unsafe.Add(ref u, pixel), 8);
+            TOps.StoreLaneHalves(chroma, 1, ref Unsafe.Add(ref v, pixel), 8);
+        }
+        return pixel;
+    }
+
+    private static int Pack<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
+        Span<byte> destination, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV fromLuma = LaneShuffle.Indices<TOps, TV>(FromLuma), fromChroma = LaneShuffle.Indices<TOps, TV>(FromChroma);
+        TV two = LaneShuffle.Splat16<TOps, TV>(2), max = LaneShuffle.Splat16<TOps, TV>(255);
+        ref byte dst = ref MemoryMarshal.GetReference(destination);
+        ref byte y = ref Packed422Kernel.AsBytes(luma);
+        ref byte u = ref Packed422Kernel.AsBytes(cb);
+        ref byte v = ref Packed422Kernel.AsBytes(cr);
+        int step = 8 * TOps.Lanes, pixel = 0;
+        for (; pixel + step <= width; pixel += step)
+        {
+            TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);
+            TV chroma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(
+                TOps.LoadLaneHalves(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 8), two), 2), max);
+            TOps.Store(TOps.Or(TOps.Shuffle(luma8, fromLuma), TOps.Shuffle(chroma8, fromChroma)), ref Unsafe.Add(ref dst, 2 * pixel));
+        }
+        return pixel;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Runtime.Intrinsics;
+
+namespace Playout.Media.Simd;
+
+/// <summary>
+/// The vector operations the pixel kernels are written against, once, for every width. A vector is
+/// <see cref="Lanes"/> independent 128-bit lanes; kernels give each lane one pixel group, so the same
+/// code runs on Vector128 (1 group per step), Vector256 (2) and Vector512 (4). Element types are in
+/// the method names (16 = unsigned 16-bit lanes, 32 = 32-bit lanes) because the vector type is bytes.
+/// Implementations are structs with static members so the JIT specialises and inlines each kernel.
+/// </summary>
+internal interface ILaneOps<TV> where TV : struct
+{
+    /// <summary>Number of 128-bit lanes in <typeparamref name="TV"/>.</summary>
+    static abstract int Lanes { get; }
+
+    /// <summary>Loads Lanes·16 contiguous bytes.</summary>
+    static abstract TV Load(ref byte source);
+
+    /// <summary>Stores Lanes·16 contiguous bytes.</summary>
+    static abstract void Store(TV value, ref byte destination);
+
+    /// <summary>Lane i holds the 16 bytes at source + i·stride.</summary>
+    static abstract TV LoadLanes(ref byte source, nint stride);
+
+    /// <summary>Lane i holds the 8 bytes at low + i·stride, then the 8 bytes at high + i·stride.</summary>
+    static abstract TV LoadLaneHalves(ref byte low, ref byte high, nint stride);
+
+    /// <summary>Stores lane i (16 bytes) at destination + i·stride, lane 0 first, so a later lane may overwrite an earlier one's tail.</summary>
+    static abstract void StoreLanes(TV value, ref byte destination, nint stride);
+
+    /// <summary>Stores the 8-byte half <paramref name="half"/> (0 or 1) of lane i at destination + i·stride, lane 0 first.</summary>
+    static abstract void StoreLaneHalves(TV value, int half, ref byte destination, nint stride);
+
+    /// <summary>Stores the 4-byte quarter <paramref name="quarter"/> (0..3) of lane i at destination + i·stride.</summary>
+    static abstract void StoreLaneQuarters(TV value, int quarter, ref byte destination, nint stride);
+
+    /// <summary>Repeats a 128-bit constant in every lane.</summary>
+    static abstract TV Broadcast(Vector128<byte> lane);
+
+    /// <summary>Byte shuffle inside each lane; indices come from <see cref="LaneShuffle.Indices{TOps,TV}"/> (0x80 = zero).</summary>
+    static abstract TV Shuffle(TV value, TV indices);
+
+    static abstract TV Or(TV left, TV right);
+    static abstract TV And(TV left, TV right);
+    static abstract TV Equals32(TV left, TV right);
+    static abstract TV Add16(TV left, TV right);
+    static abstract TV Subtract16(TV left, TV right);
+    static abstract TV MultiplyLow16(TV left, TV right);
+
+    /// <summary>Signed 16-bit (left·right + 2^14) >> 15, as x86's pmulhrsw.</summary>
+    static abstract TV MultiplyHighRound16(TV left, TV right);
+
+    static abstract TV Min16(TV left, TV right);
+    static abstract TV Max16(TV left, TV right);
+    static abstract TV ShiftLeft16(TV value, int count);
+    static abstract TV ShiftRight16(TV value, int count);
+    static abstract TV Add32(TV left, TV right);
+    static abstract TV MultiplyLow32(TV left, TV right);
+    static abstract TV Min32(TV left, TV right);
+    static abstract TV ShiftLeft32(TV value, int count);
+    static abstract TV ShiftRight32(TV value, int count);
+    static abstract TV ShiftRightArithmetic32(TV value, int count);
+
+    /// <summary>Truncates the 32-bit elements of left then right to 16 bits, in element order.</summary>
+    static abstract TV Narrow32(TV left, TV right);
+
+    /// <summary>Signed 32-bit integers to float, divide, truncate back to 32-bit integers.</summary>
+    static abstract TV DivideTruncate32(TV dividend, TV divisor);
+}

@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Playout.Media.Simd;
+
+/// <summary>One 128-bit lane: SSSE3/SSE4.1 on x86, NEON on Arm, software elsewhere.</summary>
+internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
+{
+    public static int Lanes => 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Load(ref byte source) => Vector128.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<byte> value, ref byte destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadLanes(ref byte source, nint stride) => Vector128.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
+        Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref low), Unsafe.ReadUnaligned<ulong>(ref high)).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLanes(Vector128<byte> value, ref byte destination, nint stride) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneHalves(Vector128<byte> value, int half, ref byte destination, nint stride) =>
+        Unsafe.WriteUnaligned(ref destination, value.AsUInt64().GetElement(half));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneQuarters(Vector128<byte> value, int quarter, ref byte destination, nint stride) =>
+        Unsafe.WriteUnaligned(ref destination, value.AsUInt32().GetElement(quarter));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Broadcast(Vector128<byte> lane) => lane;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Shuffle(Vector128<byte> value, Vector128<byte> indices) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(value, indices) : Vector128.Shuffle(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Or(Vector128<byte> left, Vector128<byte> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> And(Vector128<byte> left, Vector128<byte> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Equals32(Vector128<byte> left, Vector128<byte> right) =>
+        Vector128.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Add16(Vector128<byte> left, Vector128<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Subtract16(Vector128<byte> left, Vector128<byte> right) => (left.AsUInt16() - right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> MultiplyLow16(Vector128<byte> left, Vector128<byte> right) => (left.AsUInt16() * right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> MultiplyHighRound16(Vector128<byte> left, Vector128<byte> right)
+    {
+        if (Ssse3.IsSupported)
+            return Ssse3.MultiplyHighRoundScale(left.AsInt16(), right.AsInt16()).AsByte();
+        var (left0, left1) = Vector128.Widen(left.AsInt16());
+        var (right0, right1) = Vector128.Widen(right.AsInt16());
+        var round = Vector128.Create(1 << 14);
+        return Vector128.Narrow((left0 * right0 + round) >> 15, (left1 * right1 + round) >> 15).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Min16(Vector128<byte> left, Vector128<byte> right) => Vector128.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Max16(Vector128<byte> left, Vector128<byte> right) => Vector128.Max(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftLeft16(Vector128<byte> value, int count) => (value.AsUInt16() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftRight16(Vector128<byte> value, int count) => (value.AsUInt16() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Add32(Vector128<byte> left, Vector128<byte> right) => (left.AsInt32() + right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> MultiplyLow32(Vector128<byte> left, Vector128<byte> right) => (left.AsInt32() * right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Min32(Vector128<byte> left, Vector128<byte> right) => Vector128.Min(left.AsInt32(), right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftLeft32(Vector128<byte> value, int count) => (value.AsInt32() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftRight32(Vector128<byte> value, int count) => (value.AsUInt32() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftRightArithmetic32(Vector128<byte> value, int count) => (value.AsInt32() >> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Narrow32(Vector128<byte> left, Vector128<byte> right) =>
+        Vector128.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> DivideTruncate32(Vector128<byte> dividend, Vector128<byte> divisor) =>
+        Vector128.ConvertToInt32(Vector128.ConvertToSingle(dividend.AsInt32()) / Vector128.ConvertToSingle(divisor.AsInt32())).AsByte();
+}

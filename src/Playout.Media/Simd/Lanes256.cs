@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Playout.Media.Simd;
+
+/// <summary>Two 128-bit lanes in one 256-bit vector: AVX2 on x86, software elsewhere.</summary>
+internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
+{
+    public static int Lanes => 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Load(ref byte source) => Vector256.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<byte> value, ref byte destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadLanes(ref byte source, nint stride) =>
+        Vector256.Create(Lanes128.LoadLanes(ref source, stride), Lanes128.LoadLanes(ref Unsafe.Add(ref source, stride * 1), stride));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
+        Vector256.Create(Lanes128.LoadLaneHalves(ref low, ref high, stride),
+            Lanes128.LoadLaneHalves(ref Unsafe.Add(ref low, stride * 1), ref Unsafe.Add(ref high, stride * 1), stride));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLanes(Vector256<byte> value, ref byte destination, nint stride)
+    {
+        Lanes128.StoreLanes(value.GetLower(), ref destination, stride);
+        Lanes128.StoreLanes(value.GetUpper(), ref Unsafe.Add(ref destination, stride * 1), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneHalves(Vector256<byte> value, int half, ref byte destination, nint stride)
+    {
+        Lanes128.StoreLaneHalves(value.GetLower(), half, ref destination, stride);
+        Lanes128.StoreLaneHalves(value.GetUpper(), half, ref Unsafe.Add(ref destination, stride * 1), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneQuarters(Vector256<byte> value, int quarter, ref byte destination, nint stride)
+    {
+        Lanes128.StoreLaneQuarters(value.GetLower(), quarter, ref destination, stride);
+        Lanes128.StoreLaneQuarters(value.GetUpper(), quarter, ref Unsafe.Add(ref destination, stride * 1), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Broadcast(Vector128<byte> lane) => Vector256.Create(Lanes128.Broadcast(lane));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Shuffle(Vector256<byte> value, Vector256<byte> indices) =>
+        Avx2.IsSupported ? Avx2.Shuffle(value, indices) : Vector256.Shuffle(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Or(Vector256<byte> left, Vector256<byte> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> And(Vector256<byte> left, Vector256<byte> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Equals32(Vector256<byte> left, Vector256<byte> right) =>
+        Vector256.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Add16(Vector256<byte> left, Vector256<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Subtract16(Vector256<byte> left, Vector256<byte> right) => (left.AsUInt16() - right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> MultiplyLow16(Vector256<byte> left, Vector256<byte> right) => (left.AsUInt16() * right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> MultiplyHighRound16(Vector256<byte> left, Vector256<byte> right)
+    {
+        if (Avx2.IsSupported)
+            return Avx2.MultiplyHighRoundScale(left.AsInt16(), right.AsInt16()).AsByte();
+        return Vector256.Create(Lanes128.MultiplyHighRound16(left.GetLower(), right.GetLower()),
+            Lanes128.MultiplyHighRound16(left.GetUpper(), right.GetUpper()));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Min16(Vector256<byte> left, Vector256<byte> right) => Vector256.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Max16(Vector256<byte> left, Vector256<byte> right) => Vector256.Max(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftLeft16(Vector256<byte> value, int count) => (value.AsUInt16() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftRight16(Vector256<byte> value, int count) => (value.AsUInt16() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Add32(Vector256<byte> left, Vector256<byte> right) => (left.AsInt32() + right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> MultiplyLow32(Vector256<byte> left, Vector256<byte> right) => (left.AsInt32() * right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Min32(Vector256<byte> left, Vector256<byte> right) => Vector256.Min(left.AsInt32(), right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftLeft32(Vector256<byte> value, int count) => (value.AsInt32() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftRight32(Vector256<byte> value, int count) => (value.AsUInt32() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftRightArithmetic32(Vector256<byte> value, int count) => (value.AsInt32() >> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Narrow32(Vector256<byte> left, Vector256<byte> right) =>
+        Vector256.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> DivideTruncate32(Vector256<byte> dividend, Vector256<byte> divisor) =>
+        Vector256.ConvertToInt32(Vector256.ConvertToSingle(dividend.AsInt32()) / Vector256.ConvertToSingle(divisor.AsInt32())).AsByte();
+}

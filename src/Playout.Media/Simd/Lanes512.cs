@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Playout.Media.Simd;
+
+/// <summary>Four 128-bit lanes in one 512-bit vector: AVX-512BW on x86, software elsewhere.</summary>
+internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
+{
+    public static int Lanes => 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Load(ref byte source) => Vector512.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<byte> value, ref byte destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> LoadLanes(ref byte source, nint stride) =>
+        Vector512.Create(Lanes256.LoadLanes(ref source, stride), Lanes256.LoadLanes(ref Unsafe.Add(ref source, stride * 2), stride));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
+        Vector512.Create(Lanes256.LoadLaneHalves(ref low, ref high, stride),
+            Lanes256.LoadLaneHalves(ref Unsafe.Add(ref low, stride * 2), ref Unsafe.Add(ref high, stride * 2), stride));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLanes(Vector512<byte> value, ref byte destination, nint stride)
+    {
+        Lanes256.StoreLanes(value.GetLower(), ref destination, stride);
+        Lanes256.StoreLanes(value.GetUpper(), ref Unsafe.Add(ref destination, stride * 2), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneHalves(Vector512<byte> value, int half, ref byte destination, nint stride)
+    {
+        Lanes256.StoreLaneHalves(value.GetLower(), half, ref destination, stride);
+        Lanes256.StoreLaneHalves(value.GetUpper(), half, ref Unsafe.Add(ref destination, stride * 2), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLaneQuarters(Vector512<byte> value, int quarter, ref byte destination, nint stride)
+    {
+        Lanes256.StoreLaneQuarters(value.GetLower(), quarter, ref destination, stride);
+        Lanes256.StoreLaneQuarters(value.GetUpper(), quarter, ref Unsafe.Add(ref destination, stride * 2), stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Broadcast(Vector128<byte> lane) => Vector512.Create(Lanes256.Broadcast(lane));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Shuffle(Vector512<byte> value, Vector512<byte> indices) =>
+        Avx512BW.IsSupported ? Avx512BW.Shuffle(value, indices) : Vector512.Shuffle(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Or(Vector512<byte> left, Vector512<byte> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> And(Vector512<byte> left, Vector512<byte> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Equals32(Vector512<byte> left, Vector512<byte> right) =>
+        Vector512.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Add16(Vector512<byte> left, Vector512<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Subtract16(Vector512<byte> left, Vector512<byte> right) => (left.AsUInt16() - right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> MultiplyLow16(Vector512<byte> left, Vector512<byte> right) => (left.AsUInt16() * right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> MultiplyHighRound16(Vector512<byte> left, Vector512<byte> right)
+    {
+        if (Avx512BW.IsSupported)
+            return Avx512BW.MultiplyHighRoundScale(left.AsInt16(), right.AsInt16()).AsByte();
+        return Vector512.Create(Lanes256.MultiplyHighRound16(left.GetLower(), right.GetLower()),
+            Lanes256.MultiplyHighRound16(left.GetUpper(), right.GetUpper()));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Min16(Vector512<byte> left, Vector512<byte> right) => Vector512.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Max16(Vector512<byte> left, Vector512<byte> right) => Vector512.Max(left.AsUInt16(), right.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftLeft16(Vector512<byte> value, int count) => (value.AsUInt16() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftRight16(Vector512<byte> value, int count) => (value.AsUInt16() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Add32(Vector512<byte> left, Vector512<byte> right) => (left.AsInt32() + right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> MultiplyLow32(Vector512<byte> left, Vector512<byte> right) => (left.AsInt32() * right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Min32(Vector512<byte> left, Vector512<byte> right) => Vector512.Min(left.AsInt32(), right.AsInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftLeft32(Vector512<byte> value, int count) => (value.AsInt32() << count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftRight32(Vector512<byte> value, int count) => (value.AsUInt32() >>> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftRightArithmetic32(Vector512<byte> value, int count) => (value.AsInt32() >> count).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Narrow32(Vector512<byte> left, Vector512<byte> right) =>
+        Vector512.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> DivideTruncate32(Vector512<byte> dividend, Vector512<byte> divisor) =>
+        Vector512.ConvertToInt32(Vector512.ConvertToSingle(dividend.AsInt32()) / Vector512.ConvertToSingle(divisor.AsInt32())).AsByte();
+}

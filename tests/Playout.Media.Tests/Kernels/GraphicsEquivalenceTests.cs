@@ -1,0 +1,162 @@
+using Playout.Media.Formats;
+using Playout.Media.Kernels;
+using Playout.Media.Simd;
+
+namespace Playout.Media.Tests.Kernels;
+
+/// <summary>BGRA conversion, planar keying and the fused v210 keyer: vector paths equal scalar.</summary>
+public class GraphicsEquivalenceTests
+{
+    public static IEnumerable<object[]> Widths() => KernelInputs.Widths();
+
+    /// <summary>Random BGRA with alpha 0 and 255 over-represented, including colour above alpha (invalid premultiplied).</summary>
+    private static byte[] Bgra(int width, int seed)
+    {
+        var bytes = KernelInputs.Bytes(width * 4, seed);
+        var random = new Random(seed + 1);
+        for (int i = 3; i < bytes.Length; i += 4)
+            bytes[i] = random.Next(3) switch { 0 => 0, 1 => 255, _ => bytes[i] };
+        return bytes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Bgra_conversion_paths_match_scalar(int width)
+    {
+        var bgra = KernelInputs.Misaligned(Bgra(width, width));
+        foreach (var premultiplied in new[] { false, true })
+            foreach (var matrix in new[] { ColorMatrix.Bt709, ColorMatrix.Bt2020 })
+            {
+                var expected = Convert(bgra.Span, premultiplied, matrix, width, SimdPath.Scalar);
+                foreach (var path in SimdPaths.Explicit.Skip(1))
+                    Assert.True(expected.AsSpan().SequenceEqual(Convert(bgra.Span, premultiplied, matrix, width, path)),
+                        $"{path}, premultiplied {premultiplied}, {matrix}, width {width}");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Planar_keyer_paths_match_scalar(int width)
+    {
+        var background = KernelInputs.Samples(width, 1);
+        var fill = KernelInputs.Misaligned(KernelInputs.Samples(width, 2));
+        var key = KernelInputs.Samples(width, 3);
+        foreach (var opacity in new[] { 1.0, 0.5, 0.0, 0.999 })
+        {
+            var expected = new ushort[width];
+            Keyer.KeyLine(background, fill.Span, key, expected, opacity, SimdPath.Scalar);
+            foreach (var path in SimdPaths.Explicit.Skip(1))
+            {
+                var actual = new ushort[width];
+                Keyer.KeyLine(background, fill.Span, key, actual, opacity, path);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"{path}, opacity {opacity}, width {width}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(50, 5)]
+    [InlineData(98, 1)]
+    [InlineData(1920, 3)]
+    [InlineData(7680, 2)]
+    public void Fused_keyer_paths_match_scalar_and_the_planar_keyer(int width, int height)
+    {
+        var overlay = KeyedOverlay.FromBgra(LowerThird(width, height), width, height, premultiplied: true, ColorMatrix.Bt709);
+        var video = VideoFrame(width, height, 11);
+        int stride = overlay.Stride;
+        foreach (var opacity in new[] { 1.0, 0.75 })
+        {
+            var expected = new byte[video.Length];
+            FusedV210Keyer.KeyFrame(video, stride, overlay, expected, stride, opacity, SimdPath.Scalar);
+            foreach (var path in SimdPaths.Explicit.Skip(1))
+            {
+                var actual = new byte[video.Length];
+                FusedV210Keyer.KeyFrame(video, stride, overlay, actual, stride, opacity, path);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"{path}, opacity {opacity}, {width}x{height}");
+            }
+            var inPlace = (byte[])video.Clone();
+            FusedV210Keyer.KeyFrame(inPlace, stride, overlay, inPlace, stride, opacity);
+            Assert.Equal(expected, inPlace);
+            Assert.Equal(expected, KeyThroughPlanes(video, overlay, opacity));
+        }
+    }
+
+    [Fact]
+    public void Fused_keyer_leaves_transparent_blocks_and_copies_opaque_fill()
+    {
+        const int width = 192, height = 2;
+        var bgra = new byte[width * height * 4];
+        for (int x = 96; x < 144; x++)
+            bgra.AsSpan(x * 4, 4).Fill(255);
+        var overlay = KeyedOverlay.FromBgra(bgra, width, height, premultiplied: false, ColorMatrix.Bt709);
+        Assert.Equal(0, overlay.MixedFraction);
+        var video = VideoFrame(width, height, 5);
+        var keyed = new byte[video.Length];
+        FusedV210Keyer.KeyFrame(video, overlay.Stride, overlay, keyed, overlay.Stride, 1.0);
+        Assert.Equal(video.AsSpan(0, 256).ToArray(), keyed.AsSpan(0, 256).ToArray());
+        var white = new byte[128];
+        V210.Pack(Enumerable.Repeat((ushort)940, 48).ToArray(), Enumerable.Repeat((ushort)512, 24).ToArray(),
+            Enumerable.Repeat((ushort)512, 24).ToArray(), white, 48);
+        Assert.Equal(white, keyed.AsSpan(256, 128).ToArray());
+    }
+
+    /// <summary>The reference composition: unpack, key each plane with the planar keyer, pack (no clamping).</summary>
+    private static byte[] KeyThroughPlanes(byte[] video, KeyedOverlay overlay, double opacity)
+    {
+        int width = overlay.Width, half = width / 2, stride = overlay.Stride;
+        var result = new byte[video.Length];
+        var (vy, vu, vv) = (new ushort[width], new ushort[half], new ushort[half]);
+        var (fy, fu, fv) = (new ushort[width], new ushort[half], new ushort[half]);
+        var (ky, ku, kv) = (new ushort[width], new ushort[half], new ushort[half]);
+        for (int line = 0; line < overlay.Height; line++)
+        {
+            V210.Unpack(video.AsSpan(line * stride, stride), vy, vu, vv, width);
+            V210.Unpack(overlay.Fill.AsSpan(line * stride, stride), fy, fu, fv, width);
+            V210.Unpack(overlay.Key.AsSpan(line * stride, stride), ky, ku, kv, width);
+            Keyer.KeyLine(vy, fy, ky, vy, opacity);
+            Keyer.KeyLine(vu, fu, ku, vu, opacity);
+            Keyer.KeyLine(vv, fv, kv, vv, opacity);
+            V210.Pack(vy, vu, vv, result.AsSpan(line * stride, stride), width, 0, 1023);
+        }
+        return result;
+    }
+
+    /// <summary>A v210 frame of random legal samples.</summary>
+    internal static byte[] VideoFrame(int width, int height, int seed)
+    {
+        int stride = PixelFormat.V210Stride(width);
+        var frame = new byte[stride * height];
+        for (int line = 0; line < height; line++)
+            V210.Pack(KernelInputs.Samples(width, seed + line), KernelInputs.Samples(width / 2, seed + line + 100),
+                KernelInputs.Samples(width / 2, seed + line + 200), frame.AsSpan(line * stride, stride), width);
+        return frame;
+    }
+
+    /// <summary>Premultiplied graphics: transparent top, an anti-aliased band, an opaque bar with random colour.</summary>
+    internal static byte[] LowerThird(int width, int height)
+    {
+        var random = new Random(width);
+        var bgra = new byte[width * height * 4];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                int alpha = y < height / 3 ? 0 : y == height / 3 ? random.Next(256) : x % 97 == 0 ? random.Next(256) : 255;
+                var pixel = bgra.AsSpan((y * width + x) * 4, 4);
+                for (int c = 0; c < 3; c++)
+                    pixel[c] = (byte)random.Next(alpha + 1);
+                pixel[3] = (byte)alpha;
+            }
+        return bgra;
+    }
+
+    private static ushort[] Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix matrix, int width, SimdPath path)
+    {
+        int half = width / 2;
+        var planes = new ushort[3 * width + half];
+        var all = planes.AsSpan();
+        BgraConverter.Convert(bgra, premultiplied, matrix, all[..width], all.Slice(width, half), all.Slice(width + half, half),
+            all.Slice(2 * width, width), all.Slice(3 * width, half), width, path);
+        return planes;
+    }
+}
