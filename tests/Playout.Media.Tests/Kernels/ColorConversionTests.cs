@@ -3,6 +3,7 @@ using Playout.Media.Kernels;
 namespace Playout.Media.Tests.Kernels;
 
 /// <summary>BGRA → Y'CbCr against values computed from the BT.709/BT.2020 equations in double precision.</summary>
+[Trait("Category", "Simd")]
 public class ColorConversionTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using Playout.Media.Simd;
 
 namespace Playout.Media.Tests.Kernels;
 
+[Trait("Category", "Simd")]
 public class DownscalerTests
 {
     public static IEnumerable<object[]> Widths() => KernelInputs.Widths();

@@ -5,6 +5,7 @@ using Playout.Media.Simd;
 namespace Playout.Media.Tests.Kernels;
 
 /// <summary>BGRA conversion, planar keying and the fused v210 keyer: vector paths equal scalar.</summary>
+[Trait("Category", "Simd")]
 public class GraphicsEquivalenceTests
 {
     public static IEnumerable<object[]> Widths() => KernelInputs.Widths();

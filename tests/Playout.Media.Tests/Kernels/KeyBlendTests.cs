@@ -2,6 +2,7 @@ using Playout.Media.Kernels;
 
 namespace Playout.Media.Tests.Kernels;
 
+[Trait("Category", "Simd")]
 public class KeyBlendTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Playout.Media.Simd;
 namespace Playout.Media.Tests.Kernels;
 
 /// <summary>Every vector path of the packed 4:2:2 kernels gives the scalar reference's bits.</summary>
+[Trait("Category", "Simd")]
 public class Packed422EquivalenceTests
 {
     public static IEnumerable<object[]> Widths() => KernelInputs.Widths();

@@ -5,6 +5,7 @@ using Playout.Media.Simd;
 namespace Playout.Media.Tests.Kernels;
 
 /// <summary>The vector loops do the bulk of a line; only a short tail is left to the scalar reference.</summary>
+[Trait("Category", "Simd")]
 public class VectorCoverageTests
 {
     [Theory]

@@ -1,0 +1,38 @@
+using System.Runtime.Intrinsics;
+using Playout.Media.Simd;
+
+namespace Playout.Media.Tests.Kernels;
+
+/// <summary>
+/// Runs inside the child test runs of <see cref="IntrinsicsOffTests"/>: proves the runtime really took
+/// the setting, so the equivalence tests in that run exercised the narrower paths as the Auto choice.
+/// </summary>
+[Trait("Category", "Simd")]
+public class IntrinsicsSettingTests
+{
+    [Fact]
+    public void Auto_path_follows_the_runtime_intrinsics_settings()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_EnableHWIntrinsic") == "0")
+        {
+            Assert.False(Vector128.IsHardwareAccelerated);
+            Assert.Equal(SimdPath.Scalar, SimdPaths.Best);
+        }
+        else if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX2") == "0")
+        {
+            Assert.False(Vector256.IsHardwareAccelerated);
+            Assert.Equal(Vector128.IsHardwareAccelerated ? SimdPath.Vector128 : SimdPath.Scalar, SimdPaths.Best);
+        }
+        else if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX512") == "0")
+        {
+            Assert.False(Vector512.IsHardwareAccelerated);
+            Assert.NotEqual(SimdPath.Vector512, SimdPaths.Best);
+        }
+        else
+        {
+            Assert.Equal(Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+                : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+                : Vector128.IsHardwareAccelerated ? SimdPath.Vector128 : SimdPath.Scalar, SimdPaths.Best);
+        }
+    }
+}

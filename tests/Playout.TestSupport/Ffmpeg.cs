@@ -1,0 +1,29 @@
+namespace Playout.TestSupport;
+
+/// <summary>The ffmpeg command line as a reference implementation: makes test inputs and reference outputs as raw files.</summary>
+public static class Ffmpeg
+{
+    /// <summary>Runs <c>ffmpeg -v error -y</c> with the given arguments.</summary>
+    public static void Run(params string[] arguments) => ExternalTool.Run("ffmpeg", ["-nostdin", "-v", "error", "-y", .. arguments]);
+
+    /// <summary>One frame of a lavfi source (e.g. "testsrc2=size=64x4:rate=1") as raw pixels of <paramref name="pixelFormat"/>.</summary>
+    public static byte[] Generate(string source, string pixelFormat, string path)
+    {
+        Run("-f", "lavfi", "-i", source, "-frames:v", "1", "-pix_fmt", pixelFormat, "-f", "rawvideo", path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Encodes a raw yuv422p10le picture with one of FFmpeg's raw video encoders ("v210", "bitpacked").</summary>
+    public static byte[] EncodeRaw(string inputPath, int width, int height, string codec, string path)
+    {
+        Run("-f", "rawvideo", "-pix_fmt", "yuv422p10le", "-s", $"{width}x{height}", "-i", inputPath, "-c:v", codec, "-f", "rawvideo", path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Decodes a raw v210 file with FFmpeg's v210 demuxer and decoder into yuv422p10le.</summary>
+    public static byte[] DecodeV210(string inputPath, int width, int height, string path)
+    {
+        Run("-f", "v210", "-s", $"{width}x{height}", "-i", inputPath, "-pix_fmt", "yuv422p10le", "-f", "rawvideo", path);
+        return File.ReadAllBytes(path);
+    }
+}
