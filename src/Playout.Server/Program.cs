@@ -1,0 +1,3 @@
+using Playout.Server.Cli;
+
+return PlayoutCli.Run(args, Console.In, Console.Out, Console.Error);
