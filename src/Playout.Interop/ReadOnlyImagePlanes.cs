@@ -1,0 +1,30 @@
+namespace Playout.Interop;
+
+/// <summary>
+/// Up to four planes of a picture that a call reads, in FFmpeg's plane order (e.g. Y, Cb, Cr for yuv422p10le;
+/// a single plane for packed formats such as uyvy422 or bgra). Strides are in bytes; unused planes stay empty.
+/// </summary>
+public readonly ref struct ReadOnlyImagePlanes
+{
+    public ReadOnlyImagePlanes(ReadOnlySpan<byte> plane0, int stride0, ReadOnlySpan<byte> plane1 = default, int stride1 = 0,
+        ReadOnlySpan<byte> plane2 = default, int stride2 = 0, ReadOnlySpan<byte> plane3 = default, int stride3 = 0)
+    {
+        Plane0 = plane0;
+        Stride0 = stride0;
+        Plane1 = plane1;
+        Stride1 = stride1;
+        Plane2 = plane2;
+        Stride2 = stride2;
+        Plane3 = plane3;
+        Stride3 = stride3;
+    }
+
+    public ReadOnlySpan<byte> Plane0 { get; }
+    public int Stride0 { get; }
+    public ReadOnlySpan<byte> Plane1 { get; }
+    public int Stride1 { get; }
+    public ReadOnlySpan<byte> Plane2 { get; }
+    public int Stride2 { get; }
+    public ReadOnlySpan<byte> Plane3 { get; }
+    public int Stride3 { get; }
+}
