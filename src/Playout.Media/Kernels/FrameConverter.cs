@@ -6,9 +6,10 @@ namespace Playout.Media.Kernels;
 
 /// <summary>
 /// Converts whole frames between pixel formats, line by line through 10-bit planar samples (the
-/// pipeline's working form), with tightly packed lines as in raw files (v210 keeps its 128-byte
-/// stride). Line scratch is allocated once, so converting many frames allocates nothing.
-/// BGRA is accepted as a source (graphics come in as BGRA); it is not produced.
+/// pipeline's working form). A planar side is read or written in place — a packed → planar conversion
+/// unpacks straight into the destination's lines — so no line is copied twice. Line scratch for
+/// packed → packed is allocated once; converting frames allocates nothing. BGRA is accepted as a
+/// source (graphics come in as BGRA); it is not produced.
 /// </summary>
 public sealed class FrameConverter
 {
@@ -16,56 +17,68 @@ public sealed class FrameConverter
     private readonly ColorMatrix _matrix;
     private readonly SimdPath _path;
 
+    /// <summary>Converts raw-file frames: tightly packed lines (v210 keeps its 128-byte stride).</summary>
     /// <exception cref="ArgumentException">Odd width, non-positive size, or BGRA as the destination.</exception>
     public FrameConverter(PixelFormat from, PixelFormat to, int width, int height, ColorMatrix? matrix = null, SimdPath path = SimdPath.Auto)
+        : this(from.Layout(width, height), Destination(to).Layout(width, height), matrix, path)
     {
-        if (to.HasAlpha)
-            throw new ArgumentException($"conversion to {to.Name} is not supported: BGRA is a graphics input format only", nameof(to));
-        Source = from.Layout(width, height);
-        Destination = to.Layout(width, height);
+    }
+
+    /// <summary>Converts between frames of any layout of the same size (e.g. 64-byte aligned pool frames).</summary>
+    public FrameConverter(FrameLayout source, FrameLayout destination, ColorMatrix? matrix = null, SimdPath path = SimdPath.Auto)
+    {
+        Destination(destination.Format);
+        if (source.Width != destination.Width || source.Height != destination.Height)
+            throw new ArgumentException($"source {source} and destination {destination} differ in size; this converter does not scale");
+        Source = source;
+        Target = destination;
         _matrix = matrix ?? ColorMatrix.Bt709;
         _path = path;
-        _scratch = new ushort[3 * width + width / 2];
+        _scratch = new ushort[3 * source.Width + source.Width / 2];
     }
 
     public FrameLayout Source { get; }
-    public FrameLayout Destination { get; }
 
-    /// <summary>Converts one frame; both spans must hold exactly one frame of their layout.</summary>
+    /// <summary>The destination layout.</summary>
+    public FrameLayout Target { get; }
+
+    /// <summary>Converts one frame; each span must hold at least one frame of its layout.</summary>
     public void Convert(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        if (source.Length != Source.TotalBytes)
+        if (source.Length < Source.TotalBytes)
             throw new ArgumentException($"a {Source} frame is {Source.TotalBytes} bytes; got {source.Length}", nameof(source));
-        if (destination.Length != Destination.TotalBytes)
-            throw new ArgumentException($"a {Destination} frame is {Destination.TotalBytes} bytes; got {destination.Length}", nameof(destination));
+        if (destination.Length < Target.TotalBytes)
+            throw new ArgumentException($"a {Target} frame is {Target.TotalBytes} bytes; got {destination.Length}", nameof(destination));
         int width = Source.Width, half = width / 2;
+        bool planarIn = Source.Format == PixelFormat.Yuv422P10, planarOut = Target.Format == PixelFormat.Yuv422P10;
         Span<ushort> scratch = _scratch;
-        Span<ushort> y = scratch[..width], cb = scratch.Slice(width, half), cr = scratch.Slice(width + half, half);
-        Span<ushort> keyScratch = scratch.Slice(2 * width, width + half);
+        Span<ushort> keys = scratch.Slice(2 * width, width + half);
         for (int line = 0; line < Source.Height; line++)
         {
-            ReadOnlySpan<ushort> ly = y, lcb = cb, lcr = cr;
-            if (Source.Format == PixelFormat.Yuv422P10)
+            if (planarIn && planarOut)
             {
-                ly = Plane(source, Source, 0, line);
-                lcb = Plane(source, Source, 1, line);
-                lcr = Plane(source, Source, 2, line);
+                for (int plane = 0; plane < 3; plane++)
+                    Plane(source, Source, plane, line).CopyTo(WritablePlane(destination, Target, plane, line));
             }
+            else if (planarIn)
+                Pack(Plane(source, Source, 0, line), Plane(source, Source, 1, line), Plane(source, Source, 2, line), Line(destination, Target, line));
+            else if (planarOut)
+                Unpack(Line(source, Source, line), WritablePlane(destination, Target, 0, line), WritablePlane(destination, Target, 1, line),
+                    WritablePlane(destination, Target, 2, line), keys);
             else
-                Unpack(Line(source, Source, line), y, cb, cr, keyScratch);
-
-            if (Destination.Format == PixelFormat.Yuv422P10)
             {
-                ly.CopyTo(WritablePlane(destination, Destination, 0, line));
-                lcb.CopyTo(WritablePlane(destination, Destination, 1, line));
-                lcr.CopyTo(WritablePlane(destination, Destination, 2, line));
+                Span<ushort> y = scratch[..width], cb = scratch.Slice(width, half), cr = scratch.Slice(width + half, half);
+                Unpack(Line(source, Source, line), y, cb, cr, keys);
+                Pack(y, cb, cr, Line(destination, Target, line));
             }
-            else
-                Pack(ly, lcb, lcr, WritableLine(destination, Destination, line));
         }
     }
 
-    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, Span<ushort> keyScratch)
+    private static PixelFormat Destination(PixelFormat format) => format.HasAlpha
+        ? throw new ArgumentException($"conversion to {format.Name} is not supported: BGRA is a graphics input format only", nameof(format))
+        : format;
+
+    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, Span<ushort> keys)
     {
         int width = Source.Width;
         var format = Source.Format;
@@ -76,13 +89,13 @@ public sealed class FrameConverter
         else if (format == PixelFormat.Uyvy422)
             Uyvy422.Unpack(line, y, cb, cr, width, _path);
         else
-            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keyScratch[..width], keyScratch[width..], width, _path);
+            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keys[..width], keys[width..], width, _path);
     }
 
     private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line)
     {
-        int width = Destination.Width;
-        var format = Destination.Format;
+        int width = Target.Width;
+        var format = Target.Format;
         if (format == PixelFormat.V210)
             V210.Pack(y, cb, cr, line, width, _path);
         else if (format == PixelFormat.St2110Yuv422P10)
@@ -91,11 +104,12 @@ public sealed class FrameConverter
             Uyvy422.Pack(y, cb, cr, line, width, _path);
     }
 
-    private static ReadOnlySpan<byte> Line(ReadOnlySpan<byte> frame, FrameLayout layout, int line) =>
+    /// <summary>One packed line including its padding (v210 pads to its stride; packing zeroes the padding).</summary>
+    private static Span<byte> Line(Span<byte> frame, FrameLayout layout, int line) =>
         frame.Slice(layout.Planes[0].Offset + line * layout.Planes[0].Stride, layout.Planes[0].Stride);
 
-    private static Span<byte> WritableLine(Span<byte> frame, FrameLayout layout, int line) =>
-        frame.Slice(layout.Planes[0].Offset + line * layout.Planes[0].Stride, layout.Planes[0].Stride);
+    private static ReadOnlySpan<byte> Line(ReadOnlySpan<byte> frame, FrameLayout layout, int line) =>
+        frame.Slice(layout.Planes[0].Offset + line * layout.Planes[0].Stride, layout.Planes[0].LineBytes);
 
     private static ReadOnlySpan<ushort> Plane(ReadOnlySpan<byte> frame, FrameLayout layout, int plane, int line) =>
         MemoryMarshal.Cast<byte, ushort>(frame.Slice(layout.Planes[plane].Offset + line * layout.Planes[plane].Stride, layout.Planes[plane].LineBytes));

@@ -64,7 +64,7 @@ public static class ConvertCommand
         using var input = inputPath == "-" ? Console.OpenStandardInput() : File.OpenRead(inputPath);
         using var output = new AtomicOutput(outputPath);
         var source = new byte[frameBytes];
-        var destination = new byte[converter.Destination.TotalBytes];
+        var destination = new byte[converter.Target.TotalBytes];
         long frames = 0;
         while (true)
         {
@@ -80,7 +80,7 @@ public static class ConvertCommand
         }
         output.Commit();
         if (outputPath != "-")
-            stdout.WriteLine($"converted {frames} frame(s) {converter.Source} -> {converter.Destination} into {outputPath}");
+            stdout.WriteLine($"converted {frames} frame(s) {converter.Source} -> {converter.Target} into {outputPath}");
         return PlayoutCli.Ok;
     }
 

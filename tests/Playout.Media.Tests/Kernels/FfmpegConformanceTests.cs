@@ -69,7 +69,7 @@ public class FfmpegConformanceTests
     private static byte[] Convert(byte[] source, PixelFormat from, PixelFormat to, int width)
     {
         var converter = new FrameConverter(from, to, width, Height);
-        var result = new byte[converter.Destination.TotalBytes];
+        var result = new byte[converter.Target.TotalBytes];
         converter.Convert(source, result);
         return result;
     }
