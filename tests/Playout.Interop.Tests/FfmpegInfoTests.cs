@@ -1,3 +1,4 @@
+using Playout.TestSupport;
 namespace Playout.Interop.Tests;
 
 public sealed class FfmpegInfoTests
@@ -6,7 +7,7 @@ public sealed class FfmpegInfoTests
     public void VersionIsTheOneTheFfmpegCliReports()
     {
         // "ffmpeg version 5.1.6-0+deb12u1 Copyright ..." (the CLI and the shim link the same system libraries)
-        string cli = FfmpegCli.Run("-version").Split(' ')[2];
+        string cli = Ffmpeg.Run("-version").Split(' ')[2];
 
         Assert.Equal(cli, FfmpegInfo.Version);
     }

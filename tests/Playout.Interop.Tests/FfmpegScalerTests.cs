@@ -1,3 +1,4 @@
+using Playout.TestSupport;
 namespace Playout.Interop.Tests;
 
 public sealed class FfmpegScalerTests
@@ -16,10 +17,10 @@ public sealed class FfmpegScalerTests
     public void ConvertsToYuv422P10ExactlyLikeTheFfmpegCli(string sourceFormat, int sourceWidth, int sourceHeight,
         int width, int height, FfmpegScalerFlags flags)
     {
-        using var folder = new TempFolder();
-        string input = FfmpegCli.TestPicture(folder, "in.raw", sourceWidth, sourceHeight, sourceFormat);
-        string output = folder.PathOf("cli.yuv");
-        FfmpegCli.Run("-f", "rawvideo", "-pix_fmt", sourceFormat, "-s", $"{sourceWidth}x{sourceHeight}", "-i", input,
+        using var folder = new TempDirectory();
+        string input = Ffmpeg.TestPicture(folder.File("in.raw"), sourceWidth, sourceHeight, sourceFormat);
+        string output = folder.File("cli.yuv");
+        Ffmpeg.Run("-f", "rawvideo", "-pix_fmt", sourceFormat, "-s", $"{sourceWidth}x{sourceHeight}", "-i", input,
             "-vf", $"scale={width}:{height}:flags={CliName(flags)}", "-pix_fmt", "yuv422p10le",
             "-f", "rawvideo", output);
         int bytesPerPixel = sourceFormat == "bgra" ? 4 : 2;

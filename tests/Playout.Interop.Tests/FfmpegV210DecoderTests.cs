@@ -1,3 +1,4 @@
+using Playout.TestSupport;
 namespace Playout.Interop.Tests;
 
 public sealed class FfmpegV210DecoderTests
@@ -12,13 +13,14 @@ public sealed class FfmpegV210DecoderTests
     [InlineData(1920, 6, "random", false)]
     public void DecodesExactlyLikeTheFfmpegCli(int width, int height, string source, bool paddedInput)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         using var decoder = new FfmpegV210Decoder(width, height);
         // Random bytes include the two unused bits of every v210 word and out-of-range values.
         string input = source == "random"
             ? folder.Write("in.v210", RandomBytes(decoder.FrameSize, seed: width + height))
-            : FfmpegCli.EncodeV210(folder, FfmpegCli.TestPicture(folder, "in.yuv", width, height, "yuv422p10le"), width, height);
-        byte[] expected = File.ReadAllBytes(FfmpegCli.DecodeV210(folder, input, width, height));
+            : Ffmpeg.EncodeRawFile(Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le"), width, height, "v210",
+                folder.File("cli.v210"));
+        byte[] expected = Ffmpeg.DecodeV210(input, width, height, folder.File("cli.yuv"));
         var v210 = new byte[decoder.FrameSize + (paddedInput ? FfmpegBuffers.Padding : 0)];
         File.ReadAllBytes(input).CopyTo(v210, 0);
         using var picture = AlignedPicture.Yuv422P10(width, height);

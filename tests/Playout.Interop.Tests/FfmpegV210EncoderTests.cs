@@ -1,3 +1,4 @@
+using Playout.TestSupport;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
@@ -15,11 +16,11 @@ public sealed class FfmpegV210EncoderTests
     [InlineData(1920, 6, "random")]
     public void EncodesExactlyLikeTheFfmpegCli(int width, int height, string source)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         string input = source == "random"
             ? folder.Write("in.yuv", RandomYuv422P10(width, height))
-            : FfmpegCli.TestPicture(folder, "in.yuv", width, height, "yuv422p10le");
-        byte[] expected = File.ReadAllBytes(FfmpegCli.EncodeV210(folder, input, width, height));
+            : Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le");
+        byte[] expected = Ffmpeg.EncodeRaw(input, width, height, "v210", folder.File("cli.v210"));
         using var picture = AlignedPicture.Yuv422P10(width, height).Load(File.ReadAllBytes(input));
         using var encoder = new FfmpegV210Encoder(width, height);
         var v210 = new byte[encoder.FrameSize + FfmpegBuffers.Padding];
@@ -33,9 +34,9 @@ public sealed class FfmpegV210EncoderTests
     public void ReadsTightlyPackedPlanesAtAnyAddress()
     {
         const int width = 62, height = 5;
-        using var folder = new TempFolder();
-        string input = FfmpegCli.TestPicture(folder, "in.yuv", width, height, "yuv422p10le");
-        byte[] expected = File.ReadAllBytes(FfmpegCli.EncodeV210(folder, input, width, height));
+        using var folder = new TempDirectory();
+        string input = Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le");
+        byte[] expected = Ffmpeg.EncodeRaw(input, width, height, "v210", folder.File("cli.v210"));
         // Planes straight out of the raw file: strides of one line (124 and 62 bytes), Y one sample off
         // the array's alignment, and nothing after the last line but FFmpeg's padding.
         ushort[] raw = MemoryMarshal.Cast<byte, ushort>(File.ReadAllBytes(input)).ToArray();
@@ -55,9 +56,9 @@ public sealed class FfmpegV210EncoderTests
     public void WritesStraightIntoABufferWithRoomForPaddingAndCopiesIntoOneWithout()
     {
         const int width = 62, height = 5;
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         using var picture = AlignedPicture.Yuv422P10(width, height)
-            .Load(File.ReadAllBytes(FfmpegCli.TestPicture(folder, "in.yuv", width, height, "yuv422p10le")));
+            .Load(File.ReadAllBytes(Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le")));
         using var encoder = new FfmpegV210Encoder(width, height);
         byte[] roomy = Filled(encoder.FrameSize + FfmpegBuffers.Padding + 16, 0xAA);
         byte[] tight = Filled(encoder.FrameSize + 10, 0xAA);

@@ -3,8 +3,9 @@ namespace Playout.TestSupport;
 /// <summary>The ffmpeg command line as a reference implementation: makes test inputs and reference outputs as raw files.</summary>
 public static class Ffmpeg
 {
-    /// <summary>Runs <c>ffmpeg -v error -y</c> with the given arguments.</summary>
-    public static void Run(params string[] arguments) => ExternalTool.Run("ffmpeg", ["-nostdin", "-v", "error", "-y", .. arguments]);
+    /// <summary>Runs <c>ffmpeg -v error -y</c> with the given arguments and returns its standard output.</summary>
+    public static string Run(params string[] arguments) =>
+        ExternalTool.Run("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", .. arguments]);
 
     /// <summary>One frame of a lavfi source (e.g. "testsrc2=size=64x4:rate=1") as raw pixels of <paramref name="pixelFormat"/>.</summary>
     public static byte[] Generate(string source, string pixelFormat, string path)
@@ -13,11 +14,27 @@ public static class Ffmpeg
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>
+    /// One frame of FFmpeg's testsrc2 pattern of any size as raw <paramref name="pixelFormat"/>; returns the path.
+    /// testsrc2 cannot render tiny or odd-height pictures, so it renders at least 64x64 and is cropped.
+    /// </summary>
+    public static string TestPicture(string path, int width, int height, string pixelFormat)
+    {
+        int renderWidth = Math.Max(64, width + width % 2), renderHeight = Math.Max(64, height + height % 2);
+        Run("-f", "lavfi", "-i", $"testsrc2=size={renderWidth}x{renderHeight}:rate=1,format={pixelFormat},crop={width}:{height}:0:0",
+            "-frames:v", "1", "-f", "rawvideo", path);
+        return path;
+    }
+
     /// <summary>Encodes a raw yuv422p10le picture with one of FFmpeg's raw video encoders ("v210", "bitpacked").</summary>
-    public static byte[] EncodeRaw(string inputPath, int width, int height, string codec, string path)
+    public static byte[] EncodeRaw(string inputPath, int width, int height, string codec, string path) =>
+        File.ReadAllBytes(EncodeRawFile(inputPath, width, height, codec, path));
+
+    /// <summary>As <see cref="EncodeRaw"/>, returning the output file's path.</summary>
+    public static string EncodeRawFile(string inputPath, int width, int height, string codec, string path)
     {
         Run("-f", "rawvideo", "-pix_fmt", "yuv422p10le", "-s", $"{width}x{height}", "-i", inputPath, "-c:v", codec, "-f", "rawvideo", path);
-        return File.ReadAllBytes(path);
+        return path;
     }
 
     /// <summary>Decodes a raw v210 file with FFmpeg's v210 demuxer and decoder into yuv422p10le.</summary>

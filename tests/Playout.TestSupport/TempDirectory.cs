@@ -9,6 +9,14 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes a file in the folder and returns its path.</summary>
+    public string Write(string name, byte[] content)
+    {
+        string path = File(name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path))

@@ -6,8 +6,9 @@ namespace Playout.Media.Kernels;
 
 /// <summary>
 /// The vector loops shared by v210 and ST 2110 pgroups: whole 6-pixel groups, one per 128-bit lane.
-/// Stores are 16 bytes per lane and may spill a little past the group they finish, so a loop stops
-/// while the spill still lands inside the line (6·(groups)+2 ≤ width); the scalar reference finishes.
+/// Planar samples move with contiguous loads and stores spread over or gathered from the lanes; these
+/// touch 8 samples per lane, a little past the groups they serve, so a loop stops while that still
+/// lies inside the line (6·group + 8·lanes ≤ width) and the scalar reference finishes.
 /// </summary>
 internal static class Packed422Kernel
 {
@@ -42,17 +43,17 @@ internal static class Packed422Kernel
         ref byte u = ref AsBytes(cb);
         ref byte v = ref AsBytes(cr);
         int group = 0;
-        for (; 6 * (group + step) + 2 <= width; group += step)
+        for (; 6 * group + 8 * step <= width; group += step)
         {
-            lanes.Unpack(TOps.LoadLanes(ref Unsafe.Add(ref src, group * groupBytes), groupBytes), out var lumaLanes, out var chromaLanes);
-            TOps.StoreLanes(lumaLanes, ref Unsafe.Add(ref y, group * 12), 12);
-            TOps.StoreLaneHalves(chromaLanes, 0, ref Unsafe.Add(ref u, group * 6), 6);
-            TOps.StoreLaneHalves(chromaLanes, 1, ref Unsafe.Add(ref v, group * 6), 6);
+            ref byte packed = ref Unsafe.Add(ref src, group * groupBytes);
+            lanes.Unpack(groupBytes == 16 ? TOps.Load(ref packed) : TOps.LoadLanes(ref packed, groupBytes), out var lumaLanes, out var chromaLanes);
+            TOps.StoreGather16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6);
+            TOps.StoreGatherHalves16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3);
         }
         return group;
     }
 
-    private static int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
+    private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max)
         where TOps : ILaneOps<TV> where TV : struct
     {
@@ -64,12 +65,21 @@ internal static class Packed422Kernel
         ref byte u = ref AsBytes(cb);
         ref byte v = ref AsBytes(cr);
         int group = 0;
-        for (; 6 * (group + step) + 2 <= width; group += step)
+        fixed (byte* pinned = destination)
         {
-            TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadLanes(ref Unsafe.Add(ref y, group * 12), 12), low), high);
-            TV chromaLanes = TOps.Min16(TOps.Max16(
-                TOps.LoadLaneHalves(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 6), low), high);
-            TOps.StoreLanes(lanes.Pack(lumaLanes, chromaLanes), ref Unsafe.Add(ref dst, group * groupBytes), groupBytes);
+            // Whole contiguous vectors on an aligned line go straight to memory (v210 on pool frames).
+            bool streaming = groupBytes == 16 && (nuint)pinned % (nuint)(16 * step) == 0;
+            for (; 6 * group + 8 * step <= width; group += step)
+            {
+                TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpread16(ref Unsafe.Add(ref y, group * 12), 6), low), high);
+                TV chromaLanes = TOps.Min16(TOps.Max16(
+                    TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3), low), high);
+                TV packed = lanes.Pack(lumaLanes, chromaLanes);
+                if (streaming)
+                    TOps.StoreNonTemporal(packed, pinned + group * 16);
+                else
+                    TOps.StoreLanes(packed, ref Unsafe.Add(ref dst, group * groupBytes), groupBytes);
+            }
         }
         return group;
     }

@@ -73,8 +73,7 @@ public static class Uyvy422
             TV packed = TOps.Load(ref Unsafe.Add(ref src, 2 * pixel));
             TOps.Store(TOps.ShiftLeft16(TOps.Shuffle(packed, toLuma), 2), ref Unsafe.Add(ref y, 2 * pixel));
             TV chroma = TOps.ShiftLeft16(TOps.Shuffle(packed, toChroma), 2);
-            TOps.StoreLaneHalves(chroma, 0, ref Unsafe.Add(ref u, pixel), 8);
-            TOps.StoreLaneHalves(chroma, 1, ref Unsafe.Add(ref v, pixel), 8);
+            TOps.StoreGatherHalves16(chroma, ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4);
         }
         return pixel;
     }
@@ -94,7 +93,7 @@ public static class Uyvy422
         {
             TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);
             TV chroma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(
-                TOps.LoadLaneHalves(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 8), two), 2), max);
+                TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4), two), 2), max);
             TOps.Store(TOps.Or(TOps.Shuffle(luma8, fromLuma), TOps.Shuffle(chroma8, fromChroma)), ref Unsafe.Add(ref dst, 2 * pixel));
         }
         return pixel;

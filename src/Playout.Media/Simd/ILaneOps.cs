@@ -20,6 +20,35 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Stores Lanes·16 contiguous bytes.</summary>
     static abstract void Store(TV value, ref byte destination);
 
+    /// <summary>
+    /// Stores Lanes·16 contiguous bytes at an address aligned to that size, bypassing the cache: the
+    /// line is not read first (no read-for-ownership), which saves a third of the memory traffic of a
+    /// large frame written once and read later by someone else.
+    /// </summary>
+    static abstract unsafe void StoreNonTemporal(TV value, byte* destination);
+
+    /// <summary>
+    /// Lane i holds the eight 16-bit samples starting at sample <paramref name="stride"/>·i of source:
+    /// one contiguous load spread over the lanes. Reads Lanes·8 samples. The 4:2:2 kernels use stride 6
+    /// (a group's luma), which is the stride the permuting implementations are built for.
+    /// </summary>
+    static abstract TV LoadSpread16(ref byte source, int stride);
+
+    /// <summary>Lane i holds four samples from low + <paramref name="stride"/>·i, then four from high + stride·i. Reads Lanes·4 samples from each; stride 3 (a v210 group's chroma) or 4.</summary>
+    static abstract TV LoadSpreadHalves16(ref byte low, ref byte high, int stride);
+
+    /// <summary>
+    /// The inverse of <see cref="LoadSpread16"/>: the first <paramref name="stride"/> (6) samples of each
+    /// lane, one after another, from destination on. Writes Lanes·8 samples; those after Lanes·stride are junk.
+    /// </summary>
+    static abstract void StoreGather16(TV value, ref byte destination, int stride);
+
+    /// <summary>
+    /// Of each lane, the first <paramref name="stride"/> (3 or 4) samples of its low half go one after another to
+    /// low, those of its high half to high. Writes Lanes·4 samples to each; those after Lanes·stride are junk.
+    /// </summary>
+    static abstract void StoreGatherHalves16(TV value, ref byte low, ref byte high, int stride);
+
     /// <summary>Lane i holds the 16 bytes at source + i·stride.</summary>
     static abstract TV LoadLanes(ref byte source, nint stride);
 

@@ -16,6 +16,25 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     public static void Store(Vector128<byte> value, ref byte destination) => value.StoreUnsafe(ref destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Vector128<byte> value, byte* destination) => value.StoreAlignedNonTemporal(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadSpread16(ref byte source, int stride) => Vector128.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => LoadLaneHalves(ref low, ref high, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreGather16(Vector128<byte> value, ref byte destination, int stride) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreGatherHalves16(Vector128<byte> value, ref byte low, ref byte high, int stride)
+    {
+        StoreLaneHalves(value, 0, ref low, 0);
+        StoreLaneHalves(value, 1, ref high, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadLanes(ref byte source, nint stride) => Vector128.LoadUnsafe(ref source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

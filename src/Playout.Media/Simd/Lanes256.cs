@@ -16,6 +16,79 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static void Store(Vector256<byte> value, ref byte destination) => value.StoreUnsafe(ref destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Vector256<byte> value, byte* destination) => value.StoreAlignedNonTemporal(destination);
+
+    // Cross-lane 16-bit permutes (vpermw) for the strides the 4:2:2 kernels use (luma 6, chroma halves 3 or 4); without
+    // AVX-512BW/VL the lane-by-lane loads and stores do the same job.
+    private static readonly Vector256<ushort> Spread6 = SpreadIndices(6, 0);
+    private static readonly Vector256<ushort> Spread3 = SpreadIndices(3, 8);
+    private static readonly Vector256<ushort> Gather6 = GatherIndices(6, 0, 0);
+    private static readonly Vector256<ushort> Gather3 = GatherIndices(3, 4, 8);
+    private static readonly Vector256<ushort> Spread4 = SpreadIndices(4, 8);
+    private static readonly Vector256<ushort> Gather4 = GatherIndices(4, 4, 8);
+
+    /// <summary>Lane i, element e: sample stride·i + e of the low source half (e &lt; 4 for halves) or of the high half.</summary>
+    private static Vector256<ushort> SpreadIndices(int stride, int highOffset)
+    {
+        var indices = new ushort[16];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int lane = i / 8, element = i % 8;
+            indices[i] = (ushort)(highOffset == 0 ? stride * lane + element
+                : element < 4 ? stride * lane + element : highOffset + stride * lane + element - 4);
+        }
+        return Vector256.Create(indices);
+    }
+
+    /// <summary>Output j of the low half: element j % stride of lane j / stride (and from element highStart on for the high half).</summary>
+    private static Vector256<ushort> GatherIndices(int stride, int highStart, int halfElements)
+    {
+        var indices = new ushort[16];
+        int outputs = halfElements == 0 ? indices.Length : halfElements;
+        for (int j = 0; j < indices.Length; j++)
+        {
+            int k = j % outputs, source = k / stride * 8 + k % stride + (j >= outputs ? highStart : 0);
+            indices[j] = (ushort)Math.Min(source, indices.Length - 1);
+        }
+        return Vector256.Create(indices);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadSpread16(ref byte source, int stride) => Avx512BW.VL.IsSupported
+        ? Vector256.Shuffle(Vector256.LoadUnsafe(ref source).AsUInt16(), Spread6).AsByte()
+        : LoadLanes(ref source, 2 * stride);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => Avx512BW.VL.IsSupported
+        ? Vector256.Shuffle(Vector256.Create(Vector128.LoadUnsafe(ref low), Vector128.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
+        : LoadLaneHalves(ref low, ref high, 2 * stride);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreGather16(Vector256<byte> value, ref byte destination, int stride)
+    {
+        if (Avx512BW.VL.IsSupported)
+            Vector256.Shuffle(value.AsUInt16(), Gather6).StoreUnsafe(ref Unsafe.As<byte, ushort>(ref destination));
+        else
+            StoreLanes(value, ref destination, 2 * stride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreGatherHalves16(Vector256<byte> value, ref byte low, ref byte high, int stride)
+    {
+        if (Avx512BW.VL.IsSupported)
+        {
+            var gathered = Vector256.Shuffle(value.AsUInt16(), stride == 3 ? Gather3 : Gather4);
+            gathered.GetLower().StoreUnsafe(ref Unsafe.As<byte, ushort>(ref low));
+            gathered.GetUpper().StoreUnsafe(ref Unsafe.As<byte, ushort>(ref high));
+        }
+        else
+        {
+            StoreLaneHalves(value, 0, ref low, 2 * stride);
+            StoreLaneHalves(value, 1, ref high, 2 * stride);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> LoadLanes(ref byte source, nint stride) =>
         Vector256.Create(Lanes128.LoadLanes(ref source, stride), Lanes128.LoadLanes(ref Unsafe.Add(ref source, stride * 1), stride));
 
