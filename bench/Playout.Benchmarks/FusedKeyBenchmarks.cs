@@ -7,7 +7,8 @@ namespace Playout.Benchmarks;
 /// <summary>
 /// The fused unpack → key → pack line kernel over whole v210 frames: full-frame graphics with varying
 /// alpha (every block blends; floor = reads of video, fill and key plus the write), and a lower third
-/// (the bottom third is graphics, the rest transparent; baseline = a plain copy of the v210 frame).
+/// (the bottom third is graphics, the rest transparent; baseline = a plain copy of the v210 frame),
+/// out of place and in place — the mixer's usual case, where transparent blocks cost nothing.
 /// </summary>
 [BenchmarkCategory("fused-key")]
 public class FusedKeyBenchmarks
@@ -71,4 +72,7 @@ public class FusedKeyBenchmarks
 
     [Benchmark, BenchmarkCategory("lower-third")]
     public void LowerThirdOurs() => FusedV210Keyer.KeyFrame(_video.Span, _stride, _lowerThird, _output.Span, _stride, 1.0);
+
+    [Benchmark, BenchmarkCategory("lower-third")]
+    public void LowerThirdInPlace() => FusedV210Keyer.KeyFrame(_video.Span, _stride, _lowerThird, _video.Span, _stride, 1.0);
 }

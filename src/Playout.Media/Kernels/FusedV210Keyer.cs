@@ -90,7 +90,7 @@ public static class FusedV210Keyer
         }
     }
 
-    private static void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> key,
+    private static unsafe void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> key,
         Span<byte> destination, int fromGroup, int toGroup, int opacity)
         where TOps : ILaneOps<TV> where TV : struct
     {
@@ -98,16 +98,20 @@ public static class FusedV210Keyer
         TV opacity32 = LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32));
         bool partial = opacity < KeyBlend.FullOpacity;
         ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), k = ref MemoryMarshal.GetReference(key);
-        ref byte dst = ref MemoryMarshal.GetReference(destination);
-        for (int group = fromGroup; group < toGroup; group += TOps.Lanes)
+        fixed (byte* pinned = destination)
         {
-            nint at = group * 16;
-            lanes.Unpack(TOps.Load(ref Unsafe.Add(ref v, at)), out var videoLuma, out var videoChroma);
-            lanes.Unpack(TOps.Load(ref Unsafe.Add(ref f, at)), out var fillLuma, out var fillChroma);
-            lanes.Unpack(TOps.Load(ref Unsafe.Add(ref k, at)), out var keyLuma, out var keyChroma);
-            TV luma = KeyBlend.Vector<TOps, TV>(videoLuma, fillLuma, keyLuma, opacity32, partial);
-            TV chroma = KeyBlend.Vector<TOps, TV>(videoChroma, fillChroma, keyChroma, opacity32, partial);
-            TOps.Store(lanes.Pack(luma, chroma), ref Unsafe.Add(ref dst, at));
+            var output = new StreamingOutput<TOps, TV>(pinned);
+            for (int group = fromGroup; group < toGroup; group += TOps.Lanes)
+            {
+                nint at = group * 16;
+                lanes.Unpack(TOps.Load(ref Unsafe.Add(ref v, at)), out var videoLuma, out var videoChroma);
+                lanes.Unpack(TOps.Load(ref Unsafe.Add(ref f, at)), out var fillLuma, out var fillChroma);
+                lanes.Unpack(TOps.Load(ref Unsafe.Add(ref k, at)), out var keyLuma, out var keyChroma);
+                TV luma = KeyBlend.Vector<TOps, TV>(videoLuma, fillLuma, keyLuma, opacity32, partial);
+                TV chroma = KeyBlend.Vector<TOps, TV>(videoChroma, fillChroma, keyChroma, opacity32, partial);
+                output.Store(lanes.Pack(luma, chroma), at);
+            }
+            output.Complete();
         }
     }
 }

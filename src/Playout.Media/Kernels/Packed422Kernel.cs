@@ -67,19 +67,19 @@ internal static class Packed422Kernel
         int group = 0;
         fixed (byte* pinned = destination)
         {
-            // Whole contiguous vectors on an aligned line go straight to memory (v210 on pool frames).
-            bool streaming = groupBytes == 16 && (nuint)pinned % (nuint)(16 * step) == 0;
+            var output = new StreamingOutput<TOps, TV>(pinned);
             for (; 6 * group + 8 * step <= width; group += step)
             {
                 TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpread16(ref Unsafe.Add(ref y, group * 12), 6), low), high);
                 TV chromaLanes = TOps.Min16(TOps.Max16(
                     TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3), low), high);
                 TV packed = lanes.Pack(lumaLanes, chromaLanes);
-                if (streaming)
-                    TOps.StoreNonTemporal(packed, pinned + group * 16);
+                if (groupBytes == 16)
+                    output.Store(packed, group * 16);
                 else
                     TOps.StoreLanes(packed, ref Unsafe.Add(ref dst, group * groupBytes), groupBytes);
             }
+            output.Complete();
         }
         return group;
     }

@@ -78,7 +78,7 @@ public static class Uyvy422
         return pixel;
     }
 
-    private static int Pack<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
+    private static unsafe int Pack<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
         Span<byte> destination, int width)
         where TOps : ILaneOps<TV> where TV : struct
     {
@@ -89,12 +89,17 @@ public static class Uyvy422
         ref byte u = ref Packed422Kernel.AsBytes(cb);
         ref byte v = ref Packed422Kernel.AsBytes(cr);
         int step = 8 * TOps.Lanes, pixel = 0;
-        for (; pixel + step <= width; pixel += step)
+        fixed (byte* pinned = destination)
         {
-            TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);
-            TV chroma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(
-                TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4), two), 2), max);
-            TOps.Store(TOps.Or(TOps.Shuffle(luma8, fromLuma), TOps.Shuffle(chroma8, fromChroma)), ref Unsafe.Add(ref dst, 2 * pixel));
+            var output = new StreamingOutput<TOps, TV>(pinned);
+            for (; pixel + step <= width; pixel += step)
+            {
+                TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);
+                TV chroma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(
+                    TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4), two), 2), max);
+                output.Store(TOps.Or(TOps.Shuffle(luma8, fromLuma), TOps.Shuffle(chroma8, fromChroma)), 2 * pixel);
+            }
+            output.Complete();
         }
         return pixel;
     }
