@@ -94,7 +94,7 @@ public static class FusedV210Keyer
         Span<byte> destination, int fromGroup, int toGroup, int opacity)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        var lanes = new Packed422Lanes<TOps, TV>(Packed422Pattern.V210);
+        var lanes = Packed422Lanes<TOps, TV>.V210;
         TV opacity32 = LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32));
         bool partial = opacity < KeyBlend.FullOpacity;
         ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), k = ref MemoryMarshal.GetReference(key);

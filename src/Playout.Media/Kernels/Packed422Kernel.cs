@@ -36,28 +36,93 @@ internal static class Packed422Kernel
         Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        var lanes = new Packed422Lanes<TOps, TV>(pattern);
+        var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte src = ref MemoryMarshal.GetReference(source);
         ref byte y = ref AsBytes(luma);
         ref byte u = ref AsBytes(cb);
         ref byte v = ref AsBytes(cr);
-        int group = 0;
+        int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
-            ref byte packed = ref Unsafe.Add(ref src, group * groupBytes);
-            lanes.Unpack(groupBytes == 16 ? TOps.Load(ref packed) : TOps.LoadLanes(ref packed, groupBytes), out var lumaLanes, out var chromaLanes);
+            lanes.Unpack(LoadGroups<TOps, TV>(ref src, group, groupBytes), out var lumaLanes, out var chromaLanes);
             TOps.StoreGather16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6);
             TOps.StoreGatherHalves16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3);
         }
         return group;
     }
 
+    /// <summary>
+    /// Unpacks 8·Lanes groups a step (two blocks of <see cref="Packed422Blocks{TOps,TV}"/>) into whole
+    /// output vectors — six of luma, three each of Cb and Cr — written with non-temporal stores when the
+    /// planes are aligned (whole 64-byte lines: half-line streaming stores cost more than they save).
+    /// Returns the groups done.
+    /// </summary>
+    private static unsafe int UnpackBlocks<TOps, TV>(in Packed422Lanes<TOps, TV> lanes, int groupBytes, ReadOnlySpan<byte> source,
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        var blocks = Packed422Blocks<TOps, TV>.Instance;
+        int step = TOps.Lanes, vectorBytes = 16 * step, groups = 8 * step;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        int group = 0;
+        fixed (ushort* y = luma, u = cb, v = cr)
+        {
+            var lumaOut = new StreamingOutput<TOps, TV>((byte*)y);
+            var cbOut = new StreamingOutput<TOps, TV>((byte*)u);
+            var crOut = new StreamingOutput<TOps, TV>((byte*)v);
+            for (; 6 * (group + groups) + (groupBytes == 16 ? 0 : 8) <= width; group += groups)
+            {
+                ref byte packed = ref Unsafe.Add(ref src, group * groupBytes);
+                nint lumaAt = group * 12, chromaAt = group * 6;
+                UnpackBlock(lanes, blocks, ref packed, groupBytes, 0, out var c0, out var c1, out var c2, lumaOut, lumaAt);
+                UnpackBlock(lanes, blocks, ref packed, groupBytes, 4 * step, out var c3, out var c4, out var c5, lumaOut, lumaAt + 3 * vectorBytes);
+                cbOut.Store(TOps.JoinLowHalves(c0, c1), chromaAt);
+                cbOut.Store(TOps.JoinLowHalves(c2, c3), chromaAt + vectorBytes);
+                cbOut.Store(TOps.JoinLowHalves(c4, c5), chromaAt + 2 * vectorBytes);
+                crOut.Store(TOps.JoinHighHalves(c0, c1), chromaAt);
+                crOut.Store(TOps.JoinHighHalves(c2, c3), chromaAt + vectorBytes);
+                crOut.Store(TOps.JoinHighHalves(c4, c5), chromaAt + 2 * vectorBytes);
+            }
+            lumaOut.Complete();
+            cbOut.Complete();
+            crOut.Complete();
+        }
+        return group;
+    }
+
+    /// <summary>4·Lanes groups: stores three luma vectors, returns three [Cb | Cr] vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UnpackBlock<TOps, TV>(in Packed422Lanes<TOps, TV> lanes, in Packed422Blocks<TOps, TV> blocks, ref byte packed,
+        int groupBytes, int firstGroup, out TV chroma0, out TV chroma1, out TV chroma2, StreamingOutput<TOps, TV> lumaOut, nint lumaAt)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int step = TOps.Lanes, vectorBytes = 16 * step;
+        lanes.Unpack(LoadGroups<TOps, TV>(ref packed, firstGroup, groupBytes), out var y0, out var c0);
+        lanes.Unpack(LoadGroups<TOps, TV>(ref packed, firstGroup + step, groupBytes), out var y1, out var c1);
+        lanes.Unpack(LoadGroups<TOps, TV>(ref packed, firstGroup + 2 * step, groupBytes), out var y2, out var c2);
+        lanes.Unpack(LoadGroups<TOps, TV>(ref packed, firstGroup + 3 * step, groupBytes), out var y3, out var c3);
+        lumaOut.Store(TOps.Permute16(y0, y1, blocks.Luma0), lumaAt);
+        lumaOut.Store(TOps.Permute16(y1, y2, blocks.Luma1), lumaAt + vectorBytes);
+        lumaOut.Store(TOps.Permute16(y2, y3, blocks.Luma2), lumaAt + 2 * vectorBytes);
+        chroma0 = TOps.Permute16(c0, c1, blocks.Chroma0);
+        chroma1 = TOps.Permute16(c1, c2, blocks.Chroma1);
+        chroma2 = TOps.Permute16(c2, c3, blocks.Chroma2);
+    }
+
+    /// <summary>Lanes·1 groups starting <paramref name="group"/> groups on: one load for v210, a load per lane for 15-byte pgroups.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV LoadGroups<TOps, TV>(ref byte packed, int group, int groupBytes)
+        where TOps : ILaneOps<TV> where TV : struct =>
+        groupBytes == 16
+            ? TOps.Load(ref Unsafe.Add(ref packed, group * 16))
+            : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
+
     private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        var lanes = new Packed422Lanes<TOps, TV>(pattern);
+        var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
         int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte dst = ref MemoryMarshal.GetReference(destination);

@@ -49,6 +49,21 @@ internal interface ILaneOps<TV> where TV : struct
     /// </summary>
     static abstract void StoreGatherHalves16(TV value, ref byte low, ref byte high, int stride);
 
+    /// <summary>True where <see cref="Permute16"/> is one instruction (AVX-512BW vpermt2w, with VL for 256 bits).</summary>
+    static abstract bool PermutesAcrossLanes { get; }
+
+    /// <summary>
+    /// Element i of the result is 16-bit element indices[i] of first (index &lt; Lanes·8) or of second
+    /// (index − Lanes·8): a two-source permute across the whole vectors.
+    /// </summary>
+    static abstract TV Permute16(TV first, TV second, TV indices);
+
+    /// <summary>The low half of first, then the low half of second.</summary>
+    static abstract TV JoinLowHalves(TV first, TV second);
+
+    /// <summary>The high half of first, then the high half of second.</summary>
+    static abstract TV JoinHighHalves(TV first, TV second);
+
     /// <summary>Lane i holds the 16 bytes at source + i·stride.</summary>
     static abstract TV LoadLanes(ref byte source, nint stride);
 

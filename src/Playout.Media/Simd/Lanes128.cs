@@ -18,6 +18,21 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StoreNonTemporal(Vector128<byte> value, byte* destination) => value.StoreAlignedNonTemporal(destination);
 
+    public static bool PermutesAcrossLanes => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Permute16(Vector128<byte> first, Vector128<byte> second, Vector128<byte> indices) =>
+        (Vector128.Shuffle(first.AsUInt16(), indices.AsUInt16())
+            | Vector128.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector128.Create((ushort)8))).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> JoinLowHalves(Vector128<byte> first, Vector128<byte> second) =>
+        Vector128.Create(first.AsUInt64().GetElement(0), second.AsUInt64().GetElement(0)).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> JoinHighHalves(Vector128<byte> first, Vector128<byte> second) =>
+        Vector128.Create(first.AsUInt64().GetElement(1), second.AsUInt64().GetElement(1)).AsByte();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadSpread16(ref byte source, int stride) => Vector128.LoadUnsafe(ref source);
 

@@ -53,6 +53,22 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         return Vector256.Create(indices);
     }
 
+    public static bool PermutesAcrossLanes => Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Permute16(Vector256<byte> first, Vector256<byte> second, Vector256<byte> indices) => Avx512BW.VL.IsSupported
+        ? Avx512BW.VL.PermuteVar16x16x2(first.AsUInt16(), indices.AsUInt16(), second.AsUInt16()).AsByte()
+        : (Vector256.Shuffle(first.AsUInt16(), indices.AsUInt16())
+            | Vector256.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector256.Create((ushort)16))).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> JoinLowHalves(Vector256<byte> first, Vector256<byte> second) =>
+        Vector256.Create(first.GetLower(), second.GetLower());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> JoinHighHalves(Vector256<byte> first, Vector256<byte> second) =>
+        Vector256.Create(first.GetUpper(), second.GetUpper());
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> LoadSpread16(ref byte source, int stride) => Avx512BW.VL.IsSupported
         ? Vector256.Shuffle(Vector256.LoadUnsafe(ref source).AsUInt16(), Spread6).AsByte()

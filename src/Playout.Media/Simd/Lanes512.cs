@@ -53,6 +53,22 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         return Vector512.Create(indices);
     }
 
+    public static bool PermutesAcrossLanes => Avx512BW.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Permute16(Vector512<byte> first, Vector512<byte> second, Vector512<byte> indices) => Avx512BW.IsSupported
+        ? Avx512BW.PermuteVar32x16x2(first.AsUInt16(), indices.AsUInt16(), second.AsUInt16()).AsByte()
+        : (Vector512.Shuffle(first.AsUInt16(), indices.AsUInt16())
+            | Vector512.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector512.Create((ushort)32))).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> JoinLowHalves(Vector512<byte> first, Vector512<byte> second) =>
+        Vector512.Create(first.GetLower(), second.GetLower());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> JoinHighHalves(Vector512<byte> first, Vector512<byte> second) =>
+        Vector512.Create(first.GetUpper(), second.GetUpper());
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> LoadSpread16(ref byte source, int stride) => Avx512BW.IsSupported
         ? Vector512.Shuffle(Vector512.LoadUnsafe(ref source).AsUInt16(), Spread6).AsByte()
