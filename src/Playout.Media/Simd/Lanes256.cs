@@ -20,38 +20,12 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
 
     // Cross-lane 16-bit permutes (vpermw) for the strides the 4:2:2 kernels use (luma 6, chroma halves 3 or 4); without
     // AVX-512BW/VL the lane-by-lane loads and stores do the same job.
-    private static readonly Vector256<ushort> Spread6 = SpreadIndices(6, 0);
-    private static readonly Vector256<ushort> Spread3 = SpreadIndices(3, 8);
-    private static readonly Vector256<ushort> Gather6 = GatherIndices(6, 0, 0);
-    private static readonly Vector256<ushort> Gather3 = GatherIndices(3, 4, 8);
-    private static readonly Vector256<ushort> Spread4 = SpreadIndices(4, 8);
-    private static readonly Vector256<ushort> Gather4 = GatherIndices(4, 4, 8);
-
-    /// <summary>Lane i, element e: sample stride·i + e of the low source half (e &lt; 4 for halves) or of the high half.</summary>
-    private static Vector256<ushort> SpreadIndices(int stride, int highOffset)
-    {
-        var indices = new ushort[16];
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int lane = i / 8, element = i % 8;
-            indices[i] = (ushort)(highOffset == 0 ? stride * lane + element
-                : element < 4 ? stride * lane + element : highOffset + stride * lane + element - 4);
-        }
-        return Vector256.Create(indices);
-    }
-
-    /// <summary>Output j of the low half: element j % stride of lane j / stride (and from element highStart on for the high half).</summary>
-    private static Vector256<ushort> GatherIndices(int stride, int highStart, int halfElements)
-    {
-        var indices = new ushort[16];
-        int outputs = halfElements == 0 ? indices.Length : halfElements;
-        for (int j = 0; j < indices.Length; j++)
-        {
-            int k = j % outputs, source = k / stride * 8 + k % stride + (j >= outputs ? highStart : 0);
-            indices[j] = (ushort)Math.Min(source, indices.Length - 1);
-        }
-        return Vector256.Create(indices);
-    }
+    private static readonly Vector256<ushort> Spread6 = Vector256.Create(LanePermutes.Spread(16, 6, 0));
+    private static readonly Vector256<ushort> Spread3 = Vector256.Create(LanePermutes.Spread(16, 3, 8));
+    private static readonly Vector256<ushort> Spread4 = Vector256.Create(LanePermutes.Spread(16, 4, 8));
+    private static readonly Vector256<ushort> Gather6 = Vector256.Create(LanePermutes.Gather(16, 6, 0, 0));
+    private static readonly Vector256<ushort> Gather3 = Vector256.Create(LanePermutes.Gather(16, 3, 4, 8));
+    private static readonly Vector256<ushort> Gather4 = Vector256.Create(LanePermutes.Gather(16, 4, 4, 8));
 
     public static bool PermutesAcrossLanes => Avx512BW.VL.IsSupported;
 
