@@ -67,9 +67,6 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Lane i holds the 16 bytes at source + i·stride.</summary>
     static abstract TV LoadLanes(ref byte source, nint stride);
 
-    /// <summary>Lane i holds the 8 bytes at low + i·stride, then the 8 bytes at high + i·stride.</summary>
-    static abstract TV LoadLaneHalves(ref byte low, ref byte high, nint stride);
-
     /// <summary>Stores lane i (16 bytes) at destination + i·stride, lane 0 first, so a later lane may overwrite an earlier one's tail.</summary>
     static abstract void StoreLanes(TV value, ref byte destination, nint stride);
 
@@ -87,7 +84,6 @@ internal interface ILaneOps<TV> where TV : struct
 
     static abstract TV Or(TV left, TV right);
     static abstract TV And(TV left, TV right);
-    static abstract TV Equals32(TV left, TV right);
     static abstract TV Add16(TV left, TV right);
     static abstract TV Subtract16(TV left, TV right);
     static abstract TV MultiplyLow16(TV left, TV right);

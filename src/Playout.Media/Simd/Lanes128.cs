@@ -52,6 +52,7 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadLanes(ref byte source, nint stride) => Vector128.LoadUnsafe(ref source);
 
+    /// <summary>Lane i holds the 8 bytes at low + i·stride, then the 8 bytes at high + i·stride (the lane-by-lane fallback).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
         Vector128.Create(Unsafe.ReadUnaligned<ulong>(ref low), Unsafe.ReadUnaligned<ulong>(ref high)).AsByte();
@@ -79,10 +80,6 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> And(Vector128<byte> left, Vector128<byte> right) => left & right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> Equals32(Vector128<byte> left, Vector128<byte> right) =>
-        Vector128.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> Add16(Vector128<byte> left, Vector128<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();

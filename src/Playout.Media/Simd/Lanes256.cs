@@ -82,6 +82,7 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static Vector256<byte> LoadLanes(ref byte source, nint stride) =>
         Vector256.Create(Lanes128.LoadLanes(ref source, stride), Lanes128.LoadLanes(ref Unsafe.Add(ref source, stride * 1), stride));
 
+    /// <summary>Lane i holds the 8 bytes at low + i·stride, then the 8 bytes at high + i·stride (the lane-by-lane fallback).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
         Vector256.Create(Lanes128.LoadLaneHalves(ref low, ref high, stride),
@@ -120,10 +121,6 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> And(Vector256<byte> left, Vector256<byte> right) => left & right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> Equals32(Vector256<byte> left, Vector256<byte> right) =>
-        Vector256.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Add16(Vector256<byte> left, Vector256<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();

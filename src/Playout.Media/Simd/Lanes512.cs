@@ -82,6 +82,7 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     public static Vector512<byte> LoadLanes(ref byte source, nint stride) =>
         Vector512.Create(Lanes256.LoadLanes(ref source, stride), Lanes256.LoadLanes(ref Unsafe.Add(ref source, stride * 2), stride));
 
+    /// <summary>Lane i holds the 8 bytes at low + i·stride, then the 8 bytes at high + i·stride (the lane-by-lane fallback).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> LoadLaneHalves(ref byte low, ref byte high, nint stride) =>
         Vector512.Create(Lanes256.LoadLaneHalves(ref low, ref high, stride),
@@ -120,10 +121,6 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> And(Vector512<byte> left, Vector512<byte> right) => left & right;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> Equals32(Vector512<byte> left, Vector512<byte> right) =>
-        Vector512.Equals(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> Add16(Vector512<byte> left, Vector512<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
