@@ -1,4 +1,6 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using Playout.Media.Simd;
 
 namespace Playout.Media.Tests.Kernels;
@@ -30,9 +32,12 @@ public class IntrinsicsSettingTests
         }
         else
         {
-            Assert.Equal(Vector512.IsHardwareAccelerated ? SimdPath.Vector512
-                : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
-                : Vector128.IsHardwareAccelerated ? SimdPath.Vector128 : SimdPath.Scalar, SimdPaths.Best);
+            // Default settings: Auto takes the widest vectors the CPU's instruction set offers.
+            SimdPath widest = Avx512BW.IsSupported ? SimdPath.Vector512
+                : Avx2.IsSupported ? SimdPath.Vector256
+                : Sse41.IsSupported || AdvSimd.IsSupported ? SimdPath.Vector128
+                : SimdPath.Scalar;
+            Assert.Equal(widest, SimdPaths.Best);
         }
     }
 }
