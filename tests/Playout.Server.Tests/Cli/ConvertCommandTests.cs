@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Cli;
@@ -95,18 +94,7 @@ public class ConvertCommandTests
 
     private static (int Code, string Stderr, byte[] Stdout) Process(byte[] input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliRunner.Assembly);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        Assert.True(process.WaitForExit(60_000));
-        copy.Wait();
-        return (process.ExitCode, stderr.Result, stdout.ToArray());
+        var result = ExternalTool.Execute("dotnet", [CliRunner.Assembly, .. args], input, TimeSpan.FromMinutes(1));
+        return (result.ExitCode, result.Error, result.Output);
     }
 }
