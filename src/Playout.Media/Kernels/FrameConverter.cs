@@ -104,16 +104,18 @@ public sealed class FrameConverter
             Uyvy422.Pack(y, cb, cr, line, width, _path);
     }
 
+    private static int Start(FrameLayout layout, int plane, int line) => layout.Planes[plane].Offset + line * layout.Planes[plane].Stride;
+
     /// <summary>One packed line including its padding (v210 pads to its stride; packing zeroes the padding).</summary>
     private static Span<byte> Line(Span<byte> frame, FrameLayout layout, int line) =>
-        frame.Slice(layout.Planes[0].Offset + line * layout.Planes[0].Stride, layout.Planes[0].Stride);
+        frame.Slice(Start(layout, 0, line), layout.Planes[0].Stride);
 
     private static ReadOnlySpan<byte> Line(ReadOnlySpan<byte> frame, FrameLayout layout, int line) =>
-        frame.Slice(layout.Planes[0].Offset + line * layout.Planes[0].Stride, layout.Planes[0].LineBytes);
+        frame.Slice(Start(layout, 0, line), layout.Planes[0].LineBytes);
 
     private static ReadOnlySpan<ushort> Plane(ReadOnlySpan<byte> frame, FrameLayout layout, int plane, int line) =>
-        MemoryMarshal.Cast<byte, ushort>(frame.Slice(layout.Planes[plane].Offset + line * layout.Planes[plane].Stride, layout.Planes[plane].LineBytes));
+        MemoryMarshal.Cast<byte, ushort>(frame.Slice(Start(layout, plane, line), layout.Planes[plane].LineBytes));
 
     private static Span<ushort> WritablePlane(Span<byte> frame, FrameLayout layout, int plane, int line) =>
-        MemoryMarshal.Cast<byte, ushort>(frame.Slice(layout.Planes[plane].Offset + line * layout.Planes[plane].Stride, layout.Planes[plane].LineBytes));
+        MemoryMarshal.Cast<byte, ushort>(frame.Slice(Start(layout, plane, line), layout.Planes[plane].LineBytes));
 }
