@@ -14,13 +14,7 @@ public sealed class FfmpegV210Decoder : IDisposable
     /// <exception cref="DllNotFoundException">libplayout_av.so is not built.</exception>
     public FfmpegV210Decoder(int width, int height)
     {
-        PlayoutAvLibrary.EnsureLoaded();
-        int code = PlayoutAvNative.V210DecoderOpen(width, height, out _handle);
-        if (code < 0)
-        {
-            _handle.Dispose();
-            throw new PlayoutAvException(code, "PlayoutAv_V210DecoderOpen", $"{width}x{height}");
-        }
+        _handle = PlayoutAvOpen.V210<V210DecoderHandle>(PlayoutAvNative.V210DecoderOpen, "PlayoutAv_V210DecoderOpen", width, height);
         Width = width;
         Height = height;
     }

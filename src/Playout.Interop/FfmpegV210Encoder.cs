@@ -14,13 +14,7 @@ public sealed class FfmpegV210Encoder : IDisposable
     /// <exception cref="DllNotFoundException">libplayout_av.so is not built.</exception>
     public FfmpegV210Encoder(int width, int height)
     {
-        PlayoutAvLibrary.EnsureLoaded();
-        int code = PlayoutAvNative.V210EncoderOpen(width, height, out _handle);
-        if (code < 0)
-        {
-            _handle.Dispose();
-            throw new PlayoutAvException(code, "PlayoutAv_V210EncoderOpen", $"{width}x{height}");
-        }
+        _handle = PlayoutAvOpen.V210<V210EncoderHandle>(PlayoutAvNative.V210EncoderOpen, "PlayoutAv_V210EncoderOpen", width, height);
         Width = width;
         Height = height;
     }
