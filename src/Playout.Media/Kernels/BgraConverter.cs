@@ -88,8 +88,8 @@ public static class BgraConverter
         TV full = LaneShuffle.Splat32<TOps, TV>(255), one = LaneShuffle.Splat32<TOps, TV>(1);
         TV keyBias = LaneShuffle.Splat32<TOps, TV>(42), keyScale = LaneShuffle.Splat32<TOps, TV>(772);
         ref byte src = ref MemoryMarshal.GetReference(bgra);
-        ref byte y = ref Packed422Kernel.AsBytes(luma), u = ref Packed422Kernel.AsBytes(cb), v = ref Packed422Kernel.AsBytes(cr);
-        ref byte ky = ref Packed422Kernel.AsBytes(lumaKey), kc = ref Packed422Kernel.AsBytes(chromaKey);
+        ref byte y = ref SampleBytes.Of(luma), u = ref SampleBytes.Of(cb), v = ref SampleBytes.Of(cr);
+        ref byte ky = ref SampleBytes.Of(lumaKey), kc = ref SampleBytes.Of(chromaKey);
         int step = 4 * TOps.Lanes, pixel = 0;
         for (; pixel + step <= width; pixel += step)
         {

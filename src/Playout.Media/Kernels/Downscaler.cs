@@ -103,8 +103,8 @@ public static class Downscaler
         where TOps : ILaneOps<TV> where TV : struct
     {
         TV lowMask = LaneShuffle.Splat32<TOps, TV>(0xFFFF), round = LaneShuffle.Splat32<TOps, TV>(2);
-        ref byte a = ref Packed422Kernel.AsBytes(row0), b = ref Packed422Kernel.AsBytes(row1);
-        ref byte dst = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(output));
+        ref byte a = ref SampleBytes.Of(row0), b = ref SampleBytes.Of(row1);
+        ref byte dst = ref SampleBytes.Of(output);
         int vector = 16 * TOps.Lanes, x = 0;
         for (; x + vector / 2 <= output.Length; x += vector / 2)
         {
@@ -122,9 +122,9 @@ public static class Downscaler
         where TOps : ILaneOps<TV> where TV : struct
     {
         TV lowMask = LaneShuffle.Splat32<TOps, TV>(0xFFFF), round = LaneShuffle.Splat32<TOps, TV>(8);
-        ref byte a = ref Packed422Kernel.AsBytes(row0), b = ref Packed422Kernel.AsBytes(row1);
-        ref byte c = ref Packed422Kernel.AsBytes(row2), d = ref Packed422Kernel.AsBytes(row3);
-        ref byte dst = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(output));
+        ref byte a = ref SampleBytes.Of(row0), b = ref SampleBytes.Of(row1);
+        ref byte c = ref SampleBytes.Of(row2), d = ref SampleBytes.Of(row3);
+        ref byte dst = ref SampleBytes.Of(output);
         int vector = 16 * TOps.Lanes, x = 0;
         for (; x + vector / 2 <= output.Length; x += vector / 2)
         {

@@ -38,8 +38,8 @@ public static class Keyer
     {
         TV opacity32 = LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32));
         bool partial = opacity < KeyBlend.FullOpacity;
-        ref byte bg = ref Packed422Kernel.AsBytes(background), f = ref Packed422Kernel.AsBytes(fill), k = ref Packed422Kernel.AsBytes(key);
-        ref byte dst = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(destination));
+        ref byte bg = ref SampleBytes.Of(background), f = ref SampleBytes.Of(fill), k = ref SampleBytes.Of(key);
+        ref byte dst = ref SampleBytes.Of(destination);
         int step = 8 * TOps.Lanes, i = 0;
         for (; i + step <= destination.Length; i += step)
         {

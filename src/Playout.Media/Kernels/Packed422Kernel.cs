@@ -39,9 +39,9 @@ internal static class Packed422Kernel
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte src = ref MemoryMarshal.GetReference(source);
-        ref byte y = ref AsBytes(luma);
-        ref byte u = ref AsBytes(cb);
-        ref byte v = ref AsBytes(cr);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
         int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
@@ -126,9 +126,9 @@ internal static class Packed422Kernel
         TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
         int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte dst = ref MemoryMarshal.GetReference(destination);
-        ref byte y = ref AsBytes(luma);
-        ref byte u = ref AsBytes(cb);
-        ref byte v = ref AsBytes(cr);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
         int group = 0;
         fixed (byte* pinned = destination)
         {
@@ -148,7 +148,4 @@ internal static class Packed422Kernel
         }
         return group;
     }
-
-    internal static ref byte AsBytes(ReadOnlySpan<ushort> samples) =>
-        ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetReference(samples));
 }

@@ -64,9 +64,9 @@ public static class Uyvy422
     {
         TV toLuma = LaneShuffle.Indices<TOps, TV>(ToLuma), toChroma = LaneShuffle.Indices<TOps, TV>(ToChroma);
         ref byte src = ref MemoryMarshal.GetReference(source);
-        ref byte y = ref Packed422Kernel.AsBytes(luma);
-        ref byte u = ref Packed422Kernel.AsBytes(cb);
-        ref byte v = ref Packed422Kernel.AsBytes(cr);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
         int step = 8 * TOps.Lanes, pixel = 0;
         for (; pixel + step <= width; pixel += step)
         {
@@ -85,9 +85,9 @@ public static class Uyvy422
         TV fromLuma = LaneShuffle.Indices<TOps, TV>(FromLuma), fromChroma = LaneShuffle.Indices<TOps, TV>(FromChroma);
         TV two = LaneShuffle.Splat16<TOps, TV>(2), max = LaneShuffle.Splat16<TOps, TV>(255);
         ref byte dst = ref MemoryMarshal.GetReference(destination);
-        ref byte y = ref Packed422Kernel.AsBytes(luma);
-        ref byte u = ref Packed422Kernel.AsBytes(cb);
-        ref byte v = ref Packed422Kernel.AsBytes(cr);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
         int step = 8 * TOps.Lanes, pixel = 0;
         fixed (byte* pinned = destination)
         {
