@@ -103,31 +103,16 @@ public sealed unsafe class Frame
     {
         if (!IsCommitted)
             throw new InvalidOperationException($"{this} must be committed before it is shared");
-        while (true)
-        {
-            var references = Volatile.Read(ref _references);
-            if (references == 0)
-                throw Released();
-            if (Interlocked.CompareExchange(ref _references, references + 1, references) == references)
-                return this;
-        }
+        RefCount.Increment(ref _references, this);
+        return this;
     }
 
     /// <summary>Drops one reference; the last one returns the buffer to the pool.</summary>
     /// <exception cref="InvalidOperationException">More releases than references.</exception>
     public void Release()
     {
-        while (true)
-        {
-            var references = Volatile.Read(ref _references);
-            if (references == 0)
-                throw new InvalidOperationException($"{this} was released more times than it was referenced");
-            if (Interlocked.CompareExchange(ref _references, references - 1, references) != references)
-                continue;
-            if (references == 1)
-                _pool.Return(this);
-            return;
-        }
+        if (RefCount.Decrement(ref _references, this))
+            _pool.Return(this);
     }
 
     /// <summary>
@@ -183,7 +168,7 @@ public sealed unsafe class Frame
     private void ThrowIfReleased()
     {
         if (References == 0)
-            throw Released();
+            throw new InvalidOperationException($"{this} is released and back in its pool");
     }
 
     private void ThrowIfNotWritable()
@@ -192,6 +177,4 @@ public sealed unsafe class Frame
         if (IsCommitted)
             throw new InvalidOperationException($"{this} is committed and read-only; call MakeWritable to change it");
     }
-
-    private InvalidOperationException Released() => new($"{this} is released and back in its pool");
 }
