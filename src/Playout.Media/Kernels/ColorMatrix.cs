@@ -1,3 +1,5 @@
+using Playout.Media.Formats;
+
 namespace Playout.Media.Kernels;
 
 /// <summary>
@@ -14,6 +16,8 @@ public sealed class ColorMatrix
     private ColorMatrix(string name, double kr, double kb)
     {
         Name = name;
+        Kr = kr;
+        Kb = kb;
         double luma = 876.0 / 255 * 65536, chroma = 896.0 / 255 * 65536;
         int lumaSum = (int)Math.Round(luma);
         YR = (int)Math.Round(kr * luma);
@@ -28,6 +32,29 @@ public sealed class ColorMatrix
     }
 
     public string Name { get; }
+
+    /// <summary>The red and blue luma weights; green is 1 − Kr − Kb.</summary>
+    public double Kr { get; }
+    public double Kb { get; }
+
+    /// <summary>The matrix a video format's colorimetry calls for.</summary>
+    public static ColorMatrix For(Colorimetry colorimetry) => colorimetry switch
+    {
+        Colorimetry.Bt601 => Bt601,
+        Colorimetry.Bt2020 => Bt2020,
+        _ => Bt709,
+    };
+
+    /// <summary>
+    /// Exact 10-bit limited-range Y'CbCr of an R'G'B' colour given as fractions of full scale (0..1), rounded
+    /// once: 75 % bars come out as the published code values (e.g. BT.709 75 % yellow: 674, 176, 543).
+    /// </summary>
+    public (ushort Y, ushort Cb, ushort Cr) FromRgb(double r, double g, double b)
+    {
+        double y = Kr * r + (1 - Kr - Kb) * g + Kb * b;
+        double cb = (b - y) / (2 * (1 - Kb)), cr = (r - y) / (2 * (1 - Kr));
+        return ((ushort)Math.Round(64 + 876 * y), (ushort)Math.Round(512 + 896 * cb), (ushort)Math.Round(512 + 896 * cr));
+    }
     internal int YR { get; }
     internal int YG { get; }
     internal int YB { get; }

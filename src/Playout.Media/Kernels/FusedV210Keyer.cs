@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Playout.Media.Formats;
 using Playout.Media.Simd;
 
 namespace Playout.Media.Kernels;
@@ -55,6 +56,34 @@ public static class FusedV210Keyer
                 video.Slice(from, bytes).CopyTo(destination.Slice(from, bytes));
             block = end;
         }
+    }
+
+    /// <summary>
+    /// Dissolves between two v210 lines of <paramref name="width"/> pixels: destination = from + (to − from)·amount,
+    /// with the keyer's arithmetic and a fully opaque key. <paramref name="destination"/> may be either input.
+    /// </summary>
+    public static void DissolveLine(ReadOnlySpan<byte> from, ReadOnlySpan<byte> to, Span<byte> destination, int width, double amount,
+        SimdPath path = SimdPath.Auto)
+    {
+        int stride = PixelFormat.V210Stride(width);
+        if (from.Length < stride || to.Length < stride || destination.Length < stride)
+            throw new ArgumentException($"from ({from.Length}), to ({to.Length}) and destination ({destination.Length}) must each hold a {width}-pixel v210 line of {stride} bytes");
+        Blend(SimdPaths.Resolve(path), from, to, OpaqueKey(stride), destination, 0, stride / 16, KeyBlend.ToInteger(amount));
+    }
+
+    private static byte[] s_opaqueKey = [];
+
+    /// <summary>A key line that is opaque everywhere, grown (rarely) to the widest line asked for and then shared.</summary>
+    private static ReadOnlySpan<byte> OpaqueKey(int stride)
+    {
+        var key = Volatile.Read(ref s_opaqueKey);
+        if (key.Length < stride)
+        {
+            key = new byte[stride];
+            MemoryMarshal.Cast<byte, uint>(key.AsSpan()).Fill(KeyedOverlay.OpaqueWord);
+            Volatile.Write(ref s_opaqueKey, key);
+        }
+        return key.AsSpan(0, stride);
     }
 
     private static KeyBlockClass Effective(byte kind, int opacity) =>

@@ -10,7 +10,7 @@ namespace Playout.Media.Kernels;
 /// </summary>
 public sealed class KeyedOverlay
 {
-    private const uint OpaqueWord = 1023u | 1023u << 10 | 1023u << 20;
+    internal const uint OpaqueWord = 1023u | 1023u << 10 | 1023u << 20;
 
     private KeyedOverlay(int width, int height, byte[] fill, byte[] key, byte[] blocks)
     {

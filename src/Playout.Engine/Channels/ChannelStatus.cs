@@ -1,0 +1,27 @@
+using Playout.Engine.Alarms;
+using Playout.Engine.Consumers;
+
+namespace Playout.Engine.Channels;
+
+/// <summary>A snapshot of a channel for status pages, REST, SNMP and the panel.</summary>
+public sealed record ChannelStatus(
+    string Name,
+    string Format,
+    bool Running,
+    long Tick,
+    string ClockSource,
+    bool Genlocked,
+    long LateTicks,
+    TimingSummary Timing,
+    double FrameBudgetMicroseconds,
+    IReadOnlyList<LayerStatus> Layers,
+    IReadOnlyList<ConsumerStatus> Consumers,
+    IReadOnlyList<Alarm> Alarms,
+    int VideoFramesOutstanding,
+    int AudioFramesOutstanding);
+
+/// <param name="FillerTicks">Ticks on which the filler stood in for a failed or late producer.</param>
+public sealed record LayerStatus(int Number, string? Foreground, string? Background, long Position, long? Length,
+    bool InTransition, double Volume, double Opacity, long FillerTicks, string? Failure);
+
+public sealed record ConsumerStatus(string Name, ConsumerCounters Counters);

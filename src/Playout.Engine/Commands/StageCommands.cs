@@ -1,0 +1,44 @@
+using Playout.Engine.Producers;
+using Playout.Engine.Stage;
+
+namespace Playout.Engine.Commands;
+
+/// <summary>The commands operators and automation send to a channel's layers.</summary>
+public static class StageCommands
+{
+    /// <summary>Puts <paramref name="producer"/> on air on <paramref name="layer"/> at once (a cut).</summary>
+    public static ChannelCommand Load(int layer, Producer producer, long? atTick = null) =>
+        new($"load {producer.Name} on layer {layer}", stage => stage[layer].Load(producer), atTick);
+
+    /// <summary>Pre-rolls <paramref name="producer"/> behind layer <paramref name="layer"/>'s foreground.</summary>
+    public static ChannelCommand LoadBackground(int layer, Producer producer, long? atTick = null) =>
+        new($"load {producer.Name} in the background of layer {layer}", stage => stage[layer].LoadBackground(producer), atTick);
+
+    /// <summary>Takes layer <paramref name="layer"/>'s background to air (or resumes its foreground).</summary>
+    public static ChannelCommand Take(int layer, Transition transition, long? atTick = null) =>
+        new($"take layer {layer} ({transition})", stage => stage[layer].Take(transition), atTick);
+
+    public static ChannelCommand Pause(int layer, long? atTick = null) =>
+        new($"pause layer {layer}", stage => stage[layer].Pause(), atTick);
+
+    public static ChannelCommand Stop(int layer, long? atTick = null) =>
+        new($"stop layer {layer}", stage => stage[layer].Stop(), atTick);
+
+    /// <summary>Ramps layer <paramref name="layer"/>'s gain to <paramref name="gain"/> (linear) over <paramref name="frames"/> ticks.</summary>
+    public static ChannelCommand Volume(int layer, double gain, int frames = 0, long? atTick = null) =>
+        new($"volume {gain:0.###} over {frames} frames on layer {layer}", stage => stage[layer].SetVolume(gain, frames), atTick);
+
+    public static ChannelCommand Opacity(int layer, double opacity, long? atTick = null) =>
+        new($"opacity {opacity:0.###} on layer {layer}", stage =>
+        {
+            if (double.IsNaN(opacity) || opacity is < 0 or > 1)
+                throw new ArgumentException($"opacity must be between 0 and 1; got {opacity}");
+            stage[layer].Opacity = opacity;
+        }, atTick);
+
+    public static ChannelCommand Transform(int layer, PictureTransform transform, long? atTick = null) =>
+        new($"transform {transform} on layer {layer}", stage => stage[layer].SetTransform(transform), atTick);
+
+    public static ChannelCommand ChannelMap(int layer, int[] map, long? atTick = null) =>
+        new($"channel map on layer {layer}", stage => stage[layer].SetChannelMap(map), atTick);
+}

@@ -1,0 +1,78 @@
+using Playout.Engine.Stage;
+using Playout.Media.Frames;
+
+namespace Playout.Engine.Mixing;
+
+/// <summary>
+/// Composites the layers' pictures bottom to top into the programme frame. An opaque full-frame picture
+/// replaces everything below it, so the common cases pass over the frame at most once: a single clip goes out
+/// as the producer's own frame (no copy), and a clip under keyed graphics is keyed straight into a new frame.
+/// </summary>
+public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame black)
+{
+    /// <summary>Programme frames made by copying because the pool had no frame to composite into.</summary>
+    public long PoolExhaustions { get; private set; }
+
+    /// <summary>The programme picture, holding one reference for the caller.</summary>
+    public Frame Mix(ReadOnlySpan<LayerOutput> layers, long tick)
+    {
+        // Start from the topmost opaque full-frame picture: nothing under it can show.
+        int first = 0;
+        for (int i = layers.Length - 1; i >= 0; i--)
+        {
+            if (layers[i].Video is not null && layers[i].Opacity >= 1 && layers[i].Transform.IsFullFrame)
+            {
+                first = i;
+                break;
+            }
+        }
+        Frame current = first < layers.Length && layers[first].Video is { } opaque && layers[first].Opacity >= 1 && layers[first].Transform.IsFullFrame
+            ? opaque.AddRef() : black.AddRef();
+        bool owned = false;
+        for (int i = first; i < layers.Length; i++)
+        {
+            ref readonly var layer = ref layers[i];
+            if (ReferenceEquals(layer.Video, current) || layer.Opacity <= 0 || (layer.Video is null && layer.Overlay is null))
+                continue;
+            if (!owned)
+            {
+                if (!pool.TryRent(out var target))
+                {
+                    PoolExhaustions++;
+                    break;
+                }
+                Draw(layer, current, target);
+                current.Release();
+                current = target;
+                owned = true;
+            }
+            else
+                Draw(layer, current, current);
+        }
+        if (owned)
+        {
+            current.Metadata = new FrameMetadata(tick);
+            current.Commit();
+        }
+        return current;
+    }
+
+    /// <summary>Draws one layer over <paramref name="under"/> into <paramref name="target"/> (which may be <paramref name="under"/>).</summary>
+    private void Draw(in LayerOutput layer, Frame under, Frame target)
+    {
+        if (layer.Overlay is { } overlay)
+        {
+            compositor.Key(under, overlay, target, layer.Opacity);
+            return;
+        }
+        var video = layer.Video!;
+        if (layer.Transform.IsFullFrame)
+        {
+            compositor.Dissolve(under, video, target, layer.Opacity);
+            return;
+        }
+        if (!ReferenceEquals(under, target))
+            compositor.Copy(under, target);
+        compositor.Place(video, target, layer.Transform, layer.Opacity);
+    }
+}

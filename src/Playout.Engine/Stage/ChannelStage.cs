@@ -1,0 +1,47 @@
+using Playout.Engine.Channels;
+using Playout.Engine.Mixing;
+using Playout.Engine.Producers;
+
+namespace Playout.Engine.Stage;
+
+/// <summary>The numbered layers of a channel, composited bottom (lowest number) to top.</summary>
+public sealed class ChannelStage : IDisposable
+{
+    private readonly ChannelContext _channel;
+    private readonly SortedList<int, Layer> _layers = new();
+    private LayerOutput[] _outputs = new LayerOutput[8];
+
+    internal ChannelStage(ChannelContext channel) => _channel = channel;
+
+    public IEnumerable<Layer> Layers => _layers.Values;
+
+    /// <summary>The layer with this number, created empty on first use.</summary>
+    public Layer this[int number]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(number);
+            if (!_layers.TryGetValue(number, out var layer))
+                _layers.Add(number, layer = new Layer(number, _channel));
+            return layer;
+        }
+    }
+
+    /// <summary>Every layer's output for this tick, bottom to top; valid until the next call.</summary>
+    internal ReadOnlySpan<LayerOutput> Produce(in ProduceContext context, Producer filler, V210Compositor compositor)
+    {
+        if (_outputs.Length < _layers.Count)
+            _outputs = new LayerOutput[_layers.Count * 2];
+        var layers = _layers.Values;
+        for (int i = 0; i < layers.Count; i++)
+            _outputs[i] = layers[i].Produce(context, filler, compositor);
+        return _outputs.AsSpan(0, layers.Count);
+    }
+
+    public void Dispose()
+    {
+        foreach (var layer in _layers.Values)
+            layer.Dispose();
+        _layers.Clear();
+    }
+}

@@ -1,0 +1,220 @@
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Mixing;
+using Playout.Engine.Producers;
+using Playout.Media.Audio;
+
+namespace Playout.Engine.Stage;
+
+/// <summary>
+/// One numbered layer of a channel's stage: the producer on air (foreground), the next one pre-rolling
+/// (background), a transition between them, and the layer's opacity, placement, volume and channel map.
+/// Only the tick thread touches a layer; commands reach it through the channel's queue.
+/// </summary>
+public sealed class Layer : IDisposable
+{
+    private readonly ChannelContext _channel;
+    private readonly string _alarmSource;
+    private Producer? _outgoing;
+    private Transition _transition;
+    private int _transitionTick;
+    private double _volume = 1;
+    private double _volumeTarget = 1;
+    private int _volumeRampLeft;
+    private bool _late;
+
+    internal Layer(int number, ChannelContext channel)
+    {
+        Number = number;
+        _channel = channel;
+        _alarmSource = $"{channel.Name}/layer {number}";
+        ChannelMap = IdentityMap(AudioPool.ProgrammeChannels);
+    }
+
+    public int Number { get; }
+    public Producer? Foreground { get; private set; }
+    public Producer? Background { get; private set; }
+    public double Opacity { get; set; } = 1;
+    public PictureTransform Transform { get; private set; } = PictureTransform.FullFrame;
+
+    /// <summary>For each output channel, the producer channel it takes (−1: silent).</summary>
+    public int[] ChannelMap { get; private set; }
+
+    /// <summary>Gain now (linear, 1 = unity); ramps towards the last <see cref="SetVolume"/> target.</summary>
+    public double Volume => _volume;
+
+    public bool InTransition => _outgoing is not null;
+
+    /// <summary>Ticks on which the foreground had nothing and the filler was shown.</summary>
+    public long FillerTicks { get; private set; }
+
+    /// <summary>Puts a producer on air at once (a cut), replacing and disposing the current one.</summary>
+    public void Load(Producer producer)
+    {
+        EndTransition();
+        Foreground?.Dispose();
+        Foreground = producer;
+    }
+
+    /// <summary>Pre-rolls a producer behind the one on air; <see cref="Take"/> puts it on air.</summary>
+    public void LoadBackground(Producer producer)
+    {
+        Background?.Dispose();
+        Background = producer;
+    }
+
+    /// <summary>Takes the background to air with a transition; without a background it resumes the foreground.</summary>
+    public void Take(Transition transition)
+    {
+        if (Background is null)
+        {
+            Foreground?.Play();
+            return;
+        }
+        EndTransition();
+        if (transition.Kind == TransitionKind.Cut || transition.Frames <= 1 || Foreground is null)
+            Foreground?.Dispose();
+        else
+        {
+            _outgoing = Foreground;
+            _transition = transition;
+            _transitionTick = 0;
+        }
+        Foreground = Background;
+        Background = null;
+        Foreground.Play();
+    }
+
+    public void Pause() => Foreground?.Pause();
+
+    /// <summary>Takes the foreground off air (the layer becomes empty); the background stays loaded.</summary>
+    public void Stop()
+    {
+        EndTransition();
+        Foreground?.Dispose();
+        Foreground = null;
+        _channel.Alarms.Clear(_alarmSource);
+    }
+
+    /// <summary>Ramps the gain to <paramref name="gain"/> over <paramref name="frames"/> ticks (0: at once, still ramped over one tick so it never clicks).</summary>
+    public void SetVolume(double gain, int frames)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(gain);
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        _volumeTarget = gain;
+        _volumeRampLeft = Math.Max(1, frames);
+    }
+
+    public void SetTransform(PictureTransform transform)
+    {
+        transform.Validate();
+        Transform = transform;
+    }
+
+    /// <summary>Sets which producer channel feeds each output channel.</summary>
+    /// <exception cref="ArgumentException">The map does not have one entry per output channel, or an entry is out of range.</exception>
+    public void SetChannelMap(int[] map)
+    {
+        if (map.Length != AudioPool.ProgrammeChannels || map.Any(c => c < -1 || c >= AudioPool.ProgrammeChannels))
+            throw new ArgumentException($"a channel map has {AudioPool.ProgrammeChannels} entries, each a source channel 0..{AudioPool.ProgrammeChannels - 1} or -1");
+        ChannelMap = map;
+    }
+
+    /// <summary>This tick's contribution; empty when nothing is on air.</summary>
+    internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor)
+    {
+        var (volumeStart, volumeEnd) = AdvanceVolume();
+        if (Foreground is null)
+            return default;
+        var incoming = Receive(Foreground, context, filler);
+        if (_outgoing is null)
+            return LayerOutput.From(incoming, Opacity, Transform, new AudioPart(incoming.Audio, (float)volumeStart, (float)volumeEnd), ChannelMap);
+
+        var outgoing = Receive(_outgoing, context, filler);
+        double previous = _transitionTick == 0 ? 0 : _transition.Amount(_transitionTick - 1), amount = _transition.Amount(_transitionTick);
+        var output = TransitionPicture(incoming, outgoing, amount, compositor) with
+        {
+            Audio = new AudioPart(incoming.Audio, (float)(volumeStart * previous), (float)(volumeEnd * amount)),
+            SecondAudio = new AudioPart(outgoing.Audio, (float)(volumeStart * (1 - previous)), (float)(volumeEnd * (1 - amount))),
+        };
+        if (++_transitionTick >= _transition.Frames)
+            EndTransition();
+        return output;
+    }
+
+    public void Dispose()
+    {
+        EndTransition();
+        Foreground?.Dispose();
+        Background?.Dispose();
+        Foreground = Background = null;
+    }
+
+    private LayerOutput TransitionPicture(LayerFrame incoming, LayerFrame outgoing, double amount, V210Compositor compositor)
+    {
+        if (incoming.Video is { } to && outgoing.Video is { } from && _transition.Kind != TransitionKind.Cut
+            && _channel.VideoPool.TryRent(out var frame))
+        {
+            switch (_transition.Kind)
+            {
+                case TransitionKind.Mix: compositor.Dissolve(from, to, frame, amount); break;
+                case TransitionKind.Wipe: compositor.Wipe(from, to, frame, amount, _transition.Direction); break;
+                default: compositor.Push(from, to, frame, amount, _transition.Direction); break;
+            }
+            frame.Metadata = to.Metadata;
+            frame.Commit();
+            to.Release();
+            from.Release();
+            return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap);
+        }
+        // Graphics (or a picture against nothing) fade: the new one comes up at the transition's amount, the old one goes.
+        outgoing.Video?.Release();
+        double opacity = _transition.Kind == TransitionKind.Mix ? Opacity * amount : Opacity;
+        return new LayerOutput(incoming.Video, incoming.Overlay, opacity, Transform, default, default, ChannelMap);
+    }
+
+    /// <summary>The producer's frame, or the filler's when it has none (failed or late); alarms follow the producer's health.</summary>
+    private LayerFrame Receive(Producer producer, in ProduceContext context, Producer filler)
+    {
+        if (producer.TryReceive(context, out var frame))
+        {
+            if (_late)
+            {
+                _late = false;
+                _channel.Alarms.Clear(_alarmSource);
+            }
+            return frame;
+        }
+        if (producer.IsFinished)
+            return default;
+        FillerTicks++;
+        if (!_late)
+        {
+            _late = true;
+            _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major,
+                producer.Failure is { } failure ? $"{producer.Name} failed: {failure}; showing filler"
+                    : $"{producer.Name} has no frame ready (decoding late); showing filler");
+        }
+        filler.TryReceive(context, out var substitute);
+        return substitute;
+    }
+
+    private (double Start, double End) AdvanceVolume()
+    {
+        double start = _volume;
+        if (_volumeRampLeft > 0)
+        {
+            _volume += (_volumeTarget - _volume) / _volumeRampLeft;
+            _volumeRampLeft--;
+        }
+        return (start, _volume);
+    }
+
+    private void EndTransition()
+    {
+        _outgoing?.Dispose();
+        _outgoing = null;
+    }
+
+    private static int[] IdentityMap(int channels) => Enumerable.Range(0, channels).ToArray();
+}
