@@ -1,11 +1,13 @@
 /*
- * playout_av: the flat C ABI between Playout (.NET) and FFmpeg (libavcodec, libswscale).
+ * playout_av: the flat C ABI between Playout (.NET) and FFmpeg (libavformat, libavcodec, libswscale,
+ * libswresample).
  *
  * ABI rules (native/README.md has the long form):
  *  - Every function is named PlayoutAv_* and returns int32_t: 0 (or, for PlayoutAv_AbiVersion, the
  *    version) on success, a negative code on failure. A failure code is either an FFmpeg AVERROR passed
  *    through unchanged or one of the PLAYOUT_AV_E* codes below; PlayoutAv_ErrorString describes both.
- *  - Only fixed-width integers, byte pointers and opaque handles cross the boundary.
+ *  - Only fixed-width integers, byte/float pointers, C strings, opaque handles and plain structs of
+ *    fixed-width integers and char arrays (declared here, mirrored field by field in C#) cross the boundary.
  *  - Buffers belong to the caller. A call reads or writes them only while it runs: when it returns,
  *    FFmpeg holds no reference to them. Sizes and strides are in bytes.
  *  - Every plane a call reads or writes must hold (lines - 1) * stride + line bytes + PLAYOUT_AV_PADDING
@@ -25,7 +27,7 @@ extern "C" {
 #define PLAYOUT_AV_API __attribute__((visibility("default")))
 
 /* Version of this ABI; bumped on any incompatible change. */
-#define PLAYOUT_AV_ABI_VERSION 1
+#define PLAYOUT_AV_ABI_VERSION 2
 
 /* Bytes that must follow every plane's last line, and every packed v210 frame that FFmpeg reads or
  * writes in place (at least FFmpeg's AV_INPUT_BUFFER_PADDING_SIZE). */
@@ -50,6 +52,11 @@ extern "C" {
 #define PLAYOUT_AV_ESCALER          (-10011) /* swscale refused the sizes, formats or flags */
 #define PLAYOUT_AV_ERETAINED        (-10012) /* FFmpeg kept a caller buffer; the handle is shut down */
 #define PLAYOUT_AV_EV210HEIGHT      (-10013) /* FFmpeg's v210 decoder needs at least 4 lines */
+#define PLAYOUT_AV_ENOSTREAM        (-10014) /* the input has no video and no audio stream we can decode */
+#define PLAYOUT_AV_ENOOUTPUT        (-10015) /* PlayoutAv_SourceRead before PlayoutAv_SourceSetVideoOutput */
+#define PLAYOUT_AV_EOPTION          (-10016) /* an options string is malformed or names an option nobody took */
+#define PLAYOUT_AV_ECAPACITY        (-10017) /* an output buffer is too small for what must be written */
+#define PLAYOUT_AV_EFINISHED        (-10018) /* the sink was already finished (trailer written) */
 
 /* ---- Library --------------------------------------------------------------------------------- */
 
@@ -127,6 +134,151 @@ PLAYOUT_AV_API int32_t PlayoutAv_Scale(PlayoutAvScaler* scaler,
     uint8_t* const dst[4], const int32_t dst_strides[4], const int32_t dst_sizes[4]);
 
 PLAYOUT_AV_API int32_t PlayoutAv_ScalerClose(PlayoutAvScaler* scaler);
+
+/* ---- Media source: demux and decode a file or a network stream ------------------------------ */
+
+typedef struct PlayoutAvSource PlayoutAvSource;
+
+/* Flags of PlayoutAv_SourceOpen. */
+#define PLAYOUT_AV_SOURCE_LIVE    1 /* a live stream (udp://, srt://): no seeking, no duration, low-delay demuxing */
+#define PLAYOUT_AV_SOURCE_NOAUDIO 2 /* ignore audio streams */
+
+/* What PlayoutAv_SourceInfo reports about an opened input. Unknown numbers are 0 (durations -1). */
+typedef struct {
+    int32_t has_video;             /* 1 when a video stream was found and its decoder opened */
+    int32_t width;                 /* coded picture size of the video stream */
+    int32_t height;
+    int32_t frame_rate_num;        /* the video stream's frame rate (r_frame_rate, else avg_frame_rate) */
+    int32_t frame_rate_den;
+    int32_t field_order;           /* 0 progressive or unknown, 1 top field first, 2 bottom field first */
+    int32_t sample_aspect_num;     /* pixel aspect ratio (0/1 unknown) */
+    int32_t sample_aspect_den;
+    int32_t audio_channels;        /* channels of the chosen audio stream, 0 when there is none */
+    int32_t audio_sample_rate;     /* its sample rate before resampling to 48 kHz */
+    int64_t duration_us;           /* the container's duration in microseconds, -1 when unknown or live */
+    int64_t frame_count;           /* the video stream's frame count when the container knows it, else -1 */
+    char container[32];            /* FFmpeg's short names, cut to 31 bytes and NUL-terminated ("mpegts", "mxf", */
+                                   /* "mov,mp4,m4a,3gp,3g2,mj2"; codecs by codec name: "h264", "aac", "pcm_s16le") */
+    char video_codec[32];
+    char audio_codec[32];
+} PlayoutAvSourceInfo;
+
+/* What one PlayoutAv_SourceRead delivered. */
+#define PLAYOUT_AV_READ_VIDEO 1
+#define PLAYOUT_AV_READ_AUDIO 2
+
+typedef struct {
+    int32_t kind;                  /* PLAYOUT_AV_READ_VIDEO or PLAYOUT_AV_READ_AUDIO */
+    int32_t audio_samples;         /* audio: sample frames written to the caller's buffer */
+    int64_t pts_us;                /* presentation time in microseconds from the start: video and audio share one */
+                                   /* origin, the video stream's start_time (the audio's without video) */
+    int32_t interlaced;            /* video: 1 when the decoded frame is interlaced */
+    int32_t top_field_first;       /* video: 1 when its top field comes first */
+} PlayoutAvReadResult;
+
+/* Opens url (a file path, udp://..., srt://..., or anything FFmpeg's protocols take) and the decoders of its
+ * best video and best audio stream. options is NULL or "key=value:key=value" avformat/protocol options
+ * (e.g. "timeout=2000000"); an option nobody takes fails with PLAYOUT_AV_EOPTION. Failures pass FFmpeg's
+ * AVERROR through (ENOENT for a missing file, AVERROR_INVALIDDATA for a corrupt one), or
+ * PLAYOUT_AV_ENOSTREAM when there is nothing to decode. Decoders may use FFmpeg's own threads: decoded
+ * pictures are FFmpeg's until PlayoutAv_SourceRead converts them into the caller's planes. */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceOpen(const char* url, const char* options, int32_t flags, PlayoutAvSource** source);
+
+PLAYOUT_AV_API int32_t PlayoutAv_SourceInfo(PlayoutAvSource* source, PlayoutAvSourceInfo* info);
+
+/* Sets the picture PlayoutAv_SourceRead writes: width x height in pix_fmt (FFmpeg's name, e.g. "yuv422p10le",
+ * "bgra"), scaled from whatever the decoder delivers with swscale (flags as in PlayoutAv_ScalerOpen; 0 for
+ * bicubic). Interlaced pictures that change height are scaled field by field, so fields never mix. May be
+ * called again between reads. */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceSetVideoOutput(PlayoutAvSource* source, int32_t width, int32_t height,
+    const char* pix_fmt, int32_t flags);
+
+/* Audio is delivered as interleaved 32-bit float at 48 kHz, `channels` samples per sample frame: the
+ * source's channels in their order in the first ones (extra source channels are dropped), silence after.
+ * Default: 16; 1 to 64, else AVERROR(EINVAL). */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceSetAudioOutput(PlayoutAvSource* source, int32_t channels);
+
+/* Seeks so that the next video read returns the first picture at or after time_us, and the next audio
+ * reads start at that time too (decoding from the previous key frame and discarding up to there).
+ * Not for live sources (AVERROR(ESPIPE)) nor raw elementary streams without timestamps (AVERROR(ENOSYS)). */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceSeek(PlayoutAvSource* source, int64_t time_us);
+
+/* Demuxes and decodes until one thing is ready and delivers it: a picture, converted into the caller's
+ * planes (FFmpeg plane order, 4 entries, checked like PlayoutAv_Scale's destination), or audio, written to
+ * audio (at most audio_capacity sample frames; the rest comes with the next reads). Returns 0 and fills
+ * result, AVERROR_EOF once everything is delivered, or another AVERROR for a read or decode failure
+ * (corrupt packets that the decoder skips are not failures). A source with no video never writes planes,
+ * which may then be NULL. */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceRead(PlayoutAvSource* source,
+    uint8_t* const planes[4], const int32_t strides[4], const int32_t sizes[4],
+    float* audio, int32_t audio_capacity, PlayoutAvReadResult* result);
+
+PLAYOUT_AV_API int32_t PlayoutAv_SourceClose(PlayoutAvSource* source);
+
+/* ---- Media sink: encode and mux to a file or a network stream -------------------------------- */
+
+typedef struct PlayoutAvSink PlayoutAvSink;
+
+typedef struct {
+    int32_t width;                 /* picture size the caller writes (yuv422p10le) and the encoder codes */
+    int32_t height;
+    int32_t frame_rate_num;        /* frames per second (1080i50: 25/1) */
+    int32_t frame_rate_den;
+    int32_t field_order;           /* 0 progressive, 1 top field first, 2 bottom field first */
+    int32_t colorspace;            /* 0 BT.601, 1 BT.709, 2 BT.2020 (tags the stream) */
+    int32_t audio_channels;        /* channels of the caller's interleaved float audio (16) */
+    int32_t audio_channels_out;    /* channels encoded: the first ones of the caller's (0: no audio stream) */
+    int64_t video_bitrate;         /* bits per second; 0 leaves the encoder's default */
+    int64_t audio_bitrate;
+} PlayoutAvSinkConfig;
+
+/* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);
+ * container is FFmpeg's muxer name ("mpegts", "mxf", "mov", "mp4"), or NULL to guess from the url;
+ * video_codec and audio_codec are encoder names ("libx264", "mpeg2video", "aac", "mp2"; audio_codec may be
+ * NULL when config.audio_channels_out is 0); options is NULL or "key=value:key=value" options (e.g.
+ * "preset=veryfast:tune=zerolatency:movflags=+faststart"), offered in turn to the video encoder, the audio
+ * encoder, the protocol and the muxer, each taking what it knows; an option nobody takes fails with
+ * PLAYOUT_AV_EOPTION. A value holding ':' is quoted: "x264-params='keyint=50:bframes=0'". Each picture is converted with swscale from yuv422p10le to
+ * the first pixel format the encoder takes; audio is converted from float to the encoder's format and
+ * re-framed to its frame size. The header is written here, so a bad url fails here. */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* video_codec,
+    const char* audio_codec, const char* options, const PlayoutAvSinkConfig* config, PlayoutAvSink** sink);
+
+/* Encodes one yuv422p10le picture (3 planes, checked like PlayoutAv_Scale's source) as frame number
+ * frame_index (its pts in 1/frame-rate units; numbers must increase, else AVERROR(EINVAL)). */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteVideo(PlayoutAvSink* sink,
+    const uint8_t* const planes[4], const int32_t strides[4], const int32_t sizes[4], int64_t frame_index);
+
+/* Queues sample_frames frames of interleaved float audio (config.audio_channels per frame) and encodes
+ * every whole encoder frame; audio pts count samples, so the caller sends every tick's audio, silence too.
+ * A sink without audio stream (audio_channels_out 0) takes and drops it. */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteAudio(PlayoutAvSink* sink, const float* samples, int32_t sample_frames);
+
+/* Flushes the encoders (the last partial audio frame padded with silence) and writes the trailer.
+ * Later writes fail with PLAYOUT_AV_EFINISHED. */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkFinish(PlayoutAvSink* sink);
+
+/* Frees the sink; one not finished is finished first (errors ignored). */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkClose(PlayoutAvSink* sink);
+
+/* ---- Picture encoder: one still picture to JPEG or PNG bytes (previews, thumbnails) -------------- */
+
+typedef struct PlayoutAvPictureEncoder PlayoutAvPictureEncoder;
+
+/* Opens an encoder that scales src_width x src_height src_format pictures to width x height (bilinear)
+ * and encodes them with codec ("mjpeg" or "png"; encoders with a delay give AVERROR_ENCODER_NOT_FOUND);
+ * quality is mjpeg's qscale, 2 (best) to 31 (else AVERROR(EINVAL)), ignored by png. */
+PLAYOUT_AV_API int32_t PlayoutAv_PictureEncoderOpen(int32_t src_width, int32_t src_height, const char* src_format,
+    int32_t width, int32_t height, const char* codec, int32_t quality, PlayoutAvPictureEncoder** encoder);
+
+/* Encodes one picture (planes checked like PlayoutAv_Scale's source) into out; *out_size gets the byte
+ * count. PLAYOUT_AV_ECAPACITY when out_capacity is too small (*out_size then says what is needed; out may be
+ * NULL with out_capacity 0 to ask). */
+PLAYOUT_AV_API int32_t PlayoutAv_PictureEncode(PlayoutAvPictureEncoder* encoder,
+    const uint8_t* const planes[4], const int32_t strides[4], const int32_t sizes[4],
+    uint8_t* out, int32_t out_capacity, int32_t* out_size);
+
+PLAYOUT_AV_API int32_t PlayoutAv_PictureEncoderClose(PlayoutAvPictureEncoder* encoder);
 
 #ifdef __cplusplus
 }

@@ -27,4 +27,8 @@ public readonly ref struct ImagePlanes
     public int Stride2 { get; }
     public Span<byte> Plane3 { get; }
     public int Stride3 { get; }
+
+    /// <summary>The same planes, for a call that reads them.</summary>
+    public static implicit operator ReadOnlyImagePlanes(ImagePlanes planes) =>
+        new(planes.Plane0, planes.Stride0, planes.Plane1, planes.Stride1, planes.Plane2, planes.Stride2, planes.Plane3, planes.Stride3);
 }

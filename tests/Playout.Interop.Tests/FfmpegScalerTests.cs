@@ -24,8 +24,8 @@ public sealed class FfmpegScalerTests
             "-vf", $"scale={width}:{height}:flags={CliName(flags)}", "-pix_fmt", "yuv422p10le",
             "-f", "rawvideo", output);
         int bytesPerPixel = sourceFormat == "bgra" ? 4 : 2;
-        using var source = AlignedPicture.Packed(sourceWidth * bytesPerPixel, sourceHeight).Load(File.ReadAllBytes(input));
-        using var destination = AlignedPicture.Yuv422P10(width, height);
+        using var source = TestPicture.Packed(sourceWidth * bytesPerPixel, sourceHeight).Load(File.ReadAllBytes(input));
+        using var destination = TestPicture.Yuv422P10(width, height);
         using var scaler = new FfmpegScaler(sourceWidth, sourceHeight, sourceFormat, width, height, "yuv422p10le", flags);
 
         scaler.Scale(source.AsSource(), destination.AsDestination());
@@ -68,8 +68,8 @@ public sealed class FfmpegScalerTests
     [Fact]
     public void RejectsAMissingDestinationPlane()
     {
-        using var source = AlignedPicture.Packed(64 * 2, 36);
-        using var destination = AlignedPicture.Yuv422P10(64, 36);
+        using var source = TestPicture.Packed(64 * 2, 36);
+        using var destination = TestPicture.Yuv422P10(64, 36);
         using var scaler = new FfmpegScaler(64, 36, "uyvy422", 64, 36, "yuv422p10le", FfmpegScalerFlags.Point);
 
         var e = Assert.Throws<PlayoutAvException>(() =>
@@ -82,8 +82,8 @@ public sealed class FfmpegScalerTests
     [Fact]
     public void RejectsADestinationPlaneTooSmall()
     {
-        using var source = AlignedPicture.Packed(64 * 4, 36);
-        using var destination = AlignedPicture.Yuv422P10(64, 36);
+        using var source = TestPicture.Packed(64 * 4, 36);
+        using var destination = TestPicture.Yuv422P10(64, 36);
         using var scaler = new FfmpegScaler(64, 36, "bgra", 64, 36, "yuv422p10le", FfmpegScalerFlags.Point);
         int tight = 35 * destination.Stride(2) + 64;
 

@@ -23,7 +23,7 @@ public sealed class FfmpegV210DecoderTests
         byte[] expected = Ffmpeg.DecodeV210(input, width, height, folder.File("cli.yuv"));
         var v210 = new byte[decoder.FrameSize + (paddedInput ? FfmpegBuffers.Padding : 0)];
         File.ReadAllBytes(input).CopyTo(v210, 0);
-        using var picture = AlignedPicture.Yuv422P10(width, height);
+        using var picture = TestPicture.Yuv422P10(width, height);
 
         decoder.Decode(v210, picture);
 
@@ -52,7 +52,7 @@ public sealed class FfmpegV210DecoderTests
     public void RejectsAnInputSmallerThanAFrame()
     {
         using var decoder = new FfmpegV210Decoder(8, 4);
-        using var picture = AlignedPicture.Yuv422P10(8, 4);
+        using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize - 1], picture));
 
@@ -64,7 +64,7 @@ public sealed class FfmpegV210DecoderTests
     public void RejectsAPlaneOffTheAlignment()
     {
         using var decoder = new FfmpegV210Decoder(8, 4);
-        using var picture = AlignedPicture.Yuv422P10(8, 4);
+        using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize],
             picture.Samples(0)[1..], picture.SampleStride(0), picture.Samples(1), picture.SampleStride(1),
@@ -78,7 +78,7 @@ public sealed class FfmpegV210DecoderTests
     public void RejectsOverlappingPlanes()
     {
         using var decoder = new FfmpegV210Decoder(8, 4);
-        using var picture = AlignedPicture.Yuv422P10(8, 4);
+        using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize],
             picture.Samples(0), picture.SampleStride(0), picture.Samples(0), picture.SampleStride(1),

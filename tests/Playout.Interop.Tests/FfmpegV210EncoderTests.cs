@@ -21,7 +21,7 @@ public sealed class FfmpegV210EncoderTests
             ? folder.Write("in.yuv", RandomYuv422P10(width, height))
             : Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le");
         byte[] expected = Ffmpeg.EncodeRaw(input, width, height, "v210", folder.File("cli.v210"));
-        using var picture = AlignedPicture.Yuv422P10(width, height).Load(File.ReadAllBytes(input));
+        using var picture = TestPicture.Yuv422P10(width, height).Load(File.ReadAllBytes(input));
         using var encoder = new FfmpegV210Encoder(width, height);
         var v210 = new byte[encoder.FrameSize + FfmpegBuffers.Padding];
 
@@ -57,7 +57,7 @@ public sealed class FfmpegV210EncoderTests
     {
         const int width = 62, height = 5;
         using var folder = new TempDirectory();
-        using var picture = AlignedPicture.Yuv422P10(width, height)
+        using var picture = TestPicture.Yuv422P10(width, height)
             .Load(File.ReadAllBytes(Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le")));
         using var encoder = new FfmpegV210Encoder(width, height);
         byte[] roomy = Filled(encoder.FrameSize + FfmpegBuffers.Padding + 16, 0xAA);
@@ -87,7 +87,7 @@ public sealed class FfmpegV210EncoderTests
     [Fact]
     public void RejectsAnOutputBufferSmallerThanAFrame()
     {
-        using var picture = AlignedPicture.Yuv422P10(8, 4);
+        using var picture = TestPicture.Yuv422P10(8, 4);
         using var encoder = new FfmpegV210Encoder(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => encoder.Encode(picture, new byte[encoder.FrameSize - 1]));
@@ -102,7 +102,7 @@ public sealed class FfmpegV210EncoderTests
     public void RejectsAPlaneWithoutRoomForPadding()
     {
         const int width = 8, height = 4;
-        using var picture = AlignedPicture.Yuv422P10(width, height);
+        using var picture = TestPicture.Yuv422P10(width, height);
         using var encoder = new FfmpegV210Encoder(width, height);
         int tightSamples = (height - 1) * picture.SampleStride(0) + width;
 
@@ -117,7 +117,7 @@ public sealed class FfmpegV210EncoderTests
     [Fact]
     public void RejectsAStrideShorterThanALine()
     {
-        using var picture = AlignedPicture.Yuv422P10(62, 4);
+        using var picture = TestPicture.Yuv422P10(62, 4);
         using var encoder = new FfmpegV210Encoder(62, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => encoder.Encode(
@@ -131,7 +131,7 @@ public sealed class FfmpegV210EncoderTests
     [Fact]
     public void CannotEncodeOnceDisposed()
     {
-        using var picture = AlignedPicture.Yuv422P10(8, 4);
+        using var picture = TestPicture.Yuv422P10(8, 4);
         var encoder = new FfmpegV210Encoder(8, 4);
         encoder.Dispose();
 

@@ -8,7 +8,7 @@ public sealed class NoAllocationTests
     [Fact]
     public void EncodingDoesNotAllocate()
     {
-        using var picture = AlignedPicture.Yuv422P10(Width, Height);
+        using var picture = TestPicture.Yuv422P10(Width, Height);
         using var encoder = new FfmpegV210Encoder(Width, Height);
         var roomy = new byte[encoder.FrameSize + FfmpegBuffers.Padding];
         var tight = new byte[encoder.FrameSize];
@@ -23,7 +23,7 @@ public sealed class NoAllocationTests
     [Fact]
     public void DecodingDoesNotAllocate()
     {
-        using var picture = AlignedPicture.Yuv422P10(Width, Height);
+        using var picture = TestPicture.Yuv422P10(Width, Height);
         using var decoder = new FfmpegV210Decoder(Width, Height);
         var roomy = new byte[decoder.FrameSize + FfmpegBuffers.Padding];
         var tight = new byte[decoder.FrameSize];
@@ -38,8 +38,8 @@ public sealed class NoAllocationTests
     [Fact]
     public void ScalingDoesNotAllocate()
     {
-        using var source = AlignedPicture.Packed(Width * 2, Height);
-        using var destination = AlignedPicture.Yuv422P10(Width, Height);
+        using var source = TestPicture.Packed(Width * 2, Height);
+        using var destination = TestPicture.Yuv422P10(Width, Height);
         using var scaler = new FfmpegScaler(Width, Height, "uyvy422", Width, Height, "yuv422p10le", FfmpegScalerFlags.Point);
 
         Assert.Equal(0, AllocatedBy(() => scaler.Scale(source.AsSource(), destination.AsDestination())));

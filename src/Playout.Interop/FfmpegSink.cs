@@ -1,0 +1,90 @@
+using Playout.Interop.Native;
+
+namespace Playout.Interop;
+
+public enum FfmpegColorspace
+{
+    Bt601 = 0,
+    Bt709 = 1,
+    Bt2020 = 2,
+}
+
+/// <summary>The picture and sound an <see cref="FfmpegSink"/> receives, and what it encodes.</summary>
+/// <param name="AudioChannels">Channels of the interleaved float sound the caller writes.</param>
+/// <param name="AudioChannelsOut">Channels encoded, the first of the caller's; 0 for no audio stream.</param>
+/// <param name="VideoBitrate">Bits per second; 0 leaves the encoder's default.</param>
+public readonly record struct FfmpegSinkSettings(
+    int Width, int Height, int FrameRateNumerator, int FrameRateDenominator, FfmpegFieldOrder FieldOrder, FfmpegColorspace Colorspace,
+    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate);
+
+/// <summary>
+/// An FFmpeg encoder and muxer writing a file or a stream (udp://, srt://): yuv422p10le pictures, converted to the
+/// encoder's pixel format, and interleaved float sound. One instance must not be used by two threads at once.
+/// </summary>
+public sealed class FfmpegSink : IDisposable
+{
+    private readonly SinkHandle _handle;
+    private readonly int _audioChannels;
+
+    /// <param name="container">FFmpeg's muxer name ("mpegts", "mov", "mxf"), or null to guess from the url.</param>
+    /// <param name="options">Encoder options as "key=value:key=value", or null.</param>
+    /// <exception cref="PlayoutAvException">An encoder or muxer is unknown, an option is refused, or the url cannot be opened.</exception>
+    public unsafe FfmpegSink(string url, string? container, string videoCodec, string audioCodec, string? options, FfmpegSinkSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        PlayoutAvLibrary.EnsureLoaded();
+        Url = url;
+        _audioChannels = settings.AudioChannels;
+        var config = new SinkConfigNative
+        {
+            Width = settings.Width,
+            Height = settings.Height,
+            FrameRateNum = settings.FrameRateNumerator,
+            FrameRateDen = settings.FrameRateDenominator,
+            FieldOrder = (int)settings.FieldOrder,
+            Colorspace = (int)settings.Colorspace,
+            AudioChannels = settings.AudioChannels,
+            AudioChannelsOut = settings.AudioChannelsOut,
+            VideoBitrate = settings.VideoBitrate,
+            AudioBitrate = settings.AudioBitrate,
+        };
+        int code = PlayoutAvNative.SinkOpen(url, container, videoCodec, audioCodec, options, &config, out _handle);
+        if (code < 0)
+        {
+            _handle.Dispose();
+            throw new PlayoutAvException(code, "PlayoutAv_SinkOpen", $"{url} ({container ?? "container from the name"}, {videoCodec} + {audioCodec}, options '{options}')");
+        }
+    }
+
+    public string Url { get; }
+
+    /// <summary>Encodes one yuv422p10le picture as frame <paramref name="frameIndex"/> (indices increase).</summary>
+    public void WriteVideo(ReadOnlyImagePlanes planes, long frameIndex)
+    {
+        var call = new VideoCall(_handle, frameIndex);
+        Check(PlaneCall.Invoke(planes, ref call), "PlayoutAv_SinkWriteVideo");
+    }
+
+    /// <summary>Queues interleaved sound (whole sample frames) and encodes what fills the encoder's frames.</summary>
+    public unsafe void WriteAudio(ReadOnlySpan<float> samples)
+    {
+        fixed (float* data = samples)
+            Check(PlayoutAvNative.SinkWriteAudio(_handle, data, samples.Length / _audioChannels), "PlayoutAv_SinkWriteAudio");
+    }
+
+    /// <summary>Flushes the encoders and writes the trailer (a file is complete after this).</summary>
+    public void Finish() => Check(PlayoutAvNative.SinkFinish(_handle), "PlayoutAv_SinkFinish");
+
+    public void Dispose() => _handle.Dispose();
+
+    private void Check(int code, string function)
+    {
+        if (code < 0)
+            throw new PlayoutAvException(code, function, Url);
+    }
+
+    private readonly unsafe struct VideoCall(SinkHandle handle, long frameIndex) : PlaneCall.ICall
+    {
+        public int Invoke(byte** planes, int* strides, int* sizes) => PlayoutAvNative.SinkWriteVideo(handle, planes, strides, sizes, frameIndex);
+    }
+}

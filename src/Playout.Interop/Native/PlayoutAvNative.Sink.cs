@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+
+namespace Playout.Interop.Native;
+
+internal static unsafe partial class PlayoutAvNative
+{
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkOpen", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SinkOpen(string url, string? container, string videoCodec, string audioCodec, string? options,
+        SinkConfigNative* config, out SinkHandle sink);
+
+    /// <summary>Each plane argument is an array of 4.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteVideo")]
+    public static partial int SinkWriteVideo(SinkHandle sink, byte** planes, int* strides, int* sizes, long frameIndex);
+
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteAudio")]
+    public static partial int SinkWriteAudio(SinkHandle sink, float* samples, int sampleFrames);
+
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkFinish")]
+    public static partial int SinkFinish(SinkHandle sink);
+
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkClose")]
+    public static partial int SinkClose(nint sink);
+}
