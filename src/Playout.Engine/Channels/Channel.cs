@@ -110,7 +110,7 @@ public sealed class Channel : IDisposable
         LayerStatus[] layers;
         lock (_stageLock)
         {
-            layers = [.. _stage.Layers.Select(l => new LayerStatus(l.Number, l.Foreground?.Name, l.Background?.Name,
+            layers = [.. _stage.Layers.Select(l => new LayerStatus(l.Number, l.Foreground?.ToString(), l.Background?.ToString(),
                 l.Foreground?.Position ?? 0, l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure))];
         }
         return new ChannelStatus(Name, Context.Format.Name, IsRunning, Tick, _clock.Source, _clock.IsLocked, _clock.LateTicks,

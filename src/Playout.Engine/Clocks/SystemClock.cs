@@ -10,7 +10,6 @@ namespace Playout.Engine.Clocks;
 /// </summary>
 public sealed class SystemClock : IChannelClock
 {
-    private static readonly long SpinTicks = Stopwatch.Frequency / 500;
     private readonly Rational _frameRate;
     private long _start;
     private long _next;
@@ -45,7 +44,7 @@ public sealed class SystemClock : IChannelClock
         else if (now > due)
             Interlocked.Increment(ref _lateTicks);
         else
-            WaitUntil(due);
+            PreciseWait.Until(due);
         _next++;
         return due + PeriodTicks / 2;
     }
@@ -63,18 +62,4 @@ public sealed class SystemClock : IChannelClock
 
     private long DueTime(long tick) =>
         _start + (long)((Int128)tick * Stopwatch.Frequency * _frameRate.Denominator / _frameRate.Numerator);
-
-    private static void WaitUntil(long due)
-    {
-        while (true)
-        {
-            long remaining = due - Stopwatch.GetTimestamp();
-            if (remaining <= 0)
-                return;
-            if (remaining > SpinTicks)
-                Thread.Sleep(TimeSpan.FromSeconds((double)(remaining - SpinTicks) / Stopwatch.Frequency));
-            else
-                Thread.SpinWait(20);
-        }
-    }
 }

@@ -25,14 +25,20 @@ public static class SyntheticProducers
     public static StillProducer Bars(ChannelContext channel, BarsStandard standard, double? toneLevel = null)
     {
         var frame = channel.VideoPool.Rent();
-        if (standard == BarsStandard.Ebu)
-            PaintEbu(frame, channel.Matrix);
-        else
-            PaintSmpte(frame, channel.Matrix);
+        PaintBars(frame, channel.Matrix, standard);
         frame.Commit();
         double level = toneLevel ?? (standard == BarsStandard.Ebu ? -18 : -20);
         var tone = new ToneGenerator(channel.AudioPool, ToneFrequency, level, [0, 1]);
         return new StillProducer($"{standard} bars, tone {level} dBFS", frame, tone: tone);
+    }
+
+    /// <summary>Paints the standard's bars over the whole of a writable frame.</summary>
+    public static void PaintBars(Media.Frames.Frame frame, ColorMatrix matrix, BarsStandard standard)
+    {
+        if (standard == BarsStandard.Ebu)
+            PaintEbu(frame, matrix);
+        else
+            PaintSmpte(frame, matrix);
     }
 
     private static void PaintEbu(Media.Frames.Frame frame, ColorMatrix matrix)

@@ -22,6 +22,7 @@ public sealed class Layer : IDisposable
     private double _volumeTarget = 1;
     private int _volumeRampLeft;
     private bool _late;
+    private string? _alarmedFailure;
 
     internal Layer(int number, ChannelContext channel)
     {
@@ -188,9 +189,11 @@ public sealed class Layer : IDisposable
         if (producer.IsFinished)
             return default;
         FillerTicks++;
-        if (!_late)
+        // Alarm once per condition, and again when a producer reports a new failure (the next bad item of a playlist).
+        if (!_late || !ReferenceEquals(producer.Failure, _alarmedFailure))
         {
             _late = true;
+            _alarmedFailure = producer.Failure;
             _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major,
                 producer.Failure is { } failure ? $"{producer.Name} failed: {failure}; showing filler"
                     : $"{producer.Name} has no frame ready (decoding late); showing filler");

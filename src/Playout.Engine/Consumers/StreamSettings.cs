@@ -1,0 +1,16 @@
+namespace Playout.Engine.Consumers;
+
+/// <summary>An encoded output: where to, in which container and codecs.</summary>
+/// <param name="Url">udp://host:port?pkt_size=1316, srt://…, or a file path.</param>
+/// <param name="Container">FFmpeg's muxer name ("mpegts", "mov", "mp4", "mxf"); null guesses from the url (udp/srt: mpegts).</param>
+/// <param name="Options">Encoder options as "key=value:key=value" (e.g. "preset=veryfast:tune=zerolatency").</param>
+/// <param name="AudioChannels">Programme channels encoded (the first ones; 2 = stereo from channels 1 and 2).</param>
+/// <param name="Queue">Frames buffered for the encoder before frames are dropped.</param>
+public sealed record StreamSettings(
+    string Url, string? Container = null, string VideoCodec = "libx264", string AudioCodec = "aac", string? Options = null,
+    long VideoBitrate = 6_000_000, long AudioBitrate = 192_000, int AudioChannels = 2, int Queue = 12)
+{
+    /// <summary>The muxer: the one named, else MPEG-TS for network protocols, else FFmpeg's guess from the file name.</summary>
+    public string? ResolvedContainer => Container ?? (Url.StartsWith("udp://", StringComparison.OrdinalIgnoreCase)
+        || Url.StartsWith("srt://", StringComparison.OrdinalIgnoreCase) || Url.StartsWith("rtp://", StringComparison.OrdinalIgnoreCase) ? "mpegts" : null);
+}

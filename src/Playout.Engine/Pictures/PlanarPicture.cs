@@ -1,0 +1,57 @@
+using System.Runtime.InteropServices;
+using Playout.Interop;
+using Playout.Media.Frames;
+using Playout.Media.Kernels;
+
+namespace Playout.Engine.Pictures;
+
+/// <summary>
+/// A channel-sized 10-bit 4:2:2 planar working picture in FFmpeg-ready memory, between v210 pool frames and FFmpeg:
+/// decoders write into it (a fitted <see cref="Region"/> only, so letterbox bars stay black without being painted
+/// again) and it is packed into a frame; encoders get a frame unpacked into it. Each direction is one SIMD pass.
+/// </summary>
+public sealed class PlanarPicture : IDisposable
+{
+    private readonly AlignedPicture _picture;
+
+    /// <summary>A black picture.</summary>
+    public PlanarPicture(int width, int height)
+    {
+        Width = width;
+        Height = height;
+        _picture = AlignedPicture.Yuv422P10(width, height);
+        _picture.Samples(0).Fill(64);
+        _picture.Samples(1).Fill(512);
+        _picture.Samples(2).Fill(512);
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+
+    /// <summary>The three planes, for FFmpeg to read.</summary>
+    public ReadOnlyImagePlanes Planes => _picture.AsSource();
+
+    /// <summary>The planes from (<paramref name="x"/>, <paramref name="y"/>) on, for FFmpeg to write a rectangle there.</summary>
+    public ImagePlanes Region(int x, int y) => new(
+        _picture.Plane(0)[(y * _picture.Stride(0) + x * 2)..], _picture.Stride(0),
+        _picture.Plane(1)[(y * _picture.Stride(1) + x)..], _picture.Stride(1),
+        _picture.Plane(2)[(y * _picture.Stride(2) + x)..], _picture.Stride(2));
+
+    /// <summary>Packs the whole picture into a writable v210 frame of the same raster.</summary>
+    public void PackInto(Frame frame)
+    {
+        for (int line = 0; line < Height; line++)
+            V210.Pack(Samples(0, line), Samples(1, line), Samples(2, line), frame.WritableLine(0, line), Width);
+    }
+
+    /// <summary>Unpacks a v210 frame of the same raster into the whole picture.</summary>
+    public void UnpackFrom(Frame frame)
+    {
+        for (int line = 0; line < Height; line++)
+            V210.Unpack(frame.Line(0, line), Samples(0, line), Samples(1, line), Samples(2, line), Width);
+    }
+
+    public void Dispose() => _picture.Dispose();
+
+    private Span<ushort> Samples(int plane, int line) => MemoryMarshal.Cast<byte, ushort>(_picture.Line(plane, line));
+}

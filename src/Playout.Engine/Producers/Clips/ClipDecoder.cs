@@ -1,0 +1,231 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Playout.Engine.Channels;
+using Playout.Engine.Pictures;
+using Playout.Interop;
+using Playout.Media.Formats;
+using Playout.Media.Frames;
+
+namespace Playout.Engine.Producers.Clips;
+
+/// <summary>
+/// A clip's decoding thread: opens the file (or stream) through FFmpeg, decodes ahead of air into the channel's
+/// frame pool and the clip's audio ring, loops and seeks. swscale writes each picture straight into a planar
+/// working buffer at its letterboxed place (the borders stay black); one SIMD pass packs it into the v210 pool
+/// frame. Sound is lined up with the pictures by time at the start of every pass through the clip, so a file
+/// whose audio starts late or runs short stays in sync.
+/// </summary>
+internal sealed class ClipDecoder : IDisposable
+{
+    private const int AudioChunkFrames = 8192;
+    private readonly ChannelContext _channel;
+    private readonly string _url;
+    private readonly ClipOptions _options;
+    private readonly DecodedFrameQueue _queue;
+    private readonly AudioRing _audio;
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _seekRequested = new();
+    private volatile string? _failure;
+    private long _endIndex = -1;
+    private TimeSpan _seekTarget;
+    private volatile int _requestedGeneration;
+    private volatile StrongBox<Rational> _frameRate;
+
+    public ClipDecoder(ChannelContext channel, string url, string name, ClipOptions options, DecodedFrameQueue queue, AudioRing audio)
+    {
+        _channel = channel;
+        _url = url;
+        _options = options;
+        _queue = queue;
+        _audio = audio;
+        _frameRate = new(channel.Format.FrameRate);
+        _thread = new Thread(Run) { Name = $"{channel.Name} decode {name}", IsBackground = true };
+        _thread.Start();
+    }
+
+    /// <summary>Why the clip cannot play: FFmpeg's error for the file, or null while healthy.</summary>
+    public string? Failure => _failure;
+
+    /// <summary>The timeline index one past the last frame, once the decoder has reached the end (-1 before, and for loops).</summary>
+    public long EndIndex => Interlocked.Read(ref _endIndex);
+
+    /// <summary>The source's frame rate (the channel's until the file is open, or when the file does not say).</summary>
+    public Rational FrameRate => _frameRate.Value;
+
+    /// <summary>Frames between the in and out points when the container tells the clip's length.</summary>
+    public long? Length { get; private set; }
+
+    public FfmpegMediaInfo? Info { get; private set; }
+
+    /// <summary>Restarts decoding at <paramref name="position"/> (from the file's start) as generation <paramref name="generation"/>.</summary>
+    public void RequestSeek(TimeSpan position, int generation)
+    {
+        _seekTarget = position;
+        _requestedGeneration = generation;
+        Interlocked.Exchange(ref _endIndex, -1);
+        _seekRequested.Set();
+    }
+
+    public void Dispose()
+    {
+        _cancel.Cancel();
+        _thread.Join();
+        _cancel.Dispose();
+        _seekRequested.Dispose();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            using var source = new FfmpegSource(_url, _options.Options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
+            Decode(source);
+        }
+        catch (Exception error) when (error is PlayoutAvException or DllNotFoundException or InvalidOperationException)
+        {
+            Fail(error.Message);
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        _failure = $"{_url}: {reason}";
+        _queue.Wake();
+        _channel.Logger.LogError("{Channel}: cannot play {Url}: {Reason}", _channel.Name, _url, reason);
+    }
+
+    private void Decode(FfmpegSource source)
+    {
+        var info = source.Info;
+        Info = info;
+        if (!info.HasVideo)
+            throw new InvalidOperationException("the file has no video stream");
+        if (info.FrameRateNumerator > 0 && info.FrameRateDenominator > 0)
+            _frameRate = new(new Rational(info.FrameRateNumerator, info.FrameRateDenominator));
+        Length = ClipLength(info);
+        _channel.Logger.LogInformation("{Channel}: {Url}: {Info}", _channel.Name, _url, info);
+
+        var fit = PictureFit.For(info, _channel.Format);
+        source.SetVideoOutput(fit.Width, fit.Height, "yuv422p10le");
+        using var picture = new PlanarPicture(_channel.Format.Width, _channel.Format.Height);
+        source.SetAudioOutput(_audio.Channels);
+        var samples = new float[_audio.Channels * AudioChunkFrames];
+
+        var pass = new Pass(_options.In ?? TimeSpan.Zero, 0, 0);
+        if (_options.In is { } start)
+            source.Seek(start);
+        while (!_cancel.IsCancellationRequested)
+        {
+            if (_seekRequested.IsSet)
+            {
+                _seekRequested.Reset();
+                pass = new Pass(_seekTarget, 0, _requestedGeneration);
+                source.Seek(_seekTarget);
+                continue;
+            }
+            bool more = source.Read(picture.Region(fit.X, fit.Y), samples, out var read);
+            bool pastOut = more && _options.Out is { } end && read.Pts >= end.TotalMicroseconds;
+            if (!more || (pastOut && read.Kind == FfmpegReadKind.Video))
+                pass = EndOfPass(source, pass);
+            else if (read.Kind == FfmpegReadKind.Video)
+            {
+                if (Deliver(picture, pass))
+                    pass = pass with { NextIndex = pass.NextIndex + 1 };
+            }
+            else if (!pastOut)
+                AppendAudio(samples.AsSpan(0, read.AudioSamples * _audio.Channels), read.Pts, ref pass);
+        }
+    }
+
+    /// <summary>The end of the file or the out point: go round again, or wait at the end for a seek (or disposal).</summary>
+    private Pass EndOfPass(FfmpegSource source, Pass pass)
+    {
+        LineUpAudio(SamplesAt(pass.NextIndex), pass.Generation, trim: true);
+        if (_options.Loop && !_options.Live && pass.NextIndex > pass.FirstIndex)
+        {
+            source.Seek(_options.In ?? TimeSpan.Zero);
+            return new Pass(_options.In ?? TimeSpan.Zero, pass.NextIndex, pass.Generation);
+        }
+        Interlocked.Exchange(ref _endIndex, pass.NextIndex);
+        _queue.Wake();
+        WaitHandle.WaitAny([_cancel.Token.WaitHandle, _seekRequested.WaitHandle]);
+        return pass;
+    }
+
+    /// <summary>Packs the working picture into a pool frame and queues it; false when disposal interrupted.</summary>
+    private bool Deliver(PlanarPicture picture, in Pass pass)
+    {
+        Frame? frame;
+        while (!_channel.VideoPool.TryRent(out frame))
+        {
+            // The pool is exhausted (frames held downstream): wait for one rather than drop a frame of the clip.
+            if (_cancel.Token.WaitHandle.WaitOne(2))
+                return false;
+        }
+        picture.PackInto(frame);
+        frame.Metadata = new FrameMetadata(pass.NextIndex);
+        frame.Commit();
+        if (_queue.Add(new DecodedFrame(frame, pass.NextIndex, pass.Generation), _cancel.Token))
+            return true;
+        frame.Release();
+        return false;
+    }
+
+    private void AppendAudio(ReadOnlySpan<float> samples, long pts, ref Pass pass)
+    {
+        if (!pass.AudioLinedUp)
+        {
+            // The first sound of a pass goes where its time says, relative to the pass's first picture.
+            long offset = (long)Math.Round((pts - pass.Start.TotalMicroseconds) * VideoFormat.AudioSampleRate / 1e6);
+            LineUpAudio(SamplesAt(pass.FirstIndex) + offset, pass.Generation, trim: true);
+            pass = pass with { AudioLinedUp = true };
+        }
+        while (!samples.IsEmpty && !_cancel.IsCancellationRequested && !_seekRequested.IsSet)
+        {
+            int taken = _audio.Append(samples, 0, pass.Generation);
+            samples = samples[(taken * _audio.Channels)..];
+            if (taken == 0)
+                _cancel.Token.WaitHandle.WaitOne(2);
+        }
+    }
+
+    /// <summary>Pads with silence (or, with <paramref name="trim"/>, cuts) so the sound timeline stands at <paramref name="position"/>.</summary>
+    private void LineUpAudio(long position, int generation, bool trim)
+    {
+        long missing = position - _audio.Written;
+        while (missing > 0 && !_cancel.IsCancellationRequested)
+        {
+            int taken = _audio.Append([], (int)Math.Min(missing, AudioChunkFrames), generation);
+            missing -= taken;
+            if (taken == 0)
+                _cancel.Token.WaitHandle.WaitOne(2);
+        }
+        if (trim && missing < 0)
+            _audio.Trim(-missing);
+    }
+
+    /// <summary>Sample frames of sound that belong with the first <paramref name="frames"/> pictures of the clip.</summary>
+    private long SamplesAt(long frames) =>
+        (long)((Int128)frames * VideoFormat.AudioSampleRate * FrameRate.Denominator / FrameRate.Numerator);
+
+    private long? ClipLength(FfmpegMediaInfo info)
+    {
+        if (_options.Live)
+            return null;
+        var duration = info.FrameCount is { } count ? TimeSpan.FromSeconds(count / FrameRate.ToDouble()) : info.Duration;
+        if (duration is null)
+            return null;
+        var end = _options.Out is { } o && o < duration ? o : duration.Value;
+        var length = end - (_options.In ?? TimeSpan.Zero);
+        return Math.Max(0, (long)Math.Round(length.TotalSeconds * FrameRate.ToDouble()));
+    }
+
+    /// <param name="Start">Where in the file this pass through the clip began.</param>
+    /// <param name="FirstIndex">The timeline index of the pass's first picture.</param>
+    private readonly record struct Pass(TimeSpan Start, long FirstIndex, int Generation)
+    {
+        public long NextIndex { get; init; } = FirstIndex;
+        public bool AudioLinedUp { get; init; }
+    }
+}

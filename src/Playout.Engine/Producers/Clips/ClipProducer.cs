@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Playout.Engine.Channels;
+using Playout.Media.Audio;
+using Playout.Media.Formats;
+
+namespace Playout.Engine.Producers.Clips;
+
+/// <summary>
+/// A media file (or a network stream) on a layer, decoded ahead by a <see cref="ClipDecoder"/> thread. Each tick
+/// shows the source frame due at the layer's position: one for one when the rates match, repeated or dropped
+/// (by time) when they differ. A frame that is not decoded by the tick's deadline makes the tick show the filler
+/// and the clip keeps time; a file that cannot be opened or decoded sets <see cref="Producer.Failure"/>.
+/// </summary>
+public sealed class ClipProducer : Producer
+{
+    /// <summary>Seconds of decoded sound a clip buffers ahead.</summary>
+    private const int AudioSeconds = 4;
+
+    private readonly ChannelContext _channel;
+    private readonly ClipOptions _options;
+    private readonly DecodedFrameQueue _queue;
+    private readonly AudioRing _audio;
+    private readonly ClipDecoder _decoder;
+    private DecodedFrame? _current;
+    private long _position;
+    private int _generation;
+    private bool _playing = true;
+    private bool _finished;
+
+    /// <param name="url">A file path, or for <see cref="ClipOptions.Live"/> a udp:// or srt:// address.</param>
+    public ClipProducer(ChannelContext channel, string url, ClipOptions? options = null) : base(NameOf(url))
+    {
+        _channel = channel;
+        _options = options ?? ClipOptions.Default;
+        _queue = new DecodedFrameQueue(_options.Ahead);
+        _audio = new AudioRing(AudioPool.ProgrammeChannels, AudioSeconds * VideoFormat.AudioSampleRate);
+        _decoder = new ClipDecoder(channel, url, Name, _options, _queue, _audio);
+    }
+
+    public override bool IsReady => _decoder.Failure is not null || _queue.Count > 0 || _decoder.EndIndex >= 0;
+
+    public override bool IsFinished => _finished;
+
+    public override long? Length => _decoder.Length;
+
+    public override long Position => _position;
+
+    public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+    {
+        frame = default;
+        if (_decoder.Failure is { } failure)
+        {
+            Failure = failure;
+            return false;
+        }
+        if (!_playing)
+        {
+            if (_current is not { } paused)
+                return false;
+            frame = new LayerFrame(paused.Video.AddRef(), null, null);
+            return true;
+        }
+        var due = Advance(SourceIndexAt(_position++), context.Deadline);
+        if (due != Due.Ready)
+        {
+            _finished = due == Due.Finished;
+            _audio.Skip(context.AudioSamples);
+            return false;
+        }
+        frame = new LayerFrame(_current!.Value.Video.AddRef(), null, TakeAudio(context.AudioSamples));
+        return true;
+    }
+
+    public override void Play() => _playing = true;
+
+    public override void Pause() => _playing = false;
+
+    /// <summary>Restarts the clip at <paramref name="position"/> (from the file's start); the layer shows filler until the first frame there is decoded.</summary>
+    /// <exception cref="InvalidOperationException">The clip is a live stream.</exception>
+    public void Seek(TimeSpan position)
+    {
+        if (_options.Live)
+            throw new InvalidOperationException($"{Name} is a live stream and cannot seek");
+        _generation++;
+        _queue.Clear();
+        _audio.Reset(_generation);
+        ReleaseCurrent();
+        _position = 0;
+        _finished = false;
+        _decoder.RequestSeek(position, _generation);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
+        _decoder.Dispose();
+        _queue.Dispose();
+        ReleaseCurrent();
+    }
+
+    /// <summary>Makes the frame with index <paramref name="wanted"/> (a live stream: the newest) current, waiting for it until the deadline.</summary>
+    private Due Advance(long wanted, long deadline)
+    {
+        while (true)
+        {
+            _queue.ForgetArrivals();
+            TakeDue(wanted);
+            if (_current is { } current && (current.Index >= wanted || _options.Live))
+                return Due.Ready;
+            long end = _decoder.EndIndex;
+            if (end >= 0 && wanted >= end && !_options.Live)
+                return Due.Finished;
+            long left = deadline - Stopwatch.GetTimestamp();
+            if (left <= 0 || _decoder.Failure is not null)
+                return Due.Late;
+            _queue.WaitForArrival(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency));
+        }
+    }
+
+    private enum Due
+    {
+        Ready,
+        Late,
+        Finished,
+    }
+
+    /// <summary>Replaces the current frame with the newest queued one due by <paramref name="wanted"/>, releasing those passed over.</summary>
+    private void TakeDue(long wanted)
+    {
+        while (_queue.TryPeek(out var next) && (next.Generation != _generation || next.Index <= wanted || _options.Live))
+        {
+            _queue.TryTake(out next);
+            if (next.Generation != _generation)
+            {
+                next.Video.Release();
+                continue;
+            }
+            ReleaseCurrent();
+            _current = next;
+        }
+    }
+
+    private AudioFrame? TakeAudio(int samples)
+    {
+        if (!_channel.AudioPool.TryRent(out var audio))
+        {
+            _audio.Skip(samples);
+            return null;
+        }
+        _audio.Take(audio.Write(samples), audio.Channels);
+        audio.Commit();
+        return audio;
+    }
+
+    /// <summary>The clip's frame on show at the channel's tick <paramref name="position"/> of play: by time, so rates may differ.</summary>
+    private long SourceIndexAt(long position)
+    {
+        Rational source = _decoder.FrameRate, channel = _channel.Format.FrameRate;
+        return (long)((Int128)position * source.Numerator * channel.Denominator / ((Int128)source.Denominator * channel.Numerator));
+    }
+
+    private void ReleaseCurrent()
+    {
+        _current?.Video.Release();
+        _current = null;
+    }
+
+    private static string NameOf(string url) => url.Contains("://", StringComparison.Ordinal) ? url : Path.GetFileName(url);
+}

@@ -1,0 +1,128 @@
+using Playout.Engine.Channels;
+using Playout.Engine.Producers.Clips;
+
+namespace Playout.Engine.Producers.Playlists;
+
+/// <summary>
+/// Clips played back to back on one layer, frame-accurately: the next clip pre-rolls while the current one plays
+/// and takes over on the tick after the current one's last frame. A clip that cannot be played is covered by the
+/// channel's filler for its planned length (its alarm names the file and FFmpeg's error), then the next one
+/// starts on time. Optionally loops back to the first item.
+/// </summary>
+public sealed class PlaylistProducer : Producer
+{
+    private readonly ChannelContext _channel;
+    private readonly IReadOnlyList<PlaylistItem> _items;
+    private readonly bool _loop;
+    private ClipProducer _current;
+    private ClipProducer? _next;
+    private int _index;
+    private long _itemTicks;
+    private bool _finished;
+    private bool _playing = true;
+
+    public PlaylistProducer(ChannelContext channel, string name, IReadOnlyList<PlaylistItem> items, bool loop) : base(name)
+    {
+        if (items.Count == 0)
+            throw new ArgumentException($"playlist {name} has no items");
+        _channel = channel;
+        _items = items;
+        _loop = loop;
+        _current = Open(0);
+        _next = OpenNext();
+    }
+
+    /// <summary>The item playing now (0-based).</summary>
+    public int Index => _index;
+
+    public ClipProducer Current => _current;
+
+    public override bool IsReady => _current.IsReady;
+    public override bool IsFinished => _finished;
+    public override long? Length => _current.Length;
+    public override long Position => _current.Position;
+
+    public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+    {
+        frame = default;
+        if (_finished)
+            return false;
+        if (_playing)
+            _itemTicks++;
+        // At most one switch per tick: a clip that is over hands the same tick to the next, which plays at once.
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            if (_current.TryReceive(context, out frame))
+            {
+                Failure = null;
+                return true;
+            }
+            if (!ItemOver())
+            {
+                Failure = _current.Failure;
+                return false;
+            }
+            if (!Advance())
+                return false;
+            _itemTicks = _playing ? 1 : 0;
+        }
+        return false;
+    }
+
+    public override void Play()
+    {
+        _playing = true;
+        _current.Play();
+    }
+
+    public override void Pause()
+    {
+        _playing = false;
+        _current.Pause();
+    }
+
+    public override string ToString() => $"{Name}: {_current.Name} ({_index + 1}/{_items.Count})";
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
+        _current.Dispose();
+        _next?.Dispose();
+    }
+
+    /// <summary>The current item has run its course: played to its end, or failed and been covered for its planned length.</summary>
+    private bool ItemOver()
+    {
+        if (_current.IsFinished)
+            return true;
+        if (_current.Failure is null)
+            return false;
+        var planned = _items[_index].Planned is { } time ? _channel.Format.FrameIndexAt(time) : _current.Length ?? 0;
+        return _itemTicks > planned;
+    }
+
+    private bool Advance()
+    {
+        _current.Dispose();
+        if (_next is null)
+        {
+            _finished = true;
+            return false;
+        }
+        _current = _next;
+        _index = (_index + 1) % _items.Count;
+        _next = OpenNext();
+        return true;
+    }
+
+    private ClipProducer? OpenNext()
+    {
+        int next = _index + 1;
+        if (next == _items.Count && !_loop)
+            return null;
+        return Open(next % _items.Count);
+    }
+
+    private ClipProducer Open(int index) => new(_channel, _items[index].Url, _items[index].Options);
+}
