@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Playout.Engine.Clocks;
+using Playout.Engine.Devices;
+using Playout.Media.Formats;
+
+namespace Playout.HwSim;
+
+/// <summary>
+/// A capture/playback card in software: its own frame clock (a thread firing a vertical sync every frame period,
+/// on absolute deadlines, with configurable jitter), inputs carrying a test signal, outputs that record what they
+/// play, and faults on demand. It implements the same <see cref="IVideoCard"/> a real card's driver does.
+/// </summary>
+public sealed class SimulatedCard : IVideoCard
+{
+    private readonly SimulatedReference _reference = new();
+    private readonly SimulatedInput[] _inputs;
+    private readonly SimulatedOutput[] _outputs;
+    private readonly SimulatedCardOptions _options;
+    private readonly Thread? _clock;
+    private volatile bool _closing;
+
+    public SimulatedCard(VideoFormat format, SimulatedCardOptions? options = null)
+    {
+        _options = options ?? new SimulatedCardOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Inputs);
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.Outputs);
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.JitterMicroseconds);
+        Format = format;
+        Name = $"hw-sim card {_options.Index}";
+        bool onSend = _options.Timing == CardTiming.OnSend;
+        _inputs = [.. Enumerable.Range(0, _options.Inputs).Select(i => new SimulatedInput(i, format, captureOnDemand: onSend))];
+        _outputs = [.. Enumerable.Range(0, _options.Outputs).Select(i => new SimulatedOutput(i, format, _options) { ScanOutOnSend = onSend })];
+        if (!onSend)
+        {
+            _clock = new Thread(RunClock) { Name = $"{Name} vsync", IsBackground = true, Priority = ThreadPriority.Highest };
+            _clock.Start();
+        }
+    }
+
+    public string Name { get; }
+    public VideoFormat Format { get; }
+    public IReferenceClock Reference => _reference;
+    public IReadOnlyList<ICardInput> Inputs => _inputs;
+    public IReadOnlyList<ICardOutput> Outputs => _outputs;
+
+    /// <summary>The outputs with their recording and checks.</summary>
+    public IReadOnlyList<SimulatedOutput> SimulatedOutputs => _outputs;
+
+    public IReadOnlyList<SimulatedInput> SimulatedInputs => _inputs;
+
+    /// <summary>Vertical syncs so far.</summary>
+    public long Syncs { get; private set; }
+
+    /// <summary>Starts or ends a fault; <paramref name="index"/> picks the input or output it concerns (ignored for reference loss).</summary>
+    public void SetFault(CardFault fault, bool active, int index = 0)
+    {
+        switch (fault)
+        {
+            case CardFault.ReferenceLoss: _reference.SetLost(active); break;
+            case CardFault.InputLoss: _inputs[index].SetLost(active); break;
+            case CardFault.LateDma: _outputs[index].LateDma = active; break;
+            case CardFault.Underrun: _outputs[index].DropDma = active; break;
+            default: throw new ArgumentOutOfRangeException(nameof(fault), fault, "unknown fault");
+        }
+    }
+
+    public void Dispose()
+    {
+        _closing = true;
+        _clock?.Join();
+        foreach (var output in _outputs)
+            output.Close();
+        foreach (var input in _inputs)
+            input.Stop();
+    }
+
+    private void RunClock()
+    {
+        var random = new Random(_options.Seed);
+        var rate = Format.FrameRate;
+        long start = Stopwatch.GetTimestamp();
+        double jitterTicks = _options.JitterMicroseconds * Stopwatch.Frequency / 1e6;
+        for (long n = 1; !_closing; n++)
+        {
+            long due = start + (long)((Int128)n * Stopwatch.Frequency * rate.Denominator / rate.Numerator);
+            PreciseWait.Until(due + (long)((random.NextDouble() * 2 - 1) * jitterTicks));
+            long now = Stopwatch.GetTimestamp();
+            foreach (var output in _outputs)
+                output.ScanOut(now);
+            foreach (var input in _inputs)
+                input.Capture();
+            Syncs = n;
+            _reference.Signal();
+        }
+    }
+}
