@@ -1,0 +1,153 @@
+using Playout.Engine.Producers;
+using Playout.Media.Formats;
+
+namespace Playout.Server.Hosting;
+
+public enum ClockKind
+{
+    /// <summary>The card's vertical sync, falling back to the system clock when the reference is lost.</summary>
+    Genlock,
+    System,
+    Unthrottled,
+}
+
+public sealed record ChannelConfig
+{
+    public required string Name { get; init; }
+    public required string Format { get; init; }
+    public ClockKind Clock { get; init; } = ClockKind.Genlock;
+
+    /// <summary>Video frames the channel's pool may hold (decode-ahead queues, mixer, consumers' queues); allocated as needed.</summary>
+    public int VideoFrames { get; init; } = 64;
+    public CardConfig? Card { get; init; }
+    public FillerConfig Filler { get; init; } = new();
+    public PlaylistConfig? Playlist { get; init; }
+    public IReadOnlyList<GraphicConfig> Graphics { get; init; } = [];
+    public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
+
+    internal void Validate(string where)
+    {
+        if (VideoFrames < 16)
+            throw new ConfigException($"{where}.videoFrames: at least 16 frames are needed; got {VideoFrames}");
+        if (VideoFormats.Find(Format) is null)
+            throw new ConfigException($"{where}.format: unknown video format '{Format}'; run 'playout formats' for the list");
+        if (Clock == ClockKind.Genlock && Card is null)
+            throw new ConfigException($"{where}.clock: genlock needs a card to lock to; add \"card\" or use \"system\"");
+        if (Outputs.Any(o => o.Type == OutputKind.Card) && Card is null)
+            throw new ConfigException($"{where}.outputs: a card output needs a \"card\"");
+        Filler.Validate($"{where}.filler");
+        Playlist?.Validate($"{where}.playlist");
+        for (int i = 0; i < Outputs.Count; i++)
+            Outputs[i].Validate($"{where}.outputs[{i}]");
+    }
+}
+
+public sealed record CardConfig
+{
+    public required string Driver { get; init; }
+    public int Output { get; init; }
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>What stands in for a failed or late producer: a colour (default black) or a slate picture.</summary>
+public sealed record FillerConfig
+{
+    public string? Color { get; init; } = "black";
+    public string? Image { get; init; }
+
+    internal void Validate(string where)
+    {
+        if (Image is null && Color is not null)
+        {
+            try
+            {
+                ColorSpec.Parse(Color);
+            }
+            catch (FormatException error)
+            {
+                throw new ConfigException($"{where}.color: {error.Message}");
+            }
+        }
+    }
+}
+
+public sealed record PlaylistConfig
+{
+    public int Layer { get; init; } = 10;
+    public bool Loop { get; init; } = true;
+    public required IReadOnlyList<PlaylistItemConfig> Items { get; init; }
+
+    internal void Validate(string where)
+    {
+        if (Items.Count == 0)
+            throw new ConfigException($"{where}.items: a playlist needs at least one item");
+        for (int i = 0; i < Items.Count; i++)
+        {
+            var item = Items[i];
+            if (string.IsNullOrWhiteSpace(item.File))
+                throw new ConfigException($"{where}.items[{i}].file: a file name is needed");
+            if (item.In < 0 || item.Out <= (item.In ?? 0) || item.Seconds <= 0)
+                throw new ConfigException($"{where}.items[{i}]: in must not be negative, out must come after in, seconds must be positive");
+        }
+    }
+}
+
+public sealed record PlaylistItemConfig
+{
+    /// <summary>A file in the media folder (or an absolute path).</summary>
+    public required string File { get; init; }
+
+    /// <summary>In and out points, in seconds from the file's start.</summary>
+    public double? In { get; init; }
+    public double? Out { get; init; }
+
+    /// <summary>Planned duration in seconds; when the file cannot be played the filler stands in for this long.</summary>
+    public double? Seconds { get; init; }
+}
+
+/// <summary>A still with alpha keyed over the programme (a logo bug), its top-left corner at (x, y).</summary>
+public sealed record GraphicConfig
+{
+    public int Layer { get; init; } = 20;
+    public required string Image { get; init; }
+    public int X { get; init; }
+    public int Y { get; init; }
+    public double Opacity { get; init; } = 1;
+}
+
+public enum OutputKind
+{
+    Card,
+    Stream,
+    Preview,
+}
+
+public sealed record OutputConfig
+{
+    public required OutputKind Type { get; init; }
+
+    /// <summary>Stream/file: where to (udp://, srt://, or a file path).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>FFmpeg's muxer name; null: MPEG-TS for udp:// and srt://, else guessed from the file name.</summary>
+    public string? Container { get; init; }
+    public string Video { get; init; } = "libx264";
+    public string Audio { get; init; } = "aac";
+    public long VideoBitrate { get; init; } = 6_000_000;
+    public long AudioBitrate { get; init; } = 192_000;
+    public string? Options { get; init; }
+    public int AudioChannels { get; init; } = 2;
+
+    /// <summary>Preview size and rate.</summary>
+    public int Width { get; init; } = 480;
+    public int Height { get; init; } = 270;
+    public double PerSecond { get; init; } = 4;
+
+    internal void Validate(string where)
+    {
+        if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
+            throw new ConfigException($"{where}.url: a stream output needs a url (udp://…, srt://… or a file path)");
+        if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
+            throw new ConfigException($"{where}: preview width, height and perSecond must be positive");
+    }
+}

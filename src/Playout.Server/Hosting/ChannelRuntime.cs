@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Consumers;
+using Playout.Engine.Devices;
+using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
+using Playout.Engine.Producers.Playlists;
+using Playout.Media.Formats;
+
+namespace Playout.Server.Hosting;
+
+/// <summary>
+/// One configured channel on air: its context, card, clock, consumers and the playlist and graphics the
+/// configuration puts on its layers. Disposing takes it off air and gives everything back in order (channel,
+/// then the card that still holds frames, then the pools).
+/// </summary>
+public sealed class ChannelRuntime : IDisposable
+{
+    private readonly IVideoCard? _card;
+
+    private ChannelRuntime(ChannelContext context, IVideoCard? card, Channel channel, PreviewConsumer? preview)
+    {
+        Context = context;
+        _card = card;
+        Channel = channel;
+        Preview = preview;
+    }
+
+    public ChannelContext Context { get; }
+    public Channel Channel { get; }
+    public PreviewConsumer? Preview { get; }
+
+    /// <summary>Builds the channel and puts it on air.</summary>
+    /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
+    public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, string? driversFolder = null)
+    {
+        var format = VideoFormats.Parse(config.Format);
+        var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
+        IVideoCard? card = null;
+        try
+        {
+            card = config.Card is { } cardConfig ? OpenCard(cardConfig, format, driversFolder) : null;
+            var channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context));
+            PreviewConsumer? preview = null;
+            foreach (var output in config.Outputs)
+            {
+                IConsumer consumer = output.Type switch
+                {
+                    OutputKind.Card => new CardConsumer(card!, config.Card!.Output),
+                    OutputKind.Stream => new StreamConsumer(context, new StreamSettings(Path(service, output.Url!), output.Container, output.Video,
+                        output.Audio, output.Options, output.VideoBitrate, output.AudioBitrate, output.AudioChannels)),
+                    _ => preview = new PreviewConsumer(context, output.Width, output.Height, output.PerSecond),
+                };
+                channel.AddConsumer(consumer);
+            }
+            LoadLayers(service, config, context, channel);
+            channel.Start();
+            return new ChannelRuntime(context, card, channel, preview);
+        }
+        catch
+        {
+            card?.Dispose();
+            context.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Channel.Dispose();
+        _card?.Dispose();
+        Context.Dispose();
+    }
+
+    private static IVideoCard OpenCard(CardConfig config, VideoFormat format, string? driversFolder)
+    {
+        var driver = DriverCatalog.Find(config.Driver, driversFolder);
+        try
+        {
+            return driver.Open(format, config.Settings);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ConfigException($"card driver {config.Driver}: {error.Message}");
+        }
+    }
+
+    private static IChannelClock Clock(ChannelConfig config, VideoFormat format, IVideoCard? card, AlarmBoard alarms) => config.Clock switch
+    {
+        ClockKind.Genlock => new GenlockClock(card!.Reference, card.Name, format.FrameRate, alarms, $"{config.Name}/clock"),
+        ClockKind.System => new SystemClock(format.FrameRate),
+        _ => new UnthrottledClock(format.FrameRate),
+    };
+
+    private static Producer Filler(ServiceConfig service, ChannelConfig config, ChannelContext context)
+    {
+        if (config.Filler.Image is { } image)
+        {
+            try
+            {
+                return new StillProducer($"slate {image}", ImageFiles.Picture(context, service.MediaPath(image)));
+            }
+            catch (Exception error) when (error is Interop.PlayoutAvException or InvalidOperationException)
+            {
+                // A broken slate must not keep the channel off air: black stands in, and the operator is told.
+                context.Alarms.Raise($"{config.Name}/filler", AlarmSeverity.Warning, $"slate {image} unusable, filler is black: {error.Message}");
+            }
+        }
+        return SyntheticProducers.Color(context, config.Filler.Color ?? "black");
+    }
+
+    private static void LoadLayers(ServiceConfig service, ChannelConfig config, ChannelContext context, Channel channel)
+    {
+        if (config.Playlist is { } playlist)
+        {
+            var items = playlist.Items.Select(item => new PlaylistItem(service.MediaPath(item.File),
+                new ClipOptions(Seconds(item.In), Seconds(item.Out)), Seconds(item.Seconds))).ToArray();
+            channel.Execute(StageCommands.Load(playlist.Layer, new PlaylistProducer(context, "playlist", items, playlist.Loop)));
+        }
+        foreach (var graphic in config.Graphics)
+        {
+            try
+            {
+                var overlay = ImageFiles.Overlay(context, service.MediaPath(graphic.Image), graphic.X, graphic.Y);
+                channel.Execute(StageCommands.Load(graphic.Layer, new StillProducer(graphic.Image, null, overlay)));
+                channel.Execute(StageCommands.Opacity(graphic.Layer, graphic.Opacity));
+            }
+            catch (Exception error) when (error is Interop.PlayoutAvException or InvalidOperationException)
+            {
+                context.Alarms.Raise($"{config.Name}/layer {graphic.Layer}", AlarmSeverity.Major, $"graphic {graphic.Image} not shown: {error.Message}");
+            }
+        }
+    }
+
+    private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    /// <summary>A stream url as it is; a file output relative to the configuration's folder.</summary>
+    private static string Path(ServiceConfig service, string url) =>
+        url.Contains("://", StringComparison.Ordinal) ? url : System.IO.Path.GetFullPath(System.IO.Path.Combine(service.BaseDirectory, url));
+}

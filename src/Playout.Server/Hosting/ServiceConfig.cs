@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Playout.Server.Hosting;
+
+/// <summary>The service's configuration file (configs/demo.json is the example); relative paths are relative to the file.</summary>
+public sealed record ServiceConfig
+{
+    /// <summary>Where the status page and API listen; loopback by default.</summary>
+    public string Http { get; init; } = "127.0.0.1:8080";
+
+    /// <summary>The folder media file names are looked up in.</summary>
+    public string Media { get; init; } = "media";
+
+    /// <summary>The folder log files go to.</summary>
+    public string Logs { get; init; } = "logs";
+
+    /// <summary>Generate the demo media set into <see cref="Media"/> when it is missing.</summary>
+    public bool DemoMedia { get; init; }
+
+    public required IReadOnlyList<ChannelConfig> Channels { get; init; }
+
+    /// <summary>The folder of the file it was loaded from.</summary>
+    [JsonIgnore]
+    public string BaseDirectory { get; init; } = ".";
+
+    public string MediaPath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, Media, file));
+
+    public string LogsPath => Path.GetFullPath(Path.Combine(BaseDirectory, Logs));
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <exception cref="ConfigException">The file is missing or invalid; the message names the file, line and field.</exception>
+    public static ServiceConfig Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (IOException error)
+        {
+            throw new ConfigException($"{path}: cannot read the configuration: {error.Message}");
+        }
+        try
+        {
+            var config = JsonSerializer.Deserialize<ServiceConfig>(json, Options)
+                ?? throw new ConfigException($"{path}: the file holds no configuration (null)");
+            config = config with { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))! };
+            config.Validate(path);
+            return config;
+        }
+        catch (JsonException error)
+        {
+            var where = error.LineNumber is { } line ? $"line {line + 1}, " : "";
+            throw new ConfigException($"{path}: {where}field '{error.Path}': {FirstSentence(error.Message)}");
+        }
+    }
+
+    private void Validate(string path)
+    {
+        if (Channels.Count == 0)
+            throw new ConfigException($"{path}: field 'channels': at least one channel is needed");
+        for (int i = 0; i < Channels.Count; i++)
+            Channels[i].Validate($"{path}: channels[{i}]");
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}
+
+/// <summary>A configuration file that cannot be used; the message says where and why.</summary>
+public sealed class ConfigException(string message) : Exception(message);
