@@ -1,0 +1,129 @@
+using Playout.Engine.Commands;
+using Playout.Engine.Producers.Clips;
+using Playout.Engine.Producers.Playlists;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+public class ClipPlaybackTests
+{
+    [Fact]
+    public void A_clip_plays_to_the_card_as_exactly_its_frames_in_order()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 40, lumaBase: 100);
+        using var test = new CardChannel();
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(45);
+
+        // Frames 0..39, each once, then the layer is empty (the clip ended): black.
+        Assert.Equal(Enumerable.Range(100, 40).Concat(Enumerable.Repeat(16, 5)), seen);
+        Assert.Equal(0, test.Output.Counters.Underruns);
+        Assert.Empty(test.Alarms.Active);
+    }
+
+    [Fact]
+    public void In_and_out_points_and_a_loop_play_the_same_span_again_without_a_gap()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 30, lumaBase: 100);
+        using var test = new CardChannel();
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var options = new ClipOptions(In: TimeSpan.FromSeconds(0.2), Out: TimeSpan.FromSeconds(0.6), Loop: true);
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip, options))));
+        test.Channel.RunTicks(25);
+
+        // 0.2 s .. 0.6 s at 25 fps is frames 5..14; looped twice and a half.
+        var span = Enumerable.Range(105, 10);
+        Assert.Equal(span.Concat(span).Concat(span.Take(5)), seen);
+    }
+
+    [Fact]
+    public void A_clip_at_half_the_channel_rate_repeats_each_frame_twice()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 10, lumaBase: 100, size: "1280x720", rate: 25);
+        using var test = new CardChannel(format: "720p50");
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 640, 360)));
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(20);
+
+        Assert.Equal(Enumerable.Range(100, 10).SelectMany(i => new[] { i, i }), seen);
+    }
+
+    [Fact]
+    public void A_4_3_clip_on_an_hd_channel_is_pillarboxed_in_black()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "sd.mkv", frames: 5, lumaBase: 200, size: "640x480");
+        using var test = new CardChannel(format: "720p50");
+        var samples = new List<(int Left, int Centre, int Right)>();
+        test.Output.OnScanOut = (_, video, _) => samples.Add((Pixels.Luma(video, 100, 360), Pixels.Luma(video, 640, 360), Pixels.Luma(video, 1180, 360)));
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(2);
+
+        // 4:3 in 16:9 at 720 lines is 960 wide, centred: columns 160..1119 carry the picture.
+        Assert.Equal(64, samples[0].Left);
+        Assert.Equal(200, TestMedia.LumaToValue(samples[0].Centre));
+        Assert.Equal(64, samples[0].Right);
+    }
+
+    [Fact]
+    public void Flash_frames_and_their_tone_bursts_leave_the_card_in_the_same_frame()
+    {
+        using var folder = new TempDirectory();
+        int[] flashes = [7, 23, 41];
+        string clip = TestMedia.FlashAndBeep(folder, "sync.mkv", flashes);
+        using var test = new CardChannel();
+        var frames = new List<(bool Flash, bool Tone)>();
+        test.Output.OnScanOut = (_, video, audio) =>
+        {
+            float peak = 0;
+            foreach (var s in audio!.Samples)
+                peak = Math.Max(peak, Math.Abs(s));
+            frames.Add((Pixels.Luma(video, 360, 288) > 500, peak > 0.1f));
+        };
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(50);
+
+        Assert.Equal(flashes, frames.Select((f, i) => (f, i)).Where(x => x.f.Flash).Select(x => x.i));
+        Assert.Equal(flashes, frames.Select((f, i) => (f, i)).Where(x => x.f.Tone).Select(x => x.i));
+    }
+
+    [Fact]
+    public void A_corrupt_and_a_missing_file_in_a_playlist_get_filler_for_their_planned_time_and_the_next_clip_starts_on_time()
+    {
+        using var folder = new TempDirectory();
+        string first = TestMedia.IndexedClip(folder, "first.mkv", frames: 20, lumaBase: 100);
+        string last = TestMedia.IndexedClip(folder, "last.mkv", frames: 10, lumaBase: 150);
+        string corrupt = folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+        string missing = folder.File("missing.mov");
+        using var test = new CardChannel();
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        PlaylistItem[] items =
+        [
+            new(first, ClipOptions.Default),
+            new(corrupt, ClipOptions.Default, TimeSpan.FromSeconds(0.4)),
+            new(missing, ClipOptions.Default, TimeSpan.FromSeconds(0.2)),
+            new(last, ClipOptions.Default),
+        ];
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new PlaylistProducer(test.Context, "playlist", items, loop: false))));
+        var alarms = new List<string>();
+        for (int tick = 0; tick < 40; tick++)
+        {
+            test.Channel.RunTicks(1);
+            alarms.AddRange(test.Alarms.Active.Select(a => a.Message));
+        }
+
+        // 20 frames of the first clip, 10 + 5 ticks of black filler (16 = black's 8-bit luma), then the last clip on time.
+        Assert.Equal(Enumerable.Range(100, 20).Concat(Enumerable.Repeat(16, 15)).Concat(Enumerable.Range(150, 5)), seen);
+        Assert.Contains(alarms, a => a.Contains("corrupt.mp4") && a.Contains("Invalid data"));
+        Assert.Contains(alarms, a => a.Contains("missing.mov") && a.Contains("No such file"));
+        Assert.Empty(test.Alarms.Active);
+    }
+}

@@ -1,0 +1,102 @@
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Producers;
+using Playout.HwSim;
+
+namespace Playout.Engine.Tests;
+
+public class HardwareTwinTests
+{
+    private static readonly SimulatedCardOptions Realtime = new(Timing: CardTiming.Realtime, JitterMicroseconds: 500);
+
+    [Fact]
+    public void A_genlocked_channel_fills_every_card_slot_with_the_next_tick_in_order()
+    {
+        using var test = new CardChannel(card: Realtime, clock: Genlocked);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+        test.Channel.Start();
+        SpinWait.SpinUntil(() => test.Output.Counters.FramesPlayed >= 50, TimeSpan.FromSeconds(20));
+        test.Channel.Stop();
+
+        var slots = test.Output.Played();
+        Assert.True(slots.Length >= 50);
+        // Every slot of the card's clock is recorded once, in order; on this shared 2-core test machine a tick may
+        // occasionally miss its slot (the card repeats), but only rarely.
+        Assert.Equal(Enumerable.Range(0, slots.Length - 1).Select(i => slots[i].Slot + 1), slots.Skip(1).Select(f => f.Slot));
+        Assert.InRange(slots.Count(f => f.Repeated), 0, slots.Length / 20);
+        Assert.Equal(0, test.Output.CadenceErrors);
+        Assert.True(test.Channel.Status().Genlocked);
+    }
+
+    [Fact]
+    public void Losing_the_reference_falls_back_to_the_system_clock_with_an_alarm_and_relocks_when_it_returns()
+    {
+        using var test = new CardChannel(card: Realtime, clock: Genlocked);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "blue")));
+        test.Channel.Start();
+        WaitForTicks(test, 10);
+
+        test.Card.SetFault(CardFault.ReferenceLoss, true);
+        Assert.True(SpinWait.SpinUntil(() => test.Alarms.IsActive("channel 1/clock"), TimeSpan.FromSeconds(5)));
+        long before = test.Channel.Tick;
+        Thread.Sleep(400);
+        // On the system clock the channel keeps ticking at its rate: about 10 ticks in 400 ms at 25 fps.
+        Assert.InRange(test.Channel.Tick - before, 7, 13);
+        Assert.False(test.Channel.Status().Genlocked);
+        Assert.Contains("reference lost", test.Alarms.Active.Single(a => a.Source == "channel 1/clock").Message);
+
+        test.Card.SetFault(CardFault.ReferenceLoss, false);
+        Assert.True(SpinWait.SpinUntil(() => !test.Alarms.IsActive("channel 1/clock") && test.Channel.Status().Genlocked, TimeSpan.FromSeconds(5)));
+        test.Channel.Stop();
+    }
+
+    [Fact]
+    public void A_live_input_that_loses_its_signal_is_covered_by_the_filler_with_an_alarm()
+    {
+        using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), filler: "black");
+        var luma = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => luma.Add(Pixels.Luma(video, 60, 100));
+        test.Channel.Execute(StageCommands.Load(1, new CardInputProducer(test.Context, test.Card, 0)));
+        test.Channel.RunTicks(5);
+        test.Card.SetFault(CardFault.InputLoss, true);
+        test.Channel.RunTicks(5);
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/layer 1" && a.Message.Contains("input signal lost"));
+        test.Card.SetFault(CardFault.InputLoss, false);
+        test.Channel.RunTicks(5);
+
+        // EBU bars start with 100 % white (940) on the left; the filler is black (64).
+        Assert.Equal([.. Enumerable.Repeat(940, 5), .. Enumerable.Repeat(64, 5), .. Enumerable.Repeat(940, 5)], luma);
+        Assert.Empty(test.Alarms.Active);
+    }
+
+    [Fact]
+    public void Late_dma_and_lost_frames_show_in_the_cards_counters_while_the_channel_keeps_time()
+    {
+        using var test = new CardChannel(card: Realtime, clock: Genlocked);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Start();
+        WaitForTicks(test, 10);
+        var clean = test.Output.Counters;
+        test.Card.SetFault(CardFault.LateDma, true);
+        WaitForTicks(test, test.Channel.Tick + 5);
+        test.Card.SetFault(CardFault.LateDma, false);
+        test.Card.SetFault(CardFault.Underrun, true);
+        WaitForTicks(test, test.Channel.Tick + 5);
+        test.Card.SetFault(CardFault.Underrun, false);
+        WaitForTicks(test, test.Channel.Tick + 5);
+        test.Channel.Stop();
+
+        var faulty = test.Output.Counters;
+        Assert.Equal((0, 0), (clean.LateFrames, clean.Underruns));
+        Assert.InRange(faulty.LateFrames, 3, 6);
+        // One slot repeats when the DMA first runs late, and one for each frame lost.
+        Assert.InRange(faulty.Underruns, 4, 8);
+        Assert.Equal(0, test.Channel.Status().LateTicks);
+    }
+
+    private static GenlockClock Genlocked(CardChannel test) =>
+        new(test.Card.Reference, test.Card.Name, test.Context.Format.FrameRate, test.Alarms, "channel 1/clock");
+
+    private static void WaitForTicks(CardChannel test, long ticks) =>
+        Assert.True(SpinWait.SpinUntil(() => test.Channel.Tick >= ticks, TimeSpan.FromSeconds(10)));
+}

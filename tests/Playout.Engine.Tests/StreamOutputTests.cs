@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using Playout.Engine.Commands;
+using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+public class StreamOutputTests
+{
+    [Theory]
+    [InlineData("mpegts", "libx264", "aac", "h264", "aac", "preset=ultrafast")]
+    [InlineData("mpegts", "mpeg2video", "mp2", "mpeg2video", "mp2", null)]
+    [InlineData("mov", "libx264", "aac", "h264", "aac", "preset=ultrafast")]
+    public void The_encoded_output_has_the_codecs_size_rate_and_duration_that_were_played(
+        string container, string videoCodec, string audioCodec, string expectedVideo, string expectedAudio, string? options)
+    {
+        using var folder = new TempDirectory();
+        string file = folder.File("out." + (container == "mpegts" ? "ts" : container));
+        StreamConsumer stream;
+        using (var test = new CardChannel())
+        {
+            stream = new StreamConsumer(test.Context, new StreamSettings(file, container, videoCodec, audioCodec, options, 2_000_000, Queue: 200));
+            test.Channel.AddConsumer(stream);
+            test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+            test.Channel.RunTicks(75);
+        }
+        Assert.True(stream.Failure is null, stream.Failure);
+        Assert.Equal(75, stream.Encoded);
+
+        using var probe = JsonDocument.Parse(ExternalTool.Run("ffprobe",
+            ["-v", "error", "-show_streams", "-show_format", "-count_frames", "-of", "json", file]));
+        var streams = probe.RootElement.GetProperty("streams").EnumerateArray().ToArray();
+        var video = streams.Single(s => s.GetProperty("codec_type").GetString() == "video");
+        var audio = streams.Single(s => s.GetProperty("codec_type").GetString() == "audio");
+        Assert.Equal(expectedVideo, video.GetProperty("codec_name").GetString());
+        Assert.Equal(expectedAudio, audio.GetProperty("codec_name").GetString());
+        Assert.Equal(720, video.GetProperty("width").GetInt32());
+        Assert.Equal(576, video.GetProperty("height").GetInt32());
+        Assert.Equal("25/1", video.GetProperty("r_frame_rate").GetString());
+        Assert.Equal(75, int.Parse(video.GetProperty("nb_read_frames").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(48000, int.Parse(audio.GetProperty("sample_rate").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(2, audio.GetProperty("channels").GetInt32());
+        double duration = double.Parse(probe.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(duration, 3.0 - 0.04, 3.0 + 0.04 + 0.05);
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_opened_raises_an_alarm_and_the_channel_stays_on_air()
+    {
+        using var test = new CardChannel();
+        var stream = new StreamConsumer(test.Context, new StreamSettings("/nonexistent-folder/out.ts", "mpegts", "libx264", "aac"));
+        test.Channel.AddConsumer(stream);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+        SpinWait.SpinUntil(() => stream.Failure is not null, TimeSpan.FromSeconds(10));
+        test.Channel.RunTicks(10);
+
+        Assert.Contains("No such file or directory", stream.Failure);
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/stream /nonexistent-folder/out.ts" && a.Message.Contains("failed"));
+        Assert.Equal(10, test.Output.Counters.FramesPlayed);
+        Assert.Equal(10, stream.Counters.Dropped);
+    }
+}
