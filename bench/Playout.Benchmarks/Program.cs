@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Running;
 using Playout.Benchmarks;
 
+if (args.Length > 0 && args[0] == "channel")
+    return ChannelTickBenchmark.Run(args[1..], Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
+return 0;
