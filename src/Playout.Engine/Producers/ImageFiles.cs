@@ -48,7 +48,7 @@ public static class ImageFiles
     private static FfmpegSource Open(string path)
     {
         var source = new FfmpegSource(path, flags: FfmpegSourceFlags.NoAudio);
-        if (!source.Info.HasVideo)
+        if (!source.Info.HasVideo || source.Info.Width <= 0 || source.Info.Height <= 0)
         {
             source.Dispose();
             throw new InvalidOperationException($"{path}: FFmpeg finds no picture in it");

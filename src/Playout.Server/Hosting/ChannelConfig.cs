@@ -23,6 +23,7 @@ public sealed record ChannelConfig
     public FillerConfig Filler { get; init; } = new();
     public PlaylistConfig? Playlist { get; init; }
     public IReadOnlyList<GraphicConfig> Graphics { get; init; } = [];
+    public IReadOnlyList<InputConfig> Inputs { get; init; } = [];
     public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
 
     internal void Validate(string where)
@@ -39,6 +40,8 @@ public sealed record ChannelConfig
         Playlist?.Validate($"{where}.playlist");
         for (int i = 0; i < Outputs.Count; i++)
             Outputs[i].Validate($"{where}.outputs[{i}]");
+        for (int i = 0; i < Inputs.Count; i++)
+            Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null);
     }
 }
 
@@ -113,6 +116,39 @@ public sealed record GraphicConfig
     public int X { get; init; }
     public int Y { get; init; }
     public double Opacity { get; init; } = 1;
+}
+
+public enum InputKind
+{
+    /// <summary>A capture input of the channel's card.</summary>
+    Card,
+
+    /// <summary>An MPEG-TS stream over UDP or SRT (anything FFmpeg opens live).</summary>
+    Stream,
+}
+
+/// <summary>A live source on a layer: a card input, or a network stream.</summary>
+public sealed record InputConfig
+{
+    public int Layer { get; init; } = 5;
+    public required InputKind Type { get; init; }
+
+    /// <summary>Card: the input's index.</summary>
+    public int Index { get; init; }
+
+    /// <summary>Stream: udp://@:5001, srt://127.0.0.1:9000?mode=listener, …</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Stream: FFmpeg input options as "key=value:key=value"; a 2 s socket timeout (timeout=2000000) is added unless one is named.</summary>
+    public string? Options { get; init; }
+
+    internal void Validate(string where, bool hasCard)
+    {
+        if (Type == InputKind.Card && !hasCard)
+            throw new ConfigException($"{where}: a card input needs the channel's \"card\"");
+        if (Type == InputKind.Stream && string.IsNullOrWhiteSpace(Url))
+            throw new ConfigException($"{where}.url: a stream input needs a url (udp://…, srt://…)");
+    }
 }
 
 public enum OutputKind

@@ -56,7 +56,7 @@ public sealed class ChannelRuntime : IDisposable
                 };
                 channel.AddConsumer(consumer);
             }
-            LoadLayers(service, config, context, channel);
+            LoadLayers(service, config, context, channel, card);
             channel.Start();
             return new ChannelRuntime(context, card, channel, preview);
         }
@@ -112,8 +112,17 @@ public sealed class ChannelRuntime : IDisposable
         return SyntheticProducers.Color(context, config.Filler.Color ?? "black");
     }
 
-    private static void LoadLayers(ServiceConfig service, ChannelConfig config, ChannelContext context, Channel channel)
+    private static void LoadLayers(ServiceConfig service, ChannelConfig config, ChannelContext context, Channel channel, IVideoCard? card)
     {
+        foreach (var input in config.Inputs)
+        {
+            if (input.Type == InputKind.Card && input.Index >= card!.Inputs.Count)
+                throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
+            Producer live = input.Type == InputKind.Card
+                ? new CardInputProducer(context, card!, input.Index)
+                : new ClipProducer(context, input.Url!, new ClipOptions(Live: true, Options: input.Options));
+            channel.Execute(StageCommands.Load(input.Layer, live));
+        }
         if (config.Playlist is { } playlist)
         {
             var items = playlist.Items.Select(item => new PlaylistItem(service.MediaPath(item.File),

@@ -75,16 +75,33 @@ internal sealed class ClipDecoder : IDisposable
         _seekRequested.Dispose();
     }
 
+    /// <summary>Seconds a live input waits before it reconnects after the stream failed, stalled or ended.</summary>
+    private const int ReconnectSeconds = 1;
+
+    /// <summary>
+    /// A live input's socket timeout (UDP's and SRT's own option, in µs) when its options name none: a stream silent
+    /// this long has stalled. It also bounds how long disposing waits for a read blocked in the socket.
+    /// </summary>
+    private const string LiveTimeout = "timeout=2000000";
+
     private void Run()
     {
-        try
+        while (true)
         {
-            using var source = new FfmpegSource(_url, _options.Options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
-            Decode(source);
-        }
-        catch (Exception error) when (error is PlayoutAvException or DllNotFoundException or InvalidOperationException)
-        {
-            Fail(error.Message);
+            try
+            {
+                var options = !_options.Live || _options.Options?.Contains("timeout=", StringComparison.Ordinal) == true ? _options.Options
+                    : _options.Options is null ? LiveTimeout : $"{_options.Options}:{LiveTimeout}";
+                using var source = new FfmpegSource(_url, options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
+                Decode(source);
+            }
+            catch (Exception error) when (error is PlayoutAvException or DllNotFoundException or InvalidOperationException)
+            {
+                Fail(error.Message);
+            }
+            // A file that failed stays failed; a live stream is reopened until the producer is disposed.
+            if (!_options.Live || _cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
+                return;
         }
     }
 
@@ -126,6 +143,8 @@ internal sealed class ClipDecoder : IDisposable
             }
             bool more = source.Read(picture.Region(fit.X, fit.Y), samples, out var read);
             bool pastOut = more && _options.Out is { } end && read.Pts >= end.TotalMicroseconds;
+            if (!more && _options.Live)
+                throw new InvalidOperationException("the stream ended");
             if (!more || (pastOut && read.Kind == FfmpegReadKind.Video))
                 pass = EndOfPass(source, pass);
             else if (read.Kind == FfmpegReadKind.Video)
@@ -167,14 +186,21 @@ internal sealed class ClipDecoder : IDisposable
         frame.Metadata = new FrameMetadata(pass.NextIndex);
         frame.Commit();
         if (_queue.Add(new DecodedFrame(frame, pass.NextIndex, pass.Generation), _cancel.Token))
+        {
+            if (_failure is not null && _options.Live)
+            {
+                _failure = null;
+                _channel.Logger.LogInformation("{Channel}: {Url} is back", _channel.Name, _url);
+            }
             return true;
+        }
         frame.Release();
         return false;
     }
 
     private void AppendAudio(ReadOnlySpan<float> samples, long pts, ref Pass pass)
     {
-        if (!pass.AudioLinedUp)
+        if (!pass.AudioLinedUp && !_options.Live)
         {
             // The first sound of a pass goes where its time says, relative to the pass's first picture.
             long offset = (long)Math.Round((pts - pass.Start.TotalMicroseconds) * VideoFormat.AudioSampleRate / 1e6);
@@ -185,7 +211,12 @@ internal sealed class ClipDecoder : IDisposable
         {
             int taken = _audio.Append(samples, 0, pass.Generation);
             samples = samples[(taken * _audio.Channels)..];
-            if (taken == 0)
+            if (taken > 0)
+                continue;
+            // A live stream cannot wait (the sender does not): when its sound runs ahead of air, the oldest goes.
+            if (_options.Live)
+                _audio.Skip(samples.Length / _audio.Channels);
+            else
                 _cancel.Token.WaitHandle.WaitOne(2);
         }
     }

@@ -51,8 +51,11 @@ public sealed class ClipProducer : Producer
         if (_decoder.Failure is { } failure)
         {
             Failure = failure;
+            if (_options.Live)
+                ReleaseCurrent();
             return false;
         }
+        Failure = null;
         if (!_playing)
         {
             if (_current is not { } paused)

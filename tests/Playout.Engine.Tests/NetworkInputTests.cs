@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Producers.Clips;
+using Playout.HwSim;
+
+namespace Playout.Engine.Tests;
+
+public class NetworkInputTests
+{
+    [Fact]
+    public void An_mpeg_ts_stream_over_udp_plays_live_and_its_loss_is_covered_by_the_filler_with_an_alarm()
+    {
+        int port = FreeUdpPort();
+        using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
+        var luma = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => luma.Add(Pixels.Luma(video, 360, 288));
+        var url = $"udp://127.0.0.1:{port}";
+        test.Channel.Execute(StageCommands.Load(1, new ClipProducer(test.Context, url, new ClipOptions(Live: true, Options: "timeout=1000000"))));
+        test.Channel.Start();
+
+        // ffmpeg sends 4 s of a picture whose luma steps every frame, in real time, as the real peer.
+        using (var sender = Send(port, seconds: 4))
+        {
+            Assert.True(sender.WaitForExit(20_000), "ffmpeg did not finish sending");
+            Assert.Equal(0, sender.ExitCode);
+        }
+        int sent = luma.Count;
+        Assert.True(SpinWait.SpinUntil(() => test.Alarms.Active.Any(a => a.Source == "channel 1/layer 1"), TimeSpan.FromSeconds(10)),
+            "no alarm after the stream stopped");
+        test.Channel.Stop();
+
+        var live = luma.Take(sent).Where(y => y != 64).ToArray();
+        // Most of the 100 frames sent reached air, each a new picture (the sender's luma changes every frame).
+        Assert.InRange(live.Distinct().Count(), 50, 101);
+        Assert.Contains(url, test.Alarms.Active.Single(a => a.Source == "channel 1/layer 1").Message);
+        Assert.Equal(64, luma[^1]);
+    }
+
+    private static Process Send(int port, int seconds)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-re",
+            "-f", "lavfi", "-i", $"color=c=black:s=720x576:r=25:d={seconds},format=yuv420p,geq=lum='30+mod(N*2,200)':cb=128:cr=128",
+            "-f", "lavfi", "-i", $"sine=frequency=1000:sample_rate=48000:duration={seconds}",
+            "-c:v", "mpeg2video", "-g", "5", "-q:v", "2", "-c:a", "mp2", "-f", "mpegts", $"udp://127.0.0.1:{port}?pkt_size=1316"])
+            start.ArgumentList.Add(argument);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start ffmpeg");
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    }
+}
