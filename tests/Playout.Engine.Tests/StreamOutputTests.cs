@@ -47,6 +47,37 @@ public class StreamOutputTests
     }
 
     [Fact]
+    public void An_encoder_that_falls_behind_drops_frames_with_an_alarm_and_keeps_picture_and_sound_in_time()
+    {
+        using var folder = new TempDirectory();
+        string file = folder.File("slow.ts");
+        StreamConsumer stream;
+        using (var test = new CardChannel())
+        {
+            // A one-frame queue in front of a deliberately slow encoder, fed by an unthrottled channel.
+            stream = new StreamConsumer(test.Context, new StreamSettings(file, "mpegts", "libx264", "aac", "preset=veryslow", Queue: 1));
+            test.Channel.AddConsumer(stream);
+            test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+            test.Channel.RunTicks(100);
+
+            Assert.Equal(100, test.Output.Counters.FramesPlayed);
+            Assert.True(stream.Counters.Dropped > 0);
+            Assert.Equal(100, stream.Counters.Sent + stream.Counters.Dropped);
+            Assert.Contains(test.Alarms.Active, a => a.Source == $"channel 1/stream {file}" && a.Message.Contains("behind"));
+        }
+
+        // The pictures that were encoded keep their times, and the sound runs the whole 4 s (silence for the gaps).
+        using var probe = JsonDocument.Parse(ExternalTool.Run("ffprobe",
+            ["-v", "error", "-show_streams", "-count_frames", "-of", "json", file]));
+        var streams = probe.RootElement.GetProperty("streams").EnumerateArray().ToArray();
+        var video = streams.Single(s => s.GetProperty("codec_type").GetString() == "video");
+        var audio = streams.Single(s => s.GetProperty("codec_type").GetString() == "audio");
+        Assert.Equal(stream.Encoded, int.Parse(video.GetProperty("nb_read_frames").GetString()!, CultureInfo.InvariantCulture));
+        double audioSeconds = double.Parse(audio.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(audioSeconds, 3.9, 4.1);
+    }
+
+    [Fact]
     public void An_output_that_cannot_be_opened_raises_an_alarm_and_the_channel_stays_on_air()
     {
         using var test = new CardChannel();

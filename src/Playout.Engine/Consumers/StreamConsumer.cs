@@ -28,6 +28,7 @@ public sealed class StreamConsumer : IConsumer
     private long _dropped;
     private long _sinceDrop;
     private long _encoded;
+    private long _lastTick = -1;
 
     public StreamConsumer(ChannelContext channel, StreamSettings settings)
     {
@@ -52,6 +53,7 @@ public sealed class StreamConsumer : IConsumer
 
     public void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
     {
+        Volatile.Write(ref _lastTick, tick);
         if (Failure is null && _queue.TryAdd(tick, video, audio))
         {
             Interlocked.Increment(ref _sent);
@@ -103,15 +105,16 @@ public sealed class StreamConsumer : IConsumer
                     using var release = new Release(item);
                     if (first == long.MinValue)
                         first = last = item.Tick - 1;
-                    // Ticks dropped in between keep their place in the sound as silence; their pictures are simply absent.
-                    for (long gap = last + 1; gap < item.Tick; gap++)
-                        sink.WriteAudio(silence.AsSpan(0, format.AudioSamplesForFrame(gap) * Media.Audio.AudioPool.ProgrammeChannels));
+                    WriteSilence(sink, silence, last + 1, item.Tick);
                     picture.UnpackFrom(item.Video);
                     sink.WriteVideo(picture.Planes, item.Tick - first - 1);
                     sink.WriteAudio(item.Audio.Samples);
                     last = item.Tick;
                     Interlocked.Increment(ref _encoded);
                 }
+                // Ticks dropped after the last frame encoded still count: the sound runs to the end of what went to air.
+                if (first != long.MinValue)
+                    WriteSilence(sink, silence, last + 1, Volatile.Read(ref _lastTick) + 1);
                 sink.Finish();
             }
             catch (PlayoutAvException error)
@@ -119,6 +122,13 @@ public sealed class StreamConsumer : IConsumer
                 Fail(error.Message);
             }
         }
+    }
+
+    /// <summary>Ticks dropped keep their place in the sound as silence; their pictures are simply absent.</summary>
+    private void WriteSilence(FfmpegSink sink, float[] silence, long fromTick, long toTick)
+    {
+        for (long tick = fromTick; tick < toTick; tick++)
+            sink.WriteAudio(silence.AsSpan(0, _channel.Format.AudioSamplesForFrame(tick) * Media.Audio.AudioPool.ProgrammeChannels));
     }
 
     private void Fail(string reason)
