@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Playout.Server.Tests.Cli;
+using Playout.TestSupport;
+
+namespace Playout.Server.Tests.Service;
+
+/// <summary>The service as `./playout run` starts it: a real process, its status page and API, its UDP stream read by ffprobe, Ctrl-C.</summary>
+public class ServiceTests
+{
+    [Fact]
+    public async Task The_service_puts_a_channel_on_air_serves_its_status_streams_it_and_stops_cleanly_on_ctrl_c()
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(folder.File("media"));
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2",
+            "-c:v", "mpeg2video", "-c:a", "mp2", folder.File("media/clip.ts"));
+        Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white@0.5:s=64x32,format=rgba", "-frames:v", "1", folder.File("media/logo.png"));
+        int http = FreePort(SocketType.Stream, ProtocolType.Tcp), udp = FreePort(SocketType.Dgram, ProtocolType.Udp);
+        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "media": "media",
+              "logs": "logs",
+              "channels": [{
+                "name": "test channel",
+                "format": "576i50",
+                "clock": "genlock",
+                "card": { "driver": "hw-sim", "settings": { "jitter-us": "300" } },
+                "playlist": { "items": [ { "file": "clip.ts" }, { "file": "missing.mxf", "seconds": 0.4 } ] },
+                "graphics": [ { "image": "logo.png", "x": 600, "y": 40 } ],
+                "outputs": [
+                  { "type": "card" },
+                  { "type": "stream", "url": "udp://127.0.0.1:{{udp}}?pkt_size=1316", "video": "mpeg2video", "audio": "mp2" },
+                  { "type": "preview", "width": 192, "height": 144, "perSecond": 5 }
+                ]
+              }]
+            }
+            """));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[CliRunner.Assembly, "serve", "--config", config])
+            start.ArgumentList.Add(argument);
+        using var service = Process.Start(start)!;
+        var output = service.StandardOutput.ReadToEndAsync();
+        var errors = service.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(5) };
+            var channel = await WaitForTicks(client, 75, service);
+            Assert.Equal("576i50", channel.GetProperty("format").GetString());
+            Assert.True(channel.GetProperty("genlocked").GetBoolean());
+            Assert.StartsWith("playlist", channel.GetProperty("layers")[0].GetProperty("foreground").GetString());
+            Assert.True(channel.GetProperty("consumers")[0].GetProperty("counters").GetProperty("sent").GetInt64() >= 75);
+
+            Assert.Contains("<title>Playout status</title>", await client.GetStringAsync("/"));
+            byte[] preview = await client.GetByteArrayAsync("/api/channels/0/preview.jpg");
+            Assert.Equal([0xFF, 0xD8], preview[..2]);
+
+            // A real peer reads the UDP stream off the loopback.
+            using var probe = JsonDocument.Parse(ExternalTool.Run("ffprobe",
+                ["-v", "error", "-show_streams", "-of", "json", $"udp://127.0.0.1:{udp}?timeout=5000000"], TimeSpan.FromSeconds(30)));
+            var codecs = probe.RootElement.GetProperty("streams").EnumerateArray().Select(s => s.GetProperty("codec_name").GetString()).ToArray();
+            Assert.Contains("mpeg2video", codecs);
+            Assert.Contains("mp2", codecs);
+        }
+        finally
+        {
+            ExternalTool.Run("kill", ["-INT", service.Id.ToString()]);
+            Assert.True(service.WaitForExit(20_000), "the service did not stop on SIGINT");
+        }
+        Assert.True(service.ExitCode == 0, await errors);
+        string log = File.ReadAllText(Directory.GetFiles(folder.File("logs"), "playout-*.log").Single());
+        Assert.Contains("test channel on air", log);
+        Assert.Contains("missing.mxf", log);
+        Assert.Contains("every channel is off air", log);
+        Assert.Contains("every channel is off air", await output);
+    }
+
+    private static async Task<JsonElement> WaitForTicks(HttpClient client, long ticks, Process service)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline && !service.HasExited)
+        {
+            try
+            {
+                using var status = JsonDocument.Parse(await client.GetStringAsync("/api/status"));
+                var channel = status.RootElement.GetProperty("channels")[0];
+                if (channel.GetProperty("tick").GetInt64() >= ticks)
+                    return channel.Clone();
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"the service did not reach tick {ticks} (exited: {service.HasExited})");
+    }
+
+    private static int FreePort(SocketType type, ProtocolType protocol)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
