@@ -19,6 +19,9 @@ namespace Playout.Server.Hosting;
 /// </summary>
 public sealed class ChannelRuntime : IDisposable
 {
+    /// <summary>How long going on air waits for the playlist's first frame; after that the filler covers until it is decoded.</summary>
+    private static readonly TimeSpan PrerollLimit = TimeSpan.FromSeconds(5);
+
     private readonly IVideoCard? _card;
 
     private ChannelRuntime(ChannelContext context, IVideoCard? card, Channel channel, PreviewConsumer? preview)
@@ -127,7 +130,10 @@ public sealed class ChannelRuntime : IDisposable
         {
             var items = playlist.Items.Select(item => new PlaylistItem(service.MediaPath(item.File),
                 new ClipOptions(Seconds(item.In), Seconds(item.Out)), Seconds(item.Seconds))).ToArray();
-            channel.Execute(StageCommands.Load(playlist.Layer, new PlaylistProducer(context, "playlist", items, playlist.Loop)));
+            var producer = new PlaylistProducer(context, "playlist", items, playlist.Loop);
+            // Pre-roll before going on air, so the first clip starts with its first frame rather than filler.
+            SpinWait.SpinUntil(() => producer.IsReady, PrerollLimit);
+            channel.Execute(StageCommands.Load(playlist.Layer, producer));
         }
         foreach (var graphic in config.Graphics)
         {

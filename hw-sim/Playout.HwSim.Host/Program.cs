@@ -1,0 +1,3 @@
+using Playout.HwSim.Host;
+
+return CardHost.Run(args, Console.In, Console.Out);

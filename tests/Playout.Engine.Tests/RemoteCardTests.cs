@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Consumers;
+using Playout.Engine.Commands;
+using Playout.Engine.Producers;
+using Playout.HwSim;
+using Playout.Media.Formats;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+public class RemoteCardTests
+{
+    [Fact]
+    public void A_card_in_its_own_process_genlocks_the_channel_plays_its_frames_and_shows_injected_reference_loss()
+    {
+        using var folder = new TempDirectory();
+        string socket = folder.File("card.sock");
+        using var host = StartHost(socket);
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(socket), TimeSpan.FromSeconds(20)), "the card process did not start listening");
+
+        var format = VideoFormats.Parse("576i50");
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        using var context = new ChannelContext("channel 1", format, 24, 48, NullLogger.Instance, alarms);
+        var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
+        try
+        {
+            using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1/clock"),
+                SyntheticProducers.Color(context, "black"));
+            channel.AddConsumer(new CardConsumer(card, 0));
+            channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(context, BarsStandard.Ebu)));
+            channel.Start();
+
+            Assert.True(SpinWait.SpinUntil(() => card.Outputs[0].Counters.FramesPlayed >= 25, TimeSpan.FromSeconds(20)), "the card played nothing");
+            Assert.True(channel.Status().Genlocked);
+
+            host.StandardInput.WriteLine("fault reference-loss on");
+            Assert.True(SpinWait.SpinUntil(() => alarms.IsActive("channel 1/clock"), TimeSpan.FromSeconds(10)));
+            long ticks = channel.Tick;
+            Assert.True(SpinWait.SpinUntil(() => channel.Tick >= ticks + 10, TimeSpan.FromSeconds(5)), "the channel stopped without its reference");
+
+            host.StandardInput.WriteLine("fault reference-loss off");
+            Assert.True(SpinWait.SpinUntil(() => !alarms.IsActive("channel 1/clock") && channel.Status().Genlocked, TimeSpan.FromSeconds(10)));
+            channel.Stop();
+        }
+        finally
+        {
+            card.Dispose();
+        }
+        host.StandardInput.WriteLine("stats");
+        host.StandardInput.WriteLine("quit");
+        Assert.True(host.WaitForExit(10_000));
+        string printed = host.StandardOutput.ReadToEnd();
+        Assert.Contains("ReferenceLoss on", printed);
+        Assert.Matches(@"played [1-9]\d*, repeated \d+, late \d+, cadence errors 0", printed);
+        Assert.Equal(0, host.ExitCode);
+    }
+
+    private static Process StartHost(string socket)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "playout-hwsim.dll"), "--format", "576i50", "--socket", socket, "--jitter-us", "300"])
+            start.ArgumentList.Add(argument);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start playout-hwsim");
+    }
+}
