@@ -7,6 +7,8 @@ namespace Playout.HwSim;
 /// </summary>
 internal sealed class CadenceCheck(IReadOnlyList<int> cadence)
 {
+    // An array, not the list: enumerating an interface would allocate on every frame.
+    private readonly int[] _cadence = [.. cadence];
     private readonly int[] _recent = new int[cadence.Count];
     private readonly int _cycleSamples = cadence.Sum();
     private long _frames;
@@ -16,7 +18,7 @@ internal sealed class CadenceCheck(IReadOnlyList<int> cadence)
     public void Add(int samples)
     {
         bool known = false;
-        foreach (var count in cadence)
+        foreach (var count in _cadence)
             known |= count == samples;
         _recent[_frames % _recent.Length] = samples;
         _frames++;

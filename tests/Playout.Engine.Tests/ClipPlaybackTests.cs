@@ -1,6 +1,8 @@
 using Playout.Engine.Commands;
+using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Engine.Producers.Playlists;
+using Playout.Engine.Stage;
 using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
@@ -22,6 +24,24 @@ public class ClipPlaybackTests
         Assert.Equal(Enumerable.Range(100, 40).Concat(Enumerable.Repeat(16, 5)), seen);
         Assert.Equal(0, test.Output.Counters.Underruns);
         Assert.Empty(test.Alarms.Active);
+    }
+
+    [Fact]
+    public void A_steady_tick_playing_a_clip_under_graphics_allocates_nothing()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 30, lumaBase: 100);
+        using var test = new CardChannel();
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip, new ClipOptions(Loop: true)))));
+        test.Channel.Execute(StageCommands.Load(2, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Transform(2, new PictureTransform(120, 100, 4)));
+        test.Channel.RunTicks(60);
+
+        // The decoder thread allocates as it likes; the tick thread, which waits for and takes its frames, does not.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        test.Channel.RunTicks(90);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, test.Channel.Status().Layers.First().FillerTicks);
     }
 
     [Fact]
