@@ -71,6 +71,17 @@ PLAYOUT_AV_API int32_t PlayoutAv_FfmpegVersion(char* buf, int32_t size);
  * PlayoutAv_FfmpegVersion. Unknown codes get a generic description. */
 PLAYOUT_AV_API int32_t PlayoutAv_ErrorString(int32_t err, char* buf, int32_t size);
 
+/* ---- FFmpeg's log ------------------------------------------------------------------------------ */
+
+/* Receives one line of FFmpeg's log: its AV_LOG_* level (16 error, 24 warning, 32 info, ...) and the text,
+ * prefixed like FFmpeg's own ("[h264 @ 0x...] "), without the trailing newline. It may be called from any thread,
+ * several at once, and must not call back into FFmpeg. */
+typedef void (*PlayoutAvLogCallback)(int32_t level, const char* line);
+
+/* Sends FFmpeg's log lines at level max_level or more severe to callback instead of stderr; NULL restores
+ * FFmpeg's own stderr logger. Process-wide, like FFmpeg's log. */
+PLAYOUT_AV_API int32_t PlayoutAv_SetLog(PlayoutAvLogCallback callback, int32_t max_level);
+
 /* ---- v210 encoder (FFmpeg's "v210" encoder) --------------------------------------------------- */
 
 typedef struct PlayoutAvV210Encoder PlayoutAvV210Encoder;

@@ -439,6 +439,33 @@ static void udp(void)
     close(sock);
 }
 
+static int log_lines;
+static int log_mentions_moov;
+
+static void count_log(int32_t level, const char* line)
+{
+    log_lines += level <= 24;
+    log_mentions_moov |= strstr(line, "moov atom not found") != NULL;
+}
+
+/* FFmpeg's complaints about a broken file reach the callback, not stderr; NULL hands them back. */
+static void log_routing(void)
+{
+    FILE* f = fopen("no-moov.mp4", "wb");
+    for (int i = 0; i < 4096; i++)
+        fputc((i * 31) % 7, f);
+    fclose(f);
+    PlayoutAvSource* source;
+    CHECK_EQ(PlayoutAv_SetLog(count_log, 24), 0);
+    CHECK(PlayoutAv_SourceOpen("no-moov.mp4", NULL, 0, &source) < 0);
+    CHECK(log_lines > 0);
+    CHECK(log_mentions_moov);
+    CHECK_EQ(PlayoutAv_SetLog(NULL, 0), 0);
+    int before = log_lines;
+    CHECK(PlayoutAv_SourceOpen("no-moov.mp4", NULL, 0, &source) < 0);
+    CHECK_EQ(log_lines, before);
+}
+
 static void errors(void)
 {
     PlayoutAvSource* source;
@@ -595,6 +622,7 @@ int main(void)
     mxf();
     udp();
     errors();
+    log_routing();
     picture_encoder();
     if (failures == 0)
         puts("playout_av_media_test: all checks passed");

@@ -12,4 +12,8 @@ internal static unsafe partial class PlayoutAvNative
 
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_ErrorString")]
     public static partial int ErrorString(int error, byte* buffer, int size);
+
+    /// <summary>callback: void (int32 level, const char* line), or null for FFmpeg's own stderr logger.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SetLog")]
+    public static partial int SetLog(delegate* unmanaged<int, byte*, void> callback, int maxLevel);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Server.Web;
 using Serilog;
@@ -28,6 +29,7 @@ public static class PlayoutService
         using var logs = new SerilogLoggerFactory(serilog);
         var log = logs.CreateLogger("Playout");
         var alarms = new AlarmBoard(logs.CreateLogger("Playout.Alarms"));
+        FfmpegLogging.RouteTo(logs.CreateLogger("Playout.FFmpeg"));
         if (config.DemoMedia)
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);
 
@@ -60,6 +62,7 @@ public static class PlayoutService
         {
             foreach (var channel in channels)
                 channel.Dispose();
+            FfmpegLogging.Restore();
             log.LogInformation("every channel is off air");
         }
     }
