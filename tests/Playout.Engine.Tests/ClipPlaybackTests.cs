@@ -62,6 +62,32 @@ public class ClipPlaybackTests
     }
 
     [Fact]
+    public void Pause_holds_the_frame_play_resumes_from_it_and_seek_jumps_to_the_frame_at_that_time()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 50, lumaBase: 100);
+        using var test = new CardChannel();
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.Execute(StageCommands.Pause(1, atTick: 5));
+        test.Channel.Execute(StageCommands.Play(1, atTick: 8));
+        test.Channel.RunTicks(10);
+        test.Channel.Execute(StageCommands.Seek(1, TimeSpan.FromSeconds(1.2)));
+        test.Channel.RunTicks(1);
+        // The first frame after a seek may need decoding; wait as an operator would, then look.
+        Thread.Sleep(300);
+        test.Channel.RunTicks(3);
+
+        // 0..4 play, ticks 5..7 hold frame 4, then 5, 6; after the seek to 1.2 s, frames from 30 on.
+        Assert.Equal([100, 101, 102, 103, 104, 104, 104, 104, 105, 106], seen.Take(10));
+        var afterSeek = seen.Skip(10).Where(v => v != 16).ToArray();
+        Assert.NotEmpty(afterSeek);
+        Assert.InRange(afterSeek[0], 130, 134);
+        Assert.Equal(Enumerable.Range(afterSeek[0], afterSeek.Length), afterSeek);
+    }
+
+    [Fact]
     public void A_clip_at_half_the_channel_rate_repeats_each_frame_twice()
     {
         using var folder = new TempDirectory();

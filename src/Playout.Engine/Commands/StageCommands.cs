@@ -1,4 +1,5 @@
 using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
 using Playout.Engine.Stage;
 
 namespace Playout.Engine.Commands;
@@ -20,6 +21,18 @@ public static class StageCommands
 
     public static ChannelCommand Pause(int layer, long? atTick = null) =>
         new($"pause layer {layer}", stage => stage[layer].Pause(), atTick);
+
+    public static ChannelCommand Play(int layer, long? atTick = null) =>
+        new($"play layer {layer}", stage => stage[layer].Play(), atTick);
+
+    /// <summary>Restarts layer <paramref name="layer"/>'s clip at <paramref name="position"/> in its file.</summary>
+    public static ChannelCommand Seek(int layer, TimeSpan position, long? atTick = null) =>
+        new($"seek layer {layer} to {position}", stage =>
+        {
+            if (stage[layer].Foreground is not ClipProducer clip)
+                throw new InvalidOperationException($"layer {layer} plays no clip to seek in");
+            clip.Seek(position);
+        }, atTick);
 
     public static ChannelCommand Stop(int layer, long? atTick = null) =>
         new($"stop layer {layer}", stage => stage[layer].Stop(), atTick);

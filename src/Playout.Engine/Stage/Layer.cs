@@ -88,6 +88,9 @@ public sealed class Layer : IDisposable
 
     public void Pause() => Foreground?.Pause();
 
+    /// <summary>Resumes a paused foreground.</summary>
+    public void Play() => Foreground?.Play();
+
     /// <summary>Takes the foreground off air (the layer becomes empty); the background stays loaded.</summary>
     public void Stop()
     {
