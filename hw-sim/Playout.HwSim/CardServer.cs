@@ -18,6 +18,7 @@ public sealed class CardServer : IDisposable
     private readonly AudioPool _audio;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private volatile Socket? _client;
 
     public CardServer(SimulatedCard card, string socketPath)
     {
@@ -43,6 +44,8 @@ public sealed class CardServer : IDisposable
     {
         _stop.Cancel();
         _listener.Dispose();
+        // A session blocked reading the service's frames ends when its socket does.
+        _client?.Shutdown(SocketShutdown.Both);
         _thread.Join();
         File.Delete(SocketPath);
         Card.Dispose();
@@ -66,6 +69,7 @@ public sealed class CardServer : IDisposable
             {
                 return;
             }
+            _client = client;
             using (client)
             using (var stream = new NetworkStream(client))
             {
@@ -120,7 +124,7 @@ public sealed class CardServer : IDisposable
         long sequence = BinaryPrimitives.ReadInt64LittleEndian(head);
         int samples = BinaryPrimitives.ReadInt32LittleEndian(head[8..]);
         int videoBytes = _video.Layout.TotalBytes, audioBytes = samples * AudioPool.ProgrammeChannels * sizeof(float);
-        if (length != 12 + videoBytes + audioBytes || samples > _audio.SamplesPerFrame)
+        if (samples < 0 || samples > _audio.SamplesPerFrame || length != 12 + videoBytes + audioBytes)
             throw new InvalidDataException($"card link: a {Card.Format.Name} frame with {samples} samples is {12 + videoBytes + audioBytes} bytes; got {length}");
         var video = _video.Rent();
         var audio = _audio.Rent();

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Playout.Engine.Consumers;
 using Playout.Engine.Devices;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
@@ -20,7 +21,11 @@ public sealed class RemoteCard : IVideoCard
     private readonly NetworkStream _stream;
     private readonly SimulatedReference _reference = new();
     private readonly RemoteOutput _output;
+    private readonly ICardOutput[] _outputs;
     private readonly Thread _receiver;
+
+    /// <summary>How long the card may take to answer the hello: a card serving another service does not answer at all.</summary>
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(5);
 
     /// <exception cref="ArgumentException">Nothing listens at <paramref name="socketPath"/>, or the card there runs another format.</exception>
     public RemoteCard(VideoFormat format, string socketPath)
@@ -38,14 +43,26 @@ public sealed class RemoteCard : IVideoCard
             throw new ArgumentException($"hw-sim-remote: no card at {socketPath} ({error.Message}); start one with './playout hwsim --format {format.Name}'");
         }
         _stream = new NetworkStream(_socket, ownsSocket: true);
-        CardLink.WriteText(_stream, CardLink.Hello, format.Name);
-        if (!CardLink.ReadHeader(_stream, out var type, out var length) || type != CardLink.Ready)
+        try
         {
-            string reason = type == CardLink.Refused ? CardLink.ReadText(_stream, length) : "the card closed the link";
+            _socket.ReceiveTimeout = (int)HandshakeTimeout.TotalMilliseconds;
+            CardLink.WriteText(_stream, CardLink.Hello, format.Name);
+            if (!CardLink.ReadHeader(_stream, out var type, out var length) || type != CardLink.Ready)
+                throw new ArgumentException($"hw-sim-remote: {(type == CardLink.Refused ? CardLink.ReadText(_stream, length) : "the card closed the link")}");
+            _socket.ReceiveTimeout = 0;
+        }
+        catch (Exception error) when (error is IOException or SocketException or InvalidDataException)
+        {
             _stream.Dispose();
-            throw new ArgumentException($"hw-sim-remote: {reason}");
+            throw new ArgumentException($"hw-sim-remote: the card at {socketPath} did not answer ({error.Message}); is it serving another service?");
+        }
+        catch (ArgumentException)
+        {
+            _stream.Dispose();
+            throw;
         }
         _output = new RemoteOutput(_stream);
+        _outputs = [_output];
         _receiver = new Thread(Receive) { Name = $"{Name} syncs", IsBackground = true, Priority = ThreadPriority.Highest };
         _receiver.Start();
     }
@@ -54,12 +71,13 @@ public sealed class RemoteCard : IVideoCard
     public VideoFormat Format { get; }
     public IReferenceClock Reference => _reference;
     public IReadOnlyList<ICardInput> Inputs => [];
-    public IReadOnlyList<ICardOutput> Outputs => [_output];
+    public IReadOnlyList<ICardOutput> Outputs => _outputs;
 
     public void Dispose()
     {
-        _output.Close();
+        // The socket first, so a sender blocked writing to it returns.
         _socket.Shutdown(SocketShutdown.Both);
+        _output.Close();
         _receiver.Join();
         _stream.Dispose();
     }
@@ -95,13 +113,12 @@ public sealed class RemoteCard : IVideoCard
     /// <summary>The remote card's output: frames queue here and a sender thread writes them to the link.</summary>
     private sealed class RemoteOutput : ICardOutput
     {
-        private const int QueueDepth = 3;
         private readonly Stream _stream;
-        private readonly Queue<(Frame Video, AudioFrame Audio)> _queue = new(QueueDepth);
-        private readonly SemaphoreSlim _ready = new(0);
+        private readonly FrameHandoff _queue = new(3);
+        private readonly CancellationTokenSource _closing = new();
         private readonly Thread _sender;
-        private volatile bool _closing;
-        private long _dropped;
+        private readonly Lock _lock = new();
+        private CardOutputCounters _counters;
 
         public RemoteOutput(Stream stream)
         {
@@ -112,54 +129,37 @@ public sealed class RemoteCard : IVideoCard
 
         public int Index => 0;
 
-        public CardOutputCounters Counters { get; set; }
-
-        /// <summary>Frames not sent because the link was behind.</summary>
-        public long Dropped => Interlocked.Read(ref _dropped);
-
-        public void Send(Frame video, AudioFrame audio)
+        /// <summary>The card's own counters, as its last sync reported them (frames the link could not take show there as repeats).</summary>
+        public CardOutputCounters Counters
         {
-            lock (_queue)
+            get
             {
-                if (_closing || _queue.Count == QueueDepth)
-                {
-                    Interlocked.Increment(ref _dropped);
-                    return;
-                }
-                _queue.Enqueue((video.AddRef(), audio.AddRef()));
+                lock (_lock)
+                    return _counters;
             }
-            _ready.Release();
+            set
+            {
+                lock (_lock)
+                    _counters = value;
+            }
         }
+
+        public void Send(Frame video, AudioFrame audio) => _queue.TryAdd(0, video, audio);
 
         public void Close()
         {
-            lock (_queue)
-                _closing = true;
-            _ready.Release();
+            _closing.Cancel();
             _sender.Join();
-            lock (_queue)
-            {
-                while (_queue.TryDequeue(out var item))
-                {
-                    item.Video.Release();
-                    item.Audio.Release();
-                }
-            }
+            _queue.Dispose();
+            _closing.Dispose();
         }
 
         private void SendLoop()
         {
             var head = new byte[12];
             var header = new byte[CardLink.HeaderBytes];
-            while (true)
+            while (_queue.TryTake(out var item, _closing.Token))
             {
-                _ready.Wait();
-                (Frame Video, AudioFrame Audio) item;
-                lock (_queue)
-                {
-                    if (_closing || !_queue.TryDequeue(out item))
-                        return;
-                }
                 try
                 {
                     var video = item.Video.Plane(0);
@@ -175,12 +175,11 @@ public sealed class RemoteCard : IVideoCard
                 }
                 catch (Exception error) when (error is IOException or ObjectDisposedException)
                 {
-                    Interlocked.Increment(ref _dropped);
+                    // The link is gone; the receiver has seen it too and the channel has lost its reference.
                 }
                 finally
                 {
-                    item.Video.Release();
-                    item.Audio.Release();
+                    item.Release();
                 }
             }
         }

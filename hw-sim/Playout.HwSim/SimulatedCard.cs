@@ -46,8 +46,6 @@ public sealed class SimulatedCard : IVideoCard
     /// <summary>The outputs with their recording and checks.</summary>
     public IReadOnlyList<SimulatedOutput> SimulatedOutputs => _outputs;
 
-    public IReadOnlyList<SimulatedInput> SimulatedInputs => _inputs;
-
     /// <summary>Vertical syncs so far.</summary>
     public long Syncs { get; private set; }
 

@@ -37,9 +37,6 @@ public sealed class SimulatedInput : ICardInput
 
     public bool HasSignal => !_lost;
 
-    /// <summary>Frames captured since <see cref="Start"/>.</summary>
-    public long Captured => Interlocked.Read(ref _captured);
-
     public void Start(FramePool video, AudioPool audio)
     {
         lock (_lock)

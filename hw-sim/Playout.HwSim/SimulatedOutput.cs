@@ -26,7 +26,6 @@ public sealed class SimulatedOutput : ICardOutput
     private long _played;
     private long _underruns;
     private long _late;
-    private long _overflows;
     private long _historyCount;
 
     internal SimulatedOutput(int index, VideoFormat format, SimulatedCardOptions options)
@@ -47,9 +46,6 @@ public sealed class SimulatedOutput : ICardOutput
                 return new CardOutputCounters(_played, _underruns, _late);
         }
     }
-
-    /// <summary>Frames dropped because the channel sent more than the card's ring holds before it could play them.</summary>
-    public long Overflows => Interlocked.Read(ref _overflows);
 
     /// <summary>Slots whose sound broke the format's cadence.</summary>
     public long CadenceErrors
@@ -88,10 +84,7 @@ public sealed class SimulatedOutput : ICardOutput
         {
             _queue.Enqueue(new Pending(video.AddRef(), audio.AddRef(), _slot + 1, _slot + (LateDma ? 2 : 1)));
             if (_queue.Count > QueueDepth)
-            {
                 _queue.Dequeue().Release();
-                Interlocked.Increment(ref _overflows);
-            }
         }
         if (ScanOutOnSend)
             ScanOut(Stopwatch.GetTimestamp());

@@ -159,7 +159,7 @@ typedef struct {
     int32_t has_video;             /* 1 when a video stream was found and its decoder opened */
     int32_t width;                 /* coded picture size of the video stream */
     int32_t height;
-    int32_t frame_rate_num;        /* the video stream's frame rate (r_frame_rate, else avg_frame_rate) */
+    int32_t frame_rate_num;        /* the video stream's frame rate (avg_frame_rate, else r_frame_rate) */
     int32_t frame_rate_den;
     int32_t field_order;           /* 0 progressive or unknown, 1 top field first, 2 bottom field first */
     int32_t sample_aspect_num;     /* pixel aspect ratio (0/1 unknown) */

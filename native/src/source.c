@@ -190,7 +190,8 @@ int32_t PlayoutAv_SourceInfo(PlayoutAvSource* s, PlayoutAvSourceInfo* info)
         info->has_video = 1;
         info->width = par->width;
         info->height = par->height;
-        AVRational rate = st->r_frame_rate.num > 0 && st->r_frame_rate.den > 0 ? st->r_frame_rate : st->avg_frame_rate;
+        /* avg_frame_rate first: for field-coded H.264 r_frame_rate is the field rate (50 for 25i). */
+        AVRational rate = st->avg_frame_rate.num > 0 && st->avg_frame_rate.den > 0 ? st->avg_frame_rate : st->r_frame_rate;
         if (rate.num > 0 && rate.den > 0) {
             info->frame_rate_num = rate.num;
             info->frame_rate_den = rate.den;

@@ -15,9 +15,6 @@ public static unsafe class FfmpegLog
     /// <summary>AV_LOG_WARNING: something is odd but decoding goes on.</summary>
     public const int Warning = 24;
 
-    /// <summary>AV_LOG_INFO: informational lines (encoder statistics, ...).</summary>
-    public const int Info = 32;
-
     private static volatile Action<int, string>? s_sink;
 
     /// <summary>Sends every FFmpeg log line at <paramref name="maxLevel"/> or more severe to <paramref name="sink"/> (level, line).</summary>

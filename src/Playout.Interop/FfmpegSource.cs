@@ -24,7 +24,7 @@ public enum FfmpegReadKind
 /// <summary>What one <see cref="FfmpegSource.Read"/> delivered.</summary>
 /// <param name="AudioSamples">Audio: sample frames written.</param>
 /// <param name="Pts">Presentation time from the stream's start, in microseconds.</param>
-public readonly record struct FfmpegRead(FfmpegReadKind Kind, int AudioSamples, long Pts, bool Interlaced, bool TopFieldFirst);
+public readonly record struct FfmpegRead(FfmpegReadKind Kind, int AudioSamples, long Pts);
 
 /// <summary>
 /// A file or network stream demuxed and decoded by FFmpeg. Pictures are converted by swscale straight into the
@@ -72,8 +72,6 @@ public sealed class FfmpegSource : IDisposable
         _audioChannels = channels;
     }
 
-    /// <summary>Samples in one delivered sample frame (16 unless <see cref="SetAudioOutput"/> said otherwise).</summary>
-    public int AudioChannels => _audioChannels;
 
     /// <summary>The next reads start at <paramref name="time"/> exactly (decoded from the key frame before it).</summary>
     public void Seek(TimeSpan time) =>
@@ -81,7 +79,7 @@ public sealed class FfmpegSource : IDisposable
 
     /// <summary>
     /// Decodes until a picture (written into <paramref name="planes"/>) or some sound (written into
-    /// <paramref name="audio"/>, whole sample frames of <see cref="AudioChannels"/>) is ready. False at the end of the input.
+    /// <paramref name="audio"/>, whole sample frames of the channels <see cref="SetAudioOutput"/> set, 16 by default) is ready. False at the end of the input.
     /// </summary>
     /// <exception cref="PlayoutAvException">Reading or decoding failed, or the planes do not fit the output size.</exception>
     public unsafe bool Read(ImagePlanes planes, Span<float> audio, out FfmpegRead read)
@@ -100,7 +98,7 @@ public sealed class FfmpegSource : IDisposable
             return false;
         }
         Check(code, "PlayoutAv_SourceRead");
-        read = new FfmpegRead((FfmpegReadKind)result.Kind, result.AudioSamples, result.PtsUs, result.Interlaced != 0, result.TopFieldFirst != 0);
+        read = new FfmpegRead((FfmpegReadKind)result.Kind, result.AudioSamples, result.PtsUs);
         return true;
     }
 

@@ -88,6 +88,26 @@ public class ClipPlaybackTests
     }
 
     [Fact]
+    public async Task A_playlist_that_has_ended_leaves_an_empty_layer_that_can_be_stopped_and_loaded_again()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "short.mkv", frames: 5, lumaBase: 100);
+        using var test = new CardChannel();
+        var seen = new List<int>();
+        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        _ = test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new PlaylistProducer(test.Context, "once", [new(clip, ClipOptions.Default)], loop: false))));
+        test.Channel.RunTicks(8);
+        Assert.Equal("once: ended", test.Channel.Status().Layers.Single().Foreground);
+        var stop = test.Channel.Execute(StageCommands.Stop(1));
+        var reload = test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(2);
+
+        Assert.Equal(8, await stop);
+        Assert.Equal(8, await reload);
+        Assert.Equal([100, 101, 102, 103, 104, 16, 16, 16, 100, 101], seen);
+    }
+
+    [Fact]
     public void A_clip_at_half_the_channel_rate_repeats_each_frame_twice()
     {
         using var folder = new TempDirectory();

@@ -125,6 +125,9 @@ public sealed class Channel : IDisposable
         Stop();
         _stage.Dispose();
         _filler.Dispose();
+        // Producers retired off the tick still hold pool frames until their threads have finished.
+        if (!Context.Background.Drain(TimeSpan.FromSeconds(30)))
+            Context.Logger.LogError("{Channel}: producers still closing after 30 s", Name);
         foreach (var consumer in _consumers)
             consumer.Dispose();
         _audioMixer.Dispose();

@@ -19,6 +19,7 @@ public sealed class ChannelContext : IDisposable
         AudioPool = new AudioPool(AudioPool.ProgrammeChannels, format.AudioCadence.Max(), audioFrames);
         Logger = logger;
         Alarms = alarms;
+        Background = new OffTickWork(name, logger);
     }
 
     /// <summary>The channel's name in logs and alarm sources, e.g. "channel 1".</summary>
@@ -38,5 +39,12 @@ public sealed class ChannelContext : IDisposable
     public ILogger Logger { get; }
     public AlarmBoard Alarms { get; }
 
-    public void Dispose() => VideoPool.Dispose();
+    /// <summary>Where the tick hands work it must not wait for (disposing and opening producers).</summary>
+    public OffTickWork Background { get; }
+
+    public void Dispose()
+    {
+        Background.Dispose();
+        VideoPool.Dispose();
+    }
 }

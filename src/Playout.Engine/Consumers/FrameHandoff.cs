@@ -4,11 +4,11 @@ using Playout.Media.Frames;
 namespace Playout.Engine.Consumers;
 
 /// <summary>
-/// A bounded queue of programme frames from the tick thread to a consumer's worker thread. Adding never blocks:
+/// A bounded queue of programme frames from the tick thread to a consumer's (or a card driver's) worker thread. Adding never blocks:
 /// when the worker is behind the frame is refused and the caller counts a drop. Nothing allocates after
 /// construction. The frames carry one reference each, owned by whoever holds them.
 /// </summary>
-internal sealed class FrameHandoff(int capacity) : IDisposable
+public sealed class FrameHandoff(int capacity) : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Item[] _items = new Item[capacity];

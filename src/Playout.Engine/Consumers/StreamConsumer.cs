@@ -24,6 +24,8 @@ public sealed class StreamConsumer : IConsumer
     private readonly CancellationTokenSource _cancel = new();
     private readonly Thread _thread;
     private readonly string _alarmSource;
+    private readonly string _behind;
+    private volatile string? _failure;
     private long _sent;
     private long _dropped;
     private long _sinceDrop;
@@ -37,6 +39,7 @@ public sealed class StreamConsumer : IConsumer
         _queue = new FrameHandoff(settings.Queue);
         Name = $"stream {settings.Url}";
         _alarmSource = $"{channel.Name}/{Name}";
+        _behind = $"{Name}: the encoder is behind; dropping frames";
         _thread = new Thread(Run) { Name = $"{channel.Name} encode {settings.Url}", IsBackground = true, Priority = ThreadPriority.BelowNormal };
         _thread.Start();
     }
@@ -49,7 +52,7 @@ public sealed class StreamConsumer : IConsumer
     public long Encoded => Interlocked.Read(ref _encoded);
 
     /// <summary>Why the output is not running (FFmpeg's error), or null.</summary>
-    public string? Failure { get; private set; }
+    public string? Failure => _failure;
 
     public void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
     {
@@ -63,8 +66,8 @@ public sealed class StreamConsumer : IConsumer
         }
         Interlocked.Increment(ref _dropped);
         _sinceDrop = 0;
-        if (Failure is null)
-            _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Warning, $"{Name}: the encoder is behind; dropping frames");
+        if (Failure is null && !_channel.Alarms.IsActive(_alarmSource))
+            _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Warning, _behind);
     }
 
     /// <summary>Stops encoding: the frames already queued are encoded and the file or stream is finished (trailer written).</summary>
@@ -133,8 +136,11 @@ public sealed class StreamConsumer : IConsumer
 
     private void Fail(string reason)
     {
-        Failure = reason;
         _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major, $"{Name} failed: {reason}");
+        _failure = reason;
+        // Frames queued before the failure are not going anywhere: give them back to the channel's pools now.
+        while (_queue.Count > 0 && _queue.TryTake(out var item, CancellationToken.None))
+            item.Release();
     }
 
     private static FfmpegFieldOrder FieldOrder(VideoFormat format) => format.ScanMode switch

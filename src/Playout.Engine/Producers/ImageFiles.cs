@@ -12,11 +12,13 @@ public static class ImageFiles
 {
     /// <summary>
     /// A graphic with alpha (a logo bug) at its own size, its top-left corner at (<paramref name="x"/>, <paramref name="y"/>)
-    /// of the channel's raster, prepared once for keying; whatever falls outside the raster is cut.
+    /// of the channel's raster (not negative), prepared once for keying; whatever falls beyond the right or bottom edge is cut.
     /// </summary>
     /// <exception cref="PlayoutAvException">The file cannot be read or decoded; the message names it and FFmpeg's reason.</exception>
     public static KeyedOverlay Overlay(ChannelContext channel, string path, int x, int y)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(x);
+        ArgumentOutOfRangeException.ThrowIfNegative(y);
         using var source = Open(path);
         int width = source.Info.Width, height = source.Info.Height;
         using var picture = AlignedPicture.Packed(width * 4, height);

@@ -53,14 +53,14 @@ public sealed class Layer : IDisposable
     public void Load(Producer producer)
     {
         EndTransition();
-        Foreground?.Dispose();
+        Retire(Foreground);
         Foreground = producer;
     }
 
     /// <summary>Pre-rolls a producer behind the one on air; <see cref="Take"/> puts it on air.</summary>
     public void LoadBackground(Producer producer)
     {
-        Background?.Dispose();
+        Retire(Background);
         Background = producer;
     }
 
@@ -74,7 +74,7 @@ public sealed class Layer : IDisposable
         }
         EndTransition();
         if (transition.Kind == TransitionKind.Cut || transition.Frames <= 1 || Foreground is null)
-            Foreground?.Dispose();
+            Retire(Foreground);
         else
         {
             _outgoing = Foreground;
@@ -95,7 +95,7 @@ public sealed class Layer : IDisposable
     public void Stop()
     {
         EndTransition();
-        Foreground?.Dispose();
+        Retire(Foreground);
         Foreground = null;
         _channel.Alarms.Clear(_alarmSource);
     }
@@ -218,9 +218,12 @@ public sealed class Layer : IDisposable
 
     private void EndTransition()
     {
-        _outgoing?.Dispose();
+        Retire(_outgoing);
         _outgoing = null;
     }
+
+    /// <summary>Disposes a producer taken off air without the tick waiting for its threads.</summary>
+    private void Retire(Producer? producer) => _channel.Background.Dispose(producer);
 
     private static int[] IdentityMap(int channels) => Enumerable.Range(0, channels).ToArray();
 }

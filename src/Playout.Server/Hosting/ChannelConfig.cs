@@ -42,6 +42,11 @@ public sealed record ChannelConfig
             Outputs[i].Validate($"{where}.outputs[{i}]");
         for (int i = 0; i < Inputs.Count; i++)
             Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null);
+        for (int i = 0; i < Graphics.Count; i++)
+        {
+            if (Graphics[i].X < 0 || Graphics[i].Y < 0 || Graphics[i].Opacity is < 0 or > 1)
+                throw new ConfigException($"{where}.graphics[{i}]: x and y must not be negative and opacity must be 0..1");
+        }
     }
 }
 

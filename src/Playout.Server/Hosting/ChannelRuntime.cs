@@ -43,10 +43,11 @@ public sealed class ChannelRuntime : IDisposable
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
         IVideoCard? card = null;
+        Channel? channel = null;
         try
         {
             card = config.Card is { } cardConfig ? OpenCard(cardConfig, format, driversFolder) : null;
-            var channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context));
+            channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context));
             PreviewConsumer? preview = null;
             foreach (var output in config.Outputs)
             {
@@ -65,6 +66,8 @@ public sealed class ChannelRuntime : IDisposable
         }
         catch
         {
+            // In the order a running channel goes off air: the channel (its producers and consumers), the card, the pools.
+            channel?.Dispose();
             card?.Dispose();
             context.Dispose();
             throw;

@@ -26,8 +26,10 @@ internal sealed class ClipDecoder : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _seekRequested = new();
+    private readonly Lock _endLock = new();
     private volatile string? _failure;
     private long _endIndex = -1;
+    private bool _disposed;
     private TimeSpan _seekTarget;
     private volatile int _requestedGeneration;
     private volatile StrongBox<Rational> _frameRate;
@@ -48,7 +50,14 @@ internal sealed class ClipDecoder : IDisposable
     public string? Failure => _failure;
 
     /// <summary>The timeline index one past the last frame, once the decoder has reached the end (-1 before, and for loops).</summary>
-    public long EndIndex => Interlocked.Read(ref _endIndex);
+    public long EndIndex
+    {
+        get
+        {
+            lock (_endLock)
+                return _endIndex;
+        }
+    }
 
     /// <summary>The source's frame rate (the channel's until the file is open, or when the file does not say).</summary>
     public Rational FrameRate => _frameRate.Value;
@@ -56,19 +65,23 @@ internal sealed class ClipDecoder : IDisposable
     /// <summary>Frames between the in and out points when the container tells the clip's length.</summary>
     public long? Length { get; private set; }
 
-    public FfmpegMediaInfo? Info { get; private set; }
-
     /// <summary>Restarts decoding at <paramref name="position"/> (from the file's start) as generation <paramref name="generation"/>.</summary>
     public void RequestSeek(TimeSpan position, int generation)
     {
         _seekTarget = position;
-        _requestedGeneration = generation;
-        Interlocked.Exchange(ref _endIndex, -1);
+        lock (_endLock)
+        {
+            _requestedGeneration = generation;
+            _endIndex = -1;
+        }
         _seekRequested.Set();
     }
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         _cancel.Cancel();
         _thread.Join();
         _cancel.Dispose();
@@ -95,9 +108,14 @@ internal sealed class ClipDecoder : IDisposable
                 using var source = new FfmpegSource(_url, options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
                 Decode(source);
             }
-            catch (Exception error) when (error is PlayoutAvException or DllNotFoundException or InvalidOperationException)
+            catch (Exception error) when (!_cancel.IsCancellationRequested)
             {
+                // Whatever goes wrong here (FFmpeg's error, a file with no picture, a bug) fails this clip, never the process.
                 Fail(error.Message);
+            }
+            catch (Exception) when (_cancel.IsCancellationRequested)
+            {
+                return;
             }
             // A file that failed stays failed; a live stream is reopened until the producer is disposed.
             if (!_options.Live || _cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
@@ -107,6 +125,9 @@ internal sealed class ClipDecoder : IDisposable
 
     private void Fail(string reason)
     {
+        // A live input retrying every second fails the same way each time: say it once.
+        if (_failure is { } known && known.EndsWith(reason, StringComparison.Ordinal))
+            return;
         _failure = $"{_url}: {reason}";
         _queue.Wake();
         _channel.Logger.LogError("{Channel}: cannot play {Url}: {Reason}", _channel.Name, _url, reason);
@@ -115,7 +136,6 @@ internal sealed class ClipDecoder : IDisposable
     private void Decode(FfmpegSource source)
     {
         var info = source.Info;
-        Info = info;
         if (!info.HasVideo)
             throw new InvalidOperationException("the file has no video stream");
         if (info.FrameRateNumerator > 0 && info.FrameRateDenominator > 0)
@@ -166,7 +186,12 @@ internal sealed class ClipDecoder : IDisposable
             source.Seek(_options.In ?? TimeSpan.Zero);
             return new Pass(_options.In ?? TimeSpan.Zero, pass.NextIndex, pass.Generation);
         }
-        Interlocked.Exchange(ref _endIndex, pass.NextIndex);
+        lock (_endLock)
+        {
+            // A seek asked for meanwhile starts a new pass: this end belongs to the old one.
+            if (pass.Generation == _requestedGeneration)
+                _endIndex = pass.NextIndex;
+        }
         _queue.Wake();
         WaitHandle.WaitAny([_cancel.Token.WaitHandle, _seekRequested.WaitHandle]);
         return pass;
@@ -185,6 +210,9 @@ internal sealed class ClipDecoder : IDisposable
         picture.PackInto(frame);
         frame.Metadata = new FrameMetadata(pass.NextIndex);
         frame.Commit();
+        // A live stream cannot wait for air: the oldest picture waiting makes room for the newest.
+        if (_options.Live && _queue.IsFull && _queue.TryTake(out var stale))
+            stale.Video.Release();
         if (_queue.Add(new DecodedFrame(frame, pass.NextIndex, pass.Generation), _cancel.Token))
         {
             if (_failure is not null && _options.Live)
@@ -249,7 +277,8 @@ internal sealed class ClipDecoder : IDisposable
             return null;
         var end = _options.Out is { } o && o < duration ? o : duration.Value;
         var length = end - (_options.In ?? TimeSpan.Zero);
-        return Math.Max(0, (long)Math.Round(length.TotalSeconds * FrameRate.ToDouble()));
+        // In channel frames: the ticks the clip occupies on air, whatever its own rate.
+        return length <= TimeSpan.Zero ? 0 : _channel.Format.FrameIndexAt(length);
     }
 
     /// <param name="Start">Where in the file this pass through the clip began.</param>

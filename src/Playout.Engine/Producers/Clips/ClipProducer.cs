@@ -26,6 +26,7 @@ public sealed class ClipProducer : Producer
     private int _generation;
     private bool _playing = true;
     private bool _finished;
+    private bool _disposed;
 
     /// <param name="url">A file path, or for <see cref="ClipOptions.Live"/> a udp:// or srt:// address.</param>
     public ClipProducer(ChannelContext channel, string url, ClipOptions? options = null) : base(NameOf(url))
@@ -58,6 +59,8 @@ public sealed class ClipProducer : Producer
         Failure = null;
         if (!_playing)
         {
+            // Paused (or cued by a seek while paused): hold the frame at the position, taking it once it is decoded.
+            TakeDue(SourceIndexAt(Math.Max(0, _position - 1)));
             if (_current is not { } paused)
                 return false;
             frame = new LayerFrame(paused.Video.AddRef(), null, null);
@@ -95,8 +98,9 @@ public sealed class ClipProducer : Producer
 
     protected override void Dispose(bool disposing)
     {
-        if (!disposing)
+        if (!disposing || _disposed)
             return;
+        _disposed = true;
         _decoder.Dispose();
         _queue.Dispose();
         ReleaseCurrent();
@@ -131,6 +135,7 @@ public sealed class ClipProducer : Producer
     /// <summary>Replaces the current frame with the newest queued one due by <paramref name="wanted"/>, releasing those passed over.</summary>
     private void TakeDue(long wanted)
     {
+        int taken = 0;
         while (_queue.TryPeek(out var next) && (next.Generation != _generation || next.Index <= wanted || _options.Live))
         {
             _queue.TryTake(out next);
@@ -139,6 +144,10 @@ public sealed class ClipProducer : Producer
                 next.Video.Release();
                 continue;
             }
+            // A live picture passed over (more than one arrived since the last tick) takes its sound with it,
+            // so the sound never lags the picture shown.
+            if (_options.Live && taken++ > 0)
+                _audio.Skip(_channel.Format.AudioSamplesForFrame(_position));
             ReleaseCurrent();
             _current = next;
         }

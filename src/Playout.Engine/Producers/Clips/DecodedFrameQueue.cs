@@ -11,6 +11,8 @@ internal sealed class DecodedFrameQueue(int capacity) : IDisposable
     private readonly SemaphoreSlim _space = new(capacity, capacity);
     private readonly SemaphoreSlim _arrived = new(0);
 
+    public bool IsFull => Count == capacity;
+
     public int Count
     {
         get

@@ -14,8 +14,8 @@ public sealed class PlaylistProducer : Producer
     private readonly ChannelContext _channel;
     private readonly IReadOnlyList<PlaylistItem> _items;
     private readonly bool _loop;
-    private ClipProducer _current;
-    private ClipProducer? _next;
+    private ClipProducer? _current;
+    private Task<ClipProducer>? _next;
     private int _index;
     private long _itemTicks;
     private bool _finished;
@@ -35,31 +35,30 @@ public sealed class PlaylistProducer : Producer
     /// <summary>The item playing now (0-based).</summary>
     public int Index => _index;
 
-    public ClipProducer Current => _current;
-
-    public override bool IsReady => _current.IsReady;
+    public override bool IsReady => _current?.IsReady ?? true;
     public override bool IsFinished => _finished;
-    public override long? Length => _current.Length;
-    public override long Position => _current.Position;
+    public override long? Length => _current?.Length;
+    public override long Position => _current?.Position ?? 0;
 
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
         frame = default;
-        if (_finished)
+        if (_current is null)
             return false;
         if (_playing)
             _itemTicks++;
         // At most one switch per tick: a clip that is over hands the same tick to the next, which plays at once.
         for (int attempt = 0; attempt < 2; attempt++)
         {
-            if (_current.TryReceive(context, out frame))
+            var current = _current!;
+            if (current.TryReceive(context, out frame))
             {
                 Failure = null;
                 return true;
             }
-            if (!ItemOver())
+            if (!ItemOver(current))
             {
-                Failure = _current.Failure;
+                Failure = current.Failure;
                 return false;
             }
             if (!Advance())
@@ -72,56 +71,61 @@ public sealed class PlaylistProducer : Producer
     public override void Play()
     {
         _playing = true;
-        _current.Play();
+        _current?.Play();
     }
 
     public override void Pause()
     {
         _playing = false;
-        _current.Pause();
+        _current?.Pause();
     }
 
-    public override string ToString() => $"{Name}: {_current.Name} ({_index + 1}/{_items.Count})";
+    public override string ToString() => _current is null ? $"{Name}: ended" : $"{Name}: {_current.Name} ({_index + 1}/{_items.Count})";
 
     protected override void Dispose(bool disposing)
     {
         if (!disposing)
             return;
-        _current.Dispose();
-        _next?.Dispose();
+        _current?.Dispose();
+        _next?.Result.Dispose();
+        _current = null;
+        _next = null;
     }
 
     /// <summary>The current item has run its course: played to its end, or failed and been covered for its planned length.</summary>
-    private bool ItemOver()
+    private bool ItemOver(ClipProducer current)
     {
-        if (_current.IsFinished)
+        if (current.IsFinished)
             return true;
-        if (_current.Failure is null)
+        if (current.Failure is null)
             return false;
-        var planned = _items[_index].Planned is { } time ? _channel.Format.FrameIndexAt(time) : _current.Length ?? 0;
+        var planned = _items[_index].Planned is { } time ? _channel.Format.FrameIndexAt(time) : current.Length ?? 0;
         return _itemTicks > planned;
     }
 
     private bool Advance()
     {
-        _current.Dispose();
+        _channel.Background.Dispose(_current);
+        _current = null;
         if (_next is null)
         {
             _finished = true;
             return false;
         }
-        _current = _next;
+        // Opened off the tick when the item before started, seconds ago; waits only if items fail back to back.
+        _current = _next.Result;
         _index = (_index + 1) % _items.Count;
         _next = OpenNext();
         return true;
     }
 
-    private ClipProducer? OpenNext()
+    /// <summary>Starts opening the item after the current one off the tick (creating a clip starts its decoder thread and buffers).</summary>
+    private Task<ClipProducer>? OpenNext()
     {
         int next = _index + 1;
         if (next == _items.Count && !_loop)
             return null;
-        return Open(next % _items.Count);
+        return _channel.Background.Run(() => Open(next % _items.Count));
     }
 
     private ClipProducer Open(int index) => new(_channel, _items[index].Url, _items[index].Options);
