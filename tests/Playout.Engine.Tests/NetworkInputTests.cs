@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Producers.Clips;
 using Playout.HwSim;
+using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
@@ -13,7 +12,7 @@ public class NetworkInputTests
     [Fact]
     public void An_mpeg_ts_stream_over_udp_plays_live_and_its_loss_is_covered_by_the_filler_with_an_alarm()
     {
-        int port = FreeUdpPort();
+        int port = FreePorts.Udp();
         using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
         var luma = new List<int>();
         test.Output.OnScanOut = (_, video, _) => luma.Add(Pixels.Luma(video, 360, 288));
@@ -48,11 +47,5 @@ public class NetworkInputTests
             "-c:v", "mpeg2video", "-g", "5", "-q:v", "2", "-c:a", "mp2", "-f", "mpegts", $"udp://127.0.0.1:{port}?pkt_size=1316"])
             start.ArgumentList.Add(argument);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start ffmpeg");
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
     }
 }

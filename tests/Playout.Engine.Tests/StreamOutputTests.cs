@@ -47,6 +47,32 @@ public class StreamOutputTests
     }
 
     [Fact]
+    public async Task An_srt_output_reaches_a_listening_ffprobe_as_mpeg_ts()
+    {
+        int port = FreePorts.Udp();
+        // ffprobe listens (SRT's listener mode) and the channel's output calls it, as a contribution link would.
+        var probe = Task.Run(() => ExternalTool.Run("ffprobe",
+            ["-v", "error", "-show_streams", "-of", "json", $"srt://127.0.0.1:{port}?mode=listener&timeout=10000000"], TimeSpan.FromSeconds(60)));
+        await Task.Delay(500);
+        string json;
+        using (var test = new CardChannel(clock: c => new Clocks.SystemClock(c.Context.Format.FrameRate)))
+        {
+            var stream = new StreamConsumer(test.Context, new StreamSettings($"srt://127.0.0.1:{port}?mode=caller", VideoCodec: "mpeg2video", AudioCodec: "mp2"));
+            test.Channel.AddConsumer(stream);
+            _ = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+            test.Channel.Start();
+            json = await probe.WaitAsync(TimeSpan.FromSeconds(60));
+            // ffprobe hangs up once it has seen enough: the output fails, alarms, and keeps trying to open again.
+            Assert.True(SpinWait.SpinUntil(() => test.Alarms.IsActive($"channel 1/{stream.Name}"), TimeSpan.FromSeconds(10)));
+            test.Channel.Stop();
+        }
+        using var result = JsonDocument.Parse(json);
+        var codecs = result.RootElement.GetProperty("streams").EnumerateArray().Select(s => s.GetProperty("codec_name").GetString()).ToArray();
+        Assert.Contains("mpeg2video", codecs);
+        Assert.Contains("mp2", codecs);
+    }
+
+    [Fact]
     public void An_encoder_that_falls_behind_drops_frames_with_an_alarm_and_keeps_picture_and_sound_in_time()
     {
         using var folder = new TempDirectory();

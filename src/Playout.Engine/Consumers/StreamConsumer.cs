@@ -79,7 +79,24 @@ public sealed class StreamConsumer : IConsumer
         _cancel.Dispose();
     }
 
+    /// <summary>Seconds a network output waits before it opens again after a failure.</summary>
+    private const int ReconnectSeconds = 2;
+
     private void Run()
+    {
+        // A network output whose far end went away opens again; a file that failed (disk full, no permission) stays
+        // failed rather than start over and overwrite what it wrote.
+        while (Session() && IsNetwork && !_cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
+        {
+            _failure = null;
+            _channel.Logger.LogInformation("{Channel}: {Output} opening again", _channel.Name, Name);
+        }
+    }
+
+    private bool IsNetwork => _settings.Url.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>Opens the output and encodes until disposal (false) or a failure (true).</summary>
+    private bool Session()
     {
         var format = _channel.Format;
         FfmpegSink sink;
@@ -93,9 +110,11 @@ public sealed class StreamConsumer : IConsumer
         catch (PlayoutAvException error)
         {
             Fail(error.Message);
-            return;
+            return true;
         }
         _channel.Logger.LogInformation("{Channel}: {Output} started ({Video} + {Audio})", _channel.Name, Name, _settings.VideoCodec, _settings.AudioCodec);
+        if (_channel.Alarms.IsActive(_alarmSource))
+            _channel.Alarms.Clear(_alarmSource);
         using (sink)
         using (var picture = new PlanarPicture(format.Width, format.Height))
         {
@@ -119,10 +138,12 @@ public sealed class StreamConsumer : IConsumer
                 if (first != long.MinValue)
                     WriteSilence(sink, silence, last + 1, Volatile.Read(ref _lastTick) + 1);
                 sink.Finish();
+                return false;
             }
             catch (PlayoutAvException error)
             {
                 Fail(error.Message);
+                return true;
             }
         }
     }

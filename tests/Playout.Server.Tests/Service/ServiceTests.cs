@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Playout.Server.Tests.Cli;
 using Playout.TestSupport;
@@ -18,7 +16,7 @@ public class ServiceTests
         Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2",
             "-c:v", "mpeg2video", "-c:a", "mp2", folder.File("media/clip.ts"));
         Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white@0.5:s=64x32,format=rgba", "-frames:v", "1", folder.File("media/logo.png"));
-        int http = FreePort(SocketType.Stream, ProtocolType.Tcp), udp = FreePort(SocketType.Dgram, ProtocolType.Udp);
+        int http = FreePorts.Tcp(), udp = FreePorts.Udp();
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
@@ -97,12 +95,5 @@ public class ServiceTests
             await Task.Delay(200);
         }
         throw new TimeoutException($"the service did not reach tick {ticks} (exited: {service.HasExited})");
-    }
-
-    private static int FreePort(SocketType type, ProtocolType protocol)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }
