@@ -31,6 +31,14 @@ internal sealed class CardChannel : IDisposable
     public Channel Channel { get; }
     public SimulatedOutput Output => Card.SimulatedOutputs[0];
 
+    /// <summary>Records, for every slot the card plays, the <see cref="TestMedia.IndexedClip"/> value at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public List<int> RecordValues(int x, int y)
+    {
+        var values = new List<int>();
+        Output.OnScanOut = (_, video, _) => values.Add(TestMedia.LumaToValue(Pixels.Luma(video, x, y)));
+        return values;
+    }
+
     /// <summary>Waits until a producer has its first frame ready (pre-rolled), as a take on air expects; returns it.</summary>
     public static T Preroll<T>(T producer) where T : Producer
     {

@@ -15,8 +15,7 @@ public class ClipPlaybackTests
         using var folder = new TempDirectory();
         string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 40, lumaBase: 100);
         using var test = new CardChannel();
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var seen = test.RecordValues(360, 288);
         test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
         test.Channel.RunTicks(45);
 
@@ -50,8 +49,7 @@ public class ClipPlaybackTests
         using var folder = new TempDirectory();
         string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 30, lumaBase: 100);
         using var test = new CardChannel();
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var seen = test.RecordValues(360, 288);
         var options = new ClipOptions(In: TimeSpan.FromSeconds(0.2), Out: TimeSpan.FromSeconds(0.6), Loop: true);
         test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip, options))));
         test.Channel.RunTicks(25);
@@ -67,8 +65,7 @@ public class ClipPlaybackTests
         using var folder = new TempDirectory();
         string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 50, lumaBase: 100);
         using var test = new CardChannel();
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var seen = test.RecordValues(360, 288);
         test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
         test.Channel.Execute(StageCommands.Pause(1, atTick: 5));
         test.Channel.Execute(StageCommands.Play(1, atTick: 8));
@@ -93,8 +90,7 @@ public class ClipPlaybackTests
         using var folder = new TempDirectory();
         string clip = TestMedia.IndexedClip(folder, "short.mkv", frames: 5, lumaBase: 100);
         using var test = new CardChannel();
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var seen = test.RecordValues(360, 288);
         _ = test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new PlaylistProducer(test.Context, "once", [new(clip, ClipOptions.Default)], loop: false))));
         test.Channel.RunTicks(8);
         Assert.Equal("once: ended", test.Channel.Status().Layers.Single().Foreground);
@@ -113,8 +109,7 @@ public class ClipPlaybackTests
         using var folder = new TempDirectory();
         string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 10, lumaBase: 100, size: "1280x720", rate: 25);
         using var test = new CardChannel(format: "720p50");
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 640, 360)));
+        var seen = test.RecordValues(640, 360);
         test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
         test.Channel.RunTicks(20);
 
@@ -169,8 +164,7 @@ public class ClipPlaybackTests
         string corrupt = folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
         string missing = folder.File("missing.mov");
         using var test = new CardChannel();
-        var seen = new List<int>();
-        test.Output.OnScanOut = (_, video, _) => seen.Add(TestMedia.LumaToValue(Pixels.Luma(video, 360, 288)));
+        var seen = test.RecordValues(360, 288);
         PlaylistItem[] items =
         [
             new(first, ClipOptions.Default),
