@@ -11,7 +11,9 @@ namespace Playout.Engine.Tests;
 
 /// <summary>
 /// A channel playing out to a simulated card, as on air: by default unthrottled with the card scanning out each
-/// frame as it arrives, so tests run as fast as the machine goes and every tick is one recorded slot.
+/// frame as it arrives, so tests run as fast as the machine goes and every tick is one recorded slot. Unthrottled
+/// ticks give producers up to <see cref="Patience"/> to deliver, so a busy test machine never turns decode time into
+/// filler in a test of frame accuracy; lateness is tested on real-time clocks.
 /// </summary>
 internal sealed class CardChannel : IDisposable
 {
@@ -21,9 +23,11 @@ internal sealed class CardChannel : IDisposable
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
         Card = new SimulatedCard(Context.Format, card ?? new SimulatedCardOptions(Timing: CardTiming.OnSend));
-        Channel = new Channel(Context, clock?.Invoke(this) ?? new UnthrottledClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, filler));
+        Channel = new Channel(Context, clock?.Invoke(this) ?? new UnthrottledClock(Context.Format.FrameRate, Patience), SyntheticProducers.Color(Context, filler));
         Channel.AddConsumer(new CardConsumer(Card, 0));
     }
+
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
     public AlarmBoard Alarms { get; }
     public ChannelContext Context { get; }

@@ -4,18 +4,22 @@ using Playout.Media.Formats;
 namespace Playout.Engine.Clocks;
 
 /// <summary>
-/// Ticks as fast as the channel can go: for accelerated soak runs, tests and benchmarks. Each tick's
-/// deadline still leaves producers one frame period, so a decoder that keeps up never looks late.
+/// Ticks as fast as the channel can go: for accelerated soak runs, tests and benchmarks. Each tick's deadline
+/// leaves producers one frame period, so a decoder that keeps up never looks late — or, with
+/// <paramref name="patience"/>, as long as that: accelerated time has no real deadline, and a test that checks
+/// frame accuracy must not turn a busy machine's decode time into filler.
 /// </summary>
-public sealed class UnthrottledClock(Rational frameRate) : IChannelClock
+public sealed class UnthrottledClock(Rational frameRate, TimeSpan? patience = null) : IChannelClock
 {
-    private readonly long _period = (long)(Stopwatch.Frequency * frameRate.Denominator / frameRate.Numerator);
+    private readonly long _wait = patience is { } time
+        ? (long)(time.TotalSeconds * Stopwatch.Frequency)
+        : (long)(Stopwatch.Frequency * frameRate.Denominator / frameRate.Numerator);
 
     public string Source => "unthrottled clock";
     public bool IsLocked => false;
     public long LateTicks => 0;
 
-    public long WaitNextTick() => Stopwatch.GetTimestamp() + _period;
+    public long WaitNextTick() => Stopwatch.GetTimestamp() + _wait;
 
     public void Dispose()
     {
