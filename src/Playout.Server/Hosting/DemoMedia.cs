@@ -14,8 +14,7 @@ public static class DemoMedia
         ("clip1.mp4", Clip("1920x1080", 25, 440, "CLIP 1 1080p25 H.264", ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac"])),
         ("clip2.mov", Clip("1280x720", 50, 660, "CLIP 2 720p50 H.264 + PCM", ["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "pcm_s16le"])),
         ("clip3.mkv", Clip("720x576", 25, 880, "CLIP 3 576 4x3 MPEG-2", ["-c:v", "mpeg2video", "-q:v", "3", "-aspect", "4:3", "-c:a", "mp2"])),
-        ("logo.png", ["-f", "lavfi", "-i", "color=c=black@0.0:s=200x80,format=rgba," +
-            "drawbox=x=0:y=0:w=200:h=80:color=0x1060C0@0.8:t=fill," +
+        ("logo.png", ["-f", "lavfi", "-i", "color=c=0x1060C0@0.8:s=200x80,format=rgba," +
             "drawtext=text='PLAYOUT':fontcolor=white:fontsize=36:x=(w-text_w)/2:y=(h-text_h)/2", "-frames:v", "1"]),
     ];
 
