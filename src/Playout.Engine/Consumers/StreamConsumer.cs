@@ -86,14 +86,12 @@ public sealed class StreamConsumer : IConsumer
     {
         // A network output whose far end went away opens again; a file that failed (disk full, no permission) stays
         // failed rather than start over and overwrite what it wrote.
-        while (Session() && IsNetwork && !_cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
+        while (Session() && MediaUrl.IsNetwork(_settings.Url) && !_cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
         {
             _failure = null;
             _channel.Logger.LogInformation("{Channel}: {Output} opening again", _channel.Name, Name);
         }
     }
-
-    private bool IsNetwork => _settings.Url.Contains("://", StringComparison.Ordinal);
 
     /// <summary>Opens the output and encodes until disposal (false) or a failure (true).</summary>
     private bool Session()

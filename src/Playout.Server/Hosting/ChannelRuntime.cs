@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
@@ -157,5 +158,5 @@ public sealed class ChannelRuntime : IDisposable
 
     /// <summary>A stream url as it is; a file output relative to the configuration's folder.</summary>
     private static string Path(ServiceConfig service, string url) =>
-        url.Contains("://", StringComparison.Ordinal) ? url : System.IO.Path.GetFullPath(System.IO.Path.Combine(service.BaseDirectory, url));
+        MediaUrl.IsNetwork(url) ? url : System.IO.Path.GetFullPath(System.IO.Path.Combine(service.BaseDirectory, url));
 }

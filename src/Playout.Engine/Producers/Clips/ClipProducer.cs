@@ -178,5 +178,5 @@ public sealed class ClipProducer : Producer
         _current = null;
     }
 
-    private static string NameOf(string url) => url.Contains("://", StringComparison.Ordinal) ? url : Path.GetFileName(url);
+    private static string NameOf(string url) => MediaUrl.IsNetwork(url) ? url : Path.GetFileName(url);
 }
