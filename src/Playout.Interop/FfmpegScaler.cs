@@ -50,20 +50,10 @@ public sealed class FfmpegScaler : IDisposable
     /// swscale is fastest with 16-byte aligned planes and strides.
     /// </summary>
     /// <exception cref="PlayoutAvException">A plane is missing or too small, a stride too short, or planes overlap.</exception>
-    public unsafe void Scale(ReadOnlyImagePlanes source, ImagePlanes destination)
+    public void Scale(ReadOnlyImagePlanes source, ImagePlanes destination)
     {
-        int code;
-        fixed (byte* s0 = source.Plane0, s1 = source.Plane1, s2 = source.Plane2, s3 = source.Plane3)
-        fixed (byte* d0 = destination.Plane0, d1 = destination.Plane1, d2 = destination.Plane2, d3 = destination.Plane3)
-        {
-            byte** sourcePlanes = stackalloc byte*[] { s0, s1, s2, s3 };
-            int* sourceStrides = stackalloc int[] { source.Stride0, source.Stride1, source.Stride2, source.Stride3 };
-            int* sourceSizes = stackalloc int[] { source.Plane0.Length, source.Plane1.Length, source.Plane2.Length, source.Plane3.Length };
-            byte** destinationPlanes = stackalloc byte*[] { d0, d1, d2, d3 };
-            int* destinationStrides = stackalloc int[] { destination.Stride0, destination.Stride1, destination.Stride2, destination.Stride3 };
-            int* destinationSizes = stackalloc int[] { destination.Plane0.Length, destination.Plane1.Length, destination.Plane2.Length, destination.Plane3.Length };
-            code = PlayoutAvNative.Scale(_handle, sourcePlanes, sourceStrides, sourceSizes, destinationPlanes, destinationStrides, destinationSizes);
-        }
+        var call = new SourceCall(_handle, destination);
+        int code = PlaneCall.Invoke(source, ref call);
         if (code < 0)
             throw Failure(code, source, destination);
     }
@@ -76,4 +66,22 @@ public sealed class FfmpegScaler : IDisposable
             $"with strides {source.Stride0}/{source.Stride1}/{source.Stride2}/{source.Stride3} -> " +
             $"{DestinationFormat} {DestinationWidth}x{DestinationHeight} planes of {destination.Plane0.Length}/{destination.Plane1.Length}/{destination.Plane2.Length}/{destination.Plane3.Length} bytes " +
             $"with strides {destination.Stride0}/{destination.Stride1}/{destination.Stride2}/{destination.Stride3}");
+
+    /// <summary>With the source pinned, pins the destination and scales.</summary>
+    private readonly unsafe ref struct SourceCall(ScalerHandle handle, ImagePlanes destination) : PlaneCall.ICall
+    {
+        private readonly ImagePlanes _destination = destination;
+
+        public int Invoke(byte** planes, int* strides, int* sizes)
+        {
+            var call = new ScaleCall(handle, planes, strides, sizes);
+            return PlaneCall.Invoke(_destination, ref call);
+        }
+    }
+
+    private readonly unsafe struct ScaleCall(ScalerHandle handle, byte** source, int* sourceStrides, int* sourceSizes) : PlaneCall.ICall
+    {
+        public int Invoke(byte** planes, int* strides, int* sizes) =>
+            PlayoutAvNative.Scale(handle, source, sourceStrides, sourceSizes, planes, strides, sizes);
+    }
 }
