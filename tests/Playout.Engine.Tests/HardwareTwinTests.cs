@@ -1,3 +1,4 @@
+using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Producers;
@@ -12,9 +13,7 @@ public class HardwareTwinTests
     [Fact]
     public void A_genlocked_channel_fills_every_card_slot_with_the_next_tick_in_order()
     {
-        using var test = new CardChannel(card: Realtime, clock: Genlocked);
-        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
-        test.Channel.Start();
+        using var test = OnAirGenlocked(context => SyntheticProducers.Bars(context, BarsStandard.Ebu));
         SpinWait.SpinUntil(() => test.Output.Counters.FramesPlayed >= 50, TimeSpan.FromSeconds(20));
         test.Channel.Stop();
 
@@ -31,10 +30,7 @@ public class HardwareTwinTests
     [Fact]
     public void Losing_the_reference_falls_back_to_the_system_clock_with_an_alarm_and_relocks_when_it_returns()
     {
-        using var test = new CardChannel(card: Realtime, clock: Genlocked);
-        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "blue")));
-        test.Channel.Start();
-        WaitForTicks(test, 10);
+        using var test = OnAirGenlocked(context => SyntheticProducers.Color(context, "blue"));
 
         test.Card.SetFault(CardFault.ReferenceLoss, true);
         Assert.True(SpinWait.SpinUntil(() => test.Alarms.IsActive("channel 1/clock"), TimeSpan.FromSeconds(5)));
@@ -73,10 +69,7 @@ public class HardwareTwinTests
     [Fact]
     public void Late_dma_and_lost_frames_show_in_the_cards_counters_while_the_channel_keeps_time()
     {
-        using var test = new CardChannel(card: Realtime, clock: Genlocked);
-        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
-        test.Channel.Start();
-        WaitForTicks(test, 10);
+        using var test = OnAirGenlocked(context => SyntheticProducers.Color(context, "white"));
         var clean = test.Output.Counters;
         test.Card.SetFault(CardFault.LateDma, true);
         WaitForTicks(test, test.Channel.Tick + 5);
@@ -94,6 +87,16 @@ public class HardwareTwinTests
         // One slot repeats when the DMA first runs late, and one for each frame lost.
         Assert.InRange(faulty.Underruns - clean.Underruns, 4, 9);
         Assert.InRange(test.Channel.Status().LateTicks, 0, 2);
+    }
+
+    /// <summary>A channel genlocked to a real-time simulated card, on air with <paramref name="producer"/> on layer 1 for 10 ticks.</summary>
+    private static CardChannel OnAirGenlocked(Func<ChannelContext, Producer> producer)
+    {
+        var test = new CardChannel(card: Realtime, clock: Genlocked);
+        test.Channel.Execute(StageCommands.Load(1, producer(test.Context)));
+        test.Channel.Start();
+        WaitForTicks(test, 10);
+        return test;
     }
 
     private static GenlockClock Genlocked(CardChannel test) =>
