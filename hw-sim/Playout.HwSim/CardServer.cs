@@ -147,21 +147,20 @@ public sealed class CardServer : IDisposable
     private void SendSyncs(Stream stream, CancellationToken stop)
     {
         var timeout = TimeSpan.FromSeconds(2 * Card.Format.FrameDuration.ToDouble());
-        Span<byte> payload = stackalloc byte[32];
+        Span<byte> payload = stackalloc byte[24];
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                if (!Card.Reference.WaitForSync(timeout, out long count))
+                if (!Card.Reference.WaitForSync(timeout, out _))
                 {
                     CardLink.Write(stream, CardLink.Lost, []);
                     continue;
                 }
                 var counters = Card.Outputs[0].Counters;
-                BinaryPrimitives.WriteInt64LittleEndian(payload, count);
-                BinaryPrimitives.WriteInt64LittleEndian(payload[8..], counters.FramesPlayed);
-                BinaryPrimitives.WriteInt64LittleEndian(payload[16..], counters.Underruns);
-                BinaryPrimitives.WriteInt64LittleEndian(payload[24..], counters.LateFrames);
+                BinaryPrimitives.WriteInt64LittleEndian(payload, counters.FramesPlayed);
+                BinaryPrimitives.WriteInt64LittleEndian(payload[8..], counters.Underruns);
+                BinaryPrimitives.WriteInt64LittleEndian(payload[16..], counters.LateFrames);
                 CardLink.Write(stream, CardLink.Sync, payload);
             }
         }

@@ -84,7 +84,7 @@ public sealed class RemoteCard : IVideoCard
 
     private void Receive()
     {
-        Span<byte> payload = stackalloc byte[32];
+        Span<byte> payload = stackalloc byte[24];
         try
         {
             while (CardLink.ReadHeader(_stream, out var type, out var length))
@@ -97,8 +97,8 @@ public sealed class RemoteCard : IVideoCard
                 if (type != CardLink.Sync || length != payload.Length)
                     throw new InvalidDataException($"card link: unexpected message {type} of {length} bytes");
                 _stream.ReadExactly(payload);
-                _output.Counters = new CardOutputCounters(BinaryPrimitives.ReadInt64LittleEndian(payload[8..]),
-                    BinaryPrimitives.ReadInt64LittleEndian(payload[16..]), BinaryPrimitives.ReadInt64LittleEndian(payload[24..]));
+                _output.Counters = new CardOutputCounters(BinaryPrimitives.ReadInt64LittleEndian(payload),
+                    BinaryPrimitives.ReadInt64LittleEndian(payload[8..]), BinaryPrimitives.ReadInt64LittleEndian(payload[16..]));
                 _reference.SetLost(false);
                 _reference.Signal();
             }

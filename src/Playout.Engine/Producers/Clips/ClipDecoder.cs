@@ -108,14 +108,13 @@ internal sealed class ClipDecoder : IDisposable
                 using var source = new FfmpegSource(_url, options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
                 Decode(source);
             }
-            catch (Exception error) when (!_cancel.IsCancellationRequested)
+            catch (Exception error)
             {
-                // Whatever goes wrong here (FFmpeg's error, a file with no picture, a bug) fails this clip, never the process.
+                // Whatever goes wrong here (FFmpeg's error, a file with no picture, a bug) fails this clip, never the
+                // process; while disposing, the error is only the disposal's echo.
+                if (_cancel.IsCancellationRequested)
+                    return;
                 Fail(error.Message);
-            }
-            catch (Exception) when (_cancel.IsCancellationRequested)
-            {
-                return;
             }
             // A file that failed stays failed; a live stream is reopened until the producer is disposed.
             if (!_options.Live || _cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
