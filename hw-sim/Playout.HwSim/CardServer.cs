@@ -45,7 +45,14 @@ public sealed class CardServer : IDisposable
         _stop.Cancel();
         _listener.Dispose();
         // A session blocked reading the service's frames ends when its socket does.
-        _client?.Shutdown(SocketShutdown.Both);
+        try
+        {
+            _client?.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // The service had already gone.
+        }
         _thread.Join();
         File.Delete(SocketPath);
         Card.Dispose();
@@ -82,6 +89,7 @@ public sealed class CardServer : IDisposable
                     Log?.Invoke($"link closed: {error.Message}");
                 }
             }
+            _client = null;
         }
     }
 
