@@ -87,10 +87,7 @@ public sealed class StreamConsumer : IConsumer
         // A network output whose far end went away opens again; a file that failed (disk full, no permission) stays
         // failed rather than start over and overwrite what it wrote.
         while (Session() && MediaUrl.IsNetwork(_settings.Url) && !_cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
-        {
-            _failure = null;
             _channel.Logger.LogInformation("{Channel}: {Output} opening again", _channel.Name, Name);
-        }
     }
 
     /// <summary>Opens the output and encodes until disposal (false) or a failure (true).</summary>
@@ -111,8 +108,12 @@ public sealed class StreamConsumer : IConsumer
             return true;
         }
         _channel.Logger.LogInformation("{Channel}: {Output} started ({Video} + {Audio})", _channel.Name, Name, _settings.VideoCodec, _settings.AudioCodec);
-        if (_channel.Alarms.IsActive(_alarmSource))
+        // Back after a failure: frames are taken again and the failure's alarm goes (a "behind" alarm is not ours to clear).
+        if (_failure is not null)
+        {
+            _failure = null;
             _channel.Alarms.Clear(_alarmSource);
+        }
         using (sink)
         using (var picture = new PlanarPicture(format.Width, format.Height))
         {
