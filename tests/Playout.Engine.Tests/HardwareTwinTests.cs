@@ -14,15 +14,17 @@ public class HardwareTwinTests
     public void A_genlocked_channel_fills_every_card_slot_with_the_next_tick_in_order()
     {
         using var test = OnAirGenlocked(context => SyntheticProducers.Bars(context, BarsStandard.Ebu));
-        SpinWait.SpinUntil(() => test.Output.Counters.FramesPlayed >= 50, TimeSpan.FromSeconds(20));
+        // Steady state: the first ticks (JIT, painting the bars) may miss their slots.
+        long onAir = test.Output.Counters.FramesPlayed;
+        SpinWait.SpinUntil(() => test.Output.Counters.FramesPlayed >= onAir + 50, TimeSpan.FromSeconds(20));
         test.Channel.Stop();
 
         var slots = test.Output.Played();
-        Assert.True(slots.Length >= 50);
+        var steady = slots.Skip(slots.Length - 50).ToArray();
         // Every slot of the card's clock is recorded once, in order; on this shared 2-core test machine a tick may
         // occasionally miss its slot (the card repeats), but only rarely.
         Assert.Equal(Enumerable.Range(0, slots.Length - 1).Select(i => slots[i].Slot + 1), slots.Skip(1).Select(f => f.Slot));
-        Assert.InRange(slots.Count(f => f.Repeated), 0, slots.Length / 20);
+        Assert.InRange(steady.Count(f => f.Repeated), 0, 2);
         Assert.Equal(0, test.Output.CadenceErrors);
         Assert.True(test.Channel.Status().Genlocked);
     }
