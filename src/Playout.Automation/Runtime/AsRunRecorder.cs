@@ -1,0 +1,50 @@
+using Playout.Automation.AsRun;
+using Playout.Automation.Schedules;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>Turns what happened on air into as-run entries and writes them to the journal (when there is one).</summary>
+internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITimecodes timecodes, AsRunJournal? journal)
+{
+    /// <summary>How many recent entries stay in memory for status and tests; the journal keeps them all.</summary>
+    private const int RecentLimit = 1000;
+
+    /// <summary>The latest entries recorded since start (the journal keeps them all, across restarts).</summary>
+    public List<AsRunEntry> Recent { get; } = [];
+
+    /// <summary>An item that went to air at <paramref name="aired"/> and came off at <paramref name="ended"/>.</summary>
+    public void Aired(OnAirItem item, long ended)
+    {
+        long frames = ended - item.Tick;
+        var planned = item.Item;
+        var (status, reason) = planned.IsFiller ? (AsRunStatus.Filler, (string?)null)
+            : item.Failure is { } failure ? (AsRunStatus.Failed, failure)
+            : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, planned.Cut ?? "taken off air early")
+            : (AsRunStatus.Played, null);
+        Write(Entry(planned.Key, planned.Day, planned.Event, status, reason, planned.Start, planned.Length, item.Tick, frames));
+    }
+
+    public void Skipped(SkippedItem item) =>
+        Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0));
+
+    /// <summary>Frames of an item joined in progress (the service started, or an edit re-timed it, after its planned start).</summary>
+    private static long JoinedLate(OnAirItem item) => Math.Max(0, item.Tick - (item.Item.Start ?? item.Tick));
+
+    private AsRunEntry Entry(string key, DateOnly day, PrimaryEvent e, AsRunStatus status, string? reason, long? plannedTick, long plannedFrames,
+        long? actualTick, long actualFrames) =>
+        new(channel, day, key, e.Id, e.DisplayName, e.Kind.ToString().ToLowerInvariant(), e.Source, status, reason,
+            plannedTick, plannedTick is long p ? time.InstantOf(p) : null, plannedTick is long pt ? timecodes.OfDay(pt) : null, plannedFrames,
+            actualTick, actualTick is long a ? time.InstantOf(a) : null, actualTick is long at ? timecodes.OfDay(at) : null, actualFrames,
+            timecodes.Duration(actualFrames));
+
+    private void Write(AsRunEntry entry)
+    {
+        journal?.Append(entry);
+        lock (Recent)
+        {
+            if (Recent.Count == RecentLimit)
+                Recent.RemoveAt(0);
+            Recent.Add(entry);
+        }
+    }
+}

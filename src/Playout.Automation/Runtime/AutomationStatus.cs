@@ -1,0 +1,32 @@
+using Playout.Automation.Schedules;
+using Playout.Engine.Channels;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>One event as the status shows it; times as timecode (start: time of day; the rest: durations).</summary>
+public sealed record EventStatus(string Key, string Id, string Title, string Kind, string? Start, string? Elapsed, string? Remaining,
+    string? Countdown);
+
+/// <summary>What an operator follows: the event on air with its elapsed and remaining time, the next event, and the next fixed start.</summary>
+public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
+    EventStatus? NextFixed, bool Held, long ScheduleVersion)
+{
+    internal static AutomationStatus Of(Channel channel, SchedulePlan plan, PlannedItem? onAir, long? onAirTick, bool held, PlannedItem? next,
+        long version, ITimecodes tc)
+    {
+        long now = channel.Tick;
+        EventStatus? Describe(PlannedItem? item, long? since)
+        {
+            if (item is null)
+                return null;
+            string? start = item.Start is long s ? tc.OfDay(since ?? s) : null;
+            string? elapsed = since is long a ? tc.Duration(now - a) : null;
+            string? remaining = since is not null && item.End is long end ? tc.Duration(Math.Max(0, end - now)) : null;
+            string? countdown = since is null && item.Start is long st ? tc.Duration(Math.Max(0, st - now)) : null;
+            return new EventStatus(item.Key, item.Event.Id, item.Event.DisplayName, item.IsFiller ? "filler" : item.Event.Kind.ToString().ToLowerInvariant(),
+                start, elapsed, remaining, countdown);
+        }
+        var nextFixed = plan.Items.FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
+        return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(onAir, onAirTick), Describe(next, null), Describe(nextFixed, null), held, version);
+    }
+}

@@ -1,0 +1,400 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Playout.Automation.AsRun;
+using Playout.Automation.Schedules;
+using Playout.Engine.Channels;
+using Playout.Engine.Commands;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// Runs a channel from its schedule. A pump (its own thread, or a test between ticks) lays the schedule out in
+/// ticks, pre-rolls each event a lookahead ahead (opens its producer, which starts decoding) and queues its cut
+/// to air for its exact start tick, with its secondary events on theirs; the tick thread applies them on the
+/// frame. Edits and operator actions re-plan; cues that no longer match are re-timed or withdrawn before they
+/// apply. When a cut applies, the item before it is written to the as-run log. Nothing here runs on the tick.
+/// </summary>
+public sealed class ChannelAutomation : IDisposable
+{
+    private readonly Channel _channel;
+    private readonly SchedulePlanner _planner;
+    private readonly IEventSources _sources;
+    private readonly SecondaryDispatcher _secondaries;
+    private readonly AsRunRecorder _asRun;
+    private readonly ITimecodes _timecodes;
+    private readonly ILogger _log;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Cue> _cues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _loggedSkips = new(StringComparer.Ordinal);
+    private readonly long _margin;
+    private readonly long _lookahead;
+    private readonly long _planSpan;
+    private ChannelSchedule _schedule = ChannelSchedule.Empty;
+    private PlanAnchors _anchors = PlanAnchors.None;
+    private SchedulePlan _plan = new([], []);
+    private long _planUntil = long.MinValue;
+    private bool _dirty = true;
+    private OnAirItem? _onAir;
+    private Thread? _thread;
+    private volatile bool _stopping;
+
+    public ChannelAutomation(Channel channel, SchedulePlanner planner, IEventSources sources, ITimecodes timecodes,
+        AsRunJournal? journal = null, IDeviceCommands? devices = null, IScte35Output? scte35 = null)
+    {
+        _channel = channel;
+        _planner = planner;
+        _sources = sources;
+        _timecodes = timecodes;
+        _log = channel.Context.Logger;
+        var time = planner.Time;
+        _secondaries = new SecondaryDispatcher(channel, planner.Settings, time, sources, devices, scte35);
+        _asRun = new AsRunRecorder(channel.Name, time, timecodes, journal);
+        // Far enough ahead that a cut queued now reaches the tick thread before its tick, on a loaded machine too.
+        _margin = Math.Max(2, time.Frames(TimeSpan.FromMilliseconds(120)));
+        _lookahead = time.Frames(planner.Settings.CueAhead);
+        _planSpan = time.Frames(TimeSpan.FromHours(26));
+        Devices = devices;
+    }
+
+    public Channel Channel => _channel;
+    public IDeviceCommands? Devices { get; }
+    public SchedulePlanner Planner => _planner;
+    public ITimecodes Timecodes => _timecodes;
+
+    public ChannelSchedule Schedule
+    {
+        get
+        {
+            lock (_gate)
+                return _schedule;
+        }
+    }
+
+    /// <summary>The current plan (re-planned on each change).</summary>
+    public SchedulePlan Plan
+    {
+        get
+        {
+            lock (_gate)
+                return _plan;
+        }
+    }
+
+    /// <summary>As-run entries written since the service started.</summary>
+    public IReadOnlyList<AsRunEntry> RecentAsRun
+    {
+        get
+        {
+            lock (_asRun.Recent)
+                return [.. _asRun.Recent];
+        }
+    }
+
+    /// <summary>
+    /// Replaces the schedule with <paramref name="edited"/>, applied at the next pump. Refused (with the reason) when
+    /// it would change, move or delete the event on air, unless <paramref name="force"/>.
+    /// </summary>
+    public EditResult Apply(Func<ChannelSchedule, ChannelSchedule> edit, bool force = false)
+    {
+        lock (_gate)
+        {
+            ChannelSchedule edited;
+            try
+            {
+                edited = edit(_schedule);
+            }
+            catch (ScheduleEditException error)
+            {
+                return EditResult.Refused(error.Message);
+            }
+            var problems = ScheduleValidator.Validate(edited, Devices);
+            if (problems.Count > 0)
+                return EditResult.Refused(string.Join("; ", problems));
+            if (!force && OnAirChange(edited) is { } reason)
+                return EditResult.Refused($"{reason}; send it with force to apply anyway");
+            _schedule = edited;
+            _dirty = true;
+            return EditResult.Done(edited.Version);
+        }
+    }
+
+    /// <summary>Takes the next event to air now: a manual event waiting for its take, or the next event early (the one on air is cut).</summary>
+    public EditResult Take()
+    {
+        lock (_gate)
+        {
+            if (NextItem() is not { } next)
+                return EditResult.Refused("there is no next event to take");
+            _anchors = _anchors with { Starts = _anchors.Starts.SetItem(next.Key, _channel.Tick + _margin) };
+            _dirty = true;
+            return EditResult.Done(_schedule.Version);
+        }
+    }
+
+    /// <summary>Holds the event on air past its planned end; the events after it wait for a take (fixed starts still cut it).</summary>
+    public EditResult Hold()
+    {
+        lock (_gate)
+        {
+            if (_onAir is null)
+                return EditResult.Refused("nothing is on air to hold");
+            _anchors = _anchors with { Held = _onAir.Item.Key };
+            _dirty = true;
+            return EditResult.Done(_schedule.Version);
+        }
+    }
+
+    /// <summary>Drops the next event from the running order; the one after it follows the event on air.</summary>
+    public EditResult Skip()
+    {
+        lock (_gate)
+        {
+            if (NextItem() is not { } next)
+                return EditResult.Refused("there is no next event to skip");
+            if (_cues.TryGetValue(next.Key, out var cue) && cue.Take is { } take && !take.Withdraw())
+                return EditResult.Refused($"{next.Event.Id} is already going to air");
+            _anchors = _anchors with { Skipped = _anchors.Skipped.Add(next.Key) };
+            _dirty = true;
+            return EditResult.Done(_schedule.Version);
+        }
+    }
+
+    /// <summary>What is on air, what comes next, and the next fixed start.</summary>
+    public AutomationStatus Status()
+    {
+        lock (_gate)
+            return AutomationStatus.Of(_channel, _plan, _onAir?.Item, _onAir?.Tick, _anchors.Held is { } held && held == _onAir?.Item.Key,
+                NextItem(), _schedule.Version, _timecodes);
+    }
+
+    /// <summary>Runs the pump on a thread of its own, every few milliseconds.</summary>
+    public void Start()
+    {
+        _thread = new Thread(() =>
+        {
+            while (!_stopping)
+            {
+                try
+                {
+                    Pump();
+                }
+                catch (Exception error)
+                {
+                    _log.LogError(error, "{Channel}: automation pump failed", _channel.Name);
+                }
+                Thread.Sleep(10);
+            }
+        }) { Name = $"{_channel.Name} automation", IsBackground = true };
+        _thread.Start();
+    }
+
+    /// <summary>One step: notes the cuts that went to air, re-plans after a change, pre-rolls and queues what falls in the lookahead.</summary>
+    public void Pump()
+    {
+        lock (_gate)
+        {
+            long now = _channel.Tick;
+            CollectAired();
+            if (_dirty || now + _lookahead >= _planUntil)
+                Replan(now);
+            WatchOnAir();
+            CueAhead(now);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _thread?.Join();
+        lock (_gate)
+        {
+            foreach (var cue in _cues.Values)
+                Withdraw(cue);
+            _cues.Clear();
+        }
+    }
+
+    private PlannedItem? NextItem()
+    {
+        long after = _onAir?.Item.Start ?? long.MinValue;
+        return _plan.Items.FirstOrDefault(i => !i.IsFiller && i.Key != _onAir?.Item.Key && (i.Start is null || i.Start > after)
+            && (i.Start is null || i.Start > _channel.Tick));
+    }
+
+    private void Replan(long now)
+    {
+        var from = _onAir?.Item.Day ?? _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
+        _plan = _planner.Plan(_schedule, from, _anchors, now + _planSpan);
+        _planUntil = now + _planSpan;
+        _dirty = false;
+        if (_onAir is { } onAir && _plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
+            _onAir = onAir with { Item = current };
+    }
+
+    /// <summary>Cuts that applied since the last pump: the item before each goes to the as-run log.</summary>
+    private void CollectAired()
+    {
+        var aired = _cues.Values.Where(c => c.TakeApplied is { IsCompletedSuccessfully: true } && c.Take!.HasApplied)
+            .OrderBy(c => c.TakeApplied!.Result).ToList();
+        foreach (var cue in aired)
+        {
+            long tick = cue.TakeApplied!.Result;
+            _cues.Remove(cue.Item.Key);
+            if (_onAir is { } previous)
+                _asRun.Aired(previous, tick);
+            LogSkippedBefore(cue.Item);
+            _onAir = new OnAirItem(cue.Item, tick, cue.Producer);
+            // The plan keeps the item where it actually went (a take, a late join keeps its planned timeline).
+            long anchor = cue.Item.Start is long planned && planned <= tick ? planned : tick;
+            if (!_anchors.Starts.TryGetValue(cue.Item.Key, out long known) || known != anchor)
+            {
+                _anchors = _anchors with { Starts = _anchors.Starts.SetItem(cue.Item.Key, anchor) };
+                _dirty = true;
+            }
+        }
+    }
+
+    private void LogSkippedBefore(PlannedItem aired)
+    {
+        int index = IndexOf(aired.Key);
+        foreach (var skipped in _plan.Skipped)
+        {
+            if (skipped.Before <= index && _loggedSkips.Add(skipped.Key))
+                _asRun.Skipped(skipped);
+        }
+    }
+
+    private int IndexOf(string key)
+    {
+        for (int i = 0; i < _plan.Items.Count; i++)
+        {
+            if (_plan.Items[i].Key == key)
+                return i;
+        }
+        return -1;
+    }
+
+    private void WatchOnAir()
+    {
+        if (_onAir is { Failure: null } onAir && onAir.Producer.Failure is { } failure)
+            onAir.Failure = failure;
+    }
+
+    /// <summary>Pre-rolls and queues every item starting within the lookahead; re-times or withdraws cues the plan no longer has.</summary>
+    private void CueAhead(long now)
+    {
+        long earliest = now + _margin, limit = now + _lookahead;
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        bool manualReady = false;
+        foreach (var item in _plan.Items)
+        {
+            if (item.Key == _onAir?.Item.Key || item.End <= earliest)
+                continue;
+            if (item.Start is null)
+            {
+                // The first event waiting for a take is pre-rolled, untimed, so the operator's take cuts to it at once.
+                if (!manualReady)
+                {
+                    wanted.Add(item.Key);
+                    Ensure(item, null, now);
+                    manualReady = true;
+                }
+                continue;
+            }
+            if (CueTick(item) > limit)
+                break;
+            wanted.Add(item.Key);
+            Ensure(item, Math.Max(item.Start.Value, earliest), now);
+        }
+        foreach (var stale in _cues.Values.Where(c => !wanted.Contains(c.Item.Key)).ToList())
+        {
+            if (Withdraw(stale))
+                _cues.Remove(stale.Item.Key);
+        }
+    }
+
+    /// <summary>When an item must be cued: a lookahead before its start, or before its earliest secondary event.</summary>
+    private long CueTick(PlannedItem item)
+    {
+        long tick = item.Start!.Value;
+        foreach (var secondary in item.Event.SecondaryEvents)
+        {
+            if (_secondaries.TickOf(secondary, item) is long at)
+                tick = Math.Min(tick, at);
+        }
+        return tick;
+    }
+
+    /// <summary>Makes sure <paramref name="item"/> is pre-rolled and its cut queued for <paramref name="takeAt"/> (null: untimed).</summary>
+    private void Ensure(PlannedItem item, long? takeAt, long now)
+    {
+        if (_cues.TryGetValue(item.Key, out var cue))
+        {
+            bool sameSource = SameSource(cue.Item, item);
+            bool sameTiming = cue.Item.Start == item.Start && cue.Item.End == item.End && (cue.Take is not null) == (takeAt is not null);
+            if (sameSource && sameTiming)
+                return;
+            if (cue.Take is { } take && !take.Withdraw())
+                return; // it has just gone to air; the next pump collects it
+            cue.WithdrawSecondaries();
+            if (!sameSource)
+            {
+                _channel.Context.Background.Dispose(cue.Producer);
+                _cues.Remove(item.Key);
+                cue = null;
+            }
+        }
+        if (cue is null)
+        {
+            var offset = item.SourceOffset + (takeAt > item.Start ? _planner.Time.InstantOf(takeAt.Value) - _planner.Time.InstantOf(item.Start!.Value) : TimeSpan.Zero);
+            var producer = item.IsFiller ? _sources.Filler() : _sources.Primary(item.Event, offset);
+            cue = new Cue(item, producer);
+            _cues[item.Key] = cue;
+        }
+        cue.Item = item;
+        cue.Take = null;
+        cue.TakeApplied = null;
+        if (takeAt is long at)
+        {
+            var take = new CueState();
+            int layer = _planner.Settings.ProgrammeLayer;
+            var producer = cue.Producer;
+            cue.Take = take;
+            cue.TakeTick = at;
+            cue.TakeApplied = _channel.Execute(take.Command($"{item.Event.Id} to air", stage => stage[layer].Load(producer), at));
+            _secondaries.Queue(cue, now + _margin);
+        }
+    }
+
+    /// <summary>Withdraws a cue's queued commands and closes its producer; false when its cut has already gone to air.</summary>
+    private bool Withdraw(Cue cue)
+    {
+        if (cue.Take is { } take && !take.Withdraw())
+            return false;
+        cue.WithdrawSecondaries();
+        _channel.Context.Background.Dispose(cue.Producer);
+        return true;
+    }
+
+    private static bool SameSource(PlannedItem a, PlannedItem b) =>
+        a.SourceOffset == b.SourceOffset && EventEquality.Same(a.Event, b.Event);
+
+    /// <summary>Why <paramref name="edited"/> would change the event on air, or null when it leaves it alone.</summary>
+    private string? OnAirChange(ChannelSchedule edited)
+    {
+        if (_onAir is not { } onAir || onAir.Item.IsFiller)
+            return null;
+        var plan = _planner.Plan(edited, onAir.Item.Day, _anchors, _channel.Tick + _lookahead);
+        var now = plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key);
+        string what = $"event {onAir.Item.Event.Id} ({onAir.Item.Event.DisplayName}) is on air since {_timecodes.OfDay(onAir.Tick)}";
+        if (now is null)
+            return $"{what}: the edit removes it";
+        if (!EventEquality.Same(now.Event, onAir.Item.Event))
+            return $"{what}: the edit changes it";
+        if (now.End != onAir.Item.End)
+            return $"{what}: the edit moves its end from {Tc(onAir.Item.End)} to {Tc(now.End)}";
+        return null;
+    }
+
+    private string Tc(long? tick) => tick is long t ? _timecodes.OfDay(t) : "open";
+}

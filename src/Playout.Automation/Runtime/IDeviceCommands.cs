@@ -1,0 +1,13 @@
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// Where device-command secondary events go: routers, GPI, encoders, transmitters. Drivers register devices by
+/// name; a schedule naming a device that is not registered fails validation rather than doing nothing on air.
+/// </summary>
+public interface IDeviceCommands
+{
+    bool Has(string device);
+
+    /// <summary>Sends <paramref name="command"/> to <paramref name="device"/>; faults are reported through the returned task.</summary>
+    Task SendAsync(string device, string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel);
+}

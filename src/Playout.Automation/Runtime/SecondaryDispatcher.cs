@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Playout.Automation.Schedules;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Commands;
+using Playout.Engine.Stage;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// Queues an item's secondary events as channel commands on their exact ticks (logo, graphics, audio level,
+/// device commands) and hands SCTE-35 cues to the TS outputs, which send them ahead of the splice frame.
+/// </summary>
+internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings settings, IScheduleTimeBase time, IEventSources sources,
+    IDeviceCommands? devices, IScte35Output? scte35)
+{
+    /// <summary>The tick a secondary event falls on, or null while its anchor (the item's end) is not known.</summary>
+    public long? TickOf(SecondaryEvent secondary, PlannedItem item)
+    {
+        long? anchor = secondary.Anchor == EventAnchor.Start ? item.Start : item.End;
+        return anchor + time.Frames(secondary.Offset);
+    }
+
+    /// <summary>Queues every secondary of <paramref name="cue"/>'s item due at or after <paramref name="earliest"/>.</summary>
+    public void Queue(Cue cue, long earliest)
+    {
+        foreach (var secondary in cue.Item.Event.SecondaryEvents)
+        {
+            if (TickOf(secondary, cue.Item) is not long tick || tick < earliest)
+                continue;
+            if (secondary.Kind == SecondaryKind.Scte35)
+            {
+                // Sent once: the section leaves the outputs seconds ahead and cannot be called back by a re-plan.
+                if (cue.SentScte35.Add(secondary))
+                    Signal(secondary, tick, cue.Item);
+                continue;
+            }
+            var state = new CueState();
+            cue.Secondaries.Add(state);
+            Dispatch(secondary, tick, state, cue.Item);
+        }
+    }
+
+    private void Dispatch(SecondaryEvent secondary, long tick, CueState state, PlannedItem item)
+    {
+        int layer = secondary.Layer ?? settings.GraphicsLayer;
+        string what = $"{item.Event.Id}: {secondary}";
+        switch (secondary.Kind)
+        {
+            case SecondaryKind.LogoOn:
+                Send(state.Command(what, Loader(layer, secondary.Source!), tick));
+                break;
+            case SecondaryKind.LogoOff:
+                Send(state.Command(what, stage => stage[layer].Stop(), tick));
+                break;
+            case SecondaryKind.GraphicsTake:
+                var graphic = sources.Graphic(secondary.Source!);
+                Send(state.Command(what, stage =>
+                {
+                    stage[layer].LoadBackground(graphic);
+                    stage[layer].Take(new Transition(TransitionKind.Mix, Math.Max(1, secondary.Frames)));
+                }, tick));
+                break;
+            case SecondaryKind.AudioLevel:
+                double gain = Math.Pow(10, (secondary.LevelDb ?? 0) / 20);
+                Send(state.Command(what, stage => stage[settings.ProgrammeLayer].SetVolume(gain, secondary.Frames), tick));
+                break;
+            case SecondaryKind.Device:
+                Send(state.Command(what, _ => SendToDevice(secondary, what), tick));
+                break;
+        }
+    }
+
+    private void Signal(SecondaryEvent secondary, long tick, PlannedItem item)
+    {
+        if (scte35 is null)
+            channel.Context.Logger.LogWarning("{Channel}: {Event}: {Secondary}: no MPEG-TS output carries SCTE-35; cue not sent", channel.Name, item.Event.Id, secondary);
+        else
+            scte35.Cue(tick, secondary.Scte35!);
+    }
+
+    /// <summary>The graphic is opened now, off the tick; the command only puts it on the layer.</summary>
+    private Action<ChannelStage> Loader(int layer, string source)
+    {
+        var graphic = sources.Graphic(source);
+        return stage => stage[layer].Load(graphic);
+    }
+
+    /// <summary>Runs on the tick: starts the send on the thread pool and never waits for the device.</summary>
+    private void SendToDevice(SecondaryEvent secondary, string what)
+    {
+        string alarm = $"{channel.Name}/device {secondary.Device}";
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await devices!.SendAsync(secondary.Device!, secondary.Command!, secondary.Arguments ?? new Dictionary<string, string>(), CancellationToken.None);
+                channel.Context.Alarms.Clear(alarm);
+            }
+            catch (Exception error)
+            {
+                channel.Context.Alarms.Raise(alarm, AlarmSeverity.Major, $"{what}: {secondary.Command} failed: {error.Message}");
+            }
+        });
+    }
+
+    private void Send(ChannelCommand command) => channel.Execute(command);
+}

@@ -1,0 +1,75 @@
+namespace Playout.Automation.Schedules;
+
+/// <summary>Turns a day's events into plan entries: a block becomes its children in order, repeated while it loops.</summary>
+internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?> mediaLength)
+{
+    /// <summary>Passes of a looping block's children before giving up on a block that does not fill (children of no length).</summary>
+    private const int MaxPasses = 10_000;
+
+    public IEnumerable<PlanEntry> Expand(DaySchedule day)
+    {
+        string prefix = day.Date.ToString("yyyy-MM-dd");
+        foreach (var e in day.Events)
+        {
+            if (e.Kind != PrimaryKind.Block)
+            {
+                yield return Entry($"{prefix}/{e.Id}", e, e.Timing, e.Start);
+                continue;
+            }
+            foreach (var child in ExpandBlock(prefix, e))
+                yield return child;
+        }
+    }
+
+    private IEnumerable<PlanEntry> ExpandBlock(string prefix, PrimaryEvent block)
+    {
+        long? total = block.Duration is { } d ? time.Frames(d) : null;
+        long used = 0;
+        bool first = true;
+        for (int pass = 0; pass < (block.Loop ? MaxPasses : 1); pass++)
+        {
+            foreach (var child in block.Blocks)
+            {
+                var entry = Entry($"{prefix}/{block.Id}/{child.Id}#{pass}", child,
+                    first ? block.Timing : TimingMode.Follow, first ? block.Start : null);
+                first = false;
+                if (total is long limit && entry.Length is long length)
+                {
+                    if (used >= limit)
+                        yield break;
+                    // The pass that would run past the block's end is cut to fit.
+                    entry = entry with { Length = Math.Min(length, limit - used) };
+                    used += entry.Length!.Value;
+                }
+                yield return entry;
+                if (entry.Length is null or 0 && block.Loop)
+                    yield break;
+            }
+        }
+    }
+
+    private PlanEntry Entry(string key, PrimaryEvent e, TimingMode timing, TimeSpan? fixedAt)
+    {
+        var (length, problem) = LengthOf(e);
+        return new PlanEntry(key, e, timing, fixedAt, length, e.In ?? TimeSpan.Zero, problem);
+    }
+
+    /// <summary>
+    /// A clip runs for its duration, else Out − In, else the file's length from the media catalogue. Other kinds run
+    /// for their duration or, without one, until the next fixed start cuts them.
+    /// </summary>
+    private (long? Frames, string? Problem) LengthOf(PrimaryEvent e)
+    {
+        if (e.Duration is { } duration)
+            return (time.Frames(duration), null);
+        if (e.Kind != PrimaryKind.Clip)
+            return (null, null);
+        if (e.Out is { } outPoint)
+            return (time.Frames(outPoint - (e.In ?? TimeSpan.Zero)), null);
+        if (e.Loop)
+            return (null, $"looping clip {e.Id} needs a duration");
+        if (mediaLength(e) is { } media)
+            return (time.Frames(media - (e.In ?? TimeSpan.Zero)), null);
+        return (null, $"length of {e.Source} unknown (no duration or out point, and the file is not in the media catalogue)");
+    }
+}

@@ -1,0 +1,116 @@
+namespace Playout.Automation.Schedules;
+
+/// <summary>
+/// Lays a schedule out in ticks. Rules (docs/AUTOMATION.md):
+/// <list type="bullet">
+/// <item>A day's first event starts at the day start unless it has a fixed start of its own; a follow event starts when the one before ends.</item>
+/// <item>A fixed start (or an anchor: an actual start, an operator's take) wins: the event before is cut on that frame (overrun),
+/// events that no longer fit are skipped, and a gap before it is filled with filler.</item>
+/// <item>A manual event waits, untimed, behind open-ended filler until an operator takes it; so do the follow events after it.</item>
+/// <item>A held item and an event with no length (live, still without duration) run open-ended until the next fixed start.</item>
+/// </list>
+/// Pure: the same schedule and anchors always give the same plan.
+/// </summary>
+public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
+{
+    private readonly BlockExpander _expander = new(time, mediaLength ?? (_ => null));
+
+    public ScheduleSettings Settings => settings;
+    public IScheduleTimeBase Time => time;
+
+    /// <summary>Lays out the broadcast days from <paramref name="fromDay"/> until the programme reaches <paramref name="horizon"/>.</summary>
+    public SchedulePlan Plan(ChannelSchedule schedule, DateOnly fromDay, PlanAnchors anchors, long horizon)
+    {
+        var items = new List<PlannedItem>();
+        var skipped = new List<SkippedItem>();
+        long? cursor = null;
+        foreach (var day in schedule.Days.Values)
+        {
+            if (day.Date < fromDay)
+                continue;
+            long dayStart = time.TickAtLocal(day.Date, settings.DayStart);
+            if (dayStart >= horizon && (cursor is null || cursor >= horizon) && items.Count > 0)
+                break;
+            bool first = true;
+            foreach (var entry in _expander.Expand(day))
+            {
+                if (anchors.Skipped.Contains(entry.Key))
+                    skipped.Add(new SkippedItem(entry.Key, day.Date, entry.Event, "skipped by an operator", items.Count));
+                else if (entry.Problem is { } problem)
+                    skipped.Add(new SkippedItem(entry.Key, day.Date, entry.Event, problem, items.Count));
+                else
+                {
+                    long? start = StartOf(entry, day.Date, dayStart, first, cursor, anchors);
+                    cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors.Held == entry.Key);
+                }
+                first = false;
+            }
+        }
+        // After the last event the filler holds the air until the schedule is extended.
+        if (cursor is long end)
+            items.Add(Filler(items.Count > 0 ? items[^1].Day : fromDay, "end", end, null));
+        return new SchedulePlan(items, skipped);
+    }
+
+    private long? StartOf(PlanEntry entry, DateOnly day, long dayStart, bool firstOfDay, long? cursor, PlanAnchors anchors)
+    {
+        if (anchors.Starts.TryGetValue(entry.Key, out long anchored))
+            return anchored;
+        return entry.Timing switch
+        {
+            TimingMode.Fixed => TickOfDay(day, entry.FixedAt ?? settings.DayStart),
+            TimingMode.Manual => null,
+            _ => firstOfDay ? dayStart : cursor,
+        };
+    }
+
+    /// <summary>A time of day of broadcast day <paramref name="day"/>: before the day start it is the next calendar morning.</summary>
+    private long TickOfDay(DateOnly day, TimeSpan timeOfDay)
+    {
+        int days = (int)Math.Floor(timeOfDay.TotalDays);
+        var within = timeOfDay - TimeSpan.FromDays(days);
+        if (days == 0 && within < settings.DayStart)
+            days = 1;
+        return time.TickAtLocal(day.AddDays(days), within);
+    }
+
+    /// <summary>Adds the entry's item (and any filler before it); returns where the programme goes on after it (null: not known yet).</summary>
+    private static long? Place(List<PlannedItem> items, List<SkippedItem> skipped, DateOnly day, PlanEntry entry, long? start, long? cursor, bool held)
+    {
+        if (start is not long s)
+        {
+            // Untimed (manual, or following one): filler holds the air from where the programme stands.
+            if (cursor is long c)
+                items.Add(Filler(day, entry.Key, c, null));
+            items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset));
+            return null;
+        }
+        if (cursor is long at && s > at)
+            items.Add(Filler(day, entry.Key, at, s));
+        else
+            CutBefore(items, skipped, s, entry.Event.Id);
+        long? end = held || entry.Length is null ? null : s + entry.Length;
+        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset));
+        return end;
+    }
+
+    /// <summary>Makes room for an item starting at <paramref name="start"/>: later items are skipped, the one running then is cut.</summary>
+    private static void CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, string by)
+    {
+        while (items.Count > 0 && (items[^1].Start is null || items[^1].Start >= start))
+        {
+            var dropped = items[^1];
+            items.RemoveAt(items.Count - 1);
+            if (!dropped.IsFiller)
+                skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event,
+                    dropped.Start is null ? $"not taken before {by} started" : $"no air time left before {by}", items.Count));
+        }
+        foreach (ref var moved in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(skipped))
+            moved = moved.Before > items.Count ? moved with { Before = items.Count } : moved;
+        if (items.Count > 0 && (items[^1].End is null || items[^1].End > start))
+            items[^1] = items[^1] with { End = start, Cut = $"cut by {by}" };
+    }
+
+    private static PlannedItem Filler(DateOnly day, string before, long start, long? end) =>
+        new($"{before}@filler", day, new PrimaryEvent("filler", PrimaryKind.Filler, Title: "filler"), start, end, end - start ?? 0, true);
+}
