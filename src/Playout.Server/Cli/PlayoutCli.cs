@@ -16,6 +16,7 @@ public static class PlayoutCli
             ConvertCommand.Create(),
             FormatsCommand.Create(),
             ServeCommand.Create(),
+            TimecodeCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
