@@ -76,7 +76,7 @@ public sealed class ChannelAutomation : IDisposable
         get
         {
             lock (_gate)
-                return _plan;
+                return Fresh();
         }
     }
 
@@ -123,6 +123,7 @@ public sealed class ChannelAutomation : IDisposable
     {
         lock (_gate)
         {
+            Fresh();
             if (NextItem() is not { } next)
                 return EditResult.Refused("there is no next event to take");
             _anchors = _anchors with { Starts = _anchors.Starts.SetItem(next.Key, _channel.Tick + _margin) };
@@ -149,6 +150,7 @@ public sealed class ChannelAutomation : IDisposable
     {
         lock (_gate)
         {
+            Fresh();
             if (NextItem() is not { } next)
                 return EditResult.Refused("there is no next event to skip");
             if (_cues.TryGetValue(next.Key, out var cue) && cue.Take is { } take && !take.Withdraw())
@@ -163,7 +165,7 @@ public sealed class ChannelAutomation : IDisposable
     public AutomationStatus Status()
     {
         lock (_gate)
-            return AutomationStatus.Of(_channel, _plan, _onAir?.Item, _onAir?.Tick, _anchors.Held is { } held && held == _onAir?.Item.Key,
+            return AutomationStatus.Of(_channel, Fresh(), _onAir?.Item, _onAir?.Tick, _anchors.Held is { } held && held == _onAir?.Item.Key,
                 NextItem(), _schedule.Version, _timecodes);
     }
 
@@ -219,6 +221,14 @@ public sealed class ChannelAutomation : IDisposable
         long after = _onAir?.Item.Start ?? long.MinValue;
         return _plan.Items.FirstOrDefault(i => !i.IsFiller && i.Key != _onAir?.Item.Key && (i.Start is null || i.Start > after)
             && (i.Start is null || i.Start > _channel.Tick));
+    }
+
+    /// <summary>The plan, laid out again first if an edit or action has changed it since.</summary>
+    private SchedulePlan Fresh()
+    {
+        if (_dirty)
+            Replan(_channel.Tick);
+        return _plan;
     }
 
     private void Replan(long now)

@@ -24,12 +24,14 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         var items = new List<PlannedItem>();
         var skipped = new List<SkippedItem>();
         long? cursor = null;
-        foreach (var day in schedule.Days.Values)
+        // Days with a schedule of their own, and with a template every day up to the horizon.
+        var last = schedule.Template is null ? schedule.Days.Keys.LastOrDefault() : DateOnly.MaxValue;
+        for (var date = fromDay; date <= last; date = date.AddDays(1))
         {
-            if (day.Date < fromDay)
+            if (schedule.DayOrTemplate(date) is not { } day)
                 continue;
             long dayStart = time.TickAtLocal(day.Date, settings.DayStart);
-            if (dayStart >= horizon && (cursor is null || cursor >= horizon) && items.Count > 0)
+            if (dayStart >= horizon && items.Count > 0)
                 break;
             bool first = true;
             foreach (var entry in _expander.Expand(day))

@@ -12,16 +12,9 @@ public static class ScheduleValidator
     {
         var problems = new List<string>();
         foreach (var day in schedule.Days.Values)
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in day.Events)
-            {
-                if (!ids.Add(e.Id))
-                    problems.Add($"{day.Date:yyyy-MM-dd}, event {e.Id}: id: used twice in the day");
-                foreach (var problem in Check(e, devices, inBlock: false))
-                    problems.Add($"{day.Date:yyyy-MM-dd}, {problem}");
-            }
-        }
+            CheckDay($"{day.Date:yyyy-MM-dd}", day.Events, devices, problems);
+        if (schedule.Template is { } template)
+            CheckDay("template", template, devices, problems);
         return problems;
     }
 
@@ -63,6 +56,18 @@ public static class ScheduleValidator
         {
             if (CheckSecondary(e.SecondaryEvents[i], devices) is { } problem)
                 yield return $"{at}, secondary {i + 1} ({e.SecondaryEvents[i].Kind}): {problem}";
+        }
+    }
+
+    private static void CheckDay(string day, IReadOnlyList<PrimaryEvent> events, IDeviceCommands? devices, List<string> problems)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (!ids.Add(e.Id))
+                problems.Add($"{day}, event {e.Id}: id: used twice in the day");
+            foreach (var problem in Check(e, devices, inBlock: false))
+                problems.Add($"{day}, {problem}");
         }
     }
 

@@ -149,4 +149,16 @@ public class PlannerTests
         var plan = Plan(new DaySchedule(Day, [Colour("late-movie", 10, TimingMode.Fixed, TimeSpan.FromHours(1))]));
         Assert.Equal(250 + 19L * 3600 * 25, Item(plan, "late-movie").Start);
     }
+
+    [Fact]
+    public void Days_without_a_schedule_of_their_own_play_the_template_and_a_day_with_one_overrides_it()
+    {
+        var schedule = ChannelSchedule.Empty.WithTemplate([Colour("template-a", 12 * 3600), Colour("template-b", 12 * 3600)])
+            .With(new DaySchedule(Day.AddDays(1), [Colour("special", 24 * 3600)]));
+        var plan = Planner.Plan(schedule, Day, PlanAnchors.None, 250 + 3L * 24 * 3600 * 25);
+        Assert.Equal(
+            ["2026-11-24/template-a", "2026-11-24/template-b", "2026-11-25/special", "2026-11-26/template-a", "2026-11-26/template-b"],
+            plan.Items.Where(i => !i.IsFiller).Select(i => i.Key).Take(5).ToArray());
+        Assert.Equal(250 + 2L * 24 * 3600 * 25, plan.Items.Single(i => i.Key == "2026-11-26/template-a").Start);
+    }
 }

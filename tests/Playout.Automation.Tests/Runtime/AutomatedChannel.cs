@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Automation.AsRun;
+using Playout.Automation.Runtime;
+using Playout.Automation.Schedules;
+using Playout.Automation.Timing;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.Media.Audio;
+using Playout.Media.Formats;
+using Playout.Media.Frames;
+using Playout.Media.Kernels;
+
+namespace Playout.Automation.Tests.Runtime;
+
+/// <summary>
+/// A channel on a simulated (unthrottled) clock driven by its automation: each step pumps the automation and runs
+/// one tick on the test thread, and the programme's centre luma is recorded per tick. Events are colour fields, so
+/// the luma says which event was on air on every frame.
+/// </summary>
+internal sealed class AutomatedChannel : IDisposable
+{
+    private readonly LumaRecorder _recorder = new();
+
+    public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
+        IDeviceCommands? devices = null, IScte35Output? scte35 = null)
+    {
+        Alarms = new AlarmBoard(NullLogger.Instance);
+        Context = new ChannelContext("channel 1", VideoFormats.Parse(format), 24, 48, NullLogger.Instance, Alarms);
+        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, "black"));
+        Channel.AddConsumer(_recorder);
+        Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
+        Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
+        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time),
+            new EventSources(Context, path => path, Settings.Filler), Time, journal, devices, scte35);
+    }
+
+    public AlarmBoard Alarms { get; }
+    public ChannelContext Context { get; }
+    public Channel Channel { get; }
+    public ScheduleSettings Settings { get; }
+    public ScheduleTimeBase Time { get; }
+    public ChannelAutomation Automation { get; }
+
+    /// <summary>Centre luma of every tick's programme so far, indexed by tick.</summary>
+    public IReadOnlyList<int> Luma => _recorder.Luma;
+
+    /// <summary>Loads the days and lets the automation plan them (and cue what is due).</summary>
+    public void Load(params DaySchedule[] days)
+    {
+        Assert.True(Automation.Apply(s => s.With(days)).Ok);
+        Automation.Pump();
+    }
+
+    /// <summary>Runs until the channel has played <paramref name="tick"/> (exclusive), pumping the automation before every tick.</summary>
+    public void RunUntil(long tick)
+    {
+        while (Channel.Tick < tick)
+        {
+            Automation.Pump();
+            Channel.RunTicks(1);
+        }
+        Automation.Pump();
+    }
+
+    /// <summary>The luma a colour field of <paramref name="colour"/> shows.</summary>
+    public int LumaOf(string colour)
+    {
+        using var still = SyntheticProducers.Color(Context, colour);
+        Assert.True(still.TryReceive(new ProduceContext(0, 0, long.MaxValue), out var frame));
+        try
+        {
+            return LumaRecorder.Centre(frame.Video!);
+        }
+        finally
+        {
+            frame.Video!.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Automation.Dispose();
+        Channel.Dispose();
+        Assert.Equal(0, Context.VideoPool.Outstanding);
+        Context.Dispose();
+    }
+
+    private sealed class LumaRecorder : IConsumer
+    {
+        public List<int> Luma { get; } = [];
+        public string Name => "luma recorder";
+        public ConsumerCounters Counters => new(Luma.Count, 0);
+
+        public void Send(long tick, Frame video, AudioFrame audio) => Luma.Add(Centre(video));
+
+        public static int Centre(Frame frame)
+        {
+            int width = frame.Layout.Width;
+            var y = new ushort[width];
+            var c = new ushort[width / 2];
+            V210.Unpack(frame.Line(0, frame.Layout.Height / 2), y, c, c.ToArray(), width);
+            return y[width / 2];
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
