@@ -1,0 +1,31 @@
+using Playout.Automation.Runtime;
+using Playout.Automation.Schedules;
+
+namespace Playout.Automation.Imports;
+
+/// <summary>
+/// The model checks of an imported file: <see cref="ScheduleValidator.Check"/> on every event that mapped cleanly,
+/// and unique ids within a day, each reported at the event's place in the file.
+/// </summary>
+internal static class ImportValidation
+{
+    public static void Check(ImportedDays days, IDeviceCommands? devices, ImportProblems problems)
+    {
+        foreach (var day in days.Days)
+        {
+            var first = new Dictionary<string, ImportedEvent>(StringComparer.Ordinal);
+            foreach (var imported in day.Events)
+            {
+                var e = imported.Event;
+                if (!first.TryAdd(e.Id, imported))
+                    problems.Error(imported.At, $"id used twice in {day.Date:yyyy-MM-dd} (first {Where(first[e.Id].At)})", e.Id, "id");
+                if (!imported.Clean)
+                    continue;
+                foreach (var problem in ScheduleValidator.Check(e, devices ?? UncheckedDevices.Instance, inBlock: false))
+                    problems.Error(imported.At, problem);
+            }
+        }
+    }
+
+    private static string Where(SourceSpot at) => at.Line is int line ? $"on line {line}" : $"at {at.Element}";
+}
