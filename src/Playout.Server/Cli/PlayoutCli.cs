@@ -15,6 +15,7 @@ public static class PlayoutCli
         {
             ConvertCommand.Create(),
             FormatsCommand.Create(),
+            ScheduleCommand.Create(),
             ServeCommand.Create(),
             TimecodeCommand.Create(),
         };

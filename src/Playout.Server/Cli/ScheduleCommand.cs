@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Playout.Automation.Imports;
+using Playout.Media.Formats;
+using Playout.Media.Time;
+
+namespace Playout.Server.Cli;
+
+/// <summary>
+/// `playout schedule validate FILE [--rate 25]`: reads a schedule file (YAML, JSON, CSV traffic log, BXF) as the
+/// service would and prints "FILE: OK, N days, M events", or every error with its line (exit 2). The verb groups
+/// the schedule subcommands; each is built by a method of its own.
+/// </summary>
+public static class ScheduleCommand
+{
+    public static Command Create() => new("schedule", "Schedule files: check one before it goes to a channel")
+    {
+        Validate(),
+    };
+
+    private static Command Validate()
+    {
+        var file = new Argument<string>("file") { Description = "A schedule file: .yaml/.yml, .json, .csv (traffic log) or .xml/.bxf (BXF)" };
+        var rate = RateOption();
+        var command = new Command("validate", "Check a schedule file; prints every error with its line, exit 2 when invalid") { file, rate };
+        command.SetAction(result => Validate(result.GetValue(file)!, FrameRate(result.GetValue(rate)!),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>The channel frame rate that timecodes in the file count in.</summary>
+    private static Option<string> RateOption() => new("--rate")
+    {
+        Description = "The channel's frame rate, for timecodes in the file: 23.976, 24, 25, 29.97, 30, 50, 59.94, 60 or e.g. 30000/1001",
+        DefaultValueFactory = _ => "25",
+    };
+
+    private static Rational FrameRate(string text) => TimecodeRate.TryParse(text, out var rate)
+        ? rate.FrameRate
+        : throw new CliInputException($"--rate: '{text}' is not a frame rate with timecode (23.976, 24, 25, 29.97, 30, 50, 59.94, 60)");
+
+    private static int Validate(string path, Rational frameRate, TextWriter output, TextWriter error)
+    {
+        var result = ScheduleImporter.Load(path, new ScheduleImportOptions(frameRate));
+        foreach (var warning in result.Warnings)
+            error.WriteLine($"warning: {warning}");
+        if (result.Ok)
+        {
+            output.WriteLine($"{path}: OK, {result.Days.Count} day{(result.Days.Count == 1 ? "" : "s")}, {result.EventCount} event{(result.EventCount == 1 ? "" : "s")}");
+            return PlayoutCli.Ok;
+        }
+        foreach (var problem in result.Errors)
+            error.WriteLine(problem);
+        error.WriteLine($"{path}: INVALID, {result.Errors.Count}{(result.ErrorsTruncated ? "+" : "")} error{(result.Errors.Count == 1 ? "" : "s")}; nothing would be loaded");
+        return PlayoutCli.BadInput;
+    }
+}

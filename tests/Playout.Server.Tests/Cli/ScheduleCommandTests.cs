@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+
+namespace Playout.Server.Tests.Cli;
+
+public sealed class ScheduleCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("playout-schedule-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Sample(string name, [CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "configs", "schedules", name));
+
+    [Theory]
+    [InlineData("day.yaml")]
+    [InlineData("day.json")]
+    [InlineData("day.csv")]
+    [InlineData("day.bxf")]
+    public void Validate_prints_ok_with_the_days_and_events_of_each_sample(string name)
+    {
+        var path = Sample(name);
+
+        var (code, output, error) = CliRunner.Run("schedule", "validate", path, "--rate", "25");
+
+        Assert.True(code == 0, error);
+        Assert.Equal($"{path}: OK, 1 day, 4 events", output.Trim());
+    }
+
+    [Fact]
+    public void Validate_prints_every_error_with_its_line_and_exits_2()
+    {
+        var path = Path.Combine(_dir, "bad.yaml");
+        File.WriteAllText(path, "date: 2026-11-25\nevents:\n  - id: a\n    kind: clip\n    duration: \"1:00:xx\"\n  - id: b\n    kind: movie\n");
+
+        var (code, output, error) = CliRunner.Run("schedule", "validate", path);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        var lines = error.Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{path}, line 5, column 15, event \"a\", field duration: \"1:00:xx\" is not a duration", lines[0]);
+        Assert.StartsWith($"{path}, line 7, column 11, event \"b\", field kind:", lines[1]);
+        Assert.Equal($"{path}: INVALID, 2 errors; nothing would be loaded", lines[2]);
+    }
+
+    [Fact]
+    public void Validate_refuses_a_rate_without_timecode()
+    {
+        var (code, _, error) = CliRunner.Run("schedule", "validate", Sample("day.yaml"), "--rate", "12");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--rate: '12' is not a frame rate", error);
+    }
+}
