@@ -6,7 +6,6 @@ internal sealed class ImportProblems(string file, int maxErrors)
     private readonly List<ImportError> _errors = [];
     private readonly List<ImportError> _warnings = [];
 
-    public string File => file;
     public IReadOnlyList<ImportError> Errors => _errors;
     public IReadOnlyList<ImportError> Warnings => _warnings;
     public int ErrorCount => _errors.Count;
