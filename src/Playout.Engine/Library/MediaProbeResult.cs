@@ -1,0 +1,17 @@
+namespace Playout.Engine.Library;
+
+/// <summary>
+/// The outcome of probing one file: what it holds and a thumbnail, or why FFmpeg cannot play it. A failure is a
+/// value, not an exception, so one bad file never stops a scan of thousands.
+/// </summary>
+/// <param name="Info">Null when the file cannot be opened.</param>
+/// <param name="Thumbnail">A JPEG of a picture near the start; null for a file without video or a failed probe.</param>
+/// <param name="Error">FFmpeg's error (or ours) when the file is unplayable; null when it is fine.</param>
+public sealed record MediaProbeResult(MediaInfo? Info, byte[]? Thumbnail, string? Error)
+{
+    public bool IsPlayable => Error is null;
+
+    public static MediaProbeResult Playable(MediaInfo info, byte[]? thumbnail) => new(info, thumbnail, null);
+
+    public static MediaProbeResult Unplayable(string error, MediaInfo? info = null) => new(info, null, error);
+}

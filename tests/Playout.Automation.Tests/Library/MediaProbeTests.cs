@@ -1,0 +1,83 @@
+using Playout.Engine.Library;
+using Playout.Media.Formats;
+using Playout.TestSupport;
+
+namespace Playout.Automation.Tests.Library;
+
+public class MediaProbeTests(TestMedia media) : IClassFixture<TestMedia>
+{
+    [Fact]
+    public void A_clip_reports_what_ffmpeg_made()
+    {
+        var result = MediaProbe.Probe(media.Clip);
+
+        Assert.True(result.IsPlayable, result.Error);
+        var info = result.Info!;
+        Assert.Equal(2.0, info.Duration!.Value.TotalSeconds, 0.1);
+        Assert.True(info.HasVideo);
+        Assert.Equal((320, 180), (info.Width, info.Height));
+        Assert.Equal(new Rational(25), info.FrameRate);
+        Assert.False(info.Interlaced);
+        Assert.Equal("h264", info.VideoCodec);
+        Assert.Equal((2, 48000, "aac"), (info.AudioChannels, info.AudioSampleRate, info.AudioCodec));
+    }
+
+    [Fact]
+    public void The_thumbnail_is_a_jpeg_192_wide_keeping_the_aspect()
+    {
+        using var folder = new TempDirectory();
+        var result = MediaProbe.Probe(media.Clip);
+
+        Assert.Equal("mjpeg,192,108", Describe(folder.Write("thumb.jpg", result.Thumbnail!)));
+    }
+
+    [Fact]
+    public void An_anamorphic_interlaced_file_reports_its_scan_and_gets_a_16_by_9_thumbnail()
+    {
+        using var folder = new TempDirectory();
+        var result = MediaProbe.Probe(media.Interlaced);
+
+        Assert.True(result.IsPlayable, result.Error);
+        var info = result.Info!;
+        Assert.True(info.Interlaced);
+        Assert.Equal((720, 576, "mpeg2video"), (info.Width, info.Height, info.VideoCodec));
+        Assert.Equal((1, 48000), (info.AudioChannels, info.AudioSampleRate));
+        Assert.Equal("mjpeg,192,108", Describe(folder.Write("thumb.jpg", result.Thumbnail!)));
+    }
+
+    [Fact]
+    public void Sound_only_is_playable_without_a_thumbnail()
+    {
+        var result = MediaProbe.Probe(media.Sound);
+
+        Assert.True(result.IsPlayable, result.Error);
+        Assert.False(result.Info!.HasVideo);
+        Assert.Equal((6, 44100), (result.Info.AudioChannels, result.Info.AudioSampleRate));
+        Assert.Equal(1.0, result.Info.Duration!.Value.TotalSeconds, 0.05);
+        Assert.Null(result.Thumbnail);
+    }
+
+    [Fact]
+    public void Garbage_is_unplayable_with_ffmpegs_error_not_an_exception()
+    {
+        var result = MediaProbe.Probe(media.Broken);
+
+        Assert.False(result.IsPlayable);
+        Assert.Contains("Invalid data", result.Error);
+        Assert.Contains("broken.mp4", result.Error);
+        Assert.Null(result.Thumbnail);
+    }
+
+    [Fact]
+    public void A_missing_file_is_unplayable_naming_it()
+    {
+        var result = MediaProbe.Probe("/nonexistent/gone.mxf");
+
+        Assert.False(result.IsPlayable);
+        Assert.Contains("gone.mxf", result.Error);
+    }
+
+    /// <summary>"codec,width,height" of a picture file, as ffprobe reads it.</summary>
+    private static string Describe(string path) =>
+        ExternalTool.Run("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", path]).Trim();
+}
