@@ -19,4 +19,4 @@ day.FillTo(hour, "black");
 
 Log($"{day.Date:yyyy-MM-dd}: {day.Events.Count} events from {DayStart:hh\\:mm} to {day.End:hh\\:mm}");
 foreach (var e in day.Events)
-    Log($"  {e.Id,-10} {e.Duration:hh\\:mm\\:ss}  {e.DisplayName}");
+    Log($"  {e.Id,-14} {e.Duration:hh\\:mm\\:ss}  {e.DisplayName}");

@@ -16,6 +16,7 @@ public static class PlayoutCli
             ConvertCommand.Create(),
             FormatsCommand.Create(),
             ScheduleCommand.Create(),
+            ScriptCommand.Create(),
             ServeCommand.Create(),
             TimecodeCommand.Create(),
         };

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Playout.Automation.Imports;
+using Playout.Media.Formats;
+using Playout.TestSupport;
+
+namespace Playout.Server.Tests.Cli;
+
+public class ScriptCommandTests
+{
+    [Fact]
+    public void Running_the_sample_prints_its_log_and_days_and_writes_a_schedule_that_imports_again()
+    {
+        using var folder = new TempDirectory();
+        string saved = folder.File("tomorrow.json");
+
+        var (code, output, error) = CliRunner.Run("script", "run", Sample("tomorrow-from-template.csx"), "--today", "2026-11-24", "--out", saved);
+
+        Assert.True(code == 0, error);
+        Assert.Equal("", error);
+        var lines = output.Split('\n');
+        Assert.Equal("2026-11-25: 9 events from 06:00 to 07:00", lines[0]);
+        Assert.Contains("schedule: 1 day(s), 9 event(s)", lines);
+        Assert.Contains("  2026-11-25  new        9 event(s), news … fill-07:00:00", lines);
+        var imported = ScheduleImporter.Load(saved, new ScheduleImportOptions(new Rational(25)));
+        Assert.True(imported.Ok, string.Join("\n", imported.Errors));
+        var day = Assert.Single(imported.Days);
+        Assert.Equal(new DateOnly(2026, 11, 25), day.Date);
+        Assert.Equal(["news", "break-1", "news-2", "doc", "break-2", "doc-2", "break-3", "doc-3", "fill-07:00:00"], day.Events.Select(e => e.Id));
+        Assert.Equal(TimeSpan.FromHours(1), day.Events.Aggregate(TimeSpan.Zero, (sum, e) => sum + e.Duration!.Value));
+        Assert.Equal((TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(21)), (day.Events[5].In!.Value, day.Events[5].Out!.Value));
+    }
+
+    [Fact]
+    public void A_failing_script_prints_where_and_writes_nothing()
+    {
+        using var folder = new TempDirectory();
+        string script = folder.Write("bad.csx", Encoding.UTF8.GetBytes("Log(\"start\");\nDay(Tomorrow).FillTo(\"25:99\", \"black\");\n"));
+        string saved = folder.File("out.json");
+
+        var (code, output, error) = CliRunner.Run("script", "run", script, "--out", saved);
+
+        Assert.Equal(1, code);
+        Assert.Equal("start\n", output.ReplaceLineEndings("\n"));
+        Assert.Contains("script: line 2: FormatException: '25:99' is not a time", error);
+        Assert.False(File.Exists(saved));
+    }
+
+    private static string Sample(string name, [CallerFilePath] string here = "")
+    {
+        for (var dir = new FileInfo(here).Directory; dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "configs", "scripts", name);
+            if (File.Exists(path))
+                return path;
+        }
+        throw new FileNotFoundException($"configs/scripts/{name} not found above {here}");
+    }
+}
