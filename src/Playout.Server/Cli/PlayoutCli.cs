@@ -17,6 +17,7 @@ public static class PlayoutCli
             FormatsCommand.Create(),
             ScheduleCommand.Create(),
             ScriptCommand.Create(),
+            Scte35Command.Create(),
             ServeCommand.Create(),
             TimecodeCommand.Create(),
         };
