@@ -27,7 +27,7 @@ extern "C" {
 #define PLAYOUT_AV_API __attribute__((visibility("default")))
 
 /* Version of this ABI; bumped on any incompatible change. */
-#define PLAYOUT_AV_ABI_VERSION 2
+#define PLAYOUT_AV_ABI_VERSION 3
 
 /* Bytes that must follow every plane's last line, and every packed v210 frame that FFmpeg reads or
  * writes in place (at least FFmpeg's AV_INPUT_BUFFER_PADDING_SIZE). */
@@ -57,6 +57,7 @@ extern "C" {
 #define PLAYOUT_AV_EOPTION          (-10016) /* an options string is malformed or names an option nobody took */
 #define PLAYOUT_AV_ECAPACITY        (-10017) /* an output buffer is too small for what must be written */
 #define PLAYOUT_AV_EFINISHED        (-10018) /* the sink was already finished (trailer written) */
+#define PLAYOUT_AV_ESCTE35          (-10019) /* SCTE-35 needs an mpegts sink opened with scte35_pid (a PID no stream uses) */
 
 /* ---- Library --------------------------------------------------------------------------------- */
 
@@ -241,6 +242,8 @@ typedef struct {
     int32_t audio_channels_out;    /* channels encoded: the first ones of the caller's (0: no audio stream) */
     int64_t video_bitrate;         /* bits per second; 0 leaves the encoder's default */
     int64_t audio_bitrate;
+    int32_t scte35_pid;            /* mpegts only: PID 0x20..0x1FFE of an SCTE-35 stream (PMT: stream_type 0x86, */
+                                   /* registration descriptor "CUEI"); 0 for none */
 } PlayoutAvSinkConfig;
 
 /* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);
@@ -271,6 +274,21 @@ PLAYOUT_AV_API int32_t PlayoutAv_SinkFinish(PlayoutAvSink* sink);
 
 /* Frees the sink; one not finished is finished first (errors ignored). */
 PLAYOUT_AV_API int32_t PlayoutAv_SinkClose(PlayoutAvSink* sink);
+
+/* SCTE-35 (sinks opened with config.scte35_pid; others fail with PLAYOUT_AV_ESCTE35).
+ * The muxer's output passes through a TS packet filter: every PMT gets the SCTE-35 stream (stream_type 0x86, a
+ * cue_identifier_descriptor) and a registration descriptor "CUEI" in its program_info loop, with a new CRC. */
+
+/* The PTS, in 90 kHz units and 33 bits, that the muxer writes for video frame frame_index (the number given to
+ * PlayoutAv_SinkWriteVideo), its own offsets included (mpegts delay, the shift that keeps dts non-negative): the
+ * splice_time of a cue for that frame. Known once the first video packet has left the muxer (a few frames after the
+ * first write, the encoder's delay); before that AVERROR(EAGAIN). */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkVideoPts(PlayoutAvSink* sink, int64_t frame_index, int64_t* pts_90k);
+
+/* Writes one complete splice_info_section (table_id 0xFC, its section_length, a valid CRC_32, at most 4096 bytes,
+ * else AVERROR_INVALIDDATA) as TS packets on the SCTE-35 PID at the current mux position: pointer_field 0, the
+ * PID's own continuity counter, 0xFF stuffing. A muxrate (CBR) stream gets these packets on top of its rate. */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* sink, const uint8_t* section, int32_t size);
 
 /* ---- Picture encoder: one still picture to JPEG or PNG bytes (previews, thumbnails) -------------- */
 

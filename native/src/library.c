@@ -26,6 +26,7 @@ static const char* describe(int32_t err)
     case PLAYOUT_AV_EOPTION: return "an options string is malformed (use key=value:key=value) or names an option nobody took";
     case PLAYOUT_AV_ECAPACITY: return "an output buffer is too small for what must be written";
     case PLAYOUT_AV_EFINISHED: return "the sink was already finished (its trailer is written); open a new one";
+    case PLAYOUT_AV_ESCTE35: return "SCTE-35 needs an mpegts sink opened with an SCTE-35 PID that no other stream uses";
     default: return NULL;
     }
 }

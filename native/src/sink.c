@@ -5,6 +5,7 @@
 #include <libavformat/avformat.h>
 #include <libavutil/audio_fifo.h>
 #include <libavutil/mem.h>
+#include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 
@@ -13,11 +14,14 @@
 #include "options.h"
 #include "planes.h"
 #include "playout_av.h"
+#include "ts_filter.h"
 
 #define SAMPLE_RATE 48000
 #define MAX_AUDIO_CHANNELS 64
 /* The caller's audio is narrowed to the encoded channels this many sample frames at a time. */
 #define NARROW_CHUNK 1024
+/* The SCTE-35 filter's IO buffer: whole TS packets. */
+#define FILTER_BUFFER (TS_PACKET_SIZE * 64)
 
 struct PlayoutAvSink {
     AVFormatContext* format;
@@ -45,6 +49,15 @@ struct PlayoutAvSink {
     int32_t channels_out;
     int frame_size;
     int64_t audio_pts;
+
+    /* SCTE-35 carriage (mpegts only): the muxer writes into filter_io, whose callback passes its TS packets through
+     * the TsFilter (PMT rewritten, first video PTS noted) into real_io, the protocol's IO. */
+    AVIOContext* filter_io;
+    AVIOContext* real_io;
+    TsFilter ts;
+    uint8_t carry[TS_PACKET_SIZE]; /* a packet split across two callbacks */
+    int carry_length;
+    int64_t first_video_in;        /* pts (stream time base) of the first video packet handed to the muxer */
 };
 
 static int32_t check_config(const PlayoutAvSinkConfig* c)
@@ -54,7 +67,8 @@ static int32_t check_config(const PlayoutAvSinkConfig* c)
         return ret;
     if (c->frame_rate_num <= 0 || c->frame_rate_den <= 0 || c->field_order < 0 || c->field_order > 2
         || c->colorspace < 0 || c->colorspace > 2 || c->video_bitrate < 0 || c->audio_bitrate < 0
-        || c->audio_channels_out < 0 || c->audio_channels_out > c->audio_channels || c->audio_channels > MAX_AUDIO_CHANNELS)
+        || c->audio_channels_out < 0 || c->audio_channels_out > c->audio_channels || c->audio_channels > MAX_AUDIO_CHANNELS
+        || c->scte35_pid < 0 || (c->scte35_pid > 0 && (c->scte35_pid < 0x20 || c->scte35_pid > 0x1FFE)))
         return AVERROR(EINVAL);
     return 0;
 }
@@ -200,6 +214,85 @@ static int32_t open_audio(PlayoutAvSink* s, const char* name, const PlayoutAvSin
     return s->fifo && s->staging ? 0 : AVERROR(ENOMEM);
 }
 
+/* Runs whole packets through the filter and on to the protocol's IO. */
+static void filter_forward(PlayoutAvSink* s, uint8_t* packets, int size)
+{
+    for (int at = 0; at + TS_PACKET_SIZE <= size; at += TS_PACKET_SIZE)
+        ts_filter_packet(&s->ts, packets + at);
+    avio_write(s->real_io, packets, size);
+}
+
+/* filter_io's write callback: the muxer's bytes, cut where its buffer filled or it flushed. */
+static int filter_write(void* opaque, uint8_t* buf, int size)
+{
+    PlayoutAvSink* s = opaque;
+    int done = 0;
+    if (s->carry_length > 0) {
+        int n = FFMIN(size, TS_PACKET_SIZE - s->carry_length);
+        memcpy(s->carry + s->carry_length, buf, n);
+        s->carry_length += n;
+        done = n;
+        if (s->carry_length == TS_PACKET_SIZE) {
+            filter_forward(s, s->carry, TS_PACKET_SIZE);
+            s->carry_length = 0;
+        }
+    }
+    int whole = (size - done) / TS_PACKET_SIZE * TS_PACKET_SIZE;
+    filter_forward(s, buf + done, whole);
+    done += whole;
+    memcpy(s->carry + s->carry_length, buf + done, size - done);
+    s->carry_length += size - done;
+    /* The muxer asks for a flush after each packet (as a flush point); the protocol's IO decides as it would have. */
+    avio_write_marker(s->real_io, AV_NOPTS_VALUE, AVIO_DATA_MARKER_FLUSH_POINT);
+    return s->real_io->error < 0 ? s->real_io->error : size;
+}
+
+static int32_t open_filter(PlayoutAvSink* s, int pid)
+{
+    uint8_t* buffer = av_malloc(FILTER_BUFFER);
+    if (!buffer)
+        return AVERROR(ENOMEM);
+    s->filter_io = avio_alloc_context(buffer, FILTER_BUFFER, 1, s, NULL, filter_write, NULL);
+    if (!s->filter_io) {
+        av_free(buffer);
+        return AVERROR(ENOMEM);
+    }
+    ts_filter_init(&s->ts, pid);
+    s->real_io = s->format->pb;
+    s->format->pb = s->filter_io;
+    return 0;
+}
+
+/* Flushes the filter into the protocol's IO and puts that back as the muxer's; returns the filter's IO error. */
+static int32_t close_filter(PlayoutAvSink* s)
+{
+    if (!s->filter_io)
+        return 0;
+    avio_flush(s->filter_io);
+    int32_t ret = s->filter_io->error;
+    s->format->pb = s->real_io;
+    av_freep(&s->filter_io->buffer);
+    avio_context_free(&s->filter_io);
+    return ret < 0 ? ret : 0;
+}
+
+/* The SCTE-35 PID must differ from the muxer's: mpegts gives stream i the PID st->id when that is 16 or more,
+ * else mpegts_start_pid + i, and the PMT mpegts_pmt_start_pid. */
+static int32_t check_pid(PlayoutAvSink* s, int pid)
+{
+    int64_t start = 0x100, pmt = 0x1000;
+    av_opt_get_int(s->format->priv_data, "mpegts_start_pid", 0, &start);
+    av_opt_get_int(s->format->priv_data, "mpegts_pmt_start_pid", 0, &pmt);
+    if (pid == pmt)
+        return PLAYOUT_AV_ESCTE35;
+    for (unsigned i = 0; i < s->format->nb_streams; i++) {
+        int id = s->format->streams[i]->id;
+        if ((id >= 16 ? id : start + i) == pid)
+            return PLAYOUT_AV_ESCTE35;
+    }
+    return 0;
+}
+
 int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* video_codec,
     const char* audio_codec, const char* options, const PlayoutAvSinkConfig* config, PlayoutAvSink** sink)
 {
@@ -213,6 +306,7 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
     if (!s)
         return AVERROR(ENOMEM);
     s->last_index = INT64_MIN;
+    s->first_video_in = AV_NOPTS_VALUE;
     AVDictionary* dict = NULL;
     ret = options_parse(options, &dict);
     if (ret < 0)
@@ -220,6 +314,10 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
     ret = avformat_alloc_output_context2(&s->format, NULL, container, url);
     if (ret < 0)
         goto fail;
+    if (config->scte35_pid > 0 && strcmp(s->format->oformat->name, "mpegts") != 0) {
+        ret = PLAYOUT_AV_ESCTE35;
+        goto fail;
+    }
     s->packet = av_packet_alloc();
     if (!s->packet) {
         ret = AVERROR(ENOMEM);
@@ -233,8 +331,12 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
         ret = avio_open2(&s->format->pb, url, AVIO_FLAG_WRITE, &s->format->interrupt_callback, &dict);
         s->io_open = ret >= 0;
     }
+    if (ret == 0 && config->scte35_pid > 0)
+        ret = open_filter(s, config->scte35_pid);
     if (ret == 0)
         ret = avformat_init_output(s->format, &dict);
+    if (ret >= 0 && s->filter_io)
+        ret = check_pid(s, config->scte35_pid);
     if (ret >= 0)
         ret = options_check_taken(dict);
     if (ret >= 0)
@@ -265,6 +367,8 @@ static int32_t encode(PlayoutAvSink* s, AVCodecContext* codec, AVStream* stream,
             return ret;
         av_packet_rescale_ts(s->packet, codec->time_base, stream->time_base);
         s->packet->stream_index = stream->index;
+        if (stream == s->video_stream && s->first_video_in == AV_NOPTS_VALUE)
+            s->first_video_in = s->packet->pts;
         /* Takes the packet's reference, leaving s->packet blank. */
         ret = av_interleaved_write_frame(s->format, s->packet);
         if (ret < 0)
@@ -387,6 +491,8 @@ int32_t PlayoutAv_SinkFinish(PlayoutAvSink* s)
         ret = r;
     if ((r = av_write_trailer(s->format)) < 0 && ret == 0)
         ret = r;
+    if ((r = close_filter(s)) < 0 && ret == 0)
+        ret = r;
     if (s->io_open) {
         if ((r = avio_closep(&s->format->pb)) < 0 && ret == 0)
             ret = r;
@@ -400,6 +506,7 @@ int32_t PlayoutAv_SinkClose(PlayoutAvSink* s)
     if (s) {
         if (s->header_written && !s->finished)
             PlayoutAv_SinkFinish(s);
+        close_filter(s);
         if (s->io_open)
             avio_closep(&s->format->pb);
         avcodec_free_context(&s->video);
@@ -415,4 +522,46 @@ int32_t PlayoutAv_SinkClose(PlayoutAvSink* s)
         free(s);
     }
     return 0;
+}
+
+int32_t PlayoutAv_SinkVideoPts(PlayoutAvSink* s, int64_t frame_index, int64_t* pts_90k)
+{
+    if (!s || !pts_90k)
+        return PLAYOUT_AV_ENULL;
+    if (!s->filter_io)
+        return s->finished ? PLAYOUT_AV_EFINISHED : PLAYOUT_AV_ESCTE35;
+    if (s->ts.first_video_pts < 0)
+        avio_flush(s->filter_io); /* the first video packet may still sit in the filter's buffer */
+    if (s->ts.first_video_pts < 0 || s->first_video_in == AV_NOPTS_VALUE)
+        return AVERROR(EAGAIN);
+    const AVRational tb90k = { 1, 90000 };
+    AVRational tb = s->video_stream->time_base;
+    /* What the muxer added (its delay, the shift that keeps dts from going negative): written PTS minus handed pts. */
+    int64_t offset = s->ts.first_video_pts - av_rescale_q(s->first_video_in, tb, tb90k);
+    /* As encode() rescales a packet of frame frame_index. */
+    int64_t pts = av_rescale_q_rnd(frame_index, s->video->time_base, tb, AV_ROUND_NEAR_INF | AV_ROUND_PASS_MINMAX);
+    pts = av_rescale_q(pts, tb, tb90k) + offset;
+    *pts_90k = ((pts % (TS_PTS_MASK + 1)) + TS_PTS_MASK + 1) & TS_PTS_MASK;
+    return 0;
+}
+
+int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* s, const uint8_t* section, int32_t size)
+{
+    if (!s || !section)
+        return PLAYOUT_AV_ENULL;
+    if (s->finished)
+        return PLAYOUT_AV_EFINISHED;
+    if (!s->filter_io)
+        return PLAYOUT_AV_ESCTE35;
+    if (size < 3 || size > 4096 || section[0] != 0xFC || 3 + (((section[1] & 0x0F) << 8) | section[2]) != size
+        || ts_crc32(section, size) != 0)
+        return AVERROR_INVALIDDATA;
+    uint8_t packets[23 * TS_PACKET_SIZE]; /* 4096 bytes and the pointer_field */
+    int n = ts_packetize_section(&s->ts, section, size, packets, sizeof packets);
+    if (n < 0)
+        return AVERROR_BUG;
+    /* Through the filter like the muxer's own packets, so they keep their place among them. */
+    avio_write(s->filter_io, packets, n);
+    avio_write_marker(s->filter_io, AV_NOPTS_VALUE, AVIO_DATA_MARKER_FLUSH_POINT);
+    return s->filter_io->error < 0 ? s->filter_io->error : 0;
 }

@@ -13,9 +13,10 @@ public enum FfmpegColorspace
 /// <param name="AudioChannels">Channels of the interleaved float sound the caller writes.</param>
 /// <param name="AudioChannelsOut">Channels encoded, the first of the caller's; 0 for no audio stream.</param>
 /// <param name="VideoBitrate">Bits per second; 0 leaves the encoder's default.</param>
+/// <param name="Scte35Pid">mpegts only: the PID (0x20..0x1FFE) of an SCTE-35 stream for <see cref="FfmpegSink.WriteScte35"/>; 0 for none.</param>
 public readonly record struct FfmpegSinkSettings(
     int Width, int Height, int FrameRateNumerator, int FrameRateDenominator, FfmpegFieldOrder FieldOrder, FfmpegColorspace Colorspace,
-    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate);
+    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0);
 
 /// <summary>
 /// An FFmpeg encoder and muxer writing a file or a stream (udp://, srt://): yuv422p10le pictures, converted to the
@@ -47,6 +48,7 @@ public sealed class FfmpegSink : IDisposable
             AudioChannelsOut = settings.AudioChannelsOut,
             VideoBitrate = settings.VideoBitrate,
             AudioBitrate = settings.AudioBitrate,
+            Scte35Pid = settings.Scte35Pid,
         };
         int code = PlayoutAvNative.SinkOpen(url, container, videoCodec, audioCodec, options, &config, out _handle);
         if (code < 0)
@@ -70,6 +72,32 @@ public sealed class FfmpegSink : IDisposable
     {
         fixed (float* data = samples)
             Check(PlayoutAvNative.SinkWriteAudio(_handle, data, samples.Length / _audioChannels), "PlayoutAv_SinkWriteAudio");
+    }
+
+    /// <summary>
+    /// The PTS (90 kHz, 33 bits) the muxer writes for video frame <paramref name="frameIndex"/>, its own offsets included:
+    /// the splice_time.pts_time of an SCTE-35 cue for that frame. False until the first video packet has left the muxer
+    /// (the encoder's delay: a few frames after the first <see cref="WriteVideo"/>).
+    /// </summary>
+    /// <exception cref="PlayoutAvException">The sink has no SCTE-35 PID (PLAYOUT_AV_ESCTE35) or is finished.</exception>
+    public bool TryGetVideoPts(long frameIndex, out long pts90k)
+    {
+        int code = PlayoutAvNative.SinkVideoPts(_handle, frameIndex, out pts90k);
+        if (code == -11) // AVERROR(EAGAIN)
+            return false;
+        Check(code, "PlayoutAv_SinkVideoPts");
+        return true;
+    }
+
+    /// <summary>
+    /// Writes one complete SCTE-35 splice_info_section (with its CRC_32) as TS packets on the SCTE-35 PID at the current
+    /// mux position. Needs <see cref="FfmpegSinkSettings.Scte35Pid"/>.
+    /// </summary>
+    /// <exception cref="PlayoutAvException">Not a whole section with a valid CRC (AVERROR_INVALIDDATA), no SCTE-35 PID, finished, or the write failed.</exception>
+    public unsafe void WriteScte35(ReadOnlySpan<byte> section)
+    {
+        fixed (byte* data = section)
+            Check(PlayoutAvNative.SinkWriteScte35(_handle, data, section.Length), "PlayoutAv_SinkWriteScte35");
     }
 
     /// <summary>Flushes the encoders and writes the trailer (a file is complete after this).</summary>

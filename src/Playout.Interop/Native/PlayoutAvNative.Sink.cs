@@ -18,6 +18,12 @@ internal static unsafe partial class PlayoutAvNative
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkFinish")]
     public static partial int SinkFinish(SinkHandle sink);
 
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkVideoPts")]
+    public static partial int SinkVideoPts(SinkHandle sink, long frameIndex, out long pts90k);
+
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteScte35")]
+    public static partial int SinkWriteScte35(SinkHandle sink, byte* section, int size);
+
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkClose")]
     public static partial int SinkClose(nint sink);
 }

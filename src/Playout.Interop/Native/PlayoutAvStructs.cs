@@ -48,4 +48,5 @@ internal struct SinkConfigNative
     public int AudioChannelsOut;
     public long VideoBitrate;
     public long AudioBitrate;
+    public int Scte35Pid;
 }
