@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Pictures;
 using Playout.Interop;
 using Playout.Media.Formats;
+using Playout.Media.Scte35;
 
 namespace Playout.Engine.Consumers;
 
@@ -12,6 +14,7 @@ namespace Playout.Engine.Consumers;
 /// file (MXF, MOV, MP4). Encoding runs on its own thread behind a bounded queue: when the encoder falls behind,
 /// frames are dropped, counted and alarmed, and the channel never waits. The sound of a dropped frame is
 /// replaced by silence of the same length so picture and sound stay in step.
+/// With <see cref="StreamSettings.Scte35"/> an MPEG-TS output also carries SCTE-35 cues (<see cref="CueSplice"/>).
 /// </summary>
 public sealed class StreamConsumer : IConsumer
 {
@@ -31,6 +34,10 @@ public sealed class StreamConsumer : IConsumer
     private long _sinceDrop;
     private long _encoded;
     private long _lastTick = -1;
+    private readonly Lock _cuesLock = new();
+    private readonly List<Cue> _cues = [];
+    private long _splicesSent;
+    private long _splicesMissed;
 
     public StreamConsumer(ChannelContext channel, StreamSettings settings)
     {
@@ -53,6 +60,48 @@ public sealed class StreamConsumer : IConsumer
 
     /// <summary>Why the output is not running (FFmpeg's error), or null.</summary>
     public string? Failure => _failure;
+
+    /// <summary>SCTE-35 sections written so far.</summary>
+    public long SplicesSent => Interlocked.Read(ref _splicesSent);
+
+    /// <summary>Cues dropped because their splice frame had gone to the encoder before they could be sent.</summary>
+    public long SplicesMissed => Interlocked.Read(ref _splicesMissed);
+
+    /// <summary>Raised on the encoder thread after each SCTE-35 section is written (for the as-run log). Keep handlers short.</summary>
+    public event Action<SpliceSent>? SpliceSent;
+
+    /// <summary>
+    /// Cues an SCTE-35 splice at the programme frame of channel tick <paramref name="spliceTick"/>. Thread-safe; call from
+    /// any thread, ahead of time. The encoder thread writes the section when it encodes the frame of tick
+    /// <c>spliceTick - preRoll</c> (pre-roll rounded up to whole frames), or with the next frame it encodes when that
+    /// tick has passed already; the section goes out before the frame of that tick.
+    /// <para>A <see cref="SpliceInsert"/> (not a cancel) or <see cref="TimeSignal"/> gets its splice_time set to the PTS the
+    /// muxer writes for the splice frame (pts_adjustment 0), whatever time it carried; other commands (splice_null, a
+    /// cancel) go as given. <paramref name="descriptors"/> is the raw descriptor loop (e.g. a segmentation_descriptor).</para>
+    /// <para>Sent once the PTS mapping is known (the first video packet has left the muxer: the first second or so of an
+    /// output); a cue whose splice frame was encoded before it could be sent is dropped with a warning
+    /// (<see cref="SplicesMissed"/>). Pending cues live across a reconnect of a network output.</para>
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The output was not configured with <see cref="StreamSettings.Scte35"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The splice tick has already been played out to this output, or the pre-roll is negative.</exception>
+    public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!_settings.Scte35)
+            throw new InvalidOperationException($"{Name} does not carry SCTE-35 (StreamSettings.Scte35 is off)");
+        ArgumentOutOfRangeException.ThrowIfLessThan(preRoll, TimeSpan.Zero);
+        long played = Volatile.Read(ref _lastTick);
+        if (spliceTick <= played)
+            throw new ArgumentOutOfRangeException(nameof(spliceTick), spliceTick, $"tick {spliceTick} has already been played out (now at {played})");
+        var format = _channel.Format;
+        long preRollFrames = format.FrameIndexAt(preRoll);
+        if (format.TimeOf(preRollFrames) < preRoll)
+            preRollFrames++;
+        // Validates the command and descriptors now, on the caller's thread, rather than fail on the encoder's.
+        _ = new SpliceInfoSection(command, Descriptors: descriptors).Encode();
+        lock (_cuesLock)
+            _cues.Add(new Cue(spliceTick, spliceTick - preRollFrames, command, descriptors.IsDefault ? [] : descriptors));
+    }
 
     public void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
     {
@@ -100,7 +149,7 @@ public sealed class StreamConsumer : IConsumer
             sink = new FfmpegSink(_settings.Url, _settings.ResolvedContainer, _settings.VideoCodec, _settings.AudioCodec, _settings.Options,
                 new FfmpegSinkSettings(format.Width, format.Height, (int)format.FrameRate.Numerator, (int)format.FrameRate.Denominator,
                     FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels, _settings.AudioChannels,
-                    _settings.VideoBitrate, _settings.AudioBitrate));
+                    _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0));
         }
         catch (PlayoutAvException error)
         {
@@ -127,6 +176,8 @@ public sealed class StreamConsumer : IConsumer
                     if (first == long.MinValue)
                         first = last = item.Tick - 1;
                     WriteSilence(sink, silence, last + 1, item.Tick);
+                    if (_settings.Scte35)
+                        SendDueCues(sink, item.Tick, first + 1);
                     picture.UnpackFrom(item.Video);
                     sink.WriteVideo(picture.Planes, item.Tick - first - 1);
                     sink.WriteAudio(item.Audio.Samples);
@@ -146,6 +197,57 @@ public sealed class StreamConsumer : IConsumer
             }
         }
     }
+
+    /// <summary>
+    /// On the encoder thread, before the frame of <paramref name="tick"/> is encoded: writes the cues that are due. Output frame
+    /// n is tick <paramref name="firstTick"/> + n, so the splice frame's PTS is the sink's PTS of frame spliceTick - firstTick.
+    /// </summary>
+    private void SendDueCues(FfmpegSink sink, long tick, long firstTick)
+    {
+        Cue[] due;
+        lock (_cuesLock)
+        {
+            if (_cues.Count == 0 || !_cues.Exists(c => c.SendTick <= tick))
+                return;
+            due = [.. _cues.Where(c => c.SendTick <= tick)];
+        }
+        foreach (var cue in due)
+        {
+            if (cue.SpliceTick < tick)
+            {
+                Remove(cue);
+                Interlocked.Increment(ref _splicesMissed);
+                _channel.Logger.LogWarning("{Channel}: {Output} SCTE-35 {Command} for tick {Tick} not sent: that frame was encoded before the cue could go (now at tick {Now})",
+                    _channel.Name, Name, cue.Command.Type, cue.SpliceTick, tick);
+                continue;
+            }
+            long frame = cue.SpliceTick - firstTick;
+            if (!sink.TryGetVideoPts(frame, out long pts))
+                continue; // the muxer has not written video yet: try again with the next frame
+            var command = cue.Command switch
+            {
+                SpliceInsert { Cancel: false } insert => insert with { Time = SpliceTime.At((ulong)pts) },
+                TimeSignal signal => signal with { Time = SpliceTime.At((ulong)pts) },
+                _ => cue.Command,
+            };
+            var section = new SpliceInfoSection(command, Descriptors: cue.Descriptors);
+            byte[] bytes = section.Encode();
+            sink.WriteScte35(bytes);
+            Remove(cue);
+            Interlocked.Increment(ref _splicesSent);
+            _channel.Logger.LogInformation("{Channel}: {Output} SCTE-35 {Command} sent at tick {Now} for tick {Tick} (pts {Pts}): {Section}",
+                _channel.Name, Name, command.Type, tick, cue.SpliceTick, pts, section.ToBase64());
+            SpliceSent?.Invoke(new SpliceSent(cue.SpliceTick, tick, frame, pts, section, bytes));
+        }
+    }
+
+    private void Remove(Cue cue)
+    {
+        lock (_cuesLock)
+            _cues.Remove(cue);
+    }
+
+    private sealed record Cue(long SpliceTick, long SendTick, SpliceCommand Command, ImmutableArray<byte> Descriptors);
 
     /// <summary>Ticks dropped keep their place in the sound as silence; their pictures are simply absent.</summary>
     private void WriteSilence(FfmpegSink sink, float[] silence, long fromTick, long toTick)
@@ -182,3 +284,10 @@ public sealed class StreamConsumer : IConsumer
         public void Dispose() => item.Release();
     }
 }
+
+/// <summary>An SCTE-35 section a <see cref="StreamConsumer"/> wrote.</summary>
+/// <param name="SpliceTick">The channel tick of the splice frame.</param>
+/// <param name="SentAtTick">The tick whose frame the section went out ahead of.</param>
+/// <param name="FrameIndex">The splice frame's number in this output (its first frame is 0).</param>
+/// <param name="Pts">The splice frame's PTS in the stream, 90 kHz (the section's pts_time; pts_adjustment is 0).</param>
+public sealed record SpliceSent(long SpliceTick, long SentAtTick, long FrameIndex, long Pts, SpliceInfoSection Section, byte[] Bytes);

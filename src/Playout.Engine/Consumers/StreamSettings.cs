@@ -6,10 +6,16 @@ namespace Playout.Engine.Consumers;
 /// <param name="Options">Encoder options as "key=value:key=value" (e.g. "preset=veryfast:tune=zerolatency").</param>
 /// <param name="AudioChannels">Programme channels encoded (the first ones; 2 = stereo from channels 1 and 2).</param>
 /// <param name="Queue">Frames buffered for the encoder before frames are dropped.</param>
+/// <param name="Scte35">Carry SCTE-35 cues (<see cref="StreamConsumer.CueSplice"/>) on PID <paramref name="Scte35Pid"/>; MPEG-TS only.</param>
+/// <param name="Scte35Pid">The SCTE-35 stream's PID (0x20..0x1FFE, not one of the muxer's: video 0x100, audio 0x101, PMT 0x1000).</param>
 public sealed record StreamSettings(
     string Url, string? Container = null, string VideoCodec = "libx264", string AudioCodec = "aac", string? Options = null,
-    long VideoBitrate = 6_000_000, long AudioBitrate = 192_000, int AudioChannels = 2, int Queue = 12)
+    long VideoBitrate = 6_000_000, long AudioBitrate = 192_000, int AudioChannels = 2, int Queue = 12,
+    bool Scte35 = false, int Scte35Pid = StreamSettings.DefaultScte35Pid)
 {
+    /// <summary>500 (0x1F4), a common choice for the SCTE-35 PID.</summary>
+    public const int DefaultScte35Pid = 0x1F4;
+
     /// <summary>The muxer: the one named, else MPEG-TS for network protocols, else FFmpeg's guess from the file name.</summary>
     public string? ResolvedContainer => Container ?? (Url.StartsWith("udp://", StringComparison.OrdinalIgnoreCase)
         || Url.StartsWith("srt://", StringComparison.OrdinalIgnoreCase) || Url.StartsWith("rtp://", StringComparison.OrdinalIgnoreCase) ? "mpegts" : null);

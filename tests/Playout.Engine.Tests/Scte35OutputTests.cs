@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Playout.Engine.Commands;
+using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.Media.Scte35;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+public class Scte35OutputTests
+{
+    private const int Pid = StreamSettings.DefaultScte35Pid;
+
+    [Fact]
+    public async Task Cued_splices_reach_the_ts_file_on_their_pid_with_the_pts_of_the_splice_frame()
+    {
+        using var folder = new TempDirectory();
+        string file = folder.File("out.ts");
+        StreamConsumer stream;
+        var recorder = new RecordingConsumer();
+        var sent = new ConcurrentQueue<SpliceSent>();
+        const long breakTick = 100, signalTick = 130;
+        using (var test = new CardChannel())
+        {
+            // veryfast has B-frames: the muxer shifts every timestamp, which the splice times must follow.
+            stream = new StreamConsumer(test.Context, new StreamSettings(file, "mpegts", "libx264", "aac", "preset=veryfast", 2_000_000, Queue: 200, Scte35: true));
+            stream.SpliceSent += sent.Enqueue;
+            test.Channel.AddConsumer(recorder);
+            test.Channel.AddConsumer(stream);
+            _ = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+            // Cues come from automation, not the tick thread. The time_signal's 4 s pre-roll reaches back to the start,
+            // before the muxer's PTS are known: it goes as soon as they are.
+            await Task.Run(() =>
+            {
+                stream.CueSplice(breakTick, new SpliceInsert(0x1234, true, SpliceTime.Immediate, BreakDuration.FromTimeSpan(TimeSpan.FromSeconds(30), true),
+                    UniqueProgramId: 7, AvailNum: 1, AvailsExpected: 2), TimeSpan.FromSeconds(2));
+                stream.CueSplice(signalTick, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(4));
+            });
+            test.Channel.RunTicks(150);
+            Assert.Throws<ArgumentOutOfRangeException>(() => stream.CueSplice(120, new TimeSignal(SpliceTime.Immediate), TimeSpan.Zero));
+        }
+        Assert.True(stream.Failure is null, stream.Failure);
+        Assert.Equal(0, stream.Counters.Dropped);
+        Assert.Equal(2, stream.SplicesSent);
+        Assert.Equal(0, stream.SplicesMissed);
+        var breakSent = sent.Single(s => s.SpliceTick == breakTick);
+        Assert.Equal(breakTick - 50, breakSent.SentAtTick); // 2 s ahead at 25 frames/s
+
+        // ffprobe sees an SCTE-35 data stream on the PID.
+        using var probe = JsonDocument.Parse(ExternalTool.Run("ffprobe", ["-v", "error", "-show_streams", "-of", "json", file]));
+        var data = probe.RootElement.GetProperty("streams").EnumerateArray().Single(s => s.GetProperty("codec_type").GetString() == "data");
+        Assert.Equal("scte_35", data.GetProperty("codec_name").GetString());
+        Assert.Equal("0x1f4", data.GetProperty("id").GetString());
+
+        // The PMT in the file's bytes lists the PID with stream_type 0x86 and the program carries the CUEI registration.
+        var pmt = TsTables.Pmt(File.ReadAllBytes(file));
+        Assert.Contains((0x86, Pid), pmt.Streams);
+        Assert.True(pmt.CueiRegistered);
+
+        // The sections as FFmpeg's demuxer hands them out (it checks their CRC, and so does our decoder).
+        var raw = ExternalTool.Execute("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", file, "-map", "0:d", "-c", "copy", "-f", "data", "-"]);
+        Assert.True(raw.ExitCode == 0, raw.Error);
+        var sections = new List<SpliceInfoSection>();
+        for (int at = 0; at < raw.Output.Length;)
+        {
+            int size = SpliceInfoSection.MeasureSection(raw.Output.AsSpan(at));
+            sections.Add(SpliceInfoSection.Decode(raw.Output.AsSpan(at, size)));
+            at += size;
+        }
+        Assert.Equal(2, sections.Count);
+
+        // The video frame of tick t is frame t - (first tick) of the file; its PTS is the (t - first)-th in presentation order.
+        long firstTick = recorder.Frames[0].Tick;
+        var videoPts = ExternalTool.Run("ffprobe", ["-v", "error", "-select_streams", "v", "-show_entries", "packet=pts", "-of", "csv=p=0", file])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => ulong.Parse(l.TrimEnd(','), CultureInfo.InvariantCulture)).Order().ToArray();
+        Assert.Equal(150, videoPts.Length);
+
+        var insertSection = sections.Single(s => s.Command is SpliceInsert);
+        var insert = (SpliceInsert)insertSection.Command;
+        Assert.Equal(0x1234u, insert.EventId);
+        Assert.True(insert.OutOfNetwork);
+        Assert.Equal(new BreakDuration(true, 30 * 90000), insert.Duration);
+        Assert.Equal((ushort)7, insert.UniqueProgramId);
+        Assert.Equal(videoPts[breakTick - firstTick], insertSection.SplicePts);
+        Assert.Equal(videoPts[breakTick - firstTick], (ulong)breakSent.Pts);
+
+        var signalSection = sections.Single(s => s.Command is TimeSignal);
+        Assert.Equal(videoPts[signalTick - firstTick], signalSection.SplicePts);
+        Assert.Equal(signalSection, sent.Single(s => s.SpliceTick == signalTick).Section);
+    }
+
+    [Fact]
+    public void Cueing_an_output_without_scte35_is_refused()
+    {
+        using var folder = new TempDirectory();
+        using var test = new CardChannel();
+        var stream = new StreamConsumer(test.Context, new StreamSettings(folder.File("plain.ts"), "mpegts", "libx264", "aac", "preset=ultrafast"));
+        test.Channel.AddConsumer(stream);
+        Assert.Throws<InvalidOperationException>(() => stream.CueSplice(10, new TimeSignal(SpliceTime.Immediate), TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_scte35_output_in_a_container_other_than_mpeg_ts_fails_with_an_alarm()
+    {
+        using var folder = new TempDirectory();
+        using var test = new CardChannel();
+        var stream = new StreamConsumer(test.Context, new StreamSettings(folder.File("out.mov"), "mov", "libx264", "aac", Scte35: true));
+        test.Channel.AddConsumer(stream);
+        Assert.True(SpinWait.SpinUntil(() => stream.Failure is not null, TimeSpan.FromSeconds(10)));
+        Assert.Contains("SCTE-35", stream.Failure);
+    }
+
+    /// <summary>Reads the PAT and the first PMT out of a transport stream's packets.</summary>
+    private static class TsTables
+    {
+        public static (List<(int Type, int Pid)> Streams, bool CueiRegistered) Pmt(byte[] ts)
+        {
+            int pmtPid = -1;
+            for (int at = 0; at + 188 <= ts.Length; at += 188)
+            {
+                var p = ts.AsSpan(at, 188);
+                Assert.Equal(0x47, p[0]);
+                int pid = ((p[1] & 0x1F) << 8) | p[2];
+                if ((p[1] & 0x40) == 0 || (pid != 0 && pid != pmtPid))
+                    continue;
+                int start = 4 + ((p[3] & 0x20) != 0 ? 1 + p[4] : 0);
+                var section = p[(start + 1 + p[start])..];
+                int length = 3 + (((section[1] & 0x0F) << 8) | section[2]);
+                section = section[..length];
+                Assert.Equal(0u, Crc32Mpeg2.Compute(section));
+                if (pid == 0)
+                {
+                    pmtPid = ((section[10] & 0x1F) << 8) | section[11];
+                    continue;
+                }
+                int info = ((section[10] & 0x0F) << 8) | section[11];
+                bool cuei = false;
+                for (int d = 12; d < 12 + info; d += 2 + section[d + 1])
+                    cuei |= section[d] == 0x05 && section.Slice(d + 2, 4).SequenceEqual("CUEI"u8);
+                var streams = new List<(int, int)>();
+                for (int e = 12 + info; e + 5 <= length - 4; e += 5 + (((section[e + 3] & 0x0F) << 8) | section[e + 4]))
+                    streams.Add((section[e], ((section[e + 1] & 0x1F) << 8) | section[e + 2]));
+                return (streams, cuei);
+            }
+            throw new InvalidOperationException("no PMT in the stream");
+        }
+    }
+}
