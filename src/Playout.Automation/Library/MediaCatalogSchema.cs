@@ -1,0 +1,59 @@
+using Playout.Automation.Library.Sqlite;
+
+namespace Playout.Automation.Library;
+
+/// <summary>
+/// The catalogue's tables, as migrations: migration n takes a database from user_version n to n + 1. A shipped
+/// migration never changes; a new schema is a new entry at the end.
+/// </summary>
+internal static class MediaCatalogSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE media (
+            id                INTEGER PRIMARY KEY,
+            path              TEXT    NOT NULL UNIQUE,
+            name              TEXT    NOT NULL,           -- the file name, for search and lookup by name
+            size              INTEGER NOT NULL,
+            modified          INTEGER NOT NULL,           -- last write time, UTC .NET ticks
+            status            TEXT    NOT NULL CHECK (status IN ('ok', 'unplayable')),
+            error             TEXT,
+            probed_at         INTEGER NOT NULL,           -- UTC .NET ticks
+            container         TEXT,                       -- NULL: FFmpeg could not open the file
+            duration_us       INTEGER,
+            has_video         INTEGER,
+            width             INTEGER,
+            height            INTEGER,
+            frame_rate_num    INTEGER,
+            frame_rate_den    INTEGER,
+            interlaced        INTEGER,
+            video_codec       TEXT,
+            audio_channels    INTEGER,
+            audio_sample_rate INTEGER,
+            audio_codec       TEXT,
+            thumbnail         BLOB                        -- JPEG
+        );
+        CREATE INDEX media_name ON media (name COLLATE NOCASE);
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+
+    /// <exception cref="InvalidOperationException">The database was made by a newer build (a schema this one does not know).</exception>
+    public static void Migrate(SqliteDatabase database)
+    {
+        int version = database.UserVersion;
+        if (version > Version)
+            throw new InvalidOperationException(
+                $"media catalogue '{database.Path}' has schema version {version}; this build knows up to {Version}");
+        for (; version < Version; version++)
+        {
+            // Each step and its version number commit together, so a crash never leaves a half-migrated file.
+            using var transaction = database.BeginTransaction();
+            database.Execute(Migrations[version]);
+            database.UserVersion = version + 1;
+            transaction.Commit();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Playout.Automation.Library;
+
+/// <summary>Progress of a scan's probing: <paramref name="Done"/> of the <paramref name="Total"/> new or changed files, the last one being <paramref name="Current"/>.</summary>
+public readonly record struct ScanProgress(int Done, int Total, string Current)
+{
+    public int Percent => Total == 0 ? 100 : Done * 100 / Total;
+}
