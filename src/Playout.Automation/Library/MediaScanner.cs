@@ -139,7 +139,7 @@ public sealed class MediaScanner : IAsyncDisposable
                 unplayable++;
                 _logger.LogWarning("Media {Path} is unplayable: {Error}", path, result.Error);
             }
-            progress?.Report(new ScanProgress(i + 1, toProbe.Count, path));
+            progress?.Report(new ScanProgress(i + 1, toProbe.Count, path, result.Error));
         }
         return new ScanSummary(found.Count, probed, unplayable, unchanged, gone.Count, deferred, missing, Stopwatch.GetElapsedTime(started));
     }

@@ -15,6 +15,7 @@ public static class PlayoutCli
         {
             ConvertCommand.Create(),
             FormatsCommand.Create(),
+            MediaCommand.Create(),
             ScheduleCommand.Create(),
             ScriptCommand.Create(),
             Scte35Command.Create(),

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Automation.Library;
+using Playout.Automation.Library.Sqlite;
+using Playout.Engine;
+
+namespace Playout.Server.Cli;
+
+/// <summary>
+/// `playout media scan FOLDER... [--db FILE]` catalogues the media files below the folders (probing only new and
+/// changed ones, progress on stderr); `playout media list [--db FILE] [--search TEXT] [--limit N]` shows the
+/// catalogue. The catalogue is <see cref="MediaCatalog.DefaultPath"/> under the current directory unless --db names one.
+/// </summary>
+public static class MediaCommand
+{
+    public static Command Create() => new("media", "The media library: catalogue media files and list them") { Scan(), List() };
+
+    private static Option<string> Database() => new("--db")
+    {
+        Description = $"The catalogue's SQLite file (default {MediaCatalog.DefaultPath})",
+        DefaultValueFactory = _ => MediaCatalog.DefaultPath,
+    };
+
+    private static Command Scan()
+    {
+        var folders = new Argument<string[]>("folder") { Description = "Folders to scan, recursively", Arity = ArgumentArity.OneOrMore };
+        var database = Database();
+        var command = new Command("scan", "Probe new and changed media files below the folders; drop entries of deleted ones") { folders, database };
+        command.SetAction((result, cancellation) => ScanAsync(result.GetValue(folders)!, result.GetValue(database)!,
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var database = Database();
+        var search = new Option<string?>("--search") { Description = "Only files whose name contains this text (any case)" };
+        var limit = new Option<int>("--limit") { Description = "At most this many entries", DefaultValueFactory = _ => 1000 };
+        var command = new Command("list", "List the catalogued media files") { database, search, limit };
+        command.SetAction(result => Write(result.GetValue(database)!, result.GetValue(search), result.GetValue(limit),
+            result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static async Task<int> ScanAsync(string[] folders, string databasePath, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        foreach (string folder in folders.Where(folder => !Directory.Exists(folder)))
+            throw new CliInputException($"folder '{folder}' not found");
+        using var catalog = Open(databasePath, mustExist: false);
+        // A one-shot scan probes what is there now: whoever runs it knows no copy is in progress.
+        var options = new MediaScannerOptions { Folders = folders, SettleTime = TimeSpan.Zero };
+        await using var scanner = new MediaScanner(catalog, options);
+        // FFmpeg's own log lines (swscale notes JPEG's pixel format for every thumbnail) would bury the progress;
+        // each unplayable file's error comes with its result.
+        FfmpegLogging.RouteTo(NullLogger.Instance);
+        ScanSummary summary;
+        try
+        {
+            summary = await scanner.ScanAsync(new ProgressWriter(error), cancellation);
+        }
+        finally
+        {
+            FfmpegLogging.Restore();
+        }
+        output.WriteLine($"scanned {string.Join(", ", folders)} into {catalog.Path}: {summary}");
+        return PlayoutCli.Ok;
+    }
+
+    private static int Write(string databasePath, string? search, int limit, TextWriter output)
+    {
+        if (limit <= 0)
+            throw new CliInputException($"--limit must be positive, not {limit}");
+        using var catalog = Open(databasePath, mustExist: true);
+        var page = catalog.List(search, 0, limit);
+        output.WriteLine($"{"duration",12}  {"video",-28} {"audio",-22} {"status",-10} path");
+        foreach (var entry in page.Items)
+            output.WriteLine(Describe(entry));
+        output.WriteLine(page.Total > page.Items.Count
+            ? $"{page.Items.Count} of {page.Total} file(s); --limit shows more"
+            : $"{page.Total} file(s)");
+        return PlayoutCli.Ok;
+    }
+
+    private static MediaCatalog Open(string path, bool mustExist)
+    {
+        if (mustExist && !File.Exists(path))
+            throw new CliInputException($"no media catalogue at '{path}'; run 'playout media scan FOLDER' first");
+        try
+        {
+            return MediaCatalog.Open(path);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot open media catalogue '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>One line: duration, picture, sound, status and the path; an unplayable file's error follows on the next line.</summary>
+    private static string Describe(MediaEntry entry)
+    {
+        var info = entry.Info;
+        string duration = info?.Duration is { } d ? d.ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) : "-";
+        string video = info is { HasVideo: true }
+            ? $"{info.Width}x{info.Height} {Rate(info.FrameRate)}{(info.Interlaced ? "i" : "p")} {info.VideoCodec}"
+            : "-";
+        string audio = info is { AudioChannels: > 0 } ? $"{info.AudioChannels}ch {info.AudioSampleRate} Hz {info.AudioCodec}" : "-";
+        string line = $"{duration,12}  {video,-28} {audio,-22} {(entry.Status == MediaStatus.Ok ? "ok" : "UNPLAYABLE"),-10} {entry.Path}";
+        return entry.Error is null ? line : $"{line}\n{"",14}{entry.Error}";
+    }
+
+    private static string Rate(Playout.Media.Formats.Rational? rate) =>
+        rate is { } r ? r.ToDouble().ToString("0.##", CultureInfo.InvariantCulture) : "?";
+
+    /// <summary>"[ 37/120]  30% clip.mxf" a line on stderr, synchronously and in order; an unplayable file's error after it.</summary>
+    private sealed class ProgressWriter(TextWriter error) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value)
+        {
+            string done = value.Done.ToString(CultureInfo.InvariantCulture).PadLeft(value.Total.ToString(CultureInfo.InvariantCulture).Length);
+            error.WriteLine($"[{done}/{value.Total}] {value.Percent,3}% {Path.GetFileName(value.Current)}");
+            if (value.Error is not null)
+                error.WriteLine($"  unplayable: {value.Current}: {value.Error}");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Playout.TestSupport;
+
+namespace Playout.Server.Tests.Cli;
+
+public sealed class MediaCommandTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Scan_catalogues_the_folder_with_progress_and_list_shows_and_searches_it()
+    {
+        string media = Path.Combine(_folder.Path, "media");
+        Directory.CreateDirectory(Path.Combine(media, "promos"));
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=2", "-f", "lavfi", "-i", "sine=sample_rate=48000:duration=2",
+            "-ac", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", Path.Combine(media, "promos", "clip.mp4"));
+        File.WriteAllBytes(Path.Combine(media, "broken.mp4"), new byte[2048]);
+        string db = _folder.File("state/media.db");
+
+        var (code, output, error) = CliRunner.Run("media", "scan", media, "--db", db);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("[1/2]  50% broken.mp4", error);
+        Assert.Contains("[2/2] 100% clip.mp4", error);
+        Assert.Contains($"unplayable: {Path.Combine(media, "broken.mp4")}", error);
+        Assert.Contains("2 file(s): 2 probed (1 unplayable), 0 unchanged, 0 removed", output);
+
+        (code, output, error) = CliRunner.Run("media", "list", "--db", db);
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n');
+        Assert.Contains(lines, l => l.Contains("00:00:02.000") && l.Contains("320x180 25p h264") && l.Contains("2ch 48000 Hz aac")
+            && l.Contains(" ok ") && l.EndsWith(Path.Combine(media, "promos", "clip.mp4"), StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("UNPLAYABLE") && l.EndsWith(Path.Combine(media, "broken.mp4"), StringComparison.Ordinal));
+        Assert.Contains("2 file(s)", output);
+
+        (code, output, _) = CliRunner.Run("media", "list", "--db", db, "--search", "CLIP");
+        Assert.Equal(0, code);
+        Assert.Contains("clip.mp4", output);
+        Assert.DoesNotContain("broken.mp4", output);
+        Assert.Contains("1 file(s)", output);
+
+        (code, output, error) = CliRunner.Run("media", "scan", media, "--db", db);
+        Assert.Equal(0, code);
+        Assert.Contains("2 file(s): 0 probed (0 unplayable), 2 unchanged", output);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public void A_folder_that_does_not_exist_exits_2()
+    {
+        var (code, _, error) = CliRunner.Run("media", "scan", _folder.File("nowhere"), "--db", _folder.File("media.db"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("folder", error);
+        Assert.Contains("nowhere", error);
+        Assert.False(File.Exists(_folder.File("media.db")));
+    }
+
+    [Fact]
+    public void Listing_without_a_catalogue_exits_2_saying_to_scan_first()
+    {
+        var (code, _, error) = CliRunner.Run("media", "list", "--db", _folder.File("none.db"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("run 'playout media scan FOLDER' first", error);
+    }
+}
