@@ -11,7 +11,7 @@ public sealed record EventStatus(string Key, string Id, string Title, string Kin
 public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
     EventStatus? NextFixed, bool Held, long ScheduleVersion)
 {
-    internal static AutomationStatus Of(Channel channel, SchedulePlan plan, PlannedItem? onAir, long? onAirTick, bool held, PlannedItem? next,
+    internal static AutomationStatus Of(Channel channel, IEnumerable<PlannedItem> ahead, PlannedItem? onAir, long? onAirTick, bool held, PlannedItem? next,
         long version, ITimecodes tc)
     {
         long now = channel.Tick;
@@ -26,7 +26,7 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
             return new EventStatus(item.Key, item.Event.Id, item.Event.DisplayName, item.IsFiller ? "filler" : item.Event.Kind.ToString().ToLowerInvariant(),
                 start, elapsed, remaining, countdown);
         }
-        var nextFixed = plan.Items.FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
+        var nextFixed = ahead.FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
         return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(onAir, onAirTick), Describe(next, null), Describe(nextFixed, null), held, version);
     }
 }

@@ -29,10 +29,16 @@ public sealed class ChannelAutomation : IDisposable
     private readonly long _margin;
     private readonly long _lookahead;
     private readonly long _planSpan;
+    /// <summary>How far ahead the running plan is laid out (and status looks for the next fixed start).</summary>
+    public static readonly TimeSpan PlanSpan = TimeSpan.FromHours(6);
+
     private ChannelSchedule _schedule = ChannelSchedule.Empty;
     private PlanAnchors _anchors = PlanAnchors.None;
     private SchedulePlan _plan = new([], []);
     private long _planUntil = long.MinValue;
+
+    /// <summary>Plan items before this index have ended: scans start here (a long plan is not walked from its start 100 times a second).</summary>
+    private int _pastItems;
     private bool _dirty = true;
     private OnAirItem? _onAir;
     private Thread? _thread;
@@ -52,7 +58,7 @@ public sealed class ChannelAutomation : IDisposable
         // Far enough ahead that a cut queued now reaches the tick thread before its tick, on a loaded machine too.
         _margin = Math.Max(2, time.Frames(TimeSpan.FromMilliseconds(120)));
         _lookahead = time.Frames(planner.Settings.CueAhead);
-        _planSpan = time.Frames(TimeSpan.FromHours(26));
+        _planSpan = time.Frames(PlanSpan);
         Devices = devices;
     }
 
@@ -165,8 +171,11 @@ public sealed class ChannelAutomation : IDisposable
     public AutomationStatus Status()
     {
         lock (_gate)
-            return AutomationStatus.Of(_channel, Fresh(), _onAir?.Item, _onAir?.Tick, _anchors.Held is { } held && held == _onAir?.Item.Key,
+        {
+            Fresh();
+            return AutomationStatus.Of(_channel, Ahead(), _onAir?.Item, _onAir?.Tick, _anchors.Held is { } held && held == _onAir?.Item.Key,
                 NextItem(), _schedule.Version, _timecodes);
+        }
     }
 
     /// <summary>Runs the pump on a thread of its own, every few milliseconds.</summary>
@@ -216,16 +225,26 @@ public sealed class ChannelAutomation : IDisposable
         }
     }
 
+    /// <summary>The plan from the first item that has not ended yet.</summary>
+    private IEnumerable<PlannedItem> Ahead()
+    {
+        long now = _channel.Tick;
+        var items = _plan.Items;
+        while (_pastItems < items.Count && items[_pastItems].End <= now && items[_pastItems].Key != _onAir?.Item.Key)
+            _pastItems++;
+        return items.Skip(_pastItems);
+    }
+
     private PlannedItem? NextItem()
     {
         long after = _onAir?.Item.Start ?? long.MinValue;
-        return _plan.Items.FirstOrDefault(i => !i.IsFiller && i.Key != _onAir?.Item.Key && (i.Start is null || i.Start > after)
-            && (i.Start is null || i.Start > _channel.Tick));
+        return Ahead().FirstOrDefault(i => !i.IsFiller && i.Key != _onAir?.Item.Key && (i.Start is null || i.Start > after));
     }
 
-    /// <summary>The plan, laid out again first if an edit or action has changed it since.</summary>
+    /// <summary>The plan as of now: cuts that went to air since the last pump noted, laid out again if anything changed.</summary>
     private SchedulePlan Fresh()
     {
+        CollectAired();
         if (_dirty)
             Replan(_channel.Tick);
         return _plan;
@@ -236,6 +255,7 @@ public sealed class ChannelAutomation : IDisposable
         var from = _onAir?.Item.Day ?? _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
         _plan = _planner.Plan(_schedule, from, _anchors, now + _planSpan);
         _planUntil = now + _planSpan;
+        _pastItems = 0;
         _dirty = false;
         if (_onAir is { } onAir && _plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
             _onAir = onAir with { Item = current };
@@ -296,7 +316,7 @@ public sealed class ChannelAutomation : IDisposable
         long earliest = now + _margin, limit = now + _lookahead;
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         bool manualReady = false;
-        foreach (var item in _plan.Items)
+        foreach (var item in Ahead())
         {
             if (item.Key == _onAir?.Item.Key || item.End <= earliest)
                 continue;

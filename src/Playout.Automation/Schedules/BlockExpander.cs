@@ -3,9 +3,6 @@ namespace Playout.Automation.Schedules;
 /// <summary>Turns a day's events into plan entries: a block becomes its children in order, repeated while it loops.</summary>
 internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?> mediaLength)
 {
-    /// <summary>Passes of a looping block's children before giving up on a block that does not fill (children of no length).</summary>
-    private const int MaxPasses = 10_000;
-
     public IEnumerable<PlanEntry> Expand(DaySchedule day)
     {
         string prefix = day.Date.ToString("yyyy-MM-dd");
@@ -26,7 +23,8 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
         long? total = block.Duration is { } d ? time.Frames(d) : null;
         long used = 0;
         bool first = true;
-        for (int pass = 0; pass < (block.Loop ? MaxPasses : 1); pass++)
+        // A loop ends when its duration is filled (the planner also stops reading at its horizon); validation makes loops have one.
+        for (int pass = 0; pass == 0 || block.Loop && total is not null; pass++)
         {
             foreach (var child in block.Blocks)
             {

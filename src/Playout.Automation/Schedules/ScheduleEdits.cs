@@ -41,7 +41,8 @@ public static class ScheduleEdits
         return schedule.With(new DaySchedule(date, events));
     }
 
-    private static List<PrimaryEvent> Events(ChannelSchedule schedule, DateOnly date) => [.. schedule[date]?.Events ?? []];
+    /// <summary>The day's events to edit: its own, or the default day's when it has none (editing such a day gives it a schedule of its own).</summary>
+    private static List<PrimaryEvent> Events(ChannelSchedule schedule, DateOnly date) => [.. schedule.DayOrTemplate(date)?.Events ?? []];
 
     private static int IndexOf(List<PrimaryEvent> events, DateOnly date, string id)
     {

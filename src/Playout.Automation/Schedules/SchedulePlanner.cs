@@ -33,9 +33,14 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             long dayStart = time.TickAtLocal(day.Date, settings.DayStart);
             if (dayStart >= horizon && items.Count > 0)
                 break;
+            // The plan starts at its first day's start: time before that day's first fixed event is a gap, filled.
+            if (items.Count == 0)
+                cursor ??= dayStart;
             bool first = true;
             foreach (var entry in _expander.Expand(day))
             {
+                if (cursor >= horizon)
+                    break;
                 if (anchors.Skipped.Contains(entry.Key))
                     skipped.Add(new SkippedItem(entry.Key, day.Date, entry.Event, "skipped by an operator", items.Count));
                 else if (entry.Problem is { } problem)
