@@ -13,7 +13,9 @@ public static class PlayoutCli
     {
         var root = new RootCommand("Playout — broadcast playout and transmission control")
         {
+            AsRunCommand.Create(),
             ConvertCommand.Create(),
+            CtlCommand.Create(),
             FormatsCommand.Create(),
             MediaCommand.Create(),
             ScheduleCommand.Create(),

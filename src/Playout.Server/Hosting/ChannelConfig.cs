@@ -22,6 +22,9 @@ public sealed record ChannelConfig
     public CardConfig? Card { get; init; }
     public FillerConfig Filler { get; init; } = new();
     public PlaylistConfig? Playlist { get; init; }
+
+    /// <summary>Run the channel from a schedule.</summary>
+    public AutomationConfig? Automation { get; init; }
     public IReadOnlyList<GraphicConfig> Graphics { get; init; } = [];
     public IReadOnlyList<InputConfig> Inputs { get; init; } = [];
     public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
@@ -38,6 +41,9 @@ public sealed record ChannelConfig
             throw new ConfigException($"{where}.outputs: a card output needs a \"card\"");
         Filler.Validate($"{where}.filler");
         Playlist?.Validate($"{where}.playlist");
+        Automation?.Validate($"{where}.automation");
+        if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)
+            throw new ConfigException($"{where}: the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
         for (int i = 0; i < Outputs.Count; i++)
             Outputs[i].Validate($"{where}.outputs[{i}]");
         for (int i = 0; i < Inputs.Count; i++)

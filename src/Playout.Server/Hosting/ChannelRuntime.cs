@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Playout.Automation.Runtime;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
@@ -25,26 +26,32 @@ public sealed class ChannelRuntime : IDisposable
 
     private readonly IVideoCard? _card;
 
-    private ChannelRuntime(ChannelContext context, IVideoCard? card, Channel channel, PreviewConsumer? preview)
+    private ChannelRuntime(ChannelContext context, IVideoCard? card, Channel channel, PreviewConsumer? preview, AutomationHost? automation)
     {
         Context = context;
         _card = card;
         Channel = channel;
         Preview = preview;
+        Automation = automation;
     }
 
     public ChannelContext Context { get; }
     public Channel Channel { get; }
     public PreviewConsumer? Preview { get; }
 
+    /// <summary>The channel's schedule automation, when the configuration has one.</summary>
+    public AutomationHost? Automation { get; }
+
     /// <summary>Builds the channel and puts it on air.</summary>
     /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
-    public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, string? driversFolder = null)
+    public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, string? driversFolder = null,
+        IDeviceCommands? devices = null)
     {
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
         IVideoCard? card = null;
         Channel? channel = null;
+        AutomationHost? automation = null;
         try
         {
             card = config.Card is { } cardConfig ? OpenCard(cardConfig, format, driversFolder) : null;
@@ -62,12 +69,16 @@ public sealed class ChannelRuntime : IDisposable
                 channel.AddConsumer(consumer);
             }
             LoadLayers(service, config, context, channel, card);
+            if (config.Automation is not null)
+                automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger), null);
             channel.Start();
-            return new ChannelRuntime(context, card, channel, preview);
+            automation?.Start();
+            return new ChannelRuntime(context, card, channel, preview, automation);
         }
         catch
         {
-            // In the order a running channel goes off air: the channel (its producers and consumers), the card, the pools.
+            // In the order a running channel goes off air: the automation, the channel (its producers and consumers), the card, the pools.
+            automation?.Dispose();
             channel?.Dispose();
             card?.Dispose();
             context.Dispose();
@@ -77,6 +88,7 @@ public sealed class ChannelRuntime : IDisposable
 
     public void Dispose()
     {
+        Automation?.Dispose();
         Channel.Dispose();
         _card?.Dispose();
         Context.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Playout.Engine;
 using Playout.Engine.Alarms;
@@ -34,17 +35,25 @@ public static class PlayoutService
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);
 
         var channels = new List<ChannelRuntime>();
+        var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices));
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.WebHost.UseUrls($"http://{config.Http}");
+            builder.Services.AddOpenApi();
             await using var app = builder.Build();
-            StatusEndpoints.Map(app, channels, alarms);
+            ApiAuth.Use(app, config.Api);
+            app.MapOpenApi();
+            var api = new ApiChannels(channels);
+            StatusEndpoints.Map(app, api, alarms);
+            ChannelEndpoints.Map(app, api, alarms);
+            ScheduleEndpoints.Map(app, api);
+            AsRunEndpoints.Map(app, api);
             await app.StartAsync(stop);
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);

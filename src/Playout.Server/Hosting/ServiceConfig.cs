@@ -18,6 +18,13 @@ public sealed record ServiceConfig
     /// <summary>Generate the demo media set into <see cref="Media"/> when it is missing.</summary>
     public bool DemoMedia { get; init; }
 
+    /// <summary>The folder of what the service keeps between runs: saved schedules, as-run journals, the media catalogue.</summary>
+    public string State { get; init; } = "state";
+
+    public ApiConfig Api { get; init; } = new();
+
+    public IReadOnlyList<DeviceConfig> Devices { get; init; } = [];
+
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }
 
     /// <summary>The folder of the file it was loaded from.</summary>
@@ -27,6 +34,11 @@ public sealed record ServiceConfig
     public string MediaPath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, Media, file));
 
     public string LogsPath => Path.GetFullPath(Path.Combine(BaseDirectory, Logs));
+
+    public string StatePath => Path.GetFullPath(Path.Combine(BaseDirectory, State));
+
+    /// <summary>A path the configuration names, relative to the configuration file.</summary>
+    public string FilePath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, file));
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -70,6 +82,11 @@ public sealed record ServiceConfig
             throw new ConfigException($"{path}: field 'channels': at least one channel is needed");
         for (int i = 0; i < Channels.Count; i++)
             Channels[i].Validate($"{path}: channels[{i}]");
+        if (Channels.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != Channels.Count)
+            throw new ConfigException($"{path}: field 'channels': two channels have the same name");
+        Api.Validate($"{path}: api", Http);
+        for (int i = 0; i < Devices.Count; i++)
+            Devices[i].Validate($"{path}: devices[{i}]");
     }
 
     private static string FirstSentence(string message)

@@ -2,25 +2,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Playout.Engine.Alarms;
-using Playout.Server.Hosting;
 
 namespace Playout.Server.Web;
 
-/// <summary>The status page and the read-only status API it polls (the operator panel and REST control come later).</summary>
+/// <summary>The status page and the status API it polls: every channel's engine and automation status, and the alarms.</summary>
 public static class StatusEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms)
+    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms)
     {
-        app.MapGet("/", () => Results.Text(StatusPage.Value, "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Text(StatusPage.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/api/status", () => Results.Json(new
         {
-            Channels = channels.Select(c => c.Channel.Status()).ToArray(),
+            Channels = channels.All.Select(c => new { Engine = c.Channel.Status(), Automation = c.Automation?.Automation.Status() }).ToArray(),
             Alarms = alarms.Active,
-        }));
-        app.MapGet("/api/channels/{index:int}/preview.jpg", (int index) =>
-            index >= 0 && index < channels.Count && channels[index].Preview?.Latest is { } preview
-                ? Results.File(preview.Jpeg, "image/jpeg")
-                : Results.NotFound());
+        })).WithTags("channels").WithSummary("Every channel's engine and automation status, and the active alarms.");
+        app.MapGet("/api/channels/{number:int}/preview.jpg", (int number) =>
+            channels.Find(number) is ({ Preview.Latest: { } preview }, _) ? Results.File(preview.Jpeg, "image/jpeg") : Results.NotFound())
+            .WithTags("channels").WithSummary("The programme's latest preview picture (JPEG).");
     }
 
     private static readonly Lazy<string> StatusPage = new(() =>

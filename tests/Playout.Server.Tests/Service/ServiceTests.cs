@@ -53,7 +53,7 @@ public class ServiceTests
             Assert.True(channel.GetProperty("consumers")[0].GetProperty("counters").GetProperty("sent").GetInt64() >= 75);
 
             Assert.Contains("<title>Playout status</title>", await client.GetStringAsync("/"));
-            byte[] preview = await client.GetByteArrayAsync("/api/channels/0/preview.jpg");
+            byte[] preview = await client.GetByteArrayAsync("/api/channels/1/preview.jpg");
             Assert.Equal([0xFF, 0xD8], preview[..2]);
 
             // A real peer reads the UDP stream off the loopback.
@@ -84,7 +84,7 @@ public class ServiceTests
             try
             {
                 using var status = JsonDocument.Parse(await client.GetStringAsync("/api/status"));
-                var channel = status.RootElement.GetProperty("channels")[0];
+                var channel = status.RootElement.GetProperty("channels")[0].GetProperty("engine");
                 if (channel.GetProperty("tick").GetInt64() >= ticks)
                     return channel.Clone();
             }

@@ -1,0 +1,50 @@
+namespace Playout.Server.Hosting;
+
+/// <summary>A channel run from a schedule (docs/AUTOMATION.md). Paths are relative to the configuration file.</summary>
+public sealed record AutomationConfig
+{
+    /// <summary>A schedule file (YAML, JSON, CSV traffic log, BXF) loaded at start when the channel has no saved schedule yet.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>A schedule file whose (first) day is the default day: it plays on every day that has no schedule of its own.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The time zone of the schedule's times of day (IANA name, e.g. "Asia/Ho_Chi_Minh").</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>When the broadcast day starts, local time (HH:MM[:SS]).</summary>
+    public string DayStart { get; init; } = "06:00";
+
+    /// <summary>The layer primary events play on, and the default layer of logos and graphics.</summary>
+    public int Layer { get; init; } = 10;
+    public int GraphicsLayer { get; init; } = 20;
+
+    /// <summary>How far ahead events are pre-rolled (and SCTE-35 sent).</summary>
+    public double LookaheadSeconds { get; init; } = 8;
+
+    internal TimeZoneInfo Zone(string where)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new ConfigException($"{where}.timeZone: unknown time zone '{TimeZone}' (an IANA name such as Europe/London)");
+        }
+    }
+
+    internal TimeSpan DayStartTime(string where) =>
+        TimeSpan.TryParse(DayStart, System.Globalization.CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
+            ? time : throw new ConfigException($"{where}.dayStart: '{DayStart}' is not a time of day (HH:MM or HH:MM:SS)");
+
+    internal void Validate(string where)
+    {
+        Zone(where);
+        DayStartTime(where);
+        if (Layer < 0 || GraphicsLayer < 0)
+            throw new ConfigException($"{where}: layers must not be negative");
+        if (LookaheadSeconds is < 1 or > 600)
+            throw new ConfigException($"{where}.lookaheadSeconds: between 1 and 600 seconds; got {LookaheadSeconds}");
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using Playout.Automation.AsRun;
+using Playout.Automation.Imports;
+using Playout.Automation.Runtime;
+using Playout.Automation.Schedules;
+using Playout.Automation.Timing;
+using Playout.Engine.Channels;
+using Playout.Engine.Devices;
+using Playout.Engine.Producers;
+
+namespace Playout.Server.Hosting;
+
+/// <summary>
+/// A channel's automation in the service: its schedule (the saved one, else the configured files), its as-run
+/// journal (state/asrun/CHANNEL/), and every accepted edit saved so a restart resumes where it was.
+/// </summary>
+public sealed class AutomationHost : IDisposable
+{
+    private readonly string _savedPath;
+    private readonly ILogger _log;
+
+    private AutomationHost(ChannelAutomation automation, AsRunJournal journal, ScheduleTimeBase time, string savedPath, ILogger log)
+    {
+        Automation = automation;
+        Journal = journal;
+        Time = time;
+        _savedPath = savedPath;
+        _log = log;
+    }
+
+    public ChannelAutomation Automation { get; }
+    public AsRunJournal Journal { get; }
+    public ScheduleTimeBase Time { get; }
+
+    /// <summary>Builds the automation of a channel about to go on air (tick 0 is now) and loads its schedule.</summary>
+    /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
+    public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, IVideoCard? card, IDeviceCommands devices,
+        IScte35Output? scte35)
+    {
+        var automation = config.Automation!;
+        string where = $"{config.Name}: automation";
+        var context = channel.Context;
+        var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
+            config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
+        var time = new ScheduleTimeBase(DateTimeOffset.UtcNow, context.Format.FrameRate, settings.TimeZone);
+        var sources = new EventSources(context, service.MediaPath, settings.Filler,
+            card is null ? null : input => new CardInputProducer(context, card, input));
+        string slug = Slug(config.Name);
+        var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
+        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time), sources, time, journal, devices, scte35);
+        var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
+        try
+        {
+            var schedule = SavedSchedule.Load(host._savedPath) ?? Configured(service, automation, context.Format.FrameRate, devices, where);
+            var loaded = runner.Apply(_ => schedule);
+            if (!loaded.Ok)
+                throw new ConfigException($"{where}: the schedule cannot be used: {loaded.Reason}");
+            host._log.LogInformation("{Channel}: schedule of {Days} day(s){Template} loaded; as-run log in {AsRun}", config.Name,
+                schedule.Days.Count, schedule.Template is null ? "" : " and a default day", journal.Folder);
+            runner.Pump();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies an edit; an accepted one is saved before this returns.</summary>
+    public EditResult Edit(Func<ChannelSchedule, ChannelSchedule> edit, bool force, string who)
+    {
+        var result = Automation.Apply(edit, force);
+        if (result.Ok)
+        {
+            SavedSchedule.Save(_savedPath, Automation.Schedule);
+            _log.LogInformation("{Channel}: schedule version {Version} by {Who}", Automation.Channel.Name, result.Version, who);
+        }
+        return result;
+    }
+
+    /// <summary>Starts the automation's pump thread.</summary>
+    public void Start() => Automation.Start();
+
+    public void Dispose()
+    {
+        Automation.Dispose();
+        Journal.Dispose();
+    }
+
+    private static ChannelSchedule Configured(ServiceConfig service, AutomationConfig automation, Media.Formats.Rational rate, IDeviceCommands devices,
+        string where)
+    {
+        var schedule = ChannelSchedule.Empty;
+        if (automation.Schedule is { } file)
+            schedule = schedule.With(Import(service.FilePath(file), rate, devices, where));
+        if (automation.Template is { } template)
+            schedule = schedule.WithTemplate(Import(service.FilePath(template), rate, devices, where).FirstOrDefault()?.Events);
+        return schedule;
+    }
+
+    private static IReadOnlyList<DaySchedule> Import(string path, Media.Formats.Rational rate, IDeviceCommands devices, string where)
+    {
+        var result = ScheduleImporter.Load(path, new ScheduleImportOptions(rate, devices));
+        if (!result.Ok)
+            throw new ConfigException($"{where}: {string.Join("; ", result.Errors)}");
+        return result.Days;
+    }
+
+    /// <summary>A channel's name as a file name: "channel 1" → "channel-1".</summary>
+    public static string Slug(string name) =>
+        string.Concat(name.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+}

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Playout.Automation.Runtime;
+using Playout.Automation.Schedules;
+using Playout.Engine.Alarms;
+using Playout.Server.Hosting;
+
+namespace Playout.Server.Web;
+
+/// <summary>Channels, their automation status (polled and streamed), operator actions, and alarms.</summary>
+public static class ChannelEndpoints
+{
+    /// <summary>How often the status stream sends: at least 10 updates a second.</summary>
+    public static readonly TimeSpan StreamInterval = TimeSpan.FromMilliseconds(80);
+
+    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms)
+    {
+        var api = app.MapGroup("/api").WithTags("channels");
+        api.MapGet("/channels", () => channels.All.Select((c, i) => new ChannelSummary(i + 1, c.Channel.Name, c.Context.Format.Name,
+            c.Automation is not null, c.Channel.IsRunning)))
+            .WithSummary("The channels, numbered from 1.");
+        api.MapGet("/channels/{number:int}", (int number) => channels.Find(number) is ({ } c, _) ? Results.Json(c.Channel.Status()) : channels.Find(number).Error!)
+            .WithSummary("A channel's engine status: layers, consumers, timings, alarms.");
+        api.MapGet("/channels/{number:int}/automation", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status())))
+            .WithSummary("On air (elapsed, remaining), next event, countdown to the next fixed start.");
+        api.MapGet("/channels/{number:int}/automation/stream", (int number, CancellationToken cancel) =>
+            channels.Answer(number, a => TypedResults.ServerSentEvents(Updates(a.Automation, cancel), "status")))
+            .WithSummary("The automation status as server-sent events, 12.5 a second.");
+        api.MapGet("/channels/{number:int}/next", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status().Next)))
+            .WithSummary("The next event and its countdown.");
+        api.MapPost("/channels/{number:int}/take", (int number, HttpContext http) => Act(channels, number, http, "take", a => a.Take()))
+            .Requires(ApiRole.Operator).WithSummary("Take the next event to air now (a waiting manual event, or the next one early).");
+        api.MapPost("/channels/{number:int}/hold", (int number, HttpContext http) => Act(channels, number, http, "hold", a => a.Hold()))
+            .Requires(ApiRole.Operator).WithSummary("Hold the event on air past its end until a take.");
+        api.MapPost("/channels/{number:int}/skip", (int number, HttpContext http) => Act(channels, number, http, "skip", a => a.Skip()))
+            .Requires(ApiRole.Operator).WithSummary("Drop the next event from the running order.");
+        api.MapGet("/alarms", () => alarms.Active).WithSummary("Active alarms.");
+    }
+
+    public sealed record ChannelSummary(int Number, string Name, string Format, bool Automated, bool OnAir);
+
+    /// <summary>Answers an edit or action: 200 with the schedule version, or 409 with the reason it was refused.</summary>
+    public static IResult Outcome(EditResult result) =>
+        result.Ok ? Results.Json(new { result.Version }) : Results.Problem(result.Reason, statusCode: 409);
+
+    private static IResult Act(ApiChannels channels, int number, HttpContext http, string action, Func<ChannelAutomation, EditResult> act) =>
+        channels.Answer(number, host =>
+        {
+            var result = act(host.Automation);
+            host.Automation.Channel.Context.Logger.LogOperator(host.Automation.Channel.Name, action, ApiAuth.CallerOf(http).Name, result);
+            return Outcome(result);
+        });
+
+    private static async IAsyncEnumerable<AutomationStatus> Updates(ChannelAutomation automation, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        using var timer = new PeriodicTimer(StreamInterval);
+        do
+        {
+            yield return automation.Status();
+        }
+        while (await Next(timer, cancel));
+    }
+
+    /// <summary>False when the client has gone (the stream then ends quietly).</summary>
+    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken cancel)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Playout.Automation.AsRun;
+using Playout.Server.Tests.Cli;
+using Playout.Server.Tests.Service;
+using Playout.TestSupport;
+
+namespace Playout.Server.Tests.Automation;
+
+/// <summary>The automated service as a process: REST with token roles, the status stream, schedule loads, the CLI, and crash safety.</summary>
+public class AutomationServiceTests
+{
+    private const string Viewer = "viewer-token-0123456789", Operator = "operator-token-0123456789", Engineer = "engineer-token-0123456789";
+
+    private static string Config(TempDirectory folder, int http, string template) =>
+        folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "media": "media",
+              "logs": "logs",
+              "state": "state",
+              "api": { "tokens": [
+                { "name": "wall", "token": "{{Viewer}}", "role": "viewer" },
+                { "name": "desk", "token": "{{Operator}}", "role": "operator" },
+                { "name": "eng", "token": "{{Engineer}}", "role": "engineer" } ] },
+              "channels": [{
+                "name": "test channel",
+                "format": "576i50",
+                "clock": "system",
+                "automation": { "template": "{{folder.Write("template.yaml", Encoding.UTF8.GetBytes(template))}}", "timeZone": "UTC", "dayStart": "06:00" },
+                "outputs": []
+              }]
+            }
+            """));
+
+    /// <summary>The broadcast day (06:00 UTC start) an instant falls in.</summary>
+    private static DateOnly BroadcastDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime - TimeSpan.FromHours(6));
+
+    [Fact]
+    public async Task Roles_guard_the_api_the_status_streams_ten_times_a_second_and_a_loaded_schedule_runs_with_operator_takes()
+    {
+        using var folder = new TempDirectory();
+        int port = FreePorts.Tcp();
+        using var service = ServiceProcess.Start(Config(folder, port, """
+            date: 2026-01-01
+            events:
+              - { id: all-day, kind: filler, source: "#404040", duration: "23:59:59" }
+            """), $"127.0.0.1:{port}");
+        try
+        {
+            await service.WaitUntilServing();
+            using var anonymous = service.Client();
+            using var viewer = service.Client(Viewer);
+            using var engineer = service.Client(Engineer);
+
+            var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+            Assert.Contains("/api/channels/{number}/take", openApi);
+            Assert.Contains("/api/channels/{number}/schedule/{day}/events", openApi);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/channels")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/channels/1/take", null)).StatusCode);
+            var status = await Json(viewer, "/api/channels/1/automation");
+            Assert.Equal("all-day", status.GetProperty("onAir").GetProperty("id").GetString());
+
+            // The status stream: at least 10 updates a second, each naming what is on air.
+            int updates = await CountStreamUpdates(service.Url + "/api/channels/1/automation/stream?access_token=" + Viewer, TimeSpan.FromSeconds(2));
+            Assert.True(updates >= 20, $"{updates} status updates in 2 s");
+
+            // An invalid file changes nothing and says where it is wrong.
+            var bad = await engineer.PutAsync("/api/channels/1/schedule?name=bad.yaml",
+                new StringContent("date: 2026-01-01\nevents:\n  - { id: x, kind: filler, duration: \"soon\" }\n"));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            string badBody = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("bad.yaml", badBody);
+            Assert.Contains("line 3", badBody);
+
+            // Today: a fixed event a few seconds from now, then a manual one. Replacing the day on air needs force.
+            var at = DateTimeOffset.UtcNow.AddSeconds(4);
+            var day = BroadcastDay(at);
+            string schedule = $$"""
+                date: {{day:yyyy-MM-dd}}
+                events:
+                  - { id: promo, kind: filler, source: "#505050", start: "{{at.UtcDateTime:HH:mm:ss}}", duration: "00:00:02" }
+                  - { id: studio, kind: filler, source: "#A0A0A0", timing: manual, duration: "00:01:00" }
+                """;
+            var refused = await engineer.PutAsync("/api/channels/1/schedule?name=today.yaml", new StringContent(schedule));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("on air", await refused.Content.ReadAsStringAsync());
+            var loaded = await engineer.PutAsync("/api/channels/1/schedule?name=today.yaml&force=true", new StringContent(schedule));
+            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+
+            await WaitFor(viewer, s => s.GetProperty("next").GetProperty("id").GetString() == "studio"
+                && s.GetProperty("onAir").GetProperty("id").GetString() == "filler", TimeSpan.FromSeconds(15));
+            var take = CliRunner.Run("ctl", "take", "--channel", "1", "--url", service.Url, "--token", Operator);
+            Assert.True(take.Code == 0, take.Error);
+            await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString() == "studio", TimeSpan.FromSeconds(5));
+            Assert.Equal(2, CliRunner.Run("ctl", "take", "--channel", "1", "--url", service.Url, "--token", Viewer).Code);
+
+            var csv = CliRunner.Run("asrun", "export", "--channel", "1", "--day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "--url", service.Url, "--token", Viewer);
+            Assert.True(csv.Code == 0, csv.Error);
+            Assert.True(csv.Output.Contains($"test channel,{day:yyyy-MM-dd},promo,#505050,filler,#505050,played,"), csv.Output);
+            Assert.True(csv.Output.Contains(",filler,filler,,filler,"), csv.Output);
+            Assert.True(csv.Output.Contains($"test channel,{day:yyyy-MM-dd},all-day,#404040,filler,#404040,truncated,"), csv.Output);
+        }
+        finally
+        {
+            Assert.Equal(0, service.Stop());
+        }
+        Assert.Contains("take by desk", await service.Output);
+    }
+
+    [Fact]
+    public async Task The_as_run_journal_survives_kill_minus_9_with_every_entry_intact_and_the_restarted_service_resumes_it_and_its_schedule()
+    {
+        using var folder = new TempDirectory();
+        int port = FreePorts.Tcp();
+        // Short events, so entries come five times a second.
+        string config = Config(folder, port, """
+            date: 2026-01-01
+            events:
+              - id: loop
+                kind: block
+                loop: true
+                duration: "23:59:59"
+                children:
+                  - { id: x, kind: filler, source: "#404040", duration: "00:00:00:05" }
+                  - { id: y, kind: filler, source: "#606060", duration: "00:00:00:05" }
+            """);
+        var day = BroadcastDay(DateTimeOffset.UtcNow);
+        string journal = Path.Combine(folder.Path, "state", "asrun", "test-channel", $"{day:yyyy-MM-dd}.jsonl");
+        IReadOnlyList<AsRunEntry> before;
+        using (var first = ServiceProcess.Start(config, $"127.0.0.1:{port}"))
+        {
+            await first.WaitUntilServing();
+            using var engineer = first.Client(Engineer);
+            var tomorrow = day.AddDays(1);
+            var inserted = await engineer.PostAsync($"/api/channels/1/schedule/{tomorrow:yyyy-MM-dd}/events",
+                new StringContent("""{ "id": "kept", "kind": "filler", "source": "#808080", "duration": "00:00:10" }""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, inserted.StatusCode);
+            await WaitUntil(() => File.Exists(journal) && File.ReadAllLines(journal).Length >= 12, TimeSpan.FromSeconds(30));
+            first.Kill();
+            before = AsRunJournal.ReadFile(journal);
+        }
+        Assert.True(before.Count >= 12, $"{before.Count} entries");
+        Assert.All(before.Skip(1), e =>
+        {
+            Assert.Equal(AsRunStatus.Played, e.Status);
+            Assert.Equal(5, e.ActualFrames);
+            Assert.Matches(@"^\d\d:\d\d:\d\d:\d\d$", e.ActualTimecode);
+        });
+        string[] linesBefore = File.ReadAllLines(journal).Where(l => l.Length > 0).ToArray();
+
+        using var second = ServiceProcess.Start(config, $"127.0.0.1:{port}");
+        try
+        {
+            await second.WaitUntilServing();
+            await WaitUntil(() => File.ReadAllLines(journal).Length >= linesBefore.Length + 5, TimeSpan.FromSeconds(30));
+            var after = AsRunJournal.ReadFile(journal);
+            Assert.Equal(linesBefore, File.ReadAllLines(journal).Take(linesBefore.Length));
+            Assert.True(after.Count >= before.Count + 5);
+            using var viewer = second.Client(Viewer);
+            var schedule = await Json(viewer, "/api/channels/1/schedule");
+            Assert.Contains(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                schedule.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+        }
+        finally
+        {
+            Assert.Equal(0, second.Stop());
+        }
+    }
+
+    private static async Task<JsonElement> Json(HttpClient client, string path)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(path));
+        return json.RootElement.Clone();
+    }
+
+    private static async Task WaitFor(HttpClient client, Func<JsonElement, bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await Json(client, "/api/channels/1/automation");
+            try
+            {
+                if (condition(last))
+                    return;
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+            {
+                // A field the condition reads is absent (null) for now.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"automation status never matched; last: {last}");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<int> CountStreamUpdates(string url, TimeSpan window)
+    {
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var stop = new CancellationTokenSource(window);
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        int updates = 0;
+        try
+        {
+            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    using var json = JsonDocument.Parse(line["data: ".Length..]);
+                    Assert.True(json.RootElement.TryGetProperty("onAir", out _));
+                    updates++;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return updates;
+    }
+}
