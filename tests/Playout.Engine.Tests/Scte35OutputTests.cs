@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
@@ -60,22 +59,12 @@ public class Scte35OutputTests
         Assert.True(pmt.CueiRegistered);
 
         // The sections as FFmpeg's demuxer hands them out (it checks their CRC, and so does our decoder).
-        var raw = ExternalTool.Execute("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", file, "-map", "0:d", "-c", "copy", "-f", "data", "-"]);
-        Assert.True(raw.ExitCode == 0, raw.Error);
-        var sections = new List<SpliceInfoSection>();
-        for (int at = 0; at < raw.Output.Length;)
-        {
-            int size = SpliceInfoSection.MeasureSection(raw.Output.AsSpan(at));
-            sections.Add(SpliceInfoSection.Decode(raw.Output.AsSpan(at, size)));
-            at += size;
-        }
+        var sections = TsProbe.DataSections(file).Select(b => SpliceInfoSection.Decode(b)).ToList();
         Assert.Equal(2, sections.Count);
 
         // The video frame of tick t is frame t - (first tick) of the file; its PTS is the (t - first)-th in presentation order.
         long firstTick = recorder.Frames[0].Tick;
-        var videoPts = ExternalTool.Run("ffprobe", ["-v", "error", "-select_streams", "v", "-show_entries", "packet=pts", "-of", "csv=p=0", file])
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => ulong.Parse(l.TrimEnd(','), CultureInfo.InvariantCulture)).Order().ToArray();
+        var videoPts = TsProbe.VideoPts(file);
         Assert.Equal(150, videoPts.Length);
 
         var insertSection = sections.Single(s => s.Command is SpliceInsert);

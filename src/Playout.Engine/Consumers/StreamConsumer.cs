@@ -70,6 +70,9 @@ public sealed class StreamConsumer : IConsumer
     /// <summary>Raised on the encoder thread after each SCTE-35 section is written (for the as-run log). Keep handlers short.</summary>
     public event Action<SpliceSent>? SpliceSent;
 
+    /// <summary>Whether the output was set up to carry SCTE-35 (<see cref="StreamSettings.Scte35"/>).</summary>
+    public bool CarriesScte35 => _settings.Scte35;
+
     /// <summary>
     /// Cues an SCTE-35 splice at the programme frame of channel tick <paramref name="spliceTick"/>. Thread-safe; call from
     /// any thread, ahead of time. The encoder thread writes the section when it encodes the frame of tick

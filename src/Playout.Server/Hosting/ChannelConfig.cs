@@ -1,3 +1,4 @@
+using Playout.Engine.Consumers;
 using Playout.Engine.Producers;
 using Playout.Media.Formats;
 
@@ -185,6 +186,10 @@ public sealed record OutputConfig
     public string? Options { get; init; }
     public int AudioChannels { get; init; } = 2;
 
+    /// <summary>Stream: carry the schedule's SCTE-35 cues on their own PID (MPEG-TS only).</summary>
+    public bool Scte35 { get; init; }
+    public int Scte35Pid { get; init; } = StreamSettings.DefaultScte35Pid;
+
     /// <summary>Preview size and rate.</summary>
     public int Width { get; init; } = 480;
     public int Height { get; init; } = 270;
@@ -194,6 +199,8 @@ public sealed record OutputConfig
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
             throw new ConfigException($"{where}.url: a stream output needs a url (udp://…, srt://… or a file path)");
+        if (Scte35 && Type != OutputKind.Stream)
+            throw new ConfigException($"{where}.scte35: only a stream output carries SCTE-35");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
             throw new ConfigException($"{where}: preview width, height and perSecond must be positive");
     }

@@ -63,14 +63,19 @@ public sealed class ChannelRuntime : IDisposable
                 {
                     OutputKind.Card => new CardConsumer(card!, config.Card!.Output),
                     OutputKind.Stream => new StreamConsumer(context, new StreamSettings(Path(service, output.Url!), output.Container, output.Video,
-                        output.Audio, output.Options, output.VideoBitrate, output.AudioBitrate, output.AudioChannels)),
+                        output.Audio, output.Options, output.VideoBitrate, output.AudioBitrate, output.AudioChannels,
+                        Scte35: output.Scte35, Scte35Pid: output.Scte35Pid)),
                     _ => preview = new PreviewConsumer(context, output.Width, output.Height, output.PerSecond),
                 };
                 channel.AddConsumer(consumer);
             }
             LoadLayers(service, config, context, channel, card);
             if (config.Automation is not null)
-                automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger), null);
+            {
+                var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
+                automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger),
+                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger));
+            }
             channel.Start();
             automation?.Start();
             return new ChannelRuntime(context, card, channel, preview, automation);

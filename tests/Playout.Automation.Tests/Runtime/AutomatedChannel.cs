@@ -24,8 +24,9 @@ internal sealed class AutomatedChannel : IDisposable
 {
     private readonly LumaRecorder _recorder = new();
 
+    /// <param name="scte35">Makes the SCTE-35 output from the channel, for outputs added to it (null: none).</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
-        IDeviceCommands? devices = null, IScte35Output? scte35 = null)
+        IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null)
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), 24, 48, NullLogger.Instance, Alarms);
@@ -34,7 +35,7 @@ internal sealed class AutomatedChannel : IDisposable
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
         Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time),
-            new EventSources(Context, path => path, Settings.Filler), Time, journal, devices, scte35);
+            new EventSources(Context, path => path, Settings.Filler), Time, journal, devices, scte35?.Invoke(Context, Channel));
     }
 
     public AlarmBoard Alarms { get; }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using Playout.Automation.Schedules;
+using Playout.Engine.Consumers;
+using Playout.Media.Scte35;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// SCTE-35 secondary events into the channel's MPEG-TS outputs that carry SCTE-35: each output writes the section
+/// <see cref="PreRoll"/> ahead of the splice frame, with that frame's PTS as the splice time (docs/SCTE35.md).
+/// </summary>
+public sealed class StreamScte35Output(IReadOnlyList<StreamConsumer> outputs, ILogger logger) : IScte35Output
+{
+    /// <summary>How far ahead of the splice frame the section is sent (SCTE 67 recommends at least 4 s).</summary>
+    public static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(4);
+
+    public void Cue(long spliceTick, Scte35Cue cue)
+    {
+        // The splice time is left immediate here: each output sets it to the PTS it writes for the splice frame.
+        SpliceCommand command = cue.TimeSignal ? new TimeSignal(SpliceTime.Immediate)
+            : new SpliceInsert(cue.EventId, cue.OutOfNetwork, SpliceTime.Immediate,
+                cue.BreakDuration is { } duration ? BreakDuration.FromTimeSpan(duration, cue.AutoReturn) : null,
+                cue.UniqueProgramId, cue.AvailNum, cue.AvailsExpected);
+        foreach (var output in outputs)
+        {
+            try
+            {
+                output.CueSplice(spliceTick, command, PreRoll);
+            }
+            catch (ArgumentOutOfRangeException error)
+            {
+                logger.LogWarning("{Output}: SCTE-35 cue for tick {Tick} not sent: {Reason}", output.Name, spliceTick, error.Message);
+            }
+        }
+    }
+}
