@@ -124,6 +124,23 @@ public sealed class ChannelAutomation : IDisposable
         }
     }
 
+    /// <summary>Lays the plan out again at the next pump (the media catalogue learned clip lengths).</summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+            _dirty = true;
+    }
+
+    /// <summary>The schedule laid out <paramref name="span"/> ahead of now, as it stands (for checks such as missing media).</summary>
+    public SchedulePlan PlanAhead(TimeSpan span)
+    {
+        lock (_gate)
+        {
+            long now = _channel.Tick;
+            return _planner.Plan(_schedule, FirstDay(now), _anchors, now + _planner.Time.Frames(span));
+        }
+    }
+
     /// <summary>Takes the next event to air now: a manual event waiting for its take, or the next event early (the one on air is cut).</summary>
     public EditResult Take()
     {
@@ -250,10 +267,12 @@ public sealed class ChannelAutomation : IDisposable
         return _plan;
     }
 
+    /// <summary>Plans start at the day of the item on air (it may have begun the day before), else the broadcast day of now.</summary>
+    private DateOnly FirstDay(long now) => _onAir?.Item.Day ?? _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
+
     private void Replan(long now)
     {
-        var from = _onAir?.Item.Day ?? _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
-        _plan = _planner.Plan(_schedule, from, _anchors, now + _planSpan);
+        _plan = _planner.Plan(_schedule, FirstDay(now), _anchors, now + _planSpan);
         _planUntil = now + _planSpan;
         _pastItems = 0;
         _dirty = false;

@@ -29,13 +29,16 @@ public sealed class AutomationHost : IDisposable
     }
 
     public ChannelAutomation Automation { get; }
+
+    /// <summary>Raised after an accepted edit has been saved (on the editor's thread).</summary>
+    public event Action? Edited;
     public AsRunJournal Journal { get; }
     public ScheduleTimeBase Time { get; }
 
     /// <summary>Builds the automation of a channel about to go on air (tick 0 is now) and loads its schedule.</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
     public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, IVideoCard? card, IDeviceCommands devices,
-        IScte35Output? scte35)
+        IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
     {
         var automation = config.Automation!;
         string where = $"{config.Name}: automation";
@@ -47,7 +50,7 @@ public sealed class AutomationHost : IDisposable
             card is null ? null : input => new CardInputProducer(context, card, input));
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
-        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time), sources, time, journal, devices, scte35);
+        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35);
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         try
         {
@@ -75,6 +78,7 @@ public sealed class AutomationHost : IDisposable
         {
             SavedSchedule.Save(_savedPath, Automation.Schedule);
             _log.LogInformation("{Channel}: schedule version {Version} by {Who}", Automation.Channel.Name, result.Version, who);
+            Edited?.Invoke();
         }
         return result;
     }

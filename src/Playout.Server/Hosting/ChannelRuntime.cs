@@ -44,8 +44,9 @@ public sealed class ChannelRuntime : IDisposable
 
     /// <summary>Builds the channel and puts it on air.</summary>
     /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
+    /// <param name="mediaLength">Clip lengths from the media catalogue, for scheduled clips without a duration.</param>
     public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, string? driversFolder = null,
-        IDeviceCommands? devices = null)
+        IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null)
     {
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
@@ -74,7 +75,7 @@ public sealed class ChannelRuntime : IDisposable
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger),
-                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger));
+                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength);
             }
             channel.Start();
             automation?.Start();

@@ -36,10 +36,12 @@ public static class PlayoutService
 
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
+        await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
+            library.Watch(channels, alarms);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
@@ -54,6 +56,7 @@ public static class PlayoutService
             ChannelEndpoints.Map(app, api, alarms);
             ScheduleEndpoints.Map(app, api);
             AsRunEndpoints.Map(app, api);
+            MediaEndpoints.Map(app, library.Catalog);
             await app.StartAsync(stop);
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);

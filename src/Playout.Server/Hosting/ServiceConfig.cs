@@ -23,6 +23,8 @@ public sealed record ServiceConfig
 
     public ApiConfig Api { get; init; } = new();
 
+    public MediaLibraryConfig MediaLibrary { get; init; } = new();
+
     public IReadOnlyList<DeviceConfig> Devices { get; init; } = [];
 
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }

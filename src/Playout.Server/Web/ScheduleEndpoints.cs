@@ -68,7 +68,7 @@ public static class ScheduleEndpoints
     {
         var time = host.Time;
         long now = host.Automation.Channel.Tick, until = now + time.Frames(ahead);
-        return host.Automation.Plan.Items.Where(i => i.End is null || i.End > now).TakeWhile(i => i.Start is null || i.Start < until)
+        return host.Automation.PlanAhead(ahead).Items.Where(i => i.End is null || i.End > now).TakeWhile(i => i.Start is null || i.Start < until)
             .Select(i => new PlanItem(i.Key, i.Event.Id, i.Event.DisplayName, i.IsFiller ? "filler" : i.Event.Kind.ToString().ToLowerInvariant(),
                 i.Start is long s ? time.OfDay(s) : null, i.End is long e ? time.OfDay(e) : null,
                 i.Start is long a && i.End is long b ? time.Duration(b - a) : null, i.Cut));

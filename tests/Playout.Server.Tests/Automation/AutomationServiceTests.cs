@@ -14,8 +14,11 @@ public class AutomationServiceTests
 {
     private const string Viewer = "viewer-token-0123456789", Operator = "operator-token-0123456789", Engineer = "engineer-token-0123456789";
 
-    private static string Config(TempDirectory folder, int http, string template) =>
-        folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+    private static string Config(TempDirectory folder, int http, string template)
+    {
+        Directory.CreateDirectory(folder.File("media"));
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-c:v", "mpeg2video", folder.File("media/clip.ts"));
+        return folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
               "media": "media",
@@ -34,6 +37,7 @@ public class AutomationServiceTests
               }]
             }
             """));
+    }
 
     /// <summary>The broadcast day (06:00 UTC start) an instant falls in.</summary>
     private static DateOnly BroadcastDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime - TimeSpan.FromHours(6));
@@ -96,6 +100,26 @@ public class AutomationServiceTests
             Assert.True(take.Code == 0, take.Error);
             await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString() == "studio", TimeSpan.FromSeconds(5));
             Assert.Equal(2, CliRunner.Run("ctl", "take", "--channel", "1", "--url", service.Url, "--token", Viewer).Code);
+
+            // Tomorrow: a clip whose length comes from the media library, and one the library does not have.
+            var tomorrow = $$"""
+                date: {{day.AddDays(1):yyyy-MM-dd}}
+                events:
+                  - { id: opener, kind: clip, source: clip.ts }
+                  - { id: lost, kind: clip, source: missing.mxf, duration: "00:00:10" }
+                """;
+            Assert.Equal(HttpStatusCode.OK, (await engineer.PutAsync("/api/channels/1/schedule?name=tomorrow.yaml", new StringContent(tomorrow))).StatusCode);
+            var alarm = await WaitForAlarm(viewer, "test channel/media", TimeSpan.FromSeconds(10));
+            Assert.Contains("missing.mxf' is not in the media library", alarm);
+            Assert.DoesNotContain("clip.ts", alarm);
+            using var media = JsonDocument.Parse(await viewer.GetStringAsync("/api/media?search=clip"));
+            var clip = media.RootElement.GetProperty("items").EnumerateArray().Single();
+            Assert.Equal(2.0, TimeSpan.Parse(clip.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture).TotalSeconds, 1);
+            var thumbnail = await viewer.GetByteArrayAsync("/api/media/thumbnail?path=" + Uri.EscapeDataString(clip.GetProperty("path").GetString()!));
+            Assert.Equal([0xFF, 0xD8], thumbnail[..2]);
+            var plan = await Json(viewer, "/api/channels/1/schedule/plan?hours=48");
+            var opener = plan.EnumerateArray().Single(i => i.GetProperty("id").GetString() == "opener");
+            Assert.Equal("00:00:02:00", opener.GetProperty("duration").GetString());
 
             var csv = CliRunner.Run("asrun", "export", "--channel", "1", "--day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 "--url", service.Url, "--token", Viewer);
@@ -196,6 +220,19 @@ public class AutomationServiceTests
             await Task.Delay(100);
         }
         throw new TimeoutException($"automation status never matched; last: {last}");
+    }
+
+    private static async Task<string> WaitForAlarm(HttpClient client, string source, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var alarms = JsonDocument.Parse(await client.GetStringAsync("/api/alarms"));
+            if (alarms.RootElement.EnumerateArray().FirstOrDefault(a => a.GetProperty("source").GetString() == source) is { ValueKind: JsonValueKind.Object } alarm)
+                return alarm.GetProperty("message").GetString()!;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"no alarm from {source}");
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
