@@ -7,15 +7,45 @@ namespace Playout.Server.Cli;
 
 /// <summary>
 /// `playout schedule validate FILE [--rate 25]`: reads a schedule file (YAML, JSON, CSV traffic log, BXF) as the
-/// service would and prints "FILE: OK, N days, M events", or every error with its line (exit 2). The verb groups
-/// the schedule subcommands; each is built by a method of its own.
+/// service would and prints "FILE: OK, N days, M events", or every error with its line (exit 2).
+/// `playout schedule load --channel N FILE [--force]`: sends the file to a running service's channel, which loads it
+/// whole or not at all. The verb groups the schedule subcommands; each is built by a method of its own.
 /// </summary>
 public static class ScheduleCommand
 {
-    public static Command Create() => new("schedule", "Schedule files: check one before it goes to a channel")
+    public static Command Create() => new("schedule", "Schedule files: check one, or load it on a running service's channel")
     {
         Validate(),
+        Load(),
     };
+
+    private static Command Load()
+    {
+        var file = new Argument<string>("file") { Description = "A schedule file: .yaml/.yml, .json, .csv (traffic log) or .xml/.bxf (BXF)" };
+        var channel = ServiceClient.Channel();
+        var force = new Option<bool>("--force") { Description = "Load even if it changes the event on air" };
+        var url = ServiceClient.Url();
+        var token = ServiceClient.Token();
+        var command = new Command("load", "Load a schedule file on a channel of the running service (its days replace the same days)")
+            { file, channel, force, url, token };
+        command.SetAction(result =>
+        {
+            string path = result.GetValue(file)!;
+            if (!File.Exists(path))
+                throw new CliInputException($"schedule '{path}' not found");
+            using var client = ServiceClient.For(result, url, token);
+            int number = result.GetValue(channel);
+            var request = new HttpRequestMessage(HttpMethod.Put,
+                $"api/channels/{number}/schedule?name={Uri.EscapeDataString(Path.GetFileName(path))}&force={(result.GetValue(force) ? "true" : "false")}")
+            {
+                Content = new StringContent(File.ReadAllText(path)),
+            };
+            return client.Send(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error,
+                body => $"{path}: loaded on channel {number} (schedule version {System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt64()})"
+                    + Environment.NewLine);
+        });
+        return command;
+    }
 
     private static Command Validate()
     {

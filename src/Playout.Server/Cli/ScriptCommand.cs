@@ -9,7 +9,8 @@ using Playout.Media.Formats;
 namespace Playout.Server.Cli;
 
 /// <summary>
-/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--today DATE]`: runs a C# schedule script
+/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--today DATE]`, or `playout script run FILE
+/// --channel N [--force]` on a running service: runs a C# schedule script
 /// (docs/SCRIPTING.md) offline, against an empty schedule or one read from a schedule file; prints the script's log
 /// and a summary of the days it made, and writes the schedule in the native JSON schema (docs/SCHEDULE-FORMAT.md).
 /// Where the script runs is decided in <see cref="Execute"/> alone: sending it to a running service's channel is
@@ -27,9 +28,16 @@ public static class ScriptCommand
         var output = new Option<string?>("--out") { Description = "Write the resulting schedule here as native JSON (re-importable)" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds the script may run", DefaultValueFactory = _ => ScriptHost.DefaultTimeLimit.TotalSeconds };
         var today = new Option<string?>("--today") { Description = "The broadcast day the script sees as Today, YYYY-MM-DD (default: today's, days starting at 06:00)" };
-        var run = new Command("run", "Run a schedule script offline and show (or save) the schedule it makes") { file, schedule, output, timeout, today };
-        run.SetAction((result, cancel) => Run(result.GetValue(file)!, result.GetValue(schedule), result.GetValue(output), result.GetValue(timeout),
-            result.GetValue(today), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancel));
+        var channel = new Option<int?>("--channel") { Description = "Run it on this channel of the running service and apply the result there" };
+        var force = new Option<bool>("--force") { Description = "With --channel: apply even if it changes the event on air" };
+        var url = ServiceClient.Url();
+        var token = ServiceClient.Token();
+        var run = new Command("run", "Run a schedule script offline (show or save the schedule it makes), or on a running service's channel")
+            { file, schedule, output, timeout, today, channel, force, url, token };
+        run.SetAction((result, cancel) => result.GetValue(channel) is int number
+            ? Task.FromResult(OnChannel(result, number, result.GetValue(file)!, result.GetValue(force), url, token))
+            : Run(result.GetValue(file)!, result.GetValue(schedule), result.GetValue(output), result.GetValue(timeout),
+                result.GetValue(today), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancel));
         return new Command("script", "C# schedule scripts") { run };
     }
 
@@ -45,6 +53,25 @@ public static class ScriptCommand
             return PlayoutCli.BadInput;
         var result = await Execute(File.ReadAllText(path, Encoding.UTF8), context, TimeSpan.FromSeconds(timeout), cancel);
         return Report(result, outputPath, output, error);
+    }
+
+    /// <summary>Sends the script to the service, which runs it against the channel's schedule and applies the result in one edit.</summary>
+    private static int OnChannel(ParseResult result, int channel, string path, bool force, Option<string> url, Option<string?> token)
+    {
+        if (!File.Exists(path))
+            throw new CliInputException($"script '{path}' not found");
+        using var client = ServiceClient.For(result, url, token);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/channels/{channel}/scripts?force={(force ? "true" : "false")}")
+        {
+            Content = new StringContent(File.ReadAllText(path, Encoding.UTF8), Encoding.UTF8, "text/plain"),
+        };
+        return client.Send(request, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, body =>
+        {
+            using var answer = System.Text.Json.JsonDocument.Parse(body);
+            var lines = answer.RootElement.GetProperty("log").EnumerateArray().Select(l => l.GetString()).ToList();
+            lines.Add($"applied to channel {channel}: schedule version {answer.RootElement.GetProperty("version").GetInt64()}");
+            return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+        });
     }
 
     /// <summary>Runs the script here, in this process.</summary>

@@ -47,8 +47,10 @@ public sealed class MediaLibrary : IAsyncDisposable
     }
 
     /// <summary>A clip's length from the catalogue (null: not catalogued, or a network source).</summary>
-    public TimeSpan? LengthOf(PrimaryEvent e) =>
-        e.Source is { } source && !Engine.MediaUrl.IsNetwork(source) ? Catalog.Get(_service.MediaPath(source))?.Duration : null;
+    public TimeSpan? LengthOf(PrimaryEvent e) => e.Source is { } source ? LengthOf(source) : null;
+
+    /// <summary>A media file's length from the catalogue, by its name in the media folder (or its path).</summary>
+    public TimeSpan? LengthOf(string source) => Engine.MediaUrl.IsNetwork(source) ? null : Catalog.Get(_service.MediaPath(source))?.Duration;
 
     /// <summary>Watches the folders from now on, and checks the channels' next 24 hours after every scan and every minute.</summary>
     public void Watch(IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms)

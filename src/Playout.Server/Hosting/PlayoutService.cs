@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Playout.Automation.Scripting;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Server.Web;
@@ -57,6 +58,7 @@ public static class PlayoutService
             ScheduleEndpoints.Map(app, api);
             AsRunEndpoints.Map(app, api);
             MediaEndpoints.Map(app, library.Catalog);
+            ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
             await app.StartAsync(stop);
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);

@@ -108,7 +108,22 @@ public class AutomationServiceTests
                   - { id: opener, kind: clip, source: clip.ts }
                   - { id: lost, kind: clip, source: missing.mxf, duration: "00:00:10" }
                 """;
-            Assert.Equal(HttpStatusCode.OK, (await engineer.PutAsync("/api/channels/1/schedule?name=tomorrow.yaml", new StringContent(tomorrow))).StatusCode);
+            var load = CliRunner.Run("schedule", "load", "--channel", "1", folder.Write("tomorrow.yaml", Encoding.UTF8.GetBytes(tomorrow)),
+                "--url", service.Url, "--token", Engineer);
+            Assert.True(load.Code == 0, load.Error);
+            Assert.Contains("loaded on channel 1", load.Output);
+            // A script adds to tomorrow on the service, atomically; a failing one changes nothing.
+            var script = CliRunner.Run("script", "run", folder.Write("add.csx", Encoding.UTF8.GetBytes(
+                """Day(Tomorrow).Add(Filler("scripted", "#303030", "00:00:05")); Log("added");""")),
+                "--channel", "1", "--url", service.Url, "--token", Engineer);
+            Assert.True(script.Code == 0, script.Error);
+            Assert.Contains("added", script.Output);
+            var broken = CliRunner.Run("script", "run", folder.Write("broken.csx", Encoding.UTF8.GetBytes("Day(Tomorrow).Add(Nothing());")),
+                "--channel", "1", "--url", service.Url, "--token", Engineer);
+            Assert.Equal(2, broken.Code);
+            Assert.Contains("Nothing", broken.Error);
+            var tomorrowEvents = await Json(viewer, $"/api/channels/1/schedule/{day.AddDays(1):yyyy-MM-dd}");
+            Assert.Equal(["opener", "lost", "scripted"], tomorrowEvents.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
             var alarm = await WaitForAlarm(viewer, "test channel/media", TimeSpan.FromSeconds(10));
             Assert.Contains("missing.mxf' is not in the media library", alarm);
             Assert.DoesNotContain("clip.ts", alarm);
