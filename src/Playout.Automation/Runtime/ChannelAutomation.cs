@@ -27,6 +27,7 @@ public sealed class ChannelAutomation : IDisposable
     private readonly Dictionary<string, Cue> _cues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loggedSkips = new(StringComparer.Ordinal);
     private readonly long _margin;
+    private readonly long _joinDelay;
     private readonly long _lookahead;
     private readonly long _planSpan;
     /// <summary>How far ahead the running plan is laid out (and status looks for the next fixed start).</summary>
@@ -58,6 +59,7 @@ public sealed class ChannelAutomation : IDisposable
         // Far enough ahead that a cut queued now reaches the tick thread before its tick, on a loaded machine too.
         _margin = Math.Max(2, time.Frames(TimeSpan.FromMilliseconds(120)));
         _lookahead = time.Frames(planner.Settings.CueAhead);
+        _joinDelay = time.Frames(TimeSpan.FromSeconds(1));
         _planSpan = time.Frames(PlanSpan);
         Devices = devices;
     }
@@ -353,13 +355,27 @@ public sealed class ChannelAutomation : IDisposable
             if (CueTick(item) > limit)
                 break;
             wanted.Add(item.Key);
-            Ensure(item, Math.Max(item.Start.Value, earliest), now);
+            Ensure(item, TakeTick(item.Start.Value, item.Key, now), now);
         }
         foreach (var stale in _cues.Values.Where(c => !wanted.Contains(c.Item.Key)).ToList())
         {
             if (Withdraw(stale))
                 _cues.Remove(stale.Item.Key);
         }
+    }
+
+    /// <summary>
+    /// The tick an item's cut is queued for: its start, or the first tick a command can still reach when the start is
+    /// that close; an item already under way (start-up, an edit) joins in progress once its producer has had a second to open.
+    /// </summary>
+    private long TakeTick(long start, string key, long now)
+    {
+        long earliest = now + _margin;
+        if (start >= earliest)
+            return start;
+        if (start >= now)
+            return earliest;
+        return _cues.TryGetValue(key, out var cue) && cue.Take is not null ? cue.TakeTick : earliest + _joinDelay;
     }
 
     /// <summary>When an item must be cued: a lookahead before its start, or before its earliest secondary event.</summary>
