@@ -37,12 +37,12 @@ public sealed class MediaLibrary : IAsyncDisposable
         var library = new MediaLibrary(service, catalog, options, log);
         // Files present at start are taken as they are (the settle time guards files still arriving while watched).
         await using var first = new MediaScanner(catalog, options with { SettleTime = TimeSpan.Zero }, log);
-        var summary = await first.ScanAsync(new Progress<ScanProgress>(p =>
+        log.LogInformation("media library {Database}: scanning {Folders}", catalog.Path, string.Join(", ", options.Folders));
+        await first.ScanAsync(new Progress<ScanProgress>(p =>
         {
             if (p.Done % 50 == 0 && p.Done > 0)
                 log.LogInformation("media library: {Done}/{Total} probed", p.Done, p.Total);
         }), stop);
-        log.LogInformation("media library {Database}: {Summary}", catalog.Path, summary);
         return library;
     }
 
