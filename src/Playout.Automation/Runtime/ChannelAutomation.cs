@@ -274,12 +274,23 @@ public sealed class ChannelAutomation : IDisposable
 
     private void Replan(long now)
     {
+        Forget(FirstDay(now).AddDays(-1));
         _plan = _planner.Plan(_schedule, FirstDay(now), _anchors, now + _planSpan);
         _planUntil = now + _planSpan;
         _pastItems = 0;
         _dirty = false;
         if (_onAir is { } onAir && _plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
             _onAir = onAir with { Item = current };
+    }
+
+    /// <summary>Drops what is remembered of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>
+    private void Forget(DateOnly day)
+    {
+        string first = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        bool Old(string key) => string.CompareOrdinal(key, 0, first, 0, first.Length) < 0;
+        if (_anchors.Starts.Keys.Any(Old) || _anchors.Skipped.Any(Old))
+            _anchors = _anchors with { Starts = _anchors.Starts.RemoveRange(_anchors.Starts.Keys.Where(Old)), Skipped = _anchors.Skipped.Except(_anchors.Skipped.Where(Old)) };
+        _loggedSkips.RemoveWhere(Old);
     }
 
     /// <summary>Cuts that applied since the last pump: the item before each goes to the as-run log.</summary>
@@ -300,7 +311,8 @@ public sealed class ChannelAutomation : IDisposable
             if (!_anchors.Starts.TryGetValue(cue.Item.Key, out long known) || known != anchor)
             {
                 _anchors = _anchors with { Starts = _anchors.Starts.SetItem(cue.Item.Key, anchor) };
-                _dirty = true;
+                // On its planned frame the plan stays as it is: no re-plan per item (a loop of short items airs several a second).
+                _dirty |= anchor != cue.Item.Start;
             }
         }
     }
