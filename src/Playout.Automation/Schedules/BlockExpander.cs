@@ -26,6 +26,7 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
         // A loop ends when its duration is filled (the planner also stops reading at its horizon); validation makes loops have one.
         for (int pass = 0; pass == 0 || block.Loop && total is not null; pass++)
         {
+            long before = used;
             foreach (var child in block.Blocks)
             {
                 var entry = Entry($"{prefix}/{block.Id}/{child.Id}#{pass}", child,
@@ -40,9 +41,13 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
                     used += entry.Length!.Value;
                 }
                 yield return entry;
-                if (entry.Length is null or 0 && block.Loop)
+                // An open-ended child (a live source without duration) holds the block until a fixed start; a child that cannot
+                // be laid out (unknown length) is skipped on its own and the others go on.
+                if (entry.Problem is null && entry.Length is null && block.Loop)
                     yield break;
             }
+            if (used == before)
+                yield break;
         }
     }
 

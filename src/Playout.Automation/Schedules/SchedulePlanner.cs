@@ -28,11 +28,12 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         var last = schedule.Template is null ? schedule.Days.Keys.LastOrDefault() : DateOnly.MaxValue;
         for (var date = fromDay; date <= last; date = date.AddDays(1))
         {
+            // Nothing starting at or after the horizon is laid out, whether or not earlier days placed anything.
+            if (time.TickAtLocal(date, settings.DayStart) >= horizon)
+                break;
             if (schedule.DayOrTemplate(date) is not { } day)
                 continue;
             long dayStart = time.TickAtLocal(day.Date, settings.DayStart);
-            if (dayStart >= horizon && items.Count > 0)
-                break;
             // The plan starts at its first day's start: time before that day's first fixed event is a gap, filled.
             if (items.Count == 0)
                 cursor ??= dayStart;

@@ -44,8 +44,16 @@ public static class ScheduleValidator
         {
             if (e.Blocks.Count == 0)
                 yield return $"{at}: children: a block needs events";
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var child in e.Blocks)
             {
+                if (child is null)
+                {
+                    yield return $"{at}: children: an entry is empty (null)";
+                    continue;
+                }
+                if (!ids.Add(child.Id))
+                    yield return $"{at}, event {child.Id}: id: used twice in the block";
                 foreach (var problem in Check(child, devices, inBlock: true))
                     yield return $"{at}, {problem}";
             }
@@ -54,7 +62,9 @@ public static class ScheduleValidator
             yield return $"{at}: children: only a block has child events";
         for (int i = 0; i < e.SecondaryEvents.Count; i++)
         {
-            if (CheckSecondary(e.SecondaryEvents[i], devices) is { } problem)
+            if (e.SecondaryEvents[i] is null)
+                yield return $"{at}, secondary {i + 1}: empty (null)";
+            else if (CheckSecondary(e.SecondaryEvents[i], devices) is { } problem)
                 yield return $"{at}, secondary {i + 1} ({e.SecondaryEvents[i].Kind}): {problem}";
         }
     }
@@ -64,6 +74,11 @@ public static class ScheduleValidator
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
+            if (e is null)
+            {
+                problems.Add($"{day}: an event is empty (null)");
+                continue;
+            }
             if (!ids.Add(e.Id))
                 problems.Add($"{day}, event {e.Id}: id: used twice in the day");
             foreach (var problem in Check(e, devices, inBlock: false))
@@ -74,7 +89,7 @@ public static class ScheduleValidator
     private static string? CheckSecondary(SecondaryEvent s, IDeviceCommands? devices) => s.Kind switch
     {
         SecondaryKind.LogoOn or SecondaryKind.GraphicsTake when string.IsNullOrWhiteSpace(s.Source) => "source: the graphic to show is missing",
-        SecondaryKind.AudioLevel when s.LevelDb is not double level => "level: the target level (dB) is missing",
+        SecondaryKind.AudioLevel when s.LevelDb is not double level || double.IsNaN(level) => "level: the target level (dB) is missing",
         SecondaryKind.AudioLevel when s.LevelDb > 12 => $"level: {s.LevelDb} dB is more than the +12 dB a level change may add",
         SecondaryKind.Scte35 when s.Scte35 is null => "scte35: the splice (event id, out/in, duration) is missing",
         SecondaryKind.Device when string.IsNullOrWhiteSpace(s.Device) => "device: missing",

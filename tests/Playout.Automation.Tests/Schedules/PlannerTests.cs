@@ -161,4 +161,33 @@ public class PlannerTests
             plan.Items.Where(i => !i.IsFiller).Select(i => i.Key).Take(5).ToArray());
         Assert.Equal(250 + 2L * 24 * 3600 * 25, plan.Items.Single(i => i.Key == "2026-11-26/template-a").Start);
     }
+
+    [Fact]
+    public void A_template_whose_events_cannot_be_laid_out_plans_only_up_to_the_horizon()
+    {
+        var schedule = ChannelSchedule.Empty.WithTemplate([new PrimaryEvent("unknown", PrimaryKind.Clip, "not-catalogued.mxf")]);
+        var plan = Planner.Plan(schedule, Day, PlanAnchors.None, 250 + 2L * 24 * 3600 * 25);
+        Assert.Equal(2, plan.Skipped.Count);
+        Assert.All(plan.Items, i => Assert.True(i.IsFiller));
+    }
+
+    [Fact]
+    public void A_looping_block_skips_a_child_of_unknown_length_and_goes_on_with_the_others()
+    {
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Duration: TimeSpan.FromSeconds(5), Loop: true,
+            Children: [Colour("x", 1), new PrimaryEvent("lost", PrimaryKind.Clip, "lost.mxf")]);
+        var plan = Plan(new DaySchedule(Day, [block]));
+        Assert.Equal(5, plan.Items.Count(i => !i.IsFiller));
+        Assert.Equal(250 + 125, plan.Items.Where(i => !i.IsFiller).Max(i => i.End));
+        Assert.All(plan.Skipped, s => Assert.Equal("lost", s.Event.Id));
+    }
+
+    [Fact]
+    public void Duplicate_ids_in_a_block_and_empty_entries_are_validation_errors()
+    {
+        var block = new PrimaryEvent("b", PrimaryKind.Block, Children: [Colour("x", 1), Colour("x", 1)], Secondaries: [null!]);
+        var problems = ScheduleValidator.Validate(ChannelSchedule.Empty.With(new DaySchedule(Day, [block])), null);
+        Assert.Contains("2026-11-24, event b, event x: id: used twice in the block", problems);
+        Assert.Contains("2026-11-24, event b, secondary 1: empty (null)", problems);
+    }
 }
