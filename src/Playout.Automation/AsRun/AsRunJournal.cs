@@ -88,7 +88,8 @@ public sealed class AsRunJournal : IDisposable
     private void Open(DateOnly day)
     {
         _file?.Dispose();
-        _file = new FileStream(PathOf(day), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // Unbuffered: a write that fails (disk full) leaves nothing behind to fail again on the next flush or on close.
+        _file = new FileStream(PathOf(day), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         CutTornTail(_file);
         _file.Seek(0, SeekOrigin.End);
         _fileDay = day;

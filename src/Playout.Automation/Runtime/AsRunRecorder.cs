@@ -12,14 +12,14 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
     /// <summary>The latest entries recorded since start (the journal keeps them all, across restarts).</summary>
     public List<AsRunEntry> Recent { get; } = [];
 
-    /// <summary>An item that went to air at <paramref name="aired"/> and came off at <paramref name="ended"/>.</summary>
-    public void Aired(OnAirItem item, long ended)
+    /// <summary>An item that went to air and came off at <paramref name="ended"/>; <paramref name="cutBy"/> says why, when not the plan.</summary>
+    public void Aired(OnAirItem item, long ended, string? cutBy = null)
     {
         long frames = ended - item.Tick;
         var planned = item.Item;
         var (status, reason) = planned.IsFiller ? (AsRunStatus.Filler, (string?)null)
             : item.Failure is { } failure ? (AsRunStatus.Failed, failure)
-            : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, planned.Cut ?? "taken off air early")
+            : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, cutBy ?? planned.Cut ?? "taken off air early")
             : (AsRunStatus.Played, null);
         Write(Entry(planned.Key, planned.Day, planned.Event, status, reason, planned.Start, planned.Length, item.Tick, frames));
     }

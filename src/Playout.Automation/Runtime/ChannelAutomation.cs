@@ -28,6 +28,7 @@ public sealed class ChannelAutomation : IDisposable
     private readonly HashSet<string> _loggedSkips = new(StringComparer.Ordinal);
     private readonly long _margin;
     private readonly long _joinDelay;
+    private readonly long _secondaryLead;
     private readonly long _lookahead;
     private readonly long _planSpan;
     /// <summary>How far ahead the running plan is laid out (and status looks for the next fixed start).</summary>
@@ -56,10 +57,17 @@ public sealed class ChannelAutomation : IDisposable
         var time = planner.Time;
         _secondaries = new SecondaryDispatcher(channel, planner.Settings, time, sources, devices, scte35);
         _asRun = new AsRunRecorder(channel.Name, time, timecodes, journal);
+        // After a restart, skips the journal already holds are not logged again.
+        foreach (var entry in RecentJournal(journal))
+        {
+            if (entry.Status == AsRunStatus.Skipped)
+                _loggedSkips.Add(entry.Key);
+        }
         // Far enough ahead that a cut queued now reaches the tick thread before its tick, on a loaded machine too.
         _margin = Math.Max(2, time.Frames(TimeSpan.FromMilliseconds(120)));
         _lookahead = time.Frames(planner.Settings.CueAhead);
         _joinDelay = time.Frames(TimeSpan.FromSeconds(1));
+        _secondaryLead = time.Frames(TimeSpan.FromMinutes(1));
         _planSpan = time.Frames(PlanSpan);
         Devices = devices;
     }
@@ -225,6 +233,7 @@ public sealed class ChannelAutomation : IDisposable
         {
             long now = _channel.Tick;
             CollectAired();
+            RequeueRefused();
             if (_dirty || now + _lookahead >= _planUntil)
                 Replan(now);
             WatchOnAir();
@@ -241,6 +250,25 @@ public sealed class ChannelAutomation : IDisposable
             foreach (var cue in _cues.Values)
                 Withdraw(cue);
             _cues.Clear();
+            // The item on air when the service stops gets its entry too.
+            if (_onAir is { } last)
+                Record(() => _asRun.Aired(last, _channel.Tick, "the service stopped"));
+            _onAir = null;
+        }
+    }
+
+    private IEnumerable<AsRunEntry> RecentJournal(AsRunJournal? journal)
+    {
+        if (journal is null)
+            return [];
+        try
+        {
+            return [.. journal.Days().TakeLast(2).SelectMany(journal.Read)];
+        }
+        catch (InvalidDataException error)
+        {
+            _log.LogError("{Channel}: {Error}", _channel.Name, error.Message);
+            return [];
         }
     }
 
@@ -280,7 +308,16 @@ public sealed class ChannelAutomation : IDisposable
         _pastItems = 0;
         _dirty = false;
         if (_onAir is { } onAir && _plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
+        {
+            if (current.End != onAir.Item.End)
+            {
+                // Held, taken early, cut by an edit: what hangs on its end moves with it (or waits while the end is open).
+                onAir.Cue.Item = current;
+                onAir.Cue.WithdrawSecondaries();
+                _secondaries.Queue(onAir.Cue, now + _margin);
+            }
             _onAir = onAir with { Item = current };
+        }
     }
 
     /// <summary>Drops what is remembered of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>
@@ -302,10 +339,11 @@ public sealed class ChannelAutomation : IDisposable
         {
             long tick = cue.TakeApplied!.Result;
             _cues.Remove(cue.Item.Key);
-            if (_onAir is { } previous)
-                _asRun.Aired(previous, tick);
+            var previous = _onAir;
+            _onAir = new OnAirItem(cue.Item, tick, cue);
+            if (previous is not null)
+                Record(() => _asRun.Aired(previous, tick));
             LogSkippedBefore(cue.Item);
-            _onAir = new OnAirItem(cue.Item, tick, cue.Producer);
             // The plan keeps the item where it actually went (a take, a late join keeps its planned timeline).
             long anchor = cue.Item.Start is long planned && planned <= tick ? planned : tick;
             if (!_anchors.Starts.TryGetValue(cue.Item.Key, out long known) || known != anchor)
@@ -317,13 +355,41 @@ public sealed class ChannelAutomation : IDisposable
         }
     }
 
+    /// <summary>A cut the channel refused (queued too late, e.g. after a slow open) is queued again rather than lost.</summary>
+    private void RequeueRefused()
+    {
+        foreach (var cue in _cues.Values.Where(c => c.TakeApplied is { IsFaulted: true }))
+        {
+            _log.LogWarning("{Channel}: {Event} missed its cut ({Reason}); cutting to it as soon as possible", _channel.Name, cue.Item.Event.Id,
+                cue.TakeApplied!.Exception!.InnerException?.Message);
+            cue.Take = null;
+            cue.TakeApplied = null;
+        }
+    }
+
     private void LogSkippedBefore(PlannedItem aired)
     {
         int index = IndexOf(aired.Key);
         foreach (var skipped in _plan.Skipped)
         {
             if (skipped.Before <= index && _loggedSkips.Add(skipped.Key))
-                _asRun.Skipped(skipped);
+                Record(() => _asRun.Skipped(skipped));
+        }
+    }
+
+    /// <summary>Writes an as-run entry; a journal that cannot be written (disk full) raises an alarm and never stops the automation.</summary>
+    private void Record(Action write)
+    {
+        string alarm = $"{_channel.Name}/as-run";
+        try
+        {
+            write();
+            if (_channel.Context.Alarms.IsActive(alarm))
+                _channel.Context.Alarms.Clear(alarm);
+        }
+        catch (IOException error)
+        {
+            _channel.Context.Alarms.Raise(alarm, Engine.Alarms.AlarmSeverity.Major, $"the as-run journal cannot be written: {error.Message}");
         }
     }
 
@@ -339,7 +405,7 @@ public sealed class ChannelAutomation : IDisposable
 
     private void WatchOnAir()
     {
-        if (_onAir is { Failure: null } onAir && onAir.Producer.Failure is { } failure)
+        if (_onAir is { Failure: null } onAir && onAir.Cue.Producer.Failure is { } failure)
             onAir.Failure = failure;
     }
 
@@ -364,8 +430,11 @@ public sealed class ChannelAutomation : IDisposable
                 }
                 continue;
             }
-            if (CueTick(item) > limit)
+            // Secondaries may lead their item by up to a minute: look that far past the lookahead for them.
+            if (item.Start > limit + _secondaryLead)
                 break;
+            if (CueTick(item) > limit)
+                continue;
             wanted.Add(item.Key);
             Ensure(item, TakeTick(item.Start.Value, item.Key, now), now);
         }
@@ -431,8 +500,9 @@ public sealed class ChannelAutomation : IDisposable
         cue.Item = item;
         cue.Take = null;
         cue.TakeApplied = null;
-        if (takeAt is long at)
+        if (takeAt is long wanted)
         {
+            long at = Math.Max(wanted, _channel.Tick + _margin);
             var take = new CueState();
             int layer = _planner.Settings.ProgrammeLayer;
             var producer = cue.Producer;
@@ -461,7 +531,7 @@ public sealed class ChannelAutomation : IDisposable
     {
         if (_onAir is not { } onAir || onAir.Item.IsFiller)
             return null;
-        var plan = _planner.Plan(edited, onAir.Item.Day, _anchors, _channel.Tick + _lookahead);
+        var plan = _planner.Plan(edited, onAir.Item.Day, _anchors, _channel.Tick + _planSpan);
         var now = plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key);
         string what = $"event {onAir.Item.Event.Id} ({onAir.Item.Event.DisplayName}) is on air since {_timecodes.OfDay(onAir.Tick)}";
         if (now is null)

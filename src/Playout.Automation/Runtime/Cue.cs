@@ -18,16 +18,20 @@ internal sealed class Cue(PlannedItem item, Producer producer)
     public Task<long>? TakeApplied { get; set; }
     public long TakeTick { get; set; }
 
-    public List<CueState> Secondaries { get; } = [];
+    /// <summary>Queued secondary events by their index in the event; applied ones stay, so a re-time never sends one twice.</summary>
+    public Dictionary<int, CueState> Secondaries { get; } = [];
 
-    /// <summary>SCTE-35 cues already handed to the outputs.</summary>
-    public HashSet<SecondaryEvent> SentScte35 { get; } = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Withdraws the queued secondary events (those already applied stay done).</summary>
+    /// <summary>Withdraws the queued secondary events that have not applied yet.</summary>
     public void WithdrawSecondaries()
     {
-        foreach (var secondary in Secondaries)
-            secondary.Withdraw();
-        Secondaries.Clear();
+        foreach (var (index, secondary) in Secondaries.ToList())
+        {
+            if (secondary.Withdraw())
+                Secondaries.Remove(index);
+        }
     }
+
+    /// <summary>SCTE-35 cues already handed to the outputs, by index in the event.</summary>
+    public HashSet<int> SentScte35 { get; } = [];
+
 }

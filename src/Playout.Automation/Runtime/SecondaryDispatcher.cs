@@ -24,19 +24,22 @@ internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings sett
     /// <summary>Queues every secondary of <paramref name="cue"/>'s item due at or after <paramref name="earliest"/>.</summary>
     public void Queue(Cue cue, long earliest)
     {
-        foreach (var secondary in cue.Item.Event.SecondaryEvents)
+        var secondaries = cue.Item.Event.SecondaryEvents;
+        for (int index = 0; index < secondaries.Count; index++)
         {
-            if (TickOf(secondary, cue.Item) is not long tick || tick < earliest)
+            var secondary = secondaries[index];
+            // Already queued or done (applied ones are kept by the cue); or not timed yet, or its tick has passed.
+            if (cue.Secondaries.ContainsKey(index) || TickOf(secondary, cue.Item) is not long tick || tick < earliest)
                 continue;
             if (secondary.Kind == SecondaryKind.Scte35)
             {
                 // Sent once: the section leaves the outputs seconds ahead and cannot be called back by a re-plan.
-                if (cue.SentScte35.Add(secondary))
+                if (cue.SentScte35.Add(index))
                     Signal(secondary, tick, cue.Item);
                 continue;
             }
             var state = new CueState();
-            cue.Secondaries.Add(state);
+            cue.Secondaries[index] = state;
             Dispatch(secondary, tick, state, cue.Item);
         }
     }

@@ -159,6 +159,28 @@ public class AutomationOperationTests
         Assert.Equal(("gpi-1", "pulse", "3"), (sent.Device, sent.Command, sent.Arguments["pin"]));
     }
 
+    [Fact]
+    public void A_secondary_on_the_end_of_a_held_event_waits_for_the_take_and_fires_once_on_the_real_end()
+    {
+        var devices = new FakeDevices("gpi-1");
+        using var channel = new AutomatedChannel(Epoch, devices: devices);
+        channel.Load(new DaySchedule(Day,
+        [
+            Colour("a", "#404040", 2, secondaries: [new SecondaryEvent(SecondaryKind.Device, EventAnchor.End, Device: "gpi-1", Command: "end-of-a")]),
+            Colour("b", "#505050", 2),
+        ]));
+        channel.RunUntil(10);
+        Assert.True(channel.Automation.Hold().Ok);
+        channel.RunUntil(80);
+        Assert.False(SpinWait.SpinUntil(() => !devices.Received.IsEmpty, TimeSpan.FromMilliseconds(300)), "fired at the planned end of a held event");
+        Assert.True(channel.Automation.Take().Ok);
+        channel.RunUntil(120);
+        Assert.True(SpinWait.SpinUntil(() => !devices.Received.IsEmpty, TimeSpan.FromSeconds(5)));
+        Assert.Equal("end-of-a", Assert.Single(devices.Received).Command);
+        var b = channel.Luma.ToList().IndexOf(channel.LumaOf("#505050"));
+        Assert.InRange(b, 81, 90);
+    }
+
     private static double Volume(AutomatedChannel channel, int layer) =>
         channel.Channel.Status().Layers.Single(l => l.Number == layer).Volume;
 }
