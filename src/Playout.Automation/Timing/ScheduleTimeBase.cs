@@ -23,6 +23,10 @@ public sealed class ScheduleTimeBase(DateTimeOffset epoch, Rational frameRate, T
     public long TickAtLocal(DateOnly date, TimeSpan timeOfDay) =>
         _timeline.FirstTickAtOrAfter(ZonedTime.ToInstant(date.ToDateTime(TimeOnly.MinValue) + timeOfDay, zone));
 
+    /// <summary>When broadcast day <paramref name="day"/> starts (UTC), for reports about a day rather than a tick.</summary>
+    public DateTimeOffset LocalInstantOfDay(DateOnly day, TimeSpan dayStart) =>
+        ZonedTime.ToInstant(day.ToDateTime(TimeOnly.MinValue) + dayStart, zone);
+
     public long Frames(TimeSpan duration) =>
         (long)Math.Round((decimal)duration.Ticks * frameRate.Numerator / (frameRate.Denominator * TimeSpan.TicksPerSecond),
             MidpointRounding.AwayFromZero);

@@ -18,6 +18,7 @@ public sealed class AutomationHost : IDisposable
 {
     private readonly string _savedPath;
     private readonly ILogger _log;
+    private readonly Lock _saving = new();
 
     private AutomationHost(ChannelAutomation automation, AsRunJournal journal, ScheduleTimeBase time, string savedPath, ILogger log)
     {
@@ -73,10 +74,16 @@ public sealed class AutomationHost : IDisposable
     /// <summary>Applies an edit; an accepted one is saved before this returns.</summary>
     public EditResult Edit(Func<ChannelSchedule, ChannelSchedule> edit, bool force, string who)
     {
-        var result = Automation.Apply(edit, force);
+        EditResult result;
+        // One edit and its save at a time: the file on disk is always the schedule of the last accepted edit.
+        lock (_saving)
+        {
+            result = Automation.Apply(edit, force);
+            if (result.Ok)
+                SavedSchedule.Save(_savedPath, Automation.Schedule);
+        }
         if (result.Ok)
         {
-            SavedSchedule.Save(_savedPath, Automation.Schedule);
             _log.LogInformation("{Channel}: schedule version {Version} by {Who}", Automation.Channel.Name, result.Version, who);
             Edited?.Invoke();
         }

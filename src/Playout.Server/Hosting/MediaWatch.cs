@@ -50,8 +50,9 @@ public sealed class MediaWatch : IDisposable
                 {
                     Report(channel.Channel.Name, MediaMissingCheck.Check(Items(host), _catalog));
                 }
-                catch (Exception error) when (error is InvalidOperationException or Automation.Library.Sqlite.SqliteException)
+                catch (Exception error)
                 {
+                    // Runs on a timer: an exception here would end the process.
                     _log.LogError(error, "{Channel}: media check failed", channel.Channel.Name);
                 }
             }
@@ -72,7 +73,16 @@ public sealed class MediaWatch : IDisposable
     {
         var time = host.Time;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in host.Automation.PlanAhead(Ahead).Items)
+        var plan = host.Automation.PlanAhead(Ahead);
+        // A clip of unknown length is left out of the plan: the usual reason is that the library does not have it.
+        foreach (var skipped in plan.Skipped)
+        {
+            var e = skipped.Event;
+            if (e.Kind == PrimaryKind.Clip && e.Source is { } source && !Engine.MediaUrl.IsNetwork(source) && seen.Add(skipped.Key.Split('#')[0]))
+                yield return new MediaCheckItem(e.Id, e.DisplayName,
+                    TimeZoneInfo.ConvertTime(time.LocalInstantOfDay(skipped.Day, host.Automation.Planner.Settings.DayStart), time.Zone), _service.MediaPath(source));
+        }
+        foreach (var item in plan.Items)
         {
             var e = item.Event;
             if (item.IsFiller || item.Start is not long start || e.Kind is not (PrimaryKind.Clip or PrimaryKind.Still)

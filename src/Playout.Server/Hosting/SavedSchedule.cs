@@ -12,7 +12,7 @@ public sealed record SavedSchedule(IReadOnlyList<DaySchedule> Days, IReadOnlyLis
     public static void Save(string path, ChannelSchedule schedule)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temporary = path + ".tmp";
+        string temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         {
             JsonSerializer.Serialize(file, new SavedSchedule([.. schedule.Days.Values], schedule.Template), ScheduleJson.Options);

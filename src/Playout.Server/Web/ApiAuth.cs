@@ -26,6 +26,11 @@ public static class ApiAuth
                 await next(http);
                 return;
             }
+            if (CrossSite(http.Request))
+            {
+                await Results.Problem("requests from another site's pages may only read", statusCode: 403).ExecuteAsync(http);
+                return;
+            }
             if (tokens.Count == 0)
                 http.Items[CallerKey] = new Caller("local", ApiRole.Engineer);
             else if (TokenOf(http.Request) is { } token && tokens.TryGetValue(token, out var caller))
@@ -52,6 +57,15 @@ public static class ApiAuth
         });
 
     public static Caller CallerOf(HttpContext http) => http.Items[CallerKey] as Caller ?? new Caller("anonymous", ApiRole.Viewer);
+
+    /// <summary>
+    /// A change asked by a page of another site (a browser names it in Origin): refused, so that a web page open on the
+    /// playout machine cannot drive a token-less loopback API (cross-site request forgery).
+    /// </summary>
+    private static bool CrossSite(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+        && request.Headers.Origin.ToString() is { Length: > 0 } origin
+        && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
 
     private static string? TokenOf(HttpRequest request)
     {

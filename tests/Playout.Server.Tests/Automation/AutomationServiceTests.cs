@@ -64,8 +64,12 @@ public class AutomationServiceTests
             Assert.Contains("/api/channels/{number}/schedule/{day}/events", openApi);
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/channels")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/channels/1/take", null)).StatusCode);
-            var status = await Json(viewer, "/api/channels/1/automation");
-            Assert.Equal("all-day", status.GetProperty("onAir").GetProperty("id").GetString());
+            // A page of another site cannot make changes, even with a token at hand.
+            using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/channels/1/hold") { Headers = { { "Origin", "http://evil.example" } } };
+            forged.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Operator);
+            Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.SendAsync(forged)).StatusCode);
+            // The day's event, under way since 06:00, joins in progress a second after start-up.
+            await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString() == "all-day", TimeSpan.FromSeconds(10));
 
             // The status stream: at least 10 updates a second, each naming what is on air.
             int updates = await CountStreamUpdates(service.Url + "/api/channels/1/automation/stream?access_token=" + Viewer, TimeSpan.FromSeconds(2));
@@ -107,6 +111,7 @@ public class AutomationServiceTests
                 events:
                   - { id: opener, kind: clip, source: clip.ts }
                   - { id: lost, kind: clip, source: missing.mxf, duration: "00:00:10" }
+                  - { id: gone, kind: clip, source: gone.mxf }
                 """;
             var load = CliRunner.Run("schedule", "load", "--channel", "1", folder.Write("tomorrow.yaml", Encoding.UTF8.GetBytes(tomorrow)),
                 "--url", service.Url, "--token", Engineer);
@@ -123,9 +128,10 @@ public class AutomationServiceTests
             Assert.Equal(2, broken.Code);
             Assert.Contains("Nothing", broken.Error);
             var tomorrowEvents = await Json(viewer, $"/api/channels/1/schedule/{day.AddDays(1):yyyy-MM-dd}");
-            Assert.Equal(["opener", "lost", "scripted"], tomorrowEvents.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+            Assert.Equal(["opener", "lost", "gone", "scripted"], tomorrowEvents.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
             var alarm = await WaitForAlarm(viewer, "test channel/media", TimeSpan.FromSeconds(10));
             Assert.Contains("missing.mxf' is not in the media library", alarm);
+            Assert.Contains("gone.mxf' is not in the media library", alarm);
             Assert.DoesNotContain("clip.ts", alarm);
             using var media = JsonDocument.Parse(await viewer.GetStringAsync("/api/media?search=clip"));
             var clip = media.RootElement.GetProperty("items").EnumerateArray().Single();
