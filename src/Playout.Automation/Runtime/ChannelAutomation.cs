@@ -277,15 +277,30 @@ public sealed class ChannelAutomation : IDisposable
     {
         long now = _channel.Tick;
         var items = _plan.Items;
-        while (_pastItems < items.Count && items[_pastItems].End <= now && items[_pastItems].Key != _onAir?.Item.Key)
+        while (_pastItems < items.Count && items[_pastItems].Key != _onAir?.Item.Key
+            && (items[_pastItems].End <= now || items[_pastItems].Start is null && StartedAfter(_pastItems, now)))
             _pastItems++;
         return items.Skip(_pastItems);
     }
 
+    /// <summary>Whether the first timed item after <paramref name="index"/> has started: an untimed item before it was passed by.</summary>
+    private bool StartedAfter(int index, long now)
+    {
+        for (int i = index + 1; i < _plan.Items.Count; i++)
+        {
+            if (_plan.Items[i].Start is long start)
+                return start <= now;
+        }
+        return false;
+    }
+
+    /// <summary>The first event after the one on air: a timed one, or one waiting for a take.</summary>
     private PlannedItem? NextItem()
     {
-        long after = _onAir?.Item.Start ?? long.MinValue;
-        return Ahead().FirstOrDefault(i => !i.IsFiller && i.Key != _onAir?.Item.Key && (i.Start is null || i.Start > after));
+        var ahead = Ahead();
+        if (_onAir is { } onAir && ahead.Any(i => i.Key == onAir.Item.Key))
+            ahead = ahead.SkipWhile(i => i.Key != onAir.Item.Key).Skip(1);
+        return ahead.FirstOrDefault(i => !i.IsFiller);
     }
 
     /// <summary>The plan as of now: cuts that went to air since the last pump noted, laid out again if anything changed.</summary>
@@ -374,6 +389,13 @@ public sealed class ChannelAutomation : IDisposable
         {
             if (skipped.Before <= index && _loggedSkips.Add(skipped.Key))
                 Record(() => _asRun.Skipped(skipped));
+        }
+        // Events still waiting for a take when a later one aired: their chance has gone.
+        for (int i = 0; i < index; i++)
+        {
+            var item = _plan.Items[i];
+            if (item.Start is null && !item.IsFiller && _loggedSkips.Add(item.Key))
+                Record(() => _asRun.Skipped(new SkippedItem(item.Key, item.Day, item.Event, $"not taken before {aired.Event.Id} started", i)));
         }
     }
 

@@ -6,7 +6,8 @@ namespace Playout.Automation.Schedules;
 /// <item>A day's first event starts at the day start unless it has a fixed start of its own; a follow event starts when the one before ends.</item>
 /// <item>A fixed start (or an anchor: an actual start, an operator's take) wins: the event before is cut on that frame (overrun),
 /// events that no longer fit are skipped, and a gap before it is filled with filler.</item>
-/// <item>A manual event waits, untimed, behind open-ended filler until an operator takes it; so do the follow events after it.</item>
+/// <item>A manual event waits, untimed, behind open-ended filler until an operator takes it; so do the follow events after it.
+/// A later fixed start ends the filler but leaves them waiting before it: they are skipped only when it airs untaken.</item>
 /// <item>A held item and an event with no length (live, still without duration) run open-ended until the next fixed start.</item>
 /// </list>
 /// Pure: the same schedule and anchors always give the same plan.
@@ -87,10 +88,12 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     {
         if (start is not long s)
         {
-            // Untimed (manual, or following one): filler holds the air from where the programme stands.
+            // Untimed (manual, or following one): filler holds the air from where the programme stands. A long run of
+            // them (the rest of a held loop) is not laid out item by item: the first few are what a take can reach.
             if (cursor is long c)
                 items.Add(Filler(day, entry.Key, c, null));
-            items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset));
+            if (UntimedAtEnd(items) < MaxWaiting)
+                items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset));
             return null;
         }
         if (cursor is long at && s > at)
@@ -102,21 +105,38 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         return end;
     }
 
-    /// <summary>Makes room for an item starting at <paramref name="start"/>: later items are skipped, the one running then is cut.</summary>
+    /// <summary>
+    /// Makes room for an item starting at <paramref name="start"/>: later timed items are skipped, the one running then is
+    /// cut. Items waiting for a take stay (untimed, before it): until it starts an operator may still take them.
+    /// </summary>
     private static void CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, string by)
     {
+        var waiting = new List<PlannedItem>();
         while (items.Count > 0 && (items[^1].Start is null || items[^1].Start >= start))
         {
             var dropped = items[^1];
             items.RemoveAt(items.Count - 1);
-            if (!dropped.IsFiller)
-                skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event,
-                    dropped.Start is null ? $"not taken before {by} started" : $"no air time left before {by}", items.Count));
+            if (dropped.Start is null)
+                waiting.Insert(0, dropped);
+            else if (!dropped.IsFiller)
+                skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event, $"no air time left before {by}", items.Count));
         }
         foreach (ref var moved in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(skipped))
             moved = moved.Before > items.Count ? moved with { Before = items.Count } : moved;
         if (items.Count > 0 && (items[^1].End is null || items[^1].End > start))
             items[^1] = items[^1] with { End = start, Cut = $"cut by {by}" };
+        items.AddRange(waiting);
+    }
+
+    /// <summary>Untimed items laid out in a row at most (waiting for a take, or after a held item).</summary>
+    private const int MaxWaiting = 50;
+
+    private static int UntimedAtEnd(List<PlannedItem> items)
+    {
+        int count = 0;
+        while (count < items.Count && items[items.Count - 1 - count].Start is null)
+            count++;
+        return count;
     }
 
     private static PlannedItem Filler(DateOnly day, string before, long start, long? end) =>

@@ -74,6 +74,28 @@ public class AutomationOperationTests
     }
 
     [Fact]
+    public void A_manual_event_before_a_later_fixed_start_can_be_taken_and_one_left_untaken_is_logged_skipped_when_the_fixed_one_airs()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day,
+        [
+            Colour("a", "#404040", 1), Colour("studio", "#A0A0A0", 2, TimingMode.Manual), Colour("news", "#606060", 1, TimingMode.Fixed, new TimeSpan(6, 0, 6)),
+            Colour("phone-in", "#707070", 1, TimingMode.Manual), Colour("late", "#808080", 1, TimingMode.Fixed, new TimeSpan(6, 0, 9)),
+        ]));
+        channel.RunUntil(60);
+        Assert.Equal("studio", channel.Automation.Status().Next!.Id);
+        Assert.True(channel.Automation.Take().Ok);
+        channel.RunUntil(240);
+        int studio = channel.Luma.ToList().IndexOf(channel.LumaOf("#A0A0A0"));
+        Assert.InRange(studio, 61, 70);
+        Assert.Equal(channel.LumaOf("#606060"), channel.Luma[150]);
+        Assert.Equal(channel.LumaOf("#808080"), channel.Luma[225]);
+        var asRun = channel.Automation.RecentAsRun;
+        Assert.Contains(asRun, e => e.EventId == "studio" && e.Status == AsRunStatus.Played);
+        Assert.Contains(asRun, e => e.EventId == "phone-in" && e.Status == AsRunStatus.Skipped && e.Reason == "not taken before late started");
+    }
+
+    [Fact]
     public void Hold_keeps_the_event_on_air_past_its_end_until_a_take_and_skip_drops_the_next_event()
     {
         using var channel = new AutomatedChannel(Epoch);
