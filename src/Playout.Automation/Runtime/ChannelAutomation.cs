@@ -457,8 +457,12 @@ public sealed class ChannelAutomation : IDisposable
                 break;
             if (CueTick(item) > limit)
                 continue;
+            long take = TakeTick(item.Start.Value, item.Key, now);
+            // Under way but over before it could join: the items after it take the air on their own frames.
+            if (take >= item.End)
+                continue;
             wanted.Add(item.Key);
-            Ensure(item, TakeTick(item.Start.Value, item.Key, now), now);
+            Ensure(item, take, now);
         }
         foreach (var stale in _cues.Values.Where(c => !wanted.Contains(c.Item.Key)).ToList())
         {
