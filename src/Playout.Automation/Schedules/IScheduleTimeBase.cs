@@ -3,7 +3,7 @@ namespace Playout.Automation.Schedules;
 /// <summary>Where a channel's ticks fall in local time: what the planner needs to turn times of day into frames.</summary>
 public interface IScheduleTimeBase
 {
-    /// <summary>The tick nearest to <paramref name="timeOfDay"/> on local <paramref name="date"/> (DST rules of the time zone).</summary>
+    /// <summary>The first tick starting at or after <paramref name="timeOfDay"/> on local <paramref name="date"/> (DST rules of the time zone).</summary>
     long TickAtLocal(DateOnly date, TimeSpan timeOfDay);
 
     /// <summary>Whole frames in <paramref name="duration"/>, rounded to the nearest.</summary>

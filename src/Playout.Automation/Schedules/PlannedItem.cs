@@ -5,7 +5,7 @@ namespace Playout.Automation.Schedules;
 /// filler covering a gap or a hold. <see cref="Start"/> is null while it waits for an operator (manual), and
 /// <see cref="End"/> is null while it runs open-ended (held, or waiting before a manual event).
 /// </summary>
-/// <param name="Key">Stable across re-plans: "date/id" (a block's child: "date/block/child#pass"; filler: "date/gap@tick").</param>
+/// <param name="Key">Stable across re-plans: "date/id" (a block's child: "date/block/child#pass"; filler: the key of the item it stands before + "@filler").</param>
 /// <param name="SourceOffset">Where in its file the item starts (a block's looping clip, a joined-in-progress start).</param>
 /// <param name="Cut">Set when a later fixed start (or a take) ends the item before its own length.</param>
 public sealed record PlannedItem(
@@ -17,7 +17,4 @@ public sealed record PlannedItem(
     long Length,
     bool IsFiller,
     TimeSpan SourceOffset = default,
-    string? Cut = null)
-{
-    public bool IsTimed => Start is not null;
-}
+    string? Cut = null);

@@ -69,8 +69,10 @@ public sealed class ServiceClient : IDisposable
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+            if (json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
                 return string.Join(Environment.NewLine, errors.EnumerateArray().Select(e => e.ToString()));
+            if (json.RootElement.TryGetProperty("refused", out var refused) && refused.ValueKind == JsonValueKind.String)
+                return refused.GetString()!;
             if (json.RootElement.TryGetProperty("detail", out var detail))
                 return detail.GetString() ?? body;
         }
