@@ -506,12 +506,11 @@ public sealed class ChannelAutomation : IDisposable
             bool sameTiming = cue.Item.Start == item.Start && cue.Item.End == item.End && (cue.Take is not null) == (takeAt is not null);
             if (sameSource && sameTiming)
                 return;
-            if (cue.Take is { } take && !take.Withdraw())
-                return; // it has just gone to air; the next pump collects it
-            cue.WithdrawSecondaries();
+            // A cut that has just gone to air is left alone: the next pump collects it.
+            if (!Withdraw(cue, keepProducer: sameSource))
+                return;
             if (!sameSource)
             {
-                _channel.Context.Background.Dispose(cue.Producer);
                 _cues.Remove(item.Key);
                 cue = null;
             }
@@ -539,13 +538,14 @@ public sealed class ChannelAutomation : IDisposable
         }
     }
 
-    /// <summary>Withdraws a cue's queued commands and closes its producer; false when its cut has already gone to air.</summary>
-    private bool Withdraw(Cue cue)
+    /// <summary>Withdraws a cue's queued commands and closes its producer (unless it is kept for a re-timed cut); false when its cut has already gone to air.</summary>
+    private bool Withdraw(Cue cue, bool keepProducer = false)
     {
         if (cue.Take is { } take && !take.Withdraw())
             return false;
         cue.WithdrawSecondaries();
-        _channel.Context.Background.Dispose(cue.Producer);
+        if (!keepProducer)
+            _channel.Context.Background.Dispose(cue.Producer);
         return true;
     }
 
