@@ -21,7 +21,7 @@ public static class ChannelEndpoints
         api.MapGet("/channels", () => channels.All.Select((c, i) => new ChannelSummary(i + 1, c.Channel.Name, c.Context.Format.Name,
             c.Automation is not null, c.Channel.IsRunning)))
             .WithSummary("The channels, numbered from 1.");
-        api.MapGet("/channels/{number:int}", (int number) => channels.Find(number) is ({ } c, _) ? Results.Json(c.Channel.Status()) : channels.Find(number).Error!)
+        api.MapGet("/channels/{number:int}", (int number) => channels.Find(number) is var (c, error) && c is not null ? Results.Json(c.Channel.Status()) : error!)
             .WithSummary("A channel's engine status: layers, consumers, timings, alarms.");
         api.MapGet("/channels/{number:int}/automation", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status())))
             .WithSummary("On air (elapsed, remaining), next event, countdown to the next fixed start.");

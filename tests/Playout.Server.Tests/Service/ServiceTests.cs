@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Playout.Server.Tests.Cli;
 using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Service;
@@ -37,15 +35,10 @@ public class ServiceTests
               }]
             }
             """));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[CliRunner.Assembly, "serve", "--config", config])
-            start.ArgumentList.Add(argument);
-        using var service = Process.Start(start)!;
-        var output = service.StandardOutput.ReadToEndAsync();
-        var errors = service.StandardError.ReadToEndAsync();
+        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(5) };
+            using var client = service.Client();
             var channel = await WaitForTicks(client, 75, service);
             Assert.Equal("576i50", channel.GetProperty("format").GetString());
             Assert.True(channel.GetProperty("genlocked").GetBoolean());
@@ -65,18 +58,17 @@ public class ServiceTests
         }
         finally
         {
-            ExternalTool.Run("kill", ["-INT", service.Id.ToString()]);
-            Assert.True(service.WaitForExit(20_000), "the service did not stop on SIGINT");
+            int code = service.Stop();
+            Assert.True(code == 0, await service.Errors);
         }
-        Assert.True(service.ExitCode == 0, await errors);
         string log = File.ReadAllText(Directory.GetFiles(folder.File("logs"), "playout-*.log").Single());
         Assert.Contains("test channel on air", log);
         Assert.Contains("missing.mxf", log);
         Assert.Contains("every channel is off air", log);
-        Assert.Contains("every channel is off air", await output);
+        Assert.Contains("every channel is off air", await service.Output);
     }
 
-    private static async Task<JsonElement> WaitForTicks(HttpClient client, long ticks, Process service)
+    private static async Task<JsonElement> WaitForTicks(HttpClient client, long ticks, ServiceProcess service)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !service.HasExited)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Playout.Automation.Schedules;
 
-namespace Playout.Automation.Scripting;
+namespace Playout.Automation.Imports;
 
 /// <summary>
 /// Writes a schedule in the native JSON schema of docs/SCHEDULE-FORMAT.md (<c>{"days": [...]}</c>), so what a script

@@ -1,7 +1,7 @@
 using Playout.Engine.Commands;
 using Playout.Engine.Stage;
 
-namespace Playout.Automation.Schedules;
+namespace Playout.Automation.Runtime;
 
 /// <summary>
 /// A command the automation queued for a future tick and may still withdraw (the schedule was edited, an operator
