@@ -36,7 +36,7 @@ public sealed class AutomationHost : IDisposable
     public AsRunJournal Journal { get; }
     public ScheduleTimeBase Time { get; }
 
-    /// <summary>Builds the automation of a channel about to go on air (tick 0 is now) and loads its schedule.</summary>
+    /// <summary>Builds the automation of a channel on air and loads its schedule; tick 0 is placed by the ticks it has run so far.</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
     public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, IVideoCard? card, IDeviceCommands devices,
         IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
@@ -46,7 +46,7 @@ public sealed class AutomationHost : IDisposable
         var context = channel.Context;
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
             config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
-        var time = new ScheduleTimeBase(DateTimeOffset.UtcNow, context.Format.FrameRate, settings.TimeZone);
+        var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
         var sources = new EventSources(context, service.MediaPath, settings.Filler,
             card is null ? null : input => new CardInputProducer(context, card, input));
         string slug = Slug(config.Name);

@@ -71,13 +71,14 @@ public sealed class ChannelRuntime : IDisposable
                 channel.AddConsumer(consumer);
             }
             LoadLayers(service, config, context, channel, card);
+            // On air first: the automation reads where tick 0 fell from the running channel, not from a guess made before it ticked.
+            channel.Start();
             if (config.Automation is not null)
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger),
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength);
             }
-            channel.Start();
             automation?.Start();
             return new ChannelRuntime(context, card, channel, preview, automation);
         }
