@@ -33,6 +33,11 @@ public class AutomationOperationTests
         channel.RunUntil(260);
 
         var entries = journal.Read(Day);
+        // Lines name the status as the exports do; an older line's "Truncated" still reads.
+        string file = Path.Combine(folder.Path, "2026-11-24.jsonl");
+        Assert.Contains("\"status\":\"truncated\"", File.ReadAllText(file));
+        string older = File.ReadAllLines(file)[1].Replace("\"truncated\"", "\"Truncated\"");
+        Assert.Equal(AsRunStatus.Truncated, AsRunJournal.ReadFile(folder.Write("older.jsonl", System.Text.Encoding.UTF8.GetBytes(older + "\n")))[0].Status);
         Assert.Equal(
         [
             ("opener", AsRunStatus.Played), ("feature", AsRunStatus.Truncated), ("squeezed", AsRunStatus.Skipped),
