@@ -15,6 +15,9 @@ internal sealed class RecordingConsumer : IConsumer
 
     public string Name => "recorder";
 
+    // Records on the tick thread so tests read what each RunTicks made as soon as it returns.
+    public bool NeverBlocks => true;
+
     public ConsumerCounters Counters => new(Frames.Count, 0);
 
     public void Send(long tick, Frame video, AudioFrame audio) =>

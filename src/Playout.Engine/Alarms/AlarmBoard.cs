@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Playout.Engine.Logging;
 
 namespace Playout.Engine.Alarms;
 
 /// <summary>
 /// The active alarms of the service. Raising or clearing logs a line once per change (not once per tick),
-/// so a condition that persists for hours produces two log lines, not a million.
+/// so a condition that persists for hours produces two log lines, not a million. Alarms are raised from channels'
+/// ticks, so the log lines go out through a <see cref="NonBlockingLogger"/>: a blocked log sink never stalls a tick.
 /// </summary>
 public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
 {
+    private readonly ILogger _log = logger as NonBlockingLogger ?? new NonBlockingLogger(logger);
     private readonly ConcurrentDictionary<string, Alarm> _active = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _raisedCount;
@@ -26,12 +29,12 @@ public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
             return;
         _active[source] = new Alarm(source, severity, message, _time.GetUtcNow());
         Interlocked.Increment(ref _raisedCount);
-        logger.Log(severity == AlarmSeverity.Warning ? LogLevel.Warning : LogLevel.Error, "ALARM {Source}: {Message}", source, message);
+        _log.Log(severity == AlarmSeverity.Warning ? LogLevel.Warning : LogLevel.Error, "ALARM {Source}: {Message}", source, message);
     }
 
     public void Clear(string source)
     {
         if (_active.TryRemove(source, out var alarm))
-            logger.LogInformation("cleared {Source} (raised {RaisedAt:O}: {Message})", source, alarm.RaisedAt, alarm.Message);
+            _log.LogInformation("cleared {Source} (raised {RaisedAt:O}: {Message})", source, alarm.RaisedAt, alarm.Message);
     }
 }

@@ -14,7 +14,9 @@ namespace Playout.Engine.Channels;
 /// One channel on air: a clock, a stage of layers, the mixers and the consumers, driven by one tick per frame
 /// on a dedicated high-priority thread. Each tick applies the commands due, asks every layer for its frame,
 /// mixes picture and sound, and hands the programme to every consumer. Nothing in a tick waits on I/O or on a
-/// lock another thread holds for long, and a tick that throws is logged and alarmed — the next one runs anyway.
+/// lock another thread holds for long. Faults are isolated where they happen: a command that throws fails alone,
+/// a layer that throws shows the filler (programme layer) or nothing, a mixer that throws sends black and silence,
+/// an output that throws raises its own alarm; every frame the tick rented or received is released on every path.
 /// </summary>
 public sealed class Channel : IDisposable
 {
@@ -28,26 +30,37 @@ public sealed class Channel : IDisposable
     private readonly Media.Frames.Frame _black;
     private readonly Lock _stageLock = new();
     private readonly string _alarmSource;
-    private volatile IConsumer[] _consumers = [];
+    private readonly string _mixerAlarmSource;
+    private readonly Action<ChannelCommand, Exception> _commandFailed;
+    private readonly StatusPublisher _status;
+    private volatile OutputSlot[] _outputs = [];
     private Thread? _thread;
     private volatile bool _stopping;
     private long _tick;
+    private bool _tickFailed;
+    private bool _mixerFailed;
 
-    /// <param name="filler">What stands in for a failed or late producer (black, a slate); the channel owns it.</param>
+    /// <param name="filler">What stands in for a failed, late or finished producer on the programme layer (black, a slate); the channel owns it.</param>
     public Channel(ChannelContext context, IChannelClock clock, Producer filler)
     {
         Context = context;
         _clock = clock;
         _filler = filler;
         _alarmSource = $"{context.Name}/tick";
+        _mixerAlarmSource = $"{context.Name}/mixer";
+        _commandFailed = CommandFailed;
         _stage = new ChannelStage(context);
+        // Every buffer is allocated and touched now: the first logo or dissolve on air must not wait for page faults.
+        context.VideoPool.Preallocate();
+        context.AudioPool.Preallocate();
         var format = context.Format;
         _compositor = new V210Compositor(format.Width, format.Height);
         _black = context.VideoPool.Rent();
         V210Painter.PaintSolid(_black, 64, 512, 512);
         _black.Commit();
-        _videoMixer = new VideoMixer(context.VideoPool, _compositor, _black);
-        _audioMixer = new AudioMixer(context.AudioPool, format.AudioCadence);
+        _videoMixer = new VideoMixer(context.VideoPool, _compositor, _black, context.Degradation);
+        _audioMixer = new AudioMixer(context.AudioPool, format.AudioCadence, context.Degradation);
+        _status = new StatusPublisher(this);
     }
 
     public ChannelContext Context { get; }
@@ -60,13 +73,18 @@ public sealed class Channel : IDisposable
 
     public TickTimings Timings { get; } = new();
 
+    /// <summary>Ticks on which something failed outside a command, layer or output (the mix itself).</summary>
+    public long FailedTicks { get; private set; }
+
+    /// <summary>Adds an output; one that does not promise <see cref="IConsumer.NeverBlocks"/> gets a thread of its own.</summary>
     public void AddConsumer(IConsumer consumer)
     {
+        var slot = new OutputSlot(consumer.NeverBlocks ? consumer : new IsolatedConsumer(consumer, Context), $"{Name}/output {consumer.Name}");
         lock (_stageLock)
-            _consumers = [.. _consumers, consumer];
+            _outputs = [.. _outputs, slot];
     }
 
-    public IReadOnlyList<IConsumer> Consumers => _consumers;
+    public IReadOnlyList<IConsumer> Consumers => [.. _outputs.Select(o => o.Consumer)];
 
     /// <summary>Queues a command; it applies at its tick (or the next one) without ever blocking the tick.</summary>
     public Task<long> Execute(ChannelCommand command)
@@ -105,20 +123,12 @@ public sealed class Channel : IDisposable
             RunTick();
     }
 
-    public ChannelStatus Status()
-    {
-        LayerStatus[] layers;
-        lock (_stageLock)
-        {
-            layers = [.. _stage.Layers.Select(l => new LayerStatus(l.Number, l.Foreground?.ToString(), l.Background?.ToString(),
-                l.Foreground?.Position ?? 0, l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure))];
-        }
-        return new ChannelStatus(Name, Context.Format.Name, IsRunning, Tick, _clock.Source, _clock.IsLocked, _clock.LateTicks,
-            Timings.Summarize(), Context.Format.FrameDuration.ToDouble() * 1e6, layers,
-            [.. _consumers.Select(c => new ConsumerStatus(c.Name, c.Counters))],
-            [.. Context.Alarms.Active.Where(a => a.Source.StartsWith(Name + "/", StringComparison.Ordinal))],
-            Context.VideoPool.Outstanding, Context.AudioPool.Outstanding);
-    }
+    /// <summary>
+    /// The channel as the tick last saw it. A running channel's tick builds the snapshot at the end of a tick when one
+    /// is asked for, so a reader never takes the stage's lock; a stalled tick answers with the last snapshot after two
+    /// frames rather than keep the reader waiting.
+    /// </summary>
+    public ChannelStatus Status() => _status.Read(_thread is not null && !_stopping);
 
     public void Dispose()
     {
@@ -128,12 +138,34 @@ public sealed class Channel : IDisposable
         // Producers retired off the tick still hold pool frames until their threads have finished.
         if (!Context.Background.Drain(TimeSpan.FromSeconds(30)))
             Context.Logger.LogError("{Channel}: producers still closing after 30 s", Name);
-        foreach (var consumer in _consumers)
-            consumer.Dispose();
+        foreach (var output in _outputs)
+        {
+            try
+            {
+                output.Consumer.Dispose();
+            }
+            catch (Exception error)
+            {
+                Context.Logger.LogError(error, "{Channel}: closing {Output} failed", Name, output.Consumer.Name);
+            }
+        }
         _audioMixer.Dispose();
         _black.Release();
         _clock.Dispose();
     }
+
+    /// <summary>The layers' state for a status snapshot; tick thread (or the thread running <see cref="RunTicks"/>).</summary>
+    internal LayerStatus[] LayerStatuses()
+    {
+        var layers = new LayerStatus[_stage.Count];
+        int i = 0;
+        foreach (var l in _stage.Layers)
+            layers[i++] = new LayerStatus(l.Number, l.Foreground?.ToString(), l.Background?.ToString(), l.Foreground?.Position ?? 0,
+                l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure);
+        return layers;
+    }
+
+    internal (string Source, bool Locked, long LateTicks) ClockState => (_clock.Source, _clock.IsLocked, _clock.LateTicks);
 
     private void Loop()
     {
@@ -145,32 +177,122 @@ public sealed class Channel : IDisposable
     {
         long deadline = _clock.WaitNextTick();
         long tick = _tick, start = Stopwatch.GetTimestamp();
+        lock (_stageLock)
+            _commands.ApplyDue(tick, _stage, _commandFailed);
+        int samples = Context.Format.AudioSamplesForFrame(tick);
+        var produce = new ProduceContext(tick, samples, deadline);
+        ReadOnlySpan<LayerOutput> layers = default;
+        Media.Frames.Frame? video = null;
+        Media.Audio.AudioFrame? audio = null;
+        long produced = start, mixed = start;
+        bool failed = false;
         try
         {
-            lock (_stageLock)
-                _commands.ApplyDue(tick, _stage);
-            int samples = Context.Format.AudioSamplesForFrame(tick);
-            var layers = _stage.Produce(new ProduceContext(tick, samples, deadline), _filler, _compositor);
-            long produced = Stopwatch.GetTimestamp();
-            var video = _videoMixer.Mix(layers, tick);
-            var audio = _audioMixer.Mix(layers, samples);
-            foreach (ref readonly var layer in layers)
-                layer.Release();
-            long mixed = Stopwatch.GetTimestamp();
-            foreach (var consumer in _consumers)
-                consumer.Send(tick, video, audio);
-            video.Release();
-            audio.Release();
-            Timings.Record(start, produced, mixed, Stopwatch.GetTimestamp());
-            if (Context.Alarms.IsActive(_alarmSource))
-                Context.Alarms.Clear(_alarmSource);
+            layers = _stage.Produce(produce, _filler, _compositor);
+            produced = Stopwatch.GetTimestamp();
+            (video, audio) = Mix(layers, tick, samples);
+            mixed = Stopwatch.GetTimestamp();
         }
         catch (Exception error)
         {
-            // Never stop ticking: the next tick starts from a clean mix.
-            Context.Alarms.Raise(_alarmSource, AlarmSeverity.Critical, $"tick {tick} failed: {error.Message}");
-            Context.Logger.LogError(error, "{Channel} tick {Tick} failed", Name, tick);
+            failed = true;
+            TickFailed(tick, error);
+        }
+        finally
+        {
+            foreach (ref readonly var layer in layers)
+                layer.Release();
+        }
+        // Whatever happened above, the outputs get a picture and sound for this tick: they keep their frame rate.
+        video ??= _black.AddRef();
+        audio ??= _audioMixer.Silence(samples);
+        Send(tick, video, audio);
+        video.Release();
+        audio.Release();
+        Timings.Record(start, produced, mixed, Stopwatch.GetTimestamp());
+        Context.Degradation.EndTick();
+        _status.EndTick();
+        if (!failed && _tickFailed)
+        {
+            _tickFailed = false;
+            Context.Alarms.Clear(_alarmSource);
         }
         Interlocked.Increment(ref _tick);
+    }
+
+    /// <summary>Mixes the programme; a mixer that throws gives black and silence for this tick and raises the mixer's alarm.</summary>
+    private (Media.Frames.Frame Video, Media.Audio.AudioFrame Audio) Mix(ReadOnlySpan<LayerOutput> layers, long tick, int samples)
+    {
+        Media.Frames.Frame? video = null;
+        try
+        {
+            video = _videoMixer.Mix(layers, tick);
+            var audio = _audioMixer.Mix(layers, samples);
+            if (_mixerFailed)
+            {
+                _mixerFailed = false;
+                Context.Alarms.Clear(_mixerAlarmSource);
+            }
+            return (video, audio);
+        }
+        catch (Exception error)
+        {
+            video?.Release();
+            _mixerFailed = true;
+            FailedTicks++;
+            Context.Alarms.Raise(_mixerAlarmSource, AlarmSeverity.Critical, $"mixing failed ({error.GetType().Name}: {error.Message}); black and silence on air");
+            Context.Logger.LogError(error, "{Channel} tick {Tick}: mixing failed", Name, tick);
+            return (_black.AddRef(), _audioMixer.Silence(samples));
+        }
+    }
+
+    /// <summary>Hands the programme to every output; one that throws raises its own alarm and the others still get the frame.</summary>
+    private void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
+    {
+        foreach (var output in _outputs)
+        {
+            try
+            {
+                output.Consumer.Send(tick, video, audio);
+                if (output.Failed)
+                {
+                    output.Failed = false;
+                    Context.Alarms.Clear(output.AlarmSource);
+                }
+            }
+            catch (Exception error)
+            {
+                if (!output.Failed)
+                {
+                    output.Failed = true;
+                    Context.Alarms.Raise(output.AlarmSource, AlarmSeverity.Major, $"{output.Consumer.Name} failed: {error.GetType().Name}: {error.Message}");
+                    Context.Logger.LogError(error, "{Channel} tick {Tick}: output {Output} failed", Name, tick, output.Consumer.Name);
+                }
+            }
+        }
+    }
+
+    private void CommandFailed(ChannelCommand command, Exception error)
+    {
+        // Refusals the command expects (bad argument, wrong state) are its caller's business; anything else is a bug worth a log line.
+        if (error is not (ArgumentException or InvalidOperationException or FormatException))
+            Context.Logger.LogError(error, "{Channel}: command {Command} failed", Name, command);
+    }
+
+    private void TickFailed(long tick, Exception error)
+    {
+        // Never stop ticking: the next tick starts from a clean mix.
+        FailedTicks++;
+        _tickFailed = true;
+        Context.Alarms.Raise(_alarmSource, AlarmSeverity.Critical, $"tick {tick} failed: {error.Message}");
+        Context.Logger.LogError(error, "{Channel} tick {Tick} failed", Name, tick);
+    }
+
+    /// <summary>An output with the state of its alarm.</summary>
+    private sealed class OutputSlot(IConsumer consumer, string alarmSource)
+    {
+        public IConsumer Consumer { get; } = consumer;
+        public string AlarmSource { get; } = alarmSource;
+        public bool Failed { get; set; }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Playout.Engine.Alarms;
+using Playout.Engine.Logging;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
 using Playout.Media.Frames;
@@ -17,9 +18,10 @@ public sealed class ChannelContext : IDisposable
         Matrix = ColorMatrix.For(format.Colorimetry);
         VideoPool = new FramePool(PixelFormat.V210, format.Width, format.Height, videoFrames);
         AudioPool = new AudioPool(AudioPool.ProgrammeChannels, format.AudioCadence.Max(), audioFrames);
-        Logger = logger;
+        Logger = logger as NonBlockingLogger ?? new NonBlockingLogger(logger);
         Alarms = alarms;
-        Background = new OffTickWork(name, logger);
+        Degradation = new ChannelDegradation(name, alarms, clearAfterTicks: (int)Math.Ceiling(format.FrameRate.ToDouble()));
+        Background = new OffTickWork(name, Logger);
     }
 
     /// <summary>The channel's name in logs and alarm sources, e.g. "channel 1".</summary>
@@ -36,15 +38,25 @@ public sealed class ChannelContext : IDisposable
     /// <summary>16-channel 48 kHz audio frames sized for the largest value of the format's cadence.</summary>
     public AudioPool AudioPool { get; }
 
+    /// <summary>The channel's log; never blocks the caller (a blocked sink drops and counts lines instead).</summary>
     public ILogger Logger { get; }
+
     public AlarmBoard Alarms { get; }
+
+    /// <summary>Ticks that went out degraded (pool exhausted), counted by kind, with the alarm that shows it.</summary>
+    public ChannelDegradation Degradation { get; }
 
     /// <summary>Where the tick hands work it must not wait for (disposing and opening producers).</summary>
     public OffTickWork Background { get; }
 
+    /// <summary>Stops the off-tick worker and frees the pools; frames still out are logged as a leak, never thrown.</summary>
     public void Dispose()
     {
         Background.Dispose();
-        VideoPool.Dispose();
+        if (VideoPool.Close() is > 0 and var leaked)
+            Logger.LogError("{Channel}: {Count} video frame(s) still outstanding at shutdown (a leak); freed when released", Name, leaked);
+        if (AudioPool.Outstanding is > 0 and var audio)
+            Logger.LogError("{Channel}: {Count} audio frame(s) still outstanding at shutdown (a leak)", Name, audio);
+        (Logger as NonBlockingLogger)?.Flush(TimeSpan.FromSeconds(2));
     }
 }

@@ -4,6 +4,8 @@ using Playout.Engine.Consumers;
 namespace Playout.Engine.Channels;
 
 /// <summary>A snapshot of a channel for status pages, REST, SNMP and the panel.</summary>
+/// <param name="FailedTicks">Ticks whose mix failed (black and silence went out instead).</param>
+/// <param name="Degraded">Ticks that went out degraded, by <see cref="DegradationKind"/> (pool exhausted: layers dropped, silence, cut for a transition).</param>
 public sealed record ChannelStatus(
     string Name,
     string Format,
@@ -18,7 +20,9 @@ public sealed record ChannelStatus(
     IReadOnlyList<ConsumerStatus> Consumers,
     IReadOnlyList<Alarm> Alarms,
     int VideoFramesOutstanding,
-    int AudioFramesOutstanding);
+    int AudioFramesOutstanding,
+    long FailedTicks,
+    IReadOnlyDictionary<string, long> Degraded);
 
 /// <param name="FillerTicks">Ticks on which the filler stood in for a failed or late producer.</param>
 public sealed record LayerStatus(int Number, string? Foreground, string? Background, long Position, long? Length,

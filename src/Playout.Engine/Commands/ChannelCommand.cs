@@ -29,16 +29,20 @@ public sealed class ChannelCommand
 
     public override string ToString() => AtTick is { } tick ? $"{Description} at tick {tick}" : Description;
 
-    internal void Apply(ChannelStage stage, long tick)
+    /// <summary>Applies the command once; whatever it throws fails its task and nothing else (the caller goes on with the next).</summary>
+    /// <returns>The error the command failed with, or null.</returns>
+    internal Exception? Apply(ChannelStage stage, long tick)
     {
         try
         {
             _apply(stage);
             _applied.TrySetResult(tick);
+            return null;
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception error)
         {
             _applied.TrySetException(new InvalidOperationException($"{this}: {error.Message}", error));
+            return error;
         }
     }
 

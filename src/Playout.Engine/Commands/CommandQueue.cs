@@ -17,8 +17,12 @@ public sealed class CommandQueue
 
     public void Enqueue(ChannelCommand command) => _incoming.Enqueue(command);
 
-    /// <summary>Applies every command due at <paramref name="tick"/>, in the order due tick, then arrival. Tick thread only.</summary>
-    internal void ApplyDue(long tick, ChannelStage stage)
+    /// <summary>
+    /// Applies every command due at <paramref name="tick"/>, in the order due tick, then arrival. Tick thread only. Each
+    /// command leaves the queue before it runs, so one that throws fails alone and is never applied twice.
+    /// </summary>
+    /// <param name="failed">Told of each command that threw, with its error.</param>
+    internal void ApplyDue(long tick, ChannelStage stage, Action<ChannelCommand, Exception> failed)
     {
         while (_incoming.TryDequeue(out var command))
         {
@@ -27,12 +31,13 @@ public sealed class CommandQueue
             else
                 Insert(command);
         }
-        int due = 0;
-        while (due < _pending.Count && (_pending[due].AtTick ?? tick) <= tick)
-            due++;
-        for (int i = 0; i < due; i++)
-            _pending[i].Apply(stage, tick);
-        _pending.RemoveRange(0, due);
+        while (_pending.Count > 0 && (_pending[0].AtTick ?? tick) <= tick)
+        {
+            var command = _pending[0];
+            _pending.RemoveAt(0);
+            if (command.Apply(stage, tick) is { } error)
+                failed(command, error);
+        }
     }
 
     /// <summary>Fails every waiting command (the channel is stopping).</summary>

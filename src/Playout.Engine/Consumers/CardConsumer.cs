@@ -12,6 +12,9 @@ public sealed class CardConsumer(IVideoCard card, int output) : IConsumer
 
     public string Name { get; } = $"{card.Name} output {output}";
 
+    /// <summary>The card queues the frame for its output slot and returns (<see cref="ICardOutput.Send"/>).</summary>
+    public bool NeverBlocks => true;
+
     public ConsumerCounters Counters
     {
         get

@@ -4,13 +4,18 @@ using Playout.Media.Frames;
 namespace Playout.Engine.Consumers;
 
 /// <summary>
-/// An output of a channel: card, stream encoder, recorder, preview. <see cref="Send"/> runs on the tick thread
-/// once per tick and must not block or throw: a consumer that keeps a frame takes its own reference, and one
-/// that falls behind drops (and counts) rather than stall the channel.
+/// An output of a channel: card, stream encoder, recorder, preview. A consumer that keeps a frame takes its own
+/// reference, and one that falls behind drops (and counts) rather than stall the channel. A consumer that promises
+/// <see cref="NeverBlocks"/> gets <see cref="Send"/> on the tick thread itself; any other is given a thread of its own
+/// by the channel (<see cref="IsolatedConsumer"/>), so however long its Send takes, the channel keeps its frame rate.
+/// Whatever Send throws is caught: that output raises its alarm and the rest of the channel goes on.
 /// </summary>
 public interface IConsumer : IDisposable
 {
     string Name { get; }
+
+    /// <summary>True when <see cref="Send"/> only hands the frame over (a bounded queue) and returns at once.</summary>
+    bool NeverBlocks => false;
 
     /// <summary>The programme of tick <paramref name="tick"/>: a committed v210 frame and its 16-channel sound.</summary>
     void Send(long tick, Frame video, AudioFrame audio);

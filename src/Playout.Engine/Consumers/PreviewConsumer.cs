@@ -34,6 +34,9 @@ public sealed class PreviewConsumer : IConsumer
     }
 
     public string Name => "preview";
+
+    /// <summary>Send only offers the frame to a bounded queue its own thread drains.</summary>
+    public bool NeverBlocks => true;
     public int Width { get; }
     public int Height { get; }
 

@@ -53,6 +53,9 @@ public sealed class StreamConsumer : IConsumer
 
     public string Name { get; }
 
+    /// <summary>Send only offers the frame to a bounded queue its own thread drains.</summary>
+    public bool NeverBlocks => true;
+
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), Interlocked.Read(ref _dropped));
 
     /// <summary>Frames the encoder has taken.</summary>

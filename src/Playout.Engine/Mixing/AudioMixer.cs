@@ -1,3 +1,4 @@
+using Playout.Engine.Channels;
 using Playout.Engine.Stage;
 using Playout.Media.Audio;
 
@@ -11,12 +12,15 @@ namespace Playout.Engine.Mixing;
 public sealed class AudioMixer : IDisposable
 {
     private readonly AudioPool _pool;
+    private readonly ChannelDegradation? _degradation;
     private readonly Dictionary<int, AudioFrame> _silence = [];
 
     /// <param name="cadence">The sample counts ticks can have (the format's cadence); a silent frame of each is kept for when the pool runs dry.</param>
-    public AudioMixer(AudioPool pool, IEnumerable<int> cadence)
+    /// <param name="degradation">Where a tick that goes out silent for want of a frame is counted and alarmed.</param>
+    public AudioMixer(AudioPool pool, IEnumerable<int> cadence, ChannelDegradation? degradation = null)
     {
         _pool = pool;
+        _degradation = degradation;
         foreach (var samples in cadence.Distinct())
         {
             var silent = pool.Rent();
@@ -37,7 +41,8 @@ public sealed class AudioMixer : IDisposable
         if (!_pool.TryRent(out var output))
         {
             PoolExhaustions++;
-            return _silence[samples].AddRef();
+            _degradation?.Report(DegradationKind.AudioSilenced, "audio pool exhausted: the programme is silent");
+            return Silence(samples);
         }
         Span<float> mix = output.Write(samples);
         foreach (ref readonly var layer in layers)
@@ -48,6 +53,9 @@ public sealed class AudioMixer : IDisposable
         output.Commit();
         return output;
     }
+
+    /// <summary>A silent frame of <paramref name="samples"/> sample frames (one of the cadence's counts), holding one reference for the caller.</summary>
+    public AudioFrame Silence(int samples) => _silence[samples].AddRef();
 
     private static AudioFrame? SinglePassThrough(ReadOnlySpan<LayerOutput> layers, int samples)
     {

@@ -1,3 +1,4 @@
+using Playout.Engine.Channels;
 using Playout.Engine.Stage;
 using Playout.Media.Frames;
 
@@ -7,8 +8,10 @@ namespace Playout.Engine.Mixing;
 /// Composites the layers' pictures bottom to top into the programme frame. An opaque full-frame picture
 /// replaces everything below it, so the common cases pass over the frame at most once: a single clip goes out
 /// as the producer's own frame (no copy), and a clip under keyed graphics is keyed straight into a new frame.
+/// A mix that finds the pool empty sends the base picture without the layers above it (counted in
+/// <paramref name="degradation"/>, which alarms), never nothing.
 /// </summary>
-public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame black)
+public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame black, ChannelDegradation? degradation = null)
 {
     /// <summary>Programme frames made by copying because the pool had no frame to composite into.</summary>
     public long PoolExhaustions { get; private set; }
@@ -39,15 +42,35 @@ public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame 
                 if (!pool.TryRent(out var target))
                 {
                     PoolExhaustions++;
+                    degradation?.Report(DegradationKind.LayersDropped, "video pool exhausted: layers left out of the programme");
                     break;
                 }
-                Draw(layer, current, target);
+                try
+                {
+                    Draw(layer, current, target);
+                }
+                catch
+                {
+                    target.Release();
+                    current.Release();
+                    throw;
+                }
                 current.Release();
                 current = target;
                 owned = true;
             }
             else
-                Draw(layer, current, current);
+            {
+                try
+                {
+                    Draw(layer, current, current);
+                }
+                catch
+                {
+                    current.Release();
+                    throw;
+                }
+            }
         }
         if (owned)
         {

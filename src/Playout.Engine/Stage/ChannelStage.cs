@@ -15,6 +15,8 @@ public sealed class ChannelStage : IDisposable
 
     public IEnumerable<Layer> Layers => _layers.Values;
 
+    public int Count => _layers.Count;
+
     /// <summary>The layer with this number, created empty on first use.</summary>
     public Layer this[int number]
     {
@@ -27,14 +29,28 @@ public sealed class ChannelStage : IDisposable
         }
     }
 
-    /// <summary>Every layer's output for this tick, bottom to top; valid until the next call.</summary>
-    internal ReadOnlySpan<LayerOutput> Produce(in ProduceContext context, Producer filler, V210Compositor compositor)
+    /// <summary>
+    /// Every layer's output for this tick, bottom to top; valid until the next call. The lowest layer is the programme
+    /// layer (the filler covers its gaps). A layer that throws contributes nothing this tick and raises its alarm;
+    /// the others are unaffected.
+    /// </summary>
+    internal ReadOnlySpan<LayerOutput> Produce(scoped in ProduceContext context, Producer filler, V210Compositor compositor)
     {
         if (_outputs.Length < _layers.Count)
             _outputs = new LayerOutput[_layers.Count * 2];
         var layers = _layers.Values;
         for (int i = 0; i < layers.Count; i++)
-            _outputs[i] = layers[i].Produce(context, filler, compositor);
+        {
+            try
+            {
+                _outputs[i] = layers[i].Produce(context, filler, compositor, programme: i == 0);
+            }
+            catch (Exception error)
+            {
+                _outputs[i] = default;
+                layers[i].Failed(error);
+            }
+        }
         return _outputs.AsSpan(0, layers.Count);
     }
 

@@ -124,26 +124,43 @@ public sealed class Layer : IDisposable
         ChannelMap = map;
     }
 
-    /// <summary>This tick's contribution; empty when nothing is on air.</summary>
-    internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor)
+    /// <summary>
+    /// This tick's contribution; empty when nothing is on air. On the programme layer (the lowest) a producer that
+    /// has finished, failed, thrown or is late is covered by the channel's filler, so the channel is never black by
+    /// accident; on the layers above (graphics, keys) such a producer shows nothing, so a broken logo never hides
+    /// the programme. Failures raise the layer's alarm either way.
+    /// </summary>
+    internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor, bool programme)
     {
         var (volumeStart, volumeEnd) = AdvanceVolume();
         if (Foreground is null)
             return default;
-        var incoming = Receive(Foreground, context, filler);
+        var incoming = Receive(Foreground, context, filler, programme);
         if (_outgoing is null)
             return LayerOutput.From(incoming, Opacity, Transform, new AudioPart(incoming.Audio, (float)volumeStart, (float)volumeEnd), ChannelMap);
 
-        var outgoing = Receive(_outgoing, context, filler);
-        double previous = _transitionTick == 0 ? 0 : _transition.Amount(_transitionTick - 1), amount = _transition.Amount(_transitionTick);
-        var output = TransitionPicture(incoming, outgoing, amount, compositor) with
+        LayerFrame outgoing = default;
+        try
         {
-            Audio = new AudioPart(incoming.Audio, (float)(volumeStart * previous), (float)(volumeEnd * amount)),
-            SecondAudio = new AudioPart(outgoing.Audio, (float)(volumeStart * (1 - previous)), (float)(volumeEnd * (1 - amount))),
-        };
-        if (++_transitionTick >= _transition.Frames)
+            outgoing = Receive(_outgoing, context, filler, programme);
+            double previous = _transitionTick == 0 ? 0 : _transition.Amount(_transitionTick - 1), amount = _transition.Amount(_transitionTick);
+            var output = TransitionPicture(incoming, outgoing, amount, compositor) with
+            {
+                Audio = new AudioPart(incoming.Audio, (float)(volumeStart * previous), (float)(volumeEnd * amount)),
+                SecondAudio = new AudioPart(outgoing.Audio, (float)(volumeStart * (1 - previous)), (float)(volumeEnd * (1 - amount))),
+            };
+            if (++_transitionTick >= _transition.Frames)
+                EndTransition();
+            return output;
+        }
+        catch
+        {
+            // The transition failed: drop it and let the incoming picture stand alone next tick; nothing rented leaks.
+            incoming.Release();
+            outgoing.Release();
             EndTransition();
-        return output;
+            throw;
+        }
     }
 
     public void Dispose()
@@ -156,20 +173,32 @@ public sealed class Layer : IDisposable
 
     private LayerOutput TransitionPicture(LayerFrame incoming, LayerFrame outgoing, double amount, V210Compositor compositor)
     {
-        if (incoming.Video is { } to && outgoing.Video is { } from && _transition.Kind != TransitionKind.Cut
-            && _channel.VideoPool.TryRent(out var frame))
+        if (incoming.Video is { } to && outgoing.Video is { } from && _transition.Kind != TransitionKind.Cut)
         {
-            switch (_transition.Kind)
+            if (_channel.VideoPool.TryRent(out var frame))
             {
-                case TransitionKind.Mix: compositor.Dissolve(from, to, frame, amount); break;
-                case TransitionKind.Wipe: compositor.Wipe(from, to, frame, amount, _transition.Direction); break;
-                default: compositor.Push(from, to, frame, amount, _transition.Direction); break;
+                try
+                {
+                    switch (_transition.Kind)
+                    {
+                        case TransitionKind.Mix: compositor.Dissolve(from, to, frame, amount); break;
+                        case TransitionKind.Wipe: compositor.Wipe(from, to, frame, amount, _transition.Direction); break;
+                        default: compositor.Push(from, to, frame, amount, _transition.Direction); break;
+                    }
+                    frame.Metadata = to.Metadata;
+                    frame.Commit();
+                }
+                catch
+                {
+                    frame.Release();
+                    throw;
+                }
+                to.Release();
+                from.Release();
+                return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap);
             }
-            frame.Metadata = to.Metadata;
-            frame.Commit();
-            to.Release();
-            from.Release();
-            return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap);
+            // No frame to mix into: the new picture cuts in rather than the channel stalling; the degradation is counted and alarmed.
+            _channel.Degradation.Report(DegradationKind.TransitionCut, $"layer {Number}: no pool frame for the {_transition.Kind.ToString().ToLowerInvariant()}, cut instead");
         }
         // Graphics (or a picture against nothing) fade: the new one comes up at the transition's amount, the old one goes.
         outgoing.Video?.Release();
@@ -177,32 +206,67 @@ public sealed class Layer : IDisposable
         return new LayerOutput(incoming.Video, incoming.Overlay, opacity, Transform, default, default, ChannelMap);
     }
 
-    /// <summary>The producer's frame, or the filler's when it has none (failed or late); alarms follow the producer's health.</summary>
-    private LayerFrame Receive(Producer producer, in ProduceContext context, Producer filler)
+    /// <summary>
+    /// The producer's frame; when it has none (finished, failed, threw or late) the filler's on the programme layer and
+    /// nothing above it. Alarms follow the producer's health; a finished producer is not a fault.
+    /// </summary>
+    private LayerFrame Receive(Producer producer, in ProduceContext context, Producer filler, bool programme)
     {
-        if (producer.TryReceive(context, out var frame))
+        string? thrown = null;
+        try
         {
-            if (_late)
+            if (producer.TryReceive(context, out var frame))
             {
-                _late = false;
-                _channel.Alarms.Clear(_alarmSource);
+                if (_late)
+                {
+                    _late = false;
+                    _channel.Alarms.Clear(_alarmSource);
+                }
+                return frame;
             }
-            return frame;
         }
-        if (producer.IsFinished)
-            return default;
+        catch (Exception error)
+        {
+            // A producer must not throw; one that does is treated as failed, and its message is kept for the alarm.
+            thrown = $"threw {error.GetType().Name}: {error.Message}";
+        }
+        if (thrown is null && producer.IsFinished)
+            return programme ? Filler(filler, context) : default;
         FillerTicks++;
+        string? failure = thrown ?? producer.Failure;
         // Alarm once per condition, and again when a producer reports a new failure (the next bad item of a playlist).
-        if (!_late || !ReferenceEquals(producer.Failure, _alarmedFailure))
+        if (!_late || !(ReferenceEquals(failure, _alarmedFailure) || (thrown is not null && thrown == _alarmedFailure)))
         {
             _late = true;
-            _alarmedFailure = producer.Failure;
+            _alarmedFailure = failure;
+            string shown = programme ? "showing filler" : "layer shows nothing";
             _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major,
-                producer.Failure is { } failure ? $"{producer.Name} failed: {failure}; showing filler"
-                    : $"{producer.Name} has no frame ready (decoding late); showing filler");
+                failure is { } reason ? $"{producer.Name} failed: {reason}; {shown}"
+                    : $"{producer.Name} has no frame ready (decoding late); {shown}");
         }
-        filler.TryReceive(context, out var substitute);
-        return substitute;
+        return programme ? Filler(filler, context) : default;
+    }
+
+    /// <summary>The layer itself threw this tick (not its producer): alarmed like a failed producer, cleared when it recovers.</summary>
+    internal void Failed(Exception error)
+    {
+        FillerTicks++;
+        _late = true;
+        _alarmedFailure = null;
+        _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major, $"layer {Number} failed: {error.GetType().Name}: {error.Message}; it shows nothing");
+    }
+
+    private static LayerFrame Filler(Producer filler, in ProduceContext context)
+    {
+        try
+        {
+            return filler.TryReceive(context, out var substitute) ? substitute : default;
+        }
+        catch
+        {
+            // A filler that throws leaves the layer empty: the mixer's black is the last resort.
+            return default;
+        }
     }
 
     private (double Start, double End) AdvanceVolume()

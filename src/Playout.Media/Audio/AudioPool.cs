@@ -56,6 +56,24 @@ public sealed class AudioPool
         return true;
     }
 
+    /// <summary>Allocates every frame the pool may hold up front, so renting never allocates on a channel's tick; idempotent.</summary>
+    public void Preallocate()
+    {
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_allocated >= _free.Length)
+                    return;
+                _allocated++;
+            }
+            // Allocated outside the lock (large-object heap); then free to rent like any returned frame.
+            var frame = new AudioFrame(this, SamplesPerFrame);
+            lock (_lock)
+                _free[_freeCount++] = frame;
+        }
+    }
+
     internal void Return(AudioFrame frame)
     {
         lock (_lock)

@@ -9,10 +9,12 @@ namespace Playout.Media.Frames;
 /// so capture/playout cards and native code can keep plane pointers for a frame's whole life.
 /// </summary>
 /// <remarks>
-/// Buffers are allocated lazily, on the first rent that finds no free one, and zeroed then so padding
-/// never carries heap garbage; after that they are reused and kept until <see cref="Dispose"/>, so a
-/// pool that has reached its working set rents without allocating. A rented buffer holds whatever its
-/// last user wrote. Rent and return take a short lock; reference counting on <see cref="Frame"/> is lock-free.
+/// A channel calls <see cref="Preallocate"/> before it goes on air, so no tick ever waits for a buffer to be
+/// allocated and its pages faulted in (hundreds of milliseconds for a pool of 8K frames). Without it, buffers are
+/// allocated on the first rent that finds no free one, outside the lock. Every buffer is zeroed when allocated so
+/// padding never carries heap garbage; after that buffers are reused and kept until <see cref="Dispose"/>. A rented
+/// buffer holds whatever its last user wrote. Rent and return take a short lock; reference counting on
+/// <see cref="Frame"/> is lock-free.
 /// </remarks>
 public sealed unsafe class FramePool : IDisposable
 {
@@ -23,7 +25,9 @@ public sealed unsafe class FramePool : IDisposable
     private readonly Frame[] _free;
     private int _freeCount;
     private int _allocated;
+    private int _allocating;
     private int _outstanding;
+    private int _peakOutstanding;
     private long _copiesMade;
     private bool _disposed;
 
@@ -47,6 +51,9 @@ public sealed unsafe class FramePool : IDisposable
     /// <summary>Frames rented and not yet released for the last time; zero once everything is back.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
 
+    /// <summary>The most frames that were ever outstanding at once: the pool's real working set, however much is allocated.</summary>
+    public int PeakOutstanding => Volatile.Read(ref _peakOutstanding);
+
     /// <summary>Buffers copied by <see cref="Frame.MakeWritable"/> because the frame was shared.</summary>
     public long CopiesMade => Interlocked.Read(ref _copiesMade);
 
@@ -60,48 +67,85 @@ public sealed unsafe class FramePool : IDisposable
     /// <exception cref="ObjectDisposedException">The pool is disposed.</exception>
     public bool TryRent([NotNullWhen(true)] out Frame? frame)
     {
+        int id;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_freeCount > 0)
-                frame = _free[--_freeCount];
-            else if (_allocated < _free.Length)
             {
-                frame = new Frame(this, _allocated, AllocateBuffer());
-                _allocated++;
+                frame = _free[--_freeCount];
+                CountOut();
+                frame.Open();
+                return true;
             }
-            else
+            if (_allocated + _allocating >= _free.Length)
             {
                 frame = null;
                 return false;
             }
-            _outstanding++;
+            // Claim a slot, then allocate and zero outside the lock: other renters and returns never wait for it.
+            id = _allocated + _allocating++;
+            CountOut();
+        }
+        frame = new Frame(this, id, AllocateBuffer());
+        lock (_lock)
+        {
+            _allocating--;
+            _allocated++;
         }
         frame.Open();
         return true;
     }
 
     /// <summary>
-    /// Frees every buffer not in use. Frames still outstanding stay valid and their buffers are freed when
-    /// they are released for the last time, but that is a leak or a shutdown-order bug, so it throws.
+    /// Allocates (and touches) every buffer the pool may hold and puts it on the free list, so renting never allocates
+    /// afterwards. A channel does this before it goes on air; safe while others rent; idempotent.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Frames were still outstanding.</exception>
-    public void Dispose()
+    public void Preallocate()
     {
-        int outstanding;
+        while (true)
+        {
+            int id;
+            lock (_lock)
+            {
+                if (_disposed || _allocated + _allocating >= _free.Length)
+                    return;
+                id = _allocated + _allocating++;
+            }
+            var frame = new Frame(this, id, AllocateBuffer());
+            lock (_lock)
+            {
+                _allocating--;
+                _allocated++;
+                if (_disposed)
+                    NativeMemory.AlignedFree((void*)frame.Buffer);
+                else
+                    _free[_freeCount++] = frame;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Frees every buffer not in use. Frames still outstanding stay valid and their buffers are freed when they are
+    /// released for the last time. Never throws: shutdown must go on to close every other channel's files and streams,
+    /// so a leak is returned for the caller to report.
+    /// </summary>
+    /// <returns>The frames still outstanding (a leak or a shutdown-order bug when not zero).</returns>
+    public int Close()
+    {
         lock (_lock)
         {
             if (_disposed)
-                return;
+                return _outstanding;
             _disposed = true;
             while (_freeCount > 0)
                 NativeMemory.AlignedFree((void*)_free[--_freeCount].Buffer);
-            outstanding = _outstanding;
+            return _outstanding;
         }
-        if (outstanding > 0)
-            throw new InvalidOperationException(
-                $"frame pool for {Layout} disposed with {outstanding} frame(s) still outstanding; their buffers are freed when they are released");
     }
+
+    /// <summary>Frees the pool like <see cref="Close"/>, ignoring frames still outstanding.</summary>
+    public void Dispose() => Close();
 
     internal void Return(Frame frame)
     {
@@ -113,6 +157,12 @@ public sealed unsafe class FramePool : IDisposable
             else
                 _free[_freeCount++] = frame;
         }
+    }
+
+    private void CountOut()
+    {
+        if (++_outstanding > _peakOutstanding)
+            _peakOutstanding = _outstanding;
     }
 
     internal void CountCopy() => Interlocked.Increment(ref _copiesMade);

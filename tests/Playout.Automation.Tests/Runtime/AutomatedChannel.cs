@@ -93,6 +93,9 @@ internal sealed class AutomatedChannel : IDisposable
     {
         public List<int> Luma { get; } = [];
         public string Name => "luma recorder";
+
+        // Records on the tick thread, so the luma of tick n is there as soon as tick n has run.
+        public bool NeverBlocks => true;
         public ConsumerCounters Counters => new(Luma.Count, 0);
 
         public void Send(long tick, Frame video, AudioFrame audio) => Luma.Add(Centre(video));

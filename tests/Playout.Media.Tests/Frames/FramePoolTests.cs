@@ -82,7 +82,7 @@ public class FramePoolTests
     }
 
     [Fact]
-    public void Disposing_with_frames_outstanding_is_reported_and_keeps_them_valid_until_released()
+    public void Closing_with_frames_outstanding_reports_them_without_throwing_and_keeps_them_valid_until_released()
     {
         var pool = new FramePool(PixelFormat.Bgra, 64, 2, capacity: 3);
         var held = pool.Rent();
@@ -90,9 +90,9 @@ public class FramePoolTests
         held.Commit();
         pool.Rent().Release();
 
-        var error = Assert.Throws<InvalidOperationException>(pool.Dispose);
-        Assert.Contains(pool.Layout.ToString(), error.Message);
-        Assert.Contains("1 frame(s) still outstanding", error.Message);
+        Assert.Equal(1, pool.Close());
+        Assert.Equal(1, pool.Close());
+        pool.Dispose();
         Assert.Throws<ObjectDisposedException>(pool.Rent);
 
         Assert.Equal(42, held.Line(0, 1)[5]);
@@ -105,5 +105,41 @@ public class FramePoolTests
     {
         Assert.Throws<ArgumentException>(() => new FramePool(PixelFormat.V210, 719, 486, capacity: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new FramePool(PixelFormat.V210, 720, 486, capacity: 0));
+    }
+
+    [Fact]
+    public void Preallocating_allocates_every_buffer_once_so_renting_afterwards_never_allocates()
+    {
+        using var pool = new FramePool(PixelFormat.V210, 1280, 720, capacity: 5);
+        pool.Preallocate();
+        Assert.Equal(5, pool.Allocated);
+        Assert.Equal(0, pool.Outstanding);
+        pool.Preallocate();
+        Assert.Equal(5, pool.Allocated);
+
+        var frames = Enumerable.Range(0, 5).Select(_ => pool.Rent()).ToList();
+        Assert.Equal(5, frames.Select(f => f.Id).Distinct().Count());
+        Assert.False(pool.TryRent(out _));
+        frames.ForEach(f => f.Release());
+        Assert.Equal(5, pool.Allocated);
+        Assert.Equal(5, pool.PeakOutstanding);
+    }
+
+    [Fact]
+    public void Concurrent_first_rents_get_distinct_slots_and_never_exceed_the_capacity()
+    {
+        using var pool = new FramePool(PixelFormat.V210, 1920, 1080, capacity: 16);
+        var rented = new System.Collections.Concurrent.ConcurrentBag<Frame>();
+        Parallel.For(0, 64, _ =>
+        {
+            if (pool.TryRent(out var frame))
+                rented.Add(frame);
+        });
+        Assert.Equal(16, rented.Count);
+        Assert.Equal(16, rented.Select(f => f.Id).Distinct().Count());
+        Assert.Equal(16, pool.Allocated);
+        foreach (var frame in rented)
+            frame.Release();
+        Assert.Equal(0, pool.Outstanding);
     }
 }

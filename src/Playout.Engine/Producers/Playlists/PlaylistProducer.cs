@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Playout.Engine.Channels;
 using Playout.Engine.Producers.Clips;
 
@@ -43,7 +44,7 @@ public sealed class PlaylistProducer : Producer
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
         frame = default;
-        if (_current is null)
+        if (_current is null && (_finished || !TakeNext(context.Deadline)))
             return false;
         if (_playing)
             _itemTicks++;
@@ -61,9 +62,12 @@ public sealed class PlaylistProducer : Producer
                 Failure = current.Failure;
                 return false;
             }
-            if (!Advance())
+            _channel.Background.Dispose(_current);
+            _current = null;
+            if (!TakeNext(context.Deadline))
                 return false;
-            _itemTicks = _playing ? 1 : 0;
+            if (_playing)
+                _itemTicks++;
         }
         return false;
     }
@@ -87,7 +91,9 @@ public sealed class PlaylistProducer : Producer
         if (!disposing)
             return;
         _current?.Dispose();
-        _next?.Result.Dispose();
+        // The next item is opened on the channel's off-tick thread; disposing it there too runs after the open, never waits here.
+        if (_next is { } next)
+            _channel.Background.Run(() => next.Result.Dispose());
         _current = null;
         _next = null;
     }
@@ -103,21 +109,36 @@ public sealed class PlaylistProducer : Producer
         return _itemTicks > planned;
     }
 
-    private bool Advance()
+    /// <summary>
+    /// Puts the next item on air once it has opened (off the tick, when the item before started, so normally long
+    /// ago); the tick waits for it no later than its deadline, then the playlist is late and the filler covers. False
+    /// when there is none yet (or no more: <see cref="IsFinished"/>).
+    /// </summary>
+    private bool TakeNext(long deadline)
     {
-        _channel.Background.Dispose(_current);
-        _current = null;
         if (_next is null)
         {
             _finished = true;
             return false;
         }
-        // Opened off the tick when the item before started, seconds ago; waits only if items fail back to back.
-        _current = _next.Result;
+        if (!_next.IsCompleted && !((IAsyncResult)_next).AsyncWaitHandle.WaitOne(TimeLeft(deadline)))
+            return false;
         _index = (_index + 1) % _items.Count;
+        var opened = _next;
         _next = OpenNext();
+        _itemTicks = 0;
+        if (!opened.IsCompletedSuccessfully)
+        {
+            // Creating a clip only starts its decoder (file errors come later, as its Failure); a throw here is a bug: skip the item.
+            Failure = opened.Exception?.InnerException?.Message ?? "the item could not be opened";
+            return false;
+        }
+        _current = opened.Result;
         return true;
     }
+
+    private static TimeSpan TimeLeft(long deadline) =>
+        TimeSpan.FromTicks(Math.Max(0, (long)((deadline - Stopwatch.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
     /// <summary>Starts opening the item after the current one off the tick (creating a clip starts its decoder thread and buffers).</summary>
     private Task<ClipProducer>? OpenNext()

@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.Engine.Stage;
+using Playout.Media.Audio;
+using Playout.Media.Formats;
+using Playout.Media.Frames;
+
+namespace Playout.Engine.Tests;
+
+/// <summary>
+/// Faults injected into every part of a tick (producer, layer, mixer, command, output, log sink): the channel stays on
+/// air at its frame rate, the fault is alarmed where it happened, and every frame goes back to its pool.
+/// </summary>
+public class FaultInjectionTests
+{
+    private const int Black = 64, White = 940, Grey = 500;
+
+    [Fact]
+    public void A_producer_that_throws_on_the_programme_layer_is_covered_by_the_filler_and_the_graphics_above_stay()
+    {
+        using var test = new TestChannel();
+        test.Recorder.Inspect = (video, _) => (Pixels.Luma(video, 10, 10), Pixels.Luma(video, 600, 10));
+        test.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(test.Context, "clip", throwFromTick: 5)));
+        test.Channel.Execute(StageCommands.Load(2, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Transform(2, new PictureTransform(360, 0, 2)));
+        test.Channel.RunTicks(5);
+        int steady = test.Context.VideoPool.Outstanding;
+        test.Channel.RunTicks(20);
+
+        var seen = test.Recorder.Frames.Select(f => ((int, int))f.Inspected!).ToArray();
+        Assert.All(seen[..5], s => Assert.Equal((Grey, White), s));
+        Assert.All(seen[5..], s => Assert.Equal((Black, White), s));
+        Assert.Equal(25, test.Channel.Timings.Count);
+        Assert.Equal(0, test.Channel.FailedTicks);
+        var alarm = Assert.Single(test.Alarms.Active);
+        Assert.Equal("channel 1/layer 1", alarm.Source);
+        Assert.Contains("clip failed: threw InvalidOperationException: injected fault", alarm.Message);
+        Assert.Equal(steady, test.Context.VideoPool.Outstanding);
+    }
+
+    [Fact]
+    public void A_producer_that_throws_on_a_graphics_layer_shows_nothing_there_and_the_programme_goes_on()
+    {
+        using var test = new TestChannel();
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Load(2, new ThrowingProducer(test.Context, "logo", throwFromTick: 3)));
+        test.Channel.Execute(StageCommands.Opacity(2, 0.5));
+        test.Channel.RunTicks(10);
+
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.All(luma[..3], y => Assert.InRange(y, (White + Grey) / 2 - 1, (White + Grey) / 2 + 1));
+        Assert.All(luma[3..], y => Assert.Equal(White, y));
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/layer 2" && a.Message.Contains("layer shows nothing"));
+    }
+
+    [Fact]
+    public void A_producer_that_has_finished_on_the_programme_layer_shows_the_filler_not_black()
+    {
+        using var test = new TestChannel(fillerColor: "white");
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, new FinishingProducer(test.Context, lastTick: 4)));
+        test.Channel.RunTicks(10);
+
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.All(luma[..5], y => Assert.Equal(Grey, y));
+        Assert.All(luma[5..], y => Assert.Equal(White, y));
+        Assert.Empty(test.Alarms.Active);
+    }
+
+    [Fact]
+    public void A_mixer_that_throws_sends_black_and_silence_for_that_tick_with_an_alarm_and_frees_every_frame()
+    {
+        using var test = new TestChannel();
+        using var wrongRaster = new FramePool(PixelFormat.V210, 720, 16, capacity: 2);
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.RunTicks(3);
+        int steady = test.Context.VideoPool.Outstanding;
+        // A producer handing a picture of another raster makes the blend read past its last line.
+        test.Channel.Execute(StageCommands.Load(2, new ForeignRasterProducer(wrongRaster)));
+        test.Channel.Execute(StageCommands.Opacity(2, 0.5));
+        test.Channel.RunTicks(5);
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/mixer" && a.Message.Contains("black and silence on air"));
+        test.Channel.Execute(StageCommands.Stop(2));
+        test.Channel.RunTicks(5);
+
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.Equal(13, luma.Length);
+        Assert.All(luma[..3], y => Assert.Equal(White, y));
+        Assert.All(luma[3..8], y => Assert.Equal(Black, y));
+        Assert.All(luma[8..], y => Assert.Equal(White, y));
+        Assert.Equal(5, test.Channel.FailedTicks);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/mixer");
+        Assert.Equal(steady, test.Context.VideoPool.Outstanding);
+    }
+
+    [Fact]
+    public async Task A_command_that_throws_fails_alone_and_the_commands_around_it_apply_exactly_once()
+    {
+        using var test = new TestChannel();
+        int before = 0, after = 0;
+        var first = test.Channel.Execute(new ChannelCommand("count before", _ => before++, atTick: 2));
+        var poison = test.Channel.Execute(new ChannelCommand("poison", _ => throw new NullReferenceException("injected"), atTick: 2));
+        var next = test.Channel.Execute(new ChannelCommand("count after", _ => after++, atTick: 2));
+        var later = test.Channel.Execute(new ChannelCommand("count later", _ => after++, atTick: 4));
+        test.Channel.RunTicks(10);
+
+        Assert.Equal(2, await first);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => poison);
+        Assert.Contains("poison at tick 2: injected", error.Message);
+        Assert.IsType<NullReferenceException>(error.InnerException);
+        Assert.Equal(2, await next);
+        Assert.Equal(4, await later);
+        Assert.Equal((1, 2), (before, after));
+        Assert.Equal(10, test.Recorder.Frames.Count);
+    }
+
+    [Fact]
+    public void An_output_that_throws_raises_its_own_alarm_while_the_other_outputs_get_every_frame()
+    {
+        using var test = new TestChannel();
+        var broken = new ThrowingConsumer(failFrom: 2, failUntil: 6);
+        test.Channel.AddConsumer(broken);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.RunTicks(4);
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/output thrower" && a.Message.Contains("injected output fault"));
+        test.Channel.RunTicks(6);
+
+        Assert.Equal(10, test.Recorder.Frames.Count);
+        Assert.Equal(6, broken.Accepted);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/output thrower");
+        Assert.Equal(0, test.Channel.FailedTicks);
+    }
+
+    [Fact]
+    public void An_output_blocked_for_5_s_drops_its_frames_while_the_channel_keeps_its_frame_rate()
+    {
+        using var channel = new RealTimeChannel(NullLogger.Instance);
+        using var release = new ManualResetEventSlim();
+        var blocked = new BlockingConsumer(release);
+        channel.Channel.AddConsumer(blocked);
+        channel.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(channel.Context, "white")));
+        channel.Channel.Start();
+        Thread.Sleep(200);
+        int steady = channel.Context.VideoPool.Outstanding;
+        blocked.Block();
+        var clock = Stopwatch.StartNew();
+        long startTick = channel.Channel.Tick;
+        Thread.Sleep(5000);
+        long ticked = channel.Channel.Tick - startTick;
+        release.Set();
+        Thread.Sleep(300);
+
+        // 25 fps for 5 s is 125 ticks; a channel stalled on its output would have made none.
+        Assert.InRange(ticked, (long)(clock.Elapsed.TotalSeconds * 25 * 0.9) - 2, 200);
+        Assert.True(channel.Recorder.Frames.Count >= ticked, "the other output missed frames");
+        Assert.True(channel.Channel.Consumers.Single(c => c.Name == "blocker").Counters.Dropped >= ticked - 5);
+        Assert.InRange(channel.Context.VideoPool.Outstanding, 0, steady + 2);
+    }
+
+    [Fact]
+    public void A_blocked_log_sink_never_stalls_the_tick_and_the_lines_it_missed_are_counted()
+    {
+        using var release = new ManualResetEventSlim();
+        var sink = new BlockingLogger(release);
+        // A small queue, so that two seconds of alarms overflow it.
+        using var channel = new RealTimeChannel(new Logging.NonBlockingLogger(sink, capacity: 8));
+        channel.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(channel.Context, "clip", throwFromTick: 0, newMessageEachTick: true)));
+        sink.Block();
+        channel.Channel.Start();
+        var clock = Stopwatch.StartNew();
+        Thread.Sleep(2000);
+        long ticked = channel.Channel.Tick;
+        release.Set();
+
+        Assert.InRange(ticked, (long)(clock.Elapsed.TotalSeconds * 25 * 0.9) - 2, 100);
+        Assert.True(channel.Recorder.Frames.Count >= ticked - 1);
+        Assert.True(SpinWait.SpinUntil(() => sink.Lines.Any(l => l.Contains("log line(s) dropped")), 5000), "dropped lines were not reported");
+    }
+
+    /// <summary>A 576i50 channel on the system clock (real time), with a recorder, started by the test.</summary>
+    private sealed class RealTimeChannel : IDisposable
+    {
+        public RealTimeChannel(ILogger logger)
+        {
+            Alarms = new AlarmBoard(logger);
+            Context = new ChannelContext("channel 1", VideoFormats.Parse("576i50"), 24, 32, logger, Alarms);
+            Channel = new Channel(Context, new SystemClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, "black"));
+            Recorder = new RecordingConsumer();
+            Channel.AddConsumer(Recorder);
+        }
+
+        public AlarmBoard Alarms { get; }
+        public ChannelContext Context { get; }
+        public Channel Channel { get; }
+        public RecordingConsumer Recorder { get; }
+
+        public void Dispose()
+        {
+            Channel.Dispose();
+            Assert.Equal(0, Context.VideoPool.Outstanding);
+            Context.Dispose();
+        }
+    }
+
+    /// <summary>Grey until <c>throwFromTick</c>, then throws from TryReceive, as a producer with a bug would.</summary>
+    private sealed class ThrowingProducer(ChannelContext channel, string name, long throwFromTick, bool newMessageEachTick = false) : Producer(name)
+    {
+        private readonly Frame _frame = Painted(channel, Grey);
+
+        public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+        {
+            if (context.Tick >= throwFromTick)
+                throw new InvalidOperationException(newMessageEachTick ? $"injected fault {context.Tick}" : "injected fault");
+            frame = new LayerFrame(_frame.AddRef(), null, null);
+            return true;
+        }
+
+        protected override void Dispose(bool disposing) => _frame.Release();
+    }
+
+    /// <summary>Grey up to <c>lastTick</c>, then finished, as a clip at its end.</summary>
+    private sealed class FinishingProducer(ChannelContext channel, long lastTick) : Producer("short clip")
+    {
+        private readonly Frame _frame = Painted(channel, Grey);
+        private long _tick;
+
+        public override bool IsFinished => _tick > lastTick;
+
+        public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+        {
+            _tick = context.Tick;
+            frame = IsFinished ? default : new LayerFrame(_frame.AddRef(), null, null);
+            return !IsFinished;
+        }
+
+        protected override void Dispose(bool disposing) => _frame.Release();
+    }
+
+    private sealed class ForeignRasterProducer(FramePool pool) : Producer("foreign raster")
+    {
+        private readonly Frame _frame = Committed(pool.Rent());
+
+        public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+        {
+            frame = new LayerFrame(_frame.AddRef(), null, null);
+            return true;
+        }
+
+        protected override void Dispose(bool disposing) => _frame.Release();
+
+        private static Frame Committed(Frame frame)
+        {
+            V210Painter.PaintSolid(frame, Grey, 512, 512);
+            frame.Commit();
+            return frame;
+        }
+    }
+
+    private sealed class ThrowingConsumer(long failFrom, long failUntil) : IConsumer
+    {
+        public int Accepted { get; private set; }
+        public string Name => "thrower";
+        public bool NeverBlocks => true;
+        public ConsumerCounters Counters => new(Accepted, 0);
+
+        public void Send(long tick, Frame video, AudioFrame audio)
+        {
+            if (tick >= failFrom && tick < failUntil)
+                throw new IOException("injected output fault");
+            Accepted++;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>An output whose Send blocks (a stuck device or socket) until released; it does not promise to never block.</summary>
+    private sealed class BlockingConsumer(ManualResetEventSlim release) : IConsumer
+    {
+        private volatile bool _block;
+        public string Name => "blocker";
+        public ConsumerCounters Counters => default;
+
+        public void Block() => _block = true;
+
+        public void Send(long tick, Frame video, AudioFrame audio)
+        {
+            if (_block)
+                release.Wait();
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>A log sink that blocks every write (a full pipe, a stalled disk) until released, then records the lines.</summary>
+    private sealed class BlockingLogger(ManualResetEventSlim release) : ILogger
+    {
+        private volatile bool _block;
+        public List<string> Lines { get; } = [];
+
+        public void Block() => _block = true;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (_block)
+                release.Wait();
+            lock (Lines)
+                Lines.Add(formatter(state, exception));
+        }
+    }
+
+    private static Frame Painted(ChannelContext channel, int luma)
+    {
+        var frame = channel.VideoPool.Rent();
+        V210Painter.PaintSolid(frame, (ushort)luma, 512, 512);
+        frame.Commit();
+        return frame;
+    }
+}
