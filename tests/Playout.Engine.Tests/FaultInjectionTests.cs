@@ -76,6 +76,21 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void With_a_hold_time_the_programme_repeats_its_last_picture_for_that_long_then_shows_the_filler()
+    {
+        using var test = new TestChannel(fillerColor: "white");
+        test.Context.HoldLastFrame = TimeSpan.FromSeconds(0.2);
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(test.Context, "live", throwFromTick: 4)));
+        test.Channel.RunTicks(15);
+
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.All(luma[..9], y => Assert.Equal(Grey, y));
+        Assert.All(luma[9..], y => Assert.Equal(White, y));
+        Assert.Equal(TimeSpan.FromSeconds(0.2), test.Context.HoldLastFrame);
+    }
+
+    [Fact]
     public void A_mixer_that_throws_sends_black_and_silence_for_that_tick_with_an_alarm_and_frees_every_frame()
     {
         using var test = new TestChannel();

@@ -103,6 +103,8 @@ public class StageTests
 
         // 720x576 / 4 = 180x144 placed at (120, 100): inside white, outside black.
         Assert.Equal([Black, White, White, Black], (int[])test.Recorder.Frames[^1].Inspected!);
+        // The picture under a placed one is copied once a tick into the frame it is drawn on, and counted.
+        Assert.Equal(2, test.Context.VideoPool.CopiesMade);
     }
 
     [Fact]

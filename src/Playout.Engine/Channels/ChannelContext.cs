@@ -43,6 +43,18 @@ public sealed class ChannelContext : IDisposable
 
     public AlarmBoard Alarms { get; }
 
+    /// <summary>
+    /// How long the programme layer repeats its last picture when its source has nothing (finished, failed, late) before
+    /// the filler takes over; zero (the default) shows the filler at once. A channel setting, made before it goes on air.
+    /// </summary>
+    public TimeSpan HoldLastFrame
+    {
+        get => Format.TimeOf(HoldLastFrameTicks);
+        set => HoldLastFrameTicks = value <= TimeSpan.Zero ? 0 : Math.Max(1, (long)Math.Round(value.TotalSeconds * Format.FrameRate.ToDouble()));
+    }
+
+    internal long HoldLastFrameTicks { get; private set; }
+
     /// <summary>Ticks that went out degraded (pool exhausted), counted by kind, with the alarm that shows it.</summary>
     public ChannelDegradation Degradation { get; }
 

@@ -95,7 +95,11 @@ public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame 
             return;
         }
         if (!ReferenceEquals(under, target))
+        {
+            // The one copy a mix makes: a placed picture needs the whole picture under it in the frame it draws on.
             compositor.Copy(under, target);
+            pool.CountCopy();
+        }
         compositor.Place(video, target, layer.Transform, layer.Opacity);
     }
 }

@@ -3,6 +3,7 @@ using Playout.Engine.Channels;
 using Playout.Engine.Mixing;
 using Playout.Engine.Producers;
 using Playout.Media.Audio;
+using Playout.Media.Frames;
 
 namespace Playout.Engine.Stage;
 
@@ -22,6 +23,8 @@ public sealed class Layer : IDisposable
     private double _volumeTarget = 1;
     private int _volumeRampLeft;
     private bool _late;
+    private Frame? _held;
+    private long _gapTicks;
     private string? _alarmedFailure;
 
     internal Layer(int number, ChannelContext channel)
@@ -169,6 +172,8 @@ public sealed class Layer : IDisposable
         Foreground?.Dispose();
         Background?.Dispose();
         Foreground = Background = null;
+        _held?.Release();
+        _held = null;
     }
 
     private LayerOutput TransitionPicture(LayerFrame incoming, LayerFrame outgoing, double amount, V210Compositor compositor)
@@ -222,6 +227,8 @@ public sealed class Layer : IDisposable
                     _late = false;
                     _channel.Alarms.Clear(_alarmSource);
                 }
+                if (programme && ReferenceEquals(producer, Foreground))
+                    Hold(frame.Video);
                 return frame;
             }
         }
@@ -231,7 +238,7 @@ public sealed class Layer : IDisposable
             thrown = $"threw {error.GetType().Name}: {error.Message}";
         }
         if (thrown is null && producer.IsFinished)
-            return programme ? Filler(filler, context) : default;
+            return programme ? Gap(filler, context) : default;
         FillerTicks++;
         string? failure = thrown ?? producer.Failure;
         // Alarm once per condition, and again when a producer reports a new failure (the next bad item of a playlist).
@@ -244,7 +251,25 @@ public sealed class Layer : IDisposable
                 failure is { } reason ? $"{producer.Name} failed: {reason}; {shown}"
                     : $"{producer.Name} has no frame ready (decoding late); {shown}");
         }
-        return programme ? Filler(filler, context) : default;
+        return programme ? Gap(filler, context) : default;
+    }
+
+    /// <summary>Keeps the programme's newest picture for <see cref="ChannelContext.HoldLastFrame"/> (only when one is set).</summary>
+    private void Hold(Frame? video)
+    {
+        _gapTicks = 0;
+        if (_channel.HoldLastFrameTicks == 0 || video is null || ReferenceEquals(video, _held))
+            return;
+        _held?.Release();
+        _held = video.AddRef();
+    }
+
+    /// <summary>What covers a gap on the programme layer: the last picture held while the channel's hold time lasts, then the filler.</summary>
+    private LayerFrame Gap(Producer filler, in ProduceContext context)
+    {
+        if (_held is not null && _gapTicks++ < _channel.HoldLastFrameTicks)
+            return new LayerFrame(_held.AddRef(), null, null);
+        return Filler(filler, context);
     }
 
     /// <summary>The layer itself threw this tick (not its producer): alarmed like a failed producer, cleared when it recovers.</summary>

@@ -54,7 +54,11 @@ public sealed unsafe class FramePool : IDisposable
     /// <summary>The most frames that were ever outstanding at once: the pool's real working set, however much is allocated.</summary>
     public int PeakOutstanding => Volatile.Read(ref _peakOutstanding);
 
-    /// <summary>Buffers copied by <see cref="Frame.MakeWritable"/> because the frame was shared.</summary>
+    /// <summary>
+    /// Whole pictures copied: by <see cref="Frame.MakeWritable"/> because the frame was shared, and by anyone else who
+    /// must copy a frame before drawing on it (the mixer under a placed picture) and says so with <see cref="CountCopy"/>.
+    /// Tests assert it, so a copy on a path meant to be zero-copy shows.
+    /// </summary>
     public long CopiesMade => Interlocked.Read(ref _copiesMade);
 
     /// <summary>A writable frame holding one reference, its metadata reset.</summary>
@@ -165,7 +169,8 @@ public sealed unsafe class FramePool : IDisposable
             _peakOutstanding = _outstanding;
     }
 
-    internal void CountCopy() => Interlocked.Increment(ref _copiesMade);
+    /// <summary>Counts one whole-picture copy of a frame of this pool.</summary>
+    public void CountCopy() => Interlocked.Increment(ref _copiesMade);
 
     private nint AllocateBuffer()
     {
