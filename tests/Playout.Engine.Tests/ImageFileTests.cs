@@ -1,6 +1,5 @@
 using Playout.Engine.Commands;
 using Playout.Engine.Producers;
-using Playout.Interop;
 using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
@@ -52,8 +51,7 @@ public class ImageFileTests
         using var folder = new TempDirectory();
         string file = folder.Write("broken.png", [1, 2, 3, 4, 5, 6, 7, 8]);
         using var test = new CardChannel();
-        var error = Assert.ThrowsAny<Exception>(() => ImageFiles.Overlay(test.Context, file, 0, 0));
-        Assert.True(error is PlayoutAvException or InvalidOperationException, error.ToString());
+        var error = Assert.Throws<InvalidDataException>(() => ImageFiles.Overlay(test.Context, file, 0, 0));
         Assert.Contains("broken.png", error.Message);
     }
 }

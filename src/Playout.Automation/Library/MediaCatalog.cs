@@ -1,4 +1,4 @@
-using Playout.Automation.Library.Sqlite;
+using Microsoft.Data.Sqlite;
 using Playout.Engine.Library;
 using Playout.Media.Formats;
 
@@ -18,32 +18,45 @@ public sealed class MediaCatalog : IDisposable
         "path, size, modified, status, error, probed_at, container, duration_us, has_video, width, height, " +
         "frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail IS NOT NULL";
 
-    private readonly SqliteDatabase _database;
+    private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
 
-    private MediaCatalog(SqliteDatabase database) => _database = database;
+    private MediaCatalog(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
 
     /// <summary>The database file's path.</summary>
-    public string Path => _database.Path;
+    public string Path { get; }
 
     /// <summary>Opens the catalogue at <paramref name="path"/>, creating the file (and its folder) or migrating its schema as needed.</summary>
-    /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database (SQLite's message).</exception>
     /// <exception cref="InvalidOperationException">The file was made by a newer build.</exception>
     public static MediaCatalog Open(string path)
     {
         string full = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
-        var database = SqliteDatabase.Open(full, TimeSpan.FromSeconds(5));
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Not pooled: disposing the catalogue closes the file (tests and `playout media` delete or replace it after).
+            Pooling = false,
+            // How long a statement waits for another process's lock before failing.
+            DefaultTimeout = 5,
+        }.ToString());
         try
         {
-            database.Execute("PRAGMA journal_mode = WAL");
-            MediaCatalogSchema.Migrate(database);
-            return new MediaCatalog(database);
+            connection.Open();
+            connection.Execute("PRAGMA journal_mode = WAL");
+            MediaCatalogSchema.Migrate(connection, full);
+            return new MediaCatalog(connection, full);
         }
         catch
         {
-            database.Dispose();
+            connection.Dispose();
             throw;
         }
     }
@@ -53,9 +66,10 @@ public sealed class MediaCatalog : IDisposable
     {
         lock (_lock)
         {
-            using var statement = _database.Prepare($"SELECT {EntryColumns} FROM media WHERE path = $path");
-            statement.Bind("$path", System.IO.Path.GetFullPath(path));
-            return statement.Step() ? Read(statement) : null;
+            using var command = _connection.Command($"SELECT {EntryColumns} FROM media WHERE path = $path")
+                .Bind("$path", System.IO.Path.GetFullPath(path));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(reader) : null;
         }
     }
 
@@ -71,11 +85,12 @@ public sealed class MediaCatalog : IDisposable
         var candidates = new List<MediaEntry>();
         lock (_lock)
         {
-            using var statement = _database.Prepare(
-                $"SELECT {EntryColumns} FROM media WHERE name = $file COLLATE NOCASE OR name LIKE $stem ESCAPE '\\' ORDER BY path");
-            statement.Bind("$file", file).Bind("$stem", EscapeLike(file) + ".%");
-            while (statement.Step())
-                candidates.Add(Read(statement));
+            using var command = _connection.Command(
+                    $"SELECT {EntryColumns} FROM media WHERE name = $file COLLATE NOCASE OR name LIKE $stem ESCAPE '\\' ORDER BY path")
+                .Bind("$file", file).Bind("$stem", EscapeLike(file) + ".%");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                candidates.Add(Read(reader));
         }
         return candidates.Where(entry => Matches(entry.Path.Replace('\\', '/'), tail)).ToList();
     }
@@ -89,16 +104,16 @@ public sealed class MediaCatalog : IDisposable
         var items = new List<MediaEntry>();
         lock (_lock)
         {
-            using (var statement = _database.Prepare(
-                $"SELECT {EntryColumns} FROM media WHERE name LIKE $pattern ESCAPE '\\' ORDER BY name COLLATE NOCASE, path LIMIT $limit OFFSET $offset"))
+            using (var command = _connection.Command(
+                    $"SELECT {EntryColumns} FROM media WHERE name LIKE $pattern ESCAPE '\\' ORDER BY name COLLATE NOCASE, path LIMIT $limit OFFSET $offset")
+                .Bind("$pattern", pattern).Bind("$limit", limit).Bind("$offset", offset))
+            using (var reader = command.ExecuteReader())
             {
-                statement.Bind("$pattern", pattern).Bind("$limit", (long)limit).Bind("$offset", (long)offset);
-                while (statement.Step())
-                    items.Add(Read(statement));
+                while (reader.Read())
+                    items.Add(Read(reader));
             }
-            using var count = _database.Prepare("SELECT COUNT(*) FROM media WHERE name LIKE $pattern ESCAPE '\\'");
-            count.Bind("$pattern", pattern).Step();
-            return new MediaPage(items, (int)count.GetInt64(0));
+            using var count = _connection.Command("SELECT COUNT(*) FROM media WHERE name LIKE $pattern ESCAPE '\\'").Bind("$pattern", pattern);
+            return new MediaPage(items, Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -107,9 +122,9 @@ public sealed class MediaCatalog : IDisposable
     {
         lock (_lock)
         {
-            using var statement = _database.Prepare("SELECT thumbnail FROM media WHERE path = $path");
-            statement.Bind("$path", System.IO.Path.GetFullPath(path));
-            return statement.Step() ? statement.GetBlobOrNull(0) : null;
+            using var command = _connection.Command("SELECT thumbnail FROM media WHERE path = $path")
+                .Bind("$path", System.IO.Path.GetFullPath(path));
+            return command.ExecuteScalar() as byte[];
         }
     }
 
@@ -119,7 +134,7 @@ public sealed class MediaCatalog : IDisposable
         var info = probe.Info;
         lock (_lock)
         {
-            using var statement = _database.Prepare(
+            using var command = _connection.Command(
                 """
                 INSERT INTO media (path, name, size, modified, status, error, probed_at, container, duration_us, has_video, width, height,
                                    frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail)
@@ -133,7 +148,7 @@ public sealed class MediaCatalog : IDisposable
                     video_codec = excluded.video_codec, audio_channels = excluded.audio_channels,
                     audio_sample_rate = excluded.audio_sample_rate, audio_codec = excluded.audio_codec, thumbnail = excluded.thumbnail
                 """);
-            statement.Bind("$path", path).Bind("$name", System.IO.Path.GetFileName(path))
+            command.Bind("$path", path).Bind("$name", System.IO.Path.GetFileName(path))
                 .Bind("$size", stamp.Size).Bind("$modified", stamp.Modified.Ticks)
                 .Bind("$status", probe.IsPlayable ? "ok" : "unplayable").Bind("$error", probe.Error)
                 .Bind("$probed", probedAt.Ticks)
@@ -147,7 +162,7 @@ public sealed class MediaCatalog : IDisposable
                 .Bind("$channels", (long?)info?.AudioChannels).Bind("$sampleRate", (long?)info?.AudioSampleRate)
                 .Bind("$audioCodec", info?.AudioCodec)
                 .Bind("$thumbnail", probe.Thumbnail);
-            statement.Execute();
+            command.ExecuteNonQuery();
         }
     }
 
@@ -157,9 +172,10 @@ public sealed class MediaCatalog : IDisposable
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         lock (_lock)
         {
-            using var statement = _database.Prepare("SELECT path, size, modified FROM media");
-            while (statement.Step())
-                stamps[statement.GetString(0)] = new FileStamp(statement.GetInt64(1), new DateTime(statement.GetInt64(2), DateTimeKind.Utc));
+            using var command = _connection.Command("SELECT path, size, modified FROM media");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                stamps[reader.GetString(0)] = new FileStamp(reader.GetInt64(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc));
         }
         return stamps;
     }
@@ -171,13 +187,13 @@ public sealed class MediaCatalog : IDisposable
             return;
         lock (_lock)
         {
-            using var transaction = _database.BeginTransaction();
-            using (var statement = _database.Prepare("DELETE FROM media WHERE path = $path"))
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using (var command = _connection.Command("DELETE FROM media WHERE path = $path", transaction).Bind("$path", null))
             {
                 foreach (string path in paths)
                 {
-                    statement.Reset();
-                    statement.Bind("$path", path).Execute();
+                    command.Parameters["$path"].Value = path;
+                    command.ExecuteNonQuery();
                 }
             }
             transaction.Commit();
@@ -187,18 +203,18 @@ public sealed class MediaCatalog : IDisposable
     public void Dispose()
     {
         lock (_lock)
-            _database.Dispose();
+            _connection.Dispose();
     }
 
-    private static MediaEntry Read(SqliteStatement row)
+    private static MediaEntry Read(SqliteDataReader row)
     {
-        MediaInfo? info = row.IsNull(6) ? null : new MediaInfo(
+        MediaInfo? info = row.IsDBNull(6) ? null : new MediaInfo(
             row.GetString(6),
-            row.GetInt64OrNull(7) is { } duration ? TimeSpan.FromMicroseconds(duration) : null,
+            row.IsDBNull(7) ? null : TimeSpan.FromMicroseconds(row.GetInt64(7)),
             row.GetInt64(8) != 0,
             (int)row.GetInt64(9),
             (int)row.GetInt64(10),
-            row.GetInt64OrNull(11) is { } numerator && row.GetInt64OrNull(12) is { } denominator ? new Rational(numerator, denominator) : null,
+            row.IsDBNull(11) || row.IsDBNull(12) ? null : new Rational(row.GetInt64(11), row.GetInt64(12)),
             row.GetInt64(13) != 0,
             row.GetString(14),
             (int)row.GetInt64(15),
@@ -209,7 +225,7 @@ public sealed class MediaCatalog : IDisposable
             row.GetInt64(1),
             new DateTime(row.GetInt64(2), DateTimeKind.Utc),
             row.GetString(3) == "ok" ? MediaStatus.Ok : MediaStatus.Unplayable,
-            row.GetStringOrNull(4),
+            row.IsDBNull(4) ? null : row.GetString(4),
             new DateTime(row.GetInt64(5), DateTimeKind.Utc),
             info,
             row.GetInt64(18) != 0);

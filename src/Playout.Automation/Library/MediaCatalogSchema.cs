@@ -1,4 +1,4 @@
-using Playout.Automation.Library.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Playout.Automation.Library;
 
@@ -41,18 +41,19 @@ internal static class MediaCatalogSchema
     public static int Version => Migrations.Length;
 
     /// <exception cref="InvalidOperationException">The database was made by a newer build (a schema this one does not know).</exception>
-    public static void Migrate(SqliteDatabase database)
+    public static void Migrate(SqliteConnection connection, string path)
     {
-        int version = database.UserVersion;
+        int version = connection.UserVersion();
         if (version > Version)
             throw new InvalidOperationException(
-                $"media catalogue '{database.Path}' has schema version {version}; this build knows up to {Version}");
+                $"media catalogue '{path}' has schema version {version}; this build knows up to {Version}");
         for (; version < Version; version++)
         {
             // Each step and its version number commit together, so a crash never leaves a half-migrated file.
-            using var transaction = database.BeginTransaction();
-            database.Execute(Migrations[version]);
-            database.UserVersion = version + 1;
+            // BEGIN IMMEDIATE (not deferred): the write lock is taken now, so a step never fails half-way on another process's lock.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            connection.Execute(Migrations[version], transaction);
+            connection.SetUserVersion(version + 1, transaction);
             transaction.Commit();
         }
     }

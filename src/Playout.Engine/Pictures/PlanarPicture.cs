@@ -10,7 +10,7 @@ namespace Playout.Engine.Pictures;
 /// decoders write into it (a fitted <see cref="Region"/> only, so letterbox bars stay black without being painted
 /// again) and it is packed into a frame; encoders get a frame unpacked into it. Each direction is one SIMD pass.
 /// </summary>
-public sealed class PlanarPicture : IDisposable
+internal sealed class PlanarPicture : IDisposable
 {
     private readonly AlignedPicture _picture;
 

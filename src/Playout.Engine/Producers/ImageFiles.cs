@@ -7,19 +7,45 @@ using Playout.Media.Kernels;
 
 namespace Playout.Engine.Producers;
 
-/// <summary>Still pictures from files (PNG, JPEG, TGA, … whatever FFmpeg decodes): graphics with alpha, and full-frame slates.</summary>
+/// <summary>
+/// Still pictures from files (PNG, JPEG, TGA, … whatever FFmpeg decodes): graphics with alpha, and full-frame slates.
+/// A file that cannot be used is an <see cref="InvalidDataException"/> naming it and FFmpeg's reason, so callers
+/// never see the FFmpeg binding's own types.
+/// </summary>
 public static class ImageFiles
 {
     /// <summary>
     /// A graphic with alpha (a logo bug) at its own size, its top-left corner at (<paramref name="x"/>, <paramref name="y"/>)
     /// of the channel's raster (not negative), prepared once for keying; whatever falls beyond the right or bottom edge is cut.
     /// </summary>
-    /// <exception cref="PlayoutAvException">The file cannot be read or decoded; the message names it and FFmpeg's reason.</exception>
+    /// <exception cref="InvalidDataException">The file cannot be read, decoded or holds no picture; the message names it and why.</exception>
     public static KeyedOverlay Overlay(ChannelContext channel, string path, int x, int y)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(x);
         ArgumentOutOfRangeException.ThrowIfNegative(y);
-        using var source = Open(path);
+        return Read(path, source => OverlayFrom(source, channel, x, y));
+    }
+
+    /// <summary>A full-frame picture (a slate), fitted to the raster like a clip's, in a frame of the channel's pool.</summary>
+    /// <exception cref="InvalidDataException">The file cannot be read, decoded or holds no picture; the message names it and why.</exception>
+    public static Frame Picture(ChannelContext channel, string path) => Read(path, source => PictureFrom(source, channel));
+
+    /// <summary>Opens the file and reads from it, turning FFmpeg's failures into <see cref="InvalidDataException"/>.</summary>
+    private static T Read<T>(string path, Func<FfmpegSource, T> read)
+    {
+        try
+        {
+            using var source = Open(path);
+            return read(source);
+        }
+        catch (PlayoutAvException error)
+        {
+            throw new InvalidDataException($"{path}: {error.Message}", error);
+        }
+    }
+
+    private static KeyedOverlay OverlayFrom(FfmpegSource source, ChannelContext channel, int x, int y)
+    {
         int width = source.Info.Width, height = source.Info.Height;
         using var picture = AlignedPicture.Packed(width * 4, height);
         source.SetVideoOutput(width, height, "bgra");
@@ -32,11 +58,8 @@ public static class ImageFiles
         return KeyedOverlay.FromBgra(raster, rasterWidth, rasterHeight, premultiplied: false, channel.Matrix);
     }
 
-    /// <summary>A full-frame picture (a slate), fitted to the raster like a clip's, in a frame of the channel's pool.</summary>
-    /// <exception cref="PlayoutAvException">The file cannot be read or decoded.</exception>
-    public static Frame Picture(ChannelContext channel, string path)
+    private static Frame PictureFrom(FfmpegSource source, ChannelContext channel)
     {
-        using var source = Open(path);
         var fit = PictureFit.For(source.Info, channel.Format);
         source.SetVideoOutput(fit.Width, fit.Height, "yuv422p10le");
         using var picture = new PlanarPicture(channel.Format.Width, channel.Format.Height);
@@ -53,7 +76,7 @@ public static class ImageFiles
         if (!source.Info.HasVideo || source.Info.Width <= 0 || source.Info.Height <= 0)
         {
             source.Dispose();
-            throw new InvalidOperationException($"{path}: FFmpeg finds no picture in it");
+            throw new InvalidDataException($"{path}: FFmpeg finds no picture in it");
         }
         return source;
     }
@@ -65,6 +88,6 @@ public static class ImageFiles
             if (read.Kind == FfmpegReadKind.Video)
                 return;
         }
-        throw new InvalidOperationException($"{source.Url}: FFmpeg decoded no picture from it");
+        throw new InvalidDataException($"{source.Url}: FFmpeg decoded no picture from it");
     }
 }

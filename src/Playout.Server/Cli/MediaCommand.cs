@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Automation.Library;
-using Playout.Automation.Library.Sqlite;
+using Microsoft.Data.Sqlite;
 using Playout.Engine;
 
 namespace Playout.Server.Cli;

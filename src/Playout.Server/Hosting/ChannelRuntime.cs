@@ -129,7 +129,7 @@ public sealed class ChannelRuntime : IDisposable
             {
                 return new StillProducer($"slate {image}", ImageFiles.Picture(context, service.MediaPath(image)));
             }
-            catch (Exception error) when (error is Interop.PlayoutAvException or InvalidOperationException)
+            catch (InvalidDataException error)
             {
                 // A broken slate must not keep the channel off air: black stands in, and the operator is told.
                 context.Alarms.Raise($"{config.Name}/filler", AlarmSeverity.Warning, $"slate {image} unusable, filler is black: {error.Message}");
@@ -166,7 +166,7 @@ public sealed class ChannelRuntime : IDisposable
                 channel.Execute(StageCommands.Load(graphic.Layer, new StillProducer(graphic.Image, null, overlay)));
                 channel.Execute(StageCommands.Opacity(graphic.Layer, graphic.Opacity));
             }
-            catch (Exception error) when (error is Interop.PlayoutAvException or InvalidOperationException)
+            catch (InvalidDataException error)
             {
                 context.Alarms.Raise($"{config.Name}/layer {graphic.Layer}", AlarmSeverity.Major, $"graphic {graphic.Image} not shown: {error.Message}");
             }

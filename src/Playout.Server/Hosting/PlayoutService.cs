@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Playout.Automation.Library;
 using Playout.Automation.Scripting;
 using Playout.Engine;
 using Playout.Engine.Alarms;

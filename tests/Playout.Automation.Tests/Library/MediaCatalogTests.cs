@@ -1,5 +1,5 @@
 using Playout.Automation.Library;
-using Playout.Automation.Library.Sqlite;
+using Microsoft.Data.Sqlite;
 using Playout.Engine.Library;
 using Playout.TestSupport;
 
@@ -18,16 +18,16 @@ public sealed class MediaCatalogTests : IDisposable
         using (MediaCatalog.Open(path))
         {
         }
-        using var database = SqliteDatabase.Open(path, TimeSpan.Zero);
-        Assert.Equal(MediaCatalogSchema.Version, database.UserVersion);
+        using var database = OpenRaw(path);
+        Assert.Equal(MediaCatalogSchema.Version, database.UserVersion());
     }
 
     [Fact]
     public void A_catalogue_from_a_newer_build_is_refused()
     {
         string path = _folder.File("media.db");
-        using (var database = SqliteDatabase.Open(path, TimeSpan.Zero))
-            database.UserVersion = MediaCatalogSchema.Version + 1;
+        using (var database = OpenRaw(path))
+            database.SetUserVersion(MediaCatalogSchema.Version + 1);
 
         var error = Assert.Throws<InvalidOperationException>(() => MediaCatalog.Open(path));
         Assert.Contains($"schema version {MediaCatalogSchema.Version + 1}", error.Message);
@@ -72,6 +72,14 @@ public sealed class MediaCatalogTests : IDisposable
         Save(catalog, "/media/reopen.mxf");
 
         Assert.Equal(["/media/news/open.mxf"], catalog.FindByName(name).Select(e => e.Path));
+    }
+
+    /// <summary>The file as plain SQLite, not pooled so it is closed when disposed.</summary>
+    private static SqliteConnection OpenRaw(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
     }
 
     private static void Save(MediaCatalog catalog, string path) =>

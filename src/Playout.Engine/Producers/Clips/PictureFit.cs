@@ -27,7 +27,7 @@ public readonly record struct PictureFit(int X, int Y, int Width, int Height)
     }
 
     /// <summary>Where a source FFmpeg describes goes in <paramref name="format"/>'s raster.</summary>
-    public static PictureFit For(FfmpegMediaInfo source, VideoFormat format) =>
+    internal static PictureFit For(FfmpegMediaInfo source, VideoFormat format) =>
         Of(source.Width, source.Height,
             source.SampleAspectDenominator > 0 ? (double)source.SampleAspectNumerator / source.SampleAspectDenominator : 0,
             format.Width, format.Height, DisplayAspect(format));

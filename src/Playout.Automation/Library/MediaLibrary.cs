@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Playout.Automation.Schedules;
+using Playout.Engine.Alarms;
+
+namespace Playout.Automation.Library;
+
+/// <summary>
+/// The media library, the one entry point to it: the catalogue (<see cref="MediaCatalog"/>), scanned once before the
+/// channels go on air so the schedules know their clips' lengths, then watched for changes; each scan re-plans the
+/// automated channels and re-runs the 24-hour missing-media check (<see cref="MediaWatch"/>).
+/// </summary>
+public sealed class MediaLibrary : IAsyncDisposable
+{
+    private readonly MediaLibraryOptions _options;
+    private readonly ILogger _log;
+    private MediaScanner? _scanner;
+    private MediaWatch? _watch;
+
+    private MediaLibrary(MediaCatalog catalog, MediaLibraryOptions options, ILogger log)
+    {
+        Catalog = catalog;
+        _options = options;
+        _log = log;
+    }
+
+    public MediaCatalog Catalog { get; }
+
+    /// <summary>Opens the catalogue and brings it up to date with the folders (only new or changed files are probed).</summary>
+    public static async Task<MediaLibrary> Open(MediaLibraryOptions options, ILogger log, CancellationToken stop)
+    {
+        var catalog = MediaCatalog.Open(options.Database);
+        var library = new MediaLibrary(catalog, options, log);
+        try
+        {
+            // Files present at start are taken as they are (the settle time guards files still arriving while watched).
+            await using var first = new MediaScanner(catalog, options.Scanner with { SettleTime = TimeSpan.Zero }, log);
+            log.LogInformation("media library {Database}: scanning {Folders}", catalog.Path, string.Join(", ", options.Scanner.Folders));
+            await first.ScanAsync(new Progress<ScanProgress>(p =>
+            {
+                if (p.Done % 50 == 0 && p.Done > 0)
+                    log.LogInformation("media library: {Done}/{Total} probed", p.Done, p.Total);
+            }), stop);
+            return library;
+        }
+        catch
+        {
+            await library.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A clip's length from the catalogue (null: not catalogued, or a network source).</summary>
+    public TimeSpan? LengthOf(PrimaryEvent e) => e.Source is { } source ? LengthOf(source) : null;
+
+    /// <summary>A media file's length from the catalogue, by its name in the media folder (or its path).</summary>
+    public TimeSpan? LengthOf(string source) => Engine.MediaUrl.IsNetwork(source) ? null : Catalog.Get(_options.Resolve(source))?.Duration;
+
+    /// <summary>Watches the folders from now on, and checks the channels' next 24 hours after every scan and every minute.</summary>
+    public void Watch(IReadOnlyList<MediaWatchChannel> channels, AlarmBoard alarms)
+    {
+        var watch = _watch = new MediaWatch(channels, Catalog, _options.Resolve, alarms, _log);
+        _scanner = new MediaScanner(Catalog, _options.Scanner, _log);
+        _scanner.Scanned += summary =>
+        {
+            if (summary.Probed == 0 && summary.Removed == 0)
+                return;
+            foreach (var channel in channels)
+                channel.Automation.Invalidate();
+            watch.Check();
+        };
+        _scanner.Start();
+    }
+
+    /// <summary>Re-runs the missing-media check soon, off the caller's thread (after a schedule edit).</summary>
+    public void Recheck()
+    {
+        if (_watch is { } watch)
+            ThreadPool.QueueUserWorkItem(_ => watch.Check());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watch?.Dispose();
+        if (_scanner is not null)
+            await _scanner.DisposeAsync();
+        Catalog.Dispose();
+    }
+}

@@ -1,0 +1,47 @@
+using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
+
+namespace Playout.Engine.Modules;
+
+/// <summary>
+/// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop), "stream"
+/// (a live network input; options), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
+/// at x, y). Consumers: "stream" (an encoded stream or file: url, container, video, audio, options, videoBitrate,
+/// audioBitrate, audioChannels, scte35, scte35Pid) and "preview" (JPEG thumbnails: width, height, perSecond).
+/// </summary>
+public sealed class FfmpegModule : IModule
+{
+    public string Name => "ffmpeg";
+
+    public void Register(ModuleRegistry registry)
+    {
+        registry.AddProducer("clip", r => new ClipProducer(r.Channel, r.Source, new ClipOptions(
+            In: r.Settings.Get<TimeSpan?>("in", null), Out: r.Settings.Get<TimeSpan?>("out", null), Loop: r.Settings.Get("loop", false))));
+        registry.AddProducer("stream", r => new ClipProducer(r.Channel, r.Source,
+            new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null))));
+        registry.AddProducer("still", r => new StillProducer($"still {r.Source}", ImageFiles.Picture(r.Channel, r.Source)));
+        registry.AddProducer("graphic", r => new StillProducer(r.Source, null,
+            ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));
+        registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r.Settings)));
+        registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
+            r.Settings.Require<int>("width"), r.Settings.Require<int>("height"), r.Settings.Require<double>("perSecond")));
+    }
+
+    private static StreamSettings Stream(ModuleSettings settings)
+    {
+        var defaults = new StreamSettings(settings.Require<string>("url"));
+        return defaults with
+        {
+            Container = settings.Get("container", defaults.Container),
+            VideoCodec = settings.Get("video", defaults.VideoCodec),
+            AudioCodec = settings.Get("audio", defaults.AudioCodec),
+            Options = settings.Get("options", defaults.Options),
+            VideoBitrate = settings.Get("videoBitrate", defaults.VideoBitrate),
+            AudioBitrate = settings.Get("audioBitrate", defaults.AudioBitrate),
+            AudioChannels = settings.Get("audioChannels", defaults.AudioChannels),
+            Scte35 = settings.Get("scte35", defaults.Scte35),
+            Scte35Pid = settings.Get("scte35Pid", defaults.Scte35Pid),
+        };
+    }
+}
