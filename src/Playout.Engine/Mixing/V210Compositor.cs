@@ -7,8 +7,9 @@ namespace Playout.Engine.Mixing;
 
 /// <summary>
 /// Whole-frame operations on v210 frames of one raster, each a single pass line by line: dissolve, wipe, push,
-/// key, and picture-in-picture placement. Wipe and push edges move in whole v210 groups (6 pixels, 16 bytes),
-/// so they are plain copies.
+/// key, and picture-in-picture placement. Lines are the frames' own (<see cref="Frame.Line"/>: whole 48-pixel
+/// blocks), which is what the block-wise kernels take at every width. Wipe and push edges move in whole v210
+/// groups (6 pixels, 16 bytes), so where a line is whole groups they are plain copies.
 /// </summary>
 public sealed class V210Compositor
 {
@@ -21,11 +22,14 @@ public sealed class V210Compositor
     {
         _width = width;
         _height = height;
-        // Planar scratch for picture-in-picture: four unpacked source lines, the scaled line and the line under it.
+        // Planar scratch, one line (Y | Cb | Cr, 2·width samples) each: four source lines, the scaled line and the line under it.
         _lines = new ushort[12 * width];
         _opaqueKey = new ushort[width];
         _opaqueKey.AsSpan().Fill(1023);
     }
+
+    /// <summary>v210 groups in a line, the last one partial where the width is not a multiple of 6 (1280).</summary>
+    private int Groups => (_width + 5) / 6;
 
     /// <summary>destination = from + (to − from)·amount.</summary>
     public void Dissolve(Frame from, Frame to, Frame destination, double amount)
@@ -34,11 +38,14 @@ public sealed class V210Compositor
             FusedV210Keyer.DissolveLine(from.Line(0, line), to.Line(0, line), destination.WritableLine(0, line), _width, amount);
     }
 
-    /// <summary>The new picture left (or right) of an edge at <paramref name="amount"/> of the width, the old one beyond it.</summary>
+    /// <summary>
+    /// The new picture on one side of an edge, the old one on the other. The edge lies on the group boundary nearest
+    /// <paramref name="amount"/> of the way across from the side the new picture enters.
+    /// </summary>
     public void Wipe(Frame from, Frame to, Frame destination, double amount, TransitionDirection direction)
     {
-        int edge = EdgeBytes(amount);
-        int split = direction == TransitionDirection.FromLeft ? edge : LineBytes - edge;
+        int groups = EdgeGroups(amount);
+        int split = 16 * (direction == TransitionDirection.FromLeft ? groups : Groups - groups);
         Frame left = direction == TransitionDirection.FromLeft ? to : from, right = direction == TransitionDirection.FromLeft ? from : to;
         for (int line = 0; line < _height; line++)
         {
@@ -48,37 +55,79 @@ public sealed class V210Compositor
         }
     }
 
-    /// <summary>The new picture slides in from one side by <paramref name="amount"/> of the width, pushing the old one out the other.</summary>
+    /// <summary>
+    /// The new picture slides in from one side by <paramref name="amount"/> of the width (in whole groups), pushing the
+    /// old one out the other. A width of whole groups moves bytes; another (1280) moves samples, since one of the two
+    /// pictures then starts inside a group.
+    /// </summary>
     public void Push(Frame from, Frame to, Frame destination, double amount, TransitionDirection direction)
     {
-        int shift = EdgeBytes(amount), bytes = LineBytes;
+        int shift = Math.Min(_width, 6 * EdgeGroups(amount));
+        bool fromLeft = direction == TransitionDirection.FromLeft;
         for (int line = 0; line < _height; line++)
         {
             Span<byte> output = destination.WritableLine(0, line);
             ReadOnlySpan<byte> old = from.Line(0, line), incoming = to.Line(0, line);
-            if (direction == TransitionDirection.FromLeft)
+            if (_width % 6 == 0)
             {
-                incoming[(bytes - shift)..bytes].CopyTo(output);
-                old[..(bytes - shift)].CopyTo(output[shift..]);
+                int bytes = 16 * Groups, moved = 16 * (shift / 6);
+                if (fromLeft)
+                {
+                    incoming[(bytes - moved)..bytes].CopyTo(output);
+                    old[..(bytes - moved)].CopyTo(output[moved..]);
+                }
+                else
+                {
+                    old[moved..bytes].CopyTo(output);
+                    incoming[..moved].CopyTo(output[(bytes - moved)..]);
+                }
+                output[bytes..].Clear();
+                continue;
             }
-            else
-            {
-                old[shift..bytes].CopyTo(output);
-                incoming[..shift].CopyTo(output[(bytes - shift)..]);
-            }
+            Span<ushort> oldSamples = Row(0), incomingSamples = Row(1), mixed = Row(2);
+            Unpack(old, oldSamples);
+            Unpack(incoming, incomingSamples);
+            int oldStart = fromLeft ? 0 : shift, oldAt = fromLeft ? shift : 0;
+            int newStart = fromLeft ? _width - shift : 0, newAt = fromLeft ? 0 : _width - shift;
+            CopySamples(oldSamples, oldStart, mixed, oldAt, _width - shift);
+            CopySamples(incomingSamples, newStart, mixed, newAt, shift);
+            Pack(mixed, output);
         }
     }
 
-    /// <summary>Keys graphics over <paramref name="video"/> into <paramref name="destination"/> (which may be <paramref name="video"/>).</summary>
+    /// <summary>
+    /// Keys graphics over <paramref name="video"/> into <paramref name="destination"/> (which may be <paramref name="video"/>).
+    /// Only the graphic's rectangle is keyed; the rest of the picture is copied (or, in place, left alone).
+    /// </summary>
     public void Key(Frame video, KeyedOverlay overlay, Frame destination, double opacity)
     {
-        if (overlay.Width != _width || overlay.Height != _height)
-            throw new ArgumentException($"graphics of {overlay.Width}x{overlay.Height} on a {_width}x{_height} channel");
+        if (overlay.Left + overlay.Width > 48 * ((_width + 47) / 48) || overlay.Top + overlay.Height > _height)
+            throw new ArgumentException($"graphics of {overlay.Width}x{overlay.Height} at ({overlay.Left}, {overlay.Top}) do not fit a {_width}x{_height} channel");
+        bool inPlace = ReferenceEquals(video, destination);
+        int from = overlay.LineOffset, end = from + overlay.Stride;
         for (int line = 0; line < _height; line++)
         {
-            // A frame keyed in place is its own source: read through the writable line so the spans are the same memory.
-            ReadOnlySpan<byte> source = ReferenceEquals(video, destination) ? destination.WritableLine(0, line) : video.Line(0, line);
-            FusedV210Keyer.KeyLine(source, overlay, line, destination.WritableLine(0, line), opacity);
+            int row = line - overlay.Top;
+            bool covered = row >= 0 && row < overlay.Height;
+            if (inPlace)
+            {
+                if (covered)
+                {
+                    Span<byte> keyed = destination.WritableLine(0, line)[from..end];
+                    FusedV210Keyer.KeyLine(keyed, overlay, row, keyed, opacity);
+                }
+                continue;
+            }
+            ReadOnlySpan<byte> source = video.Line(0, line);
+            Span<byte> output = destination.WritableLine(0, line);
+            if (!covered)
+            {
+                source.CopyTo(output);
+                continue;
+            }
+            source[..from].CopyTo(output);
+            source[end..].CopyTo(output[end..]);
+            FusedV210Keyer.KeyLine(source[from..end], overlay, row, output[from..end], opacity);
         }
     }
 
@@ -91,58 +140,71 @@ public sealed class V210Compositor
 
     /// <summary>
     /// Draws <paramref name="source"/> scaled by 1/<see cref="PictureTransform.Divisor"/> at the transform's position
-    /// over <paramref name="destination"/>, blended at <paramref name="opacity"/>. The placed picture is cut to whole
-    /// 6-pixel groups and to the raster.
+    /// over <paramref name="destination"/>, blended at <paramref name="opacity"/>. X snaps down to an even pixel (4:2:2
+    /// chroma pairs) and Y to an even line; the placed picture is cut to the raster. The groups the picture touches are
+    /// unpacked, drawn into and packed again, so pixels beside it in the same group keep their values.
     /// </summary>
     public void Place(Frame source, Frame destination, PictureTransform transform, double opacity)
     {
-        int divisor = transform.Divisor, x = transform.X / 6 * 6, y = transform.Y & ~1;
-        int width = Math.Min(_width / divisor, _width - x) / 6 * 6, lines = Math.Min(_height / divisor, _height - y);
+        int divisor = transform.Divisor, x = transform.X & ~1, y = transform.Y & ~1;
+        int samples = _width / divisor & ~1, width = Math.Min(samples, _width - x), lines = Math.Min(_height / divisor, _height - y);
         if (width <= 0 || lines <= 0)
             return;
-        int samples = _width / divisor, byteOffset = x / 6 * 16;
-        Span<ushort> scaled = _lines.AsSpan(8 * _width, 2 * _width), under = _lines.AsSpan(10 * _width, 2 * _width);
+        // The run of whole groups under the picture: [first, last) in pixels, the last cut to the raster.
+        int first = x / 6 * 6, last = Math.Min(_width, (x + width + 5) / 6 * 6), run = last - first, at = x - first;
+        Span<ushort> scaled = Row(4), under = Row(5);
         for (int line = 0; line < lines; line++)
         {
             for (int i = 0; i < divisor; i++)
-            {
-                Span<ushort> row = SourceRow(i);
-                V210.Unpack(source.Line(0, line * divisor + i), row[.._width], row.Slice(_width, _width / 2), row.Slice(_width * 3 / 2, _width / 2), _width);
-            }
+                Unpack(source.Line(0, line * divisor + i), Row(i));
             ScalePlane(0, _width, divisor, scaled[..samples]);
             ScalePlane(_width, _width / 2, divisor, scaled.Slice(samples, samples / 2));
             ScalePlane(_width * 3 / 2, _width / 2, divisor, scaled.Slice(samples * 3 / 2, samples / 2));
-            Span<byte> target = destination.WritableLine(0, y + line).Slice(byteOffset, PixelFormat.V210LineBytes(width));
-            Span<ushort> outY = scaled[..width], outCb = scaled.Slice(samples, width / 2), outCr = scaled.Slice(samples * 3 / 2, width / 2);
-            if (opacity < 1)
-            {
-                Span<ushort> underY = under[..width], underCb = under.Slice(width, width / 2), underCr = under.Slice(width * 3 / 2, width / 2);
-                V210.Unpack(target, underY, underCb, underCr, width);
-                Keyer.KeyLine(underY, outY, _opaqueKey, outY, opacity);
-                Keyer.KeyLine(underCb, outCb, _opaqueKey, outCb, opacity);
-                Keyer.KeyLine(underCr, outCr, _opaqueKey, outCr, opacity);
-            }
-            V210.Pack(outY, outCb, outCr, target, width);
+            Span<byte> line210 = destination.WritableLine(0, y + line);
+            // A run that reaches the raster's edge takes the rest of the line, so packing rewrites the padding after it too.
+            Span<byte> target = last == _width ? line210[(first / 6 * 16)..] : line210.Slice(first / 6 * 16, run / 6 * 16);
+            Span<ushort> underY = under[..run], underCb = under.Slice(run, run / 2), underCr = under.Slice(run * 3 / 2, run / 2);
+            V210.Unpack(target, underY, underCb, underCr, run);
+            Span<ushort> drawY = underY.Slice(at, width), drawCb = underCb.Slice(at / 2, width / 2), drawCr = underCr.Slice(at / 2, width / 2);
+            Keyer.KeyLine(drawY, scaled[..width], _opaqueKey, drawY, opacity);
+            Keyer.KeyLine(drawCb, scaled.Slice(samples, width / 2), _opaqueKey, drawCb, opacity);
+            Keyer.KeyLine(drawCr, scaled.Slice(samples * 3 / 2, width / 2), _opaqueKey, drawCr, opacity);
+            V210.Pack(underY, underCb, underCr, target, run);
         }
     }
 
-    private int LineBytes => PixelFormat.V210LineBytes(_width);
+    /// <summary>Groups from the entering side to the edge for a transition at <paramref name="amount"/>.</summary>
+    private int EdgeGroups(double amount) => (int)Math.Round(Math.Clamp(amount, 0, 1) * Groups, MidpointRounding.AwayFromZero);
 
-    /// <summary>The edge position in bytes, in whole 6-pixel groups.</summary>
-    private int EdgeBytes(double amount) => Math.Min(LineBytes, (int)Math.Round(amount * LineBytes / 16) * 16);
+    /// <summary>Scratch line i, unpacked as Y | Cb | Cr.</summary>
+    private Span<ushort> Row(int i) => _lines.AsSpan(i * 2 * _width, 2 * _width);
 
-    /// <summary>Source line i of the box, unpacked as Y | Cb | Cr.</summary>
-    private Span<ushort> SourceRow(int i) => _lines.AsSpan(i * 2 * _width, 2 * _width);
+    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> row) =>
+        V210.Unpack(line, row[.._width], row.Slice(_width, _width / 2), row.Slice(_width * 3 / 2, _width / 2), _width);
+
+    private void Pack(ReadOnlySpan<ushort> row, Span<byte> line) =>
+        V210.Pack(row[.._width], row.Slice(_width, _width / 2), row.Slice(_width * 3 / 2, _width / 2), line, _width);
+
+    /// <summary>Copies <paramref name="count"/> pixels (an even number from an even one) between unpacked lines.</summary>
+    private void CopySamples(ReadOnlySpan<ushort> source, int from, Span<ushort> destination, int to, int count)
+    {
+        source.Slice(from, count).CopyTo(destination.Slice(to, count));
+        for (int plane = 1; plane <= 2; plane++)
+        {
+            int offset = _width + (plane - 1) * _width / 2;
+            source.Slice(offset + from / 2, count / 2).CopyTo(destination.Slice(offset + to / 2, count / 2));
+        }
+    }
 
     /// <summary>Box-filters one plane (at <paramref name="offset"/> in each source row) of the unpacked source lines.</summary>
     private void ScalePlane(int offset, int count, int divisor, Span<ushort> output)
     {
         if (divisor == 1)
-            SourceRow(0).Slice(offset, count).CopyTo(output);
+            Row(0).Slice(offset, count)[..output.Length].CopyTo(output);
         else if (divisor == 2)
-            Downscaler.Halve(SourceRow(0).Slice(offset, count), SourceRow(1).Slice(offset, count), output);
+            Downscaler.Halve(Row(0).Slice(offset, count), Row(1).Slice(offset, count), output);
         else
-            Downscaler.Quarter(SourceRow(0).Slice(offset, count), SourceRow(1).Slice(offset, count),
-                SourceRow(2).Slice(offset, count), SourceRow(3).Slice(offset, count), output);
+            Downscaler.Quarter(Row(0).Slice(offset, count), Row(1).Slice(offset, count),
+                Row(2).Slice(offset, count), Row(3).Slice(offset, count), output);
     }
 }

@@ -16,14 +16,25 @@ public static class ImageFiles
 {
     /// <summary>
     /// A graphic with alpha (a logo bug) at its own size, its top-left corner at (<paramref name="x"/>, <paramref name="y"/>)
-    /// of the channel's raster (not negative), prepared once for keying; whatever falls beyond the right or bottom edge is cut.
+    /// of the channel's raster, prepared once for keying (whatever falls beyond the right or bottom edge is cut) and kept
+    /// in <see cref="GraphicsCache.Shared"/>: the same file cued again at the same place is neither decoded nor converted.
     /// </summary>
     /// <exception cref="InvalidDataException">The file cannot be read, decoded or holds no picture; the message names it and why.</exception>
-    public static KeyedOverlay Overlay(ChannelContext channel, string path, int x, int y)
+    /// <exception cref="InvalidOperationException">The position lies off the raster; the message names the file.</exception>
+    public static KeyedOverlay Overlay(ChannelContext channel, string path, int x, int y) =>
+        Overlay(channel, path, x, y, GraphicsCache.Shared);
+
+    /// <inheritdoc cref="Overlay(ChannelContext, string, int, int)"/>
+    public static KeyedOverlay Overlay(ChannelContext channel, string path, int x, int y, GraphicsCache cache)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(x);
-        ArgumentOutOfRangeException.ThrowIfNegative(y);
-        return Read(path, source => OverlayFrom(source, channel, x, y));
+        int rasterWidth = channel.Format.Width, rasterHeight = channel.Format.Height;
+        if (x < 0 || y < 0 || x >= rasterWidth || y >= rasterHeight)
+            throw new InvalidOperationException($"{path}: position ({x}, {y}) lies off the {rasterWidth}x{rasterHeight} raster of {channel.Format.Name}");
+        var file = new FileInfo(path);
+        if (!file.Exists)
+            return Read(path, source => OverlayFrom(source, channel, x, y));
+        var placement = new GraphicsCache.Placement(file.FullName, file.Length, file.LastWriteTimeUtc, x, y, rasterWidth, rasterHeight, channel.Matrix);
+        return cache.GetOrAdd(placement, () => Read(path, source => OverlayFrom(source, channel, x, y)));
     }
 
     /// <summary>A full-frame picture (a slate), fitted to the raster like a clip's, in a frame of the channel's pool.</summary>
@@ -44,18 +55,17 @@ public static class ImageFiles
         }
     }
 
+    /// <summary>Decodes the file as BGRA and converts the part on the raster.</summary>
     private static KeyedOverlay OverlayFrom(FfmpegSource source, ChannelContext channel, int x, int y)
     {
         int width = source.Info.Width, height = source.Info.Height;
         using var picture = AlignedPicture.Packed(width * 4, height);
         source.SetVideoOutput(width, height, "bgra");
         ReadPicture(source, picture.AsDestination());
-        int rasterWidth = channel.Format.Width, rasterHeight = channel.Format.Height;
-        var raster = new byte[rasterWidth * rasterHeight * 4];
-        int columns = Math.Min(width, rasterWidth - x), lines = Math.Min(height, rasterHeight - y);
-        for (int line = 0; line < lines && columns > 0; line++)
-            picture.Line(0, line)[..(columns * 4)].CopyTo(raster.AsSpan(((y + line) * rasterWidth + x) * 4));
-        return KeyedOverlay.FromBgra(raster, rasterWidth, rasterHeight, premultiplied: false, channel.Matrix);
+        var bgra = new byte[width * height * 4];
+        for (int line = 0; line < height; line++)
+            picture.Line(0, line).CopyTo(bgra.AsSpan(line * width * 4));
+        return KeyedOverlay.Place(bgra, width, height, premultiplied: false, channel.Matrix, x, y, channel.Format.Width, channel.Format.Height);
     }
 
     private static Frame PictureFrom(FfmpegSource source, ChannelContext channel)

@@ -19,9 +19,13 @@ public sealed class PixelFormat
         _planes = planes;
     }
 
-    /// <summary>10-bit 4:2:2 packed in little-endian 32-bit words, 6 pixels per 16 bytes; line stride ceil(w/48)·128.</summary>
+    /// <summary>
+    /// 10-bit 4:2:2 packed in little-endian 32-bit words, 6 pixels per 16 bytes. A line is whole 48-pixel blocks,
+    /// ceil(w/48)·128 bytes (zero after the last pixel), as FFmpeg and the cards lay it out and as the block-wise
+    /// kernels (keyer, dissolve) read and write it: a frame's line is always a whole kernel line.
+    /// </summary>
     public static PixelFormat V210 { get; } = new("v210", "10-bit 4:2:2 Y'CbCr, packed (AJA/Blackmagic/FFmpeg v210)", 10, false, false,
-        (w, h, align) => [Packed(0, V210Stride(w), V210LineBytes(w), h, w, align)]);
+        (w, h, align) => [Packed(0, V210Stride(w), V210Stride(w), h, w, align)]);
 
     /// <summary>10-bit 4:2:2 planar in 16-bit little-endian containers: Y, then Cb, then Cr.</summary>
     public static PixelFormat Yuv422P10 { get; } = new("yuv422p10le", "10-bit 4:2:2 Y'CbCr, planar, 16-bit little-endian samples", 10, false, false,
@@ -79,7 +83,10 @@ public sealed class PixelFormat
     /// <summary>v210 line stride in bytes: whole blocks of 48 pixels (128 bytes), as FFmpeg and the cards use.</summary>
     public static int V210Stride(int width) => (width + 47) / 48 * 128;
 
-    /// <summary>Bytes of v210 picture data in one line before the zero padding (16 bytes per started group of 6 pixels).</summary>
+    /// <summary>
+    /// Bytes of v210 picture data in one line before the zero padding (16 bytes per started group of 6 pixels): the
+    /// least a line must hold for <c>V210.Pack</c>/<c>Unpack</c>; a frame's line is the longer <see cref="V210Stride"/>.
+    /// </summary>
     public static int V210LineBytes(int width) => (width + 5) / 6 * 16;
 
     private static int Align(int value, int alignment) => (value + alignment - 1) & ~(alignment - 1);

@@ -16,16 +16,25 @@ namespace Playout.Media.Kernels;
 /// </summary>
 public static class FusedV210Keyer
 {
-    /// <summary>Keys every line of a v210 frame; <paramref name="destination"/> may be <paramref name="video"/> itself.</summary>
+    /// <summary>
+    /// Keys the overlay's rectangle of a v210 frame; <paramref name="destination"/> may be <paramref name="video"/> itself.
+    /// Only the lines and blocks the overlay covers are written.
+    /// </summary>
     public static void KeyFrame(ReadOnlySpan<byte> video, int videoStride, KeyedOverlay overlay, Span<byte> destination,
         int destinationStride, double opacity, SimdPath path = SimdPath.Auto)
     {
         for (int line = 0; line < overlay.Height; line++)
-            KeyLine(video.Slice(line * videoStride, overlay.Stride), overlay, line,
-                destination.Slice(line * destinationStride, overlay.Stride), opacity, path);
+        {
+            int row = overlay.Top + line;
+            KeyLine(video.Slice(row * videoStride + overlay.LineOffset, overlay.Stride), overlay, line,
+                destination.Slice(row * destinationStride + overlay.LineOffset, overlay.Stride), opacity, path);
+        }
     }
 
-    /// <summary>Keys line <paramref name="line"/> of the overlay over one v210 line of the same width.</summary>
+    /// <summary>
+    /// Keys line <paramref name="line"/> of the overlay over the blocks of one v210 line it covers: <paramref name="video"/>
+    /// and <paramref name="destination"/> start at <see cref="KeyedOverlay.LineOffset"/> of their lines.
+    /// </summary>
     public static void KeyLine(ReadOnlySpan<byte> video, KeyedOverlay overlay, int line, Span<byte> destination, double opacity,
         SimdPath path = SimdPath.Auto)
     {

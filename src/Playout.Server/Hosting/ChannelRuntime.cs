@@ -166,7 +166,7 @@ public sealed class ChannelRuntime : IDisposable
                 channel.Execute(StageCommands.Load(graphic.Layer, new StillProducer(graphic.Image, null, overlay)));
                 channel.Execute(StageCommands.Opacity(graphic.Layer, graphic.Opacity));
             }
-            catch (InvalidDataException error)
+            catch (Exception error) when (error is InvalidDataException or InvalidOperationException)
             {
                 context.Alarms.Raise($"{config.Name}/layer {graphic.Layer}", AlarmSeverity.Major, $"graphic {graphic.Image} not shown: {error.Message}");
             }
