@@ -9,9 +9,11 @@ namespace Playout.Engine.Producers.Clips;
 /// A media file (or a network stream) on a layer, decoded ahead by a <see cref="ClipDecoder"/> thread. Each tick
 /// shows the source frame due at the layer's position: one for one when the rates match, repeated or dropped
 /// (by time) when they differ. A frame that is not decoded by the tick's deadline makes the tick show the filler
-/// and the clip keeps time; a file that cannot be opened or decoded sets <see cref="Producer.Failure"/>.
+/// and the clip keeps time; a file that cannot be opened or decoded sets <see cref="Producer.Failure"/>. A live
+/// stream whose pictures stop is lost after <see cref="ClipOptions.HoldLast"/>: it reports "no signal" as its failure
+/// (the layer shows the filler and alarms) until its pictures come again, and keeps each loss for as-run.
 /// </summary>
-public sealed class ClipProducer : Producer
+public sealed class ClipProducer : Producer, ILiveInput
 {
     /// <summary>Seconds of decoded sound a clip buffers ahead.</summary>
     private const int AudioSeconds = 4;
@@ -21,6 +23,7 @@ public sealed class ClipProducer : Producer
     private readonly DecodedFrameQueue _queue;
     private readonly AudioRing _audio;
     private readonly ClipDecoder _decoder;
+    private readonly LiveSignal? _signal;
     private DecodedFrame? _current;
     private long _position;
     private int _generation;
@@ -36,6 +39,8 @@ public sealed class ClipProducer : Producer
         _queue = new DecodedFrameQueue(_options.Ahead);
         _audio = new AudioRing(AudioPool.ProgrammeChannels, AudioSeconds * VideoFormat.AudioSampleRate);
         _decoder = new ClipDecoder(channel, url, Name, _options, _queue, _audio);
+        if (_options.Live)
+            _signal = new LiveSignal(_options.HoldLast, $"{url}: no signal");
     }
 
     public override bool IsReady => _decoder.Failure is not null || _queue.Count > 0 || _decoder.EndIndex >= 0;
@@ -46,14 +51,22 @@ public sealed class ClipProducer : Producer
 
     public override long Position => _position;
 
+    public IReadOnlyList<SignalLoss> SignalLosses => _signal?.Losses ?? [];
+
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
         frame = default;
+        if (_signal is not null && _signal.Check(context.Tick, _decoder.LastPictureAt, _decoder.Failure))
+        {
+            // The last picture is not shown again when the stream comes back: the next one to arrive is.
+            Failure = _signal.Reason;
+            ReleaseCurrent();
+            _audio.Skip(context.AudioSamples);
+            return false;
+        }
         if (_decoder.Failure is { } failure)
         {
             Failure = failure;
-            if (_options.Live)
-                ReleaseCurrent();
             return false;
         }
         Failure = null;

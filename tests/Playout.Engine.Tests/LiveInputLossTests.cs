@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Producers.Clips;
+using Playout.HwSim;
+using Playout.TestSupport;
+using Xunit.Abstractions;
+
+namespace Playout.Engine.Tests;
+
+/// <summary>A live input fails fast: filler within 0.5 s of its stream stopping, pictures again within 1 s of its return.</summary>
+public class LiveInputLossTests(ITestOutputHelper output)
+{
+    private const int Black = 64;
+    private const string Layer = "channel 1/layer 1";
+
+    [Fact]
+    public void A_lost_udp_input_shows_the_filler_within_half_a_second_and_its_pictures_within_a_second_of_its_return()
+    {
+        int port = FreePorts.Udp();
+        using var relay = new UdpRelay(port);
+        using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
+        var shown = new List<(long At, int Luma)>();
+        test.Output.OnScanOut = (_, video, _) =>
+        {
+            lock (shown)
+                shown.Add((Stopwatch.GetTimestamp(), Pixels.Luma(video, 360, 288)));
+        };
+        test.Channel.Execute(StageCommands.Load(1, new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true))));
+        test.Channel.Start();
+
+        using (var first = LiveSender.Start(relay.Port, seconds: 60))
+        {
+            Assert.True(WaitFor(() => LiveSince(shown, 0) is not null && Count(shown, s => s.Luma != Black) >= 25, 20),
+                "the stream never went to air");
+            first.Kill();
+            first.WaitForExit();
+        }
+        // The input saw the stream stop at its last datagram; nothing comes after it (the sender is dead).
+        Thread.Sleep(100);
+        long stopped = relay.Last;
+        Assert.True(WaitFor(() => FillerSince(shown, stopped) is not null, 10), "the filler never covered the lost stream");
+        double toFiller = Seconds(FillerSince(shown, stopped)!.Value - stopped);
+        Assert.True(toFiller <= 0.5, $"the filler covered {toFiller:F2} s after the stream stopped (at most 0.5 s)");
+        Assert.Contains("no signal", test.Alarms.Active.Single(a => a.Source == Layer).Message);
+
+        // A while without signal: the filler stays, then a new sender (new stream, timestamps from 0) comes back.
+        Thread.Sleep(1500);
+        Assert.Equal(Black, Last(shown).Luma);
+        using var second = LiveSender.Start(relay.Port, seconds: 60);
+        Assert.True(WaitFor(() => relay.FirstAfter(stopped) is not null, 20), "the second sender sent nothing");
+        long back = relay.FirstAfter(stopped)!.Value;
+        Assert.True(WaitFor(() => LiveSince(shown, back) is not null, 10), "the stream never came back to air");
+        double toPictures = Seconds(LiveSince(shown, back)!.Value - back);
+        second.Kill();
+        test.Channel.Stop();
+        output.WriteLine($"filler {toFiller:F3} s after the stream stopped, pictures {toPictures:F3} s after it came back");
+
+        Assert.True(toPictures <= 1, $"pictures came back {toPictures:F2} s after the stream did (at most 1 s)");
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == Layer && a.Message.Contains("no signal", StringComparison.Ordinal));
+    }
+
+    private static long? FillerSince(List<(long At, int Luma)> shown, long since) => FirstSince(shown, since, luma => luma == Black);
+
+    private static long? LiveSince(List<(long At, int Luma)> shown, long since) => FirstSince(shown, since, luma => luma != Black);
+
+    private static long? FirstSince(List<(long At, int Luma)> shown, long since, Func<int, bool> match)
+    {
+        lock (shown)
+            return shown.FirstOrDefault(s => s.At > since && match(s.Luma)) is { At: > 0 } first ? first.At : null;
+    }
+
+    private static int Count(List<(long At, int Luma)> shown, Func<(long At, int Luma), bool> match)
+    {
+        lock (shown)
+            return shown.Count(match);
+    }
+
+    private static (long At, int Luma) Last(List<(long At, int Luma)> shown)
+    {
+        lock (shown)
+            return shown[^1];
+    }
+
+    private static bool WaitFor(Func<bool> condition, int seconds) => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(seconds));
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
+}
