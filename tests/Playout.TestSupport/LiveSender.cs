@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Playout.Engine.Tests;
+namespace Playout.TestSupport;
 
 /// <summary>
 /// ffmpeg as the real peer of a live input: sends, in real time, a 576i25 MPEG-2 + MP2 transport stream over UDP whose
 /// luma steps every frame (so each new picture on air is told from a repeated one) with a key frame every 5 frames.
 /// </summary>
-internal static class LiveSender
+public static class LiveSender
 {
     /// <summary>Starts sending <paramref name="seconds"/> of the stream to 127.0.0.1:<paramref name="port"/>.</summary>
     public static Process Start(int port, int seconds)
