@@ -1,0 +1,18 @@
+using Playout.Server.Hosting;
+
+namespace Playout.Server.Tests.Service;
+
+public class InputConfigTests
+{
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(10.5)]
+    [InlineData(double.NaN)]
+    public void A_stream_input_hold_time_outside_0_to_10_s_is_refused_naming_the_field(double seconds)
+    {
+        var input = new InputConfig { Type = InputKind.Stream, Url = "udp://127.0.0.1:5001", HoldLast = seconds };
+        var error = Assert.Throws<ConfigException>(() => input.Validate("channels[0].inputs[1]", hasCard: false));
+        Assert.StartsWith("channels[0].inputs[1].holdLast: ", error.Message);
+    }
+
+}
