@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
+using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.HwSim;
 using Playout.TestSupport;
@@ -26,7 +27,8 @@ public class LiveInputLossTests(ITestOutputHelper output)
             lock (shown)
                 shown.Add((Stopwatch.GetTimestamp(), Pixels.Luma(video, 360, 288)));
         };
-        test.Channel.Execute(StageCommands.Load(1, new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true))));
+        var producer = new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true));
+        test.Channel.Execute(StageCommands.Load(1, producer));
         test.Channel.Start();
 
         using (var first = LiveSender.Start(relay.Port, seconds: 60))
@@ -58,6 +60,59 @@ public class LiveInputLossTests(ITestOutputHelper output)
 
         Assert.True(toPictures <= 1, $"pictures came back {toPictures:F2} s after the stream did (at most 1 s)");
         Assert.DoesNotContain(test.Alarms.Active, a => a.Source == Layer && a.Message.Contains("no signal", StringComparison.Ordinal));
+        // For as-run: the loss, by tick, as long as the filler stood in (1.5 s and more); a slow first start may add one before it.
+        var loss = producer.SignalLosses[^1];
+        Assert.Contains("no signal", loss.Reason);
+        Assert.InRange(loss.BackTick!.Value - loss.LostTick, 37, 150);
+    }
+
+    [Fact]
+    public void A_udp_input_whose_sender_comes_back_with_another_codec_opens_again_and_plays_it()
+    {
+        int port = FreePorts.Udp();
+        using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
+        var shown = new List<(long At, int Luma)>();
+        test.Output.OnScanOut = (_, video, _) =>
+        {
+            lock (shown)
+                shown.Add((Stopwatch.GetTimestamp(), Pixels.Luma(video, 360, 288)));
+        };
+        test.Channel.Execute(StageCommands.Load(1, new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true))));
+        test.Channel.Start();
+        using (var mpeg2 = LiveSender.Start(port, seconds: 60))
+        {
+            Assert.True(WaitFor(() => Count(shown, s => s.Luma != Black) >= 10, 20), "the MPEG-2 stream never went to air");
+            mpeg2.Kill();
+            mpeg2.WaitForExit();
+        }
+        Assert.True(WaitFor(() => Last(shown).Luma == Black, 5), "the filler never covered the lost stream");
+
+        // Same PIDs, H.264 now: the MPEG-2 decoder pictures none of it, its sound plays on; after 2 s of sound alone the input opens again.
+        long back = Stopwatch.GetTimestamp();
+        using var h264 = LiveSender.Start(port, seconds: 60, video: "libx264");
+        // Its pictures, each new (a stray one the MPEG-2 decoder made of H.264 data is not the stream).
+        bool returned = WaitFor(() => Count(shown, s => s.At > back && s.Luma != Black) >= 25, 15);
+        h264.Kill();
+        test.Channel.Stop();
+        Assert.True(returned, "the H.264 stream never went to air");
+        lock (shown)
+            Assert.True(shown.Where(s => s.At > back && s.Luma != Black).Select(s => s.Luma).Distinct().Count() >= 10, "the H.264 stream's pictures did not move");
+    }
+
+    [Fact]
+    public void A_live_input_with_no_sender_is_lost_from_the_start_and_disposes_at_once()
+    {
+        using var test = new CardChannel();
+        var producer = new ClipProducer(test.Context, $"udp://127.0.0.1:{FreePorts.Udp()}", new ClipOptions(Live: true) { HoldLast = TimeSpan.FromMilliseconds(100) });
+        Thread.Sleep(200);
+        Assert.False(producer.TryReceive(new ProduceContext(7, 1920, Stopwatch.GetTimestamp()), out _));
+        Assert.EndsWith(": no signal", producer.Failure);
+        Assert.Equal(new SignalLoss(7, null, producer.Failure!), Assert.Single(producer.SignalLosses));
+
+        // Its open waits on the silent socket; disposing aborts it rather than waiting for a sender.
+        var disposing = Stopwatch.StartNew();
+        producer.Dispose();
+        Assert.InRange(disposing.Elapsed.TotalSeconds, 0, 1);
     }
 
     private static long? FillerSince(List<(long At, int Luma)> shown, long since) => FirstSince(shown, since, luma => luma == Black);
