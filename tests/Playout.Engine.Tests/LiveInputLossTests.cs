@@ -67,6 +67,56 @@ public class LiveInputLossTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_lost_udp_input_with_a_backup_shows_the_backup_under_an_alarm_until_it_returns()
+    {
+        int port = FreePorts.Udp(), backupPort = FreePorts.Udp();
+        using var relay = new UdpRelay(port);
+        using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
+        var shown = new List<(long At, int Luma)>();
+        test.Output.OnScanOut = (_, video, _) =>
+        {
+            lock (shown)
+                shown.Add((Stopwatch.GetTimestamp(), Pixels.Luma(video, 360, 288)));
+        };
+        var main = new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true) { Backup = $"udp://127.0.0.1:{backupPort}" });
+        test.Channel.Execute(StageCommands.Load(1, main));
+        test.Channel.Start();
+        // The main input's pictures are darker (10-bit luma 120..512) than its backup's (560..872).
+        const int Bright = 540;
+        string alarm = $"channel 1/input udp://127.0.0.1:{port}";
+        using var backup = LiveSender.Start(backupPort, seconds: 60, luma: "140+mod(N*2,80)");
+        using (var first = LiveSender.Start(relay.Port, seconds: 60, luma: "30+mod(N*2,100)"))
+        {
+            Assert.True(WaitFor(() => Count(shown, s => s.Luma is > Black and < Bright) >= 25, 20), "the main stream never went to air");
+            first.Kill();
+            first.WaitForExit();
+        }
+        Thread.Sleep(100);
+        long stopped = relay.Last;
+        Assert.True(WaitFor(() => FirstSince(shown, stopped, luma => luma >= Bright) is not null, 10), "the backup never went to air");
+        double toBackup = Seconds(FirstSince(shown, stopped, luma => luma >= Bright)!.Value - stopped);
+        Assert.True(toBackup <= 0.5, $"the backup went to air {toBackup:F2} s after the main stream stopped (at most 0.5 s)");
+        Assert.Contains("backup", test.Alarms.Active.Single(a => a.Source == alarm).Message);
+        Thread.Sleep(1000);
+
+        using var second = LiveSender.Start(relay.Port, seconds: 60, luma: "30+mod(N*2,100)");
+        Assert.True(WaitFor(() => relay.FirstAfter(stopped) is not null, 20), "the second sender sent nothing");
+        long back = relay.FirstAfter(stopped)!.Value;
+        Assert.True(WaitFor(() => FirstSince(shown, back, luma => luma is > Black and < Bright) is not null, 10), "the main stream never came back");
+        double toMain = Seconds(FirstSince(shown, back, luma => luma is > Black and < Bright)!.Value - back);
+        second.Kill();
+        backup.Kill();
+        test.Channel.Stop();
+
+        output.WriteLine($"backup {toBackup:F3} s after the stream stopped, main {toMain:F3} s after it came back");
+        Assert.True(toMain <= 1, $"the main stream came back {toMain:F2} s after it did (at most 1 s)");
+        // No filler between: the last main picture, the backup's, the main's again.
+        lock (shown)
+            Assert.DoesNotContain(shown, s => s.At > stopped && s.At < back && s.Luma == Black);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == alarm);
+    }
+
+    [Fact]
     public void A_udp_input_whose_sender_comes_back_with_another_codec_opens_again_and_plays_it()
     {
         int port = FreePorts.Udp();

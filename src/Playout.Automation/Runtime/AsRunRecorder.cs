@@ -36,7 +36,7 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
             return null;
         var spans = losses.Select(l => l.BackTick is long back ? $"{timecodes.OfDay(l.LostTick)} to {timecodes.OfDay(back)}"
             : $"{timecodes.OfDay(l.LostTick)} to the end");
-        return $"{first.Reason}; filler {string.Join(", ", spans)}";
+        return $"{first.Reason}; lost {string.Join(", ", spans)}";
     }
 
     /// <summary>Frames of an item joined in progress (the service started, or an edit re-timed it, after its planned start).</summary>

@@ -1,3 +1,4 @@
+using Playout.Engine;
 using Playout.Engine.Consumers;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
@@ -158,6 +159,9 @@ public sealed record InputConfig
     /// <summary>Stream: seconds the last picture stays on air after the stream stops, before the filler covers its loss.</summary>
     public double HoldLast { get; init; } = ClipOptions.DefaultHoldLast.TotalSeconds;
 
+    /// <summary>Stream: another stream on air in its place while it is lost (null: the filler).</summary>
+    public string? Backup { get; init; }
+
     private const double MaxHoldLast = 10;
 
     internal void Validate(string where, bool hasCard)
@@ -168,6 +172,8 @@ public sealed record InputConfig
             throw new ConfigException($"{where}.url: a stream input needs a url (udp://…, srt://…)");
         if (HoldLast is not (>= 0 and <= MaxHoldLast))
             throw new ConfigException($"{where}.holdLast: {HoldLast} is not a number of seconds from 0 to {MaxHoldLast}");
+        if (Backup is not null && (Type != InputKind.Stream || !MediaUrl.IsNetwork(Backup)))
+            throw new ConfigException($"{where}.backup: \"{Backup}\" is not a stream url (udp://…, srt://…) of a stream input");
     }
 }
 

@@ -17,4 +17,7 @@ public sealed record ClipOptions(TimeSpan? In = null, TimeSpan? Out = null, bool
 
     /// <summary>How long a live input's last picture stays on air after pictures stop coming, before its loss shows the filler.</summary>
     public TimeSpan HoldLast { get; init; } = DefaultHoldLast;
+
+    /// <summary>A live input's backup: another live stream, decoded alongside, on air in its place while it is lost (null: the filler).</summary>
+    public string? Backup { get; init; }
 }
