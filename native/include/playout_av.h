@@ -196,6 +196,13 @@ typedef struct {
  * pictures are FFmpeg's until PlayoutAv_SourceRead converts them into the caller's planes. */
 PLAYOUT_AV_API int32_t PlayoutAv_SourceOpen(const char* url, const char* options, int32_t flags, PlayoutAvSource** source);
 
+/* As PlayoutAv_SourceOpen, abortable: once *abort is non-zero (set from any thread), the open and every later
+ * PlayoutAv_SourceRead blocked in the network give up within about 0.1 s with AVERROR_EXIT. A live stream that
+ * goes silent otherwise blocks its read until data comes again (unless the options set a "timeout"), so the
+ * socket stays open and the stream resumes without a new open. abort must outlive the source. */
+PLAYOUT_AV_API int32_t PlayoutAv_SourceOpenAbortable(const char* url, const char* options, int32_t flags,
+    const volatile int32_t* abort, PlayoutAvSource** source);
+
 PLAYOUT_AV_API int32_t PlayoutAv_SourceInfo(PlayoutAvSource* source, PlayoutAvSourceInfo* info);
 
 /* Sets the picture PlayoutAv_SourceRead writes: width x height in pix_fmt (FFmpeg's name, e.g. "yuv422p10le",

@@ -5,9 +5,11 @@
 #include <arpa/inet.h>
 #include <math.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -25,6 +27,7 @@ static int failures;
 #define AVERROR_ENOENT_CODE (-2)
 #define AVERROR_ENCODER_NOT_FOUND_CODE (-0x434E45F8)
 #define AVERROR_INVALIDDATA_CODE (-0x41444E49)
+#define AVERROR_EXIT_CODE (-0x54495845)
 
 enum { RATE = 48000, CHANNELS = 16, FPS = 25, SAMPLES_PER_FRAME = RATE / FPS, FRAME_US = 1000000 / FPS };
 
@@ -439,6 +442,108 @@ static void udp(void)
     close(sock);
 }
 
+/* A live input read on its own thread until it fails or is aborted, as the engine's decoder thread does. */
+typedef struct {
+    char url[128];
+    volatile int32_t abort;
+    int32_t open_ret;
+    int32_t read_ret;
+    volatile int pictures;
+    volatile int done;
+} LiveReader;
+
+static void* live_read(void* arg)
+{
+    LiveReader* r = arg;
+    PlayoutAvSource* source = NULL;
+    r->open_ret = PlayoutAv_SourceOpenAbortable(r->url, NULL, PLAYOUT_AV_SOURCE_LIVE, &r->abort, &source);
+    if (r->open_ret == 0) {
+        Image im = yuv422p10(64, 48);
+        float* audio = malloc(sizeof(float) * 4096 * CHANNELS);
+        PlayoutAvReadResult result;
+        PlayoutAv_SourceSetVideoOutput(source, 64, 48, "yuv422p10le", 0);
+        while ((r->read_ret = PlayoutAv_SourceRead(source, im.planes, im.strides, im.sizes, audio, 4096, &result)) == 0)
+            r->pictures += result.kind == PLAYOUT_AV_READ_VIDEO;
+        free(audio);
+        image_free(&im);
+        PlayoutAv_SourceClose(source);
+    }
+    r->done = 1;
+    return NULL;
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void sleep_seconds(double seconds)
+{
+    struct timespec t = { (time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9) };
+    nanosleep(&t, NULL);
+}
+
+static int free_udp_port(void)
+{
+    int sock = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = 0, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof addr;
+    bind(sock, (struct sockaddr*)&addr, sizeof addr);
+    getsockname(sock, (struct sockaddr*)&addr, &len);
+    close(sock);
+    return ntohs(addr.sin_port);
+}
+
+/* Sets the reader's abort flag and says how long the reader took to give up (waits at most 2 s). */
+static double abort_reader(LiveReader* r, pthread_t thread)
+{
+    double start = seconds_now();
+    r->abort = 1;
+    while (!r->done && seconds_now() - start < 2)
+        sleep_seconds(0.005);
+    double took = seconds_now() - start;
+    if (r->done)
+        pthread_join(thread, NULL);
+    return took;
+}
+
+/* A silent live input neither fails nor returns: its open and its reads wait for data (the socket stays
+ * bound, so a sender that comes back is read on at once) until the caller aborts them, which is quick. */
+static void live_abort(void)
+{
+    LiveReader* waiting = calloc(1, sizeof *waiting);
+    snprintf(waiting->url, sizeof waiting->url, "udp://127.0.0.1:%d", free_udp_port());
+    pthread_t thread;
+    pthread_create(&thread, NULL, live_read, waiting);
+    sleep_seconds(0.5);
+    CHECK(!waiting->done);
+    CHECK(abort_reader(waiting, thread) < 0.5);
+    CHECK(waiting->done);
+    CHECK_EQ(waiting->open_ret, AVERROR_EXIT_CODE);
+    free(waiting);
+
+    LiveReader* reading = calloc(1, sizeof *reading);
+    snprintf(reading->url, sizeof reading->url, "udp://127.0.0.1:%d", free_udp_port());
+    pthread_create(&thread, NULL, live_read, reading);
+    sleep_seconds(0.3);
+    char to[160];
+    snprintf(to, sizeof to, "%s?pkt_size=1316", reading->url);
+    PlayoutAvSinkConfig config = config_of(64, 48, 0, 2);
+    CHECK_EQ(write_clip(to, "mpegts", "libx264", "aac", "preset=ultrafast:tune=zerolatency", &config, 75), 0);
+    /* Read on well past the stream's end: silence is no failure. */
+    sleep_seconds(1.5);
+    CHECK(!reading->done);
+    CHECK(reading->pictures > 0);
+    CHECK(abort_reader(reading, thread) < 0.5);
+    CHECK(reading->done);
+    CHECK_EQ(reading->open_ret, 0);
+    CHECK_EQ(reading->read_ret, AVERROR_EXIT_CODE);
+    fprintf(stderr, "  live udp: %d pictures before the silence\n", reading->pictures);
+    free(reading);
+}
+
 static int log_lines;
 static int log_mentions_moov;
 
@@ -621,6 +726,7 @@ int main(void)
     interlaced_scaling();
     mxf();
     udp();
+    live_abort();
     errors();
     log_routing();
     picture_encoder();

@@ -37,13 +37,14 @@ public sealed class FfmpegSource : IDisposable
     private readonly SourceHandle _handle;
     private int _audioChannels = 16;
 
+    /// <param name="abort">Gives up the open and later reads blocked on the network when aborted (null: they wait, or time out by the options).</param>
     /// <exception cref="PlayoutAvException">FFmpeg cannot open the input (missing, unreadable, corrupt, no stream); the message names it and FFmpeg's reason.</exception>
-    public unsafe FfmpegSource(string url, string? options = null, FfmpegSourceFlags flags = FfmpegSourceFlags.None)
+    public unsafe FfmpegSource(string url, string? options = null, FfmpegSourceFlags flags = FfmpegSourceFlags.None, FfmpegAbort? abort = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         PlayoutAvLibrary.EnsureLoaded();
         Url = url;
-        int code = PlayoutAvNative.SourceOpen(url, options, (int)flags, out _handle);
+        int code = PlayoutAvNative.SourceOpenAbortable(url, options, (int)flags, abort is null ? null : abort.Flag, out _handle);
         if (code < 0)
         {
             _handle.Dispose();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Producers.Clips;
@@ -21,7 +20,7 @@ public class NetworkInputTests
         test.Channel.Start();
 
         // ffmpeg sends 4 s of a picture whose luma steps every frame, in real time, as the real peer.
-        using (var sender = Send(port, seconds: 4))
+        using (var sender = LiveSender.Start(port, seconds: 4))
         {
             Assert.True(sender.WaitForExit(20_000), "ffmpeg did not finish sending");
             Assert.Equal(0, sender.ExitCode);
@@ -36,16 +35,5 @@ public class NetworkInputTests
         Assert.InRange(live.Distinct().Count(), 50, 101);
         Assert.Contains(url, test.Alarms.Active.Single(a => a.Source == "channel 1/layer 1").Message);
         Assert.Equal(64, luma[^1]);
-    }
-
-    private static Process Send(int port, int seconds)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-re",
-            "-f", "lavfi", "-i", $"color=c=black:s=720x576:r=25:d={seconds},format=yuv420p,geq=lum='30+mod(N*2,200)':cb=128:cr=128",
-            "-f", "lavfi", "-i", $"sine=frequency=1000:sample_rate=48000:duration={seconds}",
-            "-c:v", "mpeg2video", "-g", "5", "-q:v", "2", "-c:a", "mp2", "-f", "mpegts", $"udp://127.0.0.1:{port}?pkt_size=1316"])
-            start.ArgumentList.Add(argument);
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start ffmpeg");
     }
 }

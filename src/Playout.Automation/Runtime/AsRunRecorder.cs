@@ -1,5 +1,6 @@
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
+using Playout.Engine.Producers;
 
 namespace Playout.Automation.Runtime;
 
@@ -18,6 +19,7 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
         long frames = ended - item.Tick;
         var planned = item.Item;
         var (status, reason) = planned.IsFiller ? (AsRunStatus.Filler, (string?)null)
+            : SignalLosses(item) is { } losses ? (AsRunStatus.Failed, losses)
             : item.Failure is { } failure ? (AsRunStatus.Failed, failure)
             : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, cutBy ?? planned.Cut ?? "taken off air early")
             : (AsRunStatus.Played, null);
@@ -26,6 +28,16 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
 
     public void Skipped(SkippedItem item) =>
         Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0));
+
+    /// <summary>A live input's losses of signal on air, when and why, as its entry's reason; null when it had none.</summary>
+    private string? SignalLosses(OnAirItem item)
+    {
+        if (item.Cue.Producer is not ILiveInput { SignalLosses: [var first, ..] losses })
+            return null;
+        var spans = losses.Select(l => l.BackTick is long back ? $"{timecodes.OfDay(l.LostTick)} to {timecodes.OfDay(back)}"
+            : $"{timecodes.OfDay(l.LostTick)} to the end");
+        return $"{first.Reason}; lost {string.Join(", ", spans)}";
+    }
 
     /// <summary>Frames of an item joined in progress (the service started, or an edit re-timed it, after its planned start).</summary>
     private static long JoinedLate(OnAirItem item) => Math.Max(0, item.Tick - (item.Item.Start ?? item.Tick));

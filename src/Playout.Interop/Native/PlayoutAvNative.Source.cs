@@ -7,8 +7,8 @@ internal static unsafe partial class PlayoutAvNative
     public const int ReadVideo = 1;
     public const int ReadAudio = 2;
 
-    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SourceOpen", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SourceOpen(string url, string? options, int flags, out SourceHandle source);
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SourceOpenAbortable", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SourceOpenAbortable(string url, string? options, int flags, int* abort, out SourceHandle source);
 
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SourceInfo")]
     public static partial int SourceInfo(SourceHandle source, SourceInfoNative* info);

@@ -1,5 +1,7 @@
+using Playout.Engine;
 using Playout.Engine.Consumers;
 using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
 using Playout.Media.Formats;
 
 namespace Playout.Server.Hosting;
@@ -151,8 +153,16 @@ public sealed record InputConfig
     /// <summary>Stream: udp://@:5001, srt://127.0.0.1:9000?mode=listener, …</summary>
     public string? Url { get; init; }
 
-    /// <summary>Stream: FFmpeg input options as "key=value:key=value"; a 2 s socket timeout (timeout=2000000) is added unless one is named.</summary>
+    /// <summary>Stream: FFmpeg input options as "key=value:key=value".</summary>
     public string? Options { get; init; }
+
+    /// <summary>Stream: seconds the last picture stays on air after the stream stops, before the filler covers its loss.</summary>
+    public double HoldLast { get; init; } = ClipOptions.DefaultHoldLast.TotalSeconds;
+
+    /// <summary>Stream: another stream on air in its place while it is lost (null: the filler).</summary>
+    public string? Backup { get; init; }
+
+    private const double MaxHoldLast = 10;
 
     internal void Validate(string where, bool hasCard)
     {
@@ -160,6 +170,10 @@ public sealed record InputConfig
             throw new ConfigException($"{where}: a card input needs the channel's \"card\"");
         if (Type == InputKind.Stream && string.IsNullOrWhiteSpace(Url))
             throw new ConfigException($"{where}.url: a stream input needs a url (udp://…, srt://…)");
+        if (HoldLast is not (>= 0 and <= MaxHoldLast))
+            throw new ConfigException($"{where}.holdLast: {HoldLast} is not a number of seconds from 0 to {MaxHoldLast}");
+        if (Backup is not null && (Type != InputKind.Stream || !MediaUrl.IsNetwork(Backup)))
+            throw new ConfigException($"{where}.backup: \"{Backup}\" is not a stream url (udp://…, srt://…) of a stream input");
     }
 }
 

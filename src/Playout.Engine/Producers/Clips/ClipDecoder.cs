@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Playout.Engine.Channels;
@@ -24,6 +25,7 @@ internal sealed class ClipDecoder : IDisposable
     private readonly DecodedFrameQueue _queue;
     private readonly AudioRing _audio;
     private readonly CancellationTokenSource _cancel = new();
+    private readonly FfmpegAbort _abort = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _seekRequested = new();
     private readonly Lock _endLock = new();
@@ -33,6 +35,7 @@ internal sealed class ClipDecoder : IDisposable
     private TimeSpan _seekTarget;
     private volatile int _requestedGeneration;
     private volatile StrongBox<Rational> _frameRate;
+    private long _lastPicture = Stopwatch.GetTimestamp();
 
     public ClipDecoder(ChannelContext channel, string url, string name, ClipOptions options, DecodedFrameQueue queue, AudioRing audio)
     {
@@ -62,6 +65,9 @@ internal sealed class ClipDecoder : IDisposable
     /// <summary>The source's frame rate (the channel's until the file is open, or when the file does not say).</summary>
     public Rational FrameRate => _frameRate.Value;
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp of the newest picture queued (of the decoder's start before the first).</summary>
+    public long LastPictureAt => Volatile.Read(ref _lastPicture);
+
     /// <summary>Frames between the in and out points when the container tells the clip's length.</summary>
     public long? Length { get; private set; }
 
@@ -83,19 +89,21 @@ internal sealed class ClipDecoder : IDisposable
             return;
         _disposed = true;
         _cancel.Cancel();
+        _abort.Abort();
         _thread.Join();
         _cancel.Dispose();
+        _abort.Dispose();
         _seekRequested.Dispose();
     }
 
-    /// <summary>Seconds a live input waits before it reconnects after the stream failed, stalled or ended.</summary>
-    private const int ReconnectSeconds = 1;
+    /// <summary>How long a live input waits before it opens again after the stream failed or ended.</summary>
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// A live input's socket timeout (UDP's and SRT's own option, in µs) when its options name none: a stream silent
-    /// this long has stalled. It also bounds how long disposing waits for a read blocked in the socket.
+    /// How much sound (by its own length, whatever silences came between) a live input may deliver without pictures
+    /// before it opens again: the stream came back in another shape (codec, PIDs) the decoders it opened cannot picture.
     /// </summary>
-    private const string LiveTimeout = "timeout=2000000";
+    private static readonly TimeSpan PictureStall = TimeSpan.FromSeconds(2);
 
     private void Run()
     {
@@ -103,9 +111,9 @@ internal sealed class ClipDecoder : IDisposable
         {
             try
             {
-                var options = !_options.Live || _options.Options?.Contains("timeout=", StringComparison.Ordinal) == true ? _options.Options
-                    : _options.Options is null ? LiveTimeout : $"{_options.Options}:{LiveTimeout}";
-                using var source = new FfmpegSource(_url, options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
+                // A silent stream keeps its socket and waits (its loss is the producer's to see, by time), so a sender
+                // that comes back is read on at once, without a new open; disposing aborts the wait.
+                using var source = new FfmpegSource(_url, _options.Options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None, _abort);
                 Decode(source);
             }
             catch (Exception error)
@@ -117,14 +125,14 @@ internal sealed class ClipDecoder : IDisposable
                 Fail(error.Message);
             }
             // A file that failed stays failed; a live stream is reopened until the producer is disposed.
-            if (!_options.Live || _cancel.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(ReconnectSeconds)))
+            if (!_options.Live || _cancel.Token.WaitHandle.WaitOne(ReconnectDelay))
                 return;
         }
     }
 
     private void Fail(string reason)
     {
-        // A live input retrying every second fails the same way each time: say it once.
+        // A live input retrying fails the same way each time: say it once.
         if (_failure is { } known && known.EndsWith(reason, StringComparison.Ordinal))
             return;
         _failure = $"{_url}: {reason}";
@@ -149,6 +157,7 @@ internal sealed class ClipDecoder : IDisposable
         var samples = new float[_audio.Channels * AudioChunkFrames];
 
         var pass = new Pass(_options.In ?? TimeSpan.Zero, 0, 0);
+        long soundOnly = 0;
         if (_options.In is { } start)
             source.Seek(start);
         while (!_cancel.IsCancellationRequested)
@@ -168,9 +177,12 @@ internal sealed class ClipDecoder : IDisposable
                 pass = EndOfPass(source, pass);
             else if (read.Kind == FfmpegReadKind.Video)
             {
+                soundOnly = 0;
                 if (Deliver(picture, pass))
                     pass = pass with { NextIndex = pass.NextIndex + 1 };
             }
+            else if (_options.Live && (soundOnly += read.AudioSamples) > PictureStall.TotalSeconds * VideoFormat.AudioSampleRate)
+                throw new InvalidOperationException($"sound but no pictures for {PictureStall.TotalSeconds:0.#} s");
             else if (!pastOut)
                 AppendAudio(samples.AsSpan(0, read.AudioSamples * _audio.Channels), read.Pts, ref pass);
         }
@@ -214,6 +226,7 @@ internal sealed class ClipDecoder : IDisposable
             stale.Video.Release();
         if (_queue.Add(new DecodedFrame(frame, pass.NextIndex, pass.Generation), _cancel.Token))
         {
+            Volatile.Write(ref _lastPicture, Stopwatch.GetTimestamp());
             if (_failure is not null && _options.Live)
             {
                 _failure = null;

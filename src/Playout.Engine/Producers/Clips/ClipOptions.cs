@@ -10,5 +10,14 @@ namespace Playout.Engine.Producers.Clips;
 public sealed record ClipOptions(TimeSpan? In = null, TimeSpan? Out = null, bool Loop = false, bool Live = false,
     string? Options = null, int Ahead = 6)
 {
+    /// <summary>A live input's hold time when none is set: with the stream's own latency, the filler is on air within 0.5 s.</summary>
+    public static readonly TimeSpan DefaultHoldLast = TimeSpan.FromMilliseconds(300);
+
     public static ClipOptions Default { get; } = new();
+
+    /// <summary>How long a live input's last picture stays on air after pictures stop coming, before its loss shows the filler.</summary>
+    public TimeSpan HoldLast { get; init; } = DefaultHoldLast;
+
+    /// <summary>A live input's backup: another live stream, decoded alongside, on air in its place while it is lost (null: the filler).</summary>
+    public string? Backup { get; init; }
 }

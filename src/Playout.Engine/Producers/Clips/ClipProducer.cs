@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
@@ -9,9 +10,12 @@ namespace Playout.Engine.Producers.Clips;
 /// A media file (or a network stream) on a layer, decoded ahead by a <see cref="ClipDecoder"/> thread. Each tick
 /// shows the source frame due at the layer's position: one for one when the rates match, repeated or dropped
 /// (by time) when they differ. A frame that is not decoded by the tick's deadline makes the tick show the filler
-/// and the clip keeps time; a file that cannot be opened or decoded sets <see cref="Producer.Failure"/>.
+/// and the clip keeps time; a file that cannot be opened or decoded sets <see cref="Producer.Failure"/>. A live
+/// stream whose pictures stop is lost after <see cref="ClipOptions.HoldLast"/>: it reports "no signal" as its failure
+/// (the layer shows the filler and alarms; with a <see cref="ClipOptions.Backup"/>, the backup's pictures stand in
+/// under an alarm of its own) until its pictures come again, and keeps each loss for as-run.
 /// </summary>
-public sealed class ClipProducer : Producer
+public sealed class ClipProducer : Producer, ILiveInput
 {
     /// <summary>Seconds of decoded sound a clip buffers ahead.</summary>
     private const int AudioSeconds = 4;
@@ -21,6 +25,11 @@ public sealed class ClipProducer : Producer
     private readonly DecodedFrameQueue _queue;
     private readonly AudioRing _audio;
     private readonly ClipDecoder _decoder;
+    private readonly LiveSignal? _signal;
+    private readonly ClipProducer? _backup;
+    private readonly string? _backupAlarm;
+    private readonly string _alarmSource;
+    private bool _onBackup;
     private DecodedFrame? _current;
     private long _position;
     private int _generation;
@@ -36,6 +45,15 @@ public sealed class ClipProducer : Producer
         _queue = new DecodedFrameQueue(_options.Ahead);
         _audio = new AudioRing(AudioPool.ProgrammeChannels, AudioSeconds * VideoFormat.AudioSampleRate);
         _decoder = new ClipDecoder(channel, url, Name, _options, _queue, _audio);
+        _alarmSource = $"{channel.Name}/input {Name}";
+        if (!_options.Live)
+            return;
+        _signal = new LiveSignal(_options.HoldLast, $"{url}: no signal");
+        if (_options.Backup is { } backup)
+        {
+            _backup = new ClipProducer(channel, backup, _options with { Backup = null });
+            _backupAlarm = $"{url} lost: its backup {backup} is on air";
+        }
     }
 
     public override bool IsReady => _decoder.Failure is not null || _queue.Count > 0 || _decoder.EndIndex >= 0;
@@ -46,14 +64,24 @@ public sealed class ClipProducer : Producer
 
     public override long Position => _position;
 
+    public IReadOnlyList<SignalLoss> SignalLosses => _signal?.Losses ?? [];
+
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
         frame = default;
+        if (_signal is not null && _signal.Check(context.Tick, _decoder.LastPictureAt, _decoder.Failure))
+        {
+            // The last picture is not shown again when the stream comes back, nor is sound owed for the ticks lost:
+            // the next picture to arrive is, with the sound that comes with it.
+            Failure = _signal.Reason;
+            ReleaseCurrent();
+            ForgetSound();
+            return ShowBackup(context, out frame);
+        }
+        SetOnBackup(false);
         if (_decoder.Failure is { } failure)
         {
             Failure = failure;
-            if (_options.Live)
-                ReleaseCurrent();
             return false;
         }
         Failure = null;
@@ -101,9 +129,37 @@ public sealed class ClipProducer : Producer
         if (!disposing || _disposed)
             return;
         _disposed = true;
+        SetOnBackup(false);
+        _backup?.Dispose();
         _decoder.Dispose();
         _queue.Dispose();
         ReleaseCurrent();
+    }
+
+    /// <summary>The backup's frame for this lost tick: false without a backup, or when it has none either.</summary>
+    private bool ShowBackup(in ProduceContext context, out LayerFrame frame)
+    {
+        frame = default;
+        if (_backup is null)
+            return false;
+        // Sound the backup decoded while standing by is behind its pictures: it joins with the sound that comes next.
+        if (!_onBackup)
+            _backup.ForgetSound();
+        bool on = _backup.TryReceive(context, out frame);
+        SetOnBackup(on);
+        return on;
+    }
+
+    /// <summary>Going on and off the backup raises and clears the input's own alarm: the layer sees a frame and raises none.</summary>
+    private void SetOnBackup(bool on)
+    {
+        if (on == _onBackup)
+            return;
+        _onBackup = on;
+        if (on)
+            _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major, _backupAlarm!);
+        else
+            _channel.Alarms.Clear(_alarmSource);
     }
 
     /// <summary>Makes the frame with index <paramref name="wanted"/> (a live stream: the newest) current, waiting for it until the deadline.</summary>
@@ -171,6 +227,8 @@ public sealed class ClipProducer : Producer
         Rational source = _decoder.FrameRate, channel = _channel.Format.FrameRate;
         return (long)((Int128)position * source.Numerator * channel.Denominator / ((Int128)source.Denominator * channel.Numerator));
     }
+
+    private void ForgetSound() => _audio.Reset(_generation);
 
     private void ReleaseCurrent()
     {

@@ -1,0 +1,29 @@
+using Playout.Server.Hosting;
+
+namespace Playout.Server.Tests.Service;
+
+public class InputConfigTests
+{
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(10.5)]
+    [InlineData(double.NaN)]
+    public void A_stream_input_hold_time_outside_0_to_10_s_is_refused_naming_the_field(double seconds)
+    {
+        var input = new InputConfig { Type = InputKind.Stream, Url = "udp://127.0.0.1:5001", HoldLast = seconds };
+        var error = Assert.Throws<ConfigException>(() => input.Validate("channels[0].inputs[1]", hasCard: false));
+        Assert.StartsWith("channels[0].inputs[1].holdLast: ", error.Message);
+    }
+
+
+    [Theory]
+    [InlineData(InputKind.Stream, "backup.ts")]
+    [InlineData(InputKind.Card, "udp://127.0.0.1:5002")]
+    public void A_backup_that_is_not_a_stream_of_a_stream_input_is_refused_naming_the_field(InputKind type, string backup)
+    {
+        var input = new InputConfig { Type = type, Url = "udp://127.0.0.1:5001", Backup = backup };
+        var error = Assert.Throws<ConfigException>(() => input.Validate("channels[0].inputs[0]", hasCard: true));
+        Assert.StartsWith("channels[0].inputs[0].backup: ", error.Message);
+        Assert.Contains(backup, error.Message);
+    }
+}
