@@ -27,8 +27,10 @@ internal sealed class AutomatedChannel : IDisposable
     /// <param name="scte35">Makes the SCTE-35 output from the channel, for outputs added to it (null: none).</param>
     /// <param name="videoFrames">The channel's video pool.</param>
     /// <param name="patience">How long a tick waits for a late producer (null: one frame period), so a busy machine's decode time is not filler.</param>
+    /// <param name="sources">Wraps the channel's event sources (to watch what the automation opens and closes).</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
-        IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null)
+        IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null,
+        Func<IEventSources, IEventSources>? sources = null)
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
@@ -37,8 +39,9 @@ internal sealed class AutomatedChannel : IDisposable
         Channel.AddConsumer(_recorder);
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
-        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time),
-            new EventSources(Context, path => path, Settings.Filler), Time, journal, devices, scte35?.Invoke(Context, Channel));
+        IEventSources events = new EventSources(Context, path => path, Settings.Filler);
+        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time), sources?.Invoke(events) ?? events, Time, journal, devices,
+            scte35?.Invoke(Context, Channel));
     }
 
     public AlarmBoard Alarms { get; }
