@@ -149,23 +149,27 @@ internal sealed class CueBook
     }
 
     /// <summary>
-    /// Producers to open, in running order: timed items within the pre-roll window while the budget lasts; the one item
-    /// waiting for a take at once and outside the budget, so it never keeps the timed items after it from their frames.
+    /// Producers to open, in running order. Those that decode ahead into the pool (clips, live inputs) open within the
+    /// pre-roll window while the budget lasts; the rest (colours, bars, pictures: one frame each) open when cued. The one
+    /// item waiting for a take opens at once and outside the budget, so it never keeps the timed items after it from their frames.
     /// </summary>
     private List<CueOpening> Openings(List<Cue> wanted, long now)
     {
-        int held = _cues.Values.Count(c => c.Producer is not null && c.TakeAt is not null);
+        int held = _cues.Values.Count(c => c.Producer is not null && Budgeted(c));
         var openings = new List<CueOpening>();
         foreach (var cue in wanted)
         {
-            bool producer = cue.Producer is null && (cue.TakeAt is not long at || (at - now <= _budget.Frames && held < _budget.Producers));
-            if (producer && cue.TakeAt is not null)
+            bool producer = cue.Producer is null && (!Budgeted(cue) || (cue.TakeAt - now <= _budget.Frames && held < _budget.Producers));
+            if (producer && Budgeted(cue))
                 held++;
             if (producer || cue.Graphics is null)
                 openings.Add(new CueOpening(cue, producer ? Offset(cue) : null, cue.Graphics is null));
         }
         return openings;
     }
+
+    /// <summary>Whether a cue's producer counts against the pre-roll budget: a timed clip or live input, which holds pool frames ahead of air.</summary>
+    private static bool Budgeted(Cue cue) => cue.TakeAt is not null && !cue.Item.IsFiller && cue.Item.Event.Kind is PrimaryKind.Clip or PrimaryKind.Live;
 
     /// <summary>Where in its source an item's producer starts: later than planned when it joins in progress.</summary>
     private TimeSpan Offset(Cue cue) =>
