@@ -11,8 +11,8 @@ public sealed record EventStatus(string Key, string Id, string Title, string Kin
 public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
     EventStatus? NextFixed, bool Held, long ScheduleVersion)
 {
-    internal static AutomationStatus Of(Channel channel, IEnumerable<PlannedItem> ahead, PlannedItem? onAir, long? onAirTick, bool held, PlannedItem? next,
-        long version, ITimecodes tc)
+    /// <summary>The status of <paramref name="snapshot"/> as of the channel's tick now (times count on from the snapshot).</summary>
+    internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc)
     {
         long now = channel.Tick;
         EventStatus? Describe(PlannedItem? item, long? since)
@@ -26,7 +26,8 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
             return new EventStatus(item.Key, item.Event.Id, item.Event.DisplayName, item.IsFiller ? "filler" : item.Event.Kind.ToString().ToLowerInvariant(),
                 start, elapsed, remaining, countdown);
         }
-        var nextFixed = ahead.FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
-        return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(onAir, onAirTick), Describe(next, null), Describe(nextFixed, null), held, version);
+        var nextFixed = snapshot.Plan.Items.Skip(snapshot.FirstAhead).FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
+        return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(snapshot.OnAir, snapshot.OnAirTick), Describe(snapshot.Next, null),
+            Describe(nextFixed, null), snapshot.Held, snapshot.ScheduleVersion);
     }
 }

@@ -3,6 +3,7 @@ using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Commands;
+using Playout.Engine.Producers;
 using Playout.Engine.Stage;
 
 namespace Playout.Automation.Runtime;
@@ -10,6 +11,7 @@ namespace Playout.Automation.Runtime;
 /// <summary>
 /// Queues an item's secondary events as channel commands on their exact ticks (logo, graphics, audio level,
 /// device commands) and hands SCTE-35 cues to the TS outputs, which send them ahead of the splice frame.
+/// Graphics are opened beforehand (<see cref="OpenGraphics"/>), outside the automation's lock and off the tick.
 /// </summary>
 internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings settings, IScheduleTimeBase time, IEventSources sources,
     IDeviceCommands? devices, IScte35Output? scte35)
@@ -21,7 +23,19 @@ internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings sett
         return anchor + time.Frames(secondary.Offset);
     }
 
-    /// <summary>Queues every secondary of <paramref name="cue"/>'s item due at or after <paramref name="earliest"/>.</summary>
+    /// <summary>Opens the pictures of an event's logo and graphics-take secondaries (decoding them), by index in the event.</summary>
+    public IReadOnlyDictionary<int, Producer> OpenGraphics(PrimaryEvent e)
+    {
+        var graphics = new Dictionary<int, Producer>();
+        for (int index = 0; index < e.SecondaryEvents.Count; index++)
+        {
+            if (e.SecondaryEvents[index].Kind is SecondaryKind.LogoOn or SecondaryKind.GraphicsTake)
+                graphics[index] = sources.Graphic(e.SecondaryEvents[index].Source!);
+        }
+        return graphics;
+    }
+
+    /// <summary>Queues every secondary of <paramref name="cue"/>'s item due at or after <paramref name="earliest"/> (its graphics opened).</summary>
     public void Queue(Cue cue, long earliest)
     {
         var secondaries = cue.Item.Event.SecondaryEvents;
@@ -40,27 +54,26 @@ internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings sett
             }
             var state = new CueState();
             cue.Secondaries[index] = state;
-            Dispatch(secondary, tick, state, cue.Item);
+            Dispatch(secondary, tick, state, cue.Item, cue.Graphics!.GetValueOrDefault(index));
         }
     }
 
-    private void Dispatch(SecondaryEvent secondary, long tick, CueState state, PlannedItem item)
+    private void Dispatch(SecondaryEvent secondary, long tick, CueState state, PlannedItem item, Producer? graphic)
     {
         int layer = secondary.Layer ?? settings.GraphicsLayer;
         string what = $"{item.Event.Id}: {secondary}";
         switch (secondary.Kind)
         {
             case SecondaryKind.LogoOn:
-                Send(state.Command(what, Loader(layer, secondary.Source!), tick));
+                Send(state.Command(what, stage => stage[layer].Load(graphic!), tick));
                 break;
             case SecondaryKind.LogoOff:
                 Send(state.Command(what, stage => stage[layer].Stop(), tick));
                 break;
             case SecondaryKind.GraphicsTake:
-                var graphic = sources.Graphic(secondary.Source!);
                 Send(state.Command(what, stage =>
                 {
-                    stage[layer].LoadBackground(graphic);
+                    stage[layer].LoadBackground(graphic!);
                     stage[layer].Take(new Transition(TransitionKind.Mix, Math.Max(1, secondary.Frames)));
                 }, tick));
                 break;
@@ -80,13 +93,6 @@ internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings sett
             channel.Context.Logger.LogWarning("{Channel}: {Event}: {Secondary}: no MPEG-TS output carries SCTE-35; cue not sent", channel.Name, item.Event.Id, secondary);
         else
             scte35.Cue(tick, secondary.Scte35!);
-    }
-
-    /// <summary>The graphic is opened now, off the tick; the command only puts it on the layer.</summary>
-    private Action<ChannelStage> Loader(int layer, string source)
-    {
-        var graphic = sources.Graphic(source);
-        return stage => stage[layer].Load(graphic);
     }
 
     /// <summary>Runs on the tick: starts the send on the thread pool and never waits for the device.</summary>

@@ -17,25 +17,31 @@ namespace Playout.Automation.Tests.Runtime;
 
 /// <summary>
 /// A channel on a simulated (unthrottled) clock driven by its automation: each step pumps the automation and runs
-/// one tick on the test thread, and the programme's centre luma is recorded per tick. Events are colour fields, so
-/// the luma says which event was on air on every frame.
+/// one tick on the test thread, and the programme's centre luma and Cb are recorded per tick. Events are colour fields
+/// (or clips whose frames carry their number), so the samples say which event, and which of its frames, was on air.
 /// </summary>
 internal sealed class AutomatedChannel : IDisposable
 {
-    private readonly LumaRecorder _recorder = new();
+    private readonly LumaRecorder _recorder;
 
     /// <param name="scte35">Makes the SCTE-35 output from the channel, for outputs added to it (null: none).</param>
+    /// <param name="videoFrames">The channel's video pool.</param>
+    /// <param name="patience">How long a tick waits for a late producer (null: one frame period), so a busy machine's decode time is not filler.</param>
+    /// <param name="sources">Wraps the channel's event sources (to watch what the automation opens and closes).</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
-        IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null)
+        IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null,
+        Func<IEventSources, IEventSources>? sources = null)
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
-        Context = new ChannelContext("channel 1", VideoFormats.Parse(format), 24, 48, NullLogger.Instance, Alarms);
-        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, "black"));
+        Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
+        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate, patience), SyntheticProducers.Color(Context, "black"));
+        _recorder = new LumaRecorder(Context.VideoPool);
         Channel.AddConsumer(_recorder);
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
-        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time),
-            new EventSources(Context, path => path, Settings.Filler), Time, journal, devices, scte35?.Invoke(Context, Channel));
+        IEventSources events = new EventSources(Context, path => path, Settings.Filler);
+        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time), sources?.Invoke(events) ?? events, Time, journal, devices,
+            scte35?.Invoke(Context, Channel));
     }
 
     public AlarmBoard Alarms { get; }
@@ -47,6 +53,12 @@ internal sealed class AutomatedChannel : IDisposable
 
     /// <summary>Centre luma of every tick's programme so far, indexed by tick.</summary>
     public IReadOnlyList<int> Luma => _recorder.Luma;
+
+    /// <summary>Centre Cb of every tick's programme so far, indexed by tick.</summary>
+    public IReadOnlyList<int> Cb => _recorder.Cb;
+
+    /// <summary>The most video pool frames outstanding at any tick's output so far.</summary>
+    public int PeakOutstanding => _recorder.PeakOutstanding;
 
     /// <summary>Loads the days and lets the automation plan them (and cue what is due).</summary>
     public void Load(params DaySchedule[] days)
@@ -89,24 +101,35 @@ internal sealed class AutomatedChannel : IDisposable
         Context.Dispose();
     }
 
-    private sealed class LumaRecorder : IConsumer
+    private sealed class LumaRecorder(FramePool pool) : IConsumer
     {
         public List<int> Luma { get; } = [];
+        public List<int> Cb { get; } = [];
+        public int PeakOutstanding { get; private set; }
         public string Name => "luma recorder";
 
         // Records on the tick thread, so the luma of tick n is there as soon as tick n has run.
         public bool NeverBlocks => true;
         public ConsumerCounters Counters => new(Luma.Count, 0);
 
-        public void Send(long tick, Frame video, AudioFrame audio) => Luma.Add(Centre(video));
+        public void Send(long tick, Frame video, AudioFrame audio)
+        {
+            var (y, cb) = Sample(video);
+            Luma.Add(y);
+            Cb.Add(cb);
+            PeakOutstanding = Math.Max(PeakOutstanding, pool.Outstanding);
+        }
 
-        public static int Centre(Frame frame)
+        public static int Centre(Frame frame) => Sample(frame).Y;
+
+        /// <summary>Luma and Cb at the centre of the picture.</summary>
+        private static (int Y, int Cb) Sample(Frame frame)
         {
             int width = frame.Layout.Width;
             var y = new ushort[width];
-            var c = new ushort[width / 2];
-            V210.Unpack(frame.Line(0, frame.Layout.Height / 2), y, c, c.ToArray(), width);
-            return y[width / 2];
+            var cb = new ushort[width / 2];
+            V210.Unpack(frame.Line(0, frame.Layout.Height / 2), y, cb, new ushort[width / 2], width);
+            return (y[width / 2], cb[width / 4]);
         }
 
         public void Dispose()

@@ -1,0 +1,14 @@
+using Playout.Automation.Schedules;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// What the automation's pump last saw, published whole after each step so status readers, the API and checks read it
+/// without taking the automation's lock or laying anything out.
+/// </summary>
+/// <param name="FirstAhead">Index in <paramref name="Plan"/> of the first item that had not ended.</param>
+internal sealed record AutomationSnapshot(long ScheduleVersion, SchedulePlan Plan, int FirstAhead, PlanAnchors Anchors, PlannedItem? OnAir,
+    long? OnAirTick, bool Held, PlannedItem? Next)
+{
+    public static AutomationSnapshot Empty { get; } = new(ChannelSchedule.Empty.Version, new([], []), 0, PlanAnchors.None, null, null, false, null);
+}

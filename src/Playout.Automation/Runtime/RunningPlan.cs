@@ -1,0 +1,115 @@
+using Playout.Automation.Schedules;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// The schedule as the automation runs it: the schedule, the anchors of what happened on air, and the plan laid out
+/// from them, laid out again when either changes. Used under the automation's lock.
+/// </summary>
+internal sealed class RunningPlan(SchedulePlanner planner)
+{
+    /// <summary>How far ahead the running plan is laid out (and status looks for the next fixed start).</summary>
+    public static readonly TimeSpan Span = TimeSpan.FromHours(6);
+
+    private readonly long _span = planner.Time.Frames(Span);
+    private long _until = long.MinValue;
+
+    /// <summary>Plan items before this index have ended: scans start here (a long plan is not walked from its start 100 times a second).</summary>
+    private int _pastItems;
+
+    private ChannelSchedule _schedule = ChannelSchedule.Empty;
+
+    /// <summary>The schedule (set under the lock; read by anyone: an edit swaps it whole).</summary>
+    public ChannelSchedule Schedule
+    {
+        get => Volatile.Read(ref _schedule);
+        set => Volatile.Write(ref _schedule, value);
+    }
+
+    public PlanAnchors Anchors { get; set; } = PlanAnchors.None;
+    public SchedulePlan Plan { get; private set; } = new([], []);
+
+    /// <summary>Set when the plan must be laid out again (an edit, an operator's action, an item off its planned frame, a media scan).</summary>
+    public bool Dirty { get; set; } = true;
+
+    /// <summary>Whether the plan must be laid out again now: it changed, or its end comes within <paramref name="lookahead"/>.</summary>
+    public bool Due(long now, long lookahead) => Dirty || now + lookahead >= _until;
+
+    public void Replan(long now, DateOnly firstDay)
+    {
+        Plan = planner.Plan(Schedule, firstDay, Anchors, now + _span);
+        _until = now + _span;
+        _pastItems = 0;
+        Dirty = false;
+    }
+
+    /// <summary>What <paramref name="schedule"/> lays out as from <paramref name="firstDay"/>, with the anchors as they are.</summary>
+    public SchedulePlan PlanOf(ChannelSchedule schedule, DateOnly firstDay, long now) => planner.Plan(schedule, firstDay, Anchors, now + _span);
+
+    /// <summary>Index of the first item that has not ended (the one on air stays).</summary>
+    public int FirstAhead(long now, string? onAir)
+    {
+        var items = Plan.Items;
+        while (_pastItems < items.Count && items[_pastItems].Key != onAir
+            && (items[_pastItems].End <= now || items[_pastItems].Start is null && StartedAfter(_pastItems, now)))
+            _pastItems++;
+        return _pastItems;
+    }
+
+    /// <summary>The plan from the first item that has not ended yet.</summary>
+    public IEnumerable<PlannedItem> Ahead(long now, string? onAir) => Plan.Items.Skip(FirstAhead(now, onAir));
+
+    /// <summary>The first event after the one on air: a timed one, or one waiting for a take.</summary>
+    public PlannedItem? Next(long now, string? onAir)
+    {
+        var ahead = Ahead(now, onAir);
+        if (onAir is not null && ahead.Any(i => i.Key == onAir))
+            ahead = ahead.SkipWhile(i => i.Key != onAir).Skip(1);
+        return ahead.FirstOrDefault(i => !i.IsFiller);
+    }
+
+    public int IndexOf(string key)
+    {
+        for (int i = 0; i < Plan.Items.Count; i++)
+        {
+            if (Plan.Items[i].Key == key)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Notes where an item actually went to air; re-plans only when that is off its planned frame.</summary>
+    public void Started(PlannedItem item, long tick)
+    {
+        // The plan keeps the item where it actually went (a take, a late join keeps its planned timeline).
+        long anchor = item.Start is long planned && planned <= tick ? planned : tick;
+        if (Anchors.Starts.TryGetValue(item.Key, out long known) && known == anchor)
+            return;
+        Anchors = Anchors with { Starts = Anchors.Starts.SetItem(item.Key, anchor) };
+        // On its planned frame the plan stays as it is: no re-plan per item (a loop of short items airs several a second).
+        Dirty |= anchor != item.Start;
+    }
+
+    /// <summary>Drops the anchors of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>
+    public void Forget(DateOnly day)
+    {
+        bool Old(string key) => IsBefore(key, day);
+        if (Anchors.Starts.Keys.Any(Old) || Anchors.Skipped.Any(Old))
+            Anchors = Anchors with { Starts = Anchors.Starts.RemoveRange(Anchors.Starts.Keys.Where(Old)), Skipped = Anchors.Skipped.Except(Anchors.Skipped.Where(Old)) };
+    }
+
+    /// <summary>Whether the item <paramref name="key"/> names belongs to a day before <paramref name="day"/> (keys start with their date).</summary>
+    public static bool IsBefore(string key, DateOnly day) =>
+        string.CompareOrdinal(key, 0, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 0, 10) < 0;
+
+    /// <summary>Whether the first timed item after <paramref name="index"/> has started: an untimed item before it was passed by.</summary>
+    private bool StartedAfter(int index, long now)
+    {
+        for (int i = index + 1; i < Plan.Items.Count; i++)
+        {
+            if (Plan.Items[i].Start is long start)
+                return start <= now;
+        }
+        return false;
+    }
+}
