@@ -68,12 +68,12 @@ internal sealed class ServiceProcess : IDisposable
         Assert.True(_process.WaitForExit(10_000), "the service survived SIGKILL");
     }
 
-    /// <summary>Ctrl-C, and the exit code.</summary>
-    public int Stop()
+    /// <summary>Ctrl-C (or another signal, e.g. "TERM" as systemd stops it), and the exit code.</summary>
+    public int Stop(string signal = "INT")
     {
         if (!_process.HasExited)
-            ExternalTool.Run("kill", ["-INT", _process.Id.ToString()]);
-        Assert.True(_process.WaitForExit(20_000), "the service did not stop on SIGINT");
+            ExternalTool.Run("kill", [$"-{signal}", _process.Id.ToString()]);
+        Assert.True(_process.WaitForExit(20_000), $"the service did not stop on SIG{signal}");
         return _process.ExitCode;
     }
 
