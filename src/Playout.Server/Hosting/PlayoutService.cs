@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Scripting;
@@ -12,16 +13,17 @@ using Serilog.Extensions.Logging;
 namespace Playout.Server.Hosting;
 
 /// <summary>
-/// The service: reads the configuration, makes the demo media when asked, puts every channel on air and serves the
-/// status page, until it is told to stop; then takes the channels off air in order. Logs go to the console and to a
+/// The service: reads the configuration, checks what it needs (StartupChecks), makes the demo media when asked, listens
+/// for HTTP, then puts every channel on air and serves the status page and API, until it is told to stop; then takes the channels off air in order. Logs go to the console and to a
 /// daily file flushed line by line, so they survive a crash.
 /// </summary>
 public static class PlayoutService
 {
-    /// <exception cref="ConfigException">The configuration cannot be used; nothing is left running.</exception>
+    /// <exception cref="ConfigException">The configuration cannot be used, or a folder it names or its HTTP address cannot be; nothing went on air.</exception>
     public static async Task Run(string configPath, CancellationToken stop)
     {
         var config = ServiceConfig.Load(configPath);
+        StartupChecks.Folders(config, configPath);
         string logFile = Path.Combine(config.LogsPath, "playout-.log");
         await using var serilog = new LoggerConfiguration()
             .MinimumLevel.Information()
@@ -38,28 +40,49 @@ public static class PlayoutService
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A bind failure is reported as one line (StartupChecks.Listening), and request errors by ApiErrors.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.None);
+        builder.WebHost.UseUrls($"http://{config.Http}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Api.MaxFileBodyBytes);
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi();
+        await using var app = builder.Build();
+        var gate = new StartingGate();
+        var tickets = new StreamTickets(TimeProvider.System);
+        ApiErrors.Use(app, logs.CreateLogger("Playout.Api"));
+        HostFilter.Use(app, config);
+        gate.Use(app);
+        BodyLimits.Use(app, config.Api);
+        ApiAuth.Use(app, config.Api, LocalToken.Ensure(config.StatePath), Path.Combine(config.StatePath, LocalToken.FileName), tickets);
+        app.MapOpenApi();
+        var api = new ApiChannels(channels);
+        StatusEndpoints.Map(app, api, alarms);
+        ChannelEndpoints.Map(app, api, alarms, new StreamClients(config.Api.MaxStreamClients));
+        tickets.Map(app);
+        ScheduleEndpoints.Map(app, api);
+        AsRunEndpoints.Map(app, api);
+        MediaEndpoints.Map(app, library.Catalog);
+        ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
+        // Listening comes before air: a port in use stops the service here, with no channel started.
+        try
+        {
+            await app.StartAsync(stop);
+        }
+        catch (IOException error)
+        {
+            throw StartupChecks.Listening(config, configPath, error);
+        }
         try
         {
             foreach (var channel in config.Channels)
                 channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
             library.Watch(channels, alarms);
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-            builder.WebHost.UseUrls($"http://{config.Http}");
-            builder.Services.AddOpenApi();
-            await using var app = builder.Build();
-            ApiAuth.Use(app, config.Api);
-            app.MapOpenApi();
-            var api = new ApiChannels(channels);
-            StatusEndpoints.Map(app, api, alarms);
-            ChannelEndpoints.Map(app, api, alarms);
-            ScheduleEndpoints.Map(app, api);
-            AsRunEndpoints.Map(app, api);
-            MediaEndpoints.Map(app, library.Catalog);
-            ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
-            await app.StartAsync(stop);
+            gate.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
             try
@@ -70,10 +93,10 @@ public static class PlayoutService
             {
                 log.LogInformation("stopping");
             }
-            await app.StopAsync(CancellationToken.None);
         }
         finally
         {
+            await app.StopAsync(CancellationToken.None);
             foreach (var channel in channels)
                 channel.Dispose();
             FfmpegLogging.Restore();
