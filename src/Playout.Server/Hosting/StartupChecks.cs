@@ -33,7 +33,7 @@ public static class StartupChecks
     /// <summary>The error to stop with when the web host cannot listen on "http" (the port is taken, or not ours to take).</summary>
     public static ConfigException Listening(ServiceConfig config, string configPath, Exception error)
     {
-        var socket = error as SocketException ?? error.InnerException as SocketException;
+        var socket = Causes(error).OfType<SocketException>().FirstOrDefault();
         string reason = socket?.SocketErrorCode switch
         {
             SocketError.AddressAlreadyInUse => "is in use (another playout?)",
@@ -42,6 +42,12 @@ public static class StartupChecks
             _ => $"cannot be listened on ({socket?.Message ?? error.Message})",
         };
         return new ConfigException($"http {config.Http} {reason}; change \"http\" in {configPath}");
+    }
+
+    private static IEnumerable<Exception> Causes(Exception error)
+    {
+        for (var cause = error; cause is not null; cause = cause.InnerException)
+            yield return cause;
     }
 
     private static void Writable(string folder, string setting, string configPath)
