@@ -9,7 +9,8 @@ namespace Playout.Server.Web;
 /// </summary>
 public static partial class JsonProblem
 {
-    public static string Describe(JsonException error, string what)
+    /// <summary>Describes why a body could not be read as a <typeparamref name="T"/>: "WHAT: line L, position P, field 'F': REASON".</summary>
+    public static string Describe<T>(JsonException error, string what)
     {
         var where = new List<string>();
         if (error.LineNumber is { } line)
@@ -18,52 +19,59 @@ public static partial class JsonProblem
             where.Add($"position {position + 1}");
         if (error.Path is { Length: > 1 } path)
             where.Add($"field '{path.TrimStart('$').TrimStart('.')}'");
-        string reason = Reason(error.Message);
+        string reason = Reason(error, typeof(T));
         return where.Count == 0 ? $"{what}: {reason}" : $"{what}: {string.Join(", ", where)}: {reason}";
     }
 
-    private static string Reason(string message)
+    private static string Reason(JsonException error, Type root)
     {
-        if (ConvertedTo().Match(message) is { Success: true } converted)
-            return "expected " + Expected(converted.Groups["type"].Value);
-        if (MissingRequired().Match(message) is { Success: true } missing)
-            return "missing required field(s) " + missing.Groups["names"].Value;
-        if (Unmapped().Match(message) is { Success: true } unmapped)
+        // The type .NET names is that of the object being built, not of the field: the field's own comes from the path.
+        if (error.Message.Contains("could not be converted to", StringComparison.Ordinal))
+            return "expected " + Expected(FieldType(root, error.Path ?? "$"));
+        if (Unmapped().Match(error.Message) is { Success: true } unmapped)
             return $"there is no field '{unmapped.Groups["name"].Value}'";
-        string first = FirstSentences().Match(message).Groups["text"].Value.Trim();
+        string first = FirstSentences().Match(error.Message).Groups["text"].Value.Trim();
         return first.Length == 0 || DotNetName().IsMatch(first) ? "the value does not fit here" : first;
     }
 
-    /// <summary>What a field of type <paramref name="typeName"/> (a .NET full name) takes, in a reader's words.</summary>
-    private static string Expected(string typeName)
+    /// <summary>The type of the field a JSON path ($.children[0].duration) names in <paramref name="root"/>; null when it names none.</summary>
+    private static Type? FieldType(Type root, string path)
     {
-        var nullable = NullableOf().Match(typeName);
-        string name = nullable.Success ? nullable.Groups["inner"].Value : typeName;
-        if (AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null) is { IsEnum: true } enumType)
-            return "one of " + string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
-        return name switch
+        Type? type = root;
+        foreach (Match step in PathStep().Matches(path))
         {
-            "System.String" => "a string",
-            "System.Boolean" => "true or false",
-            "System.TimeSpan" => "a duration or time of day (HH:MM:SS)",
-            "System.DateOnly" => "a day (YYYY-MM-DD)",
-            "System.Int32" or "System.Int64" or "System.Double" or "System.Decimal" or "System.Single" => "a number",
-            _ when name.Contains("IReadOnlyList", StringComparison.Ordinal) || name.EndsWith("[]", StringComparison.Ordinal) => "a list",
-            _ => "an object",
-        };
+            if (type is null)
+                return null;
+            type = step.Groups["name"].Success
+                ? type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, step.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))?.PropertyType
+                : ElementType(type);
+        }
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
     }
 
-    [GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\.? Path:")]
-    private static partial Regex ConvertedTo();
+    private static Type? ElementType(Type list) =>
+        list.IsArray ? list.GetElementType()
+            : list.GetInterfaces().Append(list).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.( Path:|$)")]
-    private static partial Regex MissingRequired();
+    /// <summary>What a field of <paramref name="type"/> takes, in a reader's words.</summary>
+    private static string Expected(Type? type) => type switch
+    {
+        null => "another kind of value",
+        { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)),
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(TimeSpan) => "a duration or time of day (HH:MM:SS)",
+        _ when type == typeof(DateOnly) => "a day (YYYY-MM-DD)",
+        _ when type.IsPrimitive || type == typeof(decimal) => "a number",
+        _ when ElementType(type) is not null => "a list",
+        _ => "an object",
+    };
+
+    [GeneratedRegex(@"\.(?<name>\w+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathStep();
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped")]
     private static partial Regex Unmapped();
-
-    [GeneratedRegex(@"^System\.Nullable`1\[\[(?<inner>[^,\]]+)")]
-    private static partial Regex NullableOf();
 
     [GeneratedRegex(@"^(?<text>.*?)(\s*(Path:|LineNumber:)|$)", RegexOptions.Singleline)]
     private static partial Regex FirstSentences();

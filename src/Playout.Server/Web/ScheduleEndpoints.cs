@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -94,7 +95,7 @@ public static class ScheduleEndpoints
         }
         catch (JsonException e)
         {
-            return Results.Problem(JsonProblem.Describe(e, "the body is not an event"), statusCode: 400);
+            return Results.Problem(JsonProblem.Describe<PrimaryEvent>(e, "the body is not an event"), statusCode: 400);
         }
         // Built from the schedule as it was read: if another edit landed since, the version check refuses this one.
         var result = automation.Edit(s => s.Version == current.Version ? edited
@@ -103,8 +104,15 @@ public static class ScheduleEndpoints
         return ChannelEndpoints.Outcome(result);
     }
 
-    /// <summary>How an event body is read: as schedules are written, but a field the event does not have is an error, not ignored.</summary>
-    private static readonly JsonSerializerOptions EventBody = new(ScheduleJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+    /// <summary>How an event body is read: as schedules are written, but a field the event does not have, or a number for a name, is an error.</summary>
+    public static readonly JsonSerializerOptions EventBody = Strict(ScheduleJson.Options);
+
+    private static JsonSerializerOptions Strict(JsonSerializerOptions options)
+    {
+        var strict = new JsonSerializerOptions(options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        strict.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        return strict;
+    }
 
     private static async Task<PrimaryEvent> Event(HttpRequest request) =>
         await JsonSerializer.DeserializeAsync<PrimaryEvent>(request.Body, EventBody)
