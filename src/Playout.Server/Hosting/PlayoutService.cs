@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Playout.Automation.Scripting;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Server.Web;
@@ -14,8 +9,8 @@ namespace Playout.Server.Hosting;
 
 /// <summary>
 /// The service: reads the configuration, checks what it needs (StartupChecks), makes the demo media when asked, listens
-/// for HTTP, then puts every channel on air and serves the status page and API, until it is told to stop; then takes the channels off air in order. Logs go to the console and to a
-/// daily file flushed line by line, so they survive a crash.
+/// for HTTP, then puts every channel on air and serves the status page and API, until it is told to stop; then takes
+/// the channels off air in order. Logs go to the console and to a daily file flushed line by line, so they survive a crash.
 /// </summary>
 public static class PlayoutService
 {
@@ -40,38 +35,11 @@ public static class PlayoutService
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        // A bind failure is reported as one line (StartupChecks.Listening), and request errors by ApiErrors.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.None);
-        builder.WebHost.UseUrls($"http://{config.Http}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Api.MaxFileBodyBytes);
-        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
-        await using var app = builder.Build();
-        var gate = new StartingGate();
-        var tickets = new StreamTickets(TimeProvider.System);
-        ApiErrors.Use(app, logs.CreateLogger("Playout.Api"));
-        HostFilter.Use(app, config);
-        gate.Use(app);
-        BodyLimits.Use(app, config.Api);
-        ApiAuth.Use(app, config.Api, LocalToken.Ensure(config.StatePath), Path.Combine(config.StatePath, LocalToken.FileName), tickets);
-        app.MapOpenApi();
-        var api = new ApiChannels(channels);
-        StatusEndpoints.Map(app, api, alarms);
-        ChannelEndpoints.Map(app, api, alarms, new StreamClients(config.Api.MaxStreamClients));
-        tickets.Map(app);
-        ScheduleEndpoints.Map(app, api);
-        AsRunEndpoints.Map(app, api);
-        MediaEndpoints.Map(app, library.Catalog);
-        ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
+        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library);
         // Listening comes before air: a port in use stops the service here, with no channel started.
         try
         {
-            await app.StartAsync(stop);
+            await web.StartAsync(stop);
         }
         catch (IOException error)
         {
@@ -82,7 +50,7 @@ public static class PlayoutService
             foreach (var channel in config.Channels)
                 channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
             library.Watch(channels, alarms);
-            gate.Open();
+            web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
             try
@@ -96,7 +64,7 @@ public static class PlayoutService
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
+            await web.StopAsync();
             foreach (var channel in channels)
                 channel.Dispose();
             FfmpegLogging.Restore();
