@@ -18,7 +18,7 @@ public static class PlayoutService
     public static async Task Run(string configPath, CancellationToken stop)
     {
         var config = ServiceConfig.Load(configPath);
-        StartupChecks.Folders(config, configPath);
+        StartupChecks.BeforeAir(config, configPath);
         string logFile = Path.Combine(config.LogsPath, "playout-.log");
         await using var serilog = new LoggerConfiguration()
             .MinimumLevel.Information()

@@ -6,12 +6,12 @@ namespace Playout.Server.Hosting;
 /// <summary>
 /// What is checked before any channel goes on air, so that a service that cannot run stops with one line naming the
 /// setting to change instead of going on air and failing half-way: the folders it writes, the files its outputs write,
-/// and (with <see cref="Listening"/>) the HTTP address it listens on.
+/// the card drivers its channels name, and (with <see cref="Listening"/>) the HTTP address it listens on.
 /// </summary>
 public static class StartupChecks
 {
-    /// <exception cref="ConfigException">A folder cannot be used.</exception>
-    public static void Folders(ServiceConfig config, string configPath)
+    /// <exception cref="ConfigException">A folder or a card driver cannot be used.</exception>
+    public static void BeforeAir(ServiceConfig config, string configPath)
     {
         Writable(config.StatePath, "state", configPath);
         Writable(config.LogsPath, "logs", configPath);
@@ -27,6 +27,20 @@ public static class StartupChecks
                 if (output is { Type: OutputKind.Stream, Url: { } url } && !MediaUrl.IsNetwork(url))
                     Writable(Path.GetDirectoryName(config.FilePath(url))!, $"channels[{i}].outputs[{j}].url", configPath);
             }
+            if (channel.Card is { } card)
+                Installed(card.Driver, $"channels[{i}].card.driver", configPath);
+        }
+    }
+
+    private static void Installed(string driver, string setting, string configPath)
+    {
+        try
+        {
+            DriverCatalog.Find(driver);
+        }
+        catch (ConfigException e)
+        {
+            throw new ConfigException($"{e.Message}; change \"{setting}\" in {configPath}");
         }
     }
 

@@ -65,4 +65,32 @@ public class StartupCheckTests
         Assert.EndsWith($"change \"state\" in {config}", errors);
         Assert.Single(errors.Split('\n'));
     }
+
+    [Fact]
+    public async Task A_card_driver_that_is_not_installed_stops_the_service_before_any_channel_goes_on_air()
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(folder.File("media"));
+        int http = FreePorts.Tcp(), udp = FreePorts.Udp();
+        using var air = new UdpClient(new IPEndPoint(IPAddress.Loopback, udp));
+        // The first channel could go on air; the second names a driver that is not there.
+        string config = folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "channels": [
+                { "name": "first", "format": "576i50", "clock": "system",
+                  "outputs": [ { "type": "stream", "url": "udp://127.0.0.1:{{udp}}?pkt_size=1316", "video": "mpeg2video", "audio": "mp2" } ] },
+                { "name": "second", "format": "576i50", "clock": "genlock", "card": { "driver": "no-such-card" }, "outputs": [ { "type": "card" } ] }
+              ]
+            }
+            """));
+
+        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        Assert.Equal(2, service.WaitForExit(TimeSpan.FromSeconds(60)));
+        string errors = (await service.Errors).Trim();
+        Assert.StartsWith("playout: no card driver named 'no-such-card'", errors);
+        Assert.EndsWith($"change \"channels[1].card.driver\" in {config}", errors);
+        using var silence = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await air.ReceiveAsync(silence.Token));
+    }
 }
