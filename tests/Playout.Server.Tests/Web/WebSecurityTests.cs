@@ -53,7 +53,9 @@ public class WebSecurityTests(OpenService open)
     public async Task Without_a_token_a_caller_reads_everything_the_status_page_shows_but_changes_nothing()
     {
         using var anonymous = open.Service.Client();
-        Assert.Contains("<title>Playout status</title>", await anonymous.GetStringAsync("/"));
+        string page = await anonymous.GetStringAsync("/");
+        Assert.Contains("<title>Playout status</title>", page);
+        Assert.DoesNotContain("access_token", page);
         using (var status = JsonDocument.Parse(await anonymous.GetStringAsync("/api/status")))
             Assert.Equal("open channel", status.RootElement.GetProperty("channels")[0].GetProperty("engine").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/channels/1/schedule")).StatusCode);
