@@ -1,9 +1,28 @@
 namespace Playout.Server.Hosting;
 
-/// <summary>Who may use the REST API: bearer tokens, each with a role. No tokens: the API is open, which is allowed only on loopback.</summary>
+/// <summary>
+/// Who may use the REST API (bearer tokens, each with a role), under which host names, and how much a request may send.
+/// No tokens: the API is readable by anyone on this machine and changed only with the local engineer token the service
+/// writes to its state folder, which is allowed only on loopback.
+/// </summary>
 public sealed record ApiConfig
 {
     public IReadOnlyList<TokenConfig> Tokens { get; init; } = [];
+
+    /// <summary>
+    /// Host names (without port) requests may name in their Host header besides loopback ones and the address in "http":
+    /// what browsers and clients use to reach the service. Any other name is refused, which stops DNS rebinding.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>The largest body of a JSON request (a single-event edit), in bytes.</summary>
+    public long MaxBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>The largest body of a file upload (a schedule file, a script), in bytes.</summary>
+    public long MaxFileBodyBytes { get; init; } = 4 << 20;
+
+    /// <summary>How many server-sent event streams may be open at once.</summary>
+    public int MaxStreamClients { get; init; } = 16;
 
     internal void Validate(string where, string http)
     {
@@ -14,15 +33,24 @@ public sealed record ApiConfig
         }
         if (Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() != Tokens.Count)
             throw new ConfigException($"{where}.tokens: the same token is listed twice");
-        if (Tokens.Count == 0 && !IsLoopback(http))
+        if (Tokens.Count == 0 && !IsLoopback(HostOf(http)))
             throw new ConfigException($"{where}: the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
+        for (int i = 0; i < AllowedHosts.Count; i++)
+        {
+            if (Uri.CheckHostName(AllowedHosts[i]) == UriHostNameType.Unknown)
+                throw new ConfigException($"{where}.allowedHosts[{i}]: '{AllowedHosts[i]}' is not a host name (a name or address, without scheme or port)");
+        }
+        if (MaxBodyBytes < 1024 || MaxFileBodyBytes < 1024)
+            throw new ConfigException($"{where}: maxBodyBytes and maxFileBodyBytes must be at least 1024");
+        if (MaxStreamClients < 1)
+            throw new ConfigException($"{where}.maxStreamClients: at least 1");
     }
 
-    private static bool IsLoopback(string http)
-    {
-        string host = http[..Math.Max(0, http.LastIndexOf(':'))].Trim('[', ']');
-        return host is "localhost" || System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address);
-    }
+    /// <summary>The host part of a "host:port" address (an IPv6 address without its brackets).</summary>
+    public static string HostOf(string address) => address[..Math.Max(0, address.LastIndexOf(':'))].Trim('[', ']');
+
+    public static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address);
 }
 
 /// <summary>What a token may do: viewers read, operators also take/hold/skip, engineers also edit schedules and run scripts.</summary>

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Library;
-using Playout.Automation.Scripting;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Server.Web;
@@ -13,16 +9,17 @@ using Serilog.Extensions.Logging;
 namespace Playout.Server.Hosting;
 
 /// <summary>
-/// The service: reads the configuration, makes the demo media when asked, puts every channel on air and serves the
-/// status page, until it is told to stop; then takes the channels off air in order. Logs go to the console and to a
-/// daily file flushed line by line, so they survive a crash.
+/// The service: reads the configuration, checks what it needs (StartupChecks), makes the demo media when asked, listens
+/// for HTTP, then puts every channel on air and serves the status page and API, until it is told to stop; then takes
+/// the channels off air in order. Logs go to the console and to a daily file flushed line by line, so they survive a crash.
 /// </summary>
 public static class PlayoutService
 {
-    /// <exception cref="ConfigException">The configuration cannot be used; nothing is left running.</exception>
+    /// <exception cref="ConfigException">The configuration cannot be used, or a folder it names or its HTTP address cannot be; nothing went on air.</exception>
     public static async Task Run(string configPath, CancellationToken stop)
     {
         var config = ServiceConfig.Load(configPath);
+        StartupChecks.BeforeAir(config, configPath);
         string logFile = Path.Combine(config.LogsPath, "playout-.log");
         await using var serilog = new LoggerConfiguration()
             .MinimumLevel.Information()
@@ -39,28 +36,22 @@ public static class PlayoutService
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
+        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library);
+        // Listening comes before air: a port in use stops the service here, with no channel started.
+        try
+        {
+            await web.StartAsync(stop);
+        }
+        catch (IOException error)
+        {
+            throw StartupChecks.Listening(config, configPath, error);
+        }
         try
         {
             foreach (var channel in config.Channels)
                 channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
             library.Watch(channels, alarms);
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-            builder.WebHost.UseUrls($"http://{config.Http}");
-            builder.Services.AddOpenApi();
-            await using var app = builder.Build();
-            ApiAuth.Use(app, config.Api);
-            app.MapOpenApi();
-            var api = new ApiChannels(channels);
-            StatusEndpoints.Map(app, api, alarms);
-            ChannelEndpoints.Map(app, api, alarms);
-            ScheduleEndpoints.Map(app, api);
-            AsRunEndpoints.Map(app, api);
-            MediaEndpoints.Map(app, library.Catalog);
-            ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
-            await app.StartAsync(stop);
+            web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
             try
@@ -71,12 +62,22 @@ public static class PlayoutService
             {
                 log.LogInformation("stopping");
             }
-            await app.StopAsync(CancellationToken.None);
         }
         finally
         {
+            await web.StopAsync();
+            // Each channel closes whatever another's shutdown did: its files and streams must be finished either way.
             foreach (var channel in channels)
-                channel.Dispose();
+            {
+                try
+                {
+                    channel.Dispose();
+                }
+                catch (Exception error)
+                {
+                    log.LogError(error, "{Channel}: closing failed", channel.Channel.Name);
+                }
+            }
             FfmpegLogging.Restore();
             log.LogInformation("every channel is off air");
         }

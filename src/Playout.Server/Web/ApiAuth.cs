@@ -5,10 +5,11 @@ using Playout.Server.Hosting;
 namespace Playout.Server.Web;
 
 /// <summary>
-/// Bearer-token roles for the API. Each request under /api names its token in "Authorization: Bearer …" (or, for
-/// browsers' EventSource, which cannot set headers, in ?access_token=…); the token's role decides what it may do:
-/// viewers read, operators also take/hold/skip, engineers also edit schedules and run scripts. With no tokens
-/// configured (loopback only; the configuration refuses anything else) every request is an engineer's.
+/// Bearer-token roles for the API. A request under /api names its token in "Authorization: Bearer …" (never in the URL;
+/// a browser's EventSource, which cannot set headers, uses a single-use stream ticket instead: <see cref="StreamTickets"/>).
+/// The token's role decides what it may do: viewers read, operators also take/hold/skip, engineers also edit schedules
+/// and run scripts. The service's local engineer token (STATE/api-token) is always one of them. With no tokens
+/// configured (loopback only; the configuration refuses anything else) a request without a token may read, never change.
 /// </summary>
 public static class ApiAuth
 {
@@ -16,9 +17,11 @@ public static class ApiAuth
 
     public sealed record Caller(string Name, ApiRole Role);
 
-    public static void Use(WebApplication app, ApiConfig api)
+    public static void Use(WebApplication app, ApiConfig api, string localToken, string localTokenPath, StreamTickets tickets)
     {
         var tokens = api.Tokens.ToDictionary(t => t.Token, t => new Caller(t.Name, t.Role), StringComparer.Ordinal);
+        tokens[localToken] = new Caller(LocalToken.Name, ApiRole.Engineer);
+        bool openToRead = api.Tokens.Count == 0;
         app.Use(async (http, next) =>
         {
             if (!http.Request.Path.StartsWithSegments("/api"))
@@ -31,14 +34,20 @@ public static class ApiAuth
                 await Results.Problem("requests from another site's pages may only read", statusCode: 403).ExecuteAsync(http);
                 return;
             }
-            if (tokens.Count == 0)
-                http.Items[CallerKey] = new Caller("local", ApiRole.Engineer);
-            else if (TokenOf(http.Request) is { } token && tokens.TryGetValue(token, out var caller))
+            string? token = TokenOf(http.Request);
+            if (token is not null && tokens.TryGetValue(token, out var caller))
                 http.Items[CallerKey] = caller;
+            else if (token is null && tickets.Redeem(http.Request) is { } holder)
+                http.Items[CallerKey] = holder;
+            else if (token is null && openToRead && IsRead(http.Request))
+                http.Items[CallerKey] = new Caller("anonymous", ApiRole.Viewer);
             else
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer";
-                await Results.Problem("a valid API token is needed (Authorization: Bearer TOKEN)", statusCode: 401).ExecuteAsync(http);
+                string detail = token is not null ? "the API token is not valid"
+                    : openToRead ? $"changes need an API token (Authorization: Bearer TOKEN); this machine's engineer token is in {localTokenPath}"
+                    : "a valid API token is needed (Authorization: Bearer TOKEN)";
+                await Results.Problem(detail, statusCode: 401).ExecuteAsync(http);
                 return;
             }
             await next(http);
@@ -58,20 +67,20 @@ public static class ApiAuth
 
     public static Caller CallerOf(HttpContext http) => http.Items[CallerKey] as Caller ?? new Caller("anonymous", ApiRole.Viewer);
 
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
     /// <summary>
     /// A change asked by a page of another site (a browser names it in Origin): refused, so that a web page open on the
-    /// playout machine cannot drive a token-less loopback API (cross-site request forgery).
+    /// playout machine cannot drive the API with a token it found (cross-site request forgery).
     /// </summary>
     private static bool CrossSite(HttpRequest request) =>
-        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+        !IsRead(request)
         && request.Headers.Origin.ToString() is { Length: > 0 } origin
         && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
 
     private static string? TokenOf(HttpRequest request)
     {
         string header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return header["Bearer ".Length..].Trim();
-        return request.Query["access_token"].FirstOrDefault();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 }

@@ -15,7 +15,7 @@ public static class ChannelEndpoints
     /// <summary>How often the status stream sends: at least 10 updates a second.</summary>
     public static readonly TimeSpan StreamInterval = TimeSpan.FromMilliseconds(80);
 
-    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms)
+    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms, StreamClients streams)
     {
         var api = app.MapGroup("/api").WithTags("channels");
         api.MapGet("/channels", () => channels.All.Select((c, i) => new ChannelSummary(i + 1, c.Channel.Name, c.Context.Format.Name,
@@ -25,9 +25,9 @@ public static class ChannelEndpoints
             .WithSummary("A channel's engine status: layers, consumers, timings, alarms.");
         api.MapGet("/channels/{number:int}/automation", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status())))
             .WithSummary("On air (elapsed, remaining), next event, countdown to the next fixed start.");
-        api.MapGet("/channels/{number:int}/automation/stream", (int number, CancellationToken cancel) =>
-            channels.Answer(number, a => TypedResults.ServerSentEvents(Updates(a.Automation, cancel), "status")))
-            .WithSummary("The automation status as server-sent events, 12.5 a second.");
+        api.MapGet("/channels/{number:int}/automation/stream", (int number, HttpContext http) =>
+            channels.Answer(number, a => streams.TryOpen(http) ?? TypedResults.ServerSentEvents(Updates(a.Automation, http.RequestAborted), "status")))
+            .WithSummary("The automation status as server-sent events, 12.5 a second (at most api.maxStreamClients streams at once).");
         api.MapGet("/channels/{number:int}/next", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status().Next)))
             .WithSummary("The next event and its countdown.");
         api.MapPost("/channels/{number:int}/take", (int number, HttpContext http) => Act(channels, number, http, "take", a => a.Take()))

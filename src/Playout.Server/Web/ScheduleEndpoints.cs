@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,7 +43,7 @@ public static class ScheduleEndpoints
                 return Results.Json(new { errors = import.Errors.Select(e => e.ToString()) }, statusCode: 400);
             var result = automation.Edit(s => s.With(import.Days), force ?? false, ApiAuth.CallerOf(request.HttpContext).Name);
             return ChannelEndpoints.Outcome(result);
-        }).Requires(ApiRole.Engineer).Accepts<string>("text/plain")
+        }).Requires(ApiRole.Engineer).TakesFile().Accepts<string>("text/plain")
             .WithSummary("Loads a schedule file (YAML, JSON, CSV traffic log or BXF, by ?name=file.ext): its days replace the same days.");
 
         api.MapPost("/{day}/events", (int number, string day, HttpRequest request, string? after, bool? force) =>
@@ -88,9 +89,13 @@ public static class ScheduleEndpoints
         {
             edited = await edit(current, date);
         }
-        catch (Exception e) when (e is ScheduleEditException or JsonException or BadHttpRequestException)
+        catch (ScheduleEditException e)
         {
             return Results.Problem(e.Message, statusCode: 400);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem(JsonProblem.Describe<PrimaryEvent>(e, "the body is not an event"), statusCode: 400);
         }
         // Built from the schedule as it was read: if another edit landed since, the version check refuses this one.
         var result = automation.Edit(s => s.Version == current.Version ? edited
@@ -99,9 +104,19 @@ public static class ScheduleEndpoints
         return ChannelEndpoints.Outcome(result);
     }
 
+    /// <summary>How an event body is read: as schedules are written, but a field the event does not have, or a number for a name, is an error.</summary>
+    public static readonly JsonSerializerOptions EventBody = Strict(ScheduleJson.Options);
+
+    private static JsonSerializerOptions Strict(JsonSerializerOptions options)
+    {
+        var strict = new JsonSerializerOptions(options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        strict.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        return strict;
+    }
+
     private static async Task<PrimaryEvent> Event(HttpRequest request) =>
-        await JsonSerializer.DeserializeAsync<PrimaryEvent>(request.Body, ScheduleJson.Options)
-            ?? throw new JsonException("the body holds no event");
+        await JsonSerializer.DeserializeAsync<PrimaryEvent>(request.Body, EventBody)
+            ?? throw new JsonException("the body holds no event (null)");
 
     private static IResult? Day(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ? null

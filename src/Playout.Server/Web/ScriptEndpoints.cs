@@ -25,7 +25,7 @@ public static class ScriptEndpoints
                 edit => host.Edit(edit, force ?? false, $"{who} (script)"), cancel);
             var answer = new ScriptAnswer(applied.Ok, applied.Version, run.Log, [.. run.Errors.Select(e => e.ToString())], applied.Ok ? null : applied.Reason);
             return Results.Json(answer, statusCode: applied.Ok ? 200 : run.Ok ? 409 : 422);
-        }).Requires(ApiRole.Engineer).Accepts<string>("text/plain").WithTags("schedule")
+        }).Requires(ApiRole.Engineer).TakesFile().Accepts<string>("text/plain").WithTags("schedule")
             .WithSummary("Runs a C# schedule script (docs/SCRIPTING.md) against the channel's schedule and applies its result atomically.");
     }
 }

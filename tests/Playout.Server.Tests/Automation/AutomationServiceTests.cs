@@ -71,9 +71,15 @@ public class AutomationServiceTests
             // The day's event, under way since 06:00, joins in progress a second after start-up.
             await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString() == "all-day", TimeSpan.FromSeconds(10));
 
-            // The status stream: at least 10 updates a second, each naming what is on air.
-            int updates = await CountStreamUpdates(service.Url + "/api/channels/1/automation/stream?access_token=" + Viewer, TimeSpan.FromSeconds(2));
+            // The status stream: at least 10 updates a second, each naming what is on air. A token never goes in a URL: a
+            // browser's EventSource opens it with a single-use ticket.
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/channels/1/automation?access_token=" + Viewer)).StatusCode);
+            using var ticket = JsonDocument.Parse(await (await viewer.PostAsync("/api/stream-ticket", null)).Content.ReadAsStringAsync());
+            Assert.Equal(30, ticket.RootElement.GetProperty("expiresInSeconds").GetInt32());
+            string stream = service.Url + "/api/channels/1/automation/stream?ticket=" + ticket.RootElement.GetProperty("value").GetString();
+            int updates = await CountStreamUpdates(stream, TimeSpan.FromSeconds(2));
             Assert.True(updates >= 20, $"{updates} status updates in 2 s");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(stream, HttpCompletionOption.ResponseHeadersRead)).StatusCode);
 
             // An invalid file changes nothing and says where it is wrong.
             var bad = await engineer.PutAsync("/api/channels/1/schedule?name=bad.yaml",

@@ -6,7 +6,7 @@ using Playout.TestSupport;
 namespace Playout.Server.Tests.Service;
 
 /// <summary>The service as a real process (`playout serve --config FILE`), its output captured, stopped by SIGINT or killed outright.</summary>
-internal sealed class ServiceProcess : IDisposable
+public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
 
@@ -41,7 +41,7 @@ internal sealed class ServiceProcess : IDisposable
         return client;
     }
 
-    /// <summary>Waits until the service answers HTTP (its channels are on air by then).</summary>
+    /// <summary>Waits until the service answers its API: it listens before its channels go on air, and answers 503 until they are.</summary>
     public async Task WaitUntilServing()
     {
         using var client = Client();
@@ -50,15 +50,24 @@ internal sealed class ServiceProcess : IDisposable
         {
             try
             {
-                await client.GetStringAsync("/");
-                return;
+                using var response = await client.GetAsync("/api/status");
+                if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+                    return;
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(200);
+                // Not listening yet.
             }
+            await Task.Delay(200);
         }
         throw new TimeoutException($"the service did not start (exited: {_process.HasExited}): {(_process.HasExited ? await Errors : "")}");
+    }
+
+    /// <summary>The exit code of a service that stops by itself (a failed start).</summary>
+    public int WaitForExit(TimeSpan limit)
+    {
+        Assert.True(_process.WaitForExit(limit), $"the service did not exit within {limit}");
+        return _process.ExitCode;
     }
 
     /// <summary>kill -9: no chance to flush or clean up.</summary>

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Playout.Automation.Scripting;
+using Playout.Engine.Alarms;
+using Playout.Automation.Library;
+using Playout.Server.Hosting;
+using Serilog.Extensions.Logging;
+
+namespace Playout.Server.Web;
+
+/// <summary>
+/// The web host: the status page and the API, with what guards them in order (errors in plain words, Host names, the
+/// starting gate, body limits, tokens). It is built and listening before the channels exist: the list of channels it
+/// is given is filled by the service, and served once the service opens the gate.
+/// </summary>
+public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDisposable
+{
+    public static ApiHost Build(ServiceConfig config, Serilog.ILogger serilog, ILoggerFactory logs, IReadOnlyList<ChannelRuntime> channels,
+        AlarmBoard alarms, MediaLibrary library)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A bind failure is reported as one line (StartupChecks.Listening), and request errors by ApiErrors.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.None);
+        builder.WebHost.UseUrls($"http://{config.Http}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Api.MaxFileBodyBytes);
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi();
+        var app = builder.Build();
+        var gate = new StartingGate();
+        var tickets = new StreamTickets(TimeProvider.System);
+        ApiErrors.Use(app, logs.CreateLogger("Playout.Api"));
+        HostFilter.Use(app, config);
+        gate.Use(app);
+        BodyLimits.Use(app, config.Api);
+        ApiAuth.Use(app, config.Api, LocalToken.Ensure(config.StatePath), Path.Combine(config.StatePath, LocalToken.FileName), tickets);
+        app.MapOpenApi();
+        var api = new ApiChannels(channels);
+        StatusEndpoints.Map(app, api, alarms);
+        ChannelEndpoints.Map(app, api, alarms, new StreamClients(config.Api.MaxStreamClients));
+        tickets.Map(app);
+        ScheduleEndpoints.Map(app, api);
+        AsRunEndpoints.Map(app, api);
+        MediaEndpoints.Map(app, library.Catalog);
+        ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
+        return new ApiHost(app, gate);
+    }
+
+    /// <summary>Listens on "http"; the API answers 503 until <see cref="Open"/>.</summary>
+    /// <exception cref="IOException">The address cannot be listened on (see <see cref="StartupChecks.Listening"/>).</exception>
+    public Task StartAsync(CancellationToken cancel) => app.StartAsync(cancel);
+
+    /// <summary>The channels are on air: the API serves them from now on.</summary>
+    public void Open() => gate.Open();
+
+    public Task StopAsync() => app.StopAsync(CancellationToken.None);
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+}
