@@ -6,6 +6,7 @@ using Playout.Automation.Library;
 using Playout.Automation.Scripting;
 using Playout.Engine;
 using Playout.Engine.Alarms;
+using Playout.Engine.Modules;
 using Playout.Server.Web;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -38,11 +39,12 @@ public static class PlayoutService
 
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
+        var modules = new ModuleRegistry(StandardModules.All);
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf));
             library.Watch(channels, alarms);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
