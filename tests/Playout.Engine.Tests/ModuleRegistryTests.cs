@@ -7,7 +7,7 @@ namespace Playout.Engine.Tests;
 
 public class ModuleRegistryTests
 {
-    private static ModuleRegistry Standard() => new(new FfmpegModule(), new SyntheticModule(), new CardModule());
+    private static ModuleRegistry Standard() => new(StandardModules.All);
 
     [Fact]
     public void The_standard_modules_register_their_types()

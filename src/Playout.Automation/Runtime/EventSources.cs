@@ -1,48 +1,48 @@
 using Playout.Automation.Schedules;
 using Playout.Engine.Channels;
+using Playout.Engine.Devices;
+using Playout.Engine.Modules;
 using Playout.Engine.Producers;
-using Playout.Engine.Producers.Clips;
 
 namespace Playout.Automation.Runtime;
 
 /// <summary>
-/// The producers of a channel's events: clips and live streams through FFmpeg, stills and graphics from picture
-/// files, colours and bars, and card inputs ("card:N") through <paramref name="cardInput"/>.
+/// The producers of a channel's events, made by the host's modules: a schedule's clips, live sources, stills,
+/// graphics and fills become producer types ("clip", "stream", "card", "still", "graphic", "color", "bars").
 /// </summary>
+/// <param name="modules">The producer types the host registered.</param>
 /// <param name="resolve">Turns a schedule's media name into a path (the service's media folder); URLs pass unchanged.</param>
 /// <param name="filler">What fills gaps: a colour, "bars", or a picture file.</param>
-public sealed class EventSources(ChannelContext channel, Func<string, string> resolve, string filler, Func<int, Producer>? cardInput = null)
+/// <param name="card">The channel's card, whose inputs "card:N" live sources name.</param>
+public sealed class EventSources(ChannelContext channel, ModuleRegistry modules, Func<string, string> resolve, string filler, IVideoCard? card = null)
     : IEventSources
 {
     public Producer Primary(PrimaryEvent e, TimeSpan offset) => Open(e.DisplayName, () => e.Kind switch
     {
-        PrimaryKind.Clip => new ClipProducer(channel, Media(e.Source!), new ClipOptions(In: offset, Out: e.Out, Loop: e.Loop)),
+        PrimaryKind.Clip => Create("clip", Media(e.Source!), ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop)),
         PrimaryKind.Live => Live(e.Source!),
-        PrimaryKind.Still => Still(e.Source!),
+        PrimaryKind.Still => Create("still", Media(e.Source!)),
         _ => Fill(e.Source ?? filler),
     });
 
     public Producer Filler() => Open($"filler {filler}", () => Fill(filler));
 
-    public Producer Graphic(string source) => Open(source, () => new StillProducer(source, null, ImageFiles.Overlay(channel, Media(source), 0, 0)));
+    public Producer Graphic(string source) => Open(source, () => Create("graphic", Media(source)));
 
-    private Producer Live(string source)
-    {
-        if (source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) && int.TryParse(source.AsSpan(5), out int input))
-            return cardInput?.Invoke(input) ?? throw new InvalidOperationException($"{source}: the channel has no card inputs");
-        return new ClipProducer(channel, source, new ClipOptions(Live: true));
-    }
+    private Producer Live(string source) =>
+        source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) ? Create("card", source[5..]) : Create("stream", source);
 
     private Producer Fill(string source)
     {
         if (source.Equals("bars", StringComparison.OrdinalIgnoreCase))
-            return SyntheticProducers.Bars(channel, BarsStandard.Smpte);
+            return Create("bars", source);
         if (source.StartsWith('#') || !Path.HasExtension(source))
-            return SyntheticProducers.Color(channel, source);
-        return Still(source);
+            return Create("color", source);
+        return Create("still", Media(source));
     }
 
-    private StillProducer Still(string source) => new($"still {source}", ImageFiles.Picture(channel, Media(source)));
+    private Producer Create(string type, string source, ModuleSettings? settings = null) =>
+        modules.CreateProducer(type, new ProducerRequest(channel, source, settings ?? ModuleSettings.Empty, card));
 
     private string Media(string source) => Engine.MediaUrl.IsNetwork(source) ? source : resolve(source);
 

@@ -14,7 +14,7 @@ public sealed class CardModule : IModule
 
     public void Register(ModuleRegistry registry)
     {
-        registry.AddProducer("card", r => new CardInputProducer(r.Channel, Card(r.Card, r.Source), Input(r.Source)));
+        registry.AddProducer("card", r => new CardInputProducer(r.Channel, Card(r.Card, $"card input {r.Source}"), Input(r.Source)));
         registry.AddConsumer("card", r => new CardConsumer(Card(r.Card, "card output"), r.Settings.Get("output", 0)));
     }
 

@@ -6,7 +6,7 @@ namespace Playout.Engine.Modules;
 
 /// <summary>
 /// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop), "stream"
-/// (a live network input; options), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
+/// (a live network input; options, holdLast in seconds, backup: a second stream's url), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
 /// at x, y). Consumers: "stream" (an encoded stream or file: url, container, video, audio, options, videoBitrate,
 /// audioBitrate, audioChannels, scte35, scte35Pid) and "preview" (JPEG thumbnails: width, height, perSecond).
 /// </summary>
@@ -19,7 +19,11 @@ public sealed class FfmpegModule : IModule
         registry.AddProducer("clip", r => new ClipProducer(r.Channel, r.Source, new ClipOptions(
             In: r.Settings.Get<TimeSpan?>("in", null), Out: r.Settings.Get<TimeSpan?>("out", null), Loop: r.Settings.Get("loop", false))));
         registry.AddProducer("stream", r => new ClipProducer(r.Channel, r.Source,
-            new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null))));
+            new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null))
+            {
+                HoldLast = TimeSpan.FromSeconds(r.Settings.Get("holdLast", ClipOptions.DefaultHoldLast.TotalSeconds)),
+                Backup = r.Settings.Get<string?>("backup", null),
+            }));
         registry.AddProducer("still", r => new StillProducer($"still {r.Source}", ImageFiles.Picture(r.Channel, r.Source)));
         registry.AddProducer("graphic", r => new StillProducer(r.Source, null,
             ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));

@@ -6,7 +6,7 @@ using Playout.Automation.Schedules;
 using Playout.Automation.Timing;
 using Playout.Engine.Channels;
 using Playout.Engine.Devices;
-using Playout.Engine.Producers;
+using Playout.Engine.Modules;
 
 namespace Playout.Server.Hosting;
 
@@ -38,7 +38,7 @@ public sealed class AutomationHost : IDisposable
 
     /// <summary>Builds the automation of a channel on air and loads its schedule; tick 0 is placed by the ticks it has run so far.</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
-    public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, IVideoCard? card, IDeviceCommands devices,
+    public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, ModuleRegistry modules, IVideoCard? card, IDeviceCommands devices,
         IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
     {
         var automation = config.Automation!;
@@ -47,8 +47,7 @@ public sealed class AutomationHost : IDisposable
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
             config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
         var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
-        var sources = new EventSources(context, service.MediaPath, settings.Filler,
-            card is null ? null : input => new CardInputProducer(context, card, input));
+        var sources = new EventSources(context, modules, service.MediaPath, settings.Filler, card);
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
         var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Runtime;
 using Playout.Engine;
@@ -7,6 +10,7 @@ using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
 using Playout.Engine.Devices;
+using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Engine.Producers.Playlists;
@@ -45,8 +49,9 @@ public sealed class ChannelRuntime : IDisposable
     /// <summary>Builds the channel and puts it on air.</summary>
     /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
     /// <param name="mediaLength">Clip lengths from the media catalogue, for scheduled clips without a duration.</param>
-    public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, string? driversFolder = null,
-        IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null)
+    /// <param name="modules">The producer and consumer types the service registered; outputs, inputs, fillers and graphics are made by them.</param>
+    public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, ModuleRegistry modules,
+        string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null)
     {
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
@@ -56,31 +61,20 @@ public sealed class ChannelRuntime : IDisposable
         try
         {
             card = config.Card is { } cardConfig ? OpenCard(cardConfig, format, driversFolder) : null;
-            channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context));
-            PreviewConsumer? preview = null;
-            foreach (var output in config.Outputs)
-            {
-                IConsumer consumer = output.Type switch
-                {
-                    OutputKind.Card => new CardConsumer(card!, config.Card!.Output),
-                    OutputKind.Stream => new StreamConsumer(context, new StreamSettings(Path(service, output.Url!), output.Container, output.Video,
-                        output.Audio, output.Options, output.VideoBitrate, output.AudioBitrate, output.AudioChannels,
-                        Scte35: output.Scte35, Scte35Pid: output.Scte35Pid)),
-                    _ => preview = new PreviewConsumer(context, output.Width, output.Height, output.PerSecond),
-                };
-                channel.AddConsumer(consumer);
-            }
-            LoadLayers(service, config, context, channel, card);
+            channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
+            for (int i = 0; i < config.Outputs.Count; i++)
+                channel.AddConsumer(Output(service, config, i, context, modules, card));
+            LoadLayers(service, config, context, channel, modules, card);
             // On air first: the automation reads where tick 0 fell from the running channel, not from a guess made before it ticked.
             channel.Start();
             if (config.Automation is not null)
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
-                automation = AutomationHost.Create(service, config, channel, card, devices ?? new LoggedDevices([], context.Logger),
+                automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? new LoggedDevices([], context.Logger),
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength);
             }
             automation?.Start();
-            return new ChannelRuntime(context, card, channel, preview, automation);
+            return new ChannelRuntime(context, card, channel, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
         }
         catch
         {
@@ -121,13 +115,44 @@ public sealed class ChannelRuntime : IDisposable
         _ => new UnthrottledClock(format.FrameRate),
     };
 
-    private static Producer Filler(ServiceConfig service, ChannelConfig config, ChannelContext context)
+    /// <summary>The configured output <paramref name="index"/>, made by the module that has its type.</summary>
+    /// <exception cref="ConfigException">No module has the output's type, or a setting it needs is missing or wrong.</exception>
+    private static IConsumer Output(ServiceConfig service, ChannelConfig config, int index, ChannelContext context, ModuleRegistry modules, IVideoCard? card)
+    {
+        var output = config.Outputs[index];
+        var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(output, SettingsJson));
+        if (output.Url is { } url)
+            settings = settings.With("url", Path(service, url));
+        if (config.Card is { } cardConfig)
+            settings = settings.With("output", cardConfig.Output);
+        return Made($"{config.Name}: outputs[{index}]",
+            () => modules.CreateConsumer(settings.Require<string>("type"), new ConsumerRequest(context, settings, card)));
+    }
+
+    /// <summary>Runs a module's factory, turning an unknown type or a bad setting into a configuration error at <paramref name="where"/>.</summary>
+    private static T Made<T>(string where, Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (UnknownModuleTypeException error)
+        {
+            throw new ConfigException($"{where}.type: {error.Message}");
+        }
+        catch (ModuleSettingException error)
+        {
+            throw new ConfigException($"{where}.{error.Message}");
+        }
+    }
+
+    private static Producer Filler(ServiceConfig service, ChannelConfig config, ChannelContext context, ModuleRegistry modules)
     {
         if (config.Filler.Image is { } image)
         {
             try
             {
-                return new StillProducer($"slate {image}", ImageFiles.Picture(context, service.MediaPath(image)));
+                return modules.CreateProducer("still", new ProducerRequest(context, service.MediaPath(image), ModuleSettings.Empty));
             }
             catch (InvalidDataException error)
             {
@@ -135,18 +160,21 @@ public sealed class ChannelRuntime : IDisposable
                 context.Alarms.Raise($"{config.Name}/filler", AlarmSeverity.Warning, $"slate {image} unusable, filler is black: {error.Message}");
             }
         }
-        return SyntheticProducers.Color(context, config.Filler.Color ?? "black");
+        return modules.CreateProducer("color", new ProducerRequest(context, config.Filler.Color ?? "black", ModuleSettings.Empty));
     }
 
-    private static void LoadLayers(ServiceConfig service, ChannelConfig config, ChannelContext context, Channel channel, IVideoCard? card)
+    private static void LoadLayers(ServiceConfig service, ChannelConfig config, ChannelContext context, Channel channel, ModuleRegistry modules, IVideoCard? card)
     {
-        foreach (var input in config.Inputs)
+        for (int i = 0; i < config.Inputs.Count; i++)
         {
+            var input = config.Inputs[i];
             if (input.Type == InputKind.Card && input.Index >= card!.Inputs.Count)
                 throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
-            Producer live = input.Type == InputKind.Card
-                ? new CardInputProducer(context, card!, input.Index)
-                : new ClipProducer(context, input.Url!, new ClipOptions(Live: true, Options: input.Options) { HoldLast = TimeSpan.FromSeconds(input.HoldLast), Backup = input.Backup });
+            var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(input, SettingsJson));
+            // The source: a stream's url, or the card input's number.
+            string source = input.Url ?? input.Index.ToString(CultureInfo.InvariantCulture);
+            var live = Made($"{config.Name}: inputs[{i}]",
+                () => modules.CreateProducer(settings.Require<string>("type"), new ProducerRequest(context, source, settings, card)));
             channel.Execute(StageCommands.Load(input.Layer, live));
         }
         if (config.Playlist is { } playlist)
@@ -162,8 +190,9 @@ public sealed class ChannelRuntime : IDisposable
         {
             try
             {
-                var overlay = ImageFiles.Overlay(context, service.MediaPath(graphic.Image), graphic.X, graphic.Y);
-                channel.Execute(StageCommands.Load(graphic.Layer, new StillProducer(graphic.Image, null, overlay)));
+                var overlay = modules.CreateProducer("graphic", new ProducerRequest(context, service.MediaPath(graphic.Image),
+                    ModuleSettings.Empty.With("x", graphic.X).With("y", graphic.Y)));
+                channel.Execute(StageCommands.Load(graphic.Layer, overlay));
                 channel.Execute(StageCommands.Opacity(graphic.Layer, graphic.Opacity));
             }
             catch (Exception error) when (error is InvalidDataException or InvalidOperationException)
@@ -172,6 +201,12 @@ public sealed class ChannelRuntime : IDisposable
             }
         }
     }
+
+    /// <summary>Configuration records as a module reads them: the names and enum values of the configuration file.</summary>
+    private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Playout.Automation.Library;
 using Playout.Engine;
 using Playout.Engine.Alarms;
+using Playout.Engine.Modules;
 using Playout.Server.Web;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -35,6 +36,7 @@ public static class PlayoutService
 
         var channels = new List<ChannelRuntime>();
         var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
+        var modules = new ModuleRegistry(StandardModules.All);
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
         await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library);
         // Listening comes before air: a port in use stops the service here, with no channel started.
@@ -49,7 +51,7 @@ public static class PlayoutService
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, devices: devices, mediaLength: library.LengthOf));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf));
             library.Watch(channels, alarms);
             web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",

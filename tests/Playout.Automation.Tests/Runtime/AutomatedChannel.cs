@@ -7,6 +7,7 @@ using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
 using Playout.Engine.Consumers;
+using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
@@ -39,7 +40,7 @@ internal sealed class AutomatedChannel : IDisposable
         Channel.AddConsumer(_recorder);
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
-        IEventSources events = new EventSources(Context, path => path, Settings.Filler);
+        IEventSources events = new EventSources(Context, new ModuleRegistry(StandardModules.All), path => path, Settings.Filler);
         Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time), sources?.Invoke(events) ?? events, Time, journal, devices,
             scte35?.Invoke(Context, Channel));
     }
