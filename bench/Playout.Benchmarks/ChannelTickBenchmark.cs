@@ -16,21 +16,27 @@ namespace Playout.Benchmarks;
 /// The channel real-time benchmark: a channel on an unthrottled clock playing a video layer under a full-frame
 /// keyed graphics layer (alpha varying across the whole picture, so every block blends) out to the simulated card,
 /// ticked on the calling thread as fast as it goes. Reports frames/s, p50/p99 tick time, bytes allocated per tick
-/// and cores used, against the format's real-time budget. `./playout bench channel [formats...] [--seconds N]`.
+/// and cores used, against the format's real-time budget. `./playout bench channel [formats...] [--seconds N]`;
+/// with `--first-use`, the first logo cue and first dissolve ticks instead (<see cref="FirstUseBenchmark"/>).
 /// </summary>
 public static class ChannelTickBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
         double seconds = 10;
+        bool firstUse = false;
         var formats = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--seconds" && i + 1 < args.Length)
+            if (args[i] == "--first-use")
+                firstUse = true;
+            else if (args[i] == "--seconds" && i + 1 < args.Length)
                 seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else
                 formats.Add(args[i]);
         }
+        if (firstUse)
+            return FirstUseBenchmark.Run(formats, output);
         if (formats.Count == 0)
             formats.AddRange(["1080i50", "2160p50", "4320p50", "4320p60"]);
         output.WriteLine($"channel tick benchmark: video + full-frame keyed graphics -> hw-sim card, unthrottled, {seconds} s per format");

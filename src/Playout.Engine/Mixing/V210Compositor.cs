@@ -101,7 +101,7 @@ public sealed class V210Compositor
     /// </summary>
     public void Key(Frame video, KeyedOverlay overlay, Frame destination, double opacity)
     {
-        if (overlay.Left + overlay.Width > 48 * ((_width + 47) / 48) || overlay.Top + overlay.Height > _height)
+        if (overlay.Left + overlay.Width > _width || overlay.Top + overlay.Height > _height)
             throw new ArgumentException($"graphics of {overlay.Width}x{overlay.Height} at ({overlay.Left}, {overlay.Top}) do not fit a {_width}x{_height} channel");
         bool inPlace = ReferenceEquals(video, destination);
         int from = overlay.LineOffset, end = from + overlay.Stride;

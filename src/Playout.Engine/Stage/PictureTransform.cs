@@ -2,8 +2,8 @@ namespace Playout.Engine.Stage;
 
 /// <summary>
 /// Picture-in-picture placement of a layer: its picture scaled by 1, 1/2 or 1/4 (box filter, in 10 bits) with
-/// its top-left corner at (<see cref="X"/>, <see cref="Y"/>) in channel pixels. X snaps down to a multiple of 6
-/// (one v210 group) and Y to an even line, which keeps both fields of an interlaced picture in order.
+/// its top-left corner at (<see cref="X"/>, <see cref="Y"/>) in channel pixels. X snaps down to an even pixel
+/// (a 4:2:2 chroma pair) and Y to an even line, which keeps both fields of an interlaced picture in order.
 /// </summary>
 public readonly record struct PictureTransform(int X, int Y, int Divisor)
 {

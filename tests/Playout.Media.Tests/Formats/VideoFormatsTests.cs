@@ -18,6 +18,18 @@ public class VideoFormatsTests
         Assert.Same(format, VideoFormats.Parse(name.ToUpperInvariant()));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_v210_frame_line_is_the_whole_line_the_block_kernels_take(string name)
+    {
+        var format = VideoFormats.Parse(name);
+        var plane = PixelFormat.V210.Layout(format.Width, format.Height, lineAlignment: 64).Planes[0];
+        // Whole 48-pixel blocks (1280 → 3456 bytes, not the 3424 its groups fill), within the stride.
+        Assert.Equal((format.Width + 47) / 48 * 128, plane.LineBytes);
+        Assert.InRange(plane.LineBytes, PixelFormat.V210LineBytes(format.Width), plane.Stride);
+        Assert.Equal(0, plane.LineBytes % 128);
+    }
+
     [Fact]
     public void Names_are_unique() =>
         Assert.Equal(VideoFormats.All.Count, VideoFormats.All.Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());

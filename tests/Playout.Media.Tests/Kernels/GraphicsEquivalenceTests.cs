@@ -83,6 +83,38 @@ public class GraphicsEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(1280, 9, 150, 7, 1183, 3)]
+    [InlineData(1280, 9, 61, 5, 1131, 4)]
+    [InlineData(720, 6, 33, 6, 49, 0)]
+    [InlineData(1920, 4, 98, 4, 0, 1)]
+    public void A_placed_graphic_keys_like_the_same_graphic_laid_into_a_transparent_raster(int rasterWidth, int rasterHeight,
+        int width, int height, int x, int y)
+    {
+        var bgra = Bgra(width * height, width + x);
+        var placed = KeyedOverlay.Place(bgra, width, height, premultiplied: false, ColorMatrix.Bt709, x, y, rasterWidth, rasterHeight);
+        var raster = new byte[rasterWidth * rasterHeight * 4];
+        int columns = Math.Min(width, rasterWidth - x), lines = Math.Min(height, rasterHeight - y);
+        for (int line = 0; line < lines; line++)
+            bgra.AsSpan(line * width * 4, columns * 4).CopyTo(raster.AsSpan(((y + line) * rasterWidth + x) * 4));
+        var full = KeyedOverlay.FromBgra(raster, rasterWidth, rasterHeight, premultiplied: false, ColorMatrix.Bt709);
+        Assert.Equal((x / 48 * 48, y, lines), (placed.Left, placed.Top, placed.Height));
+        Assert.True(placed.MemoryBytes < full.MemoryBytes);
+        var video = VideoFrame(rasterWidth, rasterHeight, 21);
+        int stride = full.Stride;
+        foreach (var opacity in new[] { 1.0, 0.6 })
+        {
+            var expected = (byte[])video.Clone();
+            FusedV210Keyer.KeyFrame(expected, stride, full, expected, stride, opacity, SimdPath.Scalar);
+            foreach (var path in SimdPaths.Explicit)
+            {
+                var actual = (byte[])video.Clone();
+                FusedV210Keyer.KeyFrame(actual, stride, placed, actual, stride, opacity, path);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"{path}, opacity {opacity}, {width}x{height} at ({x}, {y}) on {rasterWidth}x{rasterHeight}");
+            }
+        }
+    }
+
     [Fact]
     public void Fused_keyer_leaves_transparent_blocks_and_copies_opaque_fill()
     {
