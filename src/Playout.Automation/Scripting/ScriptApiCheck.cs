@@ -9,7 +9,7 @@ namespace Playout.Automation.Scripting;
 /// script names, and the type of every expression it writes, must be on an allow-list: the schedule model, the
 /// script API, collections, LINQ, text and the basic value types of <c>System</c>. Anything else (files,
 /// processes, reflection, the environment, threads, the console, interop, <c>dynamic</c>, unsafe code, attributes,
-/// <c>#r</c> and <c>#load</c>) is refused with its line and column before the script is ever run.
+/// finalizers, <c>#r</c> and <c>#load</c>) is refused with its line and column before the script is ever run.
 /// </summary>
 internal static class ScriptApiCheck
 {
@@ -83,6 +83,8 @@ internal static class ScriptApiCheck
                 return ("#load", "#load (reading other files)");
             case AttributeSyntax:
                 return ("attribute", "an attribute");
+            case DestructorDeclarationSyntax:
+                return ("finalizer", "a finalizer (it would run on a runtime thread)");
             case PointerTypeSyntax or FunctionPointerTypeSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax
                 or UnsafeStatementSyntax:
                 return ("unsafe", "unsafe code");

@@ -8,8 +8,8 @@ namespace Playout.Automation.Scripting;
 /// <summary>
 /// One script run in a worker process of its own (<c>playout-script-worker</c>, beside the service's assemblies): the
 /// service sends the compiled script and its context, answers the script's media lookups and collects its log, and
-/// kills the worker when the script passes its time or memory limit or the caller cancels. The worker lowers its
-/// own CPU priority, so a spinning script takes only CPU time the service's threads leave over.
+/// kills the worker when the script passes its time or memory limit or the caller cancels. The worker runs at the
+/// lowest CPU priority, so a spinning script takes only CPU time the service's threads leave over.
 /// </summary>
 internal sealed class ScriptWorkerRun : IDisposable
 {
@@ -20,13 +20,17 @@ internal sealed class ScriptWorkerRun : IDisposable
 
     private static readonly TimeSpan MemoryPoll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a worker that has reported its outcome (or closed its output) may take to exit before it is killed.</summary>
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>A script that logs more than this has the rest of its log dropped (the service keeps the log in memory).</summary>
     private const int MaxLogLines = 10_000;
 
     private readonly Process _process;
     private readonly ScriptLimits _limits;
     private readonly List<string> _log = [];
-    private readonly Queue<string> _stderr = new();
+    /// <summary>The first line the worker wrote to stderr: what a crash says (a stack trace follows).</summary>
+    private string? _firstError;
     private string _deadline = $"the script worker did not start within {StartAllowance.TotalSeconds:0} s";
     private string? _stopped;
 
@@ -36,14 +40,8 @@ internal sealed class ScriptWorkerRun : IDisposable
         _limits = limits;
         _process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not { } line)
-                return;
-            lock (_stderr)
-            {
-                _stderr.Enqueue(line);
-                if (_stderr.Count > 5)
-                    _stderr.Dequeue();
-            }
+            if (e.Data is { Length: > 0 } line)
+                Interlocked.CompareExchange(ref _firstError, line.Trim(), null);
         };
         _process.BeginErrorReadLine();
     }
@@ -55,20 +53,18 @@ internal sealed class ScriptWorkerRun : IDisposable
             return ScriptResult.Failed(context.Schedule, [], new ScriptError($"the script worker is not installed ({worker} not found)"));
         using var run = new ScriptWorkerRun(Process.Start(StartInfo(worker, limits))
             ?? throw new InvalidOperationException($"could not start {worker}"), limits);
+        run.LowerPriority();
         var outcome = await run.Converse(script, context, cancel).ConfigureAwait(false);
+        await run.Ended().ConfigureAwait(false);
         return outcome switch
         {
             { Changes: { } changes } => ScriptResult.Succeeded(context.Schedule, changes.ApplyTo(context.Schedule), run._log),
             { Error: { } error } => ScriptResult.Failed(context.Schedule, run._log, error),
-            _ => ScriptResult.Failed(context.Schedule, run._log, new ScriptError(await run.WhyItEnded().ConfigureAwait(false))),
+            _ => ScriptResult.Failed(context.Schedule, run._log, new ScriptError(run.WhyItEnded())),
         };
     }
 
-    public void Dispose()
-    {
-        Stop("the run is over");
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 
     private static ProcessStartInfo StartInfo(string worker, ScriptLimits limits)
     {
@@ -84,8 +80,28 @@ internal sealed class ScriptWorkerRun : IDisposable
         start.ArgumentList.Add(worker);
         // The GC refuses to grow the heap past this: the script gets an OutOfMemoryException, reported as over its limit.
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture);
+        // One heap, collected on the script's own (low-priority) thread: no server or background GC threads.
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_gcConcurrent"] = "0";
         return start;
+    }
+
+    /// <summary>
+    /// Puts the worker at the lowest CPU priority (nice 19 on Linux), so a spinning script only gets CPU time the
+    /// service's threads (a channel's tick above all) leave over. On Linux this lowers the worker's main thread, where
+    /// the script runs: it is done before the request is sent, so every thread the worker starts for the script
+    /// afterwards (the pipe's, timers') inherits it; scripts may not declare finalizers, which run on a thread of the runtime's.
+    /// </summary>
+    private void LowerPriority()
+    {
+        try
+        {
+            _process.PriorityClass = ProcessPriorityClass.Idle;
+        }
+        catch (Exception error) when (error is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // It has already ended: the run reports why.
+        }
     }
 
     /// <summary>The dotnet host this process runs on (the worker is a framework-dependent assembly), else the one on PATH.</summary>
@@ -193,18 +209,34 @@ internal sealed class ScriptWorkerRun : IDisposable
         }
     }
 
-    /// <summary>Why the worker ended without an outcome: the limit or cancellation it was killed for, else its exit and last error lines.</summary>
-    private async Task<string> WhyItEnded()
+    /// <summary>Waits for the worker to end (it does once it has reported, crashed or been killed), killing it if it does not.</summary>
+    private async Task Ended()
     {
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        using var grace = new CancellationTokenSource(ExitGrace);
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Stop("the script worker did not end");
+            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Why the (ended) worker gave no outcome: the limit or cancellation it was killed for, else its exit and first error lines.</summary>
+    private string WhyItEnded()
+    {
         if (Volatile.Read(ref _stopped) is { } why)
             return why;
-        string[] stderr;
-        lock (_stderr)
-            stderr = [.. _stderr];
-        // The heap limit reached outside the script's own code (e.g. while the runtime grew a stack) ends the process.
-        if (stderr.Any(l => l.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal)))
-            return _limits.MemoryExceeded;
-        return $"the script worker ended without a result (exit code {_process.ExitCode})" + (stderr.Length > 0 ? ": " + string.Join(" | ", stderr) : "");
+        return Volatile.Read(ref _firstError) switch
+        {
+            // The heap limit reached outside the script's own code (e.g. while the runtime grew a stack) ends the process.
+            { } crash when crash.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal) => _limits.MemoryExceeded,
+            { } crash when crash.StartsWith("Stack overflow", StringComparison.Ordinal) =>
+                "script overflowed its stack (a recursion that never ends?)",
+            { } crash => $"the script worker ended without a result (exit code {_process.ExitCode}): {crash}",
+            null => $"the script worker ended without a result (exit code {_process.ExitCode})",
+        };
     }
 }
