@@ -84,7 +84,7 @@ internal static class ScriptApiCheck
             case AttributeSyntax:
                 return ("attribute", "an attribute");
             case DestructorDeclarationSyntax:
-                return ("finalizer", "a finalizer (it would run on a runtime thread)");
+                return ("finalizer", "a finalizer");
             case PointerTypeSyntax or FunctionPointerTypeSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax
                 or UnsafeStatementSyntax:
                 return ("unsafe", "unsafe code");
