@@ -51,8 +51,18 @@ internal sealed class ScriptWorkerRun : IDisposable
         string worker = Path.Combine(AppContext.BaseDirectory, WorkerName + ".dll");
         if (!File.Exists(worker))
             return ScriptResult.Failed(context.Schedule, [], new ScriptError($"the script worker is not installed ({worker} not found)"));
-        using var run = new ScriptWorkerRun(Process.Start(StartInfo(worker, limits))
-            ?? throw new InvalidOperationException($"could not start {worker}"), limits);
+        Process? process;
+        try
+        {
+            process = Process.Start(StartInfo(worker, limits));
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            return ScriptResult.Failed(context.Schedule, [], new ScriptError($"could not start the script worker ({DotnetHost()} {worker}): {error.Message}"));
+        }
+        if (process is null)
+            return ScriptResult.Failed(context.Schedule, [], new ScriptError($"could not start the script worker ({DotnetHost()} {worker})"));
+        using var run = new ScriptWorkerRun(process, limits);
         run.LowerPriority();
         var outcome = await run.Converse(script, context, cancel).ConfigureAwait(false);
         await run.Ended().ConfigureAwait(false);
