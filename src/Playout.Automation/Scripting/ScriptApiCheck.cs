@@ -29,6 +29,8 @@ internal static class ScriptApiCheck
         "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.DateTime", "System.DateTimeOffset", "System.DayOfWeek",
         "System.DateTimeKind", "System.Nullable`1", "System.Array", "System.Index", "System.Range", "System.Lazy`1",
         "System.StringComparison", "System.StringComparer", "System.StringSplitOptions", "System.MidpointRounding",
+        // Spans: what params-span overloads (string.Join, collection expressions) bind to; memory-safe without stackalloc.
+        "System.Span`1", "System.ReadOnlySpan`1", "System.MemoryExtensions",
         "System.IComparable", "System.IComparable`1", "System.IEquatable`1", "System.IDisposable", "System.IFormattable",
         "System.Globalization.CultureInfo",
         // Tuples and delegates (a delegate's own members, e.g. Method, belong to System.Delegate, which is not here).
@@ -46,14 +48,15 @@ internal static class ScriptApiCheck
         "System.TimeoutException",
         // LINQ to objects (not PLINQ, not expression trees), and the script's time limit.
         "System.Linq.Enumerable", "System.Linq.IGrouping`2", "System.Linq.ILookup`2", "System.Linq.Lookup`2",
-        "System.Linq.IOrderedEnumerable`1", "System.Threading.CancellationToken",
+        "System.Linq.IOrderedEnumerable`1", "System.Linq.ImmutableArrayExtensions", "System.Threading.CancellationToken",
         // The script API.
         "Playout.Automation.Scripting.ScriptGlobals", "Playout.Automation.Scripting.DayBuilder",
         "Playout.Automation.Scripting.ScriptTime", "Playout.Automation.Scripting.ScriptDate",
     };
 
     /// <summary>What in <paramref name="compilation"/> a script may not use, each with its line and column (one per forbidden type and line).</summary>
-    public static IReadOnlyList<ScriptError> Check(Compilation compilation)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
+    public static IReadOnlyList<ScriptError> Check(Compilation compilation, CancellationToken cancel)
     {
         var errors = new List<ScriptError>();
         var reported = new HashSet<(int Line, string What)>();
@@ -62,7 +65,8 @@ internal static class ScriptApiCheck
             var model = compilation.GetSemanticModel(tree);
             foreach (var node in tree.GetRoot().DescendantNodesAndSelf(descendIntoTrivia: true))
             {
-                if (Refusal(node, model, compilation.Assembly) is not { } what)
+                cancel.ThrowIfCancellationRequested();
+                if (Refusal(node, model, compilation.Assembly, cancel) is not { } what)
                     continue;
                 var at = node.GetLocation().GetLineSpan().StartLinePosition;
                 if (reported.Add((at.Line, what.Key)))
@@ -73,7 +77,7 @@ internal static class ScriptApiCheck
     }
 
     /// <summary>Why <paramref name="node"/> is refused (Key: what to report once per line), or null.</summary>
-    private static (string Key, string Text)? Refusal(SyntaxNode node, SemanticModel model, IAssemblySymbol script)
+    private static (string Key, string Text)? Refusal(SyntaxNode node, SemanticModel model, IAssemblySymbol script, CancellationToken cancel)
     {
         switch (node)
         {
@@ -97,7 +101,7 @@ internal static class ScriptApiCheck
         }
         if (node is not (ExpressionSyntax or TypeSyntax))
             return null;
-        var symbol = model.GetSymbolInfo(node).Symbol;
+        var symbol = model.GetSymbolInfo(node, cancel).Symbol;
         if (symbol is not null && Forbidden(symbol, script) is { } type)
         {
             // A member of a forbidden type is named with its type (System.IO.File.ReadAllText); else the type alone.
@@ -105,7 +109,7 @@ internal static class ScriptApiCheck
                 && SymbolEqualityComparer.Default.Equals(ForbiddenType(container, script), type);
             return (Name(type), member ? $"{Name(type)}.{symbol.Name}" : Name(type));
         }
-        var info = model.GetTypeInfo(node);
+        var info = model.GetTypeInfo(node, cancel);
         foreach (var t in (ReadOnlySpan<ITypeSymbol?>)[info.Type, info.ConvertedType])
         {
             if (t is not null && ForbiddenType(t, script) is { } forbidden)

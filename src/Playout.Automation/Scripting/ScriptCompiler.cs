@@ -36,28 +36,51 @@ internal sealed class ScriptCompiler
         .WithFileEncoding(Encoding.UTF8)
         .WithEmitDebugInformation(true);
 
+    /// <summary>
+    /// Compiling runs in the service's process, at its priority: a script written to keep the compiler busy (nested
+    /// overloads and lambdas can take it exponentially long) is refused after this long.
+    /// </summary>
+    public static readonly TimeSpan CompileLimit = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, Lazy<CompiledScript>> _cache = new(StringComparer.Ordinal);
 
     public CompiledScript Compile(string code)
     {
         string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
         // Lazy: two callers of the same new script compile it once.
-        return _cache.GetOrAdd(key, _ => new Lazy<CompiledScript>(() => CompileNew(code))).Value;
+        var compiled = _cache.GetOrAdd(key, _ => new Lazy<CompiledScript>(() => CompileNew(code))).Value;
+        if (compiled.Transient)
+            _cache.TryRemove(key, out _);
+        return compiled;
     }
 
     private static CompiledScript CompileNew(string code)
     {
+        using var limit = new CancellationTokenSource(CompileLimit);
+        try
+        {
+            return CompileNew(code, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            return CompiledScript.Refused([new ScriptError($"script took more than {CompileLimit.TotalSeconds:0} s to compile")], transient: true);
+        }
+    }
+
+    private static CompiledScript CompileNew(string code, CancellationToken cancel)
+    {
         var compilation = CSharpScript.Create<object>(code, Options, typeof(ScriptGlobals)).GetCompilation();
         using var assembly = new MemoryStream();
         using var symbols = new MemoryStream();
-        var emitted = compilation.Emit(assembly, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var emitted = compilation.Emit(assembly, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
+            cancellationToken: cancel);
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ErrorOf)
-            .Concat(ScriptApiCheck.Check(compilation))
+            .Concat(ScriptApiCheck.Check(compilation, cancel))
             .OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
         if (errors.Length > 0)
             return CompiledScript.Refused(errors);
         // The submission's factory (Roslyn's <Factory>(object[] submissions)): what Roslyn itself calls to run a script.
-        var entry = compilation.GetEntryPoint(CancellationToken.None)
+        var entry = compilation.GetEntryPoint(cancel)
             ?? throw new InvalidOperationException("the compiled script has no entry point");
         return new CompiledScript(assembly.ToArray(), symbols.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName, []);
     }
