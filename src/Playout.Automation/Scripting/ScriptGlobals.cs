@@ -12,16 +12,17 @@ public sealed class ScriptGlobals
 {
     private readonly Func<string, TimeSpan?>? _mediaLength;
     private readonly Dictionary<DateOnly, DayBuilder> _days = [];
-    private readonly List<string> _log = [];
-    private bool _closed;
+    private readonly Action<string>? _log;
 
-    internal ScriptGlobals(ScriptContext context, CancellationToken cancellation)
+    /// <param name="log">Takes each line the script logs, as it logs it (a worker sends it to the service at once).</param>
+    internal ScriptGlobals(ScriptContext context, CancellationToken cancellation, Action<string>? log = null)
     {
         Schedule = context.Schedule;
         Today = context.Today;
         DayStart = context.DayStart;
         _mediaLength = context.MediaLength;
         Cancellation = cancellation;
+        _log = log;
     }
 
     /// <summary>The schedule so far: the channel's when the script starts. Days built with <see cref="Day"/> are written over it at the end.</summary>
@@ -35,7 +36,7 @@ public sealed class ScriptGlobals
     /// <summary>The time of day the channel's broadcast day starts (a day's first event plays then).</summary>
     public TimeSpan DayStart { get; }
 
-    /// <summary>Cancelled when the script runs out of time: a long loop should check it (the builders do).</summary>
+    /// <summary>Cancelled when the script runs out of time, as its worker is stopped; a loop that checks it ends with the same error.</summary>
     public CancellationToken Cancellation { get; }
 
     /// <summary>
@@ -65,15 +66,7 @@ public sealed class ScriptGlobals
     public TimeSpan? MediaLength(string source) => _mediaLength?.Invoke(source);
 
     /// <summary>Adds a line to the log that comes back with the result.</summary>
-    public void Log(string line)
-    {
-        lock (_log)
-        {
-            // A script abandoned at its time limit may go on running: what it logs then is nobody's business.
-            if (!_closed)
-                _log.Add(line);
-        }
-    }
+    public void Log(string line) => _log?.Invoke(line);
 
     internal bool KnowsMedia => _mediaLength is not null;
 
@@ -89,15 +82,5 @@ public sealed class ScriptGlobals
     {
         var changed = _days.Values.Where(d => d.Changed).Select(d => d.Build()).ToList();
         return changed.Count == 0 ? Schedule : Schedule.With(changed);
-    }
-
-    /// <summary>The log so far; after this nothing more is logged.</summary>
-    internal IReadOnlyList<string> Close()
-    {
-        lock (_log)
-        {
-            _closed = true;
-            return [.. _log];
-        }
     }
 }

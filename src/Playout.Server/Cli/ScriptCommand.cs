@@ -9,10 +9,11 @@ using Playout.Media.Formats;
 namespace Playout.Server.Cli;
 
 /// <summary>
-/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--today DATE]`, or `playout script run FILE
+/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--memory 256] [--today DATE]`, or `playout script run FILE
 /// --channel N [--force]` on a running service: runs a C# schedule script
 /// (docs/SCRIPTING.md) offline, against an empty schedule or one read from a schedule file; prints the script's log
 /// and a summary of the days it made, and writes the schedule in the native JSON schema (docs/SCHEDULE-FORMAT.md).
+/// Offline too the script runs in a worker process, refused or stopped as in the service (<see cref="ScriptHost"/>).
 /// Where the script runs is decided in <see cref="Execute"/> alone: sending it to a running service's channel is
 /// another way of getting a <see cref="ScriptResult"/>, reported the same way.
 /// </summary>
@@ -27,32 +28,36 @@ public static class ScriptCommand
         var schedule = new Option<string?>("--schedule") { Description = "Run against this schedule file (.yaml, .json, .csv, .bxf) instead of an empty schedule" };
         var output = new Option<string?>("--out") { Description = "Write the resulting schedule here as native JSON (re-importable)" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds the script may run", DefaultValueFactory = _ => ScriptHost.DefaultTimeLimit.TotalSeconds };
+        var memory = new Option<int>("--memory") { Description = "Megabytes of memory the script may use", DefaultValueFactory = _ => ScriptLimits.Default.MemoryMegabytes };
         var today = new Option<string?>("--today") { Description = "The broadcast day the script sees as Today, YYYY-MM-DD (default: today's, days starting at 06:00)" };
         var channel = new Option<int?>("--channel") { Description = "Run it on this channel of the running service and apply the result there" };
         var force = new Option<bool>("--force") { Description = "With --channel: apply even if it changes the event on air" };
         var url = ServiceClient.Url();
         var token = ServiceClient.Token();
         var run = new Command("run", "Run a schedule script offline (show or save the schedule it makes), or on a running service's channel")
-            { file, schedule, output, timeout, today, channel, force, url, token };
+            { file, schedule, output, timeout, memory, today, channel, force, url, token };
         run.SetAction((result, cancel) => result.GetValue(channel) is int number
             ? Task.FromResult(OnChannel(result, number, result.GetValue(file)!, result.GetValue(force), url, token))
-            : Run(result.GetValue(file)!, result.GetValue(schedule), result.GetValue(output), result.GetValue(timeout),
+            : Run(result.GetValue(file)!, result.GetValue(schedule), result.GetValue(output), result.GetValue(timeout), result.GetValue(memory),
                 result.GetValue(today), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancel));
         return new Command("script", "C# schedule scripts") { run };
     }
 
-    private static async Task<int> Run(string path, string? schedulePath, string? outputPath, double timeout, string? today,
+    private static async Task<int> Run(string path, string? schedulePath, string? outputPath, double timeout, int memory, string? today,
         TextWriter output, TextWriter error, CancellationToken cancel)
     {
         if (!(timeout > 0))
             throw new CliInputException($"--timeout {timeout.ToString(CultureInfo.InvariantCulture)}: must be a positive number of seconds");
+        if (memory < ScriptLimits.MinimumMemoryMegabytes)
+            throw new CliInputException($"--memory {memory}: must be at least {ScriptLimits.MinimumMemoryMegabytes} (megabytes)");
         if (!File.Exists(path))
             throw new CliInputException($"script '{path}' not found");
         var context = OfflineContext(schedulePath, today, error);
         if (context is null)
             return PlayoutCli.BadInput;
-        var result = await Execute(File.ReadAllText(path, Encoding.UTF8), context, TimeSpan.FromSeconds(timeout), cancel);
-        return Report(result, outputPath, output, error);
+        var result = await new ScriptHost(TimeSpan.FromSeconds(timeout), memory).RunAsync(File.ReadAllText(path, Encoding.UTF8), context, cancel);
+        // With the schedule on stdout, the log and the summary go to stderr: stdout is the JSON alone.
+        return Report(result, outputPath, outputPath == "-" ? error : output, error);
     }
 
     /// <summary>Sends the script to the service, which runs it against the channel's schedule and applies the result in one edit.</summary>
@@ -73,10 +78,6 @@ public static class ScriptCommand
             return string.Join(Environment.NewLine, lines) + Environment.NewLine;
         });
     }
-
-    /// <summary>Runs the script here, in this process.</summary>
-    private static Task<ScriptResult> Execute(string code, ScriptContext context, TimeSpan timeLimit, CancellationToken cancel) =>
-        new ScriptHost(timeLimit).RunAsync(code, context, cancel);
 
     /// <summary>The schedule and day the script starts from; null (after printing why) when the schedule file is invalid.</summary>
     private static ScriptContext? OfflineContext(string? schedulePath, string? todayText, TextWriter error)
@@ -106,7 +107,10 @@ public static class ScriptCommand
             ? date
             : throw new CliInputException($"--today '{text}' is not a date (YYYY-MM-DD)");
 
-    /// <summary>Prints the log, then the errors (exit 1) or a summary of the days and the validator's findings, and writes --out.</summary>
+    /// <summary>
+    /// Prints the log, then the errors (exit 1) or a summary of the days and the validator's findings, and writes --out
+    /// (to stdout for "-": then <paramref name="output"/>, where the log and summary go, is stderr).
+    /// </summary>
     private static int Report(ScriptResult result, string? outputPath, TextWriter output, TextWriter error)
     {
         foreach (var line in result.Log)

@@ -4,6 +4,7 @@ using Playout.Automation.Tests.Runtime;
 
 namespace Playout.Automation.Tests.Scripting;
 
+[Collection(ScriptWorkers.Collection)]
 public class ScriptHostTests
 {
     // Shared: Roslyn's first compile takes seconds, and a host compiles each script text once.
@@ -86,12 +87,12 @@ public class ScriptHostTests
     }
 
     [Fact]
-    public async Task A_script_past_its_time_limit_is_abandoned_and_its_schedule_never_applied()
+    public async Task A_script_past_its_time_limit_is_killed_and_its_schedule_never_applied()
     {
         using var channel = new AutomatedChannel(Epoch);
         Assert.True(channel.Automation.Apply(s => s.With(TodaysDay)).Ok);
         var before = channel.Automation.Schedule;
-        // A loop that ignores its cancellation (as Roslyn cannot stop one), ending by itself so the thread does not spin on.
+        // A loop that ignores its cancellation, ending by itself after the limit: a worker left running would finish it.
         const string code = """
             Day(Tomorrow).Clip("late", "late.mxf", "00:10:00");
             Log("spinning");
@@ -101,14 +102,45 @@ public class ScriptHostTests
             """;
         var (run, applied) = await new ScriptHost(TimeSpan.FromSeconds(1)).RunAndApplyAsync(code, channel.Automation);
 
-        Assert.Equal("script exceeded its 1 s limit", Assert.Single(run.Errors).Message);
+        Assert.Equal("script exceeded its 1 s limit and was stopped", Assert.Single(run.Errors).Message);
         Assert.False(applied.Ok);
-        // Returned while the loop still ran: a run waited for to the end would have logged "done spinning".
         Assert.Equal(["spinning"], run.Log);
-        // Once the loop has ended the script finishes, and still nothing of it reaches the channel.
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Empty(ScriptWorkers.Running());
         Assert.Same(before, channel.Automation.Schedule);
-        Assert.Equal(["spinning"], run.Log);
+    }
+
+    [Fact]
+    public async Task A_script_that_checks_its_cancellation_stops_at_the_limit_with_the_same_error()
+    {
+        const string code = """
+            Log("waiting");
+            while (true)
+                Cancellation.ThrowIfCancellationRequested();
+            """;
+        var run = await new ScriptHost(TimeSpan.FromSeconds(1)).RunAsync(code, Offline());
+
+        Assert.Equal("script exceeded its 1 s limit and was stopped", Assert.Single(run.Errors).Message);
+        Assert.Equal(["waiting"], run.Log);
+    }
+
+    [Fact]
+    public async Task Media_lengths_the_script_asks_for_come_from_the_hosts_library()
+    {
+        var asked = new List<string>();
+        var context = Offline() with { MediaLength = path => { asked.Add(path); return path == "a.mxf" ? TimeSpan.FromMinutes(5) : null; } };
+        const string code = """
+            Day(Tomorrow).Clip("a", "a.mxf").FillTo("06:10", "black");
+            Log($"{MediaLength("a.mxf")} {MediaLength("b.mxf")?.ToString() ?? "unknown"}");
+            """;
+        var run = await Host.RunAsync(code, context);
+
+        Assert.True(run.Ok, string.Join("\n", run.Errors));
+        Assert.Equal(["00:05:00 unknown"], run.Log);
+        var day = run.Schedule![Today.AddDays(1)]!;
+        Assert.Equal([("a", null), ("fill-06:10:00", TimeSpan.FromMinutes(5))], day.Events.Select(e => (e.Id, e.Duration)));
+        Assert.Contains("b.mxf", asked);
+        // What the script left alone is the host's own object, as when it ran in the host.
+        Assert.Same(TodaysDay, run.Schedule[Today]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Playout.Automation.Imports;
 using Playout.Media.Formats;
 using Playout.TestSupport;
@@ -44,6 +45,34 @@ public class ScriptCommandTests
         Assert.Equal("start\n", output.ReplaceLineEndings("\n"));
         Assert.Contains("script: line 2: FormatException: '25:99' is not a time", error);
         Assert.False(File.Exists(saved));
+    }
+
+    [Fact]
+    public void With_out_dash_stdout_carries_the_schedule_json_alone_and_the_log_goes_to_stderr()
+    {
+        var result = ExternalTool.Execute("dotnet", [CliRunner.Assembly, "script", "run", Sample("tomorrow-from-template.csx"), "--today", "2026-11-24", "--out", "-"],
+            timeout: TimeSpan.FromMinutes(2));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        var day = Assert.Single(json.RootElement.GetProperty("days").EnumerateArray());
+        Assert.Equal("2026-11-25", day.GetProperty("date").GetString());
+        Assert.Equal(9, day.GetProperty("events").GetArrayLength());
+        Assert.Contains("2026-11-25: 9 events from 06:00 to 07:00", result.Error);
+        Assert.Contains("schedule: 1 day(s), 9 event(s)", result.Error);
+    }
+
+    [Fact]
+    public void A_script_that_reaches_outside_its_api_is_refused_with_where_and_nothing_is_run()
+    {
+        using var folder = new TempDirectory();
+        string script = folder.Write("exit.csx", Encoding.UTF8.GetBytes("Log(\"start\");\nEnvironment.Exit(3);\n"));
+
+        var (code, output, error) = CliRunner.Run("script", "run", script);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("script: 2:1: SCRIPT001: System.Environment.Exit is not available to scripts", error);
     }
 
     private static string Sample(string name, [CallerFilePath] string here = "")
