@@ -1,4 +1,5 @@
 using Playout.Automation.AsRun;
+using Playout.Automation.Runtime;
 using Playout.Automation.Schedules;
 using Playout.TestSupport;
 
@@ -9,21 +10,29 @@ public class ShortClipTests
 {
     private const int Clips = 80, FramesEach = 25;   // 0.5 s at 50 fps
 
-    [Fact]
-    public void Eighty_half_second_clips_in_a_row_each_cut_on_their_planned_frame_with_no_filler_and_the_pool_never_full()
+    /// <param name="videoFrames">The service's default pool (the 2 s pre-roll window binds), and a small one (the budget binds).</param>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(40)]
+    public void Eighty_half_second_clips_in_a_row_each_cut_on_their_planned_frame_with_no_filler_and_the_pool_never_full(int videoFrames)
     {
         using var folder = new TempDirectory();
         var files = MakeClips(folder);
         var day = new DateOnly(2026, 11, 24);
-        // The default 8 s lookahead covers 16 of these clips: opening all of them would need twice the 64-frame pool.
+        // The default 8 s lookahead covers 16 of these clips: opening all of them would need twice the default 64-frame pool.
+        WatchedSources? sources = null;
         using var channel = new AutomatedChannel(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero), "720p50",
-            ScheduleSettings.Default, videoFrames: 64, patience: TimeSpan.FromSeconds(3));
+            ScheduleSettings.Default, videoFrames: videoFrames, patience: TimeSpan.FromSeconds(3), sources: inner => sources = new WatchedSources(inner));
+        var budget = new PrerollBudget(channel.Context.VideoPool, 0);
         // Filler, then the clips from 06:00:05 (tick 250), one after the other.
         channel.Load(new DaySchedule(day, [.. files.Select((file, i) => new PrimaryEvent($"clip{i:00}", PrimaryKind.Clip, file,
             Timing: i == 0 ? TimingMode.Fixed : TimingMode.Follow, Start: i == 0 ? TimeSpan.FromHours(6) + TimeSpan.FromSeconds(5) : null,
             Duration: TimeSpan.FromSeconds(0.5)))]));
         const int first = 250, end = first + Clips * FramesEach;
-        channel.RunUntil(end + 10);
+        // Before each tick: clips opened that have not gone to air yet.
+        int prerolled = 0;
+        channel.RunUntil(end + 10, () => prerolled = Math.Max(prerolled,
+            Enumerable.Range(0, Clips).Count(i => first + i * FramesEach > channel.Channel.Tick && sources!.OpenedFor(files[i]).Count > 0)));
 
         var aired = channel.Automation.RecentAsRun.Where(e => e.Status != AsRunStatus.Filler).ToList();
         Assert.Equal(Enumerable.Range(0, Clips).Select(i => ($"clip{i:00}", AsRunStatus.Played, (long?)(first + i * FramesEach), (long)FramesEach)),
@@ -40,6 +49,7 @@ public class ShortClipTests
             Assert.Equal(cbOfFrame, channel.Cb.Skip(start).Take(FramesEach));
         }
         Assert.Equal(0, channel.Channel.Status().Layers.Single(l => l.Number == channel.Settings.ProgrammeLayer).FillerTicks);
+        Assert.InRange(prerolled, 2, budget.Producers);
         Assert.InRange(channel.PeakOutstanding, 1, channel.Context.VideoPool.Capacity - 8);
     }
 
