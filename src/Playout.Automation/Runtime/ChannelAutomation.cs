@@ -25,6 +25,8 @@ public sealed class ChannelAutomation : IDisposable
     private readonly ITimecodes _timecodes;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
+    /// <summary>One step at a time (the pump thread, the first step at start-up, a test's): a cue is opened by one step only.</summary>
+    private readonly Lock _stepping = new();
     private readonly long _margin;
     private AutomationSnapshot _snapshot = AutomationSnapshot.Empty;
     private Thread? _thread;
@@ -161,6 +163,12 @@ public sealed class ChannelAutomation : IDisposable
     /// what falls in the pre-roll window (opening producers outside the lock), then publishes the status snapshot.
     /// </summary>
     public void Pump()
+    {
+        lock (_stepping)
+            Step();
+    }
+
+    private void Step()
     {
         IReadOnlyList<CueOpening> openings;
         long now;

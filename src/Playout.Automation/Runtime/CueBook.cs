@@ -150,17 +150,21 @@ internal sealed class CueBook
 
     /// <summary>
     /// Producers to open, in running order. Those that decode ahead into the pool (clips, live inputs) open within the
-    /// pre-roll window while the budget lasts; the rest (colours, bars, pictures: one frame each) open when cued. The one
-    /// item waiting for a take opens at once and outside the budget, so it never keeps the timed items after it from their frames.
+    /// pre-roll window — the first of them (what a take would cut to) anywhere in the lookahead — while the budget lasts;
+    /// the rest (colours, bars, pictures: one frame each) open when cued. The one item waiting for a take opens at once
+    /// and outside the budget, so it never keeps the timed items after it from their frames.
     /// </summary>
     private List<CueOpening> Openings(List<Cue> wanted, long now)
     {
         int held = _cues.Values.Count(c => c.Producer is not null && Budgeted(c));
+        bool first = true;
         var openings = new List<CueOpening>();
         foreach (var cue in wanted)
         {
-            bool producer = cue.Producer is null && (!Budgeted(cue) || (cue.TakeAt - now <= _budget.Frames && held < _budget.Producers));
-            if (producer && Budgeted(cue))
+            bool budgeted = Budgeted(cue);
+            bool producer = cue.Producer is null && (!budgeted || ((first || cue.TakeAt - now <= _budget.Frames) && held < _budget.Producers));
+            first &= !budgeted;
+            if (producer && budgeted)
                 held++;
             if (producer || cue.Graphics is null)
                 openings.Add(new CueOpening(cue, producer ? Offset(cue) : null, cue.Graphics is null));

@@ -6,7 +6,7 @@ namespace Playout.Automation.Schedules;
 /// <param name="ProgrammeLayer">The layer primary events play on.</param>
 /// <param name="GraphicsLayer">The default layer of logo and graphics secondary events.</param>
 /// <param name="Filler">What fills gaps and holds: a colour, "bars", or a still picture's path.</param>
-/// <param name="Lookahead">How far ahead events are cued (producers opened and pre-rolled, SCTE-35 sent).</param>
+/// <param name="Lookahead">How far ahead events are cued (secondary events queued, SCTE-35 sent); producers open within the shorter pre-roll window.</param>
 public sealed record ScheduleSettings(
     TimeSpan DayStart,
     TimeZoneInfo TimeZone,
@@ -17,6 +17,6 @@ public sealed record ScheduleSettings(
 {
     public static ScheduleSettings Default { get; } = new(TimeSpan.FromHours(6), TimeZoneInfo.Utc);
 
-    /// <summary>Cueing window; at least the SCTE-35 pre-roll plus time to open a file.</summary>
+    /// <summary>Cueing window; at least the SCTE-35 pre-roll.</summary>
     public TimeSpan CueAhead => Lookahead ?? TimeSpan.FromSeconds(8);
 }

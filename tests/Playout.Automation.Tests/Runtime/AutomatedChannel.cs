@@ -69,11 +69,13 @@ internal sealed class AutomatedChannel : IDisposable
     }
 
     /// <summary>Runs until the channel has played <paramref name="tick"/> (exclusive), pumping the automation before every tick.</summary>
-    public void RunUntil(long tick)
+    /// <param name="pumped">Called after each pump, before its tick.</param>
+    public void RunUntil(long tick, Action? pumped = null)
     {
         while (Channel.Tick < tick)
         {
             Automation.Pump();
+            pumped?.Invoke();
             Channel.RunTicks(1);
         }
         Automation.Pump();
