@@ -46,6 +46,15 @@ public sealed record ApiConfig
             throw new ConfigException($"{where}.maxStreamClients: at least 1");
     }
 
+    /// <summary>Refuses an "http" setting that is not HOST:PORT (Kestrel would crash on it, or listen somewhere else).</summary>
+    internal static void ValidateHttp(string where, string http)
+    {
+        int colon = http.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(http[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)
+            || port is < 1 or > 65535 || Uri.CheckHostName(HostOf(http)) == UriHostNameType.Unknown)
+            throw new ConfigException($"{where}: '{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)");
+    }
+
     /// <summary>The host part of a "host:port" address (an IPv6 address without its brackets).</summary>
     public static string HostOf(string address) => address[..Math.Max(0, address.LastIndexOf(':'))].Trim('[', ']');
 

@@ -12,17 +12,24 @@ public static class LocalToken
     public const string Name = "local";
     public const string FileName = "api-token";
 
-    /// <summary>The token in <paramref name="statePath"/>, made there first when it has none.</summary>
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>The token in <paramref name="statePath"/> (made readable by its owner only), made there first when it has none.</summary>
     public static string Ensure(string statePath)
     {
+        string path = Path.Combine(statePath, FileName);
         if (Read(statePath) is { } token)
+        {
+            if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) != OwnerOnly)
+                File.SetUnixFileMode(path, OwnerOnly);
             return token;
+        }
         Directory.CreateDirectory(statePath);
         token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        string path = Path.Combine(statePath, FileName);
+        File.Delete(path); // an empty one, or one this user cannot read, is replaced
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly;
         using (var file = new FileStream(path, options))
         using (var writer = new StreamWriter(file))
             writer.WriteLine(token);

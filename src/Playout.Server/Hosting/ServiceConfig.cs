@@ -86,6 +86,7 @@ public sealed record ServiceConfig
             Channels[i].Validate($"{path}: channels[{i}]");
         if (Channels.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != Channels.Count)
             throw new ConfigException($"{path}: field 'channels': two channels have the same name");
+        ApiConfig.ValidateHttp($"{path}: field 'http'", Http);
         Api.Validate($"{path}: api", Http);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"{path}: devices[{i}]");

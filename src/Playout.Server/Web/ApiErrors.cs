@@ -19,7 +19,7 @@ public static partial class ApiErrors
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = http => Answer(http, log) });
         app.UseStatusCodePages(context =>
-            Results.Problem(Plain(context.HttpContext), statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+            Results.Problem(WhatWentWrong(context.HttpContext), statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
     }
 
     private static Task Answer(HttpContext http, ILogger log)
@@ -48,7 +48,8 @@ public static partial class ApiErrors
         return "the request is not valid HTTP for this endpoint";
     }
 
-    private static string Plain(HttpContext http) => http.Response.StatusCode switch
+    /// <summary>The detail of an error answer an endpoint or ASP.NET gave without a body.</summary>
+    private static string WhatWentWrong(HttpContext http) => http.Response.StatusCode switch
     {
         StatusCodes.Status404NotFound => $"there is nothing at {http.Request.Method} {http.Request.Path}",
         StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not take {http.Request.Method}",

@@ -21,6 +21,22 @@ public class ApiConfigTests
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:99999")]
+    [InlineData("127.0.0.1:80x")]
+    [InlineData("127.0.0.1")]
+    [InlineData(":8080")]
+    [InlineData("http://127.0.0.1:8080")]
+    public void An_http_setting_that_is_not_host_and_port_is_refused_naming_it(string http)
+    {
+        using var folder = new TempDirectory();
+        string path = folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+            { "http": "{{http}}", "channels": [ { "name": "c", "format": "576i50", "clock": "system", "outputs": [] } ] }
+            """));
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
+        Assert.Equal($"{path}: field 'http': '{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)", error.Message);
+    }
+
     [Fact]
     public void Allowed_host_names_and_limits_are_read()
     {

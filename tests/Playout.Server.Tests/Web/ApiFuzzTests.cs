@@ -12,7 +12,9 @@ namespace Playout.Server.Tests.Web;
 [Collection(OpenServiceCollection.Name)]
 public partial class ApiFuzzTests(OpenService open)
 {
-    private const int Seed = 20261204, Requests = 400;
+    /// <summary>The same junk every run; PLAYOUT_FUZZ_SEED and PLAYOUT_FUZZ_REQUESTS explore further (the seed is in every failure).</summary>
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_FUZZ_SEED"), out int seed) ? seed : 20261204;
+    private static readonly int Requests = int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_FUZZ_REQUESTS"), out int requests) ? requests : 400;
 
     private static readonly string[] Events =
     [
@@ -155,6 +157,6 @@ public partial class ApiFuzzTests(OpenService open)
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
-    [GeneratedRegex(@"System\.|Playout\.|Microsoft\.|Exception|\s+at \S+\(|\.cs:line|`1")]
+    [GeneratedRegex(@"System\.|Playout\.|Microsoft\.|Exception|\s+at \S+\(|\.cs:line|`1|BytePositionInLine|LineNumber:|Path: \$")]
     private static partial Regex DotNetText();
 }
