@@ -146,7 +146,8 @@ public sealed class ChannelRuntime : IDisposable
                 throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
             Producer live = input.Type == InputKind.Card
                 ? new CardInputProducer(context, card!, input.Index)
-                : new ClipProducer(context, input.Url!, new ClipOptions(Live: true, Options: input.Options) { HoldLast = TimeSpan.FromSeconds(input.HoldLast), Backup = input.Backup });
+                : new ClipProducer(context, input.Url!,
+                    new ClipOptions(Live: true, Options: input.Options) { HoldLast = TimeSpan.FromSeconds(input.HoldLast), Backup = input.Backup });
             channel.Execute(StageCommands.Load(input.Layer, live));
         }
         if (config.Playlist is { } playlist)
