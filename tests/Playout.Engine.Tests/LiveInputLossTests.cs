@@ -22,10 +22,14 @@ public class LiveInputLossTests(ITestOutputHelper output)
         using var relay = new UdpRelay(port);
         using var test = new CardChannel(card: new SimulatedCardOptions(Timing: CardTiming.OnSend), clock: c => new SystemClock(c.Context.Format.FrameRate));
         var shown = new List<(long At, int Luma)>();
-        test.Output.OnScanOut = (_, video, _) =>
+        var heard = new List<(long At, int Peak)>();
+        test.Output.OnScanOut = (_, video, audio) =>
         {
+            long at = Stopwatch.GetTimestamp();
             lock (shown)
-                shown.Add((Stopwatch.GetTimestamp(), Pixels.Luma(video, 360, 288)));
+                shown.Add((at, Pixels.Luma(video, 360, 288)));
+            lock (heard)
+                heard.Add((at, audio is null ? 0 : (int)(1000 * Peak(audio.Samples))));
         };
         var producer = new ClipProducer(test.Context, $"udp://127.0.0.1:{port}", new ClipOptions(Live: true));
         test.Channel.Execute(StageCommands.Load(1, producer));
@@ -54,16 +58,22 @@ public class LiveInputLossTests(ITestOutputHelper output)
         long back = relay.FirstAfter(stopped)!.Value;
         Assert.True(WaitFor(() => LiveSince(shown, back) is not null, 10), "the stream never came back to air");
         double toPictures = Seconds(LiveSince(shown, back)!.Value - back);
+        // Its sound too (the sender's tone peaks at 0.125): none is owed for the ticks lost.
+        Assert.True(WaitFor(() => FirstSince(heard, back, peak => peak > 50) is not null, 10), "the stream's sound never came back");
+        double toSound = Seconds(FirstSince(heard, back, peak => peak > 50)!.Value - back);
         second.Kill();
         test.Channel.Stop();
-        output.WriteLine($"filler {toFiller:F3} s after the stream stopped, pictures {toPictures:F3} s after it came back");
+        output.WriteLine($"filler {toFiller:F3} s after the stream stopped, pictures {toPictures:F3} s and sound {toSound:F3} s after it came back");
 
         Assert.True(toPictures <= 1, $"pictures came back {toPictures:F2} s after the stream did (at most 1 s)");
+        Assert.True(toSound <= 1, $"sound came back {toSound:F2} s after the stream did (at most 1 s)");
         Assert.DoesNotContain(test.Alarms.Active, a => a.Source == Layer && a.Message.Contains("no signal", StringComparison.Ordinal));
-        // For as-run: the loss, by tick, as long as the filler stood in (1.5 s and more); a slow first start may add one before it.
+        // For as-run: the loss, by tick, as long as the filler was on air (give or take a few ticks of the card's
+        // scan-out); a slow first start may add one before it.
         var loss = producer.SignalLosses[^1];
         Assert.Contains("no signal", loss.Reason);
-        Assert.InRange(loss.BackTick!.Value - loss.LostTick, 37, 150);
+        double onFiller = Seconds(LiveSince(shown, back)!.Value - FillerSince(shown, stopped)!.Value) * 25;
+        Assert.InRange(loss.BackTick!.Value - loss.LostTick, onFiller - 5, onFiller + 5);
     }
 
     [Fact]
@@ -185,6 +195,14 @@ public class LiveInputLossTests(ITestOutputHelper output)
     {
         lock (shown)
             return shown[^1];
+    }
+
+    private static float Peak(ReadOnlySpan<float> samples)
+    {
+        float peak = 0;
+        foreach (float sample in samples)
+            peak = Math.Max(peak, Math.Abs(sample));
+        return peak;
     }
 
     private static bool WaitFor(Func<bool> condition, int seconds) => SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(seconds));

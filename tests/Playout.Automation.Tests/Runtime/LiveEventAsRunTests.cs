@@ -20,33 +20,42 @@ public partial class LiveEventAsRunTests(ITestOutputHelper output)
     {
         int port = FreePorts.Udp();
         using var channel = new AutomatedChannel(Epoch);
+        int black = channel.LumaOf("black");
         var sender = LiveSender.Start(port, seconds: 60);
+        long stopped, restarted, returned;
         try
         {
             channel.Load(new DaySchedule(Day,
             [
-                new PrimaryEvent("feed", PrimaryKind.Live, $"udp://127.0.0.1:{port}", Duration: TimeSpan.FromSeconds(8)),
-                new PrimaryEvent("after", PrimaryKind.Filler, "#808080", Duration: TimeSpan.FromSeconds(1)),
+                new PrimaryEvent("feed", PrimaryKind.Live, $"udp://127.0.0.1:{port}", Duration: TimeSpan.FromSeconds(60)),
+                new PrimaryEvent("after", PrimaryKind.Filler, "#808080", Timing: TimingMode.Manual, Duration: TimeSpan.FromSeconds(1)),
             ]));
-            // Ticks in real time (40 ms each), so the stream's loss is seen as on air: stopped at 3 s, back at 5 s.
-            var clock = Stopwatch.StartNew();
-            void RunTo(long tick)
+            // Ticks 40 ms apart or more (never catching up faster), so the stream's loss is seen as on air and a span
+            // of ticks is no longer than the time it took.
+            bool RunUntil(Func<bool> done, int ticks)
             {
-                while (channel.Channel.Tick < tick)
+                for (long end = channel.Channel.Tick + ticks; channel.Channel.Tick < end && !done();)
                 {
-                    var due = TimeSpan.FromMilliseconds(40 * (channel.Channel.Tick + 1)) - clock.Elapsed;
-                    if (due > TimeSpan.Zero)
-                        Thread.Sleep(due);
+                    var next = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 25;
                     channel.RunUntil(channel.Channel.Tick + 1);
+                    if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next) is { Ticks: > 0 } left)
+                        Thread.Sleep(left);
                 }
+                return done();
             }
-            RunTo(75);
+            Assert.True(RunUntil(() => channel.Luma.Count(luma => luma != black) >= 25, 500), "the stream never went to air");
             sender.Kill();
             sender.WaitForExit();
-            RunTo(125);
+            stopped = channel.Channel.Tick;
+            RunUntil(() => false, 50);
             sender.Dispose();
             sender = LiveSender.Start(port, seconds: 60);
-            RunTo(225);
+            restarted = channel.Channel.Tick;
+            Assert.True(RunUntil(() => channel.Luma.Skip((int)restarted).Any(luma => luma != black), 500), "the stream never came back");
+            returned = channel.Luma.Skip((int)restarted).ToList().FindIndex(luma => luma != black) + restarted;
+            RunUntil(() => false, 10);
+            Assert.True(channel.Automation.Take().Ok);
+            RunUntil(() => false, 5);
         }
         finally
         {
@@ -55,13 +64,13 @@ public partial class LiveEventAsRunTests(ITestOutputHelper output)
         }
 
         var feed = Assert.Single(channel.Automation.RecentAsRun, e => e.EventId == "feed");
-        output.WriteLine(feed.Reason);
+        output.WriteLine($"stopped {stopped}, restarted {restarted}, on air again {returned}: {feed.Reason}");
         Assert.Equal(AsRunStatus.Failed, feed.Status);
         Assert.Contains("no signal", feed.Reason);
-        // The loss the test made: the filler from within 0.5 s of the stop (ticks 75..88) to within 1 s (plus the
-        // sender's start) of its return (ticks 125..175); a slow first start may add a loss before it.
+        // The loss the test made, from soon after the stop to the tick the pictures were back; a slow first start
+        // may add a loss before it.
         var spans = Span().Matches(feed.Reason!).Select(m => (Lost: Tick(m.Groups[1].Value), Back: Tick(m.Groups[2].Value))).ToList();
-        Assert.Contains(spans, s => s.Lost is >= 75 and <= 88 && s.Back is >= 125 and <= 175);
+        Assert.Contains(spans, s => s.Lost > stopped && s.Lost <= stopped + 25 && s.Back > restarted && s.Back <= returned);
         Assert.DoesNotContain("to the end", feed.Reason);
     }
 

@@ -5,7 +5,12 @@ namespace Playout.Engine.Producers.Clips;
 /// decoder appends (waiting while it is full), the tick takes exactly one tick's samples. Writes carry the
 /// decoder's generation, so sound decoded before a seek never plays after it.
 /// </summary>
-internal sealed class AudioRing(int channels, int capacityFrames)
+/// <param name="owes">
+/// Sound a tick could not have (not decoded yet, or skipped) is owed, and dropped when it comes, keeping a clip's sound
+/// on its timeline. A live input's ring owes nothing: it plays what arrives as it arrives, and a tick it cannot fill
+/// is partly silent rather than silencing the sound that comes next.
+/// </param>
+internal sealed class AudioRing(int channels, int capacityFrames, bool owes = true)
 {
     private readonly Lock _lock = new();
     private readonly float[] _samples = new float[channels * capacityFrames];
@@ -73,16 +78,16 @@ internal sealed class AudioRing(int channels, int capacityFrames)
                 var source = _samples.AsSpan((int)((_read + i) % (_samples.Length / channels)) * channels, copy);
                 source.CopyTo(destination.Slice(i * outputChannels, copy));
             }
-            _read += wanted;
+            _read += owes ? wanted : frames;
             return frames;
         }
     }
 
-    /// <summary>Skips the next <paramref name="frames"/> sample frames (the tick showed filler instead), even those not decoded yet.</summary>
+    /// <summary>Skips the next <paramref name="frames"/> sample frames (the tick showed filler instead), even those not decoded yet when it owes.</summary>
     public void Skip(int frames)
     {
         lock (_lock)
-            _read += frames;
+            _read += owes ? frames : Math.Min(frames, _written - _read);
     }
 
     /// <summary>Empties the ring and starts generation <paramref name="generation"/>; later appends of older generations are ignored.</summary>

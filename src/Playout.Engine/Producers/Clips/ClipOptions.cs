@@ -11,7 +11,7 @@ public sealed record ClipOptions(TimeSpan? In = null, TimeSpan? Out = null, bool
     string? Options = null, int Ahead = 6)
 {
     /// <summary>A live input's hold time when none is set: with the stream's own latency, the filler is on air within 0.5 s.</summary>
-    public static readonly TimeSpan DefaultHoldLast = TimeSpan.FromMilliseconds(300);
+    public static readonly TimeSpan DefaultHoldLast = TimeSpan.FromMilliseconds(250);
 
     public static ClipOptions Default { get; } = new();
 

@@ -20,6 +20,9 @@ public sealed class ClipProducer : Producer, ILiveInput
     /// <summary>Seconds of decoded sound a clip buffers ahead.</summary>
     private const int AudioSeconds = 4;
 
+    /// <summary>Sample frames of sound a live input buffers: what arrived early plays at most this late.</summary>
+    private const int LiveAudioFrames = VideoFormat.AudioSampleRate / 2;
+
     private readonly ChannelContext _channel;
     private readonly ClipOptions _options;
     private readonly DecodedFrameQueue _queue;
@@ -43,7 +46,8 @@ public sealed class ClipProducer : Producer, ILiveInput
         _channel = channel;
         _options = options ?? ClipOptions.Default;
         _queue = new DecodedFrameQueue(_options.Ahead);
-        _audio = new AudioRing(AudioPool.ProgrammeChannels, AudioSeconds * VideoFormat.AudioSampleRate);
+        _audio = _options.Live ? new AudioRing(AudioPool.ProgrammeChannels, LiveAudioFrames, owes: false)
+            : new AudioRing(AudioPool.ProgrammeChannels, AudioSeconds * VideoFormat.AudioSampleRate);
         _decoder = new ClipDecoder(channel, url, Name, _options, _queue, _audio);
         _alarmSource = $"{channel.Name}/input {Name}";
         if (!_options.Live)
