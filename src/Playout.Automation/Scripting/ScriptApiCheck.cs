@@ -32,7 +32,8 @@ internal static class ScriptApiCheck
         // Spans: what params-span overloads (string.Join, collection expressions) bind to; memory-safe without stackalloc.
         "System.Span`1", "System.ReadOnlySpan`1", "System.MemoryExtensions",
         "System.IComparable", "System.IComparable`1", "System.IEquatable`1", "System.IDisposable", "System.IFormattable",
-        "System.Globalization.CultureInfo",
+        "System.IFormatProvider", "System.Enum", "System.ValueType", "System.Globalization.CultureInfo",
+        "System.Globalization.DateTimeStyles", "System.Globalization.NumberStyles",
         // Tuples and delegates (a delegate's own members, e.g. Method, belong to System.Delegate, which is not here).
         "System.ValueTuple", "System.ValueTuple`1", "System.ValueTuple`2", "System.ValueTuple`3", "System.ValueTuple`4",
         "System.ValueTuple`5", "System.ValueTuple`6", "System.ValueTuple`7", "System.ValueTuple`8", "System.Tuple",

@@ -16,7 +16,11 @@ public sealed class ScriptHost
 {
     public static readonly TimeSpan DefaultTimeLimit = ScriptLimits.Default.Time;
 
+    /// <summary>Workers one host runs at once; more runs wait their turn, so a burst of requests cannot multiply the memory limit.</summary>
+    public const int MaxWorkers = 4;
+
     private readonly ScriptCompiler _compiler = new();
+    private readonly SemaphoreSlim _workers = new(MaxWorkers);
 
     /// <param name="timeLimit">How long a script may run (default 10 s).</param>
     /// <param name="memoryLimitMegabytes">How much memory a script may use (default 256 MB; at least 32).</param>
@@ -40,7 +44,16 @@ public sealed class ScriptHost
         var compiled = await Task.Run(() => _compiler.Compile(code), cancel).ConfigureAwait(false);
         if (compiled.Errors.Count > 0)
             return ScriptResult.Failed(context.Schedule, [], [.. compiled.Errors]);
-        return await ScriptWorkerRun.RunAsync(compiled, context, Limits, cancel).ConfigureAwait(false);
+        // Waiting for a worker does not count against the script's time limit (only the caller's cancellation ends it).
+        await _workers.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            return await ScriptWorkerRun.RunAsync(compiled, context, Limits, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            _workers.Release();
+        }
     }
 
     /// <summary>Runs <paramref name="code"/> and, when it succeeds, hands its edit to <paramref name="apply"/> (e.g. <c>edit => automation.Apply(edit)</c>).</summary>

@@ -88,6 +88,13 @@ internal sealed class ScriptWorkerRun : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(worker);
+        // Nothing of the service's environment (API tokens, configuration) but what the runtime needs to start.
+        var inherited = start.Environment.Where(e => e.Key is "PATH" or "HOME" or "TMPDIR" || e.Key.StartsWith("DOTNET_ROOT", StringComparison.Ordinal)).ToList();
+        start.Environment.Clear();
+        foreach (var (name, value) in inherited)
+            start.Environment[name] = value;
+        // No debugger, profiler or event pipe to attach to the worker through.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         // The GC refuses to grow the heap past this: the script gets an OutOfMemoryException, reported as over its limit.
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture);
         // One heap, collected on the script's own (low-priority) thread: no server or background GC threads.

@@ -55,7 +55,7 @@ public static class ScriptCommand
         var context = OfflineContext(schedulePath, today, error);
         if (context is null)
             return PlayoutCli.BadInput;
-        var result = await new ScriptHost(TimeSpan.FromSeconds(timeout), memory).RunAsync(File.ReadAllText(path, Encoding.UTF8), context, cancel);
+        var result = await Execute(File.ReadAllText(path, Encoding.UTF8), context, TimeSpan.FromSeconds(timeout), memory, cancel);
         // With the schedule on stdout, the log and the summary go to stderr: stdout is the JSON alone.
         return Report(result, outputPath, outputPath == "-" ? error : output, error);
     }
@@ -78,6 +78,10 @@ public static class ScriptCommand
             return string.Join(Environment.NewLine, lines) + Environment.NewLine;
         });
     }
+
+    /// <summary>Runs the script from here, in a worker process (<see cref="ScriptHost"/>).</summary>
+    private static Task<ScriptResult> Execute(string code, ScriptContext context, TimeSpan timeLimit, int memoryMegabytes, CancellationToken cancel) =>
+        new ScriptHost(timeLimit, memoryMegabytes).RunAsync(code, context, cancel);
 
     /// <summary>The schedule and day the script starts from; null (after printing why) when the schedule file is invalid.</summary>
     private static ScriptContext? OfflineContext(string? schedulePath, string? todayText, TextWriter error)

@@ -57,6 +57,23 @@ public class ScriptLimitTests
     }
 
     [Fact]
+    public async Task A_burst_of_runs_starts_no_more_workers_at_once_than_the_host_allows()
+    {
+        var host = new ScriptHost(TimeSpan.FromSeconds(1));
+        var runs = Enumerable.Range(0, ScriptHost.MaxWorkers + 2)
+            .Select(_ => host.RunAsync("Log(\"spinning\");\nwhile (true) { }\n", Offline())).ToArray();
+        int most = 0;
+        while (!runs.All(r => r.IsCompleted))
+        {
+            most = Math.Max(most, ScriptWorkers.Running().Count);
+            await Task.Delay(20);
+        }
+
+        Assert.All(await Task.WhenAll(runs), run => Assert.Equal("script exceeded its 1 s limit and was stopped", Assert.Single(run.Errors).Message));
+        Assert.InRange(most, 1, ScriptHost.MaxWorkers);
+    }
+
+    [Fact]
     public async Task A_script_past_its_memory_limit_is_stopped()
     {
         const string code = """

@@ -88,11 +88,12 @@ public class ScriptSandboxTests
                 day.Add(Filler(s.Id, "black", TimeSpan.FromMinutes(Math.Max(s.Minutes, Twice(seen["a"])))));
             Log($"{string.Join(",", longestFirst)} {text} {day.End:hh\\:mm} {Schedule.Days.Count} {DateTime.UtcNow.Year > 2000}");
             Log(string.Join("+", ["x", "y"]) + "ab".AsSpan(1).ToString());
+            Log($"{PrimaryKind.Clip.ToString()} {1.5.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
             """;
         var run = await Host.RunAsync(code, Offline());
 
         Assert.True(run.Ok, string.Join("\n", run.Errors));
-        Assert.Equal(["caught", "b,a a=5;b=10; 06:15 0 True", "x+yb"], run.Log);
+        Assert.Equal(["caught", "b,a a=5;b=10; 06:15 0 True", "x+yb", "Clip 1.5"], run.Log);
         Assert.Equal(["a", "b"], run.Schedule![Today.AddDays(1)]!.Events.Select(e => e.Id));
     }
 }
