@@ -44,6 +44,22 @@ public sealed class ScheduleCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_reports_an_unclosed_flow_mapping_at_its_line_and_exits_2()
+    {
+        var path = Path.Combine(_dir, "unclosed.yaml");
+        File.WriteAllText(path, "- { id: a, kind: clip, source: x.mp4\n- id: [\n");
+
+        var (code, output, error) = CliRunner.Run("schedule", "validate", path);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        var lines = error.Trim().Split('\n');
+        Assert.StartsWith($"{path}, line 2, column ", lines[0]);
+        Assert.Contains(": not valid YAML: ", lines[0]);
+        Assert.Equal($"{path}: INVALID, 1 error; nothing would be loaded", lines[1]);
+    }
+
+    [Fact]
     public void Validate_refuses_a_rate_without_timecode()
     {
         var (code, _, error) = CliRunner.Run("schedule", "validate", Sample("day.yaml"), "--rate", "12");
