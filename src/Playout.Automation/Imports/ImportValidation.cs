@@ -9,10 +9,14 @@ namespace Playout.Automation.Imports;
 /// </summary>
 internal static class ImportValidation
 {
-    public static void Check(ImportedDays days, IDeviceCommands? devices, ImportProblems problems)
+    public static void Check(ImportedDays days, IDeviceCommands? devices, SourceRules? sources, ImportProblems problems)
     {
+        if (days.Days.Count > ScheduleLimits.DaysPerSchedule)
+            problems.Error(days.Days[ScheduleLimits.DaysPerSchedule].At, $"more than the {ScheduleLimits.DaysPerSchedule} days a schedule may hold", field: "date");
         foreach (var day in days.Days)
         {
+            if (day.Events.Count > ScheduleLimits.EventsPerDay)
+                problems.Error(day.Events[ScheduleLimits.EventsPerDay].At, $"more than the {ScheduleLimits.EventsPerDay} events a day may hold ({day.Date:yyyy-MM-dd})");
             var first = new Dictionary<string, ImportedEvent>(StringComparer.Ordinal);
             foreach (var imported in day.Events)
             {
@@ -21,7 +25,7 @@ internal static class ImportValidation
                     problems.Error(imported.At, $"id used twice in {day.Date:yyyy-MM-dd} (first {Where(first[e.Id].At)})", e.Id, "id");
                 if (!imported.Clean)
                     continue;
-                foreach (var problem in ScheduleValidator.Check(e, devices ?? UncheckedDevices.Instance, inBlock: false))
+                foreach (var problem in ScheduleValidator.Check(e, devices ?? UncheckedDevices.Instance, inBlock: false, sources))
                     problems.Error(imported.At, problem);
             }
         }

@@ -11,12 +11,14 @@ namespace Playout.Automation.Runtime;
 /// </summary>
 /// <param name="resolve">Turns a schedule's media name into a path (the service's media folder); URLs pass unchanged.</param>
 /// <param name="filler">What fills gaps: a colour, "bars", or a picture file.</param>
-public sealed class EventSources(ChannelContext channel, Func<string, string> resolve, string filler, Func<int, Producer>? cardInput = null)
+/// <param name="protocols">The network protocols a stream may use (null: <see cref="Engine.MediaUrl.DefaultProtocols"/>).</param>
+public sealed class EventSources(ChannelContext channel, Func<string, string> resolve, string filler, Func<int, Producer>? cardInput = null,
+    IReadOnlyList<string>? protocols = null)
     : IEventSources
 {
     public Producer Primary(PrimaryEvent e, TimeSpan offset) => Open(e.DisplayName, () => e.Kind switch
     {
-        PrimaryKind.Clip => new ClipProducer(channel, Media(e.Source!), new ClipOptions(In: offset, Out: e.Out, Loop: e.Loop)),
+        PrimaryKind.Clip => new ClipProducer(channel, Media(e.Source!), new ClipOptions(In: offset, Out: e.Out, Loop: e.Loop, Protocols: protocols)),
         PrimaryKind.Live => Live(e.Source!),
         PrimaryKind.Still => Still(e.Source!),
         _ => Fill(e.Source ?? filler),
@@ -30,7 +32,7 @@ public sealed class EventSources(ChannelContext channel, Func<string, string> re
     {
         if (source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) && int.TryParse(source.AsSpan(5), out int input))
             return cardInput?.Invoke(input) ?? throw new InvalidOperationException($"{source}: the channel has no card inputs");
-        return new ClipProducer(channel, source, new ClipOptions(Live: true));
+        return new ClipProducer(channel, source, new ClipOptions(Live: true, Protocols: protocols));
     }
 
     private Producer Fill(string source)

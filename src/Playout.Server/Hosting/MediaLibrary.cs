@@ -32,7 +32,7 @@ public sealed class MediaLibrary : IAsyncDisposable
     public static async Task<MediaLibrary> Open(ServiceConfig service, ILogger log, CancellationToken stop)
     {
         var config = service.MediaLibrary;
-        var catalog = MediaCatalog.Open(config.Database is { } database ? service.FilePath(database) : Path.Combine(service.StatePath, "media.db"));
+        var catalog = MediaCatalog.Open(service.CatalogPath);
         var options = new MediaScannerOptions { Folders = [service.MediaPath("."), .. config.Folders.Select(service.FilePath)] };
         var library = new MediaLibrary(service, catalog, options, log);
         // Files present at start are taken as they are (the settle time guards files still arriving while watched).

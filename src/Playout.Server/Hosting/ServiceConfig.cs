@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Playout.Automation.Schedules;
 
 namespace Playout.Server.Hosting;
 
@@ -29,15 +30,28 @@ public sealed record ServiceConfig
 
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }
 
+    /// <summary>Folders besides <see cref="Media"/> and the library's folders that schedule sources may lie in.</summary>
+    public IReadOnlyList<string> MediaRoots { get; init; } = [];
+
+    /// <summary>The network protocols a schedule's stream URL may use; default udp, rtp, srt.</summary>
+    public IReadOnlyList<string> SourceProtocols { get; init; } = Engine.MediaUrl.DefaultProtocols;
+
     /// <summary>The folder of the file it was loaded from.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; init; } = ".";
 
-    public string MediaPath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, Media, file));
+    /// <summary>Where schedule sources may come from: the media folder, the library's folders, <see cref="MediaRoots"/>; over <see cref="SourceProtocols"/>.</summary>
+    [JsonIgnore]
+    public SourceRules Sources => SourceRules.For(FilePath(Media), [.. MediaLibrary.Folders.Select(FilePath), .. MediaRoots.Select(FilePath)], SourceProtocols);
+
+    public string MediaPath(string file) => Sources.Resolve(file);
 
     public string LogsPath => Path.GetFullPath(Path.Combine(BaseDirectory, Logs));
 
     public string StatePath => Path.GetFullPath(Path.Combine(BaseDirectory, State));
+
+    /// <summary>The media catalogue: the library's database, or media.db in the state folder.</summary>
+    public string CatalogPath => MediaLibrary.Database is { } database ? FilePath(database) : Path.Combine(StatePath, "media.db");
 
     /// <summary>A path the configuration names, relative to the configuration file.</summary>
     public string FilePath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, file));

@@ -105,7 +105,8 @@ internal sealed class ClipDecoder : IDisposable
             {
                 var options = !_options.Live || _options.Options?.Contains("timeout=", StringComparison.Ordinal) == true ? _options.Options
                     : _options.Options is null ? LiveTimeout : $"{_options.Options}:{LiveTimeout}";
-                using var source = new FfmpegSource(_url, options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
+                using var source = new FfmpegSource(_url, MediaUrl.WithProtocols(_url, options, _options.Protocols),
+                    _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None);
                 Decode(source);
             }
             catch (Exception error)
