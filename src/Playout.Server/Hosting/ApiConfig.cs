@@ -5,17 +5,17 @@ public sealed record ApiConfig
 {
     public IReadOnlyList<TokenConfig> Tokens { get; init; } = [];
 
-    internal void Validate(string where, string http)
+    internal void Validate(string where, string http, ConfigProblems problems)
     {
         for (int i = 0; i < Tokens.Count; i++)
         {
             if (Tokens[i].Token.Length < 16)
-                throw new ConfigException($"{where}.tokens[{i}].token: at least 16 characters");
+                problems.Add($"{where}.tokens[{i}].token", "at least 16 characters");
         }
         if (Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() != Tokens.Count)
-            throw new ConfigException($"{where}.tokens: the same token is listed twice");
+            problems.Add($"{where}.tokens", "the same token is listed twice");
         if (Tokens.Count == 0 && !IsLoopback(http))
-            throw new ConfigException($"{where}: the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
+            problems.Add(where, $"the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
     }
 
     private static bool IsLoopback(string http)

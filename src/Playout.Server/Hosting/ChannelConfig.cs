@@ -30,29 +30,29 @@ public sealed record ChannelConfig
     public IReadOnlyList<InputConfig> Inputs { get; init; } = [];
     public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (VideoFrames < 16)
-            throw new ConfigException($"{where}.videoFrames: at least 16 frames are needed; got {VideoFrames}");
+            problems.Add($"{where}.videoFrames", $"at least 16 frames are needed; got {VideoFrames}");
         if (VideoFormats.Find(Format) is null)
-            throw new ConfigException($"{where}.format: unknown video format '{Format}'; run 'playout formats' for the list");
+            problems.Add($"{where}.format", $"unknown video format '{Format}'; run 'playout formats' for the list");
         if (Clock == ClockKind.Genlock && Card is null)
-            throw new ConfigException($"{where}.clock: genlock needs a card to lock to; add \"card\" or use \"system\"");
+            problems.Add($"{where}.clock", "genlock needs a card to lock to; add \"card\" or use \"system\"");
         if (Outputs.Any(o => o.Type == OutputKind.Card) && Card is null)
-            throw new ConfigException($"{where}.outputs: a card output needs a \"card\"");
-        Filler.Validate($"{where}.filler");
-        Playlist?.Validate($"{where}.playlist");
-        Automation?.Validate($"{where}.automation");
+            problems.Add($"{where}.outputs", "a card output needs a \"card\"");
+        Filler.Validate($"{where}.filler", problems);
+        Playlist?.Validate($"{where}.playlist", problems);
+        Automation?.Validate($"{where}.automation", problems);
         if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)
-            throw new ConfigException($"{where}: the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
+            problems.Add(where, $"the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
         for (int i = 0; i < Outputs.Count; i++)
-            Outputs[i].Validate($"{where}.outputs[{i}]");
+            Outputs[i].Validate($"{where}.outputs[{i}]", problems);
         for (int i = 0; i < Inputs.Count; i++)
-            Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null);
+            Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null, problems);
         for (int i = 0; i < Graphics.Count; i++)
         {
             if (Graphics[i].X < 0 || Graphics[i].Y < 0 || Graphics[i].Opacity is < 0 or > 1)
-                throw new ConfigException($"{where}.graphics[{i}]: x and y must not be negative and opacity must be 0..1");
+                problems.Add($"{where}.graphics[{i}]", "x and y must not be negative and opacity must be 0..1");
         }
     }
 }
@@ -70,7 +70,7 @@ public sealed record FillerConfig
     public string? Color { get; init; } = "black";
     public string? Image { get; init; }
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Image is null && Color is not null)
         {
@@ -80,7 +80,7 @@ public sealed record FillerConfig
             }
             catch (FormatException error)
             {
-                throw new ConfigException($"{where}.color: {error.Message}");
+                problems.Add($"{where}.color", error.Message);
             }
         }
     }
@@ -92,17 +92,17 @@ public sealed record PlaylistConfig
     public bool Loop { get; init; } = true;
     public required IReadOnlyList<PlaylistItemConfig> Items { get; init; }
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Items.Count == 0)
-            throw new ConfigException($"{where}.items: a playlist needs at least one item");
+            problems.Add($"{where}.items", "a playlist needs at least one item");
         for (int i = 0; i < Items.Count; i++)
         {
             var item = Items[i];
             if (string.IsNullOrWhiteSpace(item.File))
-                throw new ConfigException($"{where}.items[{i}].file: a file name is needed");
+                problems.Add($"{where}.items[{i}].file", "a file name is needed");
             if (item.In < 0 || item.Out <= (item.In ?? 0) || item.Seconds <= 0)
-                throw new ConfigException($"{where}.items[{i}]: in must not be negative, out must come after in, seconds must be positive");
+                problems.Add($"{where}.items[{i}]", "in must not be negative, out must come after in, seconds must be positive");
         }
     }
 }
@@ -154,12 +154,12 @@ public sealed record InputConfig
     /// <summary>Stream: FFmpeg input options as "key=value:key=value"; a 2 s socket timeout (timeout=2000000) is added unless one is named.</summary>
     public string? Options { get; init; }
 
-    internal void Validate(string where, bool hasCard)
+    internal void Validate(string where, bool hasCard, ConfigProblems problems)
     {
         if (Type == InputKind.Card && !hasCard)
-            throw new ConfigException($"{where}: a card input needs the channel's \"card\"");
+            problems.Add(where, "a card input needs the channel's \"card\"");
         if (Type == InputKind.Stream && string.IsNullOrWhiteSpace(Url))
-            throw new ConfigException($"{where}.url: a stream input needs a url (udp://…, srt://…)");
+            problems.Add($"{where}.url", "a stream input needs a url (udp://…, srt://…)");
     }
 }
 
@@ -195,13 +195,13 @@ public sealed record OutputConfig
     public int Height { get; init; } = 270;
     public double PerSecond { get; init; } = 4;
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
-            throw new ConfigException($"{where}.url: a stream output needs a url (udp://…, srt://… or a file path)");
+            problems.Add($"{where}.url", "a stream output needs a url (udp://…, srt://… or a file path)");
         if (Scte35 && Type != OutputKind.Stream)
-            throw new ConfigException($"{where}.scte35: only a stream output carries SCTE-35");
+            problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
-            throw new ConfigException($"{where}: preview width, height and perSecond must be positive");
+            problems.Add(where, "preview width, height and perSecond must be positive");
     }
 }
