@@ -146,7 +146,7 @@ public sealed class ChannelRuntime : IDisposable
                 throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
             Producer live = input.Type == InputKind.Card
                 ? new CardInputProducer(context, card!, input.Index)
-                : new ClipProducer(context, input.Url!, new ClipOptions(Live: true, Options: input.Options));
+                : new ClipProducer(context, input.Url!, new ClipOptions(Live: true, Options: input.Options, Protocols: service.SourceProtocols));
             channel.Execute(StageCommands.Load(input.Layer, live));
         }
         if (config.Playlist is { } playlist)

@@ -2,6 +2,8 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Playout.Automation.Imports;
+using Playout.Automation.Schedules;
+using Playout.Media.Formats;
 using static Playout.Automation.Tests.Imports.ImportTestSupport;
 
 namespace Playout.Automation.Tests.Imports;
@@ -13,6 +15,9 @@ namespace Playout.Automation.Tests.Imports;
 /// </summary>
 public sealed class ImporterFuzzTests
 {
+    // With the service's checks: sources confined to a media folder.
+    private static readonly ScheduleImportOptions Options = new(new Rational(25), Sources: SourceRules.For("/srv/media"));
+
     private static int Runs => int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_FUZZ_RUNS"), out int runs) ? runs : 300;
 
     public static TheoryData<string> Samples => new() { "day.yaml", "demo-day.yaml", "day.json", "day.csv", "day.bxf" };
@@ -84,7 +89,7 @@ public sealed class ImporterFuzzTests
     private static void Check(Gen<string> texts, string name) =>
         Prop.ForAll(texts.ToArbitrary(), text =>
         {
-            var result = Import(name, text);
+            var result = ScheduleImporter.Import(name, text, Options);
             Assert.Equal(result.Errors.Count == 0, result.Ok);
             if (!result.Ok)
             {
@@ -134,7 +139,7 @@ public sealed class ImporterFuzzTests
                 "<", ">", "/", "=", "<?xml version=\"1.0\"?>", "<!DOCTYPE x [<!ENTITY e \"x\">]>", "&e;", "<![CDATA[",
                 "BxfMessage", "ScheduledEvent", "EventData", "date", "events", "days", "id", "kind", "clip", "block", "children",
                 "source", "start", "duration", "2026-11-25", "10:00:00:00", "99999999999999999999", "1e400", "NaN", "\\ud800",
-                "\\u0000", "\u0000", "\ud800", "٣", "null", "true", ";", "\r",
+                "\\u0000", "\u0000", "\ud800", "٣", "null", "true", ";", "\r", "source: ../../x", "file:", "udp://", "card:",
             ];
             return Gen.Elements(pieces).ListOf().Select(p => string.Concat(p));
         }
