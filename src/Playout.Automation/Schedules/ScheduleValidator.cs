@@ -93,16 +93,16 @@ public static class ScheduleValidator
 
     private static IEnumerable<string> Sizes(PrimaryEvent e)
     {
-        if (Length("id", e.Id, ScheduleLimits.IdLength) is { } id)
+        if (TextProblem("id", e.Id, ScheduleLimits.IdLength) is { } id)
             yield return id;
-        if (Length("title", e.Title, ScheduleLimits.TitleLength) is { } title)
+        if (TextProblem("title", e.Title, ScheduleLimits.TitleLength) is { } title)
             yield return title;
-        if (Length("source", e.Source, ScheduleLimits.SourceLength) is { } source)
+        if (TextProblem("source", e.Source, ScheduleLimits.SourceLength) is { } source)
             yield return source;
     }
 
     /// <summary>Why a text field is too long or holds a control character (a line break would split the as-run log), or null.</summary>
-    private static string? Length(string field, string? text, int max) =>
+    private static string? TextProblem(string field, string? text, int max) =>
         text is null ? null
         : text.Length > max ? $"{field}: {text.Length} characters, more than the {max} allowed"
         : text.Any(char.IsControl) ? $"{field}: holds a control character (a line break, tab, …)"
@@ -131,11 +131,11 @@ public static class ScheduleValidator
 
     private static string? CheckSecondary(SecondaryEvent s, IDeviceCommands? devices, SourceRules? sources) => s.Kind switch
     {
-        _ when Length("source", s.Source, ScheduleLimits.SourceLength) is { } tooLong => tooLong,
-        _ when Length("device", s.Device, ScheduleLimits.NameLength) is { } tooLong => tooLong,
-        _ when Length("command", s.Command, ScheduleLimits.NameLength) is { } tooLong => tooLong,
+        _ when TextProblem("source", s.Source, ScheduleLimits.SourceLength) is { } tooLong => tooLong,
+        _ when TextProblem("device", s.Device, ScheduleLimits.NameLength) is { } tooLong => tooLong,
+        _ when TextProblem("command", s.Command, ScheduleLimits.NameLength) is { } tooLong => tooLong,
         _ when s.Arguments?.Count > ScheduleLimits.ArgumentsPerCommand => $"args: {s.Arguments.Count}, more than the {ScheduleLimits.ArgumentsPerCommand} a command may take",
-        _ when s.Arguments?.Select(a => Length($"args.{Shown(a.Key)}", a.Key, ScheduleLimits.NameLength) ?? Length($"args.{a.Key}", a.Value, ScheduleLimits.ValueLength))
+        _ when s.Arguments?.Select(a => TextProblem($"args.{Shown(a.Key)}", a.Key, ScheduleLimits.NameLength) ?? TextProblem($"args.{a.Key}", a.Value, ScheduleLimits.ValueLength))
             .FirstOrDefault(p => p is not null) is { } badArgument => badArgument,
         SecondaryKind.LogoOn or SecondaryKind.GraphicsTake when string.IsNullOrWhiteSpace(s.Source) => "source: the graphic to show is missing",
         SecondaryKind.LogoOn or SecondaryKind.GraphicsTake when sources?.CheckFile(s.Source!) is { } where => $"source: {where}",
