@@ -63,8 +63,10 @@ internal static class ConfigShape
             Map(ref reader, valueType, path, lines, problems);
         else if (ItemType(type, typeof(IReadOnlyList<>)) is { } itemType)
             List(ref reader, itemType, path, lines, problems);
-        else
+        else if (type.IsClass)
             Record(ref reader, type, path, lines, problems);
+        else
+            reader.Skip(); // a kind of value this check does not know (a TimeSpan, say): the serializer judges it
     }
 
     private static void Scalar(ref Utf8JsonReader reader, string path, ConfigProblems problems, bool ok, string expected)
