@@ -13,6 +13,7 @@ namespace Playout.Server.Hosting;
 /// </summary>
 internal static class ConfigShape
 {
+
     /// <summary>Reports what is wrong; a file that is not JSON at all gets that one problem (nothing else can be checked).</summary>
     public static void Check(string json, Type root, ConfigProblems problems)
     {
@@ -22,7 +23,7 @@ internal static class ConfigShape
         try
         {
             reader.Read();
-            Value(ref reader, root, "", lines, problems);
+            Value(ref reader, root, nullable: false, "", lines, problems);
             reader.Read();
         }
         catch (JsonException e)
@@ -36,13 +37,14 @@ internal static class ConfigShape
         }
     }
 
-    private static void Value(ref Utf8JsonReader reader, Type type, string path, LineStarts lines, ConfigProblems problems)
+    /// <param name="nullable">Whether null may stand for the value (a field declared nullable); list items never are.</param>
+    private static void Value(ref Utf8JsonReader reader, Type type, bool nullable, string path, LineStarts lines, ConfigProblems problems)
     {
         problems.Locate(path, lines.Of(reader.TokenStartIndex));
         var underlying = Nullable.GetUnderlyingType(type);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            if (underlying is null && type.IsValueType)
+            if (!nullable && underlying is null)
                 problems.Add(path, $"expected {Expected(type)}, found null");
             return;
         }
@@ -100,7 +102,7 @@ internal static class ConfigShape
             }
             if (!seen.Add(name))
                 problems.Add(at, "given twice");
-            Value(ref reader, field.PropertyType, at, lines, problems);
+            Value(ref reader, field.PropertyType, new NullabilityInfoContext().Create(field).WriteState == NullabilityState.Nullable, at, lines, problems);
         }
         foreach (var (name, field) in fields)
         {
@@ -118,7 +120,7 @@ internal static class ConfigShape
             return;
         }
         for (int i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
-            Value(ref reader, item, $"{path}[{i}]", lines, problems);
+            Value(ref reader, item, nullable: false, $"{path}[{i}]", lines, problems);
     }
 
     private static void Map(ref Utf8JsonReader reader, Type value, string path, LineStarts lines, ConfigProblems problems)
@@ -133,7 +135,7 @@ internal static class ConfigShape
         {
             string at = $"{path}.{reader.GetString()}";
             reader.Read();
-            Value(ref reader, value, at, lines, problems);
+            Value(ref reader, value, nullable: false, at, lines, problems);
         }
     }
 
@@ -154,6 +156,8 @@ internal static class ConfigShape
         : type == typeof(string) ? "text"
         : type == typeof(double) ? "a number"
         : type.IsPrimitive ? "a whole number"
+        : ItemType(type, typeof(IReadOnlyList<>)) is not null ? "a list [ … ]"
+        : type.IsClass ? "an object { … }"
         : "a value";
 
     private static string Found(ref Utf8JsonReader reader) => reader.TokenType switch

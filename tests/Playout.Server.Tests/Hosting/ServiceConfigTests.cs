@@ -86,6 +86,24 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
+    public void Null_where_a_value_is_needed_is_a_problem_not_a_crash()
+    {
+        var problems = Problems("""
+            {
+              "media": null,
+              "channels": [ null, { "name": "a", "format": "720p50", "clock": "system", "card": null, "outputs": null } ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 2: media: expected text, found null",
+            "FILE, line 3: channels[0]: expected an object { … }, found null",
+            "FILE, line 3: channels[1].outputs: expected a list [ … ], found null",
+        ], problems);
+    }
+
+    [Fact]
     public void Broken_json_is_one_problem_at_its_line()
     {
         var problem = Assert.Single(Problems("{\n  \"channels\": [\n    { \"name\": \"a\" \n  ]\n}\n"));
