@@ -39,7 +39,7 @@ public static class MediaCommand
         }
         catch (Hosting.ConfigException e)
         {
-            throw new CliInputException($"{e.Message} (--db names a catalogue without a service configuration)");
+            throw new CliInputException($"{e.Message}{Environment.NewLine}(the catalogue is the one this configuration names; --db names one directly)");
         }
     }
 
