@@ -26,9 +26,23 @@ internal static class ImportValidation
                 if (!imported.Clean)
                     continue;
                 foreach (var problem in ScheduleValidator.Check(e, devices ?? UncheckedDevices.Instance, inBlock: false, sources))
-                    problems.Error(imported.At, problem);
+                    Report(imported, problem, problems);
             }
         }
+    }
+
+    /// <summary>
+    /// A problem the validator words "event ID: field: what is wrong" about a field the event sets is reported where the
+    /// file sets it, naming the event and the field; any other (a missing field, a child's, a secondary's) at the event.
+    /// </summary>
+    private static void Report(ImportedEvent imported, string problem, ImportProblems problems)
+    {
+        string prefix = $"event {imported.Event.Id}: ";
+        int end = problem.StartsWith(prefix, StringComparison.Ordinal) ? problem.IndexOf(": ", prefix.Length, StringComparison.Ordinal) : -1;
+        if (end > 0 && imported.Fields.TryGetValue(problem[prefix.Length..end], out var field))
+            problems.Error(field.At, problem[(end + 2)..], imported.Event.Id, field.Label);
+        else
+            problems.Error(imported.At, problem);
     }
 
     private static string Where(SourceSpot at) => at.Line is int line ? $"on line {line}" : $"at {at.Element}";

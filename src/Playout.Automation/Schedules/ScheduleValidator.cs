@@ -24,7 +24,6 @@ public static class ScheduleValidator
     /// <summary>The problems of one event (and its secondaries and children), each as "event ID: field: what is wrong".</summary>
     public static IEnumerable<string> Check(PrimaryEvent e, IDeviceCommands? devices, bool inBlock, SourceRules? sources = null)
     {
-        // A too-long id is not repeated in every message: its start names it well enough.
         string at = $"event {Shown(e.Id)}";
         if (string.IsNullOrWhiteSpace(e.Id))
             yield return "event: id: missing";
@@ -108,7 +107,8 @@ public static class ScheduleValidator
         : text.Any(char.IsControl) ? $"{field}: holds a control character (a line break, tab, …)"
         : null;
 
-    private static string Shown(string? id) => id is { Length: > 40 } ? id[..40] + "…" : id ?? "";
+    // An id too long to be one is named by its start, not repeated whole in every message.
+    private static string Shown(string? id) => id is { Length: > ScheduleLimits.IdLength } ? id[..40] + "…" : id ?? "";
 
     private static void CheckDay(string day, IReadOnlyList<PrimaryEvent> events, IDeviceCommands? devices, SourceRules? sources, List<string> problems)
     {

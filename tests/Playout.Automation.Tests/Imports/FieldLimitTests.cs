@@ -16,15 +16,17 @@ public sealed class FieldLimitTests
 
         var result = Import("day.yaml", Day($"    title: {title}\n"));
 
-        var error = ErrorAt(result, 3, null, $"event a: title: {title.Length} characters, more than the {ScheduleLimits.TitleLength} allowed");
+        var error = ErrorAt(result, 6, "title", $"{title.Length} characters, more than the {ScheduleLimits.TitleLength} allowed");
+        Assert.Equal("a", error.Event);
         Assert.True(error.ToString().Length < 300, error.ToString());
     }
 
+    // An id too long is reported at its event (the id that would name the event is the fault); the others where they are set.
     [Theory]
-    [InlineData("id", ScheduleLimits.IdLength)]
-    [InlineData("title", ScheduleLimits.TitleLength)]
-    [InlineData("source", ScheduleLimits.SourceLength)]
-    public void Each_text_field_is_accepted_up_to_its_limit_and_refused_one_past(string field, int limit)
+    [InlineData("id", ScheduleLimits.IdLength, 3, null)]
+    [InlineData("title", ScheduleLimits.TitleLength, 6, "title")]
+    [InlineData("source", ScheduleLimits.SourceLength, 5, "source")]
+    public void Each_text_field_is_accepted_up_to_its_limit_and_refused_one_past(string field, int limit, int line, string? located)
     {
         string Yaml(int length) => $"date: 2026-11-25\nevents:\n  - id: {(field == "id" ? new string('i', length) : "a")}\n    kind: clip\n"
             + $"    source: {(field == "source" ? new string('s', length) : "a.mp4")}\n    title: {(field == "title" ? new string('t', length) : "A")}\n";
@@ -32,8 +34,8 @@ public sealed class FieldLimitTests
         Assert.True(Import("day.yaml", Yaml(limit)).Ok);
         var result = Import("day.yaml", Yaml(limit + 1));
         var error = Assert.Single(result.Errors);
-        Assert.Equal(3, error.Line);
-        Assert.Contains($"{field}: {limit + 1} characters, more than the {limit} allowed", error.Message);
+        Assert.Equal((line, located), (error.Line, error.Field));
+        Assert.Contains($"{limit + 1} characters, more than the {limit} allowed", error.Message);
         Assert.True(error.ToString().Length < 400, error.ToString());
     }
 
@@ -42,7 +44,9 @@ public sealed class FieldLimitTests
     {
         var result = Import("day.json", """{ "date": "2026-11-25", "events": [ { "id": "a", "kind": "clip", "source": "a.mp4", "title": "two\nlines" } ] }""");
 
-        Assert.Contains("title: holds a control character", Assert.Single(result.Errors).Message);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("title", error.Field);
+        Assert.StartsWith("holds a control character", error.Message);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using static Playout.Automation.Tests.Imports.ImportTestSupport;
 
 namespace Playout.Automation.Tests.Imports;
 
-/// <summary>A schedule's sources stay inside the media roots and on the allowed network protocols; each refusal names the event, the field and the line.</summary>
+/// <summary>A schedule's sources stay inside the media roots and on the allowed network protocols; each refusal names the event, the field and its line.</summary>
 public sealed class SourceRulesTests
 {
     private static readonly string Media = Path.Combine(Path.GetTempPath(), "playout-media-roots", "media");
@@ -30,8 +30,8 @@ public sealed class SourceRulesTests
     {
         var result = ImportWith(Clip(source));
 
-        var error = ErrorAt(result, 3, null, message);
-        Assert.Contains("event x: source: ", error.Message);
+        var error = ErrorAt(result, 5, "source", message);
+        Assert.Equal("x", error.Event);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class SourceRulesTests
     {
         var result = ImportWith(Clip(Media + "-other/film.mxf"));
 
-        ErrorAt(result, 3, null, "is outside the media roots");
+        ErrorAt(result, 5, "source", "is outside the media roots");
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class SourceRulesTests
         if (message is null)
             Assert.True(result.Ok, string.Join("\n", result.Errors));
         else
-            ErrorAt(result, 3, null, message);
+            ErrorAt(result, 5, "source", message);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SourceRulesTests
     {
         var rules = SourceRules.For(Media, protocols: ["srt"]);
 
-        ErrorAt(ImportWith(Clip("udp://239.0.0.1:5000", "live"), rules), 3, null, "the protocol 'udp' is not allowed (allowed: srt://)");
+        ErrorAt(ImportWith(Clip("udp://239.0.0.1:5000", "live"), rules), 5, "source", "the protocol 'udp' is not allowed (allowed: srt://)");
         Assert.True(ImportWith(Clip("srt://studio.example:9000", "live"), rules).Ok);
     }
 
@@ -103,6 +103,6 @@ public sealed class SourceRulesTests
 
         Assert.Equal(2, result.Errors.Count);
         ErrorAt(result, 3, null, "event logo, secondary 1 (LogoOn): source: '../../logo.png' is outside the media roots");
-        ErrorAt(result, 9, null, "event fill: source: '/srv/other/slate.png' is outside the media roots");
+        ErrorAt(result, 11, "source", "'/srv/other/slate.png' is outside the media roots");
     }
 }

@@ -70,8 +70,8 @@ public sealed class ScheduleCommandTests : IDisposable
 
         Assert.Equal(2, code);
         var lines = error.Trim().Split('\n');
-        Assert.Equal($"{path}, line 3, column 5: event a: source: '../etc/passwd' is outside the media roots", lines[0]);
-        Assert.Equal($"{path}, line 4, column 5: event b: source: 'http://example.com/b.mp4': the protocol 'http' is not allowed (allowed: udp://, rtp://, srt://)", lines[1]);
+        Assert.Equal($"{path}, line 3, column 34, event \"a\", field source: '../etc/passwd' is outside the media roots", lines[0]);
+        Assert.Equal($"{path}, line 4, column 34, event \"b\", field source: 'http://example.com/b.mp4': the protocol 'http' is not allowed (allowed: udp://, rtp://, srt://)", lines[1]);
         Assert.Equal($"{path}: INVALID, 2 errors; nothing would be loaded", lines[2]);
 
         (code, _, error) = CliRunner.Run("schedule", "validate", path, "--media", _dir, "--protocols", "http");
