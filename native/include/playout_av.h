@@ -188,9 +188,10 @@ typedef struct {
     int32_t top_field_first;       /* video: 1 when its top field comes first */
 } PlayoutAvReadResult;
 
-/* Opens url (a file path, udp://..., srt://..., or anything FFmpeg's protocols take) and the decoders of its
+/* Opens url (a file path, or udp://, srt://... where options allow that protocol) and the decoders of its
  * best video and best audio stream. options is NULL or "key=value:key=value" avformat/protocol options
- * (e.g. "timeout=2000000"); an option nobody takes fails with PLAYOUT_AV_EOPTION. Failures pass FFmpeg's
+ * (e.g. "timeout=2000000"); an option nobody takes fails with PLAYOUT_AV_EOPTION. Only the protocols of
+ * "protocol_whitelist" open (e.g. "protocol_whitelist=udp,rtp,srt"); without it, only "file". Failures pass FFmpeg's
  * AVERROR through (ENOENT for a missing file, AVERROR_INVALIDDATA for a corrupt one), or
  * PLAYOUT_AV_ENOSTREAM when there is nothing to decode. Decoders may use FFmpeg's own threads: decoded
  * pictures are FFmpeg's until PlayoutAv_SourceRead converts them into the caller's planes. */

@@ -135,6 +135,11 @@ int32_t PlayoutAv_SourceOpenAbortable(const char* url, const char* options, int3
     int32_t ret = options_parse(options, &dict);
     if (ret < 0)
         goto fail;
+    /* Closed by default: without the caller's own list only local files open, never a network or nested
+     * protocol a playlist or reference inside the file may name. */
+    ret = av_dict_set(&dict, "protocol_whitelist", "file", AV_DICT_DONT_OVERWRITE);
+    if (ret < 0)
+        goto fail;
     s->format = avformat_alloc_context();
     s->packet = av_packet_alloc();
     if (!s->format || !s->packet) {
@@ -369,6 +374,13 @@ static int32_t seek_to_start(PlayoutAvSource* s, int64_t ts)
     return av_seek_frame(s->format, -1, 0, AVSEEK_FLAG_BYTE);
 }
 
+/* Demuxers and decoders answer a damaged input with a bare -1 in many places: not AVERROR(EPERM), which
+ * av_strerror would call "Operation not permitted", but the invalid data it is. */
+static int32_t input_error(int32_t ret)
+{
+    return ret == -1 ? AVERROR_INVALIDDATA : ret;
+}
+
 int32_t PlayoutAv_SourceSeek(PlayoutAvSource* s, int64_t time_us)
 {
     if (!s)
@@ -405,7 +417,7 @@ int32_t PlayoutAv_SourceSeek(PlayoutAvSource* s, int64_t time_us)
             break;
     }
     if (ret < 0)
-        return ret;
+        return input_error(ret);
     if (s->video)
         avcodec_flush_buffers(s->video);
     if (s->audio)
@@ -576,7 +588,7 @@ int32_t PlayoutAv_SourceRead(PlayoutAvSource* s,
             return deliver_picture(s, out, out_strides, result);
         int32_t ret = step(s);
         if (ret < 0)
-            return ret;
+            return input_error(ret);
     }
 }
 

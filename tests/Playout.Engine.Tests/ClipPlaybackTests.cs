@@ -26,6 +26,22 @@ public class ClipPlaybackTests
     }
 
     [Fact]
+    public void A_url_naming_the_file_protocol_is_refused_by_ffmpeg_while_the_same_file_plays_by_its_path()
+    {
+        using var folder = new TempDirectory();
+        string clip = TestMedia.IndexedClip(folder, "indexed.mkv", frames: 5, lumaBase: 100);
+        using var test = new CardChannel();
+        var seen = test.RecordValues(360, 288);
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, "file:" + clip))));
+        test.Channel.Execute(StageCommands.Load(2, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
+        test.Channel.RunTicks(3);
+
+        var alarm = Assert.Single(test.Alarms.Active, a => a.Source == "channel 1/layer 1");
+        Assert.Contains("file:" + clip, alarm.Message);
+        Assert.Equal([100, 101, 102], seen);
+    }
+
+    [Fact]
     public void A_steady_tick_playing_a_clip_under_graphics_allocates_nothing()
     {
         using var folder = new TempDirectory();

@@ -23,7 +23,15 @@ internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
     public ImportedEvent? Map(ImportNode node)
     {
         int before = problems.ErrorCount;
-        return Event(node) is { } e ? new ImportedEvent(e, node.At, problems.ErrorCount == before) : null;
+        return Event(node) is { } e ? new ImportedEvent(e, node.At, Fields((MapNode)node), problems.ErrorCount == before) : null;
+    }
+
+    private static Dictionary<string, (string Label, SourceSpot At)> Fields(MapNode map)
+    {
+        var fields = new Dictionary<string, (string, SourceSpot)>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+            fields.TryAdd(entry.Key, (entry.Label, entry.Value.At));
+        return fields;
     }
 
     private PrimaryEvent? Event(ImportNode node)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Playout.Automation.Imports;
 
 /// <summary>Collects the errors and warnings of one file's import, capped so a garbage file cannot flood the caller.</summary>
@@ -24,6 +26,10 @@ internal sealed class ImportProblems(string file, int maxErrors)
     public void Warning(SourceSpot at, string message, string? eventId = null, string? field = null) =>
         _warnings.Add(Make(at, message, eventId, field));
 
+    // A value too long to be one (a 2 MB id is an error of its own) is named by its start, not echoed whole.
     private ImportError Make(SourceSpot at, string message, string? eventId, string? field) =>
-        new(file, message, at.Line, at.Column, at.Element, eventId, field);
+        new(file, Shortened(message, 500), at.Line, at.Column, at.Element, Shortened(eventId, 64), Shortened(field, 64));
+
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? Shortened(string? text, int max) => text is not null && text.Length > max ? text[..max] + "…" : text;
 }

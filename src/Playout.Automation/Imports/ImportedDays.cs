@@ -2,9 +2,10 @@ using Playout.Automation.Schedules;
 
 namespace Playout.Automation.Imports;
 
-/// <summary>An event as read from a file: where it starts, and whether its fields mapped without error.</summary>
+/// <summary>An event as read from a file: where it starts, where each of its fields is, and whether they mapped without error.</summary>
+/// <param name="Fields">Schema key → what the file calls the field and where its value is, for the model checks' errors.</param>
 /// <param name="Clean">False when a field was reported; the model checks then wait until it is fixed (they would repeat it).</param>
-internal sealed record ImportedEvent(PrimaryEvent Event, SourceSpot At, bool Clean);
+internal sealed record ImportedEvent(PrimaryEvent Event, SourceSpot At, IReadOnlyDictionary<string, (string Label, SourceSpot At)> Fields, bool Clean);
 
 /// <summary>One day as read from a file.</summary>
 internal sealed record ImportedDay(DateOnly Date, SourceSpot At, List<ImportedEvent> Events)

@@ -30,6 +30,12 @@ internal static partial class JsonTreeReader
             problems.Error(at, $"not valid JSON: {PositionSuffix().Replace(e.Message, "")}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString's one failure on a string the reader accepted: an escape that is half a surrogate pair ("\ud800").
+            problems.Error(lines.Spot(reader.TokenStartIndex), "not valid JSON: a string holds a \\u escape that is half of a surrogate pair");
+            return null;
+        }
     }
 
     private static ImportNode ReadValue(ref Utf8JsonReader reader, LineMap lines)

@@ -39,7 +39,7 @@ public static class ScheduleImporter
             var other => Unknown(other, problems),
         };
         if (days is not null)
-            ImportValidation.Check(days, options.Devices, problems);
+            ImportValidation.Check(days, options.Devices, options.Sources, problems);
         bool ok = problems.ErrorCount == 0 && days is not null;
         return new ScheduleImportResult(fileName, ok ? days!.Days.Select(d => d.ToSchedule()).ToList() : [],
             problems.Errors, problems.Warnings, problems.Truncated);

@@ -10,6 +10,9 @@ namespace Playout.Automation.Imports;
 /// </summary>
 internal static partial class TimeText
 {
+    /// <summary>The longest time a file may write: what HH:MM:SS reaches at 99 hours (seconds beyond it are a typo, and past TimeSpan's range a crash).</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(100);
+
     /// <param name="noun">What the value is, for the error: "a time of day", "a duration", "an offset".</param>
     public static (TimeSpan Value, string? Error) Parse(string text, Rational frameRate, string noun, bool signed = false)
     {
@@ -25,7 +28,12 @@ internal static partial class TimeText
     private static (TimeSpan? Value, string? Error) ParseUnsigned(string body, Rational frameRate)
     {
         if (Seconds().IsMatch(body))
-            return (TimeSpan.FromSeconds(double.Parse(body, CultureInfo.InvariantCulture)), null);
+        {
+            double written = double.Parse(body, CultureInfo.InvariantCulture);
+            return written < Longest.TotalSeconds
+                ? (TimeSpan.FromSeconds(written), null)
+                : (null, $"\"{body}\" seconds is {Longest.TotalHours:0} hours or more");
+        }
         var match = Clock().Match(body);
         if (!match.Success)
             return (null, null);
@@ -42,9 +50,9 @@ internal static partial class TimeText
 
     private static int Field(Match match, string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
     private static partial Regex Seconds();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2}):(?<s>\d{2})(?:[.,](?<fraction>\d{1,7})|(?<frames>[:;]\d{2}))?$")]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2}):(?<m>[0-9]{2}):(?<s>[0-9]{2})(?:[.,](?<fraction>[0-9]{1,7})|(?<frames>[:;][0-9]{2}))?$")]
     private static partial Regex Clock();
 }

@@ -11,9 +11,6 @@ namespace Playout.Automation.Library;
 /// </summary>
 public sealed class MediaCatalog : IDisposable
 {
-    /// <summary>Where the service and the CLI keep the catalogue unless told otherwise: relative to the current directory.</summary>
-    public const string DefaultPath = ".playout/media.db";
-
     private const string EntryColumns =
         "path, size, modified, status, error, probed_at, container, duration_us, has_video, width, height, " +
         "frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail IS NOT NULL";

@@ -53,6 +53,9 @@ public sealed class ChannelAutomation : IDisposable
 
     public Channel Channel => _channel;
     public IDeviceCommands? Devices { get; }
+
+    /// <summary>Where the sources of an edited schedule may come from; null: not checked.</summary>
+    public SourceRules? Sources { get; init; }
     public SchedulePlanner Planner => _planner;
     public ITimecodes Timecodes => _timecodes;
 
@@ -84,7 +87,7 @@ public sealed class ChannelAutomation : IDisposable
             {
                 return EditResult.Refused(error.Message);
             }
-            var problems = ScheduleValidator.Validate(edited, Devices);
+            var problems = ScheduleValidator.Validate(edited, Devices, Sources);
             if (problems.Count > 0)
                 return EditResult.Refused(string.Join("; ", problems));
             if (!force && OnAirChange(edited) is { } reason)

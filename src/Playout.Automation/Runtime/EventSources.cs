@@ -14,12 +14,15 @@ namespace Playout.Automation.Runtime;
 /// <param name="resolve">Turns a schedule's media name into a path (the service's media folder); URLs pass unchanged.</param>
 /// <param name="filler">What fills gaps: a colour, "bars", or a picture file.</param>
 /// <param name="card">The channel's card, whose inputs "card:N" live sources name.</param>
-public sealed class EventSources(ChannelContext channel, ModuleRegistry modules, Func<string, string> resolve, string filler, IVideoCard? card = null)
+/// <param name="protocols">The network protocols a clip or stream may use (null: <see cref="Engine.MediaUrl.DefaultProtocols"/>).</param>
+public sealed class EventSources(ChannelContext channel, ModuleRegistry modules, Func<string, string> resolve, string filler, IVideoCard? card = null,
+    IReadOnlyList<string>? protocols = null)
     : IEventSources
 {
     public Producer Primary(PrimaryEvent e, TimeSpan offset) => Open(e.DisplayName, () => e.Kind switch
     {
-        PrimaryKind.Clip => Create("clip", Media(e.Source!), ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop)),
+        PrimaryKind.Clip => Create("clip", Media(e.Source!),
+            ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop).With("protocols", protocols)),
         PrimaryKind.Live => Live(e.Source!),
         PrimaryKind.Still => Create("still", Media(e.Source!)),
         _ => Fill(e.Source ?? filler),
@@ -30,7 +33,8 @@ public sealed class EventSources(ChannelContext channel, ModuleRegistry modules,
     public Producer Graphic(string source) => Open(source, () => Create("graphic", Media(source)));
 
     private Producer Live(string source) =>
-        source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) ? Create("card", source[5..]) : Create("stream", source);
+        source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) ? Create("card", source[5..])
+            : Create("stream", source, ModuleSettings.Empty.With("protocols", protocols));
 
     private Producer Fill(string source)
     {

@@ -5,8 +5,8 @@ using Playout.Engine.Producers.Clips;
 namespace Playout.Engine.Modules;
 
 /// <summary>
-/// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop), "stream"
-/// (a live network input; options, holdLast in seconds, backup: a second stream's url), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
+/// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop, protocols), "stream"
+/// (a live network input; options, protocols, holdLast in seconds, backup: a second stream's url), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
 /// at x, y). Consumers: "stream" (an encoded stream or file: url, container, video, audio, options, videoBitrate,
 /// audioBitrate, audioChannels, scte35, scte35Pid) and "preview" (JPEG thumbnails: width, height, perSecond).
 /// </summary>
@@ -17,9 +17,10 @@ public sealed class FfmpegModule : IModule
     public void Register(ModuleRegistry registry)
     {
         registry.AddProducer("clip", r => new ClipProducer(r.Channel, r.Source, new ClipOptions(
-            In: r.Settings.Get<TimeSpan?>("in", null), Out: r.Settings.Get<TimeSpan?>("out", null), Loop: r.Settings.Get("loop", false))));
+            In: r.Settings.Get<TimeSpan?>("in", null), Out: r.Settings.Get<TimeSpan?>("out", null), Loop: r.Settings.Get("loop", false),
+            Protocols: Protocols(r.Settings))));
         registry.AddProducer("stream", r => new ClipProducer(r.Channel, r.Source,
-            new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null))
+            new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null), Protocols: Protocols(r.Settings))
             {
                 HoldLast = TimeSpan.FromSeconds(r.Settings.Get("holdLast", ClipOptions.DefaultHoldLast.TotalSeconds)),
                 Backup = r.Settings.Get<string?>("backup", null),
@@ -31,6 +32,9 @@ public sealed class FfmpegModule : IModule
         registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
             r.Settings.Require<int>("width"), r.Settings.Require<int>("height"), r.Settings.Require<double>("perSecond")));
     }
+
+    /// <summary>The network protocols a source may use ("protocols"; null: <see cref="MediaUrl.DefaultProtocols"/>).</summary>
+    private static IReadOnlyList<string>? Protocols(ModuleSettings settings) => settings.Get<IReadOnlyList<string>?>("protocols", null);
 
     private static StreamSettings Stream(ModuleSettings settings)
     {

@@ -10,24 +10,46 @@ namespace Playout.Server.Cli;
 /// <summary>
 /// `playout media scan FOLDER... [--db FILE]` catalogues the media files below the folders (probing only new and
 /// changed ones, progress on stderr); `playout media list [--db FILE] [--search TEXT] [--limit N]` shows the
-/// catalogue. The catalogue is <see cref="MediaCatalog.DefaultPath"/> under the current directory unless --db names one.
+/// catalogue. Without --db the catalogue is the service's: the one the --config file (configs/demo.json, as for
+/// `serve`) gives its media library.
 /// </summary>
 public static class MediaCommand
 {
     public static Command Create() => new("media", "The media library: catalogue media files and list them") { Scan(), List() };
 
-    private static Option<string> Database() => new("--db")
+    private static Option<string?> Database() => new("--db")
     {
-        Description = $"The catalogue's SQLite file (default {MediaCatalog.DefaultPath})",
-        DefaultValueFactory = _ => MediaCatalog.DefaultPath,
+        Description = "The catalogue's SQLite file (default: the service's catalogue, from --config)",
     };
+
+    private static Option<string> Config() => new("--config")
+    {
+        Description = "The service configuration whose catalogue --db defaults to",
+        DefaultValueFactory = _ => ServeCommand.DefaultConfig,
+    };
+
+    /// <summary>--db, or the catalogue the service of --config uses.</summary>
+    private static string CatalogPath(ParseResult result, Option<string?> database, Option<string> config)
+    {
+        if (result.GetValue(database) is { } path)
+            return path;
+        try
+        {
+            return Hosting.ServiceConfig.Load(result.GetValue(config)!).CatalogPath;
+        }
+        catch (Hosting.ConfigException e)
+        {
+            throw new CliInputException($"{e.Message}{Environment.NewLine}(the catalogue is the one this configuration names; --db names one directly)");
+        }
+    }
 
     private static Command Scan()
     {
         var folders = new Argument<string[]>("folder") { Description = "Folders to scan, recursively", Arity = ArgumentArity.OneOrMore };
         var database = Database();
-        var command = new Command("scan", "Probe new and changed media files below the folders; drop entries of deleted ones") { folders, database };
-        command.SetAction((result, cancellation) => ScanAsync(result.GetValue(folders)!, result.GetValue(database)!,
+        var config = Config();
+        var command = new Command("scan", "Probe new and changed media files below the folders; drop entries of deleted ones") { folders, database, config };
+        command.SetAction((result, cancellation) => ScanAsync(result.GetValue(folders)!, CatalogPath(result, database, config),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation));
         return command;
     }
@@ -37,8 +59,9 @@ public static class MediaCommand
         var database = Database();
         var search = new Option<string?>("--search") { Description = "Only files whose name contains this text (any case)" };
         var limit = new Option<int>("--limit") { Description = "At most this many entries", DefaultValueFactory = _ => 1000 };
-        var command = new Command("list", "List the catalogued media files") { database, search, limit };
-        command.SetAction(result => Write(result.GetValue(database)!, result.GetValue(search), result.GetValue(limit),
+        var config = Config();
+        var command = new Command("list", "List the catalogued media files") { database, config, search, limit };
+        command.SetAction(result => Write(CatalogPath(result, database, config), result.GetValue(search), result.GetValue(limit),
             result.InvocationConfiguration.Output));
         return command;
     }

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using Playout.Automation.Imports;
+using Playout.Automation.Schedules;
 using Playout.Media.Formats;
 using Playout.Media.Time;
 
 namespace Playout.Server.Cli;
 
 /// <summary>
-/// `playout schedule validate FILE [--rate 25]`: reads a schedule file (YAML, JSON, CSV traffic log, BXF) as the
-/// service would and prints "FILE: OK, N days, M events", or every error with its line (exit 2).
+/// `playout schedule validate FILE [--rate 25] [--media DIR...] [--protocols P...]`: reads a schedule file (YAML,
+/// JSON, CSV traffic log, BXF) as the service would, its sources confined to the media folders, and prints
+/// "FILE: OK, N days, M events", or every error with its line (exit 2).
 /// `playout schedule load --channel N FILE [--force]`: sends the file to a running service's channel, which loads it
 /// whole or not at all. The verb groups the schedule subcommands; each is built by a method of its own.
 /// </summary>
@@ -51,9 +53,25 @@ public static class ScheduleCommand
     {
         var file = new Argument<string>("file") { Description = "A schedule file: .yaml/.yml, .json, .csv (traffic log) or .xml/.bxf (BXF)" };
         var rate = RateOption();
-        var command = new Command("validate", "Check a schedule file; prints every error with its line, exit 2 when invalid") { file, rate };
-        command.SetAction(result => Validate(result.GetValue(file)!, FrameRate(result.GetValue(rate)!),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        var media = new Option<string[]>("--media")
+        {
+            Description = "The media folder the file's names are looked up in, then any other media roots; sources outside them are errors (default: ./media)",
+            DefaultValueFactory = _ => ["media"],
+        };
+        var protocols = new Option<string[]>("--protocols")
+        {
+            Description = "The network protocols a stream source may use (default: udp rtp srt)",
+            DefaultValueFactory = _ => [.. Engine.MediaUrl.DefaultProtocols],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("validate", "Check a schedule file; prints every error with its line, exit 2 when invalid") { file, rate, media, protocols };
+        command.SetAction(result =>
+        {
+            var roots = result.GetValue(media)!;
+            var sources = SourceRules.For(roots.FirstOrDefault() ?? "media", roots.Skip(1), result.GetValue(protocols));
+            return Validate(result.GetValue(file)!, new ScheduleImportOptions(FrameRate(result.GetValue(rate)!), Sources: sources),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        });
         return command;
     }
 
@@ -68,9 +86,9 @@ public static class ScheduleCommand
         ? rate.FrameRate
         : throw new CliInputException($"--rate: '{text}' is not a frame rate with timecode (23.976, 24, 25, 29.97, 30, 50, 59.94, 60)");
 
-    private static int Validate(string path, Rational frameRate, TextWriter output, TextWriter error)
+    private static int Validate(string path, ScheduleImportOptions options, TextWriter output, TextWriter error)
     {
-        var result = ScheduleImporter.Load(path, new ScheduleImportOptions(frameRate));
+        var result = ScheduleImporter.Load(path, options);
         foreach (var warning in result.Warnings)
             error.WriteLine($"warning: {warning}");
         if (result.Ok)

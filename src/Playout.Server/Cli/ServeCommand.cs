@@ -7,7 +7,7 @@ namespace Playout.Server.Cli;
 /// <summary>`playout serve [--config FILE] [--seconds N]`: runs the service until Ctrl-C (or SIGTERM, or N seconds).</summary>
 public static class ServeCommand
 {
-    /// <summary>The configuration `serve` runs when none is named (relative to the working directory).</summary>
+    /// <summary>The configuration the service runs by default; other verbs that need the service's settings read it too.</summary>
     public const string DefaultConfig = "configs/demo.json";
 
     public static Command Create()

@@ -24,35 +24,35 @@ public sealed record ApiConfig
     /// <summary>How many server-sent event streams may be open at once.</summary>
     public int MaxStreamClients { get; init; } = 16;
 
-    internal void Validate(string where, string http)
+    internal void Validate(string where, string http, ConfigProblems problems)
     {
         for (int i = 0; i < Tokens.Count; i++)
         {
             if (Tokens[i].Token.Length < 16)
-                throw new ConfigException($"{where}.tokens[{i}].token: at least 16 characters");
+                problems.Add($"{where}.tokens[{i}].token", "at least 16 characters");
         }
         if (Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() != Tokens.Count)
-            throw new ConfigException($"{where}.tokens: the same token is listed twice");
+            problems.Add($"{where}.tokens", "the same token is listed twice");
         if (Tokens.Count == 0 && !IsLoopback(HostOf(http)))
-            throw new ConfigException($"{where}: the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
+            problems.Add(where, $"the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
         for (int i = 0; i < AllowedHosts.Count; i++)
         {
             if (Uri.CheckHostName(AllowedHosts[i]) == UriHostNameType.Unknown)
-                throw new ConfigException($"{where}.allowedHosts[{i}]: '{AllowedHosts[i]}' is not a host name (a name or address, without scheme or port)");
+                problems.Add($"{where}.allowedHosts[{i}]", $"'{AllowedHosts[i]}' is not a host name (a name or address, without scheme or port)");
         }
         if (MaxBodyBytes < 1024 || MaxFileBodyBytes < 1024)
-            throw new ConfigException($"{where}: maxBodyBytes and maxFileBodyBytes must be at least 1024");
+            problems.Add(where, "maxBodyBytes and maxFileBodyBytes must be at least 1024");
         if (MaxStreamClients < 1)
-            throw new ConfigException($"{where}.maxStreamClients: at least 1");
+            problems.Add($"{where}.maxStreamClients", "at least 1");
     }
 
     /// <summary>Refuses an "http" setting that is not HOST:PORT (Kestrel would crash on it, or listen somewhere else).</summary>
-    internal static void ValidateHttp(string where, string http)
+    internal static void ValidateHttp(string where, string http, ConfigProblems problems)
     {
         int colon = http.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(http[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)
             || port is < 1 or > 65535 || Uri.CheckHostName(HostOf(http)) == UriHostNameType.Unknown)
-            throw new ConfigException($"{where}: '{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)");
+            problems.Add(where, $"'{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)");
     }
 
     /// <summary>The host part of a "host:port" address (an IPv6 address without its brackets).</summary>

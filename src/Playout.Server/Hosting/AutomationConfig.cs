@@ -22,29 +22,28 @@ public sealed record AutomationConfig
     /// <summary>How far ahead events are pre-rolled (and SCTE-35 sent).</summary>
     public double LookaheadSeconds { get; init; } = 8;
 
-    internal TimeZoneInfo Zone(string where)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw new ConfigException($"{where}.timeZone: unknown time zone '{TimeZone}' (an IANA name such as Europe/London)");
-        }
-    }
+    internal TimeZoneInfo Zone(string where) =>
+        ZoneProblem() is { } problem ? throw new ConfigException($"{where}.timeZone: {problem}") : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     internal TimeSpan DayStartTime(string where) =>
-        TimeSpan.TryParse(DayStart, System.Globalization.CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
-            ? time : throw new ConfigException($"{where}.dayStart: '{DayStart}' is not a time of day (HH:MM or HH:MM:SS)");
+        DayStartProblem() is { } problem ? throw new ConfigException($"{where}.dayStart: {problem}") : TimeSpan.Parse(DayStart, System.Globalization.CultureInfo.InvariantCulture);
 
-    internal void Validate(string where)
+    private string? ZoneProblem() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)
+        ? null : $"unknown time zone '{TimeZone}' (an IANA name such as Europe/London)";
+
+    private string? DayStartProblem() =>
+        TimeSpan.TryParse(DayStart, System.Globalization.CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
+            ? null : $"'{DayStart}' is not a time of day (HH:MM or HH:MM:SS)";
+
+    internal void Validate(string where, ConfigProblems problems)
     {
-        Zone(where);
-        DayStartTime(where);
+        if (ZoneProblem() is { } zone)
+            problems.Add($"{where}.timeZone", zone);
+        if (DayStartProblem() is { } dayStart)
+            problems.Add($"{where}.dayStart", dayStart);
         if (Layer < 0 || GraphicsLayer < 0)
-            throw new ConfigException($"{where}: layers must not be negative");
+            problems.Add(where, "layers must not be negative");
         if (LookaheadSeconds is < 1 or > 600)
-            throw new ConfigException($"{where}.lookaheadSeconds: between 1 and 600 seconds; got {LookaheadSeconds}");
+            problems.Add($"{where}.lookaheadSeconds", $"between 1 and 600 seconds; got {LookaheadSeconds}");
     }
 }

@@ -47,10 +47,13 @@ public sealed class AutomationHost : IDisposable
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
             config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
         var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
-        var sources = new EventSources(context, modules, service.MediaPath, settings.Filler, card);
+        var sources = new EventSources(context, modules, service.MediaPath, settings.Filler, card, service.SourceProtocols);
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
-        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35);
+        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
+        {
+            Sources = service.Sources,
+        };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         try
         {
@@ -103,15 +106,15 @@ public sealed class AutomationHost : IDisposable
     {
         var schedule = ChannelSchedule.Empty;
         if (automation.Schedule is { } file)
-            schedule = schedule.With(Import(service.FilePath(file), rate, devices, where));
+            schedule = schedule.With(Import(service.FilePath(file), new ScheduleImportOptions(rate, devices, Sources: service.Sources), where));
         if (automation.Template is { } template)
-            schedule = schedule.WithTemplate(Import(service.FilePath(template), rate, devices, where).FirstOrDefault()?.Events);
+            schedule = schedule.WithTemplate(Import(service.FilePath(template), new ScheduleImportOptions(rate, devices, Sources: service.Sources), where).FirstOrDefault()?.Events);
         return schedule;
     }
 
-    private static IReadOnlyList<DaySchedule> Import(string path, Media.Formats.Rational rate, IDeviceCommands devices, string where)
+    private static IReadOnlyList<DaySchedule> Import(string path, ScheduleImportOptions options, string where)
     {
-        var result = ScheduleImporter.Load(path, new ScheduleImportOptions(rate, devices));
+        var result = ScheduleImporter.Load(path, options);
         if (!result.Ok)
             throw new ConfigException($"{where}: {string.Join("; ", result.Errors)}");
         return result.Days;

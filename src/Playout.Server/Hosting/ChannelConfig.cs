@@ -32,29 +32,29 @@ public sealed record ChannelConfig
     public IReadOnlyList<InputConfig> Inputs { get; init; } = [];
     public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (VideoFrames < 16)
-            throw new ConfigException($"{where}.videoFrames: at least 16 frames are needed; got {VideoFrames}");
+            problems.Add($"{where}.videoFrames", $"at least 16 frames are needed; got {VideoFrames}");
         if (VideoFormats.Find(Format) is null)
-            throw new ConfigException($"{where}.format: unknown video format '{Format}'; run 'playout formats' for the list");
+            problems.Add($"{where}.format", $"unknown video format '{Format}'; run 'playout formats' for the list");
         if (Clock == ClockKind.Genlock && Card is null)
-            throw new ConfigException($"{where}.clock: genlock needs a card to lock to; add \"card\" or use \"system\"");
+            problems.Add($"{where}.clock", "genlock needs a card to lock to; add \"card\" or use \"system\"");
         if (Outputs.Any(o => o.Type == OutputKind.Card) && Card is null)
-            throw new ConfigException($"{where}.outputs: a card output needs a \"card\"");
-        Filler.Validate($"{where}.filler");
-        Playlist?.Validate($"{where}.playlist");
-        Automation?.Validate($"{where}.automation");
+            problems.Add($"{where}.outputs", "a card output needs a \"card\"");
+        Filler.Validate($"{where}.filler", problems);
+        Playlist?.Validate($"{where}.playlist", problems);
+        Automation?.Validate($"{where}.automation", problems);
         if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)
-            throw new ConfigException($"{where}: the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
+            problems.Add(where, $"the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
         for (int i = 0; i < Outputs.Count; i++)
-            Outputs[i].Validate($"{where}.outputs[{i}]");
+            Outputs[i].Validate($"{where}.outputs[{i}]", problems);
         for (int i = 0; i < Inputs.Count; i++)
-            Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null);
+            Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null, problems);
         for (int i = 0; i < Graphics.Count; i++)
         {
             if (Graphics[i].X < 0 || Graphics[i].Y < 0 || Graphics[i].Opacity is < 0 or > 1)
-                throw new ConfigException($"{where}.graphics[{i}]: x and y must not be negative and opacity must be 0..1");
+                problems.Add($"{where}.graphics[{i}]", "x and y must not be negative and opacity must be 0..1");
         }
     }
 }
@@ -72,7 +72,7 @@ public sealed record FillerConfig
     public string? Color { get; init; } = "black";
     public string? Image { get; init; }
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Image is null && Color is not null)
         {
@@ -82,7 +82,7 @@ public sealed record FillerConfig
             }
             catch (FormatException error)
             {
-                throw new ConfigException($"{where}.color: {error.Message}");
+                problems.Add($"{where}.color", error.Message);
             }
         }
     }
@@ -94,17 +94,17 @@ public sealed record PlaylistConfig
     public bool Loop { get; init; } = true;
     public required IReadOnlyList<PlaylistItemConfig> Items { get; init; }
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Items.Count == 0)
-            throw new ConfigException($"{where}.items: a playlist needs at least one item");
+            problems.Add($"{where}.items", "a playlist needs at least one item");
         for (int i = 0; i < Items.Count; i++)
         {
             var item = Items[i];
             if (string.IsNullOrWhiteSpace(item.File))
-                throw new ConfigException($"{where}.items[{i}].file: a file name is needed");
+                problems.Add($"{where}.items[{i}].file", "a file name is needed");
             if (item.In < 0 || item.Out <= (item.In ?? 0) || item.Seconds <= 0)
-                throw new ConfigException($"{where}.items[{i}]: in must not be negative, out must come after in, seconds must be positive");
+                problems.Add($"{where}.items[{i}]", "in must not be negative, out must come after in, seconds must be positive");
         }
     }
 }
@@ -164,16 +164,16 @@ public sealed record InputConfig
 
     private const double MaxHoldLast = 10;
 
-    internal void Validate(string where, bool hasCard)
+    internal void Validate(string where, bool hasCard, ConfigProblems problems)
     {
         if (Type == InputKind.Card && !hasCard)
-            throw new ConfigException($"{where}: a card input needs the channel's \"card\"");
+            problems.Add(where, "a card input needs the channel's \"card\"");
         if (Type == InputKind.Stream && string.IsNullOrWhiteSpace(Url))
-            throw new ConfigException($"{where}.url: a stream input needs a url (udp://…, srt://…)");
+            problems.Add($"{where}.url", "a stream input needs a url (udp://…, srt://…)");
         if (HoldLast is not (>= 0 and <= MaxHoldLast))
-            throw new ConfigException($"{where}.holdLast: {HoldLast} is not a number of seconds from 0 to {MaxHoldLast}");
+            problems.Add($"{where}.holdLast", $"{HoldLast} is not a number of seconds from 0 to {MaxHoldLast}");
         if (Backup is not null && (Type != InputKind.Stream || !MediaUrl.IsNetwork(Backup)))
-            throw new ConfigException($"{where}.backup: \"{Backup}\" is not a stream url (udp://…, srt://…) of a stream input");
+            problems.Add($"{where}.backup", $"\"{Backup}\" is not a stream url (udp://…, srt://…) of a stream input");
     }
 }
 
@@ -209,13 +209,13 @@ public sealed record OutputConfig
     public int Height { get; init; } = 270;
     public double PerSecond { get; init; } = 4;
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
-            throw new ConfigException($"{where}.url: a stream output needs a url (udp://…, srt://… or a file path)");
+            problems.Add($"{where}.url", "a stream output needs a url (udp://…, srt://… or a file path)");
         if (Scte35 && Type != OutputKind.Stream)
-            throw new ConfigException($"{where}.scte35: only a stream output carries SCTE-35");
+            problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
-            throw new ConfigException($"{where}: preview width, height and perSecond must be positive");
+            problems.Add(where, "preview width, height and perSecond must be positive");
     }
 }

@@ -170,7 +170,7 @@ public sealed class ChannelRuntime : IDisposable
             var input = config.Inputs[i];
             if (input.Type == InputKind.Card && input.Index >= card!.Inputs.Count)
                 throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
-            var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(input, SettingsJson));
+            var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(input, SettingsJson)).With("protocols", service.SourceProtocols);
             // The source: a stream's url, or the card input's number.
             string source = input.Url ?? input.Index.ToString(CultureInfo.InvariantCulture);
             var live = Made($"{config.Name}: inputs[{i}]",

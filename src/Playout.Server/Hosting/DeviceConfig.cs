@@ -6,9 +6,9 @@ public sealed record DeviceConfig
     public required string Name { get; init; }
     public string Driver { get; init; } = "log";
 
-    internal void Validate(string where)
+    internal void Validate(string where, ConfigProblems problems)
     {
         if (Driver != "log")
-            throw new ConfigException($"{where}.driver: unknown device driver '{Driver}' (available: log)");
+            problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: log)");
     }
 }

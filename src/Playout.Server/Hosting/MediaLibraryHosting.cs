@@ -30,7 +30,7 @@ internal static class MediaLibraryHosting
     {
         var config = service.MediaLibrary;
         return new MediaLibraryOptions(
-            config.Database is { } database ? service.FilePath(database) : Path.Combine(service.StatePath, "media.db"),
+            service.CatalogPath,
             new MediaScannerOptions { Folders = [service.MediaPath("."), .. config.Folders.Select(service.FilePath)] },
             service.MediaPath);
     }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Playout.Automation.Schedules;
 
 namespace Playout.Server.Hosting;
 
 /// <summary>The service's configuration file (configs/demo.json is the example); relative paths are relative to the file.</summary>
-public sealed record ServiceConfig
+public sealed partial record ServiceConfig
 {
     /// <summary>Where the status page and API listen; loopback by default.</summary>
     public string Http { get; init; } = "127.0.0.1:8080";
@@ -29,15 +30,28 @@ public sealed record ServiceConfig
 
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }
 
+    /// <summary>Folders besides <see cref="Media"/> and the library's folders that schedule sources may lie in.</summary>
+    public IReadOnlyList<string> MediaRoots { get; init; } = [];
+
+    /// <summary>The network protocols a schedule's stream URL may use; default udp, rtp, srt.</summary>
+    public IReadOnlyList<string> SourceProtocols { get; init; } = Engine.MediaUrl.DefaultProtocols;
+
     /// <summary>The folder of the file it was loaded from.</summary>
     [JsonIgnore]
     public string BaseDirectory { get; init; } = ".";
 
-    public string MediaPath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, Media, file));
+    /// <summary>Where schedule sources may come from: the media folder, the library's folders, <see cref="MediaRoots"/>; over <see cref="SourceProtocols"/>.</summary>
+    [JsonIgnore]
+    public SourceRules Sources => SourceRules.For(FilePath(Media), [.. MediaLibrary.Folders.Select(FilePath), .. MediaRoots.Select(FilePath)], SourceProtocols);
+
+    public string MediaPath(string file) => Sources.Resolve(file);
 
     public string LogsPath => Path.GetFullPath(Path.Combine(BaseDirectory, Logs));
 
     public string StatePath => Path.GetFullPath(Path.Combine(BaseDirectory, State));
+
+    /// <summary>The media catalogue: the library's database, or media.db in the state folder.</summary>
+    public string CatalogPath => MediaLibrary.Database is { } database ? FilePath(database) : Path.Combine(StatePath, "media.db");
 
     /// <summary>A path the configuration names, relative to the configuration file.</summary>
     public string FilePath(string file) => Path.GetFullPath(Path.Combine(BaseDirectory, file));
@@ -51,7 +65,7 @@ public sealed record ServiceConfig
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <exception cref="ConfigException">The file is missing or invalid; the message names the file, line and field.</exception>
+    /// <exception cref="ConfigException">The file is missing or invalid; the message lists every problem, each with the file, line and field.</exception>
     public static ServiceConfig Load(string path)
     {
         string json;
@@ -59,44 +73,52 @@ public sealed record ServiceConfig
         {
             json = File.ReadAllText(path);
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException($"{path}: cannot read the configuration: {error.Message}");
         }
+        var problems = new ConfigProblems(path);
+        ConfigShape.Check(json, typeof(ServiceConfig), problems);
+        problems.ThrowIfAny();
+        ServiceConfig config;
         try
         {
-            var config = JsonSerializer.Deserialize<ServiceConfig>(json, Options)
+            config = JsonSerializer.Deserialize<ServiceConfig>(json, Options)
                 ?? throw new ConfigException($"{path}: the file holds no configuration (null)");
-            config = config with { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))! };
-            config.Validate(path);
-            return config;
         }
         catch (JsonException error)
         {
-            var where = error.LineNumber is { } line ? $"line {line + 1}, " : "";
-            throw new ConfigException($"{path}: {where}field '{error.Path}': {FirstSentence(error.Message)}");
+            // The shape check has found what this could; what is left is reported without the serializer's type names.
+            problems.Add(error.Path?.TrimStart('$', '.') ?? "", "cannot be read as this field's kind of value");
+            throw problems.ToException();
+        }
+        config = config with { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path))! };
+        config.Validate(problems);
+        problems.ThrowIfAny();
+        return config;
+    }
+
+    private void Validate(ConfigProblems problems)
+    {
+        if (Channels.Count == 0)
+            problems.Add("channels", "at least one channel is needed");
+        for (int i = 0; i < Channels.Count; i++)
+            Channels[i].Validate($"channels[{i}]", problems);
+        foreach (var name in Channels.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            problems.Add("channels", $"two channels are named '{name}'");
+        ApiConfig.ValidateHttp("http", Http, problems);
+        Api.Validate("api", Http, problems);
+        for (int i = 0; i < Devices.Count; i++)
+            Devices[i].Validate($"devices[{i}]", problems);
+        for (int i = 0; i < SourceProtocols.Count; i++)
+        {
+            if (!ProtocolName().IsMatch(SourceProtocols[i]))
+                problems.Add($"sourceProtocols[{i}]", $"'{SourceProtocols[i]}' is not a protocol name (udp, rtp, srt, …)");
         }
     }
 
-    private void Validate(string path)
-    {
-        if (Channels.Count == 0)
-            throw new ConfigException($"{path}: field 'channels': at least one channel is needed");
-        for (int i = 0; i < Channels.Count; i++)
-            Channels[i].Validate($"{path}: channels[{i}]");
-        if (Channels.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != Channels.Count)
-            throw new ConfigException($"{path}: field 'channels': two channels have the same name");
-        ApiConfig.ValidateHttp($"{path}: field 'http'", Http);
-        Api.Validate($"{path}: api", Http);
-        for (int i = 0; i < Devices.Count; i++)
-            Devices[i].Validate($"{path}: devices[{i}]");
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf(". Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
-    }
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9+.-]*$")]
+    private static partial System.Text.RegularExpressions.Regex ProtocolName();
 }
 
 /// <summary>A configuration file that cannot be used; the message says where and why.</summary>

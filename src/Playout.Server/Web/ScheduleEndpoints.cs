@@ -38,7 +38,8 @@ public static class ScheduleEndpoints
             using var reader = new StreamReader(request.Body);
             string text = await reader.ReadToEndAsync();
             var import = ScheduleImporter.Import(name ?? "schedule.yaml", text,
-                new ScheduleImportOptions(automation.Automation.Channel.Context.Format.FrameRate, automation.Automation.Devices));
+                new ScheduleImportOptions(automation.Automation.Channel.Context.Format.FrameRate, automation.Automation.Devices,
+                    Sources: automation.Automation.Sources));
             if (!import.Ok)
                 return Results.Json(new { errors = import.Errors.Select(e => e.ToString()) }, statusCode: 400);
             var result = automation.Edit(s => s.With(import.Days), force ?? false, ApiAuth.CallerOf(request.HttpContext).Name);

@@ -118,7 +118,7 @@ public class NativeImportTests
         Assert.Equal(5, ErrorAt(result, 4, null, "event a: source: a clip event needs one").Column);
         ErrorAt(result, 5, "kind", "missing");
         Assert.Equal(46, ErrorAt(result, 5, "start", "\"25:61:00\": minutes must be 00-59").Column);
-        ErrorAt(result, 6, null, "event c: start: only a fixed event has a start time (timing is follow)");
+        Assert.Equal(62, ErrorAt(result, 6, "start", "only a fixed event has a start time (timing is follow)").Column);
         Assert.Equal(4, result.Errors.Count);
     }
 

@@ -88,6 +88,15 @@ public class AutomationServiceTests
             string badBody = await bad.Content.ReadAsStringAsync();
             Assert.Contains("bad.yaml", badBody);
             Assert.Contains("line 3", badBody);
+            // Malformed YAML and a source outside the media folder are refused the same way, never a 500.
+            var malformed = await engineer.PutAsync("/api/channels/1/schedule?name=broken.yaml",
+                new StringContent("- { id: a, kind: clip, source: x.mp4\n- id: [\n"));
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+            Assert.Contains("broken.yaml, line 2", await malformed.Content.ReadAsStringAsync());
+            var escape = await engineer.PutAsync("/api/channels/1/schedule?name=escape.yaml",
+                new StringContent("date: 2026-01-01\nevents:\n  - { id: x, kind: clip, source: ../../etc/passwd }\n"));
+            Assert.Equal(HttpStatusCode.BadRequest, escape.StatusCode);
+            Assert.Contains("'../../etc/passwd' is outside the media roots", await escape.Content.ReadAsStringAsync());
 
             // Today: a fixed event a few seconds from now, then a manual one. Replacing the day on air needs force.
             var at = DateTimeOffset.UtcNow.AddSeconds(4);

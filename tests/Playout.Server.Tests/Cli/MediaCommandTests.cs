@@ -58,6 +58,34 @@ public sealed class MediaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_db_scan_and_list_use_the_catalogue_of_the_service_configuration()
+    {
+        string media = Path.Combine(_folder.Path, "media");
+        Directory.CreateDirectory(media);
+        File.WriteAllBytes(Path.Combine(media, "broken.mp4"), new byte[2048]);
+        string config = _folder.Write("service.json", """
+            { "media": "media", "state": "state", "channels": [ { "name": "one", "format": "720p50", "clock": "system" } ] }
+            """u8.ToArray());
+
+        var (code, _, error) = CliRunner.Run("media", "scan", media, "--config", config);
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(_folder.File("state/media.db")), "the scan did not write the service's catalogue (state/media.db)");
+
+        (code, var output, error) = CliRunner.Run("media", "list", "--config", config);
+        Assert.True(code == 0, error);
+        Assert.Contains("broken.mp4", output);
+    }
+
+    [Fact]
+    public void Without_db_a_configuration_that_cannot_be_read_exits_2_naming_it()
+    {
+        var (code, _, error) = CliRunner.Run("media", "list", "--config", _folder.File("missing.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("missing.json", error);
+    }
+
+    [Fact]
     public void Listing_without_a_catalogue_exits_2_saying_to_scan_first()
     {
         var (code, _, error) = CliRunner.Run("media", "list", "--db", _folder.File("none.db"));

@@ -44,6 +44,41 @@ public sealed class ScheduleCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_reports_an_unclosed_flow_mapping_at_its_line_and_exits_2()
+    {
+        var path = Path.Combine(_dir, "unclosed.yaml");
+        File.WriteAllText(path, "- { id: a, kind: clip, source: x.mp4\n- id: [\n");
+
+        var (code, output, error) = CliRunner.Run("schedule", "validate", path);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        var lines = error.Trim().Split('\n');
+        Assert.StartsWith($"{path}, line 2, column ", lines[0]);
+        Assert.Contains(": not valid YAML: ", lines[0]);
+        Assert.Equal($"{path}: INVALID, 1 error; nothing would be loaded", lines[1]);
+    }
+
+    [Fact]
+    public void Validate_confines_sources_to_the_media_folders_and_protocols()
+    {
+        var path = Path.Combine(_dir, "escape.yaml");
+        File.WriteAllText(path, "date: 2026-11-25\nevents:\n  - { id: a, kind: clip, source: ../etc/passwd }\n  - { id: b, kind: clip, source: \"http://example.com/b.mp4\" }\n"
+            + "  - { id: c, kind: clip, source: news.mp4 }\n");
+
+        var (code, _, error) = CliRunner.Run("schedule", "validate", path, "--media", _dir);
+
+        Assert.Equal(2, code);
+        var lines = error.Trim().Split('\n');
+        Assert.Equal($"{path}, line 3, column 34, event \"a\", field source: '../etc/passwd' is outside the media roots", lines[0]);
+        Assert.Equal($"{path}, line 4, column 34, event \"b\", field source: 'http://example.com/b.mp4': the protocol 'http' is not allowed (allowed: udp://, rtp://, srt://)", lines[1]);
+        Assert.Equal($"{path}: INVALID, 2 errors; nothing would be loaded", lines[2]);
+
+        (code, _, error) = CliRunner.Run("schedule", "validate", path, "--media", _dir, "--protocols", "http");
+        Assert.DoesNotContain("event b", error);
+    }
+
+    [Fact]
     public void Validate_refuses_a_rate_without_timecode()
     {
         var (code, _, error) = CliRunner.Run("schedule", "validate", Sample("day.yaml"), "--rate", "12");

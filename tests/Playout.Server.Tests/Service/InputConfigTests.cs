@@ -11,10 +11,11 @@ public class InputConfigTests
     public void A_stream_input_hold_time_outside_0_to_10_s_is_refused_naming_the_field(double seconds)
     {
         var input = new InputConfig { Type = InputKind.Stream, Url = "udp://127.0.0.1:5001", HoldLast = seconds };
-        var error = Assert.Throws<ConfigException>(() => input.Validate("channels[0].inputs[1]", hasCard: false));
-        Assert.StartsWith("channels[0].inputs[1].holdLast: ", error.Message);
+        var problems = new ConfigProblems("service.json");
+        input.Validate("channels[0].inputs[1]", hasCard: false, problems);
+        var error = Assert.Throws<ConfigException>(problems.ThrowIfAny);
+        Assert.StartsWith("service.json: channels[0].inputs[1].holdLast: ", error.Message);
     }
-
 
     [Theory]
     [InlineData(InputKind.Stream, "backup.ts")]
@@ -22,8 +23,10 @@ public class InputConfigTests
     public void A_backup_that_is_not_a_stream_of_a_stream_input_is_refused_naming_the_field(InputKind type, string backup)
     {
         var input = new InputConfig { Type = type, Url = "udp://127.0.0.1:5001", Backup = backup };
-        var error = Assert.Throws<ConfigException>(() => input.Validate("channels[0].inputs[0]", hasCard: true));
-        Assert.StartsWith("channels[0].inputs[0].backup: ", error.Message);
+        var problems = new ConfigProblems("service.json");
+        input.Validate("channels[0].inputs[0]", hasCard: true, problems);
+        var error = Assert.Throws<ConfigException>(problems.ThrowIfAny);
+        Assert.StartsWith("service.json: channels[0].inputs[0].backup: ", error.Message);
         Assert.Contains(backup, error.Message);
     }
 }

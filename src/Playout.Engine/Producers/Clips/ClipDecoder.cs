@@ -112,8 +112,10 @@ internal sealed class ClipDecoder : IDisposable
             try
             {
                 // A silent stream keeps its socket and waits (its loss is the producer's to see, by time), so a sender
-                // that comes back is read on at once, without a new open; disposing aborts the wait.
-                using var source = new FfmpegSource(_url, _options.Options, _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None, _abort);
+                // that comes back is read on at once, without a new open; disposing aborts the wait. Only the allowed
+                // protocols open (FFmpeg's protocol_whitelist): a path that slipped past validation reaches nothing else.
+                using var source = new FfmpegSource(_url, MediaUrl.WithProtocols(_url, _options.Options, _options.Protocols),
+                    _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None, _abort);
                 Decode(source);
             }
             catch (Exception error)

@@ -7,8 +7,9 @@ namespace Playout.Engine.Producers.Clips;
 /// <param name="Live">A live network stream (udp://, srt://): no seeking, no length; it plays what arrives.</param>
 /// <param name="Options">FFmpeg input options as "key=value:key=value" (e.g. "timeout=2000000"), or null.</param>
 /// <param name="Ahead">Frames decoded ahead of air (the pre-roll queue).</param>
+/// <param name="Protocols">The network protocols a URL may use (null: <see cref="MediaUrl.DefaultProtocols"/>); a file path opens only as a file.</param>
 public sealed record ClipOptions(TimeSpan? In = null, TimeSpan? Out = null, bool Loop = false, bool Live = false,
-    string? Options = null, int Ahead = 6)
+    string? Options = null, int Ahead = 6, IReadOnlyList<string>? Protocols = null)
 {
     /// <summary>A live input's hold time when none is set: with the stream's own latency, the filler is on air within 0.5 s.</summary>
     public static readonly TimeSpan DefaultHoldLast = TimeSpan.FromMilliseconds(250);

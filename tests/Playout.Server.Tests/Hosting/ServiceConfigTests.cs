@@ -1,0 +1,123 @@
+using Playout.Server.Hosting;
+using Playout.TestSupport;
+
+namespace Playout.Server.Tests.Hosting;
+
+/// <summary>A configuration's problems are reported all at once, each with the file, its line and the field, in plain words.</summary>
+public sealed class ServiceConfigTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string[] Problems(string json)
+    {
+        string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes(json));
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
+        Assert.DoesNotContain("System.", error.Message);
+        Assert.DoesNotContain("Path: $", error.Message);
+        return error.Message.Split(Environment.NewLine).Select(line => line.Replace(path, "FILE")).ToArray();
+    }
+
+    [Fact]
+    public void Every_kind_and_field_problem_is_listed_with_its_line()
+    {
+        var problems = Problems("""
+            {
+              "http": 8080,
+              "demoMedia": "yes",
+              "colour": "red",
+              "channels": [
+                {
+                  "format": "1080i50",
+                  "clock": "atomic",
+                  "videoFrames": 12.5,
+                  "outputs": [ { "type": "preview", "width": "wide" } ]
+                }
+              ]
+            }
+            """);
+
+        Assert.StartsWith("FILE, line 4: colour: unknown field; expected one of http, media, logs, ", problems[2]);
+        Assert.Contains(" channels, ", problems[2]);
+        problems[2] = "(unknown field)";
+        Assert.Equal(
+        [
+            "FILE, line 2: http: expected text, found 8080",
+            "FILE, line 3: demoMedia: expected true or false, found \"yes\"",
+            "(unknown field)",
+            "FILE, line 8: channels[0].clock: expected one of \"genlock\", \"system\", \"unthrottled\", found \"atomic\"",
+            "FILE, line 9: channels[0].videoFrames: expected a whole number from -2147483648 to 2147483647, found 12.5",
+            "FILE, line 10: channels[0].outputs[0].width: expected a whole number from -2147483648 to 2147483647, found \"wide\"",
+            "FILE, line 6: channels[0].name: missing",
+        ], problems);
+    }
+
+    [Fact]
+    public void Every_value_problem_is_listed_with_its_line()
+    {
+        var problems = Problems("""
+            {
+              "channels": [
+                {
+                  "name": "one",
+                  "format": "1080x50",
+                  "clock": "system",
+                  "videoFrames": 4,
+                  "automation": { "timeZone": "Mars/Olympus", "dayStart": "25:00" }
+                },
+                { "name": "one", "format": "720p50", "clock": "system" }
+              ],
+              "devices": [ { "name": "gpi", "driver": "serial" } ],
+              "sourceProtocols": [ "udp", "HTTP://" ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 7: channels[0].videoFrames: at least 16 frames are needed; got 4",
+            "FILE, line 5: channels[0].format: unknown video format '1080x50'; run 'playout formats' for the list",
+            "FILE, line 8: channels[0].automation.timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)",
+            "FILE, line 8: channels[0].automation.dayStart: '25:00' is not a time of day (HH:MM or HH:MM:SS)",
+            "FILE, line 2: channels: two channels are named 'one'",
+            "FILE, line 12: devices[0].driver: unknown device driver 'serial' (available: log)",
+            "FILE, line 13: sourceProtocols[1]: 'HTTP://' is not a protocol name (udp, rtp, srt, …)",
+        ], problems);
+    }
+
+    [Fact]
+    public void Null_where_a_value_is_needed_is_a_problem_not_a_crash()
+    {
+        var problems = Problems("""
+            {
+              "media": null,
+              "channels": [ null, { "name": "a", "format": "720p50", "clock": "system", "card": null, "outputs": null } ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 2: media: expected text, found null",
+            "FILE, line 3: channels[0]: expected an object { … }, found null",
+            "FILE, line 3: channels[1].outputs: expected a list [ … ], found null",
+        ], problems);
+    }
+
+    [Fact]
+    public void Broken_json_is_one_problem_at_its_line()
+    {
+        var problem = Assert.Single(Problems("{\n  \"channels\": [\n    { \"name\": \"a\" \n  ]\n}\n"));
+
+        Assert.StartsWith("FILE, line 4: not valid JSON: ", problem);
+    }
+
+    [Theory]
+    [InlineData("demo.json")]
+    [InlineData("demo-remote-card.json")]
+    public void The_sample_configurations_load(string name) =>
+        Assert.NotEmpty(ServiceConfig.Load(Path.Combine(Repository, "configs", name)).Channels);
+
+    private static string Repository => Path.GetFullPath(Path.Combine(SourceFolder(), "..", "..", ".."));
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") => Path.GetDirectoryName(here)!;
+}
