@@ -456,7 +456,7 @@ static void* live_read(void* arg)
 {
     LiveReader* r = arg;
     PlayoutAvSource* source = NULL;
-    r->open_ret = PlayoutAv_SourceOpenAbortable(r->url, NULL, PLAYOUT_AV_SOURCE_LIVE, &r->abort, &source);
+    r->open_ret = PlayoutAv_SourceOpenAbortable(r->url, "protocol_whitelist=udp", PLAYOUT_AV_SOURCE_LIVE, &r->abort, &source);
     if (r->open_ret == 0) {
         Image im = yuv422p10(64, 48);
         float* audio = malloc(sizeof(float) * 4096 * CHANNELS);

@@ -69,11 +69,18 @@ public sealed record CardConfig
 /// <summary>What stands in for a failed or late producer: a colour (default black) or a slate picture.</summary>
 public sealed record FillerConfig
 {
+    private const double MaxHoldSeconds = 60;
+
     public string? Color { get; init; } = "black";
     public string? Image { get; init; }
 
+    /// <summary>Seconds the programme repeats its last picture when its source has nothing, before the filler shows (0: at once).</summary>
+    public double HoldSeconds { get; init; }
+
     internal void Validate(string where, ConfigProblems problems)
     {
+        if (HoldSeconds is not (>= 0 and <= MaxHoldSeconds))
+            problems.Add($"{where}.holdSeconds", $"{HoldSeconds} is not a number of seconds from 0 to {MaxHoldSeconds}");
         if (Image is null && Color is not null)
         {
             try

@@ -54,7 +54,10 @@ public sealed class ChannelRuntime : IDisposable
         string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null)
     {
         var format = VideoFormats.Parse(config.Format);
-        var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms);
+        var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms)
+        {
+            HoldLastFrame = TimeSpan.FromSeconds(config.Filler.HoldSeconds),
+        };
         IVideoCard? card = null;
         Channel? channel = null;
         AutomationHost? automation = null;

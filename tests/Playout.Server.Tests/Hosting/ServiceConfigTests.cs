@@ -54,6 +54,20 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_filler_hold_outside_0_to_60_seconds_is_refused_at_its_line()
+    {
+        var problems = Problems("""
+            {
+              "channels": [
+                { "name": "a", "format": "720p50", "clock": "system", "filler": { "color": "black", "holdSeconds": 61 } }
+              ]
+            }
+            """);
+
+        Assert.Equal(["FILE, line 3: channels[0].filler.holdSeconds: 61 is not a number of seconds from 0 to 60"], problems);
+    }
+
+    [Fact]
     public void Every_value_problem_is_listed_with_its_line()
     {
         var problems = Problems("""
