@@ -119,4 +119,29 @@ public class StageTests
         Assert.Single(frames.Skip(1).Distinct());
         Assert.Equal(0, test.Context.VideoPool.CopiesMade);
     }
+    [Fact]
+    public void Graphics_over_a_dissolve_are_keyed_into_the_dissolves_own_frame_so_a_tight_pool_loses_nothing()
+    {
+        // Two sources, the filler, the mixer's black and the dissolve's frame: five. Keying into a frame of its own would need a sixth.
+        using var test = new TestChannel(videoFrames: 5);
+        test.Recorder.Inspect = (video, _) => (Pixels.Luma(video, 10, 10), Pixels.Luma(video, 100, 36));
+        var bgra = new byte[48 * 16 * 4];
+        bgra.AsSpan().Fill(255);
+        var logo = Media.Kernels.KeyedOverlay.Place(bgra, 48, 16, premultiplied: false, test.Context.Matrix, 96, 32, 720, 576);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "black")));
+        test.Channel.Execute(StageCommands.Load(2, new StillProducer("logo", null, logo)));
+        test.Channel.Execute(StageCommands.LoadBackground(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Take(1, new Transition(TransitionKind.Mix, 10), atTick: 2));
+        test.Channel.RunTicks(14);
+
+        var seen = test.Recorder.Frames.Select(f => ((int Under, int Logo))f.Inspected!).ToArray();
+        Assert.All(seen, s => Assert.Equal(White, s.Logo));
+        for (int k = 0; k < 10; k++)
+        {
+            double expected = Black + (White - Black) * (k + 1) / 10.0;
+            Assert.InRange(seen[2 + k].Under, expected - 1, expected + 1);
+        }
+        Assert.Equal(0, test.Context.Degradation.Count(Channels.DegradationKind.LayersDropped));
+        Assert.Equal(0, test.Context.VideoPool.CopiesMade);
+    }
 }

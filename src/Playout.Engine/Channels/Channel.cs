@@ -181,7 +181,7 @@ public sealed class Channel : IDisposable
             _commands.ApplyDue(tick, _stage, _commandFailed);
         int samples = Context.Format.AudioSamplesForFrame(tick);
         var produce = new ProduceContext(tick, samples, deadline);
-        ReadOnlySpan<LayerOutput> layers = default;
+        Span<LayerOutput> layers = default;
         Media.Frames.Frame? video = null;
         Media.Audio.AudioFrame? audio = null;
         long produced = start, mixed = start;
@@ -221,7 +221,7 @@ public sealed class Channel : IDisposable
     }
 
     /// <summary>Mixes the programme; a mixer that throws gives black and silence for this tick and raises the mixer's alarm.</summary>
-    private (Media.Frames.Frame Video, Media.Audio.AudioFrame Audio) Mix(ReadOnlySpan<LayerOutput> layers, long tick, int samples)
+    private (Media.Frames.Frame Video, Media.Audio.AudioFrame Audio) Mix(Span<LayerOutput> layers, long tick, int samples)
     {
         Media.Frames.Frame? video = null;
         try

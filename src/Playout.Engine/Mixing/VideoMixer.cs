@@ -16,8 +16,12 @@ public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame 
     /// <summary>Programme frames made by copying because the pool had no frame to composite into.</summary>
     public long PoolExhaustions { get; private set; }
 
-    /// <summary>The programme picture, holding one reference for the caller.</summary>
-    public Frame Mix(ReadOnlySpan<LayerOutput> layers, long tick)
+    /// <summary>
+    /// The programme picture, holding one reference for the caller. A base picture the layer made for this tick alone
+    /// (<see cref="LayerOutput.Exclusive"/>) is taken over (its entry in <paramref name="layers"/> loses the frame) and
+    /// drawn on in place.
+    /// </summary>
+    public Frame Mix(Span<LayerOutput> layers, long tick)
     {
         // Start from the topmost opaque full-frame picture: nothing under it can show.
         int first = 0;
@@ -29,9 +33,22 @@ public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame 
                 break;
             }
         }
-        Frame current = first < layers.Length && layers[first].Video is { } opaque && layers[first].Opacity >= 1 && layers[first].Transform.IsFullFrame
-            ? opaque.AddRef() : black.AddRef();
+        Frame current;
         bool owned = false;
+        if (first < layers.Length && layers[first].Video is { } opaque && layers[first].Opacity >= 1 && layers[first].Transform.IsFullFrame)
+        {
+            if (layers[first].Exclusive)
+            {
+                // Its one reference becomes the mixer's: re-opened for writing without a copy.
+                layers[first] = layers[first] with { Video = null, Exclusive = false };
+                current = opaque.MakeWritable();
+                owned = true;
+            }
+            else
+                current = opaque.AddRef();
+        }
+        else
+            current = black.AddRef();
         for (int i = first; i < layers.Length; i++)
         {
             ref readonly var layer = ref layers[i];

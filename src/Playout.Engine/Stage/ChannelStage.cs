@@ -34,7 +34,7 @@ public sealed class ChannelStage : IDisposable
     /// layer (the filler covers its gaps). A layer that throws contributes nothing this tick and raises its alarm;
     /// the others are unaffected.
     /// </summary>
-    internal ReadOnlySpan<LayerOutput> Produce(scoped in ProduceContext context, Producer filler, V210Compositor compositor)
+    internal Span<LayerOutput> Produce(scoped in ProduceContext context, Producer filler, V210Compositor compositor)
     {
         if (_outputs.Length < _layers.Count)
             _outputs = new LayerOutput[_layers.Count * 2];

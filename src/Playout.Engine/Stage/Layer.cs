@@ -200,7 +200,7 @@ public sealed class Layer : IDisposable
                 }
                 to.Release();
                 from.Release();
-                return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap);
+                return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap) { Exclusive = true };
             }
             // No frame to mix into: the new picture cuts in rather than the channel stalling; the degradation is counted and alarmed.
             _channel.Degradation.Report(DegradationKind.TransitionCut, $"layer {Number}: no pool frame for the {_transition.Kind.ToString().ToLowerInvariant()}, cut instead");

@@ -20,6 +20,12 @@ public readonly record struct LayerOutput(
     Frame? Video, KeyedOverlay? Overlay, double Opacity, PictureTransform Transform,
     AudioPart Audio, AudioPart SecondAudio, int[] ChannelMap)
 {
+    /// <summary>
+    /// The layer made <see cref="Video"/> for this tick alone (a transition's mix) and holds its only reference: the mixer
+    /// may take that reference over and draw the layers above straight into it, instead of copying it into a new frame.
+    /// </summary>
+    public bool Exclusive { get; init; }
+
     public static LayerOutput From(in LayerFrame frame, double opacity, PictureTransform transform, AudioPart audio, int[] channelMap) =>
         new(frame.Video, frame.Overlay, opacity, transform, audio, default, channelMap);
 
