@@ -33,7 +33,8 @@ public sealed record ApiConfig
         }
         if (Tokens.Select(t => t.Token).Distinct(StringComparer.Ordinal).Count() != Tokens.Count)
             problems.Add($"{where}.tokens", "the same token is listed twice");
-        if (Tokens.Count == 0 && !IsLoopback(HostOf(http)))
+        // An "http" that is no address at all is reported as that (ValidateHttp), not as one beyond this machine.
+        if (Tokens.Count == 0 && HostOf(http) is { Length: > 0 } host && Uri.CheckHostName(host) != UriHostNameType.Unknown && !IsLoopback(host))
             problems.Add(where, $"the API listens on {http}, beyond this machine, so it needs tokens (api.tokens)");
         for (int i = 0; i < AllowedHosts.Count; i++)
         {

@@ -34,7 +34,7 @@ public class ApiConfigTests
             { "http": "{{http}}", "channels": [ { "name": "c", "format": "576i50", "clock": "system", "outputs": [] } ] }
             """));
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
-        Assert.Equal($"{path}: field 'http': '{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)", error.Message);
+        Assert.Equal($"{path}, line 1: http: '{http}' is not an address to listen on (HOST:PORT, such as 127.0.0.1:8080; port 1-65535)", error.Message);
     }
 
     [Fact]

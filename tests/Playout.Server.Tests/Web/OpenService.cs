@@ -44,6 +44,23 @@ public sealed class OpenService : IAsyncLifetime
             """));
         Service = ServiceProcess.Start(config, $"127.0.0.1:{port}");
         await Service.WaitUntilServing();
+        await WaitUntilOnAir();
+    }
+
+    /// <summary>The web front answers before the channel is on air (it listens first): tests that act on air wait for its first item.</summary>
+    private async Task WaitUntilOnAir()
+    {
+        using var client = Service.Client();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var answer = await client.GetAsync("/api/channels/1/automation");
+            if (answer.IsSuccessStatusCode && System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync())
+                    .RootElement.TryGetProperty("onAir", out var onAir) && onAir.ValueKind == System.Text.Json.JsonValueKind.Object)
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the open service's channel put nothing on air within 30 s");
     }
 
     public Task DisposeAsync()
