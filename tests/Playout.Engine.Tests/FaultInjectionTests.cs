@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
-using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
 using Playout.Engine.Producers;
@@ -18,6 +15,7 @@ namespace Playout.Engine.Tests;
 /// Faults injected into every part of a tick (producer, layer, mixer, command, output, log sink): the channel stays on
 /// air at its frame rate, the fault is alarmed where it happened, and every frame goes back to its pool.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public class FaultInjectionTests
 {
     private const int Black = 64, White = 940, Grey = 500;
@@ -158,7 +156,7 @@ public class FaultInjectionTests
     [Fact]
     public void An_output_blocked_for_5_s_drops_its_frames_while_the_channel_keeps_its_frame_rate()
     {
-        using var channel = new RealTimeChannel(NullLogger.Instance);
+        using var channel = new TestChannel(realTime: true);
         using var release = new ManualResetEventSlim();
         var blocked = new BlockingConsumer(release);
         channel.Channel.AddConsumer(blocked);
@@ -187,7 +185,7 @@ public class FaultInjectionTests
         using var release = new ManualResetEventSlim();
         var sink = new BlockingLogger(release);
         // A small queue, so that two seconds of alarms overflow it.
-        using var channel = new RealTimeChannel(new Logging.NonBlockingLogger(sink, capacity: 8));
+        using var channel = new TestChannel(logger: new Logging.NonBlockingLogger(sink, capacity: 8), realTime: true);
         channel.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(channel.Context, "clip", throwFromTick: 0, newMessageEachTick: true)));
         sink.Block();
         channel.Channel.Start();
@@ -199,31 +197,6 @@ public class FaultInjectionTests
         Assert.InRange(ticked, (long)(clock.Elapsed.TotalSeconds * 25 * 0.9) - 2, 100);
         Assert.True(channel.Recorder.Frames.Count >= ticked - 1);
         Assert.True(SpinWait.SpinUntil(() => sink.Lines.Any(l => l.Contains("log line(s) dropped")), 5000), "dropped lines were not reported");
-    }
-
-    /// <summary>A 576i50 channel on the system clock (real time), with a recorder, started by the test.</summary>
-    private sealed class RealTimeChannel : IDisposable
-    {
-        public RealTimeChannel(ILogger logger)
-        {
-            Alarms = new AlarmBoard(logger);
-            Context = new ChannelContext("channel 1", VideoFormats.Parse("576i50"), 24, 32, logger, Alarms);
-            Channel = new Channel(Context, new SystemClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, "black"));
-            Recorder = new RecordingConsumer();
-            Channel.AddConsumer(Recorder);
-        }
-
-        public AlarmBoard Alarms { get; }
-        public ChannelContext Context { get; }
-        public Channel Channel { get; }
-        public RecordingConsumer Recorder { get; }
-
-        public void Dispose()
-        {
-            Channel.Dispose();
-            Assert.Equal(0, Context.VideoPool.Outstanding);
-            Context.Dispose();
-        }
     }
 
     /// <summary>Grey until <c>throwFromTick</c>, then throws from TryReceive, as a producer with a bug would.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
@@ -7,14 +8,20 @@ using Playout.Media.Formats;
 
 namespace Playout.Engine.Tests;
 
-/// <summary>A channel on an unthrottled clock with a recording consumer, run tick by tick on the test thread.</summary>
+/// <summary>
+/// A channel with a recording consumer: on an unthrottled clock, run tick by tick on the test thread, or with
+/// <c>realTime</c> on the system clock, for tests that start it and measure its rate.
+/// </summary>
 internal sealed class TestChannel : IDisposable
 {
-    public TestChannel(string format = "576i50", int videoFrames = 24, int audioFrames = 32, string fillerColor = "black")
+    public TestChannel(string format = "576i50", int videoFrames = 24, int audioFrames = 32, string fillerColor = "black",
+        ILogger? logger = null, bool realTime = false)
     {
-        Alarms = new AlarmBoard(NullLogger.Instance);
-        Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, audioFrames, NullLogger.Instance, Alarms);
-        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate), SyntheticProducers.Color(Context, fillerColor));
+        logger ??= NullLogger.Instance;
+        Alarms = new AlarmBoard(logger);
+        Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, audioFrames, logger, Alarms);
+        IChannelClock clock = realTime ? new SystemClock(Context.Format.FrameRate) : new UnthrottledClock(Context.Format.FrameRate);
+        Channel = new Channel(Context, clock, SyntheticProducers.Color(Context, fillerColor));
         Recorder = new RecordingConsumer();
         Channel.AddConsumer(Recorder);
     }
