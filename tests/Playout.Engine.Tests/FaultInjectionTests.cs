@@ -199,6 +199,52 @@ public class FaultInjectionTests
         Assert.True(SpinWait.SpinUntil(() => sink.Lines.Any(l => l.Contains("log line(s) dropped")), 5000), "dropped lines were not reported");
     }
 
+    [Fact]
+    public void A_status_read_while_the_tick_is_stalled_answers_within_two_frames_from_the_last_snapshot()
+    {
+        using var channel = new TestChannel(realTime: true);
+        using var release = new ManualResetEventSlim();
+        var stalling = new StallingProducer(channel.Context, release);
+        channel.Channel.Execute(StageCommands.Load(1, stalling));
+        channel.Channel.Start();
+        Assert.Equal("stalling", channel.Channel.Status().Layers.Single().Foreground);
+        stalling.Stall();
+        Assert.True(SpinWait.SpinUntil(() => stalling.Stalled, 2000), "the tick never stalled");
+
+        var clock = Stopwatch.StartNew();
+        var status = channel.Channel.Status();
+        clock.Stop();
+        release.Set();
+
+        Assert.InRange(clock.ElapsedMilliseconds, 0, 500);
+        Assert.Equal("stalling", status.Layers.Single().Foreground);
+    }
+
+    /// <summary>Grey until told to stall, then blocks the tick inside TryReceive until released (a producer with a deadlock).</summary>
+    private sealed class StallingProducer(ChannelContext channel, ManualResetEventSlim release) : Producer("stalling")
+    {
+        private readonly Frame _frame = Painted(channel, Grey);
+        private volatile bool _stall;
+
+        public bool Stalled { get; private set; }
+
+        public void Stall() => _stall = true;
+
+        public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
+        {
+            if (_stall)
+            {
+                Stalled = true;
+                release.Wait();
+                _stall = false;
+            }
+            frame = new LayerFrame(_frame.AddRef(), null, null);
+            return true;
+        }
+
+        protected override void Dispose(bool disposing) => _frame.Release();
+    }
+
     /// <summary>Grey until <c>throwFromTick</c>, then throws from TryReceive, as a producer with a bug would.</summary>
     private sealed class ThrowingProducer(ChannelContext channel, string name, long throwFromTick, bool newMessageEachTick = false) : Producer(name)
     {

@@ -11,7 +11,7 @@ namespace Playout.Engine.Alarms;
 /// </summary>
 public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
 {
-    private readonly ILogger _log = logger as NonBlockingLogger ?? new NonBlockingLogger(logger);
+    private readonly NonBlockingLogger _log = logger as NonBlockingLogger ?? new NonBlockingLogger(logger);
     private readonly ConcurrentDictionary<string, Alarm> _active = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _raisedCount;
@@ -31,6 +31,9 @@ public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
         Interlocked.Increment(ref _raisedCount);
         _log.Log(severity == AlarmSeverity.Warning ? LogLevel.Warning : LogLevel.Error, "ALARM {Source}: {Message}", source, message);
     }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the alarm lines still queued to reach the log (at shutdown).</summary>
+    public bool Flush(TimeSpan timeout) => _log.Flush(timeout);
 
     public void Clear(string source)
     {

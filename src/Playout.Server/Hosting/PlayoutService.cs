@@ -81,6 +81,7 @@ public static class PlayoutService
                 }
             }
             FfmpegLogging.Restore();
+            alarms.Flush(TimeSpan.FromSeconds(2));
             log.LogInformation("every channel is off air");
         }
     }
