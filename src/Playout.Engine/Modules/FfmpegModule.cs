@@ -26,7 +26,7 @@ public sealed class FfmpegModule : IModule
                 Backup = r.Settings.Get<string?>("backup", null),
             }));
         registry.AddProducer("still", r => new StillProducer($"still {r.Source}", ImageFiles.Picture(r.Channel, r.Source)));
-        registry.AddProducer("graphic", r => new StillProducer(r.Source, null,
+        registry.AddProducer("graphic", r => new StillProducer(Path.GetFileName(r.Source), null,
             ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));
         registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r.Settings)));
         registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
