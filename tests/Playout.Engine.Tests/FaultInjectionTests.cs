@@ -116,6 +116,30 @@ public class FaultInjectionTests
     }
 
     [Fact]
+    public void An_exhausted_pool_drops_the_layers_above_visibly_counted_and_alarmed_until_a_second_without()
+    {
+        // The filler, the mixer's black and two sources: four. Placing the picture-in-picture needs a fifth.
+        using var test = new TestChannel(videoFrames: 4);
+        test.Recorder.Inspect = (video, _) => (Pixels.Luma(video, 10, 10), Pixels.Luma(video, 600, 10));
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "black")));
+        test.Channel.Execute(StageCommands.Load(2, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Transform(2, new PictureTransform(360, 0, 2)));
+        test.Channel.RunTicks(5);
+
+        var seen = test.Recorder.Frames.Select(f => ((int, int))f.Inspected!).ToArray();
+        Assert.All(seen, s => Assert.Equal((Black, Black), s));
+        Assert.Equal(5, test.Context.Degradation.Count(DegradationKind.LayersDropped));
+        Assert.Equal(5, test.Channel.Status().Degraded[nameof(DegradationKind.LayersDropped)]);
+        var alarm = Assert.Single(test.Alarms.Active, a => a.Source == "channel 1/degraded");
+        Assert.Contains("video pool exhausted", alarm.Message);
+
+        test.Channel.Execute(StageCommands.Stop(2));
+        test.Channel.RunTicks(30);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/degraded");
+        Assert.Equal(5, test.Context.Degradation.Count(DegradationKind.LayersDropped));
+    }
+
+    [Fact]
     public async Task A_command_that_throws_fails_alone_and_the_commands_around_it_apply_exactly_once()
     {
         using var test = new TestChannel();

@@ -12,12 +12,12 @@ namespace Playout.Engine.Mixing;
 public sealed class AudioMixer : IDisposable
 {
     private readonly AudioPool _pool;
-    private readonly ChannelDegradation? _degradation;
+    private readonly ChannelDegradation _degradation;
     private readonly Dictionary<int, AudioFrame> _silence = [];
 
     /// <param name="cadence">The sample counts ticks can have (the format's cadence); a silent frame of each is kept for when the pool runs dry.</param>
     /// <param name="degradation">Where a tick that goes out silent for want of a frame is counted and alarmed.</param>
-    public AudioMixer(AudioPool pool, IEnumerable<int> cadence, ChannelDegradation? degradation = null)
+    public AudioMixer(AudioPool pool, IEnumerable<int> cadence, ChannelDegradation degradation)
     {
         _pool = pool;
         _degradation = degradation;
@@ -30,9 +30,6 @@ public sealed class AudioMixer : IDisposable
         }
     }
 
-    /// <summary>Ticks that went out silent because the audio pool was exhausted.</summary>
-    public long PoolExhaustions { get; private set; }
-
     /// <summary>The programme sound for a tick of <paramref name="samples"/> sample frames (one of the cadence's counts), holding one reference for the caller.</summary>
     public AudioFrame Mix(ReadOnlySpan<LayerOutput> layers, int samples)
     {
@@ -40,8 +37,7 @@ public sealed class AudioMixer : IDisposable
             return single.AddRef();
         if (!_pool.TryRent(out var output))
         {
-            PoolExhaustions++;
-            _degradation?.Report(DegradationKind.AudioSilenced, "audio pool exhausted: the programme is silent");
+            _degradation.Report(DegradationKind.AudioSilenced, "audio pool exhausted: the programme is silent");
             return Silence(samples);
         }
         Span<float> mix = output.Write(samples);

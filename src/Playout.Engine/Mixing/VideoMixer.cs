@@ -11,11 +11,8 @@ namespace Playout.Engine.Mixing;
 /// A mix that finds the pool empty sends the base picture without the layers above it (counted in
 /// <paramref name="degradation"/>, which alarms), never nothing.
 /// </summary>
-public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame black, ChannelDegradation? degradation = null)
+public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame black, ChannelDegradation degradation)
 {
-    /// <summary>Programme frames made by copying because the pool had no frame to composite into.</summary>
-    public long PoolExhaustions { get; private set; }
-
     /// <summary>
     /// The programme picture, holding one reference for the caller. A base picture the layer made for this tick alone
     /// (<see cref="LayerOutput.Exclusive"/>) is taken over (its entry in <paramref name="layers"/> loses the frame) and
@@ -58,8 +55,7 @@ public sealed class VideoMixer(FramePool pool, V210Compositor compositor, Frame 
             {
                 if (!pool.TryRent(out var target))
                 {
-                    PoolExhaustions++;
-                    degradation?.Report(DegradationKind.LayersDropped, "video pool exhausted: layers left out of the programme");
+                    degradation.Report(DegradationKind.LayersDropped, "video pool exhausted: layers left out of the programme");
                     break;
                 }
                 try
