@@ -36,10 +36,17 @@ public static class PlayoutCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (CliInputException e)
+        catch (Exception e) when (e is CliInputException or IOException or UnauthorizedAccessException)
         {
+            // Files that cannot be read or written are the caller's input too.
             stderr.WriteLine($"playout: {e.Message}");
             return BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last resort: one line, never a stack trace (a bug, to be reported with this line).
+            stderr.WriteLine($"playout: unexpected error ({e.GetType().Name}): {e.Message}");
+            return Failure;
         }
     }
 }
