@@ -26,6 +26,9 @@ public sealed partial record ServiceConfig
 
     public MediaLibraryConfig MediaLibrary { get; init; } = new();
 
+    /// <summary>The limits of the scripts the API runs.</summary>
+    public ScriptsConfig Scripts { get; init; } = new();
+
     public IReadOnlyList<DeviceConfig> Devices { get; init; } = [];
 
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }
@@ -108,6 +111,7 @@ public sealed partial record ServiceConfig
             problems.Add("channels", $"two channels are named '{name}'");
         ApiConfig.ValidateHttp("http", Http, problems);
         Api.Validate("api", Http, problems);
+        Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", problems);
         for (int i = 0; i < SourceProtocols.Count; i++)

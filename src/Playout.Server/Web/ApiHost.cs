@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Playout.Automation.Scripting;
 using Playout.Engine.Alarms;
 using Playout.Automation.Library;
 using Playout.Server.Hosting;
@@ -48,7 +47,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);
         MediaEndpoints.Map(app, library.Catalog);
-        ScriptEndpoints.Map(app, api, new ScriptHost(), library.LengthOf);
+        ScriptEndpoints.Map(app, api, config.Scripts.CreateHost(), library.LengthOf);
         return new ApiHost(app, gate);
     }
 

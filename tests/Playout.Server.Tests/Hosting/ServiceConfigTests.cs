@@ -1,3 +1,4 @@
+using Playout.Automation.Scripting;
 using Playout.Server.Hosting;
 using Playout.TestSupport;
 
@@ -96,6 +97,93 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 2: channels: two channels are named 'one'",
             "FILE, line 12: devices[0].driver: unknown device driver 'serial' (available: log)",
             "FILE, line 13: sourceProtocols[1]: 'HTTP://' is not a protocol name (udp, rtp, srt, …)",
+        ], problems);
+    }
+
+    [Fact]
+    public void An_input_or_output_type_no_module_makes_is_refused_at_load_with_its_line_and_the_known_types()
+    {
+        var problems = Problems("""
+            {
+              "channels": [
+                {
+                  "name": "a", "format": "720p50", "clock": "system",
+                  "inputs": [ { "type": "ndi", "url": "ndi://studio" } ],
+                  "outputs": [ { "type": "preview" }, { "type": "ndi" } ]
+                }
+              ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 5: channels[0].inputs[0].type: expected one of \"card\", \"stream\", found \"ndi\"",
+            "FILE, line 6: channels[0].outputs[1].type: expected one of \"card\", \"stream\", \"preview\", found \"ndi\"",
+        ], problems);
+    }
+
+    [Fact]
+    public void Script_limits_are_read_and_given_to_the_service_script_host()
+    {
+        string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
+            {
+              "scripts": { "timeLimitSeconds": 2.5, "memoryMegabytes": 512 },
+              "channels": [ { "name": "a", "format": "720p50", "clock": "system" } ]
+            }
+            """));
+
+        var limits = ServiceConfig.Load(path).Scripts.CreateHost().Limits;
+
+        Assert.Equal(new ScriptLimits(TimeSpan.FromSeconds(2.5), 512), limits);
+    }
+
+    [Fact]
+    public void Without_script_limits_the_service_script_host_has_the_defaults()
+    {
+        string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
+            { "channels": [ { "name": "a", "format": "720p50", "clock": "system" } ] }
+            """));
+
+        Assert.Equal(ScriptLimits.Default, ServiceConfig.Load(path).Scripts.CreateHost().Limits);
+    }
+
+    [Theory]
+    [InlineData("0", "256", "scripts.timeLimitSeconds: 0 is not a number of seconds above 0 and at most 3600")]
+    [InlineData("-1", "256", "scripts.timeLimitSeconds: -1 is not a number of seconds above 0 and at most 3600")]
+    [InlineData("3600.5", "256", "scripts.timeLimitSeconds: 3600.5 is not a number of seconds above 0 and at most 3600")]
+    [InlineData("10", "31", "scripts.memoryMegabytes: 31 is not a number of megabytes from 32 to 16384")]
+    [InlineData("10", "16385", "scripts.memoryMegabytes: 16385 is not a number of megabytes from 32 to 16384")]
+    public void Script_limits_out_of_range_are_refused_at_their_line(string seconds, string megabytes, string problem)
+    {
+        var problems = Problems($$"""
+            {
+              "channels": [ { "name": "a", "format": "720p50", "clock": "system" } ],
+              "scripts": {
+                "timeLimitSeconds": {{seconds}},
+                "memoryMegabytes": {{megabytes}}
+              }
+            }
+            """);
+
+        int line = problem.StartsWith("scripts.time", StringComparison.Ordinal) ? 4 : 5;
+        Assert.Equal([$"FILE, line {line}: {problem}"], problems);
+    }
+
+    [Fact]
+    public void Script_limits_of_the_wrong_kind_are_refused_at_their_line()
+    {
+        var problems = Problems("""
+            {
+              "channels": [ { "name": "a", "format": "720p50", "clock": "system" } ],
+              "scripts": { "timeLimitSeconds": "10s", "memoryMegabytes": 0.5, "cpu": 1 }
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 3: scripts.timeLimitSeconds: expected a number, found \"10s\"",
+            "FILE, line 3: scripts.memoryMegabytes: expected a whole number from -2147483648 to 2147483647, found 0.5",
+            "FILE, line 3: scripts.cpu: unknown field; expected one of timeLimitSeconds, memoryMegabytes",
         ], problems);
     }
 

@@ -28,6 +28,19 @@ public class ChannelModulesTests
         Assert.Equal((320, 180), (runtime.Preview!.Width, runtime.Preview.Height));
     }
 
+    /// <summary>The load check refuses a type by the configuration's names: each of them must be one the service's modules make.</summary>
+    [Fact]
+    public void Every_input_and_output_type_a_configuration_may_name_is_made_by_the_service_modules()
+    {
+        var modules = new ModuleRegistry(StandardModules.All);
+
+        Assert.Equal(modules.ConsumerTypes, Names<OutputKind>().Order(StringComparer.Ordinal));
+        Assert.All(Names<InputKind>(), type => Assert.True(modules.HasProducer(type), $"no producer type '{type}'"));
+    }
+
+    private static IEnumerable<string> Names<T>() where T : struct, Enum =>
+        Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName);
+
     [Fact]
     public void An_output_type_no_module_makes_is_a_configuration_error_naming_the_output_and_the_known_types()
     {
