@@ -11,7 +11,8 @@ namespace Playout.Automation.Runtime;
 /// graphics and fills become producer types ("clip", "stream", "card", "still", "graphic", "color", "bars").
 /// </summary>
 /// <param name="modules">The producer types the host registered.</param>
-/// <param name="resolve">Turns a schedule's media name into a path (the service's media folder); URLs pass unchanged.</param>
+/// <param name="resolve">Turns a schedule's media name into the path to open (the service's: <see cref="SourceRules.Open"/>), or throws
+/// for a name it refuses (the event becomes a failed producer saying why); URLs pass unchanged.</param>
 /// <param name="filler">What fills gaps: a colour, "bars", or a picture file.</param>
 /// <param name="card">The channel's card, whose inputs "card:N" live sources name.</param>
 /// <param name="protocols">The network protocols a clip or stream may use (null: <see cref="Engine.MediaUrl.DefaultProtocols"/>).</param>

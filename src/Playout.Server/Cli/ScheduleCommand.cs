@@ -53,25 +53,12 @@ public static class ScheduleCommand
     {
         var file = new Argument<string>("file") { Description = "A schedule file: .yaml/.yml, .json, .csv (traffic log) or .xml/.bxf (BXF)" };
         var rate = RateOption();
-        var media = new Option<string[]>("--media")
-        {
-            Description = "The media folder the file's names are looked up in, then any other media roots; sources outside them are errors (default: ./media)",
-            DefaultValueFactory = _ => ["media"],
-        };
-        var protocols = new Option<string[]>("--protocols")
-        {
-            Description = "The network protocols a stream source may use (default: udp rtp srt)",
-            DefaultValueFactory = _ => [.. Engine.MediaUrl.DefaultProtocols],
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var command = new Command("validate", "Check a schedule file; prints every error with its line, exit 2 when invalid") { file, rate, media, protocols };
-        command.SetAction(result =>
-        {
-            var roots = result.GetValue(media)!;
-            var sources = SourceRules.For(roots.FirstOrDefault() ?? "media", roots.Skip(1), result.GetValue(protocols));
-            return Validate(result.GetValue(file)!, new ScheduleImportOptions(FrameRate(result.GetValue(rate)!), Sources: sources),
-                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-        });
+        var sources = new SourceOptions();
+        var command = new Command("validate", "Check a schedule file; prints every error with its line, exit 2 when invalid") { file, rate };
+        sources.AddTo(command);
+        command.SetAction(result => Validate(result.GetValue(file)!,
+            new ScheduleImportOptions(FrameRate(result.GetValue(rate)!), Sources: sources.Rules(result)),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 

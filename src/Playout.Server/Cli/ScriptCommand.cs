@@ -9,10 +9,12 @@ using Playout.Media.Formats;
 namespace Playout.Server.Cli;
 
 /// <summary>
-/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--memory 256] [--today DATE]`, or `playout script run FILE
-/// --channel N [--force]` on a running service: runs a C# schedule script
+/// `playout script run FILE [--schedule IN] [--out OUT.json] [--timeout 10] [--memory 256] [--today DATE] [--media DIR...]
+/// [--protocols P...]`, or `playout script run FILE --channel N [--force]` on a running service: runs a C# schedule script
 /// (docs/SCRIPTING.md) offline, against an empty schedule or one read from a schedule file; prints the script's log
 /// and a summary of the days it made, and writes the schedule in the native JSON schema (docs/SCHEDULE-FORMAT.md).
+/// Sources are checked as `playout schedule validate` checks them (<see cref="SourceOptions"/>): in the --schedule file
+/// as errors, in what the script made as warnings of what a channel would refuse.
 /// Offline too the script runs in a worker process, refused or stopped as in the service (<see cref="ScriptHost"/>).
 /// Where the script runs is decided in <see cref="Execute"/> alone: sending it to a running service's channel is
 /// another way of getting a <see cref="ScriptResult"/>, reported the same way.
@@ -32,19 +34,21 @@ public static class ScriptCommand
         var today = new Option<string?>("--today") { Description = "The broadcast day the script sees as Today, YYYY-MM-DD (default: today's, days starting at 06:00)" };
         var channel = new Option<int?>("--channel") { Description = "Run it on this channel of the running service and apply the result there" };
         var force = new Option<bool>("--force") { Description = "With --channel: apply even if it changes the event on air" };
+        var sources = new SourceOptions();
         var url = ServiceClient.Url();
         var token = ServiceClient.Token();
         var run = new Command("run", "Run a schedule script offline (show or save the schedule it makes), or on a running service's channel")
             { file, schedule, output, timeout, memory, today, channel, force, url, token };
+        sources.AddTo(run);
         run.SetAction((result, cancel) => result.GetValue(channel) is int number
             ? Task.FromResult(OnChannel(result, number, result.GetValue(file)!, result.GetValue(force), url, token))
             : Run(result.GetValue(file)!, result.GetValue(schedule), result.GetValue(output), result.GetValue(timeout), result.GetValue(memory),
-                result.GetValue(today), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancel));
+                result.GetValue(today), sources.Rules(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancel));
         return new Command("script", "C# schedule scripts") { run };
     }
 
     private static async Task<int> Run(string path, string? schedulePath, string? outputPath, double timeout, int memory, string? today,
-        TextWriter output, TextWriter error, CancellationToken cancel)
+        SourceRules sources, TextWriter output, TextWriter error, CancellationToken cancel)
     {
         if (!(timeout > 0))
             throw new CliInputException($"--timeout {timeout.ToString(CultureInfo.InvariantCulture)}: must be a positive number of seconds");
@@ -52,12 +56,12 @@ public static class ScriptCommand
             throw new CliInputException($"--memory {memory}: must be at least {ScriptLimits.MinimumMemoryMegabytes} (megabytes)");
         if (!File.Exists(path))
             throw new CliInputException($"script '{path}' not found");
-        var context = OfflineContext(schedulePath, today, error);
+        var context = OfflineContext(schedulePath, today, sources, error);
         if (context is null)
             return PlayoutCli.BadInput;
         var result = await Execute(File.ReadAllText(path, Encoding.UTF8), context, TimeSpan.FromSeconds(timeout), memory, cancel);
         // With the schedule on stdout, the log and the summary go to stderr: stdout is the JSON alone.
-        return Report(result, outputPath, outputPath == "-" ? error : output, error);
+        return Report(result, outputPath, sources, outputPath == "-" ? error : output, error);
     }
 
     /// <summary>Sends the script to the service, which runs it against the channel's schedule and applies the result in one edit.</summary>
@@ -84,7 +88,7 @@ public static class ScriptCommand
         new ScriptHost(timeLimit, memoryMegabytes).RunAsync(code, context, cancel);
 
     /// <summary>The schedule and day the script starts from; null (after printing why) when the schedule file is invalid.</summary>
-    private static ScriptContext? OfflineContext(string? schedulePath, string? todayText, TextWriter error)
+    private static ScriptContext? OfflineContext(string? schedulePath, string? todayText, SourceRules sources, TextWriter error)
     {
         var dayStart = ScheduleSettings.Default.DayStart;
         var today = todayText is null ? DateOnly.FromDateTime(DateTime.Now - dayStart) : Date(todayText);
@@ -93,7 +97,7 @@ public static class ScriptCommand
         {
             if (!File.Exists(schedulePath))
                 throw new CliInputException($"schedule '{schedulePath}' not found");
-            var imported = ScheduleImporter.Load(schedulePath, new ScheduleImportOptions(OfflineFrameRate));
+            var imported = ScheduleImporter.Load(schedulePath, new ScheduleImportOptions(OfflineFrameRate, Sources: sources));
             foreach (var problem in imported.Errors)
                 error.WriteLine(problem);
             if (!imported.Ok)
@@ -115,7 +119,7 @@ public static class ScriptCommand
     /// Prints the log, then the errors (exit 1) or a summary of the days and the validator's findings, and writes --out
     /// (to stdout for "-": then <paramref name="output"/>, where the log and summary go, is stderr).
     /// </summary>
-    private static int Report(ScriptResult result, string? outputPath, TextWriter output, TextWriter error)
+    private static int Report(ScriptResult result, string? outputPath, SourceRules sources, TextWriter output, TextWriter error)
     {
         foreach (var line in result.Log)
             output.WriteLine(line);
@@ -133,7 +137,7 @@ public static class ScriptCommand
             output.WriteLine($"  {day.Date:yyyy-MM-dd}  {change,-9}  {day.Events.Count} event(s){Span(day)}");
         }
         // Offline there are no devices, so device secondaries show up here; the service checks them against its own.
-        foreach (var problem in ScheduleValidator.Validate(schedule, devices: null))
+        foreach (var problem in ScheduleValidator.Validate(schedule, devices: null, sources))
             error.WriteLine($"warning: a channel would refuse this: {problem}");
         if (outputPath is not null)
         {

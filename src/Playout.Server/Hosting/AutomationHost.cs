@@ -47,12 +47,14 @@ public sealed class AutomationHost : IDisposable
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
             config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
         var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
-        var sources = new EventSources(context, modules, service.MediaPath, settings.Filler, card, service.SourceProtocols);
+        var rules = service.Sources;
+        // Files are opened by their real path inside the media roots, checked again when opened (a link may change after validation).
+        var sources = new EventSources(context, modules, rules.Open, settings.Filler, card, service.SourceProtocols);
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
         var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
         {
-            Sources = service.Sources,
+            Sources = rules,
         };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         try

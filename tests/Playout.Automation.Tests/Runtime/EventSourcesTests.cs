@@ -6,6 +6,7 @@ using Playout.Engine.Channels;
 using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 using Playout.Media.Formats;
+using Playout.TestSupport;
 
 namespace Playout.Automation.Tests.Runtime;
 
@@ -46,6 +47,28 @@ public sealed class EventSourcesTests : IDisposable
         using var producer = sources.Primary(new PrimaryEvent("a", PrimaryKind.Clip, "promo.mxf"), TimeSpan.Zero);
 
         Assert.Equal("no producer type 'clip'; known: bars, color", producer.Failure);
+    }
+
+    [Fact]
+    public void Opened_through_the_source_rules_a_link_out_of_the_roots_fails_and_one_inside_opens_its_real_path()
+    {
+        using var folder = new TempDirectory();
+        string media = Directory.CreateDirectory(folder.File("media")).FullName;
+        string outside = Directory.CreateDirectory(folder.File("outside")).FullName;
+        File.WriteAllText(Path.Combine(outside, "slate.png"), "");
+        File.WriteAllText(Path.Combine(media, "logo-v2.png"), "");
+        // Links made after the schedule was checked: what is opened is checked again.
+        Directory.CreateSymbolicLink(Path.Combine(media, "escape"), outside);
+        File.CreateSymbolicLink(Path.Combine(media, "logo.png"), "logo-v2.png");
+        var sources = new EventSources(_channel, new ModuleRegistry(_module), SourceRules.For(media).Open, "escape/slate.png");
+
+        using var clip = sources.Primary(new PrimaryEvent("a", PrimaryKind.Clip, "escape/slate.png"), TimeSpan.Zero);
+        using var filler = sources.Filler();
+        Open(sources.Graphic("logo.png"));
+
+        Assert.Equal("'escape/slate.png' is outside the media roots", clip.Failure);
+        Assert.Equal("'escape/slate.png' is outside the media roots", filler.Failure);
+        Assert.Equal([$"graphic {Path.Combine(media, "logo-v2.png")}"], _module.Asked);
     }
 
     private static void Open(Producer producer)

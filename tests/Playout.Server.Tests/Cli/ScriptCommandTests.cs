@@ -75,6 +75,32 @@ public class ScriptCommandTests
         Assert.Contains("script: 2:1: SCRIPT001: System.Environment.Exit is not available to scripts", error);
     }
 
+    [Fact]
+    public void Offline_the_sources_are_checked_as_schedule_validate_checks_them()
+    {
+        using var folder = new TempDirectory();
+        string media = Directory.CreateDirectory(folder.File("media")).FullName;
+        string script = folder.Write("escape.csx", Encoding.UTF8.GetBytes(
+            "Day(Tomorrow).Clip(\"a\", \"../etc/passwd\", duration: \"00:00:10\").Clip(\"b\", \"http://example.com/a.mp4\", duration: \"00:00:10\");\n"));
+        string schedule = folder.Write("day.yaml", Encoding.UTF8.GetBytes(
+            "date: 2026-11-25\nevents:\n  - id: a\n    kind: clip\n    source: ../etc/passwd\n    duration: 10\n"));
+
+        var made = CliRunner.Run("script", "run", script, "--media", media, "--today", "2026-11-24");
+        var read = CliRunner.Run("script", "run", script, "--schedule", schedule, "--media", media);
+        var allowed = CliRunner.Run("script", "run", script, "--media", media, "--protocols", "http", "--today", "2026-11-24");
+
+        // What the script made is reported as a channel would refuse it; a schedule file it starts from is not read at all.
+        Assert.True(made.Code == 0, made.Error);
+        Assert.Contains("warning: a channel would refuse this: 2026-11-25, event a: source: '../etc/passwd' is outside the media roots", made.Error);
+        Assert.Contains("the protocol 'http' is not allowed (allowed: udp://, rtp://, srt://)", made.Error);
+        Assert.Equal(2, read.Code);
+        Assert.Contains($"{schedule}, line 5", read.Error);
+        Assert.Contains("'../etc/passwd' is outside the media roots", read.Error);
+        Assert.Contains("the script was not run", read.Error);
+        Assert.DoesNotContain("protocol 'http'", allowed.Error);
+        Assert.Contains("outside the media roots", allowed.Error);
+    }
+
     private static string Sample(string name, [CallerFilePath] string here = "")
     {
         for (var dir = new FileInfo(here).Directory; dir is not null; dir = dir.Parent)
