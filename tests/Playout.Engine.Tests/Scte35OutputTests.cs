@@ -81,6 +81,62 @@ public class Scte35OutputTests
         Assert.Equal(signalSection, sent.Single(s => s.SpliceTick == signalTick).Section);
     }
 
+    // Zerolatency (the demo's encoder) writes at once; without it x264 holds frames back (lookahead) and reorders them
+    // (B-frames), so the muxer's timestamps start later: the splice times must follow either way.
+    [Theory]
+    [InlineData("576i50", "preset=ultrafast:tune=zerolatency", false)]
+    [InlineData("1080i50", "preset=ultrafast:tune=zerolatency", true)]
+    [InlineData("576i50", "preset=veryfast", false)]
+    [InlineData("1080i59.94", "preset=veryfast", true)]
+    [InlineData("720p59.94", "preset=ultrafast", false)]
+    public void The_splice_pts_is_the_pts_of_the_first_frame_of_the_break_as_decoded_from_the_output(string format, string options, bool udp)
+    {
+        using var folder = new TempDirectory();
+        string file = folder.File("out.ts");
+        // Over UDP the datagrams are kept as sent: a remux (ffmpeg -copyts -c copy) shifts the pictures but not the splice times.
+        using var capture = udp ? new UdpCapture(file) : null;
+        StreamConsumer stream;
+        var recorder = new RecordingConsumer { Inspect = (video, _) => Pixels.Luma(video, 0, 0) };
+        long outTick, returnTick;
+        using (var test = new CardChannel(format))
+        {
+            stream = new StreamConsumer(test.Context, new StreamSettings(capture?.Url ?? file, "mpegts", "libx264", "aac", options, 2_000_000, Queue: 300, Scte35: true));
+            test.Channel.AddConsumer(recorder);
+            test.Channel.AddConsumer(stream);
+            _ = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "#000000")));
+            test.Channel.RunTicks(1);
+            long first = recorder.Frames[0].Tick;
+            outTick = first + 60;
+            returnTick = first + 90;
+            stream.CueSplice(outTick, new SpliceInsert(1, true, SpliceTime.Immediate, null), TimeSpan.FromSeconds(1));
+            stream.CueSplice(outTick, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(1));
+            stream.CueSplice(returnTick, new SpliceInsert(2, false, SpliceTime.Immediate, null), TimeSpan.FromSeconds(1));
+            // The break is white, the programme after it grey: each splice frame is told apart by its content alone.
+            test.Channel.RunTicks((int)(outTick - first - 1));
+            _ = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "#FFFFFF")));
+            test.Channel.RunTicks((int)(returnTick - outTick));
+            _ = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "#808080")));
+            test.Channel.RunTicks(30);
+        }
+        capture?.Dispose();   // the whole stream is in the file
+        Assert.True(stream.Failure is null, stream.Failure);
+        Assert.Equal(0, stream.Counters.Dropped);
+        Assert.Equal(3, stream.SplicesSent);
+        // The channel put the content changes on the splice ticks (the test's premise; 10-bit luma).
+        var played = recorder.Frames.ToDictionary(f => f.Tick, f => (int)f.Inspected!);
+        Assert.True(played[outTick - 1] < 200 && played[outTick] > 800 && played[returnTick - 1] > 800 && played[returnTick] < 800,
+            $"content changes are not on ticks {outTick} and {returnTick}");
+
+        var frames = TsProbe.VideoFrames(file);
+        int breakStart = Array.FindIndex(frames, f => f.Luma > 200);
+        int breakEnd = Array.FindIndex(frames, breakStart, f => f.Luma < 200);
+        Assert.True(breakStart > 0 && breakEnd > breakStart, $"no white break in {file}");
+        var sections = TsProbe.DataSections(file).Select(b => SpliceInfoSection.Decode(b)).ToList();
+        Assert.Equal(frames[breakStart].Pts, sections.Single(s => s.Command is SpliceInsert { OutOfNetwork: true }).SplicePts);
+        Assert.Equal(frames[breakStart].Pts, sections.Single(s => s.Command is TimeSignal).SplicePts);
+        Assert.Equal(frames[breakEnd].Pts, sections.Single(s => s.Command is SpliceInsert { OutOfNetwork: false }).SplicePts);
+    }
+
     [Fact]
     public void Cueing_an_output_without_scte35_is_refused()
     {

@@ -11,6 +11,18 @@ public static class TsProbe
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => ulong.Parse(l.TrimEnd(','), CultureInfo.InvariantCulture)).Order().ToArray();
 
+    /// <summary>
+    /// The file's decoded video frames in presentation order: each one's PTS as written (90 kHz, no start offset taken off)
+    /// and its average luma (8-bit), which tells which programme frame it is when the test gave frames distinct content.
+    /// </summary>
+    public static (ulong Pts, double Luma)[] VideoFrames(string file) =>
+        ExternalTool.Run("ffprobe", ["-v", "error", "-f", "lavfi", $"movie='{file}',signalstats",
+                "-show_entries", "frame=pts:frame_tags=lavfi.signalstats.YAVG", "-of", "csv=p=0"])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(','))
+            .Select(f => (ulong.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture)))
+            .OrderBy(f => f.Item1).ToArray();
+
     /// <summary>The sections of the file's data stream (SCTE-35) as FFmpeg's demuxer hands them out, one array per section.</summary>
     public static IReadOnlyList<byte[]> DataSections(string file)
     {

@@ -9,8 +9,11 @@ namespace Playout.Automation.Tests.Runtime;
 
 public class Scte35AutomationTests
 {
-    [Fact]
-    public void A_scheduled_break_signals_scte35_in_the_ts_output_with_its_event_id_duration_and_the_pts_of_its_first_frame()
+    // The demo's encoder settings (no B-frames, no lookahead) and x264's defaults (both): the splice follows the muxer's offsets.
+    [Theory]
+    [InlineData("preset=ultrafast:tune=zerolatency")]
+    [InlineData("preset=veryfast")]
+    public void A_scheduled_break_signals_scte35_in_the_ts_output_with_its_event_id_duration_and_the_pts_of_its_first_frame(string options)
     {
         using var folder = new TempDirectory();
         string file = folder.File("programme.ts");
@@ -20,7 +23,7 @@ public class Scte35AutomationTests
             settings: ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(6) },
             scte35: (context, target) =>
             {
-                stream = new StreamConsumer(context, new StreamSettings(file, "mpegts", "mpeg2video", "mp2", VideoBitrate: 2_000_000, Queue: 400, Scte35: true));
+                stream = new StreamConsumer(context, new StreamSettings(file, "mpegts", "libx264", "aac", options, VideoBitrate: 2_000_000, Queue: 400, Scte35: true));
                 target.AddConsumer(stream);
                 return new StreamScte35Output([stream], NullLogger.Instance);
             }))
@@ -42,7 +45,10 @@ public class Scte35AutomationTests
         var insert = Assert.IsType<SpliceInsert>(section.Command);
         Assert.Equal((0x4242u, true), (insert.EventId, insert.OutOfNetwork));
         Assert.Equal(new BreakDuration(true, 30 * 90000), insert.Duration);
-        // "break" starts at 6 s: tick 150, the 150th frame of the file (the stream took every tick from 0).
-        Assert.Equal(TsProbe.VideoPts(file)[150], section.SplicePts);
+        // The break's first frame, told by its content (#808080 after #404040) as decoded with the file's own timestamps.
+        var frames = TsProbe.VideoFrames(file);
+        int breakStart = Array.FindIndex(frames, f => f.Luma > 100);
+        Assert.Equal(150, breakStart);   // "break" starts at 6 s: tick 150 (the stream took every tick from 0)
+        Assert.Equal(frames[breakStart].Pts, section.SplicePts);
     }
 }
