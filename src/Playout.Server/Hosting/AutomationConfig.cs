@@ -53,6 +53,6 @@ public sealed record AutomationConfig
         if (LookaheadSeconds is < 1 or > 600)
             problems.Add($"{where}.lookaheadSeconds", $"between 1 and 600 seconds; got {LookaheadSeconds}");
         if (!(EndWarningMinutes >= 0 && EndWarningMinutes <= ScheduleSettings.MaxEndWarning.TotalMinutes))
-            problems.Add($"{where}.endWarningMinutes", $"between 0 and {ScheduleSettings.MaxEndWarning.TotalMinutes} minutes; got {EndWarningMinutes}");
+            problems.Add($"{where}.endWarningMinutes", $"{EndWarningMinutes} is not a number of minutes from 0 to {ScheduleSettings.MaxEndWarning.TotalMinutes}");
     }
 }
