@@ -17,7 +17,9 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
     private SchedulePlan? _plan;
     private ChannelSchedule? _schedule;
     private long? _end;
-    private string? _raised;
+
+    /// <summary>What is raised: nothing (null), the major alarm (0), the warning of N minutes left (N).</summary>
+    private int? _raised;
 
     /// <summary>Raises, updates or clears the alarm for the plan as it stands at <paramref name="now"/>.</summary>
     public void Review(SchedulePlan plan, ChannelSchedule schedule, PlannedItem? onAir, long now)
@@ -33,13 +35,13 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
         else if (now < end)
         {
             if (end - now <= _window)
-                Raise(AlarmSeverity.Warning, $"end of schedule in {MinutesBetween(now, end)} min");
+                Raise(MinutesBetween(now, end));
             else
                 Clear();
         }
         // Until the cut to the filler is noted, the last event is still on air: the warning stands.
         else if (onAir is null or { IsFiller: true })
-            Raise(AlarmSeverity.Major, "filler on air: nothing scheduled next");
+            Raise(0);
     }
 
     /// <summary>Whole minutes, rounded up, from whole seconds (a frame count at 29.97 is not exactly the minutes it stands for); at least 1.</summary>
@@ -54,12 +56,16 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
         _raised = null;
     }
 
-    private void Raise(AlarmSeverity severity, string message)
+    /// <summary>Raises the warning of <paramref name="minutes"/> left, or the major alarm (0); a message is made only when it changes.</summary>
+    private void Raise(int minutes)
     {
-        if (_raised == message)
+        if (_raised == minutes)
             return;
-        channel.Context.Alarms.Raise(_source, severity, message);
-        _raised = message;
+        if (minutes == 0)
+            channel.Context.Alarms.Raise(_source, AlarmSeverity.Major, "filler on air: nothing scheduled next");
+        else
+            channel.Context.Alarms.Raise(_source, AlarmSeverity.Warning, $"end of schedule in {minutes} min");
+        _raised = minutes;
     }
 
     /// <summary>
