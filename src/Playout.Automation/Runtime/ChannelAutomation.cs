@@ -8,7 +8,8 @@ namespace Playout.Automation.Runtime;
 /// <summary>
 /// Runs a channel from its schedule. A pump (its own thread, or a test between ticks) lays the schedule out in
 /// ticks (<see cref="RunningPlan"/>), cues each event a lookahead ahead and pre-rolls it a couple of seconds ahead
-/// (<see cref="CueBook"/>), and notes what went to air for the as-run log (<see cref="AsRunTracker"/>); edits and
+/// (<see cref="CueBook"/>), notes what went to air for the as-run log (<see cref="AsRunTracker"/>) and raises an alarm
+/// when the schedule runs out (<see cref="ScheduleEndAlarm"/>); edits and
 /// operator actions (<see cref="OperatorActions"/>) re-plan. After each step the pump publishes a snapshot that status
 /// readers use without taking the lock. Producers and graphics are opened outside the lock; nothing here runs on the tick.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class ChannelAutomation : IDisposable
     private readonly CueBook _cues;
     private readonly AsRunTracker _asRun;
     private readonly OperatorActions _actions;
+    private readonly ScheduleEndAlarm _endAlarm;
     private readonly ITimecodes _timecodes;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
@@ -48,6 +50,7 @@ public sealed class ChannelAutomation : IDisposable
         _cues = new CueBook(channel, sources, _secondaries, planner.Settings, time, _margin);
         _asRun = new AsRunTracker(channel, time, timecodes, journal);
         _actions = new OperatorActions(_plan, _asRun, _cues);
+        _endAlarm = new ScheduleEndAlarm(channel, time, planner.Settings);
         Devices = devices;
     }
 
@@ -192,6 +195,9 @@ public sealed class ChannelAutomation : IDisposable
             // An edit or an operator's action meanwhile: the cuts wait for the next step's plan.
             _cues.Install(openings, now, settled: !_plan.Dirty);
             Publish(now);
+            // After an edit meanwhile the plan is not the schedule's yet: the next step reviews both.
+            if (!_plan.Dirty)
+                _endAlarm.Review(_plan.Plan, _plan.Schedule, _asRun.OnAir?.Item, now);
         }
     }
 
@@ -208,6 +214,7 @@ public sealed class ChannelAutomation : IDisposable
                 onAir.Cue.Close(_channel.Context.Background);
             }
             _asRun.Stop();
+            _endAlarm.Clear();
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed class RunningPlan(SchedulePlanner planner)
     public static readonly TimeSpan Span = TimeSpan.FromHours(6);
 
     private readonly long _span = planner.Time.Frames(Span);
+
+    /// <summary>The plan always reaches this far ahead, so an end of schedule within the warning window is in it.</summary>
+    private readonly long _endWarning = planner.Time.Frames(planner.Settings.EndWarningWindow);
     private long _until = long.MinValue;
 
     /// <summary>Plan items before this index have ended: scans start here (a long plan is not walked from its start 100 times a second).</summary>
@@ -32,8 +35,8 @@ internal sealed class RunningPlan(SchedulePlanner planner)
     /// <summary>Set when the plan must be laid out again (an edit, an operator's action, an item off its planned frame, a media scan).</summary>
     public bool Dirty { get; set; } = true;
 
-    /// <summary>Whether the plan must be laid out again now: it changed, or its end comes within <paramref name="lookahead"/>.</summary>
-    public bool Due(long now, long lookahead) => Dirty || now + lookahead >= _until;
+    /// <summary>Whether the plan must be laid out again now: it changed, or its end comes within <paramref name="lookahead"/> or the end-of-schedule warning window.</summary>
+    public bool Due(long now, long lookahead) => Dirty || now + Math.Max(lookahead, _endWarning) >= _until;
 
     public void Replan(long now, DateOnly firstDay)
     {

@@ -1,3 +1,5 @@
+using Playout.Automation.Schedules;
+
 namespace Playout.Server.Hosting;
 
 /// <summary>A channel run from a schedule (docs/AUTOMATION.md). Paths are relative to the configuration file.</summary>
@@ -22,6 +24,11 @@ public sealed record AutomationConfig
     /// <summary>How far ahead events are pre-rolled (and SCTE-35 sent).</summary>
     public double LookaheadSeconds { get; init; } = 8;
 
+    /// <summary>How many minutes before the schedule runs out an alarm warns of it (0: no warning; filler on air with nothing next always alarms).</summary>
+    public double EndWarningMinutes { get; init; } = 30;
+
+    internal TimeSpan EndWarning => TimeSpan.FromMinutes(EndWarningMinutes);
+
     internal TimeZoneInfo Zone(string where) =>
         ZoneProblem() is { } problem ? throw new ConfigException($"{where}.timeZone: {problem}") : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -45,5 +52,7 @@ public sealed record AutomationConfig
             problems.Add(where, "layers must not be negative");
         if (LookaheadSeconds is < 1 or > 600)
             problems.Add($"{where}.lookaheadSeconds", $"between 1 and 600 seconds; got {LookaheadSeconds}");
+        if (!(EndWarningMinutes >= 0 && EndWarningMinutes <= ScheduleSettings.MaxEndWarning.TotalMinutes))
+            problems.Add($"{where}.endWarningMinutes", $"{EndWarningMinutes} is not a number of minutes from 0 to {ScheduleSettings.MaxEndWarning.TotalMinutes}");
     }
 }

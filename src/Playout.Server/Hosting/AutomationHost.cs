@@ -45,7 +45,7 @@ public sealed class AutomationHost : IDisposable
         string where = $"{config.Name}: automation";
         var context = channel.Context;
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
-            config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds));
+            config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds), automation.EndWarning);
         var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
         var rules = service.Sources;
         // Files are opened by their real path inside the media roots, checked again when opened (a link may change after validation).

@@ -68,6 +68,36 @@ public sealed class ServiceConfigTests : IDisposable
         Assert.Equal(["FILE, line 3: channels[0].filler.holdSeconds: 61 is not a number of seconds from 0 to 60"], problems);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("300.5")]
+    public void An_end_of_schedule_warning_outside_0_to_300_minutes_is_refused_at_its_line(string minutes)
+    {
+        var problems = Problems($$"""
+            {
+              "channels": [
+                { "name": "a", "format": "720p50", "clock": "system",
+                  "automation": { "endWarningMinutes": {{minutes}} } }
+              ]
+            }
+            """);
+
+        Assert.Equal([$"FILE, line 4: channels[0].automation.endWarningMinutes: {minutes} is not a number of minutes from 0 to 300"], problems);
+    }
+
+    [Theory]
+    [InlineData("", 30)]
+    [InlineData(", \"endWarningMinutes\": 12", 12)]
+    [InlineData(", \"endWarningMinutes\": 0", 0)]
+    public void The_end_of_schedule_warning_is_read_with_a_default_of_30_minutes(string field, double minutes)
+    {
+        string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
+            { "channels": [ { "name": "a", "format": "720p50", "clock": "system", "automation": { "timeZone": "UTC"{{field}} } } ] }
+            """));
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), ServiceConfig.Load(path).Channels[0].Automation!.EndWarning);
+    }
+
     [Fact]
     public void Every_value_problem_is_listed_with_its_line()
     {

@@ -1,0 +1,89 @@
+using Playout.Automation.Schedules;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+
+namespace Playout.Automation.Runtime;
+
+/// <summary>
+/// The channel's "schedule" alarm: black on air must not go unnoticed. A warning while the schedule runs out within the
+/// warning window ("end of schedule in 12 min", whole minutes so the board logs it once a minute, not every step), major
+/// once filler holds the air with nothing scheduled next; cleared when an edit extends the schedule. A gap before a later
+/// event is not an end, nor is an open-ended event or one waiting for a take. Used under the automation's lock.
+/// </summary>
+internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, ScheduleSettings settings)
+{
+    private readonly string _source = $"{channel.Name}/schedule";
+    private readonly long _window = time.Frames(settings.EndWarningWindow);
+    private SchedulePlan? _plan;
+    private ChannelSchedule? _schedule;
+    private long? _end;
+
+    /// <summary>What is raised: nothing (null), the major alarm (0), the warning of N minutes left (N).</summary>
+    private int? _raised;
+
+    /// <summary>Raises, updates or clears the alarm for the plan as it stands at <paramref name="now"/>.</summary>
+    public void Review(SchedulePlan plan, ChannelSchedule schedule, PlannedItem? onAir, long now)
+    {
+        // The end only moves with a new plan or schedule: not looked for again every step.
+        if (!ReferenceEquals(plan, _plan) || !ReferenceEquals(schedule, _schedule))
+        {
+            _end = EndOf(plan, schedule, time.BroadcastDayOf(now, settings.DayStart));
+            (_plan, _schedule) = (plan, schedule);
+        }
+        if (_end is not long end)
+            Clear();
+        else if (now < end)
+        {
+            if (end - now <= _window)
+                Raise(MinutesBetween(now, end));
+            else
+                Clear();
+        }
+        // Until the cut to the filler is noted, the last event is still on air: the warning stands.
+        else if (onAir is null or { IsFiller: true })
+            Raise(0);
+    }
+
+    /// <summary>Whole minutes, rounded up, from whole seconds (a frame count at 29.97 is not exactly the minutes it stands for); at least 1.</summary>
+    private int MinutesBetween(long now, long end) =>
+        Math.Max(1, (int)Math.Ceiling(Math.Round((time.InstantOf(end) - time.InstantOf(now)).TotalSeconds) / 60));
+
+    public void Clear()
+    {
+        if (_raised is null)
+            return;
+        channel.Context.Alarms.Clear(_source);
+        _raised = null;
+    }
+
+    /// <summary>Raises the warning of <paramref name="minutes"/> left, or the major alarm (0); a message is made only when it changes.</summary>
+    private void Raise(int minutes)
+    {
+        if (_raised == minutes)
+            return;
+        if (minutes == 0)
+            channel.Context.Alarms.Raise(_source, AlarmSeverity.Major, "filler on air: nothing scheduled next");
+        else
+            channel.Context.Alarms.Raise(_source, AlarmSeverity.Warning, $"end of schedule in {minutes} min");
+        _raised = minutes;
+    }
+
+    /// <summary>
+    /// The tick the schedule runs out at: where the open-ended filler that ends the plan starts, when no later day has
+    /// events (long.MinValue: nothing from <paramref name="today"/> on); null while it goes on (a template, a later day,
+    /// an open-ended event or one waiting for a take last in the plan).
+    /// </summary>
+    private static long? EndOf(SchedulePlan plan, ChannelSchedule schedule, DateOnly today)
+    {
+        if (schedule.Template is { Count: > 0 })
+            return null;
+        var items = plan.Items;
+        if (items.Count == 0)
+            return LaterEvents(schedule, today.AddDays(-1)) ? null : long.MinValue;
+        if (items[^1] is not { IsFiller: true, End: null, Start: long start } last)
+            return null;
+        return LaterEvents(schedule, last.Day) ? null : start;
+    }
+
+    private static bool LaterEvents(ChannelSchedule schedule, DateOnly after) => schedule.Days.Any(d => d.Key > after && d.Value.Events.Count > 0);
+}
