@@ -22,9 +22,9 @@ public static class ScheduleEndpoints
         })).WithSummary("The schedule's version, its days, and whether it has a default day.");
         api.MapGet("/{day}", (int number, string day) => channels.Answer(number, a =>
             Day(day, out var date) is { } bad ? bad
-                : a.Automation.Schedule.DayOrTemplate(date) is { } events ? Results.Json(events, ScheduleJson.Options)
+                : a.Automation.Schedule.DayOrTemplate(date) is { } events ? Results.Text(NativeScheduleWriter.WriteDay(events), "application/json")
                 : Results.Problem($"{date:yyyy-MM-dd} has no schedule", statusCode: 404)))
-            .WithSummary("One broadcast day's events (the default day's when it has none of its own).");
+            .WithSummary("One broadcast day's events (the default day's when it has none of its own), in the schedule file schema.");
         api.MapGet("/plan", (int number, int? hours) => channels.Answer(number, a =>
             Results.Json(Plan(a, TimeSpan.FromHours(Math.Clamp(hours ?? 1, 1, 48))), ScheduleJson.Options)))
             .WithSummary("The running order ahead as planned: each item's start and end as time-of-day timecode.");

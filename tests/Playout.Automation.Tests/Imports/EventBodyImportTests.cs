@@ -43,6 +43,11 @@ public class EventBodyImportTests
         var expected = file.Days.Single().Events.Single();
         Assert.True(EventEquality.Same(expected, body.Event!));
         Assert.Equal((TimingMode.Fixed, new TimeSpan(0, 0, 29, 59, 480)), (body.Event!.Timing, body.Event.Duration));
+
+        // A day as the API answers it reads back as the same day.
+        var written = ScheduleImporter.Import("day.json", NativeScheduleWriter.WriteDay(file.Days.Single()), Options);
+        Assert.True(written.Ok, string.Join("\n", written.Errors));
+        Assert.True(EventEquality.Same(expected, written.Days.Single().Events.Single()));
     }
 
     [Theory]

@@ -20,6 +20,9 @@ public class EventBodyTests(OpenService open)
         using var events = JsonDocument.Parse(await engineer.GetStringAsync($"/api/channels/1/schedule/{day:yyyy-MM-dd}"));
         var thirty = events.RootElement.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("id").GetString() == "thirty");
         Assert.Equal("00:00:30", thirty.GetProperty("duration").GetString());
+        // A day is read in the same schema, so an event read back can be sent again as it is.
+        using var replaced = await engineer.PutAsync($"/api/channels/1/schedule/{day:yyyy-MM-dd}/events/thirty", Body(thirty.GetRawText()));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
     }
 
     [Fact]
