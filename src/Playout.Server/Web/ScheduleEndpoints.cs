@@ -106,8 +106,7 @@ public static class ScheduleEndpoints
     {
         using var reader = new StreamReader(request.Body);
         var read = ScheduleImporter.ImportEvent("event body", await reader.ReadToEndAsync(), ImportOptions(host));
-        return read.Event ?? throw new ScheduleEditException(read.Errors.Count == 0 ? "event body: it holds no event"
-            : string.Join("; ", read.Errors.Select(e => e.ToString())));
+        return read.Event ?? throw new ScheduleEditException(string.Join("; ", read.Errors));
     }
 
     /// <summary>Files and event bodies are read for the channel: its frame rate, devices and source rules.</summary>

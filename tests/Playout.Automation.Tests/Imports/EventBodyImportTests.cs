@@ -71,6 +71,8 @@ public class EventBodyImportTests
     [InlineData("""{ "id": "x", "kind": "block", "children": {} }""", 1, "children", "expected a list, found a mapping")]
     [InlineData("{ \"id\": \"x\",\n  \"kind\": \"clip\",\n  \"secondaries\": [ { \"kind\": \"logo-on\", \"ofset\": 1 } ] }", 3, "ofset", "unknown key")]
     [InlineData("""{ "kind": "filler" }""", 1, "id", "missing")]
+    [InlineData("""{ "id": null, "kind": "filler" }""", 1, "id", "null; it needs a value")]
+    [InlineData("""{ "id": "x", "kind": null }""", 1, "kind", "null; it needs a value")]
     [InlineData("{ \"id\": \"x\",\n  \"kind\": \"filler\",\n  \"timing\": \"follow\",\n  \"start\": \"06:00:00\" }", 4, "start", "only a fixed event has a start time")]
     public void A_wrong_field_is_refused_naming_the_field_and_its_line(string json, int line, string field, string message)
     {
