@@ -29,10 +29,13 @@ internal sealed partial class FieldReader(MapNode map, IReadOnlyList<string> kno
         }
     }
 
+    /// <summary>Reports the key absent, or written as null (which every reader takes as absent: the event or day would be dropped unsaid).</summary>
     public void Require(string key)
     {
-        if (!_entries.ContainsKey(key))
+        if (!_entries.TryGetValue(key, out var entry))
             problems.Error(At, "missing", EventId, key);
+        else if (entry.Value is ScalarNode { Text: null })
+            Error(entry, "null; it needs a value");
     }
 
     public string? Text(string key)

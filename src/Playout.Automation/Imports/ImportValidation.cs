@@ -23,12 +23,18 @@ internal static class ImportValidation
                 var e = imported.Event;
                 if (!first.TryAdd(e.Id, imported))
                     problems.Error(imported.At, $"id used twice in {day.Date:yyyy-MM-dd} (first {Where(first[e.Id].At)})", e.Id, "id");
-                if (!imported.Clean)
-                    continue;
-                foreach (var problem in ScheduleValidator.Check(e, devices ?? UncheckedDevices.Instance, inBlock: false, sources))
-                    Report(imported, problem, problems);
+                Check(imported, devices, sources, problems);
             }
         }
+    }
+
+    /// <summary>The validator's checks of one top-level event that mapped cleanly, each reported where the file sets the field.</summary>
+    public static void Check(ImportedEvent imported, IDeviceCommands? devices, SourceRules? sources, ImportProblems problems)
+    {
+        if (!imported.Clean)
+            return;
+        foreach (var problem in ScheduleValidator.Check(imported.Event, devices ?? UncheckedDevices.Instance, inBlock: false, sources))
+            Report(imported, problem, problems);
     }
 
     /// <summary>

@@ -20,16 +20,28 @@ public static class NativeScheduleWriter
             json.WriteStartObject();
             json.WriteStartArray("days");
             foreach (var day in schedule.Days.Values)
-            {
-                json.WriteStartObject();
-                json.WriteString("date", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                Events(json, "events", day.Events);
-                json.WriteEndObject();
-            }
+                Day(json, day);
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>One day as the schema's root (<c>{"date": ..., "events": [...]}</c>): what the REST API answers for a day, each event a valid event body.</summary>
+    public static string WriteDay(DaySchedule day)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            Day(json, day);
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void Day(Utf8JsonWriter json, DaySchedule day)
+    {
+        json.WriteStartObject();
+        json.WriteString("date", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Events(json, "events", day.Events);
+        json.WriteEndObject();
     }
 
     private static void Events(Utf8JsonWriter json, string name, IReadOnlyList<PrimaryEvent> events)

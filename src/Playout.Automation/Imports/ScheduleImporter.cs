@@ -45,6 +45,20 @@ public static class ScheduleImporter
             problems.Errors, problems.Warnings, problems.Truncated);
     }
 
+    /// <summary>
+    /// Reads one event written in JSON (a REST body) with the files' schema: the same field names, time syntax, located
+    /// errors and validator checks as an event in a YAML or JSON schedule file.
+    /// </summary>
+    /// <param name="name">Names the text in errors ("event body").</param>
+    public static EventImportResult ImportEvent(string name, string json, ScheduleImportOptions options)
+    {
+        var problems = new ImportProblems(name, options.MaxErrors);
+        var imported = JsonTreeReader.Read(json, problems) is { } root ? new EventMapper(problems, options.FrameRate).Map(root) : null;
+        if (imported is not null)
+            ImportValidation.Check(imported, options.Devices, options.Sources, problems);
+        return new EventImportResult(problems.ErrorCount == 0 ? imported?.Event : null, problems.Errors);
+    }
+
     private static ImportedDays? Unknown(string extension, ImportProblems problems)
     {
         problems.Error(SourceSpot.WholeFile,

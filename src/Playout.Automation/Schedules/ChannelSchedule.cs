@@ -43,6 +43,12 @@ public sealed class ChannelSchedule
     /// <summary>This schedule with <paramref name="events"/> as the default day (null: none).</summary>
     public ChannelSchedule WithTemplate(IReadOnlyList<PrimaryEvent>? events) => new(Days, events, Version + 1);
 
+    /// <summary>
+    /// This schedule numbered as a saved one was (<paramref name="version"/>), so versions only grow across restarts;
+    /// never lower than its own.
+    /// </summary>
+    public ChannelSchedule Resumed(long version) => new(Days, Template, Math.Max(version, Version));
+
     /// <summary>Where the event with this id is: its day and index, or null.</summary>
     public (DaySchedule Day, int Index)? Find(string id)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,9 +22,9 @@ public static class ScheduleEndpoints
         })).WithSummary("The schedule's version, its days, and whether it has a default day.");
         api.MapGet("/{day}", (int number, string day) => channels.Answer(number, a =>
             Day(day, out var date) is { } bad ? bad
-                : a.Automation.Schedule.DayOrTemplate(date) is { } events ? Results.Json(events, ScheduleJson.Options)
+                : a.Automation.Schedule.DayOrTemplate(date) is { } events ? Results.Text(NativeScheduleWriter.WriteDay(events), "application/json")
                 : Results.Problem($"{date:yyyy-MM-dd} has no schedule", statusCode: 404)))
-            .WithSummary("One broadcast day's events (the default day's when it has none of its own).");
+            .WithSummary("One broadcast day's events (the default day's when it has none of its own), in the schedule file schema.");
         api.MapGet("/plan", (int number, int? hours) => channels.Answer(number, a =>
             Results.Json(Plan(a, TimeSpan.FromHours(Math.Clamp(hours ?? 1, 1, 48))), ScheduleJson.Options)))
             .WithSummary("The running order ahead as planned: each item's start and end as time-of-day timecode.");
@@ -37,9 +36,7 @@ public static class ScheduleEndpoints
                 return error!;
             using var reader = new StreamReader(request.Body);
             string text = await reader.ReadToEndAsync();
-            var import = ScheduleImporter.Import(name ?? "schedule.yaml", text,
-                new ScheduleImportOptions(automation.Automation.Channel.Context.Format.FrameRate, automation.Automation.Devices,
-                    Sources: automation.Automation.Sources));
+            var import = ScheduleImporter.Import(name ?? "schedule.yaml", text, ImportOptions(automation));
             if (!import.Ok)
                 return Results.Json(new { errors = import.Errors.Select(e => e.ToString()) }, statusCode: 400);
             var result = automation.Edit(s => s.With(import.Days), force ?? false, ApiAuth.CallerOf(request.HttpContext).Name);
@@ -48,17 +45,17 @@ public static class ScheduleEndpoints
             .WithSummary("Loads a schedule file (YAML, JSON, CSV traffic log or BXF, by ?name=file.ext): its days replace the same days.");
 
         api.MapPost("/{day}/events", (int number, string day, HttpRequest request, string? after, bool? force) =>
-            EditDay(channels, number, day, request, force, async (s, date) => ScheduleEdits.Insert(s, date, await Event(request), after)))
+            EditDay(channels, number, day, request, force, async (host, s, date) => ScheduleEdits.Insert(s, date, await Event(host, request), after)))
             .Requires(ApiRole.Engineer).Accepts<JsonElement>("application/json")
             .WithSummary("Inserts an event (docs/API.md) after ?after=ID (first when absent).");
         api.MapPut("/{day}/events/{id}", (int number, string day, string id, HttpRequest request, bool? force) =>
-            EditDay(channels, number, day, request, force, async (s, date) => ScheduleEdits.Replace(s, date, id, await Event(request))))
+            EditDay(channels, number, day, request, force, async (host, s, date) => ScheduleEdits.Replace(s, date, id, await Event(host, request))))
             .Requires(ApiRole.Engineer).Accepts<JsonElement>("application/json").WithSummary("Replaces an event (docs/API.md).");
         api.MapPost("/{day}/events/{id}/move", (int number, string day, string id, HttpRequest request, string? after, bool? force) =>
-            EditDay(channels, number, day, request, force, (s, date) => Task.FromResult(ScheduleEdits.Move(s, date, id, after))))
+            EditDay(channels, number, day, request, force, (_, s, date) => Task.FromResult(ScheduleEdits.Move(s, date, id, after))))
             .Requires(ApiRole.Engineer).WithSummary("Moves an event to just after ?after=ID (first when absent).");
         api.MapDelete("/{day}/events/{id}", (int number, string day, string id, HttpRequest request, bool? force) =>
-            EditDay(channels, number, day, request, force, (s, date) => Task.FromResult(ScheduleEdits.Delete(s, date, id))))
+            EditDay(channels, number, day, request, force, (_, s, date) => Task.FromResult(ScheduleEdits.Delete(s, date, id))))
             .Requires(ApiRole.Engineer).WithSummary("Deletes an event.");
     }
 
@@ -77,7 +74,7 @@ public static class ScheduleEndpoints
     }
 
     private static async Task<IResult> EditDay(ApiChannels channels, int number, string day, HttpRequest request, bool? force,
-        Func<ChannelSchedule, DateOnly, Task<ChannelSchedule>> edit)
+        Func<AutomationHost, ChannelSchedule, DateOnly, Task<ChannelSchedule>> edit)
     {
         var (automation, error) = channels.Automation(number);
         if (automation is null)
@@ -88,15 +85,11 @@ public static class ScheduleEndpoints
         ChannelSchedule edited;
         try
         {
-            edited = await edit(current, date);
+            edited = await edit(automation, current, date);
         }
         catch (ScheduleEditException e)
         {
             return Results.Problem(e.Message, statusCode: 400);
-        }
-        catch (JsonException e)
-        {
-            return Results.Problem(JsonProblem.Describe<PrimaryEvent>(e, "the body is not an event"), statusCode: 400);
         }
         // Built from the schedule as it was read: if another edit landed since, the version check refuses this one.
         var result = automation.Edit(s => s.Version == current.Version ? edited
@@ -105,19 +98,20 @@ public static class ScheduleEndpoints
         return ChannelEndpoints.Outcome(result);
     }
 
-    /// <summary>How an event body is read: as schedules are written, but a field the event does not have, or a number for a name, is an error.</summary>
-    public static readonly JsonSerializerOptions EventBody = Strict(ScheduleJson.Options);
-
-    private static JsonSerializerOptions Strict(JsonSerializerOptions options)
+    /// <summary>
+    /// An event body is read as an event in a schedule file is (<see cref="ScheduleImporter.ImportEvent"/>): the same field names,
+    /// time syntax and checks, and a field the schema does not know is refused by name.
+    /// </summary>
+    private static async Task<PrimaryEvent> Event(AutomationHost host, HttpRequest request)
     {
-        var strict = new JsonSerializerOptions(options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-        strict.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        return strict;
+        using var reader = new StreamReader(request.Body);
+        var read = ScheduleImporter.ImportEvent("event body", await reader.ReadToEndAsync(), ImportOptions(host));
+        return read.Event ?? throw new ScheduleEditException(string.Join("; ", read.Errors));
     }
 
-    private static async Task<PrimaryEvent> Event(HttpRequest request) =>
-        await JsonSerializer.DeserializeAsync<PrimaryEvent>(request.Body, EventBody)
-            ?? throw new JsonException("the body holds no event (null)");
+    /// <summary>Files and event bodies are read for the channel: its frame rate, devices and source rules.</summary>
+    private static ScheduleImportOptions ImportOptions(AutomationHost host) =>
+        new(host.Automation.Channel.Context.Format.FrameRate, host.Automation.Devices, Sources: host.Automation.Sources);
 
     private static IResult? Day(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ? null

@@ -189,6 +189,16 @@ public class NativeImportTests
     }
 
     [Fact]
+    public void A_required_field_written_as_null_is_an_error_not_a_dropped_event_or_day()
+    {
+        var result = Import("s.yaml", "date: 2026-11-25\nevents:\n  - { id: a, kind: filler, source: black, duration: 5 }\n  - { id: ~, kind: filler }\n  - { id: c, kind: null }\n");
+
+        ErrorAt(result, 4, "id", "null; it needs a value");
+        ErrorAt(result, 5, "kind", "null; it needs a value");
+        ErrorAt(Import("t.yaml", "date:\nevents: []\n"), 1, "date", "null; it needs a value");
+    }
+
+    [Fact]
     public void Errors_stop_at_the_cap_and_say_so()
     {
         var events = string.Concat(Enumerable.Range(0, 80).Select(i => $"  - {{ id: e{i}, kind: nope }}\n"));

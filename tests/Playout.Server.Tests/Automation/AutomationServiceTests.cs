@@ -172,7 +172,7 @@ public class AutomationServiceTests
     }
 
     [Fact]
-    public async Task The_as_run_journal_survives_kill_minus_9_with_every_entry_intact_and_the_restarted_service_resumes_it_and_its_schedule()
+    public async Task The_as_run_journal_survives_kill_minus_9_with_every_entry_intact_and_the_restarted_service_resumes_it_its_schedule_and_its_version()
     {
         using var folder = new TempDirectory();
         int port = FreePorts.Tcp();
@@ -191,14 +191,21 @@ public class AutomationServiceTests
         var day = BroadcastDay(DateTimeOffset.UtcNow);
         string journal = Path.Combine(folder.Path, "state", "asrun", "test-channel", $"{day:yyyy-MM-dd}.jsonl");
         IReadOnlyList<AsRunEntry> before;
+        long versionBefore;
         using (var first = ServiceProcess.Start(config, $"127.0.0.1:{port}"))
         {
             await first.WaitUntilServing();
             using var engineer = first.Client(Engineer);
             var tomorrow = day.AddDays(1);
-            var inserted = await engineer.PostAsync($"/api/channels/1/schedule/{tomorrow:yyyy-MM-dd}/events",
-                new StringContent("""{ "id": "kept", "kind": "filler", "source": "#808080", "duration": "00:00:10" }""", Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.OK, inserted.StatusCode);
+            // Several edits, so the version reached is more than reloading the saved days would count (2).
+            foreach (string id in (string[])["kept", "kept-2", "kept-3", "kept-4"])
+            {
+                var inserted = await engineer.PostAsync($"/api/channels/1/schedule/{tomorrow:yyyy-MM-dd}/events",
+                    new StringContent($$"""{ "id": "{{id}}", "kind": "filler", "source": "#808080", "duration": "00:00:10" }""", Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.OK, inserted.StatusCode);
+            }
+            versionBefore = (await Json(engineer, "/api/channels/1/schedule")).GetProperty("version").GetInt64();
+            Assert.True(versionBefore > 2, $"version {versionBefore}");
             await WaitUntil(() => File.Exists(journal) && File.ReadAllLines(journal).Length >= 12, TimeSpan.FromSeconds(30));
             first.Kill();
             before = AsRunJournal.ReadFile(journal);
@@ -226,6 +233,8 @@ public class AutomationServiceTests
             var schedule = await Json(viewer, "/api/channels/1/schedule");
             Assert.Contains(day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 schedule.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+            // The version goes on from where it was: a client's "changed since version N" check stays true across restarts.
+            Assert.Equal(versionBefore, schedule.GetProperty("version").GetInt64());
         }
         finally
         {
