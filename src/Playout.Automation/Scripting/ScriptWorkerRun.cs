@@ -74,7 +74,12 @@ internal sealed class ScriptWorkerRun : IDisposable
         };
     }
 
-    public void Dispose() => _process.Dispose();
+    /// <summary>Kills a worker still running (a run that ended by an exception or a cancellation), then lets the process go.</summary>
+    public void Dispose()
+    {
+        Stop("the run was abandoned");
+        _process.Dispose();
+    }
 
     private static ProcessStartInfo StartInfo(string worker, ScriptLimits limits)
     {

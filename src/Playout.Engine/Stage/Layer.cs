@@ -203,7 +203,7 @@ public sealed class Layer : IDisposable
                 return new LayerOutput(frame, null, Opacity, Transform, default, default, ChannelMap) { Exclusive = true };
             }
             // No frame to mix into: the new picture cuts in rather than the channel stalling; the degradation is counted and alarmed.
-            _channel.Degradation.Report(DegradationKind.TransitionCut, $"layer {Number}: no pool frame for the {_transition.Kind.ToString().ToLowerInvariant()}, cut instead");
+            _channel.Degradation.Report(DegradationKind.TransitionCut, "video pool exhausted: a transition cut in instead");
         }
         // Graphics (or a picture against nothing) fade: the new one comes up at the transition's amount, the old one goes.
         outgoing.Video?.Release();

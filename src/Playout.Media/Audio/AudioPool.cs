@@ -65,12 +65,17 @@ public sealed class AudioPool
             {
                 if (_allocated >= _free.Length)
                     return;
-                _allocated++;
             }
-            // Allocated outside the lock (large-object heap); then free to rent like any returned frame.
+            // Allocated outside the lock (large-object heap), counted only once it is free to rent: a concurrent rent
+            // never finds the pool briefly empty. One that allocated in between makes this one spare, and it is dropped.
             var frame = new AudioFrame(this, SamplesPerFrame);
             lock (_lock)
+            {
+                if (_allocated >= _free.Length)
+                    return;
+                _allocated++;
                 _free[_freeCount++] = frame;
+            }
         }
     }
 
