@@ -46,8 +46,9 @@ public class ScriptLimitTests
         Assert.Equal("script exceeded its 2 s limit and was stopped", Assert.Single(run.Errors).Message);
         Assert.Equal(["spinning"], run.Log);
         Assert.Empty(ScriptWorkers.Running());
-        // Killed at the limit: the rest is starting the worker (well under a second on an idle machine).
-        Assert.InRange(clock.Elapsed, limit, limit + TimeSpan.FromSeconds(8));
+        // Killed at the limit: the rest is starting the worker, well under a second on an idle machine but 8 s and more
+        // on two cores shared with the other test assemblies; the worker's own start allowance (30 s) bounds it.
+        Assert.InRange(clock.Elapsed, limit, limit + TimeSpan.FromSeconds(30));
         double budget = context.Format.FrameDuration.ToDouble() * 1e6;
         double p99 = during[(int)Math.Ceiling(0.99 * during.Length) - 1];
         Assert.True(p99 < budget, $"tick p99 {p99:0} µs over the {budget:0} µs frame budget while the script ran ({during.Length} ticks)");
