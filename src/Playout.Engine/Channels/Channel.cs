@@ -66,7 +66,7 @@ public sealed class Channel : IDisposable
     public ChannelContext Context { get; }
     public string Name => Context.Name;
 
-    /// <summary>The number of the next tick to run (ticks so far).</summary>
+    /// <summary>One past the frame number of the last tick run (the ticks so far, unless the clock skipped frames).</summary>
     public long Tick => Interlocked.Read(ref _tick);
 
     public bool IsRunning => _thread is not null && !_stopping;
@@ -175,8 +175,9 @@ public sealed class Channel : IDisposable
 
     private void RunTick()
     {
-        long deadline = _clock.WaitNextTick();
-        long tick = _tick, start = Stopwatch.GetTimestamp();
+        var due = _clock.WaitNextTick();
+        // The clock's frame number is the tick: a clock that jumps ahead makes the channel skip frames, never repeat one.
+        long tick = Math.Max(due.Frame, _tick), deadline = due.Deadline, start = Stopwatch.GetTimestamp();
         lock (_stageLock)
             _commands.ApplyDue(tick, _stage, _commandFailed);
         int samples = Context.Format.AudioSamplesForFrame(tick);
@@ -217,7 +218,7 @@ public sealed class Channel : IDisposable
             _tickFailed = false;
             Context.Alarms.Clear(_alarmSource);
         }
-        Interlocked.Increment(ref _tick);
+        Interlocked.Exchange(ref _tick, tick + 1);
     }
 
     /// <summary>Mixes the programme; a mixer that throws gives black and silence for this tick and raises the mixer's alarm.</summary>

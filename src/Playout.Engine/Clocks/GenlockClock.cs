@@ -22,6 +22,7 @@ public sealed class GenlockClock : IChannelClock
     private long _lastSync = -1;
     private long _lateTicks;
     private volatile bool _locked = true;
+    private long _frame;
 
     public GenlockClock(IReferenceClock reference, string cardName, Rational frameRate, AlarmBoard alarms, string alarmSource)
     {
@@ -39,12 +40,12 @@ public sealed class GenlockClock : IChannelClock
     public bool IsLocked => _locked;
     public long LateTicks => Interlocked.Read(ref _lateTicks) + _fallback.LateTicks;
 
-    public long WaitNextTick()
+    public ClockTick WaitNextTick()
     {
         if (!_locked)
         {
             if (!_reference.HasReference)
-                return _fallback.WaitNextTick();
+                return Next(_fallback.WaitNextTick().Deadline);
             _locked = true;
             _lastSync = -1;
             _alarms.Clear(_alarmSource);
@@ -54,14 +55,16 @@ public sealed class GenlockClock : IChannelClock
             if (_lastSync >= 0 && sync > _lastSync + 1)
                 Interlocked.Add(ref _lateTicks, sync - _lastSync - 1);
             _lastSync = sync;
-            return Stopwatch.GetTimestamp() + _period / 2;
+            return Next(Stopwatch.GetTimestamp() + _period / 2);
         }
         _locked = false;
         _alarms.Raise(_alarmSource, AlarmSeverity.Major,
             $"reference lost: no vertical sync from {_cardName} for {_syncTimeout.TotalMilliseconds:0} ms; running on the system clock");
         _fallback.Restart(Stopwatch.GetTimestamp());
-        return _fallback.WaitNextTick();
+        return Next(_fallback.WaitNextTick().Deadline);
     }
+
+    private ClockTick Next(long deadline) => new(_frame++, deadline);
 
     public void Dispose() => _fallback.Dispose();
 }

@@ -13,8 +13,8 @@ public interface IChannelClock : IDisposable
     long LateTicks { get; }
 
     /// <summary>
-    /// Blocks until the next tick is due and returns its deadline: the <see cref="System.Diagnostics.Stopwatch"/>
-    /// timestamp by which producers must have delivered (they wait no longer than this).
+    /// Blocks until the next tick is due and returns its frame number and deadline: the
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp by which producers must have delivered (they wait no longer than this).
     /// </summary>
-    long WaitNextTick();
+    ClockTick WaitNextTick();
 }

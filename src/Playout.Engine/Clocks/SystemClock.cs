@@ -14,6 +14,7 @@ public sealed class SystemClock : IChannelClock
     private long _start;
     private long _next;
     private long _lateTicks;
+    private long _frame;
 
     public SystemClock(Rational frameRate, long startTimestamp = 0)
     {
@@ -28,7 +29,7 @@ public sealed class SystemClock : IChannelClock
     /// <summary>Stopwatch ticks per frame, rounded; only for deadlines and waits, never accumulated.</summary>
     public long PeriodTicks => (long)(Stopwatch.Frequency * _frameRate.Denominator / _frameRate.Numerator);
 
-    public long WaitNextTick()
+    public ClockTick WaitNextTick()
     {
         long due = DueTime(_next);
         long now = Stopwatch.GetTimestamp();
@@ -46,7 +47,7 @@ public sealed class SystemClock : IChannelClock
         else
             PreciseWait.Until(due);
         _next++;
-        return due + PeriodTicks / 2;
+        return new ClockTick(_frame++, due + PeriodTicks / 2);
     }
 
     public void Dispose()

@@ -19,7 +19,9 @@ public sealed class UnthrottledClock(Rational frameRate, TimeSpan? patience = nu
     public bool IsLocked => false;
     public long LateTicks => 0;
 
-    public long WaitNextTick() => Stopwatch.GetTimestamp() + _wait;
+    private long _frame;
+
+    public ClockTick WaitNextTick() => new(_frame++, Stopwatch.GetTimestamp() + _wait);
 
     public void Dispose()
     {
