@@ -28,7 +28,9 @@ public static class AsRunBxf
                     new XElement(Ns + "Duration", new XElement(Ns + "SmpteDuration", new XElement(Ns + "SmpteTimeCode", e.ActualDuration))),
                     new XElement(Ns + "AsRunStatus",
                         new XAttribute("status", e.Status.ToString().ToLowerInvariant()),
-                        e.Reason is null ? null : new XAttribute("reason", e.Reason)))));
+                        e.Reason is null ? null : new XAttribute("reason", e.Reason),
+                        e.Actions is null ? null : new XAttribute("operatorActions", e.Actions),
+                        e.Continued ? new XAttribute("continued", "true") : null))));
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement(Ns + "BxfMessage",

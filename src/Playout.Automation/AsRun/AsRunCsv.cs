@@ -10,6 +10,7 @@ public static class AsRunCsv
     [
         "channel", "day", "event_id", "title", "kind", "source", "status", "reason",
         "planned_start_utc", "planned_timecode", "planned_frames", "actual_start_utc", "actual_timecode", "actual_frames", "actual_duration",
+        "operator_actions", "continued",
     ];
 
     public static string Write(IEnumerable<AsRunEntry> entries)
@@ -24,6 +25,7 @@ public static class AsRunCsv
                 e.Status.ToString().ToLowerInvariant(), e.Reason,
                 Instant(e.PlannedStart), e.PlannedTimecode, e.PlannedFrames.ToString(CultureInfo.InvariantCulture),
                 Instant(e.ActualStart), e.ActualTimecode, e.ActualFrames.ToString(CultureInfo.InvariantCulture), e.ActualDuration,
+                e.Actions, e.Continued ? "true" : "false",
             ]);
         }
         return csv.ToString();

@@ -2,8 +2,12 @@ namespace Playout.Automation.AsRun;
 
 /// <summary>
 /// One line of a channel's as-run log: what was planned and what actually went to air. Times are given as wall
-/// clock (UTC instants), time-of-day timecode and channel tick; durations as timecode and frames.
+/// clock (UTC instants), time-of-day timecode and channel tick; durations as timecode and frames. Each item has one
+/// entry with one final status, except an item on air across a restart of the service: its second part is a
+/// <paramref name="Continued"/> entry of the same key.
 /// </summary>
+/// <param name="Actions">Operators' actions on the item, who and when ("held by alice at 20:46:10:00"), or null.</param>
+/// <param name="Continued">The item was on air when the service stopped, and this is the rest of it after the restart.</param>
 public sealed record AsRunEntry(
     string Channel,
     DateOnly Day,
@@ -22,4 +26,6 @@ public sealed record AsRunEntry(
     DateTimeOffset? ActualStart,
     string? ActualTimecode,
     long ActualFrames,
-    string ActualDuration);
+    string ActualDuration,
+    string? Actions = null,
+    bool Continued = false);

@@ -10,11 +10,15 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
     /// <summary>How many recent entries stay in memory for status and tests; the journal keeps them all.</summary>
     private const int RecentLimit = 1000;
 
+    /// <summary>Why the item on air when the service stopped came off (its rest, after a restart, is a continued entry).</summary>
+    public const string ServiceStopped = "the service stopped";
+
     /// <summary>The latest entries recorded since start (the journal keeps them all, across restarts).</summary>
     public List<AsRunEntry> Recent { get; } = [];
 
     /// <summary>An item that went to air and came off at <paramref name="ended"/>; <paramref name="cutBy"/> says why, when not the plan.</summary>
-    public void Aired(OnAirItem item, long ended, string? cutBy = null)
+    /// <param name="continued">It continues the item's entry from before a restart.</param>
+    public void Aired(OnAirItem item, long ended, string? actions, bool continued, string? cutBy = null)
     {
         long frames = ended - item.Tick;
         var planned = item.Item;
@@ -23,11 +27,12 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
             : item.Failure is { } failure ? (AsRunStatus.Failed, failure)
             : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, cutBy ?? planned.Cut ?? "taken off air early")
             : (AsRunStatus.Played, null);
-        Write(Entry(planned.Key, planned.Day, planned.Event, status, reason, planned.Start, planned.Length, item.Tick, frames));
+        Write(Entry(planned.Key, planned.Day, planned.Event, status, reason, planned.Start, planned.Length, item.Tick, frames)
+            with { Actions = actions, Continued = continued });
     }
 
-    public void Skipped(SkippedItem item) =>
-        Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0));
+    public void Skipped(SkippedItem item, string? actions) =>
+        Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0) with { Actions = actions });
 
     /// <summary>A live input's losses of signal on air, when and why, as its entry's reason; null when it had none.</summary>
     private string? SignalLosses(OnAirItem item)

@@ -8,24 +8,64 @@ namespace Playout.Automation.Runtime;
 
 /// <summary>
 /// Follows what went to air: each cut that applied makes its item the one on air and writes the one it replaced,
-/// and the events passed over before it, to the as-run log. Used under the automation's lock.
+/// and the events passed over before it, to the as-run log. Each item gets one entry with one final status (an item
+/// on air across a restart gets a second, continued one); operators' actions are noted on the entry of the item they
+/// concern. Used under the automation's lock.
 /// </summary>
 internal sealed class AsRunTracker
 {
     private readonly Channel _channel;
     private readonly AsRunRecorder _recorder;
-    private readonly HashSet<string> _loggedSkips = new(StringComparer.Ordinal);
+
+    /// <summary>Items with an entry (this run's, and the last two days' journal): none gets a second final status.</summary>
+    private readonly HashSet<string> _final = new(StringComparer.Ordinal);
+
+    /// <summary>Items on air when the service last stopped: their next airing continues that entry.</summary>
+    private readonly HashSet<string> _stopped = new(StringComparer.Ordinal);
+
+    /// <summary>Operators' actions not yet written, by item key.</summary>
+    private readonly Dictionary<string, List<string>> _actions = new(StringComparer.Ordinal);
+
+    /// <summary>The last two days' journal, read at start-up: what aired before this run.</summary>
+    private readonly IReadOnlyList<AsRunEntry> _journal;
 
     public AsRunTracker(Channel channel, IScheduleTimeBase time, ITimecodes timecodes, AsRunJournal? journal)
     {
         _channel = channel;
         _recorder = new AsRunRecorder(channel.Name, time, timecodes, journal);
-        // After a restart, skips the journal already holds are not logged again.
-        foreach (var entry in RecentJournal(journal))
+        _journal = RecentJournal(journal);
+        foreach (var entry in _journal)
+        {
+            _final.Add(entry.Key);
+            if (entry.Reason == AsRunRecorder.ServiceStopped)
+                _stopped.Add(entry.Key);
+            else
+                _stopped.Remove(entry.Key);
+        }
+    }
+
+    /// <summary>
+    /// What the journal says aired before this run, as anchors: items that aired stay where they aired (one on air when
+    /// the service stopped has no end, so it continues), and skipped items stay skipped. A restart never replays an item.
+    /// </summary>
+    public PlanAnchors History(IScheduleTimeBase time)
+    {
+        var anchors = PlanAnchors.None;
+        foreach (var entry in _journal)
         {
             if (entry.Status == AsRunStatus.Skipped)
-                _loggedSkips.Add(entry.Key);
+                anchors = anchors with { Skipped = anchors.Skipped.SetItem(entry.Key, entry.Reason ?? "skipped") };
+            else if (entry.Status != AsRunStatus.Filler && entry.ActualStart is { } start)
+            {
+                long tick = time.TickAt(start);
+                anchors = anchors with
+                {
+                    Starts = anchors.Starts.ContainsKey(entry.Key) ? anchors.Starts : anchors.Starts.Add(entry.Key, tick),
+                    Ends = entry.Reason == AsRunRecorder.ServiceStopped ? anchors.Ends.Remove(entry.Key) : anchors.Ends.SetItem(entry.Key, tick + entry.ActualFrames),
+                };
+            }
         }
+        return anchors;
     }
 
     /// <summary>The item on air (null before the first cut).</summary>
@@ -41,7 +81,13 @@ internal sealed class AsRunTracker
         }
     }
 
-    /// <summary>Notes the cuts of <paramref name="aired"/> (in the order they applied); their items' actual starts become anchors of <paramref name="plan"/>.</summary>
+    /// <summary>Whether <paramref name="key"/> has its final entry (it aired and came off, or was skipped).</summary>
+    public bool IsFinal(string key) => _final.Contains(key);
+
+    /// <summary>
+    /// Notes the cuts of <paramref name="aired"/> (in the order they applied): the item replaced is written and ends in
+    /// <paramref name="plan"/> where it came off; the new item's actual start becomes an anchor.
+    /// </summary>
     public void Collect(IEnumerable<Cue> aired, RunningPlan plan)
     {
         foreach (var cue in aired)
@@ -50,7 +96,10 @@ internal sealed class AsRunTracker
             var previous = OnAir;
             OnAir = new OnAirItem(cue.Item, tick, cue);
             if (previous is not null)
-                Record(() => _recorder.Aired(previous, tick));
+            {
+                plan.Ended(previous.Item, tick);
+                Write(previous.Item.Key, actions => _recorder.Aired(previous, tick, actions, _stopped.Remove(previous.Item.Key)));
+            }
             LogSkippedBefore(cue.Item, plan);
             plan.Started(cue.Item, tick);
         }
@@ -63,41 +112,66 @@ internal sealed class AsRunTracker
             onAir.Failure = failure;
     }
 
-    /// <summary>The item on air when the service stops gets its entry too.</summary>
+    /// <summary>Notes an operator's action on item <paramref name="key"/> for its entry ("held by alice at 20:46:10:00").</summary>
+    public void Note(string key, string action)
+    {
+        if (!_actions.TryGetValue(key, out var list))
+            _actions[key] = list = [];
+        list.Add(action);
+    }
+
+    /// <summary>Logs <paramref name="item"/> as skipped now, once (a fixed start missed, say).</summary>
+    public void Skipped(PlannedItem item, string reason) =>
+        Write(item.Key, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
+
+    /// <summary>The item on air when the service stops gets its entry too; after a restart its rest is a continued entry.</summary>
     public void Stop()
     {
         if (OnAir is { } last)
-            Record(() => _recorder.Aired(last, _channel.Tick, "the service stopped"));
+            Write(last.Item.Key, actions => _recorder.Aired(last, _channel.Tick, actions, _stopped.Remove(last.Item.Key), AsRunRecorder.ServiceStopped));
         OnAir = null;
     }
 
-    /// <summary>Forgets the skips of days before <paramref name="day"/>.</summary>
-    public void Forget(DateOnly day) => _loggedSkips.RemoveWhere(key => RunningPlan.IsBefore(key, day));
+    /// <summary>Forgets the items of days before <paramref name="day"/>.</summary>
+    public void Forget(DateOnly day)
+    {
+        _final.RemoveWhere(key => RunningPlan.IsBefore(key, day));
+        _stopped.RemoveWhere(key => RunningPlan.IsBefore(key, day));
+    }
 
     private void LogSkippedBefore(PlannedItem aired, RunningPlan plan)
     {
         int index = plan.IndexOf(aired.Key);
         foreach (var skipped in plan.Plan.Skipped)
         {
-            if (skipped.Before <= index && _loggedSkips.Add(skipped.Key))
-                Record(() => _recorder.Skipped(skipped));
+            if (skipped.Before <= index && !_final.Contains(skipped.Key))
+                Write(skipped.Key, actions => _recorder.Skipped(skipped, actions));
         }
-        // Events still waiting for a take when a later one aired: their chance has gone.
+        // Events still waiting for a take when a later one aired: their chance has gone, and they leave the running order
+        // (a loop's later passes are no events of their own: they just stop filling time, and a later edit may resume them).
         for (int i = 0; i < index; i++)
         {
             var item = plan.Plan.Items[i];
-            if (item.Start is null && !item.IsFiller && _loggedSkips.Add(item.Key))
-                Record(() => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, $"not taken before {aired.Event.Id} started", i)));
+            if (item.Start is not null || item.IsFiller || item.Repeat || _final.Contains(item.Key))
+                continue;
+            string reason = $"not taken before {aired.Event.Id} started";
+            plan.Drop(item.Key, reason);
+            Write(item.Key, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, i), actions));
         }
     }
 
-    /// <summary>Writes an as-run entry; a journal that cannot be written (disk full) raises an alarm and never stops the automation.</summary>
-    private void Record(Action write)
+    /// <summary>
+    /// Writes the entry of item <paramref name="key"/> with the operators' actions noted on it; a journal that cannot be
+    /// written (disk full) raises an alarm and never stops the automation.
+    /// </summary>
+    private void Write(string key, Action<string?> write)
     {
+        string? actions = _actions.Remove(key, out var list) ? string.Join("; ", list) : null;
+        _final.Add(key);
         string alarm = $"{_channel.Name}/as-run";
         try
         {
-            write();
+            write(actions);
             if (_channel.Context.Alarms.IsActive(alarm))
                 _channel.Context.Alarms.Clear(alarm);
         }
@@ -107,7 +181,7 @@ internal sealed class AsRunTracker
         }
     }
 
-    private IEnumerable<AsRunEntry> RecentJournal(AsRunJournal? journal)
+    private IReadOnlyList<AsRunEntry> RecentJournal(AsRunJournal? journal)
     {
         if (journal is null)
             return [];

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
+using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 
 namespace Playout.Automation.Runtime;
@@ -30,6 +31,10 @@ public sealed class ChannelAutomation : IDisposable
     /// <summary>One step at a time (the pump thread, the first step at start-up, a test's): a cue is opened by one step only.</summary>
     private readonly Lock _stepping = new();
     private readonly long _margin;
+    private readonly string _missedAlarm;
+
+    /// <summary>The tick of the first plan: fixed starts before it join in progress, later ones air on their frame or are missed.</summary>
+    private long? _since;
     private AutomationSnapshot _snapshot = AutomationSnapshot.Empty;
     private Thread? _thread;
     private volatile bool _stopping;
@@ -51,6 +56,8 @@ public sealed class ChannelAutomation : IDisposable
         _asRun = new AsRunTracker(channel, time, timecodes, journal);
         _actions = new OperatorActions(_plan, _asRun, _cues);
         _endAlarm = new ScheduleEndAlarm(channel, time, planner.Settings);
+        _missedAlarm = $"{channel.Name}/missed";
+        _plan.Anchors = _asRun.History(time);
         Devices = devices;
     }
 
@@ -116,29 +123,41 @@ public sealed class ChannelAutomation : IDisposable
         return _planner.Plan(Schedule, FirstDay(snapshot.OnAir, now), snapshot.Anchors, now + _planner.Time.Frames(span));
     }
 
-    /// <summary>Takes the next event to air now: a manual event waiting for its take, or the next event early (the one on air is cut).</summary>
-    public EditResult Take()
+    /// <summary>
+    /// Takes the next event to air now: a manual event waiting for its take, or the next event early (the one on air is
+    /// cut). <paramref name="who"/> asked: it is noted on the as-run entries concerned, with the time.
+    /// </summary>
+    public EditResult Take(string who = DefaultOperator)
     {
         lock (_gate)
         {
             long now = Fresh();
-            return _actions.Take(now, now + _margin);
+            return _actions.Take(now, now + _margin, who, _timecodes.OfDay(now));
         }
     }
 
     /// <summary>Holds the event on air past its planned end; the events after it wait for a take (fixed starts still cut it).</summary>
-    public EditResult Hold()
+    public EditResult Hold(string who = DefaultOperator)
     {
         lock (_gate)
-            return _actions.Hold();
+        {
+            long now = Fresh();
+            return _actions.Hold(who, _timecodes.OfDay(now));
+        }
     }
 
     /// <summary>Drops the next event from the running order; the one after it follows the event on air.</summary>
-    public EditResult Skip()
+    public EditResult Skip(string who = DefaultOperator)
     {
         lock (_gate)
-            return _actions.Skip(Fresh());
+        {
+            long now = Fresh();
+            return _actions.Skip(now, who, _timecodes.OfDay(now));
+        }
     }
+
+    /// <summary>Who an action is noted as when the caller names nobody.</summary>
+    public const string DefaultOperator = "an operator";
 
     /// <summary>What is on air, what comes next, and the next fixed start, as the pump last published them; never waits for the pump.</summary>
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
@@ -181,7 +200,7 @@ public sealed class ChannelAutomation : IDisposable
         lock (_gate)
         {
             now = _channel.Tick;
-            _asRun.Collect(_cues.TakeAired(), _plan);
+            Collect();
             _cues.RequeueRefused();
             if (_plan.Due(now, _cues.Lookahead))
                 Replan(now);
@@ -215,6 +234,8 @@ public sealed class ChannelAutomation : IDisposable
             }
             _asRun.Stop();
             _endAlarm.Clear();
+            if (_channel.Context.Alarms.IsActive(_missedAlarm))
+                _channel.Context.Alarms.Clear(_missedAlarm);
         }
     }
 
@@ -229,10 +250,18 @@ public sealed class ChannelAutomation : IDisposable
     private long Fresh()
     {
         long now = _channel.Tick;
-        _asRun.Collect(_cues.TakeAired(), _plan);
+        Collect();
         if (_plan.Dirty)
             Replan(now);
         return now;
+    }
+
+    /// <summary>Notes the cuts that went to air; a fixed start on its frame again ends the alarm of one missed.</summary>
+    private void Collect()
+    {
+        _asRun.Collect(_cues.TakeAired(), _plan);
+        if (_asRun.OnAir is { Item.Fixed: true } && _channel.Context.Alarms.IsActive(_missedAlarm))
+            _channel.Context.Alarms.Clear(_missedAlarm);
     }
 
     /// <summary>Plans start at the day of the item on air (it may have begun the day before), else the broadcast day of now.</summary>
@@ -244,6 +273,19 @@ public sealed class ChannelAutomation : IDisposable
         _plan.Forget(firstDay.AddDays(-1));
         _asRun.Forget(firstDay.AddDays(-1));
         _plan.Replan(now, firstDay);
+        _since ??= now;
+        if (_plan.Missed(now, _since.Value) is { Count: > 0 } missed)
+        {
+            // A fixed start never fires late: one that had passed when it became known is logged and left out.
+            foreach (var item in missed)
+            {
+                string reason = $"missed: its fixed start {_timecodes.OfDay(item.Start!.Value)} had passed when it was scheduled";
+                _plan.Drop(item.Key, reason);
+                _asRun.Skipped(item, reason);
+                _channel.Context.Alarms.Raise(_missedAlarm, AlarmSeverity.Warning, $"fixed event {item.Event.Id} ({item.Event.DisplayName}) {reason}");
+            }
+            _plan.Replan(now, firstDay);
+        }
         if (_asRun.OnAir is { } onAir && _plan.Plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
         {
             if (current.End != onAir.Item.End)
@@ -261,7 +303,8 @@ public sealed class ChannelAutomation : IDisposable
     {
         if (_asRun.OnAir is not { } onAir || onAir.Item.IsFiller)
             return null;
-        var now = _plan.PlanOf(edited, onAir.Item.Day, _channel.Tick).Items.FirstOrDefault(i => i.Key == onAir.Item.Key);
+        long tick = _channel.Tick;
+        var now = _plan.PlanOf(edited, onAir.Item.Day, tick, _since ?? tick).Items.FirstOrDefault(i => i.Key == onAir.Item.Key);
         string what = $"event {onAir.Item.Event.Id} ({onAir.Item.Event.DisplayName}) is on air since {_timecodes.OfDay(onAir.Tick)}";
         if (now is null)
             return $"{what}: the edit removes it";

@@ -22,6 +22,9 @@ internal sealed class RunningPlan(SchedulePlanner planner)
 
     private ChannelSchedule _schedule = ChannelSchedule.Empty;
 
+    /// <summary>Fixed items a plan has had ahead of now (see <see cref="Missed"/>).</summary>
+    private readonly HashSet<string> _inTime = new(StringComparer.Ordinal);
+
     /// <summary>The schedule (set under the lock; read by anyone: an edit swaps it whole).</summary>
     public ChannelSchedule Schedule
     {
@@ -45,9 +48,6 @@ internal sealed class RunningPlan(SchedulePlanner planner)
         _pastItems = 0;
         Dirty = false;
     }
-
-    /// <summary>What <paramref name="schedule"/> lays out as from <paramref name="firstDay"/>, with the anchors as they are.</summary>
-    public SchedulePlan PlanOf(ChannelSchedule schedule, DateOnly firstDay, long now) => planner.Plan(schedule, firstDay, Anchors, now + _span);
 
     /// <summary>Index of the first item that has not ended (the one on air stays).</summary>
     public int FirstAhead(long now, string? onAir)
@@ -93,12 +93,76 @@ internal sealed class RunningPlan(SchedulePlanner planner)
         Dirty |= anchor != item.Start;
     }
 
+    /// <summary>
+    /// Notes that <paramref name="item"/> came off air at <paramref name="tick"/>: it ends there in every later plan (an edit
+    /// never stretches it back onto air), and a hold on it is over.
+    /// </summary>
+    public void Ended(PlannedItem item, long tick)
+    {
+        if (item.IsFiller)
+            return;
+        Anchors = Anchors with { Ends = Anchors.Ends.SetItem(item.Key, tick), Held = Anchors.Held == item.Key ? null : Anchors.Held };
+        Dirty |= item.End != tick;
+    }
+
+    /// <summary>Drops <paramref name="key"/> from the running order for good, with why.</summary>
+    public void Drop(string key, string reason)
+    {
+        Anchors = Anchors with { Skipped = Anchors.Skipped.SetItem(key, reason) };
+        Dirty = true;
+    }
+
+    /// <summary>
+    /// Fixed items of the plan whose start has passed without their airing although the plan never had them ahead of
+    /// now: they became known too late (scheduled after their time), and a fixed start never fires late. Fixed items
+    /// the plan has ahead of now are remembered as cued in time (their cut may still apply on the first tick after a
+    /// stall). Items before <paramref name="since"/> (the automation's first step) are not judged: they join in progress.
+    /// </summary>
+    public IReadOnlyList<PlannedItem> Missed(long now, long since) => Missed(Plan, now, since, remember: true);
+
+    /// <summary>
+    /// What <paramref name="schedule"/> lays out as from <paramref name="firstDay"/>, with the anchors as they are and
+    /// the fixed starts it would miss left out (see <see cref="Missed(long, long)"/>).
+    /// </summary>
+    public SchedulePlan PlanOf(ChannelSchedule schedule, DateOnly firstDay, long now, long since)
+    {
+        var plan = planner.Plan(schedule, firstDay, Anchors, now + _span);
+        if (Missed(plan, now, since, remember: false) is not { Count: > 0 } missed)
+            return plan;
+        var skipped = Anchors.Skipped.SetItems(missed.Select(m => KeyValuePair.Create(m.Key, "missed")));
+        return planner.Plan(schedule, firstDay, Anchors with { Skipped = skipped }, now + _span);
+    }
+
+    private List<PlannedItem> Missed(SchedulePlan plan, long now, long since, bool remember)
+    {
+        var missed = new List<PlannedItem>();
+        foreach (var item in plan.Items)
+        {
+            if (!item.Fixed || item.Start is not long start)
+                continue;
+            if (start >= now)
+            {
+                if (remember)
+                    _inTime.Add(item.Key);
+            }
+            else if (start >= since && !_inTime.Contains(item.Key) && !Anchors.Starts.ContainsKey(item.Key))
+                missed.Add(item);
+        }
+        return missed;
+    }
+
     /// <summary>Drops the anchors of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>
     public void Forget(DateOnly day)
     {
         bool Old(string key) => IsBefore(key, day);
-        if (Anchors.Starts.Keys.Any(Old) || Anchors.Skipped.Any(Old))
-            Anchors = Anchors with { Starts = Anchors.Starts.RemoveRange(Anchors.Starts.Keys.Where(Old)), Skipped = Anchors.Skipped.Except(Anchors.Skipped.Where(Old)) };
+        _inTime.RemoveWhere(Old);
+        if (Anchors.Starts.Keys.Any(Old) || Anchors.Skipped.Keys.Any(Old) || Anchors.Ends.Keys.Any(Old))
+            Anchors = Anchors with
+            {
+                Starts = Anchors.Starts.RemoveRange(Anchors.Starts.Keys.Where(Old)),
+                Skipped = Anchors.Skipped.RemoveRange(Anchors.Skipped.Keys.Where(Old)),
+                Ends = Anchors.Ends.RemoveRange(Anchors.Ends.Keys.Where(Old)),
+            };
     }
 
     /// <summary>Whether the item <paramref name="key"/> names belongs to a day before <paramref name="day"/> (keys start with their date).</summary>

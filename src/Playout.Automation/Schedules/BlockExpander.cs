@@ -3,19 +3,11 @@ namespace Playout.Automation.Schedules;
 /// <summary>Turns a day's events into plan entries: a block becomes its children in order, repeated while it loops.</summary>
 internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?> mediaLength)
 {
-    public IEnumerable<PlanEntry> Expand(DaySchedule day)
+    public IEnumerable<PlanGroup> Expand(DaySchedule day)
     {
         string prefix = day.Date.ToString("yyyy-MM-dd");
         foreach (var e in day.Events)
-        {
-            if (e.Kind != PrimaryKind.Block)
-            {
-                yield return Entry($"{prefix}/{e.Id}", e, e.Timing, e.Start);
-                continue;
-            }
-            foreach (var child in ExpandBlock(prefix, e))
-                yield return child;
-        }
+            yield return new PlanGroup(e, e.Kind == PrimaryKind.Block ? ExpandBlock(prefix, e) : [Entry($"{prefix}/{e.Id}", e, e.Timing, e.Start)]);
     }
 
     private IEnumerable<PlanEntry> ExpandBlock(string prefix, PrimaryEvent block)
@@ -30,7 +22,7 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
             foreach (var child in block.Blocks)
             {
                 var entry = Entry($"{prefix}/{block.Id}/{child.Id}#{pass}", child,
-                    first ? block.Timing : TimingMode.Follow, first ? block.Start : null);
+                    first ? block.Timing : TimingMode.Follow, first ? block.Start : null) with { Repeat = pass > 0 };
                 first = false;
                 if (total is long limit && entry.Length is long length)
                 {

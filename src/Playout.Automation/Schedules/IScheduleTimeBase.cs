@@ -9,6 +9,9 @@ public interface IScheduleTimeBase
     /// <summary>Whole frames in <paramref name="duration"/>, rounded to the nearest.</summary>
     long Frames(TimeSpan duration);
 
+    /// <summary>The tick whose frame period contains <paramref name="instant"/>.</summary>
+    long TickAt(DateTimeOffset instant);
+
     /// <summary>The wall-clock instant tick <paramref name="tick"/> starts at.</summary>
     DateTimeOffset InstantOf(long tick);
 

@@ -8,6 +8,8 @@ namespace Playout.Automation.Schedules;
 /// <param name="Key">Stable across re-plans: "date/id" (a block's child: "date/block/child#pass"; filler: the key of the item it stands before + "@filler").</param>
 /// <param name="SourceOffset">Where in its file the item starts (a block's looping clip, a joined-in-progress start).</param>
 /// <param name="Cut">Set when a later fixed start (or a take) ends the item before its own length.</param>
+/// <param name="Fixed">It starts at a fixed time of the schedule (a fixed event, or the first child of a fixed block).</param>
+/// <param name="Repeat">A second or later pass of a looping block: it fills time, so getting no air time is not a skip.</param>
 public sealed record PlannedItem(
     string Key,
     DateOnly Day,
@@ -17,4 +19,6 @@ public sealed record PlannedItem(
     long Length,
     bool IsFiller,
     TimeSpan SourceOffset = default,
-    string? Cut = null);
+    string? Cut = null,
+    bool Repeat = false,
+    bool Fixed = false);

@@ -39,26 +39,52 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             if (items.Count == 0)
                 cursor ??= dayStart;
             bool first = true;
-            foreach (var entry in _expander.Expand(day))
+            foreach (var group in _expander.Expand(day))
             {
-                if (cursor >= horizon)
-                    break;
-                if (anchors.Skipped.Contains(entry.Key))
-                    skipped.Add(new SkippedItem(entry.Key, day.Date, entry.Event, "skipped by an operator", items.Count));
-                else if (entry.Problem is { } problem)
-                    skipped.Add(new SkippedItem(entry.Key, day.Date, entry.Event, problem, items.Count));
-                else
+                foreach (var entry in group.Entries)
                 {
-                    long? start = StartOf(entry, day.Date, dayStart, first, cursor, anchors);
-                    cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors.Held == entry.Key);
+                    bool firstOfDay = first;
+                    first = false;
+                    if (FarEnough(items, cursor, horizon) && !Pinned(entry, day.Date, cursor, horizon, anchors))
+                    {
+                        // Laid out as far as needed: the rest of this event is not (a loop may fill the day), but a later
+                        // fixed start before the horizon still cuts in, so the day's other events are still read.
+                        if (group.Loops)
+                            break;
+                        continue;
+                    }
+                    if (anchors.Skipped.TryGetValue(entry.Key, out var why))
+                        AddSkipped(skipped, entry, day.Date, why, items.Count);
+                    else if (entry.Problem is { } problem)
+                        AddSkipped(skipped, entry, day.Date, problem, items.Count);
+                    else
+                    {
+                        long? start = StartOf(entry, day.Date, dayStart, firstOfDay, cursor, anchors);
+                        cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors);
+                    }
                 }
-                first = false;
             }
         }
         // After the last event the filler holds the air until the schedule is extended.
         if (cursor is long end)
             items.Add(Filler(items.Count > 0 ? items[^1].Day : fromDay, "end", end, null));
         return new SchedulePlan(items, skipped);
+    }
+
+    /// <summary>Whether the plan reaches <paramref name="horizon"/>: its programme runs to it, or enough items wait for a take.</summary>
+    private static bool FarEnough(List<PlannedItem> items, long? cursor, long horizon) =>
+        cursor is long c ? c >= horizon : UntimedAtEnd(items) >= MaxWaiting;
+
+    /// <summary>An entry laid out however far the plan reaches: one that has aired or been taken, or a fixed start before the horizon.</summary>
+    private bool Pinned(PlanEntry entry, DateOnly day, long? cursor, long horizon, PlanAnchors anchors) =>
+        anchors.Starts.ContainsKey(entry.Key)
+        || entry.Timing == TimingMode.Fixed && (cursor is null || TickOfDay(day, entry.FixedAt ?? settings.DayStart) < horizon);
+
+    /// <summary>A loop's later passes fill time: getting no air time is not a skip of anything scheduled.</summary>
+    private static void AddSkipped(List<SkippedItem> skipped, PlanEntry entry, DateOnly day, string reason, int before)
+    {
+        if (!entry.Repeat)
+            skipped.Add(new SkippedItem(entry.Key, day, entry.Event, reason, before));
     }
 
     private long? StartOf(PlanEntry entry, DateOnly day, long dayStart, bool firstOfDay, long? cursor, PlanAnchors anchors)
@@ -84,7 +110,8 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     }
 
     /// <summary>Adds the entry's item (and any filler before it); returns where the programme goes on after it (null: not known yet).</summary>
-    private static long? Place(List<PlannedItem> items, List<SkippedItem> skipped, DateOnly day, PlanEntry entry, long? start, long? cursor, bool held)
+    private static long? Place(List<PlannedItem> items, List<SkippedItem> skipped, DateOnly day, PlanEntry entry, long? start, long? cursor,
+        PlanAnchors anchors)
     {
         if (start is not long s)
         {
@@ -93,15 +120,18 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             if (cursor is long c)
                 items.Add(Filler(day, entry.Key, c, null));
             if (UntimedAtEnd(items) < MaxWaiting)
-                items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset));
+                items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset, Repeat: entry.Repeat));
             return null;
         }
         if (cursor is long at && s > at)
             items.Add(Filler(day, entry.Key, at, s));
         else
             CutBefore(items, skipped, s, entry.Event.Id);
-        long? end = held || entry.Length is null ? null : s + entry.Length;
-        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset));
+        // An item that has come off air ends where it did; one held on air runs open-ended.
+        long? end = anchors.Ends.TryGetValue(entry.Key, out long ended) ? ended
+            : anchors.Held == entry.Key || entry.Length is null ? null : s + entry.Length;
+        bool isFixed = entry.Timing == TimingMode.Fixed && !anchors.Starts.ContainsKey(entry.Key);
+        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, Repeat: entry.Repeat, Fixed: isFixed));
         return end;
     }
 
@@ -118,7 +148,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             items.RemoveAt(items.Count - 1);
             if (dropped.Start is null)
                 waiting.Insert(0, dropped);
-            else if (!dropped.IsFiller)
+            else if (!dropped.IsFiller && !dropped.Repeat)
                 skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event, $"no air time left before {by}", items.Count));
         }
         foreach (ref var moved in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(skipped))

@@ -19,6 +19,8 @@ public sealed class ScheduleTimeBase(DateTimeOffset epoch, Rational frameRate, T
 
     public DateTimeOffset InstantOf(long tick) => _timeline.TickStart(tick);
 
+    public long TickAt(DateTimeOffset instant) => _timeline.TickAt(instant);
+
     /// <summary>The first tick starting at or after the local time: the frame a fixed start goes to air on.</summary>
     public long TickAtLocal(DateOnly date, TimeSpan timeOfDay) =>
         _timeline.FirstTickAtOrAfter(ZonedTime.ToInstant(date.ToDateTime(TimeOnly.MinValue) + timeOfDay, zone));

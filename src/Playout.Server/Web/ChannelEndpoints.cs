@@ -30,11 +30,11 @@ public static class ChannelEndpoints
             .WithSummary("The automation status as server-sent events, 12.5 a second (at most api.maxStreamClients streams at once).");
         api.MapGet("/channels/{number:int}/next", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status().Next)))
             .WithSummary("The next event and its countdown.");
-        api.MapPost("/channels/{number:int}/take", (int number, HttpContext http) => Act(channels, number, http, "take", a => a.Take()))
+        api.MapPost("/channels/{number:int}/take", (int number, HttpContext http) => Act(channels, number, http, "take", (a, who) => a.Take(who)))
             .Requires(ApiRole.Operator).WithSummary("Take the next event to air now (a waiting manual event, or the next one early).");
-        api.MapPost("/channels/{number:int}/hold", (int number, HttpContext http) => Act(channels, number, http, "hold", a => a.Hold()))
+        api.MapPost("/channels/{number:int}/hold", (int number, HttpContext http) => Act(channels, number, http, "hold", (a, who) => a.Hold(who)))
             .Requires(ApiRole.Operator).WithSummary("Hold the event on air past its end until a take.");
-        api.MapPost("/channels/{number:int}/skip", (int number, HttpContext http) => Act(channels, number, http, "skip", a => a.Skip()))
+        api.MapPost("/channels/{number:int}/skip", (int number, HttpContext http) => Act(channels, number, http, "skip", (a, who) => a.Skip(who)))
             .Requires(ApiRole.Operator).WithSummary("Drop the next event from the running order.");
         api.MapGet("/alarms", () => alarms.Active).WithSummary("Active alarms.");
     }
@@ -45,11 +45,13 @@ public static class ChannelEndpoints
     public static IResult Outcome(EditResult result) =>
         result.Ok ? Results.Json(new { result.Version }) : Results.Problem(result.Reason, statusCode: 409);
 
-    private static IResult Act(ApiChannels channels, int number, HttpContext http, string action, Func<ChannelAutomation, EditResult> act) =>
+    /// <summary>Runs an operator's action as the caller (noted with the time on the as-run entries it concerns, and logged).</summary>
+    private static IResult Act(ApiChannels channels, int number, HttpContext http, string action, Func<ChannelAutomation, string, EditResult> act) =>
         channels.Answer(number, host =>
         {
-            var result = act(host.Automation);
-            host.Automation.Channel.Context.Logger.LogOperator(host.Automation.Channel.Name, action, ApiAuth.CallerOf(http).Name, result);
+            string who = ApiAuth.CallerOf(http).Name;
+            var result = act(host.Automation, who);
+            host.Automation.Channel.Context.Logger.LogOperator(host.Automation.Channel.Name, action, who, result);
             return Outcome(result);
         });
 

@@ -169,6 +169,10 @@ public class AutomationServiceTests
             Assert.Equal(0, service.Stop());
         }
         Assert.Contains("take by desk", await service.Output);
+        // The take is on the as-run entry of the event it took (written when the service stopped with it on air), with who and when.
+        var studio = File.ReadLines(Path.Combine(folder.Path, "state", "asrun", "test-channel", $"{BroadcastDay(DateTimeOffset.UtcNow):yyyy-MM-dd}.jsonl"))
+            .Single(line => line.Contains("\"eventId\":\"studio\"", StringComparison.Ordinal));
+        Assert.Matches("\"actions\":\"taken by desk at \\d\\d:\\d\\d:\\d\\d:\\d\\d\"", studio);
     }
 
     [Fact]
