@@ -8,7 +8,7 @@ namespace Playout.Automation.Runtime;
 /// </summary>
 /// <param name="FirstAhead">Index in <paramref name="Plan"/> of the first item that had not ended.</param>
 internal sealed record AutomationSnapshot(long ScheduleVersion, SchedulePlan Plan, int FirstAhead, PlanAnchors Anchors, PlannedItem? OnAir,
-    long? OnAirTick, bool Held, PlannedItem? Next)
+    long? OnAirTick, AutomationMode Mode, PlannedItem? Next)
 {
-    public static AutomationSnapshot Empty { get; } = new(ChannelSchedule.Empty.Version, new([], []), 0, PlanAnchors.None, null, null, false, null);
+    public static AutomationSnapshot Empty { get; } = new(ChannelSchedule.Empty.Version, new([], []), 0, PlanAnchors.None, null, null, AutomationMode.Idle, null);
 }

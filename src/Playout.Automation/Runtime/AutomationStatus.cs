@@ -7,9 +7,12 @@ namespace Playout.Automation.Runtime;
 public sealed record EventStatus(string Key, string Id, string Title, string Kind, string? Start, string? Elapsed, string? Remaining,
     string? Countdown);
 
-/// <summary>What an operator follows: the event on air with its elapsed and remaining time, the next event, and the next fixed start.</summary>
+/// <summary>
+/// What an operator follows: the event on air with its elapsed and remaining time, the next event, the next fixed start,
+/// and the automation's mode (idle, running, waiting for a take, held; <see cref="Held"/> is mode held).
+/// </summary>
 public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
-    EventStatus? NextFixed, bool Held, long ScheduleVersion)
+    EventStatus? NextFixed, bool Held, long ScheduleVersion, string Mode)
 {
     /// <summary>The status of <paramref name="snapshot"/> as of the channel's tick now (times count on from the snapshot).</summary>
     internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc)
@@ -28,6 +31,6 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
         }
         var nextFixed = snapshot.Plan.Items.Skip(snapshot.FirstAhead).FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
         return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(snapshot.OnAir, snapshot.OnAirTick), Describe(snapshot.Next, null),
-            Describe(nextFixed, null), snapshot.Held, snapshot.ScheduleVersion);
+            Describe(nextFixed, null), snapshot.Mode == AutomationMode.Held, snapshot.ScheduleVersion, snapshot.Mode.ToString().ToLowerInvariant());
     }
 }

@@ -142,7 +142,17 @@ public sealed class ChannelAutomation : IDisposable
         lock (_gate)
         {
             long now = Fresh();
-            return _actions.Hold(who, _timecodes.OfDay(now));
+            return _actions.Hold(now, who, _timecodes.OfDay(now));
+        }
+    }
+
+    /// <summary>Releases a hold: the event on air ends at its planned end if that is still ahead, else the next event follows now.</summary>
+    public EditResult Release(string who = DefaultOperator)
+    {
+        lock (_gate)
+        {
+            long now = Fresh();
+            return _actions.Release(now, now + _margin, who, _timecodes.OfDay(now));
         }
     }
 
@@ -243,7 +253,7 @@ public sealed class ChannelAutomation : IDisposable
     {
         string? onAir = _asRun.OnAir?.Item.Key;
         Volatile.Write(ref _snapshot, new AutomationSnapshot(_plan.Schedule.Version, _plan.Plan, _plan.FirstAhead(now, onAir), _plan.Anchors,
-            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, onAir is not null && _plan.Anchors.Held == onAir, _plan.Next(now, onAir)));
+            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir)));
     }
 
     /// <summary>Brings the plan up to date (cuts that went to air noted, laid out again if anything changed); returns the tick it is as of.</summary>
@@ -284,6 +294,12 @@ public sealed class ChannelAutomation : IDisposable
                 _asRun.Skipped(item, reason);
                 _channel.Context.Alarms.Raise(_missedAlarm, AlarmSeverity.Warning, $"fixed event {item.Event.Id} ({item.Event.DisplayName}) {reason}");
             }
+            _plan.Replan(now, firstDay);
+        }
+        if (_asRun.OnAir is not null && _plan.Late(now) is { } late)
+        {
+            // After start-up nothing joins in progress: an item whose start an edit or a skip put in the past goes now.
+            _plan.Anchors = _plan.Anchors with { Starts = _plan.Anchors.Starts.SetItem(late.Key, now + _margin) };
             _plan.Replan(now, firstDay);
         }
         if (_asRun.OnAir is { } onAir && _plan.Plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)

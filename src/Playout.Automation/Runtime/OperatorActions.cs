@@ -3,37 +3,74 @@ using Playout.Automation.Schedules;
 namespace Playout.Automation.Runtime;
 
 /// <summary>
-/// Take, hold and skip: each becomes an anchor of the plan (so a re-plan keeps it), marks it for laying out again and
-/// is noted, with who asked and when, on the as-run entry of the item it concerns. Used under the automation's lock,
-/// on a plan brought up to date. The state machine they form is in docs/AUTOMATION.md.
+/// Take, hold, release and skip as transitions of <see cref="AutomationMode"/>: each becomes an anchor of the plan (so a
+/// re-plan keeps it), marks it for laying out again and is noted, with who asked and when, on the as-run entry of the
+/// item it concerns. Used under the automation's lock, on a plan brought up to date. docs/AUTOMATION.md has the table.
 /// </summary>
 internal sealed class OperatorActions(RunningPlan plan, AsRunTracker asRun, CueBook cues)
 {
-    /// <summary>The next event goes to air at <paramref name="at"/>: one waiting for its take, or the next one early (the one on air is cut).</summary>
+    /// <summary>The state the plan and the item on air are in at <paramref name="now"/>.</summary>
+    public AutomationMode Mode(long now)
+    {
+        if (asRun.OnAir is not { } onAir)
+            return AutomationMode.Idle;
+        if (plan.Anchors.Held == onAir.Item.Key)
+            return AutomationMode.Held;
+        return plan.Next(now, onAir.Item.Key) is { Start: null } ? AutomationMode.Waiting : AutomationMode.Running;
+    }
+
+    /// <summary>
+    /// Any state with a next event → running: the next event goes to air at <paramref name="at"/> (one waiting for its
+    /// take, or the next one early: the one on air is cut, and a hold on it ends).
+    /// </summary>
     public EditResult Take(long now, long at, string who, string when)
     {
         if (plan.Next(now, asRun.OnAir?.Item.Key) is not { } next)
             return EditResult.Refused("there is no next event to take");
-        plan.Anchors = plan.Anchors with { Starts = plan.Anchors.Starts.SetItem(next.Key, at) };
+        TakeAt(next, at);
         asRun.Note(next.Key, $"taken by {who} at {when}");
         if (asRun.OnAir is { Item.IsFiller: false } onAir)
             asRun.Note(onAir.Item.Key, $"taken off air by {who} at {when}");
         return Changed();
     }
 
-    /// <summary>The event on air stays past its planned end; the events after it wait for a take (fixed starts still cut it).</summary>
-    public EditResult Hold(string who, string when)
+    /// <summary>Running or waiting → held: the event on air stays past its planned end; the events after it wait (fixed starts still cut it).</summary>
+    public EditResult Hold(long now, string who, string when)
     {
-        if (asRun.OnAir is not { Item.IsFiller: false } onAir)
-            return EditResult.Refused("nothing is on air to hold");
-        if (plan.Anchors.Held == onAir.Item.Key)
-            return EditResult.Refused($"{onAir.Item.Event.Id} is already held");
+        switch (Mode(now))
+        {
+            case AutomationMode.Idle:
+                return EditResult.Refused("nothing is on air to hold");
+            case AutomationMode.Held:
+                return EditResult.Refused($"{asRun.OnAir!.Item.Event.Id} is already held");
+        }
+        var onAir = asRun.OnAir!;
+        if (onAir.Item.IsFiller)
+            return EditResult.Refused("filler is on air: there is no event to hold");
         plan.Anchors = plan.Anchors with { Held = onAir.Item.Key };
         asRun.Note(onAir.Item.Key, $"held by {who} at {when}");
         return Changed();
     }
 
-    /// <summary>The next event leaves the running order; the one after it follows the event on air.</summary>
+    /// <summary>
+    /// Held → running: the event on air ends at its planned end when that is still ahead (from <paramref name="at"/> on),
+    /// else the next event follows at <paramref name="at"/>.
+    /// </summary>
+    public EditResult Release(long now, long at, string who, string when)
+    {
+        if (Mode(now) != AutomationMode.Held)
+            return EditResult.Refused("nothing is held");
+        var onAir = asRun.OnAir!;
+        // Past its planned end, the next event cuts it (the hold ends as it comes off air); before, it ends there.
+        if (onAir.Item.Start + onAir.Item.Length < at && plan.Next(now, onAir.Item.Key) is { } next)
+            TakeAt(next, at);
+        else
+            plan.Anchors = plan.Anchors with { Held = null };
+        asRun.Note(onAir.Item.Key, $"released by {who} at {when}");
+        return Changed();
+    }
+
+    /// <summary>Any state with a next event (not yet cut to air) → the same state: the next event leaves the running order.</summary>
     public EditResult Skip(long now, string who, string when)
     {
         if (plan.Next(now, asRun.OnAir?.Item.Key) is not { } next)
@@ -44,6 +81,9 @@ internal sealed class OperatorActions(RunningPlan plan, AsRunTracker asRun, CueB
         asRun.Note(next.Key, $"skipped by {who} at {when}");
         return Changed();
     }
+
+    /// <summary>The next event starts at <paramref name="at"/>; a hold on the event on air ends as that cuts it off air.</summary>
+    private void TakeAt(PlannedItem next, long at) => plan.Anchors = plan.Anchors with { Starts = plan.Anchors.Starts.SetItem(next.Key, at) };
 
     private EditResult Changed()
     {

@@ -151,6 +151,30 @@ internal sealed class RunningPlan(SchedulePlanner planner)
         return missed;
     }
 
+    /// <summary>
+    /// The first item after the last one that went to air which should already have gone itself but has not: its planned
+    /// start passed with something else on air (an edit or a skip moved it into the past). It is not joined in progress
+    /// as at start-up: it goes to air at the next frame a cut can reach, from its start.
+    /// </summary>
+    public PlannedItem? Late(long now)
+    {
+        var items = Plan.Items;
+        int last = -1;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i].Start <= now && Anchors.Starts.ContainsKey(items[i].Key))
+                last = i;
+        }
+        for (int i = last + 1; i < items.Count; i++)
+        {
+            if (items[i].Start is not long start || start >= now)
+                return null;
+            if (!items[i].IsFiller)
+                return items[i];
+        }
+        return null;
+    }
+
     /// <summary>Drops the anchors of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>
     public void Forget(DateOnly day)
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Playout.Server.Cli;
 
-/// <summary>`playout ctl take|hold|skip --channel N`: operator actions on a running service.</summary>
+/// <summary>`playout ctl take|hold|release|skip --channel N`: operator actions on a running service.</summary>
 public static class CtlCommand
 {
     public static Command Create()
@@ -11,7 +11,8 @@ public static class CtlCommand
         foreach (var (name, description) in (ReadOnlySpan<(string, string)>)
             [
                 ("take", "Take the next event to air now (a manual event waiting for its take, or the next event early)"),
-                ("hold", "Hold the event on air past its planned end until a take"),
+                ("hold", "Hold the event on air past its planned end until a take or a release"),
+                ("release", "Release a hold: the event on air ends at its planned end, or the next event follows now"),
                 ("skip", "Drop the next event from the running order"),
             ])
         {

@@ -33,7 +33,9 @@ public static class ChannelEndpoints
         api.MapPost("/channels/{number:int}/take", (int number, HttpContext http) => Act(channels, number, http, "take", (a, who) => a.Take(who)))
             .Requires(ApiRole.Operator).WithSummary("Take the next event to air now (a waiting manual event, or the next one early).");
         api.MapPost("/channels/{number:int}/hold", (int number, HttpContext http) => Act(channels, number, http, "hold", (a, who) => a.Hold(who)))
-            .Requires(ApiRole.Operator).WithSummary("Hold the event on air past its end until a take.");
+            .Requires(ApiRole.Operator).WithSummary("Hold the event on air past its end until a take or a release.");
+        api.MapPost("/channels/{number:int}/release", (int number, HttpContext http) => Act(channels, number, http, "release", (a, who) => a.Release(who)))
+            .Requires(ApiRole.Operator).WithSummary("Release a hold: the event on air ends at its planned end, or the next event follows now.");
         api.MapPost("/channels/{number:int}/skip", (int number, HttpContext http) => Act(channels, number, http, "skip", (a, who) => a.Skip(who)))
             .Requires(ApiRole.Operator).WithSummary("Drop the next event from the running order.");
         api.MapGet("/alarms", () => alarms.Active).WithSummary("Active alarms.");
