@@ -25,6 +25,7 @@ public sealed class ChannelAutomation : IDisposable
     private readonly AsRunTracker _asRun;
     private readonly OperatorActions _actions;
     private readonly ScheduleEndAlarm _endAlarm;
+    private readonly FillerAlarm _fillerAlarm;
     private readonly ITimecodes _timecodes;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
@@ -57,6 +58,7 @@ public sealed class ChannelAutomation : IDisposable
         _actions = new OperatorActions(_plan, _asRun, _cues);
         _endAlarm = new ScheduleEndAlarm(channel, time, planner.Settings);
         _missedAlarm = $"{channel.Name}/missed";
+        _fillerAlarm = new FillerAlarm(channel, timecodes);
         _plan.Anchors = _asRun.History(time);
         Devices = devices;
     }
@@ -226,7 +228,10 @@ public sealed class ChannelAutomation : IDisposable
             Publish(now);
             // After an edit meanwhile the plan is not the schedule's yet: the next step reviews both.
             if (!_plan.Dirty)
+            {
                 _endAlarm.Review(_plan.Plan, _plan.Schedule, _asRun.OnAir?.Item, now);
+                _fillerAlarm.Review(_asRun.OnAir?.Item, Snapshot.Next);
+            }
         }
     }
 
@@ -244,6 +249,7 @@ public sealed class ChannelAutomation : IDisposable
             }
             _asRun.Stop();
             _endAlarm.Clear();
+            _fillerAlarm.Clear();
             if (_channel.Context.Alarms.IsActive(_missedAlarm))
                 _channel.Context.Alarms.Clear(_missedAlarm);
         }
