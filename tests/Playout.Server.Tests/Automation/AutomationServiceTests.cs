@@ -119,6 +119,12 @@ public class AutomationServiceTests
             Assert.True(take.Code == 0, take.Error);
             await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString() == "studio", TimeSpan.FromSeconds(5));
             Assert.Equal(2, CliRunner.Run("ctl", "take", "--channel", "1", "--url", service.Url, "--token", Viewer).Code);
+            // Release is a transition from held only: refused (409) with the reason while the event runs unheld.
+            var release = CliRunner.Run("ctl", "release", "--channel", "1", "--url", service.Url, "--token", Operator);
+            Assert.Equal(2, release.Code);
+            Assert.Contains("nothing is held", release.Error);
+            var status = await Json(viewer, "/api/channels/1/automation");
+            Assert.Equal("running", status.GetProperty("mode").GetString());
 
             // Tomorrow: a clip whose length comes from the media library, and one the library does not have.
             var tomorrow = $$"""
