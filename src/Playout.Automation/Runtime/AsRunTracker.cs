@@ -81,8 +81,8 @@ internal sealed class AsRunTracker
         }
     }
 
-    /// <summary>Whether <paramref name="key"/> has its final entry (it aired and came off, or was skipped).</summary>
-    public bool IsFinal(string key) => _final.Contains(key);
+    /// <summary>Whether <paramref name="key"/> has its final entry (it aired and came off, or was skipped); one on air when the service stopped has not.</summary>
+    public bool IsFinal(string key) => _final.Contains(key) && !_stopped.Contains(key);
 
     /// <summary>
     /// Notes the cuts of <paramref name="aired"/> (in the order they applied): the item replaced is written and ends in
@@ -144,7 +144,7 @@ internal sealed class AsRunTracker
         int index = plan.IndexOf(aired.Key);
         foreach (var skipped in plan.Plan.Skipped)
         {
-            if (skipped.Before <= index && !_final.Contains(skipped.Key))
+            if (skipped.Before <= index && !IsFinal(skipped.Key))
                 Write(skipped.Key, actions => _recorder.Skipped(skipped, actions));
         }
         // Events still waiting for a take when a later one aired: their chance has gone, and they leave the running order
@@ -152,7 +152,7 @@ internal sealed class AsRunTracker
         for (int i = 0; i < index; i++)
         {
             var item = plan.Plan.Items[i];
-            if (item.Start is not null || item.IsFiller || item.Repeat || _final.Contains(item.Key))
+            if (item.Start is not null || item.IsFiller || item.Repeat || IsFinal(item.Key))
                 continue;
             string reason = $"not taken before {aired.Event.Id} started";
             plan.Drop(item.Key, reason);

@@ -217,7 +217,8 @@ public sealed class ChannelAutomation : IDisposable
             if (_plan.Due(now, _cues.Lookahead))
                 Replan(now);
             _asRun.Watch();
-            openings = _cues.Review(_plan.Ahead(now, _asRun.OnAir?.Item.Key), _asRun.OnAir?.Item.Key, now);
+            // An item with its final as-run entry never goes to air (again), whatever a later plan says.
+            openings = _cues.Review(_plan.Ahead(now, _asRun.OnAir?.Item.Key).Where(i => !_asRun.IsFinal(i.Key)), _asRun.OnAir?.Item.Key, now);
         }
         foreach (var opening in openings)
             opening.Open(_sources, _secondaries);
@@ -302,11 +303,10 @@ public sealed class ChannelAutomation : IDisposable
             }
             _plan.Replan(now, firstDay);
         }
-        if (_asRun.OnAir is not null && _plan.Late(now) is { } late)
+        foreach (var passed in _plan.Passed(now))
         {
-            // After start-up nothing joins in progress: an item whose start an edit or a skip put in the past goes now.
-            _plan.Anchors = _plan.Anchors with { Starts = _plan.Anchors.Starts.SetItem(late.Key, now + _margin) };
-            _plan.Replan(now, firstDay);
+            if (!_asRun.IsFinal(passed.Key))
+                _asRun.Skipped(passed, $"its time ({_timecodes.OfDay(passed.Start!.Value)} to {_timecodes.OfDay(passed.End!.Value)}) passed before it could go to air");
         }
         if (_asRun.OnAir is { } onAir && _plan.Plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
         {

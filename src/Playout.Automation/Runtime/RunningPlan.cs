@@ -152,11 +152,11 @@ internal sealed class RunningPlan(SchedulePlanner planner)
     }
 
     /// <summary>
-    /// The first item after the last one that went to air which should already have gone itself but has not: its planned
-    /// start passed with something else on air (an edit or a skip moved it into the past). It is not joined in progress
-    /// as at start-up: it goes to air at the next frame a cut can reach, from its start.
+    /// Items after the last one that went to air whose whole time has passed without their going to air: an edit, a skip
+    /// or the service's downtime put them in the past. They stay in the plan (the items after them keep their times: the
+    /// schedule's timeline wins, and the item whose time is now joins in progress) and are reported once as skipped.
     /// </summary>
-    public PlannedItem? Late(long now)
+    public IEnumerable<PlannedItem> Passed(long now)
     {
         var items = Plan.Items;
         int last = -1;
@@ -165,14 +165,13 @@ internal sealed class RunningPlan(SchedulePlanner planner)
             if (items[i].Start <= now && Anchors.Starts.ContainsKey(items[i].Key))
                 last = i;
         }
-        for (int i = last + 1; i < items.Count; i++)
+        if (last < 0)
+            yield break;
+        for (int i = last + 1; i < items.Count && items[i].Start is long start && start < now && items[i].End <= now; i++)
         {
-            if (items[i].Start is not long start || start >= now)
-                return null;
-            if (!items[i].IsFiller)
-                return items[i];
+            if (!items[i].IsFiller && !items[i].Repeat)
+                yield return items[i];
         }
-        return null;
     }
 
     /// <summary>Drops the anchors of days before <paramref name="day"/> (keys start with the date), so memory stays flat over weeks on air.</summary>

@@ -45,10 +45,11 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                 {
                     bool firstOfDay = first;
                     first = false;
-                    if (FarEnough(items, cursor, horizon) && !Pinned(entry, day.Date, cursor, horizon, anchors))
+                    if (FarEnough(items, cursor, horizon) && !firstOfDay && !Pinned(entry, day.Date, cursor, horizon, anchors))
                     {
                         // Laid out as far as needed: the rest of this event is not (a loop may fill the day), but a later
-                        // fixed start before the horizon still cuts in, so the day's other events are still read.
+                        // fixed start before the horizon (or the day start, for its first event) still cuts in, so the
+                        // day's other events are still read.
                         if (group.Loops)
                             break;
                         continue;

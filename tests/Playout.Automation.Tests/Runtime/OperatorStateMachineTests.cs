@@ -113,12 +113,32 @@ public class OperatorStateMachineTests
         Assert.Equal("filler is on air: there is no event to hold", channel.Automation.Hold().Reason);
 
         Assert.True(channel.Automation.Skip("sam").Ok);
-        channel.RunUntil(60);
-        // Skipping the manual event: b, which followed it, follows a, whose end has passed: it goes to air now, from its start.
+        channel.RunUntil(70);
+        // Skipping the manual event: b, which followed it, follows a (ticks 25 to 75 now): the schedule's timeline wins, and
+        // b joins in progress once its source has had a second to open (120 ms + 1 s after the skip), until its planned end.
         Assert.Equal(("b", "running"), (Status(channel).OnAir!.Id, Status(channel).Mode));
         int b = channel.LumaOf("#505050");
-        Assert.Equal(43, channel.Luma.ToList().IndexOf(b));
+        Assert.Equal(68, channel.Luma.ToList().IndexOf(b));
+        channel.RunUntil(80);
+        Assert.Equal(75, channel.Luma.ToList().LastIndexOf(b) + 1);
         Assert.Equal("skipped by sam at 06:00:01:15", channel.Automation.RecentAsRun.Single(e => e.EventId == "studio").Actions);
+    }
+
+    [Fact]
+    public void An_event_whose_whole_time_a_skip_put_in_the_past_is_logged_skipped_and_the_next_joins_in_progress()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day,
+            [Colour("a", "#404040", 1), Colour("studio", "#A0A0A0", 2, TimingMode.Manual), Colour("b", "#505050", 1), Colour("c", "#606060", 4)]));
+        channel.RunUntil(100);
+        Assert.True(channel.Automation.Skip().Ok);
+        channel.RunUntil(200);
+
+        // Without studio, b has ticks 25 to 50 and c 50 to 150: b never airs, c joins at 100 + 3 + 25.
+        var b = channel.Automation.RecentAsRun.Single(e => e.EventId == "b");
+        Assert.Equal((AsRunStatus.Skipped, "its time (06:00:01:00 to 06:00:02:00) passed before it could go to air"), (b.Status, b.Reason));
+        Assert.Equal(128, channel.Luma.ToList().IndexOf(channel.LumaOf("#606060")));
+        Assert.Equal(AsRunStatus.Played, channel.Automation.RecentAsRun.Single(e => e.EventId == "c").Status);
     }
 
     [Fact]
