@@ -34,7 +34,7 @@ internal sealed class AsRunTracker
         _channel = channel;
         _recorder = new AsRunRecorder(channel.Name, time, timecodes, journal);
         _journal = RecentJournal(journal);
-        foreach (var entry in _journal)
+        foreach (var entry in _journal.Where(e => e.Status != AsRunStatus.Filler))
         {
             _final.Add(entry.Key);
             if (entry.Reason == AsRunRecorder.ServiceStopped)
@@ -98,7 +98,7 @@ internal sealed class AsRunTracker
             if (previous is not null)
             {
                 plan.Ended(previous.Item, tick);
-                Write(previous.Item.Key, actions => _recorder.Aired(previous, tick, actions, _stopped.Remove(previous.Item.Key)));
+                Write(previous.Item, actions => _recorder.Aired(previous, tick, actions, _stopped.Remove(previous.Item.Key)));
             }
             LogSkippedBefore(cue.Item, plan);
             plan.Started(cue.Item, tick);
@@ -122,13 +122,13 @@ internal sealed class AsRunTracker
 
     /// <summary>Logs <paramref name="item"/> as skipped now, once (a fixed start missed, say).</summary>
     public void Skipped(PlannedItem item, string reason) =>
-        Write(item.Key, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
+        Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
 
     /// <summary>The item on air when the service stops gets its entry too; after a restart its rest is a continued entry.</summary>
     public void Stop()
     {
         if (OnAir is { } last)
-            Write(last.Item.Key, actions => _recorder.Aired(last, _channel.Tick, actions, _stopped.Remove(last.Item.Key), AsRunRecorder.ServiceStopped));
+            Write(last.Item, actions => _recorder.Aired(last, _channel.Tick, actions, _stopped.Remove(last.Item.Key), AsRunRecorder.ServiceStopped));
         OnAir = null;
     }
 
@@ -142,10 +142,13 @@ internal sealed class AsRunTracker
     private void LogSkippedBefore(PlannedItem aired, RunningPlan plan)
     {
         int index = plan.IndexOf(aired.Key);
-        foreach (var skipped in plan.Plan.Skipped)
+        // Events the plan gives no air time before it: logged, and out of the running order for good (an edit that gives
+        // them time again never airs one logged skipped).
+        foreach (var skipped in plan.Plan.Skipped.Where(s => s.Before <= index && !IsFinal(s.Key)).ToList())
         {
-            if (skipped.Before <= index && !IsFinal(skipped.Key))
-                Write(skipped.Key, actions => _recorder.Skipped(skipped, actions));
+            if (!plan.Anchors.Skipped.ContainsKey(skipped.Key))
+                plan.Drop(skipped.Key, skipped.Reason);
+            Write(skipped.Key, false, actions => _recorder.Skipped(skipped, actions));
         }
         // Events still waiting for a take when a later one aired: their chance has gone, and they leave the running order
         // (a loop's later passes are no events of their own: they just stop filling time, and a later edit may resume them).
@@ -156,18 +159,22 @@ internal sealed class AsRunTracker
                 continue;
             string reason = $"not taken before {aired.Event.Id} started";
             plan.Drop(item.Key, reason);
-            Write(item.Key, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, i), actions));
+            Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, i), actions));
         }
     }
 
+    private void Write(PlannedItem item, Action<string?> write) => Write(item.Key, item.IsFiller, write);
+
     /// <summary>
     /// Writes the entry of item <paramref name="key"/> with the operators' actions noted on it; a journal that cannot be
-    /// written (disk full) raises an alarm and never stops the automation.
+    /// written (disk full) raises an alarm and never stops the automation. Filler is no item of the schedule: it may air
+    /// again under the same key (after a restart), so it never counts as final.
     /// </summary>
-    private void Write(string key, Action<string?> write)
+    private void Write(string key, bool filler, Action<string?> write)
     {
         string? actions = _actions.Remove(key, out var list) ? string.Join("; ", list) : null;
-        _final.Add(key);
+        if (!filler)
+            _final.Add(key);
         string alarm = $"{_channel.Name}/as-run";
         try
         {

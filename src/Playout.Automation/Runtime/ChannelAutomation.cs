@@ -230,7 +230,7 @@ public sealed class ChannelAutomation : IDisposable
             // After an edit meanwhile the plan is not the schedule's yet: the next step reviews both.
             if (!_plan.Dirty)
             {
-                _endAlarm.Review(_plan.Plan, _plan.Schedule, _asRun.OnAir?.Item, now);
+                _endAlarm.Review(_plan.Plan, _plan.Horizon, _plan.Schedule, _asRun.OnAir?.Item, now);
                 _fillerAlarm.Review(_asRun.OnAir?.Item, Snapshot.Next);
             }
         }
@@ -303,10 +303,11 @@ public sealed class ChannelAutomation : IDisposable
             }
             _plan.Replan(now, firstDay);
         }
-        foreach (var passed in _plan.Passed(now))
+        foreach (var passed in _plan.Passed(now).ToList())
         {
             if (!_asRun.IsFinal(passed.Key))
                 _asRun.Skipped(passed, $"its time ({_timecodes.OfDay(passed.Start!.Value)} to {_timecodes.OfDay(passed.End!.Value)}) passed before it could go to air");
+            _plan.Pin(passed);
         }
         if (_asRun.OnAir is { } onAir && _plan.Plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)
         {

@@ -79,6 +79,7 @@ internal sealed class OperatorActions(RunningPlan plan, AsRunTracker asRun, CueB
             return EditResult.Refused($"{next.Event.Id} is already going to air");
         plan.Drop(next.Key, "skipped by an operator");
         asRun.Note(next.Key, $"skipped by {who} at {when}");
+        asRun.Skipped(next, "skipped by an operator");
         return Changed();
     }
 

@@ -33,6 +33,9 @@ internal sealed class RunningPlan(SchedulePlanner planner)
     }
 
     public PlanAnchors Anchors { get; set; } = PlanAnchors.None;
+
+    /// <summary>The tick the plan is laid out to.</summary>
+    public long Horizon => _until;
     public SchedulePlan Plan { get; private set; } = new([], []);
 
     /// <summary>Set when the plan must be laid out again (an edit, an operator's action, an item off its planned frame, a media scan).</summary>
@@ -103,6 +106,13 @@ internal sealed class RunningPlan(SchedulePlanner planner)
             return;
         Anchors = Anchors with { Ends = Anchors.Ends.SetItem(item.Key, tick), Held = Anchors.Held == item.Key ? null : Anchors.Held };
         Dirty |= item.End != tick;
+    }
+
+    /// <summary>Pins an item whose time passed without its airing where it was (an edit never moves it back into the future).</summary>
+    public void Pin(PlannedItem item)
+    {
+        Anchors = Anchors with { Starts = Anchors.Starts.SetItem(item.Key, item.Start!.Value), Ends = Anchors.Ends.SetItem(item.Key, item.End!.Value) };
+        Dirty = true;
     }
 
     /// <summary>Drops <paramref name="key"/> from the running order for good, with why.</summary>

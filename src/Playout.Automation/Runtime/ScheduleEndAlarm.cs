@@ -21,13 +21,13 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
     /// <summary>What is raised: nothing (null), the major alarm (0), the warning of N minutes left (N).</summary>
     private int? _raised;
 
-    /// <summary>Raises, updates or clears the alarm for the plan as it stands at <paramref name="now"/>.</summary>
-    public void Review(SchedulePlan plan, ChannelSchedule schedule, PlannedItem? onAir, long now)
+    /// <summary>Raises, updates or clears the alarm for the plan (laid out up to <paramref name="horizon"/>) as it stands at <paramref name="now"/>.</summary>
+    public void Review(SchedulePlan plan, long horizon, ChannelSchedule schedule, PlannedItem? onAir, long now)
     {
         // The end only moves with a new plan or schedule: not looked for again every step.
         if (!ReferenceEquals(plan, _plan) || !ReferenceEquals(schedule, _schedule))
         {
-            _end = EndOf(plan, schedule, time.BroadcastDayOf(now, settings.DayStart));
+            _end = EndOf(plan, schedule, horizon);
             (_plan, _schedule) = (plan, schedule);
         }
         if (_end is not long end)
@@ -69,21 +69,22 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
     }
 
     /// <summary>
-    /// The tick the schedule runs out at: where the open-ended filler that ends the plan starts, when no later day has
-    /// events (long.MinValue: nothing from <paramref name="today"/> on); null while it goes on (a template, a later day,
-    /// an open-ended event or one waiting for a take last in the plan).
+    /// The tick the schedule runs out at: where the open-ended filler that ends the plan starts, when no day beyond the plan
+    /// has events (long.MinValue: the plan is empty); null while it goes on (a template, a later day, an open-ended event
+    /// or one waiting for a take last in the plan). The days the plan reached were laid out: events of theirs that it
+    /// left out (skipped, invalid) are no schedule.
     /// </summary>
-    private static long? EndOf(SchedulePlan plan, ChannelSchedule schedule, DateOnly today)
+    private long? EndOf(SchedulePlan plan, ChannelSchedule schedule, long horizon)
     {
-        if (schedule.Template is { Count: > 0 })
+        if (schedule.Template is { Count: > 0 } || LaterEvents(schedule, horizon))
             return null;
         var items = plan.Items;
         if (items.Count == 0)
-            return LaterEvents(schedule, today.AddDays(-1)) ? null : long.MinValue;
-        if (items[^1] is not { IsFiller: true, End: null, Start: long start } last)
-            return null;
-        return LaterEvents(schedule, last.Day) ? null : start;
+            return long.MinValue;
+        return items[^1] is { IsFiller: true, End: null, Start: long start } ? start : null;
     }
 
-    private static bool LaterEvents(ChannelSchedule schedule, DateOnly after) => schedule.Days.Any(d => d.Key > after && d.Value.Events.Count > 0);
+    /// <summary>Whether a day the plan did not reach (it starts at or after <paramref name="horizon"/>) has events.</summary>
+    private bool LaterEvents(ChannelSchedule schedule, long horizon) =>
+        schedule.Days.Any(d => d.Value.Events.Count > 0 && time.TickAtLocal(d.Key, settings.DayStart) >= horizon);
 }

@@ -34,17 +34,18 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                 break;
             if (schedule.DayOrTemplate(date) is not { } day)
                 continue;
-            long dayStart = time.TickAtLocal(day.Date, settings.DayStart);
             // The plan starts at its first day's start: time before that day's first fixed event is a gap, filled.
             if (items.Count == 0)
-                cursor ??= dayStart;
-            bool first = true;
+                cursor ??= time.TickAtLocal(day.Date, settings.DayStart);
+            // The day's first placed entry starts at the day start; an event's timing goes to its first placed entry (a fixed
+            // block whose first child is skipped still starts at its time).
+            bool firstOfDay = true;
             foreach (var group in _expander.Expand(day))
             {
-                foreach (var entry in group.Entries)
+                PlanEntry? timing = null;
+                foreach (var next in group.Entries)
                 {
-                    bool firstOfDay = first;
-                    first = false;
+                    var entry = timing is { } t ? next with { Timing = t.Timing, FixedAt = t.FixedAt } : next;
                     if (FarEnough(items, cursor, horizon) && !firstOfDay && !Pinned(entry, day.Date, cursor, horizon, anchors))
                     {
                         // Laid out as far as needed: the rest of this event is not (a loop may fill the day), but a later
@@ -54,15 +55,16 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                             break;
                         continue;
                     }
-                    if (anchors.Skipped.TryGetValue(entry.Key, out var why))
-                        AddSkipped(skipped, entry, day.Date, why, items.Count);
-                    else if (entry.Problem is { } problem)
-                        AddSkipped(skipped, entry, day.Date, problem, items.Count);
-                    else
+                    string? why = anchors.Skipped.TryGetValue(entry.Key, out var reason) ? reason : entry.Problem;
+                    if (why is not null)
                     {
-                        long? start = StartOf(entry, day.Date, dayStart, firstOfDay, cursor, anchors);
-                        cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors);
+                        AddSkipped(skipped, entry, day.Date, why, items.Count);
+                        timing = entry.Timing == TimingMode.Follow ? null : entry;
+                        continue;
                     }
+                    long? start = StartOf(entry, day.Date, firstOfDay, cursor, anchors);
+                    cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors);
+                    (firstOfDay, timing) = (false, null);
                 }
             }
         }
@@ -88,7 +90,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             skipped.Add(new SkippedItem(entry.Key, day, entry.Event, reason, before));
     }
 
-    private long? StartOf(PlanEntry entry, DateOnly day, long dayStart, bool firstOfDay, long? cursor, PlanAnchors anchors)
+    private long? StartOf(PlanEntry entry, DateOnly day, bool firstOfDay, long? cursor, PlanAnchors anchors)
     {
         if (anchors.Starts.TryGetValue(entry.Key, out long anchored))
             return anchored;
@@ -96,7 +98,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         {
             TimingMode.Fixed => TickOfDay(day, entry.FixedAt ?? settings.DayStart),
             TimingMode.Manual => null,
-            _ => firstOfDay ? dayStart : cursor,
+            _ => firstOfDay ? time.TickAtLocal(day, settings.DayStart) : cursor,
         };
     }
 
