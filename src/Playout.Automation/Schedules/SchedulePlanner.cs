@@ -126,31 +126,50 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                 items.Add(new PlannedItem(entry.Key, day, entry.Event, null, null, entry.Length ?? 0, false, entry.SourceOffset, Repeat: entry.Repeat));
             return null;
         }
-        if (cursor is long at && s > at)
-            items.Add(Filler(day, entry.Key, at, s));
-        else
-            CutBefore(items, skipped, s, entry.Event.Id);
         // An item that has come off air ends where it did; one held on air runs open-ended.
         long? end = anchors.Ends.TryGetValue(entry.Key, out long ended) ? ended
             : anchors.Held == entry.Key || entry.Length is null ? null : s + entry.Length;
-        bool isFixed = entry.Timing == TimingMode.Fixed && !anchors.Starts.ContainsKey(entry.Key);
-        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, Repeat: entry.Repeat, Fixed: isFixed));
-        return end;
+        bool anchored = anchors.Starts.ContainsKey(entry.Key);
+        List<PlannedItem> later = [];
+        if (cursor is long at && s > at)
+            items.Add(Filler(day, entry.Key, at, s));
+        else
+        {
+            // An item that went to air (or was taken) keeps its time whatever the running order now says: what an edit put
+            // before it but later in time stays there when it does not overlap it, and a fixed start among that cuts it.
+            Func<PlannedItem, bool>? keep = anchored ? i => i.Fixed || anchors.Starts.ContainsKey(i.Key) || i.Start >= end : null;
+            later = CutBefore(items, skipped, s, entry.Event.Id, keep);
+        }
+        string? cut = null;
+        if (later.Count > 0 && later[0].Start is long next && (end is null || end > next))
+            (end, cut) = (next, $"cut by {later[0].Event.Id}");
+        bool isFixed = entry.Timing == TimingMode.Fixed && !anchored;
+        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, cut, entry.Repeat, isFixed));
+        if (later.Count == 0)
+            return end;
+        if (end is long e && later[0].Start > e)
+            items.Add(Filler(day, later[0].Key, e, later[0].Start));
+        items.AddRange(later);
+        return later[^1].End;
     }
 
     /// <summary>
     /// Makes room for an item starting at <paramref name="start"/>: later timed items are skipped, the one running then is
-    /// cut. Items waiting for a take stay (untimed, before it): until it starts an operator may still take them.
+    /// cut. Items waiting for a take stay (untimed, before it): until it starts an operator may still take them. Later
+    /// items <paramref name="keep"/> accepts are not skipped but handed back, in time order, to follow the new item.
     /// </summary>
-    private static void CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, string by)
+    private static List<PlannedItem> CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, string by, Func<PlannedItem, bool>? keep)
     {
         var waiting = new List<PlannedItem>();
+        var kept = new List<PlannedItem>();
         while (items.Count > 0 && (items[^1].Start is null || items[^1].Start >= start))
         {
             var dropped = items[^1];
             items.RemoveAt(items.Count - 1);
             if (dropped.Start is null)
                 waiting.Insert(0, dropped);
+            else if (!dropped.IsFiller && keep?.Invoke(dropped) == true)
+                kept.Insert(0, dropped);
             else if (!dropped.IsFiller && !dropped.Repeat)
                 skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event, $"no air time left before {by}", items.Count));
         }
@@ -159,6 +178,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         if (items.Count > 0 && (items[^1].End is null || items[^1].End > start))
             items[^1] = items[^1] with { End = start, Cut = $"cut by {by}" };
         items.AddRange(waiting);
+        return kept;
     }
 
     /// <summary>Untimed items laid out in a row at most (waiting for a take, or after a held item).</summary>

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Playout.Automation.Schedules;
+using Playout.Automation.Timing;
+using Playout.Media.Formats;
+
+namespace Playout.Automation.Tests.Schedules;
+
+/// <summary>
+/// What has aired keeps its time whatever the running order says after an edit: an item that aired stays where it aired,
+/// and a fixed start that an edit put before it in the running order still airs at its time, cutting the item on air.
+/// </summary>
+public class PlannerHistoryTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 24);
+
+    // 25 fps, tick 0 at the 06:00 day start.
+    private static readonly ScheduleTimeBase Time = new(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero), new Rational(25), TimeZoneInfo.Utc);
+    private static readonly SchedulePlanner Planner = new(ScheduleSettings.Default, Time);
+
+    private static PrimaryEvent Colour(string id, double seconds, TimingMode timing = TimingMode.Follow, TimeSpan? start = null) =>
+        new(id, PrimaryKind.Filler, "#808080", Timing: timing, Start: start, Duration: TimeSpan.FromSeconds(seconds));
+
+    private static PlanAnchors Aired(params (string Id, long Start, long? End)[] items) => PlanAnchors.None with
+    {
+        Starts = items.ToImmutableDictionary(i => $"2026-11-24/{i.Id}", i => i.Start),
+        Ends = items.Where(i => i.End is not null).ToImmutableDictionary(i => $"2026-11-24/{i.Id}", i => i.End!.Value),
+    };
+
+    private static (long? Start, long? End) Span(SchedulePlan plan, string id) =>
+        plan.Items.Single(i => i.Event.Id == id && !i.IsFiller) is var item ? (item.Start, item.End) : default;
+
+    [Fact]
+    public void A_fixed_event_inserted_before_aired_items_in_the_running_order_still_airs_at_its_time()
+    {
+        // The operator inserted f (10:00) after a, although b aired after a: b keeps its time, f keeps its own.
+        var day = new DaySchedule(Day, [Colour("a", 10), Colour("f", 5, TimingMode.Fixed, new TimeSpan(6, 10, 0)), Colour("b", 10), Colour("c", 10)]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, Aired(("a", 0, 250), ("b", 250, 500)), 100_000);
+
+        Assert.Equal((0L, 250L), Span(plan, "a"));
+        Assert.Equal((250L, 500L), Span(plan, "b"));
+        Assert.Equal((15_000L, 15_125L), Span(plan, "f"));
+        Assert.Equal((15_125L, 15_375L), Span(plan, "c"));
+        Assert.Empty(plan.Skipped);
+        Assert.Equal(plan.Items.OrderBy(i => i.Start).Select(i => i.Key), plan.Items.Select(i => i.Key));
+    }
+
+    [Fact]
+    public void A_fixed_event_put_before_the_item_on_air_cuts_it_at_its_time()
+    {
+        // o has been on air since tick 0 (60 s long); f (06:00:20) was inserted first in the day.
+        var day = new DaySchedule(Day, [Colour("f", 5, TimingMode.Fixed, new TimeSpan(6, 0, 20)), Colour("o", 60), Colour("after", 4)]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, Aired(("o", 0, null)), 100_000);
+
+        var onAir = plan.Items.Single(i => i.Event.Id == "o");
+        Assert.Equal((0L, 500L, "cut by f"), (onAir.Start!.Value, onAir.End!.Value, onAir.Cut));
+        Assert.Equal((500L, 625L), Span(plan, "f"));
+        Assert.Equal((625L, 725L), Span(plan, "after"));
+    }
+}
