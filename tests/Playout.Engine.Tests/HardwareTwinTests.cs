@@ -102,7 +102,7 @@ public class HardwareTwinTests
     }
 
     private static GenlockClock Genlocked(CardChannel test) =>
-        new(test.Card.Reference, test.Card.Name, test.Context.Format.FrameRate, test.Alarms, "channel 1/clock");
+        new(test.Card.Reference, test.Card.Name, test.Context.Format.FrameRate, test.Alarms, "channel 1");
 
     private static void WaitForTicks(CardChannel test, long ticks) =>
         Assert.True(SpinWait.SpinUntil(() => test.Channel.Tick >= ticks, TimeSpan.FromSeconds(10)));

@@ -28,7 +28,7 @@ public class RemoteCardTests
         var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
         try
         {
-            using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1/clock"),
+            using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1"),
                 SyntheticProducers.Color(context, "black"));
             channel.AddConsumer(new CardConsumer(card, 0));
             channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(context, BarsStandard.Ebu)));
