@@ -23,6 +23,7 @@ internal sealed class UtcDiscipline(ITimeSource time, long period, AlarmBoard? a
 
     private long _nextCheck = long.MinValue;
     private long _unfollowed;
+    private long _steps;
 
     /// <summary>What is left unfollowed of backward steps (Stopwatch ticks): how far the timeline runs ahead of UTC.</summary>
     public long Unfollowed => _unfollowed;
@@ -54,16 +55,20 @@ internal sealed class UtcDiscipline(ITimeSource time, long period, AlarmBoard? a
             return -ahead;
         }
         _unfollowed += ahead;
+        _steps++;
         alarms?.Raise(alarmSource, AlarmSeverity.Major,
             $"system UTC stepped back by {by}: not followed (the channel would hold that long); its time of day runs {Milliseconds(-_unfollowed)} ahead of UTC until it restarts");
         return 0;
     }
 
-    private void Step(string message)
+    private void Step(string what)
     {
         if (alarms is null)
             return;
-        alarms.Raise(alarmSource, AlarmSeverity.Warning, message, ClockAlarms.Latch);
+        // Steps while the alarm is listed (a UTC clock that keeps drifting away) update it: one alarm with the count, not one per step.
+        string message = $"{what} ({++_steps} step(s) since start)";
+        if (!alarms.Update(alarmSource, message, ClockAlarms.Latch))
+            alarms.Raise(alarmSource, AlarmSeverity.Warning, message, ClockAlarms.Latch);
         // The step is over once followed: the alarm stays listed for its latch, then goes.
         if (_unfollowed == 0)
             alarms.Clear(alarmSource);
