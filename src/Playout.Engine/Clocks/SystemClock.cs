@@ -6,7 +6,7 @@ namespace Playout.Engine.Clocks;
 
 /// <summary>
 /// A clock on the machine's time: frame n is due at <see cref="Epoch"/> + n·period, a fixed UTC instant (exact at 1000/1001
-/// rates), waited for on the monotonic timer and kept on the system's UTC clock by a <see cref="UtcDiscipline"/>. A tick that
+/// rates; the epoch is the start of the frame the clock was made in, on a grid anchored at 1970-01-01T00:00Z), waited for on the monotonic timer and kept on the system's UTC clock by a <see cref="UtcDiscipline"/>. A tick that
 /// comes a whole frame or more late is the frame due now: the frames in between are skipped, never shifted, so a stall costs
 /// frames but no time. It sleeps until shortly before a deadline, then spins, because a plain sleep overshoots by up to a millisecond.
 /// </summary>
@@ -26,8 +26,8 @@ public sealed class SystemClock : IChannelClock
         _frameRate = frameRate;
         _time = time ?? MachineTime.Instance;
         var now = TimePair.Read(_time);
-        Epoch = now.Utc;
-        _epochTimestamp = now.Timestamp;
+        Epoch = FrameStart(now.Utc, frameRate);
+        _epochTimestamp = now.Timestamp - (long)((Int128)(now.Utc - Epoch).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
         _discipline = new UtcDiscipline(_time, PeriodTicks, alarms, ClockAlarms.Utc(channel));
     }
 
@@ -76,6 +76,18 @@ public sealed class SystemClock : IChannelClock
 
     private long DueTime(long frame) =>
         _epochTimestamp + (long)((Int128)frame * Stopwatch.Frequency * _frameRate.Denominator / _frameRate.Numerator);
+
+    /// <summary>
+    /// The start of the frame holding <paramref name="utc"/> on the frame grid anchored at 1970-01-01T00:00Z (as SMPTE ST 2059
+    /// aligns signals), rounded up to 100 ns: whole seconds are frame starts at integer rates, and every channel at a rate shares a grid.
+    /// </summary>
+    private static DateTimeOffset FrameStart(DateTimeOffset utc, Rational rate)
+    {
+        Int128 since = utc.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        Int128 frame = since * rate.Numerator / ((Int128)TimeSpan.TicksPerSecond * rate.Denominator);
+        Int128 ticks = (frame * rate.Denominator * TimeSpan.TicksPerSecond + rate.Numerator - 1) / rate.Numerator;
+        return DateTimeOffset.UnixEpoch.AddTicks((long)ticks);
+    }
 
     private static Int128 Floor(Int128 a, Int128 b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }

@@ -19,13 +19,20 @@ public class SystemClockTests
     {
         var rate = VideoFormats.Parse(mode).FrameRate;
         var time = new SteppedTime();
+        var made = time.UtcNow();
         var clock = new SystemClock(rate, time: time);
-        long start = time.Timestamp();
-        // Frame Numerator is due Denominator seconds after frame 0 (1001 s at 1000/1001 rates), to the timer's tick, however
+        Assert.InRange((made - clock.Epoch).TotalSeconds, 0, (double)rate.Denominator / rate.Numerator);
+        Assert.Equal(0, clock.WaitNextTick().Frame);
+        Assert.Equal(1, clock.WaitNextTick().Frame);
+        long first = time.Timestamp();
+        // Frame 1 + Numerator is due Denominator seconds after frame 1 (1001 s at 1000/1001 rates), to the timer's tick, however
         // many frames went before: due times are computed from the epoch, never accumulated.
-        for (long frame = 0; frame <= rate.Numerator; frame++)
+        for (long frame = 2; frame <= rate.Numerator + 1; frame++)
             Assert.Equal(frame, clock.WaitNextTick().Frame);
-        Assert.Equal(start + rate.Denominator * Stopwatch.Frequency, time.Timestamp());
+        Assert.Equal(first + rate.Denominator * Stopwatch.Frequency, time.Timestamp());
+        // The epoch is a frame start on the grid from 1970: at 25 and 50 fps every whole second starts a frame.
+        if (TimeSpan.TicksPerSecond % rate.Numerator == 0 && rate.Denominator == 1)
+            Assert.Equal(0, (Int128)(clock.Epoch - DateTimeOffset.UnixEpoch).Ticks * rate.Numerator % TimeSpan.TicksPerSecond);
         Assert.Equal(0, clock.LateTicks);
     }
 
