@@ -101,8 +101,10 @@ public class StarvationTests
         Assert.True(raised == 1, $"the slip alarm was raised {raised} times:\n{string.Join('\n', log.Split('\n').Where(l => l.Contains("ALARM", StringComparison.Ordinal)))}");
     }
 
-    private static string Config(TempDirectory folder, int http, int lookahead) =>
-        folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+    private static string Config(TempDirectory folder, int http, int lookahead)
+    {
+        Directory.CreateDirectory(folder.File("media"));
+        return folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
               "media": "media",
@@ -120,6 +122,7 @@ public class StarvationTests
               }]
             }
             """));
+    }
 
     /// <summary>A CPU hog above every normal process that ends itself after <paramref name="seconds"/>.</summary>
     private static Process Hog(int seconds)
