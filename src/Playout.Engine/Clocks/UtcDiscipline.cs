@@ -35,9 +35,9 @@ internal sealed class UtcDiscipline(ITimeSource time, long period, AlarmBoard? a
     {
         if (_nextCheck == long.MinValue)
             _nextCheck = epochTimestamp + CheckEvery;
-        var now = TimePair.Read(time);
-        if (now.Timestamp < _nextCheck)
+        if (time.Timestamp() < _nextCheck)
             return 0;
+        var now = TimePair.Read(time);
         _nextCheck = now.Timestamp + CheckEvery;
         // How far UTC is ahead of the timeline.
         long ahead = StopwatchTicks(now.Utc - epoch) - (now.Timestamp - epochTimestamp) - _unfollowed;
