@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
 using Playout.Engine.Producers;
 using Playout.Media.Formats;
 
@@ -47,6 +48,23 @@ public class ChannelSlipTests
             // The sound follows the reference's frames: each tick's length is the cadence's for that frame number.
             Assert.All(staller.Sent, s => Assert.Equal(format.AudioSamplesForFrame(s.Tick), s.Samples));
         }
+    }
+
+    [Fact]
+    public async Task A_command_due_on_a_skipped_frame_applies_on_the_first_frame_the_channel_runs_after_it_and_the_next_on_its_own()
+    {
+        var time = new SteppedTime();
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        var format = VideoFormats.Parse("576i50");
+        using var context = new ChannelContext(Name, format, 8, 16, NullLogger.Instance, alarms);
+        using var channel = new Channel(context, new SystemClock(format.FrameRate, alarms, Name, time), SyntheticProducers.Color(context, "black"));
+        channel.AddConsumer(new StallingConsumer(9, () => time.Stall(TimeSpan.FromSeconds(2))));
+        // Queued before the stall: one due on frame 30 (skipped: the tick after 9 is 59), one due on frame 70 (after it).
+        var during = channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(context, "white"), atTick: 30));
+        var after = channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(context, "blue"), atTick: 70));
+        channel.RunTicks(30);
+        Assert.Equal(59, await during);
+        Assert.Equal(70, await after);
     }
 
     [Fact]
