@@ -30,11 +30,8 @@ public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
         }
     }
 
-    public bool IsActive(string source)
-    {
-        Expire();
-        return _entries.ContainsKey(source);
-    }
+    /// <remarks>Allocates nothing: ticks ask it.</remarks>
+    public bool IsActive(string source) => _entries.TryGetValue(source, out var entry) && !Expired(source, entry, _time.GetUtcNow());
 
     /// <param name="latch">How long the alarm stays listed after this raise even if it is cleared sooner.</param>
     public void Raise(string source, AlarmSeverity severity, string message, TimeSpan latch = default)
@@ -97,10 +94,18 @@ public sealed class AlarmBoard(ILogger logger, TimeProvider? time = null)
     {
         var now = _time.GetUtcNow();
         foreach (var (source, entry) in _entries)
-        {
-            if (entry.Cleared && entry.LatchedUntil <= now && _entries.TryRemove(new KeyValuePair<string, Entry>(source, entry)))
-                Cleared(entry.Alarm);
-        }
+            Expired(source, entry, now);
+    }
+
+    /// <summary>True, and removed, when the alarm was cleared and its latch has ended.</summary>
+    private bool Expired(string source, Entry entry, DateTimeOffset now)
+    {
+        if (!entry.Cleared || entry.LatchedUntil > now)
+            return false;
+        if (!_entries.TryRemove(new KeyValuePair<string, Entry>(source, entry)))
+            return !_entries.ContainsKey(source); // raised again, or removed, meanwhile
+        Cleared(entry.Alarm);
+        return true;
     }
 
     private void Cleared(Alarm alarm) =>
