@@ -48,8 +48,9 @@ internal sealed class SimulatedReference : IReferenceClock
                 long left = deadline - Stopwatch.GetTimestamp();
                 if (left <= 0)
                 {
-                    syncCount = Current();
-                    return false;
+                    // A sync due by the card's time that its thread has not signalled yet is still a sync, not a lost reference.
+                    syncCount = Math.Max(Current(), _elapsed?.Invoke() ?? 0);
+                    return !_lost && syncCount > seen;
                 }
                 var wait = TimeSpan.FromSeconds((double)left / Stopwatch.Frequency);
                 Monitor.Wait(_gate, _elapsed is null || wait < _poll ? wait : _poll);

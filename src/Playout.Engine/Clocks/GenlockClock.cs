@@ -29,6 +29,9 @@ public sealed class GenlockClock : IChannelClock
     private long _lateTicks;
     private long _losses;
     private bool _drifted;
+    private double _phase = double.NaN;
+    private double _earliest = double.MaxValue;
+    private long _windowEnd;
     private volatile bool _locked = true;
 
     /// <param name="channel">The channel whose alarms (<see cref="ClockAlarms"/>) the clock raises.</param>
@@ -61,6 +64,7 @@ public sealed class GenlockClock : IChannelClock
                 return Fallback();
             _locked = true;
             _offset = null;
+            _phase = double.NaN;
             _alarms.Update(_alarmSource, $"reference from {_cardName} was lost {_losses} time(s); re-locked", ClockAlarms.Latch);
             _alarms.Clear(_alarmSource);
         }
@@ -94,18 +98,33 @@ public sealed class GenlockClock : IChannelClock
         return tick;
     }
 
-    /// <summary>Raises one latched alarm when the reference's frames drift more than a frame from UTC's; clears it once back within half a frame.</summary>
+    /// <summary>
+    /// Raises one latched alarm when the reference's frames drift more than a frame from UTC's; clears it once back within half a
+    /// frame. The card's syncs have a phase of their own against the UTC frame grid, and a tick wakes some time after its sync, so
+    /// drift is the earliest a frame came in each second, against the earliest in the first second after locking.
+    /// </summary>
     private void WatchDrift(long frame)
     {
-        double off = (_time.UtcNow() - _fallback.AirTime(frame)).TotalSeconds;
-        double limit = (double)_frameRate.Denominator / _frameRate.Numerator;
-        if (!_drifted && Math.Abs(off) > limit)
+        _earliest = Math.Min(_earliest, (_time.UtcNow() - _fallback.AirTime(frame)).TotalSeconds);
+        long now = _time.Timestamp();
+        if (now < _windowEnd)
+            return;
+        _windowEnd = now + Stopwatch.Frequency;
+        double earliest = _earliest;
+        _earliest = double.MaxValue;
+        if (double.IsNaN(_phase))
+        {
+            _phase = earliest;
+            return;
+        }
+        double drift = earliest - _phase, limit = (double)_frameRate.Denominator / _frameRate.Numerator;
+        if (!_drifted && Math.Abs(drift) > limit)
         {
             _drifted = true;
             _alarms.Raise(_driftSource, AlarmSeverity.Warning,
-                $"the reference of {_cardName} is {off * 1000:0} ms off UTC: the channel's time of day follows the reference", ClockAlarms.Latch);
+                $"the reference of {_cardName} drifted {drift * 1000:0} ms off UTC: the channel's time of day follows the reference", ClockAlarms.Latch);
         }
-        else if (_drifted && Math.Abs(off) < limit / 2)
+        else if (_drifted && Math.Abs(drift) < limit / 2)
         {
             _drifted = false;
             _alarms.Clear(_driftSource);
