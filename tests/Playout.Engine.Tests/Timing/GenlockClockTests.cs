@@ -68,6 +68,23 @@ public class GenlockClockTests
         Assert.Equal(1, alarms.RaisedCount);
     }
 
+    [Fact]
+    public void A_reference_with_its_own_phase_and_late_wake_ups_is_not_drift()
+    {
+        var time = new SteppedTime();
+        // Syncs 39 ms after the UTC grid's frame starts, and a tick now and then woken 30 ms late.
+        var reference = new SteppedReference(time, Rate, phase: TimeSpan.FromMilliseconds(39));
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        using var clock = new GenlockClock(reference, "card", Rate, alarms, Channel, time);
+        for (int i = 0; i < 25 * 600; i++)
+        {
+            if (i % 7 == 0)
+                time.Stall(TimeSpan.FromMilliseconds(30));
+            clock.WaitNextTick();
+        }
+        Assert.Empty(alarms.Active);
+    }
+
     /// <summary>The next tick: never a repeated frame, and on the timeline within a frame of UTC.</summary>
     private static long Next(GenlockClock clock, long last, SteppedTime time)
     {

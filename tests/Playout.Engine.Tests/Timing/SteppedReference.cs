@@ -4,10 +4,13 @@ using Playout.Media.Formats;
 
 namespace Playout.Engine.Tests.Timing;
 
-/// <summary>A card's vertical sync on <see cref="SteppedTime"/>: sync n fires n periods after it starts, optionally off the nominal rate.</summary>
-internal sealed class SteppedReference(SteppedTime time, Rational rate, double ppmFast = 0) : IReferenceClock
+/// <summary>
+/// A card's vertical sync on <see cref="SteppedTime"/>: sync n fires n periods after it starts (<paramref name="phase"/> after
+/// now), optionally off the nominal rate.
+/// </summary>
+internal sealed class SteppedReference(SteppedTime time, Rational rate, double ppmFast = 0, TimeSpan phase = default) : IReferenceClock
 {
-    private readonly long _start = time.Timestamp();
+    private readonly long _start = time.Timestamp() + (long)(phase.TotalSeconds * Stopwatch.Frequency);
     private readonly double _period = Stopwatch.Frequency * (double)rate.Denominator / rate.Numerator / (1 + ppmFast / 1e6);
 
     public bool Lost { get; set; }
