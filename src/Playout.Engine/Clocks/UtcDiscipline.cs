@@ -22,11 +22,9 @@ internal sealed class UtcDiscipline(ITimeSource time, long period, AlarmBoard? a
     private static readonly long MaxHoldTicks = (long)(MaxHold.TotalSeconds * Stopwatch.Frequency);
 
     private long _nextCheck = long.MinValue;
+    // What is left unfollowed of backward steps (Stopwatch ticks, negative): how far the timeline runs ahead of UTC.
     private long _unfollowed;
     private long _steps;
-
-    /// <summary>What is left unfollowed of backward steps (Stopwatch ticks): how far the timeline runs ahead of UTC.</summary>
-    public long Unfollowed => _unfollowed;
 
     /// <summary>
     /// Once a second, the correction to add to the timestamp the timeline's epoch falls on (negative: frames come sooner).
