@@ -19,7 +19,7 @@ internal static class CardLink
     /// <summary>Card → client: refused, with the reason (UTF-8).</summary>
     public const byte Refused = 3;
 
-    /// <summary>Card → client: a vertical sync, with the output's frames played, underruns and late frames (three 64-bit numbers).</summary>
+    /// <summary>Card → client: a vertical sync, with the output's frames played, underruns and late frames, and the card's sync count (four 64-bit numbers).</summary>
     public const byte Sync = 4;
 
     /// <summary>Card → client: no sync within two frame periods: the card has lost its reference.</summary>

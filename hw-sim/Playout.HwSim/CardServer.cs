@@ -155,12 +155,12 @@ public sealed class CardServer : IDisposable
     private void SendSyncs(Stream stream, CancellationToken stop)
     {
         var timeout = TimeSpan.FromSeconds(2 * Card.Format.FrameDuration.ToDouble());
-        Span<byte> payload = stackalloc byte[24];
+        Span<byte> payload = stackalloc byte[32];
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                if (!Card.Reference.WaitForSync(timeout, out _))
+                if (!Card.Reference.WaitForSync(timeout, out long sync))
                 {
                     CardLink.Write(stream, CardLink.Lost, []);
                     continue;
@@ -169,6 +169,8 @@ public sealed class CardServer : IDisposable
                 BinaryPrimitives.WriteInt64LittleEndian(payload, counters.FramesPlayed);
                 BinaryPrimitives.WriteInt64LittleEndian(payload[8..], counters.Underruns);
                 BinaryPrimitives.WriteInt64LittleEndian(payload[16..], counters.LateFrames);
+                // The card's count, not one per message: a sender that falls behind makes the count jump, never lose syncs.
+                BinaryPrimitives.WriteInt64LittleEndian(payload[24..], sync);
                 CardLink.Write(stream, CardLink.Sync, payload);
             }
         }

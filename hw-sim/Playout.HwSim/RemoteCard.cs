@@ -84,7 +84,7 @@ public sealed class RemoteCard : IVideoCard
 
     private void Receive()
     {
-        Span<byte> payload = stackalloc byte[24];
+        Span<byte> payload = stackalloc byte[32];
         try
         {
             while (CardLink.ReadHeader(_stream, out var type, out var length))
@@ -100,7 +100,7 @@ public sealed class RemoteCard : IVideoCard
                 _output.Counters = new CardOutputCounters(BinaryPrimitives.ReadInt64LittleEndian(payload),
                     BinaryPrimitives.ReadInt64LittleEndian(payload[8..]), BinaryPrimitives.ReadInt64LittleEndian(payload[16..]));
                 _reference.SetLost(false);
-                _reference.Signal();
+                _reference.Signal(BinaryPrimitives.ReadInt64LittleEndian(payload[24..]));
             }
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or InvalidDataException)

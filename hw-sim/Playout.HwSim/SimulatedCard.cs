@@ -6,13 +6,14 @@ using Playout.Media.Formats;
 namespace Playout.HwSim;
 
 /// <summary>
-/// A capture/playback card in software: its own frame clock (a thread firing a vertical sync every frame period,
-/// on absolute deadlines, with configurable jitter), inputs carrying a test signal, outputs that record what they
+/// A capture/playback card in software: its own frame clock (vertical syncs counted from the time elapsed since the card
+/// started, and a thread scanning out and signalling each sync on absolute deadlines, with configurable jitter), inputs carrying a test signal, outputs that record what they
 /// play, and faults on demand. It implements the same <see cref="IVideoCard"/> a real card's driver does.
 /// </summary>
 public sealed class SimulatedCard : IVideoCard
 {
-    private readonly SimulatedReference _reference = new();
+    private readonly SimulatedReference _reference;
+    private readonly long _start = Stopwatch.GetTimestamp();
     private readonly SimulatedInput[] _inputs;
     private readonly SimulatedOutput[] _outputs;
     private readonly SimulatedCardOptions _options;
@@ -28,6 +29,9 @@ public sealed class SimulatedCard : IVideoCard
         Format = format;
         Name = $"hw-sim card {_options.Index}";
         bool onSend = _options.Timing == CardTiming.OnSend;
+        // A card that scans out on send has no clock of its own: no syncs.
+        _reference = onSend ? new SimulatedReference()
+            : new SimulatedReference(() => SyncsAt(Stopwatch.GetTimestamp()), TimeSpan.FromSeconds(format.FrameDuration.ToDouble()));
         _inputs = [.. Enumerable.Range(0, _options.Inputs).Select(i => new SimulatedInput(i, format, captureOnDemand: onSend))];
         _outputs = [.. Enumerable.Range(0, _options.Outputs).Select(i => new SimulatedOutput(i, format, _options) { ScanOutOnSend = onSend })];
         if (!onSend)
@@ -47,7 +51,7 @@ public sealed class SimulatedCard : IVideoCard
     public IReadOnlyList<SimulatedOutput> SimulatedOutputs => _outputs;
 
     /// <summary>Vertical syncs so far.</summary>
-    public long Syncs { get; private set; }
+    public long Syncs => _reference.Count;
 
     /// <summary>Starts or ends a fault; <paramref name="index"/> picks the input or output it concerns (ignored for reference loss).</summary>
     public void SetFault(CardFault fault, bool active, int index = 0)
@@ -76,19 +80,25 @@ public sealed class SimulatedCard : IVideoCard
     {
         var random = new Random(_options.Seed);
         var rate = Format.FrameRate;
-        long start = Stopwatch.GetTimestamp();
         double jitterTicks = _options.JitterMicroseconds * Stopwatch.Frequency / 1e6;
+        // A thread that falls behind catches up slot by slot (the outputs repeat, as a card's hardware does), while the sync
+        // count a channel reads already follows elapsed time.
         for (long n = 1; !_closing; n++)
         {
-            long due = start + (long)((Int128)n * Stopwatch.Frequency * rate.Denominator / rate.Numerator);
+            long due = _start + (long)((Int128)n * Stopwatch.Frequency * rate.Denominator / rate.Numerator);
             PreciseWait.Until(due + (long)((random.NextDouble() * 2 - 1) * jitterTicks));
             long now = Stopwatch.GetTimestamp();
             foreach (var output in _outputs)
                 output.ScanOut(now);
             foreach (var input in _inputs)
                 input.Capture();
-            Syncs = n;
-            _reference.Signal();
+            _reference.Signal(n);
         }
+    }
+
+    private long SyncsAt(long timestamp)
+    {
+        var rate = Format.FrameRate;
+        return (long)(((Int128)timestamp - _start) * rate.Numerator / ((Int128)Stopwatch.Frequency * rate.Denominator));
     }
 }

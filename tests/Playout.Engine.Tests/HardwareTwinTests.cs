@@ -38,14 +38,16 @@ public class HardwareTwinTests
         Assert.True(SpinWait.SpinUntil(() => test.Alarms.IsActive("channel 1/clock"), TimeSpan.FromSeconds(5)));
         long before = test.Channel.Tick;
         Thread.Sleep(400);
-        // On the system clock the channel keeps ticking at its rate: about 10 ticks in 400 ms at 25 fps (a loaded
-        // machine may delay some; the clock restarts its grid rather than burst to catch up).
+        // On the system clock the channel keeps ticking at its rate, on the same timeline: 10 frames in 400 ms at 25 fps (a
+        // loaded machine may delay some ticks; the frames they miss are skipped, so the count stays near 10).
         Assert.InRange(test.Channel.Tick - before, 5, 13);
         Assert.False(test.Channel.Status().Genlocked);
         Assert.Contains("reference lost", test.Alarms.Active.Single(a => a.Source == "channel 1/clock").Message);
 
         test.Card.SetFault(CardFault.ReferenceLoss, false);
-        Assert.True(SpinWait.SpinUntil(() => !test.Alarms.IsActive("channel 1/clock") && test.Channel.Status().Genlocked, TimeSpan.FromSeconds(5)));
+        // Re-locked; the alarm stays listed (latched) saying so, so a reference that came and went is still seen.
+        Assert.True(SpinWait.SpinUntil(() => test.Channel.Status().Genlocked, TimeSpan.FromSeconds(5)));
+        Assert.Contains("re-locked", test.Alarms.Active.Single(a => a.Source == "channel 1/clock").Message);
         test.Channel.Stop();
     }
 
@@ -91,6 +93,32 @@ public class HardwareTwinTests
         Assert.InRange(test.Channel.Status().LateTicks, 0, 2);
     }
 
+    [Fact]
+    public void A_card_whose_vsync_thread_stalls_still_counts_every_sync_and_its_reference_stays()
+    {
+        using var card = new SimulatedCard(Media.Formats.VideoFormats.Parse("576i50"), Realtime);
+        int stalls = 0;
+        // The card scans out on its vsync thread: hold that thread for 600 ms once.
+        card.SimulatedOutputs[0].OnScanOut = (_, _, _) =>
+        {
+            if (Interlocked.Increment(ref stalls) == 1)
+                Thread.Sleep(600);
+        };
+        var timeout = TimeSpan.FromMilliseconds(80);
+        Assert.True(card.Reference.WaitForSync(timeout, out long first));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long last = first;
+        while (clock.ElapsedMilliseconds < 1000)
+        {
+            // A genlocked channel waits like this: two frame periods, then it calls the reference lost.
+            Assert.True(card.Reference.WaitForSync(timeout, out long sync), $"no sync within 80 ms at {clock.ElapsedMilliseconds} ms: the late vsync thread looked like a lost reference");
+            Assert.True(sync > last);
+            last = sync;
+        }
+        // Every sync counted: the count follows elapsed time, 25 a second (a loaded machine may wake this thread late).
+        Assert.InRange(last - first, 24, 27);
+    }
+
     /// <summary>A channel genlocked to a real-time simulated card, on air with <paramref name="producer"/> on layer 1 for 10 ticks.</summary>
     private static CardChannel OnAirGenlocked(Func<ChannelContext, Producer> producer)
     {
@@ -102,7 +130,7 @@ public class HardwareTwinTests
     }
 
     private static GenlockClock Genlocked(CardChannel test) =>
-        new(test.Card.Reference, test.Card.Name, test.Context.Format.FrameRate, test.Alarms, "channel 1/clock");
+        new(test.Card.Reference, test.Card.Name, test.Context.Format.FrameRate, test.Alarms, "channel 1");
 
     private static void WaitForTicks(CardChannel test, long ticks) =>
         Assert.True(SpinWait.SpinUntil(() => test.Channel.Tick >= ticks, TimeSpan.FromSeconds(10)));

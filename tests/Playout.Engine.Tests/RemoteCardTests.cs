@@ -28,7 +28,7 @@ public class RemoteCardTests
         var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
         try
         {
-            using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1/clock"),
+            using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1"),
                 SyntheticProducers.Color(context, "black"));
             channel.AddConsumer(new CardConsumer(card, 0));
             channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(context, BarsStandard.Ebu)));
@@ -43,7 +43,8 @@ public class RemoteCardTests
             Assert.True(SpinWait.SpinUntil(() => channel.Tick >= ticks + 10, TimeSpan.FromSeconds(5)), "the channel stopped without its reference");
 
             host.StandardInput.WriteLine("fault reference-loss off");
-            Assert.True(SpinWait.SpinUntil(() => !alarms.IsActive("channel 1/clock") && channel.Status().Genlocked, TimeSpan.FromSeconds(10)));
+            Assert.True(SpinWait.SpinUntil(() => channel.Status().Genlocked, TimeSpan.FromSeconds(10)));
+            Assert.Contains("re-locked", alarms.Active.Single(a => a.Source == "channel 1/clock").Message);
             channel.Stop();
         }
         finally

@@ -38,6 +38,7 @@ public sealed class Channel : IDisposable
     private volatile bool _stopping;
     private long _tick;
     private bool _tickFailed;
+    private bool _ticked;
     private bool _mixerFailed;
 
     /// <param name="filler">What stands in for a failed, late or finished producer on the programme layer (black, a slate); the channel owns it.</param>
@@ -61,6 +62,7 @@ public sealed class Channel : IDisposable
         _videoMixer = new VideoMixer(context.VideoPool, _compositor, _black, context.Degradation);
         _audioMixer = new AudioMixer(context.AudioPool, format.AudioCadence, context.Degradation);
         _status = new StatusPublisher(this);
+        Slips = new ChannelSlips(context.Name, context.Alarms, quietTicks: (int)Math.Ceiling(format.FrameRate.ToDouble()));
     }
 
     public ChannelContext Context { get; }
@@ -72,6 +74,15 @@ public sealed class Channel : IDisposable
     public bool IsRunning => _thread is not null && !_stopping;
 
     public TickTimings Timings { get; } = new();
+
+    /// <summary>Frames the channel skipped because its tick came late (the clock jumped to the reference's frame).</summary>
+    public ChannelSlips Slips { get; }
+
+    /// <summary>The UTC instant frame 0 airs at on the clock's timeline: tick n airs at this plus n frame periods.</summary>
+    public DateTimeOffset Epoch => _clock.Epoch;
+
+    /// <summary>When tick <paramref name="tick"/> airs (aired) on the clock's timeline, to 100 ns.</summary>
+    public DateTimeOffset AirTime(long tick) => _clock.Epoch + Context.Format.TimeOf(tick);
 
     /// <summary>Ticks on which something failed outside a command, layer or output (the mix itself).</summary>
     public long FailedTicks { get; private set; }
@@ -178,6 +189,9 @@ public sealed class Channel : IDisposable
         var due = _clock.WaitNextTick();
         // The clock's frame number is the tick: a clock that jumps ahead makes the channel skip frames, never repeat one.
         long tick = Math.Max(due.Frame, _tick), deadline = due.Deadline, start = Stopwatch.GetTimestamp();
+        if (tick > _tick && _ticked)
+            Slips.Report(tick - _tick, tick);
+        _ticked = true;
         lock (_stageLock)
             _commands.ApplyDue(tick, _stage, _commandFailed);
         int samples = Context.Format.AudioSamplesForFrame(tick);
@@ -212,6 +226,7 @@ public sealed class Channel : IDisposable
         audio.Release();
         Timings.Record(start, produced, mixed, Stopwatch.GetTimestamp());
         Context.Degradation.EndTick();
+        Slips.EndTick();
         _status.EndTick();
         if (!failed && _tickFailed)
         {

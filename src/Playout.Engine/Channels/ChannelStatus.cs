@@ -5,6 +5,9 @@ namespace Playout.Engine.Channels;
 
 /// <summary>A snapshot of a channel for status pages, REST, SNMP and the panel.</summary>
 /// <param name="FailedTicks">Ticks whose mix failed (black and silence went out instead).</param>
+/// <param name="LateTicks">Ticks the clock gave later than their due time (including those that slipped frames).</param>
+/// <param name="SlippedFrames">Frames skipped because a tick came a whole frame or more late: the tick jumped to the reference's frame.</param>
+/// <param name="AirTime">When the frame of the last tick aired on the clock's timeline (UTC); null before the first tick.</param>
 /// <param name="Degraded">Ticks that went out degraded, by <see cref="DegradationKind"/> (pool exhausted: layers dropped, silence, cut for a transition).</param>
 public sealed record ChannelStatus(
     string Name,
@@ -14,6 +17,8 @@ public sealed record ChannelStatus(
     string ClockSource,
     bool Genlocked,
     long LateTicks,
+    long SlippedFrames,
+    DateTimeOffset? AirTime,
     TimingSummary Timing,
     double FrameBudgetMicroseconds,
     IReadOnlyList<LayerStatus> Layers,

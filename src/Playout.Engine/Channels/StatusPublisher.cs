@@ -36,7 +36,9 @@ internal sealed class StatusPublisher(Channel channel)
     {
         var context = channel.Context;
         var (source, locked, late) = channel.ClockState;
-        return new ChannelStatus(channel.Name, context.Format.Name, channel.IsRunning, channel.Tick, source, locked, late,
+        long tick = channel.Tick;
+        return new ChannelStatus(channel.Name, context.Format.Name, channel.IsRunning, tick, source, locked, late,
+            channel.Slips.Frames, tick > 0 ? channel.AirTime(tick - 1) : null,
             channel.Timings.Summarize(), context.Format.FrameDuration.ToDouble() * 1e6, layers,
             [.. channel.Consumers.Select(c => new ConsumerStatus(c.Name, c.Counters))],
             [.. context.Alarms.Active.Where(a => a.Source.StartsWith(channel.Name + "/", StringComparison.Ordinal))],

@@ -1,6 +1,9 @@
 namespace Playout.Engine.Clocks;
 
-/// <summary>What a channel ticks on: one call per frame, blocking until that frame is due.</summary>
+/// <summary>
+/// What a channel ticks on: one call per frame, blocking until that frame is due. A clock keeps a timeline: frame n of the
+/// reference airs at <see cref="Epoch"/> + n frame periods, so a late tick never shifts the frames after it.
+/// </summary>
 public interface IChannelClock : IDisposable
 {
     /// <summary>What the clock follows now, e.g. "genlock (hw-sim card 0)" or "system clock".</summary>
@@ -12,9 +15,13 @@ public interface IChannelClock : IDisposable
     /// <summary>Ticks that came later than their due time (the tick loop overran, or syncs were missed).</summary>
     long LateTicks { get; }
 
+    /// <summary>The UTC instant of frame 0 on the clock's timeline (chosen when the clock is made): frame n airs n frame periods later.</summary>
+    DateTimeOffset Epoch { get; }
+
     /// <summary>
     /// Blocks until the next tick is due and returns its frame number and deadline: the
     /// <see cref="System.Diagnostics.Stopwatch"/> timestamp by which producers must have delivered (they wait no longer than this).
+    /// A tick that comes a whole frame or more late is the reference's current frame: the frames in between are skipped.
     /// </summary>
     ClockTick WaitNextTick();
 }

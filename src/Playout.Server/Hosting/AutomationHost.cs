@@ -36,7 +36,7 @@ public sealed class AutomationHost : IDisposable
     public AsRunJournal Journal { get; }
     public ScheduleTimeBase Time { get; }
 
-    /// <summary>Builds the automation of a channel on air and loads its schedule; tick 0 is placed by the ticks it has run so far.</summary>
+    /// <summary>Builds the automation of a channel on air and loads its schedule; tick n airs where the channel's clock places it (<see cref="Channel.Epoch"/>).</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
     public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, ModuleRegistry modules, IVideoCard? card, IDeviceCommands devices,
         IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
@@ -46,7 +46,8 @@ public sealed class AutomationHost : IDisposable
         var context = channel.Context;
         var settings = new ScheduleSettings(automation.DayStartTime(where), automation.Zone(where), automation.Layer, automation.GraphicsLayer,
             config.Filler.Image ?? config.Filler.Color ?? "black", TimeSpan.FromSeconds(automation.LookaheadSeconds), automation.EndWarning);
-        var time = new ScheduleTimeBase(DateTimeOffset.UtcNow - context.Format.TimeOf(channel.Tick), context.Format.FrameRate, settings.TimeZone);
+        // The clock's timeline: tick n airs at the epoch plus n frame periods, whatever ticks were late or skipped.
+        var time = new ScheduleTimeBase(channel.Epoch, context.Format.FrameRate, settings.TimeZone);
         var rules = service.Sources;
         // Files are opened by their real path inside the media roots, checked again when opened (a link may change after validation).
         var sources = new EventSources(context, modules, rules.Open, settings.Filler, card, service.SourceProtocols);

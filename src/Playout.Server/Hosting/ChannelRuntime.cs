@@ -68,7 +68,6 @@ public sealed class ChannelRuntime : IDisposable
             for (int i = 0; i < config.Outputs.Count; i++)
                 channel.AddConsumer(Output(service, config, i, context, modules, card));
             LoadLayers(service, config, context, channel, modules, card);
-            // On air first: the automation reads where tick 0 fell from the running channel, not from a guess made before it ticked.
             channel.Start();
             if (config.Automation is not null)
             {
@@ -113,8 +112,8 @@ public sealed class ChannelRuntime : IDisposable
 
     private static IChannelClock Clock(ChannelConfig config, VideoFormat format, IVideoCard? card, AlarmBoard alarms) => config.Clock switch
     {
-        ClockKind.Genlock => new GenlockClock(card!.Reference, card.Name, format.FrameRate, alarms, $"{config.Name}/clock"),
-        ClockKind.System => new SystemClock(format.FrameRate),
+        ClockKind.Genlock => new GenlockClock(card!.Reference, card.Name, format.FrameRate, alarms, config.Name),
+        ClockKind.System => new SystemClock(format.FrameRate, alarms, config.Name),
         _ => new UnthrottledClock(format.FrameRate),
     };
 

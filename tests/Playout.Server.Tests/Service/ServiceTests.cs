@@ -39,7 +39,7 @@ public class ServiceTests
         try
         {
             using var client = service.Client();
-            var channel = await WaitForTicks(client, 75, service);
+            var channel = await WaitForFramesSent(client, 75, service);
             Assert.Equal("576i50", channel.GetProperty("format").GetString());
             Assert.True(channel.GetProperty("genlocked").GetBoolean());
             Assert.StartsWith("playlist", channel.GetProperty("layers")[0].GetProperty("foreground").GetString());
@@ -68,7 +68,8 @@ public class ServiceTests
         Assert.Contains("every channel is off air", await service.Output);
     }
 
-    private static async Task<JsonElement> WaitForTicks(HttpClient client, long ticks, ServiceProcess service)
+    /// <summary>Waits until the first output has taken <paramref name="frames"/> frames (the tick is a frame number on the clock's timeline, not a count).</summary>
+    private static async Task<JsonElement> WaitForFramesSent(HttpClient client, long frames, ServiceProcess service)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !service.HasExited)
@@ -77,7 +78,8 @@ public class ServiceTests
             {
                 using var status = JsonDocument.Parse(await client.GetStringAsync("/api/status"));
                 var channel = status.RootElement.GetProperty("channels")[0].GetProperty("engine");
-                if (channel.GetProperty("tick").GetInt64() >= ticks)
+                if (channel.GetProperty("consumers").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } output
+                    && output.GetProperty("counters").GetProperty("sent").GetInt64() >= frames)
                     return channel.Clone();
             }
             catch (HttpRequestException)
@@ -86,6 +88,6 @@ public class ServiceTests
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"the service did not reach tick {ticks} (exited: {service.HasExited})");
+        throw new TimeoutException($"the service did not send {frames} frames (exited: {service.HasExited})");
     }
 }

@@ -1,0 +1,61 @@
+using Playout.Engine.Alarms;
+using Playout.Engine.Clocks;
+
+namespace Playout.Engine.Channels;
+
+/// <summary>
+/// Counts the frames a channel slipped (its tick came a whole frame or more late, so it jumped to the reference's frame and the
+/// frames between never aired; the outputs repeated the last one) and raises one latched alarm per episode with its count: an
+/// episode starts with a slip and ends after a second without one; the alarm stays listed for <see cref="ClockAlarms.Latch"/>
+/// after that. Reported from the tick thread; read from any.
+/// </summary>
+public sealed class ChannelSlips
+{
+    private readonly AlarmBoard _alarms;
+    private readonly string _source;
+    private readonly int _quietTicks;
+    private long _frames;
+    private long _episodes;
+    private long _inEpisode;
+    private int _quiet = -1;
+
+    internal ChannelSlips(string channel, AlarmBoard alarms, int quietTicks)
+    {
+        _alarms = alarms;
+        _source = ClockAlarms.Slips(channel);
+        _quietTicks = quietTicks;
+    }
+
+    /// <summary>Frames slipped since the channel started.</summary>
+    public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>Slip episodes since the channel started (each raised one alarm).</summary>
+    public long Episodes => Interlocked.Read(ref _episodes);
+
+    /// <summary>The tick jumped over <paramref name="frames"/> frames to <paramref name="tick"/>. Tick thread.</summary>
+    internal void Report(long frames, long tick)
+    {
+        Interlocked.Add(ref _frames, frames);
+        _inEpisode += frames;
+        string message = $"{_inEpisode} frame(s) slipped: the channel fell behind its reference and jumped to its frame (last to tick {tick}); the outputs repeated a frame";
+        if (_quiet < 0)
+        {
+            Interlocked.Increment(ref _episodes);
+            _alarms.Raise(_source, AlarmSeverity.Major, message, ClockAlarms.Latch);
+        }
+        else if (!_alarms.Update(_source, message, ClockAlarms.Latch))
+            _alarms.Raise(_source, AlarmSeverity.Major, message, ClockAlarms.Latch);
+        _quiet = 0;
+    }
+
+    /// <summary>Ends a tick: a second without a slip ends the episode (its alarm stays listed for its latch). Tick thread.</summary>
+    internal void EndTick()
+    {
+        if (_quiet >= 0 && ++_quiet > _quietTicks)
+        {
+            _quiet = -1;
+            _inEpisode = 0;
+            _alarms.Clear(_source);
+        }
+    }
+}
