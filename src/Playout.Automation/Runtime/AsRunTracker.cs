@@ -120,9 +120,12 @@ internal sealed class AsRunTracker
         list.Add(action);
     }
 
-    /// <summary>Logs <paramref name="item"/> as skipped now, once (a fixed start missed, say).</summary>
-    public void Skipped(PlannedItem item, string reason) =>
-        Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
+    /// <summary>Logs <paramref name="item"/> as skipped now (a fixed start missed, say), unless it has its final entry already.</summary>
+    public void Skipped(PlannedItem item, string reason)
+    {
+        if (!IsFinal(item.Key))
+            Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
+    }
 
     /// <summary>The item on air when the service stops gets its entry too; after a restart its rest is a continued entry.</summary>
     public void Stop()

@@ -281,8 +281,15 @@ public sealed class ChannelAutomation : IDisposable
             _channel.Context.Alarms.Clear(_missedAlarm);
     }
 
-    /// <summary>Plans start at the day of the item on air (it may have begun the day before), else the broadcast day of now.</summary>
-    private DateOnly FirstDay(PlannedItem? onAir, long now) => onAir?.Day ?? _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
+    /// <summary>
+    /// Plans start at the day of the item on air when it began the day before, else at the broadcast day of now (filler on
+    /// air may carry a later day's date: the end filler of a plan whose last event was tomorrow's).
+    /// </summary>
+    private DateOnly FirstDay(PlannedItem? onAir, long now)
+    {
+        var today = _planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart);
+        return onAir?.Day is { } day && day < today ? day : today;
+    }
 
     private void Replan(long now)
     {
@@ -305,8 +312,7 @@ public sealed class ChannelAutomation : IDisposable
         }
         foreach (var passed in _plan.Passed(now).ToList())
         {
-            if (!_asRun.IsFinal(passed.Key))
-                _asRun.Skipped(passed, $"its time ({_timecodes.OfDay(passed.Start!.Value)} to {_timecodes.OfDay(passed.End!.Value)}) passed before it could go to air");
+            _asRun.Skipped(passed, $"its time ({_timecodes.OfDay(passed.Start!.Value)} to {_timecodes.OfDay(passed.End!.Value)}) passed before it could go to air");
             _plan.Pin(passed);
         }
         if (_asRun.OnAir is { } onAir && _plan.Plan.Items.FirstOrDefault(i => i.Key == onAir.Item.Key) is { } current)

@@ -71,7 +71,8 @@ internal sealed class RunningPlan(SchedulePlanner planner)
         var ahead = Ahead(now, onAir);
         if (onAir is not null && ahead.Any(i => i.Key == onAir))
             ahead = ahead.SkipWhile(i => i.Key != onAir).Skip(1);
-        return ahead.FirstOrDefault(i => !i.IsFiller);
+        // An item whose time has passed (pinned where it was, logged skipped) is no next event.
+        return ahead.FirstOrDefault(i => !i.IsFiller && !(i.End <= now));
     }
 
     public int IndexOf(string key)
