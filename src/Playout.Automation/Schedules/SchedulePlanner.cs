@@ -134,12 +134,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         if (cursor is long at && s > at)
             items.Add(Filler(day, entry.Key, at, s));
         else
-        {
-            // An item that went to air (or was taken) keeps its time whatever the running order now says: what an edit put
-            // before it but later in time stays there when it does not overlap it, and a fixed start among that cuts it.
-            Func<PlannedItem, bool>? keep = anchored ? i => i.Fixed || anchors.Starts.ContainsKey(i.Key) || i.Start >= end : null;
-            later = CutBefore(items, skipped, s, entry.Event.Id, keep);
-        }
+            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || anchors.Starts.ContainsKey(i.Key), keepByTime: anchored);
         string? cut = null;
         if (later.Count > 0 && later[0].Start is long next && (end is null || end > next))
             (end, cut) = (next, $"cut by {later[0].Event.Id}");
@@ -154,24 +149,33 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     }
 
     /// <summary>
-    /// Makes room for an item starting at <paramref name="start"/>: later timed items are skipped, the one running then is
-    /// cut. Items waiting for a take stay (untimed, before it): until it starts an operator may still take them. Later
-    /// items <paramref name="keep"/> accepts are not skipped but handed back, in time order, to follow the new item.
+    /// Makes room for an item running from <paramref name="start"/> to <paramref name="end"/> (null: open): the item running
+    /// then is cut, and later timed items get no air time and are skipped — except items whose time is pinned (a fixed start,
+    /// an item that aired or was taken), which keep it together with what follows them once clear of the new item, and,
+    /// for a new item that is pinned itself (<paramref name="keepByTime"/>: it aired after an edit put others before it in
+    /// the running order), every item clear of it. Those are handed back, in time order, to come after the new item.
+    /// Items waiting for a take stay (untimed, before it): until it starts an operator may still take them.
     /// </summary>
-    private static List<PlannedItem> CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, string by, Func<PlannedItem, bool>? keep)
+    private static List<PlannedItem> CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, long? end, string by,
+        Func<PlannedItem, bool> pinned, bool keepByTime)
     {
         var waiting = new List<PlannedItem>();
-        var kept = new List<PlannedItem>();
+        var later = new List<PlannedItem>();
         while (items.Count > 0 && (items[^1].Start is null || items[^1].Start >= start))
         {
-            var dropped = items[^1];
+            (items[^1].Start is null ? waiting : later).Insert(0, items[^1]);
             items.RemoveAt(items.Count - 1);
-            if (dropped.Start is null)
-                waiting.Insert(0, dropped);
-            else if (!dropped.IsFiller && keep?.Invoke(dropped) == true)
-                kept.Insert(0, dropped);
-            else if (!dropped.IsFiller && !dropped.Repeat)
-                skipped.Add(new SkippedItem(dropped.Key, dropped.Day, dropped.Event, $"no air time left before {by}", items.Count));
+        }
+        var kept = new List<PlannedItem>();
+        foreach (var item in later)
+        {
+            if (item.IsFiller)
+                continue;
+            bool clear = end is long e && item.Start >= e;
+            if (pinned(item) || clear && (keepByTime || kept.Count > 0))
+                kept.Add(item);
+            else if (!item.Repeat)
+                skipped.Add(new SkippedItem(item.Key, item.Day, item.Event, $"no air time left before {by}", items.Count));
         }
         foreach (ref var moved in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(skipped))
             moved = moved.Before > items.Count ? moved with { Before = items.Count } : moved;

@@ -56,4 +56,31 @@ public class PlannerHistoryTests
         Assert.Equal((500L, 625L), Span(plan, "f"));
         Assert.Equal((625L, 725L), Span(plan, "after"));
     }
+
+    [Fact]
+    public void A_fixed_event_put_after_a_later_fixed_loop_in_the_running_order_leaves_the_loop_its_time()
+    {
+        var loop = new PrimaryEvent("loop", PrimaryKind.Block, Timing: TimingMode.Fixed, Start: new TimeSpan(6, 10, 0), Loop: true,
+            Duration: TimeSpan.FromSeconds(30), Children: [Colour("x", 10), Colour("y", 5)]);
+        var day = new DaySchedule(Day, [loop, Colour("f", 5, TimingMode.Fixed, new TimeSpan(6, 5, 0)), Colour("g", 4)]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, 100_000);
+
+        Assert.Equal((7_500L, 7_625L), Span(plan, "f"));
+        // The loop keeps its fixed start and all its passes; g, after f in the running order, follows the loop, which f's
+        // place in the running order left before it.
+        Assert.Equal((15_750L, 15_850L), Span(plan, "g"));
+        Assert.Equal([15_000L, 15_250L, 15_375L, 15_625L], plan.Items.Where(i => i.Key.Contains("/loop/", StringComparison.Ordinal)).Select(i => i.Start!.Value));
+        Assert.Empty(plan.Skipped);
+    }
+
+    [Fact]
+    public void A_follow_event_in_the_way_of_a_later_fixed_start_in_the_running_order_gets_no_air_time()
+    {
+        var day = new DaySchedule(Day, [Colour("a", 20, TimingMode.Fixed, new TimeSpan(6, 0, 0)), Colour("b", 10), Colour("f", 5, TimingMode.Fixed, new TimeSpan(6, 0, 10))]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, 100_000);
+
+        Assert.Equal((0L, 250L), Span(plan, "a"));
+        Assert.Equal((250L, 375L), Span(plan, "f"));
+        Assert.Equal(("b", "no air time left before f"), (Assert.Single(plan.Skipped).Event.Id, plan.Skipped[0].Reason));
+    }
 }
