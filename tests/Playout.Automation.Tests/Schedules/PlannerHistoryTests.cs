@@ -69,7 +69,7 @@ public class PlannerHistoryTests
         // The loop keeps its fixed start and all its passes; g, after f in the running order, follows the loop, which f's
         // place in the running order left before it.
         Assert.Equal((15_750L, 15_850L), Span(plan, "g"));
-        Assert.Equal([15_000L, 15_250L, 15_375L, 15_625L], plan.Items.Where(i => i.Key.Contains("/loop/", StringComparison.Ordinal)).Select(i => i.Start!.Value));
+        Assert.Equal([15_000L, 15_250L, 15_375L, 15_625L], plan.Items.Where(i => !i.IsFiller && i.Key.Contains("/loop/", StringComparison.Ordinal)).Select(i => i.Start!.Value));
         Assert.Empty(plan.Skipped);
     }
 
