@@ -13,6 +13,9 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
     /// <summary>Why the item on air when the service stopped came off (its rest, after a restart, is a continued entry).</summary>
     public const string ServiceStopped = "the service stopped";
 
+    /// <summary>Whether <paramref name="entry"/> was written because the service stopped with its item on air.</summary>
+    public static bool Stopped(AsRunEntry entry) => entry.Reason?.EndsWith(ServiceStopped, StringComparison.Ordinal) == true;
+
     /// <summary>The latest entries recorded since start (the journal keeps them all, across restarts).</summary>
     public List<AsRunEntry> Recent { get; } = [];
 
@@ -27,6 +30,9 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
             : item.Failure is { } failure ? (AsRunStatus.Failed, failure)
             : planned.Length > 0 && frames < planned.Length - JoinedLate(item) ? (AsRunStatus.Truncated, cutBy ?? planned.Cut ?? "taken off air early")
             : (AsRunStatus.Played, null);
+        // An entry cut by the service stopping says so whatever its status: after a restart, its item continues.
+        if (cutBy == ServiceStopped && reason != ServiceStopped)
+            reason = reason is null ? ServiceStopped : $"{reason}; {ServiceStopped}";
         Write(Entry(planned.Key, planned.Day, planned.Event, status, reason, planned.Start, planned.Length, item.Tick, frames)
             with { Actions = actions, Continued = continued });
     }

@@ -37,7 +37,7 @@ internal sealed class AsRunTracker
         foreach (var entry in _journal.Where(e => e.Status != AsRunStatus.Filler))
         {
             _final.Add(entry.Key);
-            if (entry.Reason == AsRunRecorder.ServiceStopped)
+            if (AsRunRecorder.Stopped(entry))
                 _stopped.Add(entry.Key);
             else
                 _stopped.Remove(entry.Key);
@@ -61,7 +61,7 @@ internal sealed class AsRunTracker
                 anchors = anchors with
                 {
                     Starts = anchors.Starts.ContainsKey(entry.Key) ? anchors.Starts : anchors.Starts.Add(entry.Key, tick),
-                    Ends = entry.Reason == AsRunRecorder.ServiceStopped ? anchors.Ends.Remove(entry.Key) : anchors.Ends.SetItem(entry.Key, tick + entry.ActualFrames),
+                    Ends = AsRunRecorder.Stopped(entry) ? anchors.Ends.Remove(entry.Key) : anchors.Ends.SetItem(entry.Key, tick + entry.ActualFrames),
                 };
             }
         }

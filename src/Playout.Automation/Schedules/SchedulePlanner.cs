@@ -24,7 +24,9 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     {
         var items = new List<PlannedItem>();
         var skipped = new List<SkippedItem>();
-        long? cursor = null;
+        // The plan starts at its first day's start: time before the first event (or before a later day with events, or with
+        // none at all) is filler.
+        long? cursor = time.TickAtLocal(fromDay, settings.DayStart);
         // Days with a schedule of their own, and with a template every day up to the horizon.
         var last = schedule.Template is null ? schedule.Days.Keys.LastOrDefault() : DateOnly.MaxValue;
         for (var date = fromDay; date <= last; date = date.AddDays(1))
@@ -34,9 +36,6 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                 break;
             if (schedule.DayOrTemplate(date) is not { } day)
                 continue;
-            // The plan starts at its first day's start: time before that day's first fixed event is a gap, filled.
-            if (items.Count == 0)
-                cursor ??= time.TickAtLocal(day.Date, settings.DayStart);
             // The day's first placed entry starts at the day start; an event's timing goes to its first placed entry (a fixed
             // block whose first child is skipped still starts at its time).
             bool firstOfDay = true;
