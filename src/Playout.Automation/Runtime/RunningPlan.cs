@@ -112,8 +112,8 @@ internal sealed class RunningPlan(SchedulePlanner planner)
     /// <summary>Pins an item whose time passed without its airing where it was (an edit never moves it back into the future).</summary>
     public void Pin(PlannedItem item)
     {
+        // Where the plan has it already: nothing to lay out again.
         Anchors = Anchors with { Starts = Anchors.Starts.SetItem(item.Key, item.Start!.Value), Ends = Anchors.Ends.SetItem(item.Key, item.End!.Value) };
-        Dirty = true;
     }
 
     /// <summary>Drops <paramref name="key"/> from the running order for good, with why.</summary>
