@@ -1,0 +1,47 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit.Abstractions;
+
+namespace Playout.Automation.Tests.Simulation;
+
+/// <summary>
+/// Model-based tests of the automation: a channel runs days of generated schedules with random operator actions and
+/// restarts, on a simulated clock, and every invariant is checked after every step (docs/AUTOMATION.md, simulation tests).
+/// PLAYOUT_SIM_DAYS sets the days (default 7), PLAYOUT_SIM_SEED replays a seed, PLAYOUT_SIM_SHRINK_SECONDS bounds the
+/// time FsCheck spends shrinking a failure (default 120), PLAYOUT_SIM_ACTIONS the kinds of action (e.g. "take,hold,skip", "none").
+/// </summary>
+public sealed class AutomationSimulationTests(ITestOutputHelper output)
+{
+    private static int Days => int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_SIM_DAYS"), out int days) && days > 0 ? days : 7;
+
+    private static int? Seed => int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_SIM_SEED"), out int seed) ? seed : null;
+
+    /// <summary>PLAYOUT_SIM_ACTIONS: the kinds of action to make, e.g. "take,hold,skip" or "none" (default: all).</summary>
+    private static IReadOnlySet<SimActionKind>? Kinds =>
+        Environment.GetEnvironmentVariable("PLAYOUT_SIM_ACTIONS") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(k => k != "none").Select(k => Enum.Parse<SimActionKind>(k, ignoreCase: true)).ToHashSet()
+            : null;
+
+    private static TimeSpan ShrinkBudget =>
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_SIM_SHRINK_SECONDS"), out int seconds) ? seconds : 120);
+
+    [Fact]
+    public void Days_of_random_schedules_operator_actions_and_restarts_keep_every_invariant()
+    {
+        int seed = Seed ?? Random.Shared.Next();
+        output.WriteLine($"simulation: seed {seed}, {Days} days (replay: PLAYOUT_SIM_SEED={seed} PLAYOUT_SIM_DAYS={Days})");
+        var shrinking = new System.Diagnostics.Stopwatch();
+        var scenarios = Arb.From(Gen.Constant(seed).Select(s => ScenarioGenerator.Make(s, Days, Kinds)), scenario =>
+        {
+            shrinking.Start();
+            return scenario.Shrink().TakeWhile(_ => shrinking.Elapsed < ShrinkBudget);
+        });
+        Prop.ForAll(scenarios, (SimScenario scenario) =>
+        {
+            using var run = new SimRun(scenario);
+            run.Run();
+            output.WriteLine(run.Summary);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1).WithQuietOnSuccess(true));
+    }
+}
