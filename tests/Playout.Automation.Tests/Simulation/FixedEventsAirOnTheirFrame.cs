@@ -4,7 +4,7 @@ using Playout.Automation.Schedules;
 namespace Playout.Automation.Tests.Simulation;
 
 /// <summary>
-/// Every fixed event of the schedule goes to air on its frame, or its as-run entry says which rule moved it: skipped
+/// Every fixed event of the schedule goes to air on its frame (and a day's first event, when it follows, at the day start), or its as-run entry says which rule moved it: skipped
 /// ("no air time left before …", "skipped by an operator", "not taken before …"). An event the operator took early, deleted,
 /// or whose frame came within a restart's start-up gap is exempt. The frames come from the schedule, not the plan, so a fixed
 /// start the plan never laid out is caught too.
@@ -72,14 +72,21 @@ internal sealed class FixedEventsAirOnTheirFrame : ISimInvariant
         state.ActedOn(key).Any(d => d.Action.Kind == SimActionKind.Take && d.Tick <= tick)
         || state.Restarts.Any(r => tick >= r.Tick && tick <= r.Tick + state.JoinAllowance);
 
-    /// <summary>Each fixed event's key and frame, from the schedule's own days.</summary>
+    /// <summary>The plan key of an event's first item (a block's: its first child's first pass).</summary>
+    private static string KeyOf(DaySchedule day, PrimaryEvent e) =>
+        e.Kind == PrimaryKind.Block ? $"{day.Date:yyyy-MM-dd}/{e.Id}/{e.Blocks[0].Id}#0" : $"{day.Date:yyyy-MM-dd}/{e.Id}";
+
+    /// <summary>Each fixed event's key and frame, and each day's first event if it follows, from the schedule's own days.</summary>
     private static IEnumerable<(string Key, long Tick)> FixedOf(SimState state)
     {
         foreach (var day in state.Schedule.Days.Values)
         {
+            // A day's first event, when it follows, starts at the day start (an overrunning day before is cut there).
+            if (day.Events is [{ Timing: TimingMode.Follow } first, ..])
+                yield return (KeyOf(day, first), state.Time.TickAtLocal(day.Date, state.Settings.DayStart));
             foreach (var e in day.Events.Where(e => e.Timing == TimingMode.Fixed && e.Start is not null))
             {
-                string key = e.Kind == PrimaryKind.Block ? $"{day.Date:yyyy-MM-dd}/{e.Id}/{e.Blocks[0].Id}#0" : $"{day.Date:yyyy-MM-dd}/{e.Id}";
+                string key = KeyOf(day, e);
                 var start = e.Start!.Value;
                 // Past 24 h (or before the day start): the next calendar morning's time.
                 var date = day.Date.AddDays(start >= TimeSpan.FromDays(1) || start < state.Settings.DayStart ? 1 : 0);

@@ -35,7 +35,9 @@ internal static class ScenarioGenerator
             if (kinds?.Contains(action.Kind) != false)
                 actions.Add(action);
         }
-        return new SimScenario(seed, days, schedule, actions);
+        string replay = $"PLAYOUT_SIM_RUN=1 PLAYOUT_SIM_SEED={seed} PLAYOUT_SIM_DAYS={days}"
+            + (kinds is null ? "" : $" PLAYOUT_SIM_ACTIONS={(kinds.Count == 0 ? "none" : string.Join(",", kinds).ToLowerInvariant())}");
+        return new SimScenario(seed, days, schedule, actions, replay);
     }
 
     private static SimActionKind Action(Random random) => random.Next(100) switch

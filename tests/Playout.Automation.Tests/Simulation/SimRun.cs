@@ -207,7 +207,7 @@ internal sealed class SimRun : IDisposable
             + $"  as-run lines:\n    {string.Join("\n    ", lines)}\n"
             + $"  channel: {Programme()}\n"
             + $"  recent actions:\n    {string.Join("\n    ", recent)}\n"
-            + $"  replay: PLAYOUT_SIM_SEED={_scenario.Seed} PLAYOUT_SIM_DAYS={_scenario.Days}");
+            + $"  replay (the generated scenario; FsCheck prints the one it shrank to): {_scenario.Replay}");
     }
 
     /// <summary>The programme layer and the video pool as the channel last saw them.</summary>

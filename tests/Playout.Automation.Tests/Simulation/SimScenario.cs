@@ -8,18 +8,21 @@ namespace Playout.Automation.Tests.Simulation;
 /// <paramref name="Schedule"/> has no schedule of its own) and the actions taken during them. FsCheck shrinks it by dropping
 /// days from the end, actions and events, so a failure comes down to the few that cause it.
 /// </summary>
-internal sealed record SimScenario(int Seed, int Days, IReadOnlyList<DaySchedule> Schedule, IReadOnlyList<SimAction> Actions)
+/// <param name="Replay">The environment that makes the scenario this one was shrunk from (or this one) again.</param>
+internal sealed record SimScenario(int Seed, int Days, IReadOnlyList<DaySchedule> Schedule, IReadOnlyList<SimAction> Actions, string Replay)
 {
     public static readonly DateOnly FirstDay = new(2026, 3, 2);
 
     /// <summary>Smaller scenarios that may fail the same way, the cheapest first (shorter runs).</summary>
     public IEnumerable<SimScenario> Shrink()
     {
-        for (int days = 1; days < Days; days = Math.Max(days + 1, days * 2))
+        foreach (int days in new[] { 1, Days / 4, Days / 2, Days - 1 }.Where(d => d >= 1 && d < Days).Distinct())
         {
             var last = FirstDay.AddDays(days);
-            yield return new SimScenario(Seed, days, [.. Schedule.Where(d => d.Date < last)], [.. Actions.Where(a => a.Second < days * 86400L)]);
+            yield return this with { Days = days, Schedule = [.. Schedule.Where(d => d.Date < last)], Actions = [.. Actions.Where(a => a.Second < days * 86400L)] };
         }
+        foreach (var day in Schedule.Where(_ => Schedule.Count > 1))
+            yield return this with { Schedule = [.. Schedule.Where(d => d != day)] };
         for (int chunk = Actions.Count / 2; chunk >= 1; chunk /= 2)
         {
             for (int at = 0; at + chunk <= Actions.Count; at += chunk)
