@@ -4,7 +4,8 @@ namespace Playout.Automation.Tests.Simulation;
 
 /// <summary>
 /// An item (a key: one event of one day, one pass of a block's child) goes to air once. The one exception is the item on
-/// air when the service restarted: its entry ends "the service stopped" and it may join again once, after the restart.
+/// air when the service restarted: its entry ends "the service stopped" and it may join again after the restart (and
+/// again after each further restart that stops it).
 /// </summary>
 internal sealed class NothingAirsTwice : ISimInvariant
 {
@@ -17,9 +18,10 @@ internal sealed class NothingAirsTwice : ISimInvariant
             var before = state.Before(entry).Where(e => Aired(e.Status)).ToList();
             if (before.Count == 0)
                 continue;
-            // A continuation: the last airing was the one the restart stopped, and this one starts after that restart.
-            var restart = state.Restarts.LastOrDefault(r => r.Stopped.Any(s => ReferenceEquals(s, before[^1])));
-            if (before.Count == 1 && restart is not null && entry.ActualTick >= restart.Tick)
+            // A continuation: every earlier airing was stopped by a restart (one after another, as restarts follow each
+            // other), and this one starts after the last of them.
+            var restarts = before.Select(b => state.Restarts.FirstOrDefault(r => r.Stopped.Any(s => ReferenceEquals(s, b)))).ToList();
+            if (restarts.All(r => r is not null) && entry.ActualTick >= restarts[^1]!.Tick)
                 continue;
             return new SimFailure(Name, entry.Key, $"aired again at {state.When(entry.ActualTick ?? 0)} ({before.Count} earlier airing(s))", [.. before, entry]);
         }

@@ -33,7 +33,7 @@ internal sealed class SimRun : IDisposable
     private readonly FixedEventsAirOnTheirFrame _fixed = new();
     private readonly ISimInvariant[] _invariants;
     private readonly Dictionary<string, (int Y, int Cb, int Cr)> _samples = [];
-    private readonly long _lookahead, _preroll, _maxStep;
+    private readonly FramePicker _frames;
     private ChannelContext _context = null!;
     private Channel _channel = null!;
     private SimClock _clock = null!;
@@ -41,8 +41,6 @@ internal sealed class SimRun : IDisposable
     private AsRunJournal _journal = null!;
     private ChannelAutomation _automation = null!;
     private AsRunEntry? _lastSeen;
-    private IReadOnlyList<PlannedItem>? _planItems;
-    private int _planCursor;
     private long _ticks;
 
     public SimRun(SimScenario scenario)
@@ -50,9 +48,7 @@ internal sealed class SimRun : IDisposable
         _scenario = scenario;
         var rate = VideoFormats.Parse(Format).FrameRate;
         _time = new ScheduleTimeBase(Epoch, rate, _settings.TimeZone);
-        _lookahead = _time.Frames(_settings.CueAhead);
-        _preroll = _time.Frames(PrerollBudget.Window);
-        _maxStep = _time.Frames(TimeSpan.FromSeconds(20));
+        _frames = new FramePicker(_time.Frames(_settings.CueAhead), _time.Frames(PrerollBudget.Window), _time.Frames(TimeSpan.FromSeconds(20)));
         _state = new SimState(_time, _settings, Math.Max(2, _time.Frames(TimeSpan.FromMilliseconds(120)))) { SampleOf = SampleOf };
         _invariants = [new OnAirMatchesProgramme(), _fixed, new NothingAirsTwice(), new FinalStatusNeverChanges(), new AsRunCoversTime(),
             new FillerOnlyInGaps(), new EndOfScheduleAlarmed()];
@@ -86,7 +82,8 @@ internal sealed class SimRun : IDisposable
             Verify();
             if (now >= end)
                 break;
-            _clock.Next = NextFrame(now, next < _scenario.Actions.Count ? TickOf(_scenario.Actions[next]) : long.MaxValue);
+            _clock.Next = _frames.Next(now, next < _scenario.Actions.Count ? TickOf(_scenario.Actions[next]) : long.MaxValue, _channel.NextCommandTick,
+                _automation.Plan.Items, _fixed.Fixed(_state).Select(f => f.Tick));
             // Producers retire off the tick on a thread of their own: in real time they are long closed by the next step, so the
             // simulation waits for them (else a week in seconds would run the pool dry, and runs would not replay alike).
             _context.Background.Drain(TimeSpan.FromSeconds(10));
@@ -130,7 +127,6 @@ internal sealed class SimRun : IDisposable
         _automation = new ChannelAutomation(_channel, new SchedulePlanner(_settings, _time), new SimSources(real, _context), _time, _journal);
         Assert.True(_automation.Apply(_ => schedule).Ok);
         _lastSeen = null;
-        _planItems = null;
         _state.Sample = _probe.Last;
     }
 
@@ -218,75 +214,13 @@ internal sealed class SimRun : IDisposable
             + $"{layer?.FillerTicks ?? 0} filler ticks; video pool {_context.VideoPool.Outstanding}/{_context.VideoPool.Capacity} out";
     }
 
-    /// <summary>The next frame anything can happen on: never past a queued command (the channel would refuse it), a fixed start, or an action.</summary>
-    private long NextFrame(long now, long action)
-    {
-        long best = Math.Min(now + _maxStep, Math.Max(now, action));
-        if (_channel.NextCommandTick is long command)
-            best = Math.Min(best, Math.Max(command, now));
-        void Consider(long start)
-        {
-            // The start itself airs on its frame; the pump must also run when it enters the lookahead and the pre-roll window.
-            foreach (long at in (ReadOnlySpan<long>)[start, start - _preroll, start - _lookahead])
-            {
-                if (at > now && at < best)
-                    best = at;
-            }
-        }
-        var items = _automation.Plan.Items;
-        if (!ReferenceEquals(items, _planItems))
-            (_planItems, _planCursor) = (items, 0);
-        while (_planCursor < items.Count && items[_planCursor].Start is long passed && passed <= now)
-            _planCursor++;
-        for (int i = _planCursor; i < items.Count; i++)
-        {
-            if (items[i].Start is not long start || start <= now)
-                continue;
-            if (start - _lookahead > best)
-                break;
-            Consider(start);
-        }
-        foreach (var (_, tick) in _fixed.Fixed(_state))
-        {
-            if (tick > now)
-                Consider(tick);
-        }
-        return best;
-    }
-
     private void Perform(SimAction action, long now)
     {
-        var status = _automation.Status();
-        var schedule = _automation.Schedule;
-        var day = _time.BroadcastDayOf(now, _settings.DayStart).AddDays(action.Pick % 3 == 0 ? 1 : 0);
-        var events = schedule.DayOrTemplate(day)?.Events ?? [];
-        string? Pick(int salt) => events.Count == 0 ? null : events[(action.Pick / salt) % events.Count].Id;
-        (string? key, EditResult result) = action.Kind switch
-        {
-            SimActionKind.Take => (status.Next?.Key, _automation.Take()),
-            SimActionKind.Hold => (status.OnAir?.Key, _automation.Hold()),
-            SimActionKind.Skip => (status.Next?.Key, _automation.Skip()),
-            SimActionKind.Insert => Insert(action, now, day, action.Pick % 5 == 0 ? null : Pick(1)),
-            SimActionKind.Delete when Pick(1) is { } id => ($"{day:yyyy-MM-dd}/{id}", _automation.Apply(s => ScheduleEdits.Delete(s, day, id), action.Force)),
-            SimActionKind.Move when Pick(1) is { } id => ($"{day:yyyy-MM-dd}/{id}",
-                _automation.Apply(s => ScheduleEdits.Move(s, day, id, action.Pick % 5 == 0 || Pick(7) == id ? null : Pick(7)), action.Force)),
-            SimActionKind.Restart => (null, EditResult.Done(schedule.Version)),
-            _ => (null, EditResult.Refused("nothing to edit that day")),
-        };
+        var (key, result) = action.Kind == SimActionKind.Restart ? (null, EditResult.Done(_automation.Schedule.Version))
+            : SimOperator.Perform(_automation, _time, _settings, action, now);
         if (action.Kind == SimActionKind.Restart)
             Restart();
         _state.Done.Add(new SimDone(now, action, key, result.Ok, result.Ok ? "done" : result.Reason!));
-    }
-
-    /// <summary>Inserts a new event after <paramref name="after"/> (null: first): a follow event, or one fixed 5 to 65 minutes from now.</summary>
-    private (string, EditResult) Insert(SimAction action, long now, DateOnly day, string? after)
-    {
-        string id = $"x{action.Second}";
-        var e = ScenarioGenerator.Follow(new Random(action.Pick), id, 10 + action.Pick % 600);
-        var at = _time.InstantOf(now) + TimeSpan.FromMinutes(5 + action.Pick % 60) - _time.LocalInstantOfDay(day, _settings.DayStart);
-        if (action.Pick % 4 == 0 && at > TimeSpan.Zero && at < TimeSpan.FromHours(23.9))
-            e = e with { Timing = TimingMode.Fixed, Start = _settings.DayStart + TimeSpan.FromSeconds(Math.Floor(at.TotalSeconds)) };
-        return ($"{day:yyyy-MM-dd}/{id}", _automation.Apply(s => ScheduleEdits.Insert(s, day, e, after), action.Force));
     }
 
     /// <summary>What the programme's centre shows for a colour (null: black, the filler).</summary>

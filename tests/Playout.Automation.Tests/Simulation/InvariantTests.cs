@@ -1,0 +1,89 @@
+using Playout.Automation.AsRun;
+using Playout.Automation.Schedules;
+using Playout.Automation.Timing;
+using Playout.Media.Formats;
+
+namespace Playout.Automation.Tests.Simulation;
+
+/// <summary>The as-run invariants of the simulation catch what they are for, and pass what the rules allow.</summary>
+public sealed class InvariantTests
+{
+    private static readonly DateOnly Day = SimScenario.FirstDay;
+
+    [Fact]
+    public void An_item_logged_played_then_skipped_breaks_final_status_naming_both_lines()
+    {
+        var state = State(Aired("a", 0, 100), Skipped("a"));
+
+        var failure = new FinalStatusNeverChanges().Check(state);
+
+        Assert.NotNull(failure);
+        Assert.Equal("2026-03-02/a", failure.Key);
+        Assert.Contains("skipped after it was logged played", failure.What);
+        Assert.Equal(2, failure.Lines.Count);
+    }
+
+    [Fact]
+    public void An_item_skipped_twice_breaks_final_status_and_one_skip_does_not()
+    {
+        Assert.Null(new FinalStatusNeverChanges().Check(State(Skipped("a"), Aired("b", 0, 10))));
+        Assert.Contains("logged skipped after it was logged skipped", new FinalStatusNeverChanges().Check(State(Skipped("a"), Skipped("a")))!.What);
+    }
+
+    [Fact]
+    public void An_item_aired_twice_breaks_nothing_airs_twice_unless_the_first_airing_was_stopped_by_a_restart()
+    {
+        var first = Aired("a", 0, 100, AsRunStatus.Truncated, "the service stopped");
+        var twice = State(first, Aired("b", 100, 50), Aired("a", 150, 20));
+        Assert.Contains("aired again", new NothingAirsTwice().Check(twice)!.What);
+
+        var again = Aired("a", 120, 30, AsRunStatus.Truncated, "the service stopped");
+        var continued = State(first, again, Aired("a", 160, 40));
+        continued.Restarts.Add(new SimRestart(100, [first]));
+        continued.Restarts.Add(new SimRestart(150, [again]));
+        Assert.Null(new NothingAirsTwice().Check(continued));
+    }
+
+    [Theory]
+    [InlineData(110, "10 frames unaccounted for")]
+    [InlineData(95, "5 frames counted twice")]
+    public void Entries_that_do_not_meet_break_as_run_covers_time(long secondStart, string broken)
+    {
+        Assert.Null(new AsRunCoversTime().Check(State(Aired("a", 0, 100), Skipped("x"), Aired("b", 100, 50))));
+
+        var failure = new AsRunCoversTime().Check(State(Aired("a", 0, 100), Skipped("x"), Aired("b", secondStart, 50)));
+
+        Assert.Contains(broken, failure!.What);
+        Assert.Equal("2026-03-02/b", failure.Key);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void A_restart_start_up_gap_is_allowed_up_to_the_join_delay_and_no_further(long pastAllowance, bool allowed)
+    {
+        var stopped = Aired("a", 0, 100, AsRunStatus.Truncated, "the service stopped");
+        var state = State(stopped);
+        state.Add(Aired("a", 100 + state.JoinAllowance + pastAllowance, 80));
+        state.Restarts.Add(new SimRestart(100, [stopped]));
+
+        var failure = new AsRunCoversTime().Check(state);
+
+        Assert.Equal(allowed, failure is null);
+    }
+
+    private static SimState State(params AsRunEntry[] entries)
+    {
+        var state = new SimState(new ScheduleTimeBase(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero), new Rational(25), TimeZoneInfo.Utc),
+            ScheduleSettings.Default, 3);
+        foreach (var entry in entries)
+            state.Add(entry);
+        return state;
+    }
+
+    private static AsRunEntry Aired(string id, long tick, long frames, AsRunStatus status = AsRunStatus.Played, string? reason = null) =>
+        new("channel 1", Day, $"{Day:yyyy-MM-dd}/{id}", id, id, "clip", null, status, reason, tick, null, null, frames, tick, null, null, frames, "");
+
+    private static AsRunEntry Skipped(string id) =>
+        new("channel 1", Day, $"{Day:yyyy-MM-dd}/{id}", id, id, "clip", null, AsRunStatus.Skipped, "no air time left before z", null, null, null, 0, null, null, null, 0, "");
+}
