@@ -23,7 +23,7 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             if (entry.Status != AsRunStatus.Filler || entry.Key == "end@filler" || entry.ActualTick is not long start)
                 continue;
             string next = entry.Key[..^"@filler".Length];
-            if (state.Find(next) is not { } found || Gap(state, found) || state.ActedOn(next).Any())
+            if (state.Find(next) is not { } found || Gap(found) || state.ActedOn(next).Any())
                 continue;
             long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
             if (state.Disturbed(from, start + entry.ActualFrames))
@@ -36,12 +36,11 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
     }
 
     /// <summary>Whether the schedule leaves a gap (or a wait) before the event: timed, first of its day, or waiting for a take.</summary>
-    private static bool Gap(SimState state, (PrimaryEvent Top, PrimaryEvent Event, bool First, int Index) found)
+    private static bool Gap((DaySchedule Day, PrimaryEvent Top, PrimaryEvent Event, bool First, int Index) found)
     {
         if (found.First && (found.Top.Timing != TimingMode.Follow || found.Index == 0))
             return true;
-        var day = state.Schedule.Days.Values.First(d => d.Events.Contains(found.Top));
         // After a manual or open-ended event, the events that follow wait for a take.
-        return day.Events.Take(found.Index + 1).Any(e => e.Timing == TimingMode.Manual || e.Duration is null && e.Kind != PrimaryKind.Block);
+        return found.Day.Events.Take(found.Index + 1).Any(e => e.Timing == TimingMode.Manual || e.Duration is null && e.Kind != PrimaryKind.Block);
     }
 }

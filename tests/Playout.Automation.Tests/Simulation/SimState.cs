@@ -73,8 +73,8 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
     public bool Disturbed(long from, long to) =>
         Done.Any(d => d.Ok && d.Tick >= from && d.Tick <= to) || Restarts.Any(r => r.Tick >= from && r.Tick <= to);
 
-    /// <summary>The event a plan key names in the schedule as it stands (a block's child: the child, and whether it opens the block's first pass); null when gone.</summary>
-    public (PrimaryEvent Top, PrimaryEvent Event, bool First, int Index)? Find(string key)
+    /// <summary>The event a plan key names in the schedule as it stands, with its day and index there (a block's child: the child, and whether it opens the block's first pass); null when gone.</summary>
+    public (DaySchedule Day, PrimaryEvent Top, PrimaryEvent Event, bool First, int Index)? Find(string key)
     {
         var parts = key.Split('/');
         if (parts.Length < 2 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", out var date) || Schedule.DayOrTemplate(date) is not { } day)
@@ -84,13 +84,13 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
             return null;
         var top = day.Events[index];
         if (parts.Length == 2)
-            return (top, top, true, index);
+            return (day, top, top, true, index);
         int hash = parts[2].LastIndexOf('#');
-        string child = parts[2][..hash];
+        string child = hash < 0 ? parts[2] : parts[2][..hash];
         int childIndex = top.Blocks.ToList().FindIndex(c => c.Id == child);
         if (childIndex < 0)
             return null;
-        return (top, top.Blocks[childIndex], childIndex == 0 && parts[2][(hash + 1)..] == "0", index);
+        return (day, top, top.Blocks[childIndex], childIndex == 0 && parts[2][(hash + 1)..] == "0", index);
     }
 
     public static string Line(AsRunEntry e) =>
