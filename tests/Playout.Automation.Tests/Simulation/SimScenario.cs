@@ -53,7 +53,7 @@ internal sealed record SimScenario(int Seed, int Days, IReadOnlyList<DaySchedule
 
     private static string Describe(PrimaryEvent e)
     {
-        string timing = e.Timing switch { TimingMode.Fixed => $"@{e.Start:hh\\:mm\\:ss}", TimingMode.Manual => "manual", _ => "" };
+        string timing = e.Timing switch { TimingMode.Fixed when e.Start is { } at => $"@{(int)at.TotalHours:00}:{at:mm\\:ss}", TimingMode.Manual => "manual", _ => "" };
         string length = e.Duration is { } d ? (d.TotalSeconds < 1 ? $"{d.TotalMilliseconds}ms" : $"{d.TotalSeconds}s") : "open";
         string children = e.Kind == PrimaryKind.Block ? $"[{string.Join(" ", e.Blocks.Select(Describe))}]" : "";
         return $"{e.Id}:{e.Kind.ToString().ToLowerInvariant()}{(e.Loop ? "(loop)" : "")}{timing}/{length}{(e.Source?.StartsWith("fail", StringComparison.Ordinal) == true || e.Source?.StartsWith("missing", StringComparison.Ordinal) == true ? "/failing" : "")}{children}";
