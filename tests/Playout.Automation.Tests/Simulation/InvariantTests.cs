@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Automation.AsRun;
+using Playout.Automation.Runtime;
 using Playout.Automation.Schedules;
 using Playout.Automation.Timing;
+using Playout.Engine.Alarms;
 using Playout.Media.Formats;
 
 namespace Playout.Automation.Tests.Simulation;
 
-/// <summary>The as-run invariants of the simulation catch what they are for, and pass what the rules allow.</summary>
+/// <summary>The invariants of the simulation catch what they are for, and pass what the rules allow.</summary>
 public sealed class InvariantTests
 {
     private static readonly DateOnly Day = SimScenario.FirstDay;
@@ -72,6 +75,52 @@ public sealed class InvariantTests
         Assert.Equal(allowed, failure is null);
     }
 
+    [Theory]
+    [InlineData(TimingMode.Follow, true)]
+    [InlineData(TimingMode.Fixed, false)]
+    [InlineData(TimingMode.Manual, false)]
+    public void Filler_before_an_event_that_follows_breaks_filler_only_in_gaps(TimingMode timing, bool broken)
+    {
+        var state = State(Aired("a", 0, 100), Filler("b", 100, 50), Aired("b", 150, 50));
+        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a"), Event("b") with { Timing = timing, Start = timing == TimingMode.Fixed ? TimeSpan.FromHours(7) : null }]));
+
+        var failure = new FillerOnlyInGaps().Check(state);
+
+        Assert.Equal(broken, failure is not null);
+        Assert.True(failure is null || failure.Key == "2026-03-02/b@filler");
+    }
+
+    [Theory]
+    [InlineData("end@filler", null, true)]
+    [InlineData("end@filler", AlarmSeverity.Major, false)]
+    [InlineData("2026-03-02/a", AlarmSeverity.Major, true)]
+    [InlineData("2026-03-02/a", null, false)]
+    public void Filler_after_the_last_event_needs_the_major_schedule_alarm_and_an_event_on_air_must_not_have_it(string onAir, AlarmSeverity? alarm, bool broken)
+    {
+        var state = State();
+        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a")]));
+        state.Alarms = new AlarmBoard(NullLogger.Instance);
+        if (alarm is { } severity)
+            state.Alarms.Raise("channel 1/schedule", severity, "filler on air: nothing scheduled next");
+        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus(onAir, "a", "a", "clip", null, null, null, null), null, null, false, 1);
+
+        Assert.Equal(broken, new EndOfScheduleAlarmed().Check(state) is not null);
+    }
+
+    [Fact]
+    public void A_programme_showing_another_colour_than_the_event_on_air_breaks_on_air_matches_programme()
+    {
+        var state = State();
+        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a")]));
+        state.SampleOf = colour => colour is null ? (64, 512, 512) : (100, 200, 300);
+        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus("2026-03-02/a", "a", "a", "clip", null, null, null, null), null, null, false, 1);
+
+        state.Sample = (10, 100, 200, 300);
+        Assert.Null(new OnAirMatchesProgramme().Check(state));
+        state.Sample = (11, 64, 512, 512);
+        Assert.Contains("tick 11 showed black", new OnAirMatchesProgramme().Check(state)!.What);
+    }
+
     private static SimState State(params AsRunEntry[] entries)
     {
         var state = new SimState(new ScheduleTimeBase(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero), new Rational(25), TimeZoneInfo.Utc),
@@ -83,6 +132,11 @@ public sealed class InvariantTests
 
     private static AsRunEntry Aired(string id, long tick, long frames, AsRunStatus status = AsRunStatus.Played, string? reason = null) =>
         new("channel 1", Day, $"{Day:yyyy-MM-dd}/{id}", id, id, "clip", null, status, reason, tick, null, null, frames, tick, null, null, frames, "");
+
+    private static AsRunEntry Filler(string before, long tick, long frames) =>
+        new("channel 1", Day, $"{Day:yyyy-MM-dd}/{before}@filler", "filler", "filler", "filler", null, AsRunStatus.Filler, null, tick, null, null, frames, tick, null, null, frames, "");
+
+    private static PrimaryEvent Event(string id) => new(id, PrimaryKind.Clip, $"sim/{id}.mxf", Duration: TimeSpan.FromSeconds(4));
 
     private static AsRunEntry Skipped(string id) =>
         new("channel 1", Day, $"{Day:yyyy-MM-dd}/{id}", id, id, "clip", null, AsRunStatus.Skipped, "no air time left before z", null, null, null, 0, null, null, null, 0, "");
