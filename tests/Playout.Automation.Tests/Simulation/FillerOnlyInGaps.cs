@@ -6,7 +6,8 @@ namespace Playout.Automation.Tests.Simulation;
 /// <summary>
 /// Filler airs only where the schedule leaves a gap: before a fixed start, a day's first event or an event waiting for a
 /// take (a manual event, or one following a manual or open-ended event), or after the last event. Filler before an event
-/// that simply follows the one before it is time lost, unless an operator's action, an edit or a restart around it explains it.
+/// that simply follows the one before it is time lost, unless an edit or a restart around it, or an operator's take or skip
+/// of that event, explains it: a held event stays on air, a take or skip of another leaves no gap.
 /// </summary>
 internal sealed class FillerOnlyInGaps : ISimInvariant
 {
@@ -26,7 +27,7 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             if (state.Find(next) is not { } found || Gap(found) || state.ActedOn(next).Any())
                 continue;
             long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
-            if (state.Disturbed(from, start + entry.ActualFrames))
+            if (state.Edited(from, start + entry.ActualFrames))
                 continue;
             return new SimFailure(Name, entry.Key,
                 $"filler from {state.When(start)} for {entry.ActualFrames} frames before {next}, which follows the event before it (the plan has no gap there)",

@@ -69,9 +69,10 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
     /// <summary>The entries of <paramref name="entry"/>'s key written before it.</summary>
     public IEnumerable<AsRunEntry> Before(AsRunEntry entry) => EntriesOf(entry.Key).TakeWhile(e => !ReferenceEquals(e, entry));
 
-    /// <summary>Whether an accepted edit, operator action or restart happened in [<paramref name="from"/>, <paramref name="to"/>].</summary>
-    public bool Disturbed(long from, long to) =>
-        Done.Any(d => d.Ok && d.Tick >= from && d.Tick <= to) || Restarts.Any(r => r.Tick >= from && r.Tick <= to);
+    /// <summary>Whether an accepted edit (insert, delete, move) or a restart happened in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public bool Edited(long from, long to) =>
+        Done.Any(d => d.Ok && d.Action.Kind is SimActionKind.Insert or SimActionKind.Delete or SimActionKind.Move && d.Tick >= from && d.Tick <= to)
+        || Restarts.Any(r => r.Tick >= from && r.Tick <= to);
 
     /// <summary>The event a plan key names in the schedule as it stands, with its day and index there (a block's child: the child, and whether it opens the block's first pass); null when gone.</summary>
     public (DaySchedule Day, PrimaryEvent Top, PrimaryEvent Event, bool First, int Index)? Find(string key)
