@@ -18,10 +18,11 @@ public sealed class AutomationSimulationTests(ITestOutputHelper output)
 
     /// <summary>PLAYOUT_SIM_ACTIONS: the kinds of action to make, e.g. "take,hold,skip" or "none" (default: all).</summary>
     private static IReadOnlySet<SimActionKind>? Kinds =>
-        Environment.GetEnvironmentVariable("PLAYOUT_SIM_ACTIONS") is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Where(k => k != "none").Select(k => Enum.Parse<SimActionKind>(k, ignoreCase: true)).ToHashSet()
-            : null;
+        Environment.GetEnvironmentVariable("PLAYOUT_SIM_ACTIONS") is { Length: > 0 } list ? KindsOf(list) : null;
+
+    private static HashSet<SimActionKind> KindsOf(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(k => k != "none").Select(k => Enum.Parse<SimActionKind>(k, ignoreCase: true)).ToHashSet();
 
     private static TimeSpan ShrinkBudget =>
         TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_SIM_SHRINK_SECONDS"), out int seconds) ? seconds : 120);
@@ -29,11 +30,15 @@ public sealed class AutomationSimulationTests(ITestOutputHelper output)
     [KnownFailuresFact("the automation breaks invariants within a simulated day (issue 11, items 1-4; restarts replay aired items)")]
     public void Days_of_random_schedules_operator_actions_and_restarts_keep_every_invariant() => Simulate(Seed ?? Random.Shared.Next(), Days, Kinds);
 
-    /// <summary>Seeds whose week without operator actions holds every invariant today: the harness itself stays in the default run.</summary>
+    /// <summary>
+    /// Seeds whose week holds every invariant today, with random takes, holds and skips (the edits and restarts are what fails
+    /// now) or no actions: the harness stays in the default run while the full one is skipped.
+    /// </summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void A_week_of_generated_schedules_without_operator_actions_keeps_every_invariant(int seed) => Simulate(seed, 7, new HashSet<SimActionKind>());
+    [InlineData(4, "take,hold,skip")]
+    [InlineData(5, "take,hold,skip")]
+    [InlineData(1, "none")]
+    public void A_week_of_generated_schedules_and_operator_actions_keeps_every_invariant(int seed, string actions) => Simulate(seed, 7, KindsOf(actions));
 
     private void Simulate(int seed, int days, IReadOnlySet<SimActionKind>? kinds)
     {
