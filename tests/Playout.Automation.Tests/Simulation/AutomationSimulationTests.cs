@@ -35,9 +35,9 @@ public sealed class AutomationSimulationTests(ITestOutputHelper output)
     /// now) or no actions: the harness stays in the default run while the full one is skipped.
     /// </summary>
     [Theory]
-    [InlineData(4, "take,hold,skip")]
     [InlineData(5, "take,hold,skip")]
-    [InlineData(1, "none")]
+    [InlineData(8, "take,hold,skip")]
+    [InlineData(3, "none")]
     public void A_week_of_generated_schedules_and_operator_actions_keeps_every_invariant(int seed, string actions) => Simulate(seed, 7, KindsOf(actions));
 
     private void Simulate(int seed, int days, IReadOnlySet<SimActionKind>? kinds)

@@ -80,7 +80,7 @@ internal static class ScenarioGenerator
                     break;
                 case < 64:
                 {
-                    // A looping block, and often a fixed event right after it (a fixed start the loop must not hide).
+                    // A looping block, and often a fixed event right after it or before its end (a fixed start the loop must not hide).
                     string id = Id();
                     // Some loops run longer than the 6-hour running plan: the fixed start after them is beyond its horizon at first.
                     int length = random.Next(5) == 0 ? random.Next(7200, 32400) : random.Next(300, 7200);
@@ -91,7 +91,7 @@ internal static class ScenarioGenerator
                     cursor += length;
                     if (random.Next(10) < 7 && cursor < DaySeconds - 120)
                     {
-                        long start = cursor + random.Next(0, 30);
+                        long start = random.Next(3) == 0 ? Math.Max(1, cursor - random.Next(60, length)) : cursor + random.Next(0, 30);
                         events.Add(Follow(random, Id(), random.Next(60, 1800)) with { Timing = TimingMode.Fixed, Start = At(start) });
                         cursor = start + events[^1].Duration!.Value.Ticks / TimeSpan.TicksPerSecond;
                     }
