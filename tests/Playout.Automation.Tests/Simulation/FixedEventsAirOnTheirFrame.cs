@@ -81,17 +81,27 @@ internal sealed class FixedEventsAirOnTheirFrame : ISimInvariant
     {
         foreach (var day in state.Schedule.Days.Values)
         {
-            // A day's first event, when it follows, starts at the day start (an overrunning day before is cut there).
-            if (day.Events is [{ Timing: TimingMode.Follow } first, ..])
-                yield return (KeyOf(day, first), state.Time.TickAtLocal(day.Date, state.Settings.DayStart));
-            foreach (var e in day.Events.Where(e => e.Timing == TimingMode.Fixed && e.Start is not null))
+            for (int i = 0; i < day.Events.Count; i++)
             {
-                string key = KeyOf(day, e);
-                var start = e.Start!.Value;
-                // Past 24 h (or before the day start): the next calendar morning's time.
-                var date = day.Date.AddDays(start >= TimeSpan.FromDays(1) || start < state.Settings.DayStart ? 1 : 0);
-                yield return (key, state.Time.TickAtLocal(date, start >= TimeSpan.FromDays(1) ? start - TimeSpan.FromDays(1) : start));
+                if (FrameOf(state, day, i) is long tick)
+                    yield return (KeyOf(day, day.Events[i]), tick);
             }
         }
+    }
+
+    /// <summary>
+    /// The frame the event at <paramref name="index"/> of <paramref name="day"/> must start on, from the schedule alone: its
+    /// fixed start, or the day start for a day's first event that follows (an overrunning day before is cut there); null when untimed.
+    /// </summary>
+    public static long? FrameOf(SimState state, DaySchedule day, int index)
+    {
+        var e = day.Events[index];
+        if (e.Timing == TimingMode.Follow)
+            return index == 0 ? state.Time.TickAtLocal(day.Date, state.Settings.DayStart) : null;
+        if (e.Timing != TimingMode.Fixed || e.Start is not { } start)
+            return null;
+        // Past 24 h (or before the day start): the next calendar morning's time.
+        var date = day.Date.AddDays(start >= TimeSpan.FromDays(1) || start < state.Settings.DayStart ? 1 : 0);
+        return state.Time.TickAtLocal(date, start >= TimeSpan.FromDays(1) ? start - TimeSpan.FromDays(1) : start);
     }
 }

@@ -82,12 +82,22 @@ public sealed class InvariantTests
     public void Filler_before_an_event_that_follows_breaks_filler_only_in_gaps(TimingMode timing, bool broken)
     {
         var state = State(Aired("a", 0, 100), Filler("b", 100, 50), Aired("b", 150, 50));
-        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a"), Event("b") with { Timing = timing, Start = timing == TimingMode.Fixed ? TimeSpan.FromHours(7) : null }]));
+        // Tick 150 is 06:00:06: the filler ends on the fixed event's frame.
+        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a"), Event("b") with { Timing = timing, Start = timing == TimingMode.Fixed ? new TimeSpan(6, 0, 6) : null }]));
 
         var failure = new FillerOnlyInGaps().Check(state);
 
         Assert.Equal(broken, failure is not null);
         Assert.True(failure is null || failure.Key == "2026-03-02/b@filler");
+    }
+
+    [Fact]
+    public void Filler_still_on_air_past_a_fixed_event_s_frame_breaks_filler_only_in_gaps()
+    {
+        var state = State(Aired("a", 0, 100), Filler("b", 100, 75), Aired("b", 175, 50));
+        state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a"), Event("b") with { Timing = TimingMode.Fixed, Start = new TimeSpan(6, 0, 6) }]));
+
+        Assert.Contains("past 2026-03-02/b's frame", new FillerOnlyInGaps().Check(state)!.What);
     }
 
     [Theory]
