@@ -28,10 +28,11 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
             if (state.Find(next) is not { } found || state.ActedOn(next).Any() || state.Edited(from, end))
                 continue;
-            // Before a timed event the gap ends on its frame: filler still on air after it stands in for a missed event.
+            // Before a timed event the gap ends by its frame (earlier when another timed start took the air first): filler
+            // still on air after it stands in for a missed event.
             if (found.First && FixedEventsAirOnTheirFrame.FrameOf(state, found.Day, found.Index) is long frame)
             {
-                if (end == frame)
+                if (end <= frame)
                     continue;
                 return new SimFailure(Name, entry.Key, $"filler from {state.When(start)} until {state.When(end)}, past {next}'s frame {state.When(frame)}",
                     [.. new[] { before }.OfType<AsRunEntry>(), entry]);
