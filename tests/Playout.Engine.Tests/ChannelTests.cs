@@ -45,6 +45,24 @@ public class ChannelTests
     }
 
     [Fact]
+    public void The_next_command_tick_is_the_earliest_waiting_command_whether_just_queued_or_already_sorted()
+    {
+        using var test = new TestChannel();
+        Assert.Null(test.Channel.NextCommandTick);
+        test.Channel.Execute(StageCommands.Stop(1, atTick: 10));
+        test.Channel.Execute(StageCommands.Stop(1, atTick: 5));
+        Assert.Equal(5, test.Channel.NextCommandTick);
+
+        test.Channel.RunTicks(6);
+        Assert.Equal(10, test.Channel.NextCommandTick);
+        test.Channel.Execute(StageCommands.Stop(1));
+        Assert.Equal(6, test.Channel.NextCommandTick);
+
+        test.Channel.RunTicks(5);
+        Assert.Null(test.Channel.NextCommandTick);
+    }
+
+    [Fact]
     public void Ebu_bars_have_the_published_10_bit_values()
     {
         using var test = new TestChannel("1080i50");

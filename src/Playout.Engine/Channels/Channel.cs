@@ -125,6 +125,12 @@ public sealed class Channel : IDisposable
         _commands.RejectAll($"{Name} stopped");
     }
 
+    /// <summary>
+    /// The tick the earliest waiting command is due at (null: none waits), for a caller that runs the ticks itself
+    /// (<see cref="RunTicks"/>) on a clock that jumps ahead: jumping past it would refuse the command.
+    /// </summary>
+    public long? NextCommandTick => _thread is null ? _commands.NextDue(Tick) : throw new InvalidOperationException($"{Name} is running on its own thread");
+
     /// <summary>Runs <paramref name="count"/> ticks on the calling thread (tests, benchmarks); not while <see cref="Start"/>ed.</summary>
     public void RunTicks(long count)
     {

@@ -17,6 +17,15 @@ public sealed class CommandQueue
 
     public void Enqueue(ChannelCommand command) => _incoming.Enqueue(command);
 
+    /// <summary>The tick the earliest waiting command is due at (<paramref name="now"/> for one due at once); null when none waits. Tick thread only.</summary>
+    internal long? NextDue(long now)
+    {
+        long? next = _pending.Count > 0 ? _pending[0].AtTick ?? now : null;
+        foreach (var command in _incoming)
+            next = Math.Min(next ?? long.MaxValue, command.AtTick ?? now);
+        return next;
+    }
+
     /// <summary>
     /// Applies every command due at <paramref name="tick"/>, in the order due tick, then arrival. Tick thread only. Each
     /// command leaves the queue before it runs, so one that throws fails alone and is never applied twice.

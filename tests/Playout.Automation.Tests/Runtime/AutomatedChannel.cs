@@ -12,7 +12,6 @@ using Playout.Engine.Producers;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
 using Playout.Media.Frames;
-using Playout.Media.Kernels;
 
 namespace Playout.Automation.Tests.Runtime;
 
@@ -117,23 +116,13 @@ internal sealed class AutomatedChannel : IDisposable
 
         public void Send(long tick, Frame video, AudioFrame audio)
         {
-            var (y, cb) = Sample(video);
+            var (y, cb, _) = Simulation.ProgrammeProbe.Centre(video);
             Luma.Add(y);
             Cb.Add(cb);
             PeakOutstanding = Math.Max(PeakOutstanding, pool.Outstanding);
         }
 
-        public static int Centre(Frame frame) => Sample(frame).Y;
-
-        /// <summary>Luma and Cb at the centre of the picture.</summary>
-        private static (int Y, int Cb) Sample(Frame frame)
-        {
-            int width = frame.Layout.Width;
-            var y = new ushort[width];
-            var cb = new ushort[width / 2];
-            V210.Unpack(frame.Line(0, frame.Layout.Height / 2), y, cb, new ushort[width / 2], width);
-            return (y[width / 2], cb[width / 4]);
-        }
+        public static int Centre(Frame frame) => Simulation.ProgrammeProbe.Centre(frame).Y;
 
         public void Dispose()
         {

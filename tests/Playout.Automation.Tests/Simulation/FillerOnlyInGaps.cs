@@ -1,0 +1,52 @@
+using Playout.Automation.AsRun;
+using Playout.Automation.Schedules;
+
+namespace Playout.Automation.Tests.Simulation;
+
+/// <summary>
+/// Filler airs only where the schedule leaves a gap: until a fixed start or a day's first event (and not past its frame), before
+/// an event waiting for a take (a manual event, or one following a manual or open-ended event), or after the last event. Filler before an event
+/// that simply follows the one before it is time lost, unless an edit or a restart around it, or an operator's take or skip
+/// of that event, explains it: a held event stays on air, a take or skip of another leaves no gap.
+/// </summary>
+internal sealed class FillerOnlyInGaps : ISimInvariant
+{
+    private AsRunEntry? _before;
+
+    public string Name => "filler only where the plan has a gap";
+
+    public SimFailure? Check(SimState state)
+    {
+        foreach (var entry in state.NewEntries.Where(e => e.Status != AsRunStatus.Skipped))
+        {
+            var before = _before;
+            _before = entry;
+            if (entry.Status != AsRunStatus.Filler || entry.Key == "end@filler" || entry.ActualTick is not long start)
+                continue;
+            string next = entry.Key[..^"@filler".Length];
+            long end = start + entry.ActualFrames;
+            long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
+            if (state.Find(next) is not { } found || state.ActedOn(next).Any() || state.Edited(from, end))
+                continue;
+            // Before a timed event the gap ends by its frame (earlier when another timed start took the air first): filler
+            // still on air after it stands in for a missed event.
+            if (found.First && FixedEventsAirOnTheirFrame.FrameOf(state, found.Day, found.Index) is long frame)
+            {
+                if (end <= frame)
+                    continue;
+                return new SimFailure(Name, entry.Key, $"filler from {state.When(start)} until {state.When(end)}, past {next}'s frame {state.When(frame)}",
+                    [.. new[] { before }.OfType<AsRunEntry>(), entry]);
+            }
+            if (WaitsForTake(found))
+                continue;
+            return new SimFailure(Name, entry.Key,
+                $"filler from {state.When(start)} for {entry.ActualFrames} frames before {next}, which follows the event before it (the plan has no gap there)",
+                [.. new[] { before }.OfType<AsRunEntry>(), entry]);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the event waits for a take: a manual event, or one after a manual or open-ended event of its day.</summary>
+    private static bool WaitsForTake((DaySchedule Day, PrimaryEvent Top, PrimaryEvent Event, bool First, int Index) found) =>
+        found.Day.Events.Take(found.Index + 1).Any(e => e.Timing == TimingMode.Manual || e.Duration is null && e.Kind != PrimaryKind.Block);
+}
