@@ -84,7 +84,9 @@ internal sealed class CueBook
         bool manualReady = false;
         foreach (var item in ahead)
         {
-            if (item.Key == onAir || item.End <= earliest)
+            // An item over before a cut could reach it is passed over, unless its cut is queued already (a short item
+            // right after the one on air, cued in time).
+            if (item.Key == onAir || item.End <= now || item.End <= earliest && !Queued(item.Key, now))
                 continue;
             if (item.Start is null)
             {
@@ -233,10 +235,16 @@ internal sealed class CueBook
         long earliest = now + _margin;
         if (start >= earliest)
             return start;
+        // A cut queued in time for its start stays as it is, however close that start has come.
+        if (Queued(key, now) && _cues[key].TakeTick == start)
+            return start;
         if (start >= now)
             return earliest;
         return _cues.TryGetValue(key, out var cue) && cue.TakeAt is long at ? at : earliest + _joinDelay;
     }
+
+    /// <summary>Whether the cut of <paramref name="key"/> is queued for a tick still to come.</summary>
+    private bool Queued(string key, long now) => _cues.TryGetValue(key, out var cue) && cue.Take is not null && cue.TakeTick >= now;
 
     /// <summary>When an item must be cued: a lookahead before its start, or before its earliest secondary event.</summary>
     private long CueTick(PlannedItem item)

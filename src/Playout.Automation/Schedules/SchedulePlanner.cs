@@ -133,7 +133,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         if (cursor is long at && s > at)
             items.Add(Filler(day, entry.Key, at, s));
         else
-            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || anchors.Starts.ContainsKey(i.Key), keepByTime: anchored);
+            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || anchors.Starts.ContainsKey(i.Key));
         string? cut = null;
         if (later.Count > 0 && later[0].Start is long next && (end is null || end > next))
             (end, cut) = (next, $"cut by {later[0].Event.Id}");
@@ -150,13 +150,12 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     /// <summary>
     /// Makes room for an item running from <paramref name="start"/> to <paramref name="end"/> (null: open): the item running
     /// then is cut, and later timed items get no air time and are skipped — except items whose time is pinned (a fixed start,
-    /// an item that aired or was taken), which keep it together with what follows them once clear of the new item, and,
-    /// for a new item that is pinned itself (<paramref name="keepByTime"/>: it aired after an edit put others before it in
-    /// the running order), every item clear of it. Those are handed back, in time order, to come after the new item.
+    /// an item that aired or was taken), which keep it together with what follows them once clear of the new item. Those
+    /// are handed back, in time order, to come after the new item.
     /// Items waiting for a take stay (untimed, before it): until it starts an operator may still take them.
     /// </summary>
     private static List<PlannedItem> CutBefore(List<PlannedItem> items, List<SkippedItem> skipped, long start, long? end, string by,
-        Func<PlannedItem, bool> pinned, bool keepByTime)
+        Func<PlannedItem, bool> pinned)
     {
         var waiting = new List<PlannedItem>();
         var later = new List<PlannedItem>();
@@ -171,7 +170,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             if (item.IsFiller)
                 continue;
             bool clear = end is long e && item.Start >= e;
-            if (pinned(item) || clear && (keepByTime || kept.Count > 0))
+            if (pinned(item) || clear && kept.Count > 0)
                 kept.Add(item);
             else if (!item.Repeat)
                 skipped.Add(new SkippedItem(item.Key, item.Day, item.Event, $"no air time left before {by}", items.Count));

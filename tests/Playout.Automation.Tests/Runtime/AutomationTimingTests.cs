@@ -24,7 +24,8 @@ public class AutomationTimingTests
         using var channel = new AutomatedChannel(epoch, "480i59.94");
         channel.Load(new DaySchedule(day,
         [
-            Colour("before", "#404040", 600, TimingMode.Fixed, TimeSpan.FromHours(6)),
+            // Longer than the ten minutes to the top of the hour: the fixed start cuts it on its frame.
+            Colour("before", "#404040", 700, TimingMode.Fixed, TimeSpan.FromHours(6)),
             Colour("top-of-hour", "#C0C0C0", 5, TimingMode.Fixed, TimeOf("06:10:00;02", rate)),
         ]));
         long start = channel.Automation.Plan.Items.Single(i => i.Event.Id == "top-of-hour").Start!.Value;

@@ -11,7 +11,7 @@ namespace Playout.Automation.Tests.Simulation;
 /// </summary>
 internal sealed class FixedEventsAirOnTheirFrame : ISimInvariant
 {
-    private static readonly string[] Rules = ["no air time left before ", "skipped by an operator", "not taken before "];
+    private static readonly string[] Rules = ["no air time left before ", "skipped by an operator", "not taken before ", "missed: ", "its time ("];
     private readonly Dictionary<string, (long Tick, string Seen)> _missed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
     private ChannelSchedule? _schedule;

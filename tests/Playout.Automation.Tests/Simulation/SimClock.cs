@@ -7,7 +7,7 @@ namespace Playout.Automation.Tests.Simulation;
 /// A clock the simulation moves by hand: each tick airs the frame <see cref="Next"/> names, so a channel runs only the
 /// frames where something can happen and skips the rest (a simulated week is a few tens of thousands of ticks, not 15 million).
 /// </summary>
-internal sealed class SimClock(long first) : IChannelClock
+internal sealed class SimClock(long first, DateTimeOffset epoch) : IChannelClock
 {
     /// <summary>The frame the next tick airs; the simulation never sets it past a queued command's tick.</summary>
     public long Next { get; set; } = first;
@@ -15,6 +15,7 @@ internal sealed class SimClock(long first) : IChannelClock
     public string Source => "simulation clock";
     public bool IsLocked => false;
     public long LateTicks => 0;
+    public DateTimeOffset Epoch => epoch;
 
     // Colour fields deliver at once: a second of patience costs nothing and never turns a slow tick into filler.
     public ClockTick WaitNextTick() => new(Next, Stopwatch.GetTimestamp() + Stopwatch.Frequency);

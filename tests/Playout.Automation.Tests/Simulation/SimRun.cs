@@ -116,7 +116,7 @@ internal sealed class SimRun : IDisposable
     private void Start(long frame, ChannelSchedule schedule)
     {
         _context = new ChannelContext("channel 1", VideoFormats.Parse(Format), 64, 128, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
-        _clock = new SimClock(frame);
+        _clock = new SimClock(frame, Epoch);
         _channel = new Channel(_context, _clock, SyntheticProducers.Color(_context, "black"));
         _probe = new ProgrammeProbe();
         _channel.AddConsumer(_probe);
