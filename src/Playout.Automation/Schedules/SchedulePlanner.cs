@@ -139,12 +139,14 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             (end, cut) = (next, $"cut by {later[0].Event.Id}");
         bool isFixed = entry.Timing == TimingMode.Fixed && !anchored;
         items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, cut, entry.Repeat, isFixed));
-        if (later.Count == 0)
-            return end;
-        if (end is long e && later[0].Start > e)
-            items.Add(Filler(day, later[0].Key, e, later[0].Start));
-        items.AddRange(later);
-        return later[^1].End;
+        // What kept its time comes after, with filler again in the gaps between (the filler popped with it is laid anew).
+        foreach (var kept in later)
+        {
+            if (items[^1].End is long gap && kept.Start > gap)
+                items.Add(Filler(kept.Day, kept.Key, gap, kept.Start));
+            items.Add(kept);
+        }
+        return later.Count > 0 ? later[^1].End : end;
     }
 
     /// <summary>

@@ -83,4 +83,17 @@ public class PlannerHistoryTests
         Assert.Equal((250L, 375L), Span(plan, "f"));
         Assert.Equal(("b", "no air time left before f"), (Assert.Single(plan.Skipped).Event.Id, plan.Skipped[0].Reason));
     }
+
+    [Fact]
+    public void The_gaps_between_fixed_events_that_keep_their_time_are_filled_again()
+    {
+        // f (06:05) comes last in the running order: a and c keep their times, and the gap between b and c is filler again.
+        var day = new DaySchedule(Day, [Colour("a", 10, TimingMode.Fixed, new TimeSpan(6, 10, 0)), Colour("b", 5), Colour("c", 5, TimingMode.Fixed, new TimeSpan(6, 20, 0)),
+            Colour("f", 5, TimingMode.Fixed, new TimeSpan(6, 5, 0))]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, 100_000);
+
+        Assert.Equal(["filler", "f", "filler", "a", "b", "filler", "c", "filler"], plan.Items.Select(i => i.IsFiller ? "filler" : i.Event.Id));
+        Assert.All(plan.Items.Zip(plan.Items.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
+        Assert.Equal((15_375L, 30_000L), (plan.Items[5].Start!.Value, plan.Items[5].End!.Value));
+    }
 }
