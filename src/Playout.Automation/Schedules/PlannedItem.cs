@@ -9,6 +9,7 @@ namespace Playout.Automation.Schedules;
 /// <param name="SourceOffset">Where in its file the item starts (a block's looping clip, a joined-in-progress start).</param>
 /// <param name="Cut">Set when a later fixed start (or a take) ends the item before its own length.</param>
 /// <param name="Fixed">It starts at a fixed time of the schedule (a fixed event, or the first child of a fixed block).</param>
+/// <param name="FirstOfDay">Its day's first event, at the day start: its time is pinned as a fixed start's is.</param>
 /// <param name="Repeat">A second or later pass of a looping block: it fills time, so getting no air time is not a skip.</param>
 public sealed record PlannedItem(
     string Key,
@@ -21,4 +22,5 @@ public sealed record PlannedItem(
     TimeSpan SourceOffset = default,
     string? Cut = null,
     bool Repeat = false,
-    bool Fixed = false);
+    bool Fixed = false,
+    bool FirstOfDay = false);

@@ -62,7 +62,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                         continue;
                     }
                     long? start = StartOf(entry, day.Date, firstOfDay, cursor, anchors);
-                    cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors);
+                    cursor = Place(items, skipped, day.Date, entry, start, cursor, anchors, firstOfDay);
                     (firstOfDay, timing) = (false, null);
                 }
             }
@@ -113,7 +113,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
 
     /// <summary>Adds the entry's item (and any filler before it); returns where the programme goes on after it (null: not known yet).</summary>
     private static long? Place(List<PlannedItem> items, List<SkippedItem> skipped, DateOnly day, PlanEntry entry, long? start, long? cursor,
-        PlanAnchors anchors)
+        PlanAnchors anchors, bool firstOfDay)
     {
         if (start is not long s)
         {
@@ -133,12 +133,13 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         if (cursor is long at && s > at)
             items.Add(Filler(day, entry.Key, at, s));
         else
-            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || anchors.Starts.ContainsKey(i.Key));
+            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || i.FirstOfDay || anchors.Starts.ContainsKey(i.Key));
         string? cut = null;
         if (later.Count > 0 && later[0].Start is long next && (end is null || end > next))
             (end, cut) = (next, $"cut by {later[0].Event.Id}");
         bool isFixed = entry.Timing == TimingMode.Fixed && !anchored;
-        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, cut, entry.Repeat, isFixed));
+        items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, cut, entry.Repeat, isFixed,
+            firstOfDay && !anchored));
         // What kept its time comes after, with filler again in the gaps between (the filler popped with it is laid anew).
         foreach (var kept in later)
         {

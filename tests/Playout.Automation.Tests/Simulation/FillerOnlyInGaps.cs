@@ -26,7 +26,7 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             string next = entry.Key[..^"@filler".Length];
             long end = start + entry.ActualFrames;
             long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
-            if (state.Find(next) is not { } found || state.ActedOn(next).Any() || state.Edited(from, end))
+            if (state.Find(next) is not { } found || state.ActedOn(next).Any() || SkippedBefore(state, next) || state.Edited(from, end))
                 continue;
             // Before a timed event the gap ends by its frame (earlier when another timed start took the air first): filler
             // still on air after it stands in for a missed event.
@@ -44,6 +44,16 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
                 [.. new[] { before }.OfType<AsRunEntry>(), entry]);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether an operator skipped an earlier child of the same block: the block's timing (a fixed start, the day start)
+    /// passes to its first child left, so filler before that one is the gap before the block.
+    /// </summary>
+    private static bool SkippedBefore(SimState state, string key)
+    {
+        int block = key.IndexOf('/', key.IndexOf('/') + 1);
+        return block > 0 && state.Done.Any(d => d.Ok && d.Action.Kind == SimActionKind.Skip && d.Key?.StartsWith(key[..(block + 1)], StringComparison.Ordinal) == true);
     }
 
     /// <summary>Whether the event waits for a take: a manual event, or one after a manual or open-ended event of its day.</summary>
