@@ -173,7 +173,8 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
             if (item.IsFiller)
                 continue;
             bool clear = end is long e && item.Start >= e;
-            if (pinned(item) || clear && kept.Count > 0)
+            // Pinned to the very frame of the new item, it gives way: the later in the running order wins.
+            if (pinned(item) && item.Start > start || clear && kept.Count > 0)
                 kept.Add(item);
             else if (!item.Repeat)
                 skipped.Add(new SkippedItem(item.Key, item.Day, item.Event, $"no air time left before {by}", items.Count));

@@ -67,9 +67,11 @@ internal sealed class FixedEventsAirOnTheirFrame : ISimInvariant
         return null;
     }
 
-    /// <summary>Taken early by the operator, or due within a restart's start-up gap (docs/AUTOMATION.md, known limits).</summary>
+    /// <summary>Taken early by the operator (or aired before its frame), or due within a restart's start-up gap (docs/AUTOMATION.md, known limits).</summary>
     private static bool Exempt(SimState state, string key, long tick) =>
         state.ActedOn(key).Any(d => d.Action.Kind == SimActionKind.Take && d.Tick <= tick)
+        // Aired before its frame (taken early), and an edit made that frame its own afterwards (moved first in its day).
+        || state.EntriesOf(key).Any(e => e.ActualTick < tick)
         || state.Restarts.Any(r => tick >= r.Tick && tick <= r.Tick + state.JoinAllowance);
 
     /// <summary>The plan key of an event's first item (a block's: its first child's first pass).</summary>
