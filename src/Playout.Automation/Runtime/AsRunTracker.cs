@@ -81,7 +81,10 @@ internal sealed class AsRunTracker
         }
     }
 
-    /// <summary>Whether <paramref name="key"/> has its final entry (it aired and came off, or was skipped); one on air when the service stopped has not.</summary>
+    /// <summary>
+    /// Whether <paramref name="key"/> has its final entry (it aired and came off, or was skipped), so it never goes to air
+    /// again; one on air when the service stopped has not (it continues), though it is never logged skipped either.
+    /// </summary>
     public bool IsFinal(string key) => _final.Contains(key) && !_stopped.Contains(key);
 
     /// <summary>
@@ -123,7 +126,7 @@ internal sealed class AsRunTracker
     /// <summary>Logs <paramref name="item"/> as skipped now (a fixed start missed, say), unless it has its final entry already.</summary>
     public void Skipped(PlannedItem item, string reason)
     {
-        if (!IsFinal(item.Key))
+        if (!_final.Contains(item.Key))
             Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, 0), actions));
     }
 
@@ -147,7 +150,7 @@ internal sealed class AsRunTracker
         int index = plan.IndexOf(aired.Key);
         // Events the plan gives no air time before it: logged, and out of the running order for good (an edit that gives
         // them time again never airs one logged skipped).
-        foreach (var skipped in plan.Plan.Skipped.Where(s => s.Before <= index && !IsFinal(s.Key)).ToList())
+        foreach (var skipped in plan.Plan.Skipped.Where(s => s.Before <= index && !_final.Contains(s.Key)).ToList())
         {
             if (!plan.Anchors.Skipped.ContainsKey(skipped.Key))
                 plan.Drop(skipped.Key, skipped.Reason);
@@ -158,7 +161,7 @@ internal sealed class AsRunTracker
         for (int i = 0; i < index; i++)
         {
             var item = plan.Plan.Items[i];
-            if (item.Start is not null || item.IsFiller || item.Repeat || IsFinal(item.Key))
+            if (item.Start is not null || item.IsFiller || item.Repeat || _final.Contains(item.Key))
                 continue;
             string reason = $"not taken before {aired.Event.Id} started";
             plan.Drop(item.Key, reason);

@@ -27,18 +27,21 @@ public sealed class AutomationSimulationTests(ITestOutputHelper output)
     private static TimeSpan ShrinkBudget =>
         TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("PLAYOUT_SIM_SHRINK_SECONDS"), out int seconds) ? seconds : 120);
 
-    [KnownFailuresFact("the automation breaks invariants within a simulated day (issue 11, items 1-4; restarts replay aired items)")]
+    /// <summary>A new random seed each run (printed, and replayable): the soak, opt-in.</summary>
+    [SoakFact("a new random seed on every run")]
     public void Days_of_random_schedules_operator_actions_and_restarts_keep_every_invariant() => Simulate(Seed ?? Random.Shared.Next(), Days, Kinds);
 
     /// <summary>
-    /// Seeds whose week holds every invariant today, with random takes, holds and skips (the edits and restarts are what fails
-    /// now) or no actions: the harness stays in the default run while the full one is skipped.
+    /// Weeks of generated schedules with every kind of action (take, hold, skip, insert, delete, move, restart) on pinned
+    /// seeds, so the default run is the same every time; and one week without actions.
     /// </summary>
     [Theory]
-    [InlineData(5, "take,hold,skip")]
-    [InlineData(8, "take,hold,skip")]
+    [InlineData(101, null)]
+    [InlineData(120, null)]
+    [InlineData(130, null)]
     [InlineData(3, "none")]
-    public void A_week_of_generated_schedules_and_operator_actions_keeps_every_invariant(int seed, string actions) => Simulate(seed, 7, KindsOf(actions));
+    public void A_week_of_generated_schedules_and_operator_actions_keeps_every_invariant(int seed, string? actions) =>
+        Simulate(seed, 7, actions is null ? null : KindsOf(actions));
 
     private void Simulate(int seed, int days, IReadOnlySet<SimActionKind>? kinds)
     {

@@ -61,13 +61,18 @@ public sealed class InvariantTests
     }
 
     [Theory]
-    [InlineData(0, true)]
-    [InlineData(1, false)]
-    public void A_restart_start_up_gap_is_allowed_up_to_the_join_delay_and_no_further(long pastAllowance, bool allowed)
+    [InlineData(false, 0, true)]
+    [InlineData(false, 1, false)]
+    [InlineData(true, 1, true)]
+    [InlineData(true, 2, false)]
+    public void A_restart_start_up_gap_is_allowed_up_to_the_join_delay_and_no_further(bool onItsFrame, long pastAllowance, bool allowed)
     {
         var stopped = Aired("a", 0, 100, AsRunStatus.Truncated, "the service stopped");
         var state = State(stopped);
-        state.Add(Aired("a", 100 + state.JoinAllowance + pastAllowance, 80));
+        // The item under way joins in progress (planned earlier), or, passed over, the next starts on its own frame (up to a
+        // join's delay more: what the passed item had left).
+        long start = 100 + (onItsFrame ? 2 : 1) * state.JoinAllowance + pastAllowance - (onItsFrame ? 1 : 0);
+        state.Add(Aired(onItsFrame ? "b" : "a", start, 80) with { PlannedTick = onItsFrame ? start : 0 });
         state.Restarts.Add(new SimRestart(100, [stopped]));
 
         var failure = new AsRunCoversTime().Check(state);
