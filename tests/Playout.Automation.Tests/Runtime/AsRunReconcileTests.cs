@@ -1,6 +1,7 @@
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
 using Playout.TestSupport;
+using static Playout.Automation.Tests.Runtime.LoopingDay;
 
 namespace Playout.Automation.Tests.Runtime;
 
@@ -10,20 +11,6 @@ namespace Playout.Automation.Tests.Runtime;
 /// </summary>
 public class AsRunReconcileTests
 {
-    private static readonly DateOnly Day = new(2026, 11, 24);
-
-    // Tick 0 is 20:45:50, fourteen hours and more into the 06:00 broadcast day: the loop has been on air all day.
-    private static readonly DateTimeOffset Epoch = new(2026, 11, 24, 20, 45, 50, TimeSpan.Zero);
-
-    private static PrimaryEvent Colour(string id, string colour, double seconds, TimingMode timing = TimingMode.Follow, TimeSpan? start = null) =>
-        new(id, PrimaryKind.Filler, colour, Timing: timing, Start: start, Duration: TimeSpan.FromSeconds(seconds));
-
-    private static PrimaryEvent Loop() => new("demo-loop", PrimaryKind.Block, Loop: true, Duration: TimeSpan.FromHours(24),
-        Children: [Colour("a", "#404040", 3), Colour("b", "#505050", 3), Colour("c", "#606060", 3)]);
-
-    /// <summary>20:46:01, tick 275: a second into loop item c.</summary>
-    private static readonly PrimaryEvent BarsTest = Colour("bars-test", "#A0A0A0", 2, TimingMode.Fixed, new TimeSpan(20, 46, 1));
-
     private static void AssertOneEntryPerItem(IEnumerable<AsRunEntry> entries)
     {
         var keys = entries.Where(e => e.Status != AsRunStatus.Filler).GroupBy(e => e.Key).Where(g => g.Count() > 1)

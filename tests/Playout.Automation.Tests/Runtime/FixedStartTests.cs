@@ -1,5 +1,6 @@
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
+using static Playout.Automation.Tests.Runtime.LoopingDay;
 
 namespace Playout.Automation.Tests.Runtime;
 
@@ -9,20 +10,6 @@ namespace Playout.Automation.Tests.Runtime;
 /// </summary>
 public class FixedStartTests
 {
-    private static readonly DateOnly Day = new(2026, 11, 24);
-
-    // Tick 0 is 20:45:50, fourteen hours and more into the 06:00 broadcast day: the loop has been on air all day.
-    private static readonly DateTimeOffset Epoch = new(2026, 11, 24, 20, 45, 50, TimeSpan.Zero);
-
-    private static PrimaryEvent Colour(string id, string colour, double seconds, TimingMode timing = TimingMode.Follow, TimeSpan? start = null) =>
-        new(id, PrimaryKind.Filler, colour, Timing: timing, Start: start, Duration: TimeSpan.FromSeconds(seconds));
-
-    /// <summary>The demo's shape: promos looping all day (24 h), as stations loop them "until the news".</summary>
-    private static PrimaryEvent Loop() => new("demo-loop", PrimaryKind.Block, Loop: true, Duration: TimeSpan.FromHours(24),
-        Children: [Colour("a", "#404040", 3), Colour("b", "#505050", 3), Colour("c", "#606060", 3)]);
-
-    private static readonly PrimaryEvent BarsTest = Colour("bars-test", "#A0A0A0", 2, TimingMode.Fixed, new TimeSpan(20, 46, 1));
-
     [Fact]
     public void A_fixed_event_after_a_day_long_loop_airs_on_its_frame_and_is_the_next_fixed_start_before_it()
     {
