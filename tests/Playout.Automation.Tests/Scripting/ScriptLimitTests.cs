@@ -52,9 +52,10 @@ public class ScriptLimitTests
         double budget = context.Format.FrameDuration.ToDouble() * 1e6;
         double p99 = during[(int)Math.Ceiling(0.99 * during.Length) - 1];
         Assert.True(p99 < budget, $"tick p99 {p99:0} µs over the {budget:0} µs frame budget while the script ran ({during.Length} ticks)");
-        // And the channel kept its pace: it ticked for the whole run (a few ticks of slack for a loaded machine).
+        // And the channel kept its pace: it ticked for the whole run. A tick a loaded machine delays by a frame skips the
+        // frames it missed (they never run), so some slack.
         double expected = clock.Elapsed.TotalSeconds * context.Format.FrameRate.ToDouble();
-        Assert.True(ticks >= expected * 0.9, $"{ticks} ticks in {clock.Elapsed.TotalSeconds:0.00} s, {expected:0} due");
+        Assert.True(ticks >= expected * 0.8, $"{ticks} ticks in {clock.Elapsed.TotalSeconds:0.00} s, {expected:0} due");
     }
 
     [Fact]
