@@ -26,7 +26,8 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             string next = entry.Key[..^"@filler".Length];
             long end = start + entry.ActualFrames;
             long from = (before?.ActualTick ?? start) - state.Time.Frames(state.Settings.CueAhead);
-            if (state.Find(next) is not { } found || state.ActedOn(next).Any() || SkippedBefore(state, next) || state.Edited(from, end))
+            if (state.Find(next) is not { } found || state.ActedOn(next).Any() || SkippedBefore(state, next) || state.Edited(from, end)
+                || JoinedAfterAction(state, entry, from, end))
                 continue;
             // Before a timed event the gap ends by its frame (earlier when another timed start took the air first): filler
             // still on air after it stands in for a missed event.
@@ -45,6 +46,14 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the filler is the start-up of a join: an operator's skip or take just before put the next event's time in
+    /// the past, and it joins in progress once its source has had the join's delay to open (docs/AUTOMATION.md).
+    /// </summary>
+    private static bool JoinedAfterAction(SimState state, AsRunEntry filler, long from, long end) =>
+        filler.ActualFrames <= state.JoinAllowance
+        && state.Done.Any(d => d.Ok && d.Action.Kind is SimActionKind.Skip or SimActionKind.Take && d.Tick >= from && d.Tick <= end);
 
     /// <summary>
     /// Whether an operator skipped an earlier child of the same block: the block's timing (a fixed start, the day start)
