@@ -31,7 +31,11 @@ internal sealed class AsRunCoversTime : ISimInvariant
                 var chain = state.Restarts.Where(r => r.Tick >= end && r.Tick <= start).ToList();
                 // An item that would be over before it could join is passed over, and the next one starts on its own frame:
                 // up to a second more (what the passed item had left, less than the join's delay).
-                long joined = start - (chain.Count > 0 ? chain[^1].Tick : start);
+                // An operator's skip or take during the start-up gap starts the join again (the item it was joining left).
+                long from = chain.Count > 0 ? chain[^1].Tick : start;
+                from = state.Done.Where(d => d.Ok && d.Action.Kind is SimActionKind.Skip or SimActionKind.Take && d.Tick >= from && d.Tick <= start)
+                    .Select(d => d.Tick).DefaultIfEmpty(from).Max();
+                long joined = start - from;
                 bool startUp = chain.Count > 0 && chain[0].Tick == end && gap >= 0
                     && (joined <= state.JoinAllowance || entry.PlannedTick == start && joined <= 2 * state.JoinAllowance);
                 if (gap != 0 && !startUp)

@@ -81,6 +81,22 @@ public sealed class InvariantTests
     }
 
     [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void A_skip_during_a_restarts_start_up_gap_starts_the_join_again(bool skipped, bool allowed)
+    {
+        var stopped = Aired("a", 0, 100, AsRunStatus.Truncated, "the service stopped");
+        var state = State(stopped);
+        // The operator skips the item being joined 20 frames after the restart; the filler after it joins a delay later.
+        state.Restarts.Add(new SimRestart(100, [stopped]));
+        if (skipped)
+            state.Done.Add(new SimDone(120, new SimAction(0, SimActionKind.Skip, 0, false), "2026-03-02/a", true, "done"));
+        state.Add(Filler("b", 120 + state.JoinAllowance, 80) with { PlannedTick = 0 });
+
+        Assert.Equal(allowed, new AsRunCoversTime().Check(state) is null);
+    }
+
+    [Theory]
     [InlineData(TimingMode.Follow, true)]
     [InlineData(TimingMode.Fixed, false)]
     [InlineData(TimingMode.Manual, false)]
