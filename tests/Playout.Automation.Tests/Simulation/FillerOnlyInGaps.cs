@@ -40,6 +40,9 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
             }
             if (WaitsForTake(found))
                 continue;
+            // The day's events before it all skipped: the day start passes to it (docs/AUTOMATION.md), a gap until then.
+            if (found.First && FirstLeftOfDay(state, found.Day, found.Index) && end <= state.Time.TickAtLocal(found.Day.Date, state.Settings.DayStart))
+                continue;
             return new SimFailure(Name, entry.Key,
                 $"filler from {state.When(start)} for {entry.ActualFrames} frames before {next}, which follows the event before it (the plan has no gap there)",
                 [.. new[] { before }.OfType<AsRunEntry>(), entry]);
@@ -64,6 +67,11 @@ internal sealed class FillerOnlyInGaps : ISimInvariant
         int block = key.IndexOf('/', key.IndexOf('/') + 1);
         return block > 0 && state.Done.Any(d => d.Ok && d.Action.Kind == SimActionKind.Skip && d.Key?.StartsWith(key[..(block + 1)], StringComparison.Ordinal) == true);
     }
+
+    /// <summary>Whether every event of <paramref name="day"/> before the one at <paramref name="index"/> is logged skipped.</summary>
+    private static bool FirstLeftOfDay(SimState state, DaySchedule day, int index) =>
+        index > 0 && day.Events.Take(index).All(e => state.EntriesOf(e.Kind == PrimaryKind.Block ? $"{day.Date:yyyy-MM-dd}/{e.Id}/{e.Blocks[0].Id}#0" : $"{day.Date:yyyy-MM-dd}/{e.Id}")
+            .Any(entry => entry.Status == AsRunStatus.Skipped));
 
     /// <summary>Whether the event waits for a take: a manual event, or one after a manual or open-ended event of its day.</summary>
     private static bool WaitsForTake((DaySchedule Day, PrimaryEvent Top, PrimaryEvent Event, bool First, int Index) found) =>
