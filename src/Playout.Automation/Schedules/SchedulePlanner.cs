@@ -133,21 +133,28 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         if (cursor is long at && s > at)
             items.Add(Filler(day, entry.Key, at, s));
         else
-            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => i.Fixed || i.FirstOfDay || anchors.Starts.ContainsKey(i.Key));
+            later = CutBefore(items, skipped, s, end, entry.Event.Id, i => Pinned(i, anchors));
         string? cut = null;
         if (later.Count > 0 && later[0].Start is long next && (end is null || end > next))
             (end, cut) = (next, $"cut by {later[0].Event.Id}");
         bool isFixed = entry.Timing == TimingMode.Fixed && !anchored;
         items.Add(new PlannedItem(entry.Key, day, entry.Event, s, end, entry.Length ?? 0, false, entry.SourceOffset, cut, entry.Repeat, isFixed,
             firstOfDay && !anchored));
-        // What kept its time comes after, with filler again in the gaps between (the filler popped with it is laid anew).
+        // What kept its time comes after: the items that follow one another close up behind what is before them, and the
+        // gaps before pinned ones are filler again (the filler popped with them is laid anew).
         foreach (var kept in later)
         {
-            if (items[^1].End is long gap && kept.Start > gap)
-                items.Add(Filler(kept.Day, kept.Key, gap, kept.Start));
-            items.Add(kept);
+            var item = kept;
+            if (items[^1].End is long before && kept.Start > before)
+            {
+                if (Pinned(kept, anchors))
+                    items.Add(Filler(kept.Day, kept.Key, before, kept.Start));
+                else
+                    item = kept with { Start = before, End = kept.End - kept.Start + before };
+            }
+            items.Add(item);
         }
-        return later.Count > 0 ? later[^1].End : end;
+        return later.Count > 0 ? items[^1].End : end;
     }
 
     /// <summary>
@@ -186,6 +193,9 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         items.AddRange(waiting);
         return kept;
     }
+
+    /// <summary>Whether an item's time is pinned: a fixed start, a day's first event at its day start, one that aired or was taken.</summary>
+    private static bool Pinned(PlannedItem item, PlanAnchors anchors) => item.Fixed || item.FirstOfDay || anchors.Starts.ContainsKey(item.Key);
 
     /// <summary>Untimed items laid out in a row at most (waiting for a take, or after a held item).</summary>
     private const int MaxWaiting = 50;
