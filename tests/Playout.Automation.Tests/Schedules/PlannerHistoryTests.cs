@@ -96,4 +96,19 @@ public class PlannerHistoryTests
         Assert.All(plan.Items.Zip(plan.Items.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
         Assert.Equal((15_375L, 30_000L), (plan.Items[5].Start!.Value, plan.Items[5].End!.Value));
     }
+
+    [Fact]
+    public void Follow_events_kept_after_a_pinned_one_close_up_behind_it_when_the_one_between_is_dropped()
+    {
+        // F (06:09:58, 10 s) comes last in the running order: X keeps its fixed time and cuts F; Y overlaps F and is
+        // dropped; Z, which followed Y, follows X.
+        var day = new DaySchedule(Day, [Colour("X", 5, TimingMode.Fixed, new TimeSpan(6, 10, 0)), Colour("Y", 10), Colour("Z", 5),
+            Colour("F", 10, TimingMode.Fixed, new TimeSpan(6, 9, 58))]);
+        var plan = Planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, 100_000);
+
+        Assert.Equal((14_950L, 15_000L), Span(plan, "F"));
+        Assert.Equal((15_000L, 15_125L), Span(plan, "X"));
+        Assert.Equal((15_125L, 15_250L), Span(plan, "Z"));
+        Assert.Equal(("Y", "no air time left before F"), (Assert.Single(plan.Skipped).Event.Id, plan.Skipped[0].Reason));
+    }
 }
