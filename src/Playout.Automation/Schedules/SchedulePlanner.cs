@@ -45,7 +45,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
                 foreach (var next in group.Entries)
                 {
                     var entry = timing is { } t ? next with { Timing = t.Timing, FixedAt = t.FixedAt } : next;
-                    if (FarEnough(items, cursor, horizon) && !firstOfDay && !Pinned(entry, day.Date, cursor, horizon, anchors))
+                    if (FarEnough(items, cursor, horizon) && !firstOfDay && !LaidOutAnyway(entry, day.Date, cursor, horizon, anchors))
                     {
                         // Laid out as far as needed: the rest of this event is not (a loop may fill the day), but a later
                         // fixed start before the horizon (or the day start, for its first event) still cuts in, so the
@@ -78,7 +78,7 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
         cursor is long c ? c >= horizon : UntimedAtEnd(items) >= MaxWaiting;
 
     /// <summary>An entry laid out however far the plan reaches: one that has aired or been taken, or a fixed start before the horizon.</summary>
-    private bool Pinned(PlanEntry entry, DateOnly day, long? cursor, long horizon, PlanAnchors anchors) =>
+    private bool LaidOutAnyway(PlanEntry entry, DateOnly day, long? cursor, long horizon, PlanAnchors anchors) =>
         anchors.Starts.ContainsKey(entry.Key)
         || entry.Timing == TimingMode.Fixed && (cursor is null || TickOfDay(day, entry.FixedAt ?? settings.DayStart) < horizon);
 
