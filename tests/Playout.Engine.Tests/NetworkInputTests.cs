@@ -31,12 +31,10 @@ public class NetworkInputTests
         test.Channel.Stop();
 
         var live = luma.Take(sent).Where(y => y != 64).ToArray();
-        // The stream played live: a second and more of the 100 frames sent reached air, most of them each a new picture (the
-        // sender's luma changes every frame). A loaded machine's channel skips the frames of the ticks it runs late, so the
-        // count is of the frames that aired, not of the 100 sent.
-        int pictures = live.Distinct().Count();
-        Assert.InRange(pictures, 25, 101);
-        Assert.True(pictures * 2 >= live.Length, $"{pictures} pictures in {live.Length} live frames: the stream did not play live");
+        // The stream played live: a second's worth and more of the 100 different pictures sent reached air (the sender's luma
+        // changes every frame). On a loaded machine the channel skips the frames of late ticks and holds a picture the
+        // decoder has not delivered in time, so the count is not of the 100 sent.
+        Assert.InRange(live.Distinct().Count(), 25, 101);
         Assert.Contains(url, test.Alarms.Active.Single(a => a.Source == "channel 1/layer 1").Message);
         Assert.Equal(64, luma[^1]);
     }
