@@ -6,6 +6,8 @@ using Playout.HwSim;
 
 namespace Playout.Engine.Tests;
 
+// Real time against the card's clock: not beside the other tests of this assembly.
+[Collection(nameof(RunsAlone))]
 public class HardwareTwinTests
 {
     private static readonly SimulatedCardOptions Realtime = new(Timing: CardTiming.Realtime, JitterMicroseconds: 500);
