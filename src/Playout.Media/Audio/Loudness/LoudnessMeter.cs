@@ -7,8 +7,9 @@ namespace Playout.Media.Audio.Loudness;
 /// (full scale ±1.0): momentary, short-term, integrated, loudness range, true peak and sample peak.
 /// </summary>
 /// <remarks>
-/// Feed it every sample in order with <see cref="Add"/> (any number of sample frames per call, e.g. each
-/// <see cref="AudioFrame.Samples"/> of a channel's tick) and read <see cref="Reading"/> whenever wanted.
+/// Feed it every sample in order with <see cref="Add(ReadOnlySpan{float})"/> (any number of sample frames per call) or
+/// <see cref="Add(AudioFrame)"/> (each tick's sound) and read <see cref="Reading"/> whenever wanted. Samples that are
+/// not finite (NaN, infinity) are measured as silence.
 /// After construction nothing is allocated: <see cref="Add"/> and <see cref="Reading"/> allocate zero bytes, and
 /// memory stays constant however long it runs (integrated and range gating work on fixed histograms).
 /// Loudness is measured in 400 ms blocks every 100 ms, aligned to the first sample added (or the last
@@ -95,6 +96,16 @@ public sealed class LoudnessMeter
         }
     }
 
+    /// <summary>Measures a tick's sound: <c>meter.Add(frame)</c> from a channel's per-frame callback.</summary>
+    /// <exception cref="ArgumentException">The frame's channel count is not the layout's.</exception>
+    public void Add(AudioFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Channels != _layout.Stride)
+            throw new ArgumentException($"{frame} has {frame.Channels} channels; the meter's layout ({_layout}) reads {_layout.Stride}", nameof(frame));
+        Add(frame.Samples);
+    }
+
     /// <summary>Forgets everything measured: the meter starts again as new.</summary>
     public void Reset()
     {
@@ -129,7 +140,8 @@ public sealed class LoudnessMeter
             float peak = _samplePeak;
             for (int i = 0, at = channels[c]; i < frames; i++, at += stride)
             {
-                float sample = interleaved[at];
+                // A NaN or infinity (a broken source) would stay in the filters' state and the maxima for ever.
+                float sample = float.IsFinite(interleaved[at]) ? interleaved[at] : 0;
                 samples[i] = sample;
                 peak = MathF.Max(peak, MathF.Abs(sample));
             }

@@ -1,3 +1,4 @@
+using Playout.Media.Audio;
 using Playout.Media.Audio.Loudness;
 using Playout.Media.Simd;
 using static Playout.Media.Tests.Audio.Loudness.LavfiAudio;
@@ -88,6 +89,42 @@ public class LoudnessMeterTests
         Assert.True(LoudnessReading.HasValue(brief.Reading.SamplePeak));
         Assert.False(LoudnessReading.HasValue(brief.Reading.Momentary));
         Assert.False(LoudnessReading.HasValue(brief.Reading.Integrated));
+    }
+
+    [Fact]
+    public void Samples_that_are_not_finite_are_measured_as_silence_and_do_not_stick()
+    {
+        var broken = (float[])Programme.Value.Clone();
+        for (int i = 1000; i < broken.Length; i += 9973)
+            broken[i] = i % 2 == 0 ? float.NaN : float.PositiveInfinity;
+        var zeroed = broken.Select(s => float.IsFinite(s) ? s : 0).ToArray();
+
+        var reading = Tech3341ConformanceTests.Measure(ChannelLayout.Stereo, broken);
+
+        Assert.Equal(Tech3341ConformanceTests.Measure(ChannelLayout.Stereo, zeroed), reading);
+        Assert.True(double.IsFinite(reading.Integrated) && double.IsFinite(reading.TruePeak) && double.IsFinite(reading.MomentaryMax));
+    }
+
+    [Fact]
+    public void A_16_channel_audio_frame_is_measured_by_a_pair_meter_and_refused_by_a_stereo_one()
+    {
+        var pool = new AudioPool(16, 960, 2);
+        Assert.True(pool.TryRent(out var frame));
+        var samples = frame.Write(960);
+        for (int i = 0; i < 960; i++)
+            samples[i * 16 + 2] = samples[i * 16 + 3] = 0.5f * MathF.Sin(i * 0.1f);
+        frame.Commit();
+        var pair = new LoudnessMeter(ChannelLayout.Pair(1));
+        var first = new LoudnessMeter(ChannelLayout.Pair(0));
+
+        pair.Add(frame);
+        first.Add(frame);
+
+        Assert.InRange(pair.Reading.SamplePeak, -6.1, -6.0);
+        Assert.Equal(double.NegativeInfinity, first.Reading.SamplePeak);
+        var error = Assert.Throws<ArgumentException>(() => new LoudnessMeter(ChannelLayout.Stereo).Add(frame));
+        Assert.Contains("16 channels", error.Message);
+        frame.Release();
     }
 
     [Fact]
