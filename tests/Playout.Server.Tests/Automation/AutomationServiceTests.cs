@@ -303,6 +303,8 @@ public class AutomationServiceTests
         string asRun = folder.File($"state/asrun/test-channel/{BroadcastDay(DateTimeOffset.UtcNow):yyyy-MM-dd}.jsonl");
         await WaitUntil(() => AsRunJournal.ReadFile(asRun).Any(e => e.Key == $"alarm {id}" && e.Reason == "acknowledged by desk: files on the way"),
             TimeSpan.FromSeconds(5));
+        using var anonymous = service.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics")).StatusCode);
         string metrics = await viewer.GetStringAsync("/metrics");
         Assert.Matches(@"playout_channel_ticks_total\{[^}]*channel=""test channel""[^}]*\} [1-9]", metrics);
         Assert.Matches(@"playout_alarms_raised_total\{?[^ ]* [1-9]", metrics);
