@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
+using Playout.Engine.Probes;
 using Playout.Engine.Channels;
 
 namespace Playout.Automation.Runtime;
@@ -185,8 +186,15 @@ public sealed class ChannelAutomation : IDisposable
         };
         long tick = _planner.Time.TickAt(at);
         lock (_gate)
-            _asRun.Note(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
+            _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
                 alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0);
+    }
+
+    /// <summary>A programme probe's episode opened or closed: the as-run log notes it in each item it touched (docs/MONITORING.md).</summary>
+    public void Note(ProbeEvent episode)
+    {
+        lock (_gate)
+            _asRun.Probe(episode);
     }
 
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
