@@ -15,8 +15,8 @@ public sealed record ProbesConfig
     /// <summary>Read every n-th line; null: about 360 lines of any raster, both fields of an interlaced one.</summary>
     public int? LineStep { get; init; }
 
-    /// <summary>Read every n-th 6-pixel v210 group.</summary>
-    public int GroupStep { get; init; } = 4;
+    /// <summary>Read every n-th 6-pixel v210 group; null: about 80 groups across any raster.</summary>
+    public int? GroupStep { get; init; }
 
     public BlackProbeConfig Black { get; init; } = new();
     public FreezeProbeConfig Freeze { get; init; } = new();
