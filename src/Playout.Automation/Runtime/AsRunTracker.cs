@@ -3,6 +3,7 @@ using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Engine.Probes;
 
 namespace Playout.Automation.Runtime;
 
@@ -29,10 +30,13 @@ internal sealed class AsRunTracker
     /// <summary>The last two days' journal, read at start-up: what aired before this run.</summary>
     private readonly IReadOnlyList<AsRunEntry> _journal;
 
+    private readonly ProbeNotes _probes;
+
     public AsRunTracker(Channel channel, IScheduleTimeBase time, ITimecodes timecodes, AsRunJournal? journal)
     {
         _channel = channel;
         _recorder = new AsRunRecorder(channel.Name, time, timecodes, journal);
+        _probes = new ProbeNotes(timecodes);
         _journal = RecentJournal(journal);
         foreach (var entry in _journal.Where(e => e.Status != AsRunStatus.Filler))
         {
@@ -66,6 +70,20 @@ internal sealed class AsRunTracker
             }
         }
         return anchors;
+    }
+
+    /// <summary>Writes a note that is not an item (an alarm's change); it never touches the items' statuses.</summary>
+    public void WriteNote(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
+        Write(key, filler: true, _ => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
+
+    /// <summary>A probe's episode opened or closed: its notes are written for the items it touched (<see cref="ProbeNotes"/>).</summary>
+    public void Probe(ProbeEvent episode)
+    {
+        var onAir = OnAir is { } item ? ProbeNotes.ItemSpan.Of(item) : null;
+        if (episode.IsOpen)
+            _probes.Opened(episode, onAir, Recent, WriteProbe);
+        else
+            _probes.Closed(episode, onAir, WriteProbe);
     }
 
     /// <summary>The item on air (null before the first cut).</summary>
@@ -102,6 +120,7 @@ internal sealed class AsRunTracker
             {
                 plan.Ended(previous.Item, tick);
                 Write(previous.Item, actions => _recorder.Aired(previous, tick, actions, _stopped.Remove(previous.Item.Key)));
+                _probes.ItemEnded(ProbeNotes.ItemSpan.Of(previous), tick, WriteProbe);
             }
             LogSkippedBefore(cue.Item, plan);
             plan.Started(cue.Item, tick);
@@ -134,7 +153,10 @@ internal sealed class AsRunTracker
     public void Stop()
     {
         if (OnAir is { } last)
+        {
             Write(last.Item, actions => _recorder.Aired(last, _channel.Tick, actions, _stopped.Remove(last.Item.Key), AsRunRecorder.ServiceStopped));
+            _probes.Stopped(ProbeNotes.ItemSpan.Of(last), _channel.Tick, WriteProbe);
+        }
         OnAir = null;
     }
 
@@ -169,6 +191,12 @@ internal sealed class AsRunTracker
         }
     }
 
+    private void WriteProbe(ProbeKind kind, ProbeNotes.ItemSpan item, long from, long frames, string reason)
+    {
+        string name = kind.ToString().ToLowerInvariant(), key = $"{name} {from}";
+        Write(key, filler: true, _ => _recorder.Note(item.Day, key, item.EventId, item.Title, name, AsRunStatus.Probe, reason, from, frames, item.Source));
+    }
+
     private void Write(PlannedItem item, Action<string?> write) => Write(item.Key, item.IsFiller, write);
 
     /// <summary>
@@ -200,7 +228,7 @@ internal sealed class AsRunTracker
             return [];
         try
         {
-            return [.. journal.Days().TakeLast(2).SelectMany(journal.Read)];
+            return [.. journal.Days().TakeLast(2).SelectMany(journal.Read).Where(e => e.Status.IsItem())];
         }
         catch (InvalidDataException error)
         {
