@@ -11,6 +11,7 @@ using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
 using Playout.Engine.Devices;
 using Playout.Engine.Modules;
+using Playout.Engine.Probes;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Engine.Producers.Playlists;
@@ -41,6 +42,9 @@ public sealed class ChannelRuntime : IDisposable
 
     public ChannelContext Context { get; }
     public Channel Channel { get; }
+
+    /// <summary>The black, freeze and silence detectors (subscribe for their events); null when the channel's probes are off.</summary>
+    public ProgrammeProbes? Probes => ProgrammeProbes.Of(Channel);
     public PreviewConsumer? Preview { get; }
 
     /// <summary>The channel's schedule automation, when the configuration has one.</summary>
@@ -67,6 +71,8 @@ public sealed class ChannelRuntime : IDisposable
             channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
             for (int i = 0; i < config.Outputs.Count; i++)
                 channel.AddConsumer(Output(service, config, i, context, modules, card));
+            if (config.Probes.ToSettings() is { } probes)
+                channel.AddConsumer(new ProbeConsumer(context, [new ProgrammeProbes(context, probes, channel.AirTime)]));
             LoadLayers(service, config, context, channel, modules, card);
             channel.Start();
             if (config.Automation is not null)
