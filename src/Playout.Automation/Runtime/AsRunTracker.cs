@@ -76,10 +76,10 @@ internal sealed class AsRunTracker
     public void WriteNote(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
         Write(key, filler: true, _ => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
 
-    /// <summary>An item's loudness as it aired, measured a second or so after it came off: a note beside its entry.</summary>
+    /// <summary>An item's loudness as it aired, measured a second or so after it came off: a note beside its entry (filler gets none).</summary>
     public void Measured(ItemLoudness measured)
     {
-        var aired = Recent.LastOrDefault(e => e.Key == measured.Key && e.ActualTick == measured.StartTick && e.Status.IsItem());
+        var aired = Recent.LastOrDefault(e => e.Key == measured.Key && e.ActualTick == measured.StartTick && e.Status.IsItem() && e.Status != AsRunStatus.Filler);
         if (aired is not null)
             Write($"loudness {aired.Key}", filler: true, _ => _recorder.Loudness(aired, measured));
     }

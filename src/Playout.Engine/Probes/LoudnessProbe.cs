@@ -54,6 +54,9 @@ public sealed class LoudnessProbe : IProgrammeProbe, IDisposable
 
     public string Name => "loudness";
 
+    /// <summary>The channel's loudness probe, or null when it meters none.</summary>
+    public static LoudnessProbe? Of(Channel channel) => ProbeConsumer.Find<LoudnessProbe>(channel);
+
     public LoudnessSettings Settings => _settings;
 
     /// <summary>The live meters and the item on air so far.</summary>
