@@ -17,4 +17,16 @@ public enum AsRunStatus
 
     /// <summary>Filler covering a gap or a hold.</summary>
     Filler,
+
+    /// <summary>Not an item: an alarm of the channel was raised, cleared or acknowledged (its id is the entry's event id).</summary>
+    Alarm,
+
+    /// <summary>Not an item: a probe saw black, freeze or silence on the programme, from its actual start for its actual length, during the item named.</summary>
+    Probe,
+}
+
+public static class AsRunStatuses
+{
+    /// <summary>Whether an entry with this status is an item of the running order (not an alarm's or a probe's note).</summary>
+    public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe);
 }

@@ -40,6 +40,11 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
     public void Skipped(SkippedItem item, string? actions) =>
         Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0) with { Actions = actions });
 
+    /// <summary>A note that is not an item (<see cref="AsRunStatuses.IsItem"/>): what happened from <paramref name="tick"/> for <paramref name="frames"/>.</summary>
+    public void Note(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
+        Write(new AsRunEntry(channel, day, key, id, title, kind, null, status, reason, null, null, null, 0,
+            tick, time.InstantOf(tick), timecodes.OfDay(tick), frames, timecodes.Duration(frames)));
+
     /// <summary>A live input's losses of signal on air, when and why, as its entry's reason; null when it had none.</summary>
     private string? SignalLosses(OnAirItem item)
     {

@@ -68,6 +68,10 @@ internal sealed class AsRunTracker
         return anchors;
     }
 
+    /// <summary>Writes a note that is not an item (an alarm's change, a probe's finding); it never touches the items' statuses.</summary>
+    public void Note(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
+        _recorder.Note(day, key, id, title, kind, status, reason, tick, frames);
+
     /// <summary>The item on air (null before the first cut).</summary>
     public OnAirItem? OnAir { get; set; }
 
@@ -200,7 +204,7 @@ internal sealed class AsRunTracker
             return [];
         try
         {
-            return [.. journal.Days().TakeLast(2).SelectMany(journal.Read)];
+            return [.. journal.Days().TakeLast(2).SelectMany(journal.Read).Where(e => e.Status.IsItem())];
         }
         catch (InvalidDataException error)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
@@ -172,6 +173,22 @@ public sealed class ChannelAutomation : IDisposable
     public const string DefaultOperator = "an operator";
 
     /// <summary>What is on air, what comes next, and the next fixed start, as the pump last published them; never waits for the pump.</summary>
+    /// <summary>An alarm of this channel changed: the as-run log notes it at the time it happened ("alarm ID" entries, docs/MONITORING.md).</summary>
+    public void Note(AlarmEvent change)
+    {
+        var alarm = change.Alarm;
+        var (at, what) = change.Kind switch
+        {
+            AlarmEventKind.Raised => (alarm.RaisedAt, $"raised, {alarm.Severity.ToString().ToLowerInvariant()}: {alarm.Message}"),
+            AlarmEventKind.Cleared => (alarm.ClearedAt ?? alarm.RaisedAt, $"cleared: {alarm.Message}"),
+            _ => (alarm.Ack!.At, $"acknowledged by {alarm.Ack.Who}{(alarm.Ack.Comment is { } comment ? $": {comment}" : "")}"),
+        };
+        long tick = _planner.Time.TickAt(at);
+        lock (_gate)
+            _asRun.Note(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
+                alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0);
+    }
+
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
 
     /// <summary>Runs the pump on a thread of its own, every few milliseconds.</summary>

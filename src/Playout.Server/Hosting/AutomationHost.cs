@@ -20,6 +20,9 @@ public sealed class AutomationHost : IDisposable
     private readonly ILogger _log;
     private readonly Lock _saving = new();
 
+    /// <summary>The channel's alarm changes, written to its as-run log.</summary>
+    private IDisposable? _alarmNotes;
+
     private AutomationHost(ChannelAutomation automation, AsRunJournal journal, ScheduleTimeBase time, string savedPath, ILogger log)
     {
         Automation = automation;
@@ -58,6 +61,11 @@ public sealed class AutomationHost : IDisposable
             Sources = rules,
         };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
+        host._alarmNotes = context.Alarms.Subscribe(change =>
+        {
+            if (change.Alarm.Channel == channel.Name)
+                runner.Note(change);
+        });
         try
         {
             var schedule = SavedSchedule.Load(host._savedPath) ?? Configured(service, automation, context.Format.FrameRate, devices, where);
@@ -100,6 +108,7 @@ public sealed class AutomationHost : IDisposable
 
     public void Dispose()
     {
+        _alarmNotes?.Dispose();
         Automation.Dispose();
         Journal.Dispose();
     }

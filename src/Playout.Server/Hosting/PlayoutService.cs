@@ -29,7 +29,11 @@ public static class PlayoutService
             .CreateLogger();
         using var logs = new SerilogLoggerFactory(serilog);
         var log = logs.CreateLogger("Playout");
-        var alarms = new AlarmBoard(logs.CreateLogger("Playout.Alarms"));
+        var alarmLog = logs.CreateLogger("Playout.Alarms");
+        using var alarmJournal = AlarmJournal.Open(config.AlarmsPath, alarmLog);
+        using var alarms = new AlarmBoard(alarmLog, damping: config.Alarms.Damping);
+        alarms.Restore(alarmJournal.Listed, alarmJournal.LastId);
+        using var journaling = alarms.Subscribe(alarmJournal.Record);
         FfmpegLogging.RouteTo(logs.CreateLogger("Playout.FFmpeg"));
         if (config.DemoMedia)
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);

@@ -24,6 +24,8 @@ public sealed partial record ServiceConfig
 
     public ApiConfig Api { get; init; } = new();
 
+    public AlarmsConfig Alarms { get; init; } = new();
+
     public MediaLibraryConfig MediaLibrary { get; init; } = new();
 
     /// <summary>The limits of the scripts the API runs.</summary>
@@ -52,6 +54,9 @@ public sealed partial record ServiceConfig
     public string LogsPath => Path.GetFullPath(Path.Combine(BaseDirectory, Logs));
 
     public string StatePath => Path.GetFullPath(Path.Combine(BaseDirectory, State));
+
+    /// <summary>Where the alarm journal is kept.</summary>
+    public string AlarmsPath => Path.Combine(StatePath, "alarms");
 
     /// <summary>The media catalogue: the library's database, or media.db in the state folder.</summary>
     public string CatalogPath => MediaLibrary.Database is { } database ? FilePath(database) : Path.Combine(StatePath, "media.db");
@@ -111,6 +116,7 @@ public sealed partial record ServiceConfig
             problems.Add("channels", $"two channels are named '{name}'");
         ApiConfig.ValidateHttp("http", Http, problems);
         Api.Validate("api", Http, problems);
+        Alarms.Validate("alarms", problems);
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", problems);

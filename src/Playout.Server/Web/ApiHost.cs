@@ -42,7 +42,9 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         app.MapOpenApi();
         var api = new ApiChannels(channels);
         StatusEndpoints.Map(app, api, alarms);
-        ChannelEndpoints.Map(app, api, alarms, new StreamClients(config.Api.MaxStreamClients));
+        var streams = new StreamClients(config.Api.MaxStreamClients);
+        ChannelEndpoints.Map(app, api, streams);
+        AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);

@@ -4,18 +4,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Playout.Automation.Runtime;
 using Playout.Automation.Schedules;
-using Playout.Engine.Alarms;
 using Playout.Server.Hosting;
 
 namespace Playout.Server.Web;
 
-/// <summary>Channels, their automation status (polled and streamed), operator actions, and alarms.</summary>
+/// <summary>Channels, their automation status (polled and streamed), and operator actions.</summary>
 public static class ChannelEndpoints
 {
     /// <summary>How often the status stream sends: at least 10 updates a second.</summary>
     public static readonly TimeSpan StreamInterval = TimeSpan.FromMilliseconds(80);
 
-    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms, StreamClients streams)
+    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, StreamClients streams)
     {
         var api = app.MapGroup("/api").WithTags("channels");
         api.MapGet("/channels", () => channels.All.Select((c, i) => new ChannelSummary(i + 1, c.Channel.Name, c.Context.Format.Name,
@@ -38,7 +37,6 @@ public static class ChannelEndpoints
             .Requires(ApiRole.Operator).WithSummary("Release a hold: the event on air ends at its planned end, or the next event follows now.");
         api.MapPost("/channels/{number:int}/skip", (int number, HttpContext http) => Act(channels, number, http, "skip", (a, who) => a.Skip(who)))
             .Requires(ApiRole.Operator).WithSummary("Drop the next event from the running order.");
-        api.MapGet("/alarms", () => alarms.Active).WithSummary("Active alarms.");
     }
 
     public sealed record ChannelSummary(int Number, string Name, string Format, bool Automated, bool OnAir);

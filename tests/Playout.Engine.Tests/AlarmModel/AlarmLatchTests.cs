@@ -1,16 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 
-namespace Playout.Engine.Tests.Timing;
+namespace Playout.Engine.Tests.AlarmModel;
 
 public class AlarmLatchTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public void A_latched_alarm_stays_listed_after_its_condition_clears_until_the_latch_ends()
     {
