@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests;
 
@@ -19,20 +19,13 @@ internal static class NetSnmp
     }
 
     /// <summary>Runs <paramref name="tool"/> and returns its exit code, stdout and stderr (the tools print errors there).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> Run(string tool, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> Run(string tool, params string[] arguments) => Task.Run(() =>
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // No user or system snmp.conf may change what the tools print.
-        start.Environment["SNMPCONFPATH"] = Path.GetTempPath();
-        start.Environment["MIBDIRS"] = "+" + ConfigsDirectory;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+        var result = ExternalTool.Execute(tool, arguments, timeout: TimeSpan.FromSeconds(60),
+            environment: new Dictionary<string, string> { ["SNMPCONFPATH"] = Path.GetTempPath() });
+        return (result.ExitCode, result.OutputText, result.Error);
+    });
 
     /// <summary>The common arguments for a v2c request to <paramref name="port"/> on loopback: numeric OIDs, short timeout.</summary>
     public static string[] V2c(int port, string community, params string[] rest) =>
