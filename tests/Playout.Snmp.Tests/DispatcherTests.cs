@@ -143,7 +143,8 @@ public class DispatcherTests
         var agent = new InProcessAgent();
         Assert.Null(agent.AskRaw(Pdu.Request(PduType.SnmpV2Trap, 1, Bind("1.3.6.1.2.1.1.3.0"))));
         Assert.Null(agent.AskRaw(Pdu.Request(PduType.Response, 1, Bind("1.3.6.1.2.1.1.3.0"))));
-        Assert.Equal(2u, agent.Counters.SilentDrops);
+        Assert.Equal(0u, agent.Counters.OutPkts);
+        Assert.Equal(2u, agent.Counters.InPkts);
     }
 
     private sealed class ColumnThreeHidden : IAccessView

@@ -15,8 +15,12 @@ public sealed class Dispatcher(MibTree tree, int maxRepetitions) : IRequestHandl
     /// <summary>The most bindings one GETBULK response is built with, whatever it asks: bounded work per datagram.</summary>
     public const int MaxBulkVarBinds = 2048;
 
+    /// <summary>The PDU types <see cref="Handle"/> answers.</summary>
+    public static bool Serves(PduType type) => type is PduType.Get or PduType.GetNext or PduType.GetBulk or PduType.Set;
+
     public Pdu Handle(Pdu request, RequestContext context)
     {
+        if (!Serves(request.Type)) throw new ArgumentException($"{request.Type} is not a request an agent answers", nameof(request));
         var mib = new MibRequest(context.Principal);
         var serving = 0;
         try
@@ -26,11 +30,10 @@ public sealed class Dispatcher(MibTree tree, int maxRepetitions) : IRequestHandl
                 PduType.Get => Pdu.ResponseTo(request, Each(request, ref serving, oid => Get(oid, context.View, mib))),
                 PduType.GetNext => Pdu.ResponseTo(request, Each(request, ref serving, oid => Next(oid, context.View, mib))),
                 PduType.GetBulk => Pdu.ResponseTo(request, Bulk(request, context.View, mib, ref serving)),
-                PduType.Set => Set(request, context.View, mib, ref serving),
-                _ => throw new ArgumentException($"{request.Type} is not a request an agent answers", nameof(request)),
+                _ => Set(request, context.View, mib, ref serving),
             };
         }
-        catch (Exception error) when (error is not ArgumentException)
+        catch (Exception)
         {
             return Pdu.ResponseTo(request, request.VarBinds, ErrorStatus.GenErr, serving + 1);
         }

@@ -59,12 +59,8 @@ public sealed class MessageProcessor
         var inbound = model.Accept(datagram, peer, Counters);
         if (inbound.Reply is { } report) return report;
         if (inbound.Pdu is not { } request || inbound.Context is not { } context) return null;
-        // Only the confirmed-class requests an agent serves; responses, traps and informs sent here are dropped.
-        if (request.Type is not (PduType.Get or PduType.GetNext or PduType.GetBulk or PduType.Set))
-        {
-            Counters.CountSilentDrop();
-            return null;
-        }
+        // Only the requests an agent serves; responses, traps and informs sent to it have no handler here and are dropped.
+        if (!Dispatcher.Serves(request.Type)) return null;
         return ResponseFitter.Fit(request, _handler.Handle(request, context), model, context, Counters);
     }
 }

@@ -118,8 +118,9 @@ public sealed class NotificationSender : IAsyncDisposable
             await _socket.SendToAsync(target.Security.Encode(pdu), SocketFlags.None, target.Manager, _stop.Token);
             return true;
         }
-        catch (SocketException error)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
+            // A socket error, or a security model that cannot wrap it (a v3 user without keys for this manager).
             Counters.Drop();
             _report($"SNMP notification to {target.Name} ({target.Manager}) not sent: {error.Message}");
             return false;
