@@ -1,0 +1,10 @@
+namespace Playout.Snmp.Security;
+
+/// <summary>SNMPv2c communities. Closed by default for writing: no write community unless one is configured.</summary>
+public sealed record CommunityOptions
+{
+    public string ReadCommunity { get; init; } = "public";
+
+    /// <summary>Null: SETs are refused (noAccess) whatever the community.</summary>
+    public string? WriteCommunity { get; init; }
+}
