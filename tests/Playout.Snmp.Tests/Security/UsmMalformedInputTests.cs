@@ -1,0 +1,65 @@
+using System.Net;
+using Playout.Snmp.Agent;
+using Playout.Snmp.Security;
+
+namespace Playout.Snmp.Tests.Security;
+
+/// <summary>The v3 receive path is total: mutated, truncated and random datagrams are counted and dropped or reported, never thrown.</summary>
+public class UsmMalformedInputTests
+{
+    [Fact]
+    public void Mutated_v3_datagrams_never_throw_out_of_the_receive_path_and_are_counted()
+    {
+        using var agent = new UsmTestAgent(UsmFixtures.Model(boots: 7));
+        var ops = UsmFixtures.Users(UsmFixtures.EngineId)[0];
+        var watch = UsmFixtures.Users(UsmFixtures.EngineId)[2];
+        byte[][] seeds =
+        [
+            UsmManager.Discovery(),
+            UsmManager.Get(ops, UsmSecurityLevel.AuthPriv, 7, 0),
+            UsmManager.Get(watch, UsmSecurityLevel.AuthNoPriv, 7, 0),
+        ];
+        var processor = new MessageProcessor([agent.Model], agent, new AgentCounters());
+        var random = new Random(3414);
+        var peer = new IPEndPoint(IPAddress.Loopback, 40000);
+        var answered = 0;
+        const int Rounds = 20_000;
+        for (var i = 0; i < Rounds; i++)
+        {
+            var datagram = Mutate(seeds[i % seeds.Length], random);
+            if (processor.Process(datagram, peer) is not null)
+                answered++;
+        }
+        var usm = agent.Model.Counters;
+        var counted = processor.Counters.InAsnParseErrs + processor.Counters.InBadVersions + usm.All.Aggregate(0u, (sum, c) => sum + c.Read());
+        Assert.Equal((uint)Rounds, processor.Counters.InPkts);
+        Assert.True(counted > Rounds / 2, $"only {counted} of {Rounds} refusals counted");
+        Assert.True(usm.WrongDigests > 0 && processor.Counters.InAsnParseErrs > 0, "both the BER and the USM checks were reached");
+        Assert.True(answered > 0, "reportable refusals were answered");
+        // And the agent still serves a good request afterwards.
+        Assert.NotNull(processor.Process(UsmManager.Get(ops, UsmSecurityLevel.AuthPriv, 7, 0), peer));
+    }
+
+    private static byte[] Mutate(byte[] seed, Random random)
+    {
+        var bytes = (byte[])seed.Clone();
+        switch (random.Next(5))
+        {
+            case 0: // flip a few bytes
+                for (var n = random.Next(1, 4); n > 0; n--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                return bytes;
+            case 1: // truncate
+                return bytes[..random.Next(bytes.Length)];
+            case 2: // a huge length somewhere
+                var at = random.Next(1, bytes.Length - 4);
+                bytes[at] = 0x84; bytes[at + 1] = 0x7f; bytes[at + 2] = 0xff; bytes[at + 3] = 0xff;
+                return bytes;
+            case 3: // junk after the message
+                return [.. bytes, .. Enumerable.Range(0, random.Next(1, 16)).Select(_ => (byte)random.Next(256))];
+            default: // random bytes behind a v3 header
+                var junk = new byte[random.Next(2, 200)];
+                random.NextBytes(junk);
+                return [0x30, (byte)(junk.Length + 3), 0x02, 0x01, 0x03, .. junk];
+        }
+    }
+}
