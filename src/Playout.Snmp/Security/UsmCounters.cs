@@ -1,4 +1,5 @@
 using Playout.Snmp.Data;
+using Playout.Snmp.Mib;
 
 namespace Playout.Snmp.Security;
 
@@ -44,6 +45,13 @@ public sealed class UsmCounters
     public uint Increment(Oid counter) => Interlocked.Increment(ref _counts[Index(counter)]);
 
     public uint Read(Oid counter) => Volatile.Read(ref _counts[Index(counter)]);
+
+    /// <summary>Serves every counter as a Counter32 scalar (SNMP-USER-BASED-SM-MIB usmStats, SNMP-MPD-MIB, SNMP-VIEW-BASED-ACM-MIB).</summary>
+    public void Register(MibTree tree)
+    {
+        foreach (var (oid, read) in All)
+            tree.Register(new MibScalar(new Oid(oid.Arcs[..^1]), () => new Counter32(read())));
+    }
 
     private static int Index(Oid counter)
     {

@@ -28,6 +28,7 @@ internal static class UsmFixtures
     public static UsmUser[] Users(byte[] engineId) =>
         [.. new[] { Sha1Aes, Sha256Aes, Sha1AuthOnly }.Select(o => UsmUserFactory.Create(o, engineId, Views))];
 
-    public static UsmSecurityModel Model(int boots = 7, TimeProvider? time = null) =>
-        new(new PersistentEngine(EngineId, boots, 1500, time), Users(EngineId));
+    public static PersistentEngine Engine(int boots = 7, TimeProvider? time = null) => new(EngineId, boots, 1500, time);
+
+    public static UsmSecurityModel Model(int boots = 7, TimeProvider? time = null) => new(Engine(boots, time), Users(EngineId));
 }

@@ -10,7 +10,9 @@ public class UsmMalformedInputTests
     [Fact]
     public void Mutated_v3_datagrams_never_throw_out_of_the_receive_path_and_are_counted()
     {
-        using var agent = new UsmTestAgent(UsmFixtures.Model(boots: 7));
+        var engine = UsmFixtures.Engine(boots: 7);
+        var model = new UsmSecurityModel(engine, UsmFixtures.Users(UsmFixtures.EngineId));
+        var counters = new AgentCounters();
         var ops = UsmFixtures.Users(UsmFixtures.EngineId)[0];
         var watch = UsmFixtures.Users(UsmFixtures.EngineId)[2];
         byte[][] seeds =
@@ -19,7 +21,7 @@ public class UsmMalformedInputTests
             UsmManager.Get(ops, UsmSecurityLevel.AuthPriv, 7, 0),
             UsmManager.Get(watch, UsmSecurityLevel.AuthNoPriv, 7, 0),
         ];
-        var processor = new MessageProcessor([agent.Model], agent, new AgentCounters());
+        var processor = new MessageProcessor([model], new Dispatcher(UsmTestAgent.Mib(model, engine, counters), 64), counters);
         var random = new Random(3414);
         var peer = new IPEndPoint(IPAddress.Loopback, 40000);
         var answered = 0;
@@ -30,7 +32,7 @@ public class UsmMalformedInputTests
             if (processor.Process(datagram, peer) is not null)
                 answered++;
         }
-        var usm = agent.Model.Counters;
+        var usm = model.Counters;
         var counted = processor.Counters.InAsnParseErrs + processor.Counters.InBadVersions + usm.All.Aggregate(0u, (sum, c) => sum + c.Read());
         Assert.Equal((uint)Rounds, processor.Counters.InPkts);
         Assert.True(counted > Rounds / 2, $"only {counted} of {Rounds} refusals counted");

@@ -1,81 +1,78 @@
 using Playout.Snmp.Security;
-using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests.Security;
 
 /// <summary>SNMPv3 USM against net-snmp's own tools: the right keys read, every wrong one is refused with its report and counter.</summary>
-public sealed class UsmNetSnmpTests : IDisposable
+public sealed class UsmNetSnmpTests : IAsyncDisposable
 {
-    private readonly TempDirectory _home = new();
-    private readonly UsmTestAgent _agent = new(UsmFixtures.Model());
+    private readonly UsmTestAgent _agent = UsmTestAgent.Start();
 
-    public void Dispose()
-    {
-        _agent.Dispose();
-        _home.Dispose();
-    }
+    public ValueTask DisposeAsync() => _agent.DisposeAsync();
 
     [Theory]
     [InlineData("ops", "SHA")]
     [InlineData("ops256", "SHA-256")]
-    public void Snmpget_authPriv_with_aes_reads_an_object(string user, string auth)
+    public async Task Snmpget_authPriv_with_aes_reads_an_object(string user, string auth)
     {
-        var result = Tool("snmpget", V3(user, "authPriv", auth, UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
+        var result = await Tool("snmpget", V3(user, "authPriv", auth, UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("Playout test agent", result.OutputText);
+        Assert.Contains("Playout test agent", result.Output);
         Assert.True(_agent.Model.Counters.UnknownEngineIds >= 1, "net-snmp discovered the engine ID through a report");
     }
 
     [Fact]
-    public void Snmpwalk_over_v3_walks_the_users_view_only()
+    public async Task Snmpwalk_over_v3_walks_the_users_view_only()
     {
-        var all = Tool("snmpwalk", V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1");
+        var all = await Tool("snmpwalk", V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1");
         Assert.True(all.ExitCode == 0, all.Error);
-        Assert.Contains(".1.3.6.1.2.1.1.5.0", all.OutputText);
-        Assert.Contains(".1.3.6.1.4.1.32473.1.1.0", all.OutputText);
+        Assert.Contains(".1.3.6.1.2.1.1.5.0", all.Output);
+        Assert.Contains(".1.3.6.1.4.1.32473.1.1.0", all.Output);
 
         // "watch" is authNoPriv and its view excludes the enterprise subtree.
-        var limited = Tool("snmpwalk", V3("watch", "authNoPriv", "SHA", UsmFixtures.AuthPassword, null), "1.3.6.1");
+        var limited = await Tool("snmpwalk", V3("watch", "authNoPriv", "SHA", UsmFixtures.AuthPassword, null), "1.3.6.1");
         Assert.True(limited.ExitCode == 0, limited.Error);
-        Assert.Contains(".1.3.6.1.2.1.1.5.0", limited.OutputText);
-        Assert.DoesNotContain("32473", limited.OutputText);
+        Assert.Contains(".1.3.6.1.2.1.1.5.0", limited.Output);
+        Assert.DoesNotContain(".1.3.6.1.4.1.32473.1.1.0 =", limited.Output);
     }
 
     [Fact]
-    public void A_wrong_auth_password_fails_and_is_counted_as_a_wrong_digest()
+    public async Task A_wrong_auth_password_fails_and_is_counted_as_a_wrong_digest()
     {
-        var result = Tool("snmpget", V3("ops", "authPriv", "SHA", "not-the-password", UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
+        var result = await Tool("snmpget", V3("ops", "authPriv", "SHA", "not-the-password", UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.DoesNotContain("Playout test agent", result.OutputText);
+        Assert.DoesNotContain("Playout test agent", result.Output);
         Assert.Contains("Authentication failure", result.Error);
         Assert.True(_agent.Model.Counters.WrongDigests >= 1);
+        // usmStatsWrongDigests.0 is served to a principal allowed to read it.
+        var counter = await Tool("snmpget", V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1.6.3.15.1.1.5.0");
+        Assert.Contains($"Counter32: {_agent.Model.Counters.WrongDigests}", counter.Output);
     }
 
     [Fact]
-    public void A_wrong_priv_password_fails_and_is_counted_as_a_decryption_error()
+    public async Task A_wrong_priv_password_fails_and_is_counted_as_a_decryption_error()
     {
-        var result = Tool("snmpget", V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, "not-the-priv-password"), "1.3.6.1.2.1.1.1.0");
+        var result = await Tool("snmpget", V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, "not-the-priv-password"), "1.3.6.1.2.1.1.1.0");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.DoesNotContain("Playout test agent", result.OutputText);
+        Assert.DoesNotContain("Playout test agent", result.Output);
         Assert.Contains("Decryption error", result.Error);
         Assert.True(_agent.Model.Counters.DecryptionErrors >= 1);
     }
 
     [Fact]
-    public void An_unknown_user_is_refused_with_its_report()
+    public async Task An_unknown_user_is_refused_with_its_report()
     {
-        var result = Tool("snmpget", V3("intruder", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
+        var result = await Tool("snmpget", V3("intruder", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Unknown user name", result.Error);
         Assert.Equal(1u, _agent.Model.Counters.UnknownUserNames);
     }
 
     [Fact]
-    public void NoAuthNoPriv_is_refused_for_an_authPriv_user()
+    public async Task NoAuthNoPriv_is_refused_for_an_authPriv_user()
     {
-        var result = Tool("snmpget", ["-v3", "-l", "noAuthNoPriv", "-u", "ops"], "1.3.6.1.2.1.1.1.0");
+        var result = await Tool("snmpget", ["-v3", "-l", "noAuthNoPriv", "-u", "ops"], "1.3.6.1.2.1.1.1.0");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.DoesNotContain("Playout test agent", result.OutputText);
+        Assert.DoesNotContain("Playout test agent", result.Output);
         Assert.Contains("Unsupported security level", result.Error);
         Assert.Equal(1u, _agent.Model.Counters.UnsupportedSecLevels);
     }
@@ -85,15 +82,6 @@ public sealed class UsmNetSnmpTests : IDisposable
             ? ["-v3", "-l", level, "-u", user, "-a", auth, "-A", authPassword]
             : ["-v3", "-l", level, "-u", user, "-a", auth, "-A", authPassword, "-x", "AES", "-X", privPassword];
 
-    private ToolResult Tool(string program, string[] security, string oid) =>
-        ExternalTool.Execute(program, [.. security, "-On", "-t", "2", "-r", "1", _agent.Address, oid],
-            timeout: TimeSpan.FromSeconds(30),
-            environment: new Dictionary<string, string>
-            {
-                // Nothing from the machine's or user's net-snmp configuration, nothing written outside the test.
-                ["SNMPCONFPATH"] = _home.Path,
-                ["SNMP_PERSISTENT_DIR"] = _home.Path,
-                ["HOME"] = _home.Path,
-                ["MIBS"] = "",
-            });
+    private Task<(int ExitCode, string Output, string Error)> Tool(string program, string[] security, string oid) =>
+        NetSnmp.Run(program, [.. security, "-On", "-t", "2", "-r", "1", $"udp:127.0.0.1:{_agent.Port}", oid]);
 }

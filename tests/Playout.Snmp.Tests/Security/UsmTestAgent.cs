@@ -1,81 +1,53 @@
 using System.Net;
-using System.Net.Sockets;
 using Playout.Snmp.Agent;
 using Playout.Snmp.Data;
-using Playout.Snmp.Pdus;
+using Playout.Snmp.Mib;
 using Playout.Snmp.Security;
 
 namespace Playout.Snmp.Tests.Security;
 
 /// <summary>
-/// A USM agent on a loopback port for the net-snmp tests: the real <see cref="MessageProcessor"/> and
-/// <see cref="UsmSecurityModel"/>, serving GET and GETNEXT over a few fixed objects through the principal's read view.
+/// The real agent on a free loopback port with the USM model beside v2c: the standard groups over a
+/// <see cref="PersistentEngine"/>, the USM statistics, and one enterprise scalar for views to hide.
 /// </summary>
-internal sealed class UsmTestAgent : IDisposable, IRequestHandler
+internal sealed class UsmTestAgent : IAsyncDisposable
 {
     public static readonly Oid SysDescr = Oid.Parse("1.3.6.1.2.1.1.1.0");
     public static readonly Oid SysName = Oid.Parse("1.3.6.1.2.1.1.5.0");
-    public static readonly Oid Product = Oid.Parse("1.3.6.1.4.1.32473.1.1.0");
+    public static readonly Oid Product = Oid.Parse("1.3.6.1.4.1.32473.1.1");
 
-    private readonly SortedDictionary<Oid, SnmpValue> _objects = new()
-    {
-        [SysDescr] = new OctetString("Playout test agent"u8.ToArray()),
-        [SysName] = new OctetString("usm-test"u8.ToArray()),
-        [Product] = new OctetString("Playout"u8.ToArray()),
-    };
+    private readonly SnmpAgent _agent;
 
-    private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly MessageProcessor _processor;
-    private readonly Thread _loop;
-
-    public UsmTestAgent(UsmSecurityModel model)
+    public UsmTestAgent(UsmSecurityModel model, ISnmpEngine engine)
     {
         Model = model;
-        _processor = new MessageProcessor([model], this, new AgentCounters());
-        _loop = new Thread(Serve) { IsBackground = true, Name = "usm-test-agent" };
-        _loop.Start();
+        Tree = Mib(model, engine, Counters);
+        _agent = new SnmpAgent(new SnmpAgentOptions { Port = 0 }, Tree, Counters, [model], _ => { });
+        _agent.Start();
+    }
+
+    public static UsmTestAgent Start()
+    {
+        var engine = UsmFixtures.Engine();
+        return new UsmTestAgent(new UsmSecurityModel(engine, UsmFixtures.Users(UsmFixtures.EngineId)), engine);
     }
 
     public UsmSecurityModel Model { get; }
 
-    public string Address => $"udp:127.0.0.1:{((IPEndPoint)_socket.Client.LocalEndPoint!).Port}";
+    public MibTree Tree { get; }
 
-    public AgentCounters Counters => _processor.Counters;
+    public AgentCounters Counters { get; } = new();
 
-    public Pdu Handle(Pdu request, RequestContext context)
+    public int Port => _agent.LocalEndPoint.Port;
+
+    public static MibTree Mib(UsmSecurityModel model, ISnmpEngine engine, AgentCounters counters)
     {
-        var bindings = request.VarBinds.Select(vb => request.Type == PduType.GetNext ? Next(vb.Oid, context.View) : Get(vb.Oid, context.View));
-        return Pdu.ResponseTo(request, bindings.ToArray());
+        var tree = new MibTree();
+        StandardGroups.Register(tree, TestAgent.System, counters, engine);
+        model.Counters.Register(tree);
+        tree.Register(new MibScalar(Product, () => new OctetString("Playout"u8)));
+        return tree;
     }
 
-    private VarBind Get(Oid oid, IAccessView view) =>
-        view.CanRead(oid) && _objects.TryGetValue(oid, out var value) ? new VarBind(oid, value) : new VarBind(oid, Null.NoSuchObject);
-
-    private VarBind Next(Oid oid, IAccessView view)
-    {
-        foreach (var (candidate, value) in _objects)
-        {
-            if (candidate > oid && view.CanRead(candidate))
-                return new VarBind(candidate, value);
-        }
-        return new VarBind(oid, Null.EndOfMibView);
-    }
-
-    private void Serve()
-    {
-        while (true)
-        {
-            UdpReceiveResult received;
-            try { received = _socket.ReceiveAsync().GetAwaiter().GetResult(); }
-            catch (Exception e) when (e is ObjectDisposedException or SocketException) { return; }
-            if (_processor.Process(received.Buffer, received.RemoteEndPoint) is { } reply)
-                _socket.Send(reply, reply.Length, received.RemoteEndPoint);
-        }
-    }
-
-    public void Dispose()
-    {
-        _socket.Dispose();
-        _loop.Join(TimeSpan.FromSeconds(5));
-    }
+    public ValueTask DisposeAsync() => _agent.DisposeAsync();
 }
