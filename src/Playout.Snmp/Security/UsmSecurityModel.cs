@@ -1,7 +1,4 @@
-using System.Formats.Asn1;
 using System.Net;
-using System.Security.Cryptography;
-using Oid = Playout.Snmp.Data.Oid;
 using System.Text;
 using Playout.Snmp.Agent;
 using Playout.Snmp.Data;
@@ -68,7 +65,7 @@ public sealed class UsmSecurityModel : ISecurityModel
         if (level != UsmSecurityLevel.NoAuthNoPriv)
         {
             // Step 6: the MAC over the whole message with msgAuthenticationParameters zeroed.
-            if (!Authentic(datagram.Span, usm, user))
+            if (!UsmMessageReader.Authentic(datagram.Span, usm, user.Auth!, user.AuthKey))
                 return Refuse(message, UsmCounters.WrongDigestsOid);
 
             // Step 7: timeliness against our own clock.
@@ -81,7 +78,7 @@ public sealed class UsmSecurityModel : ISecurityModel
         ScopedPdu scoped;
         if (level == UsmSecurityLevel.AuthPriv)
         {
-            if (Decrypt(message, user) is not { } decrypted)
+            if (UsmMessageReader.Decrypt(message, user.PrivKey) is not { } decrypted)
                 return Refuse(message, UsmCounters.DecryptionErrorsOid);
             scoped = decrypted;
         }
@@ -114,38 +111,6 @@ public sealed class UsmSecurityModel : ISecurityModel
 
     private UsmMessageWriter.Authority Authority() => new(_engineId, _engine.EngineBoots, _engine.EngineTime);
 
-    private static bool Authentic(ReadOnlySpan<byte> datagram, UsmSecurityParameters usm, UsmUser user)
-    {
-        var auth = user.Auth!;
-        if (usm.AuthParameters.Length != auth.MacLength || usm.AuthParametersOffset < 0)
-            return false;
-        var copy = datagram.ToArray();
-        copy.AsSpan(usm.AuthParametersOffset, auth.MacLength).Clear();
-        Span<byte> mac = stackalloc byte[auth.MacLength];
-        auth.ComputeMac(user.AuthKey, copy, mac);
-        return CryptographicOperations.FixedTimeEquals(mac, usm.AuthParameters);
-    }
-
-    private static ScopedPdu? Decrypt(SnmpV3Message message, UsmUser user)
-    {
-        var usm = message.Usm;
-        if (usm.PrivParameters.Length != AesCfbPrivacy.SaltLength)
-            return null;
-        try
-        {
-            var reader = new AsnReader(message.Data, AsnEncodingRules.BER);
-            if (!reader.TryReadPrimitiveOctetString(out var cipher))
-                return null;
-            var salt = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(usm.PrivParameters);
-            var plain = AesCfbPrivacy.Decrypt(user.PrivKey!, usm.EngineBoots, usm.EngineTime, salt, cipher.Span);
-            return ScopedPdu.Decode(plain);
-        }
-        catch (Exception e) when (e is AsnContentException or SnmpDecodeException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
     /// Counts <paramref name="counter"/> and answers a reportable message with a Report carrying it (RFC 3412 §7.1.3).
     /// Reports are unauthenticated, except for those to a known user at an authenticated level (not in time window).
@@ -165,11 +130,6 @@ public sealed class UsmSecurityModel : ISecurityModel
     }
 
     /// <summary>The request's ScopedPDU when it travelled in plaintext (so a report can echo its request-id), else null.</summary>
-    private static ScopedPdu? PlaintextScopedPdu(SnmpV3Message request)
-    {
-        if (request.Level != UsmSecurityLevel.NoAuthNoPriv && request.Level != UsmSecurityLevel.AuthNoPriv)
-            return null;
-        try { return ScopedPdu.Decode(request.Data); }
-        catch (Exception e) when (e is AsnContentException or SnmpDecodeException) { return null; }
-    }
+    private static ScopedPdu? PlaintextScopedPdu(SnmpV3Message request) =>
+        request.Level is UsmSecurityLevel.NoAuthNoPriv or UsmSecurityLevel.AuthNoPriv ? UsmMessageReader.Plaintext(request) : null;
 }
