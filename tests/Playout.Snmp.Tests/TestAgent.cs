@@ -31,7 +31,7 @@ internal sealed class TestAgent : IAsyncDisposable
         options = options with { Port = 0 };
         var counters = new AgentCounters();
         var tree = new MibTree();
-        StandardGroups.Register(tree, System, counters, new VolatileEngine(32473, options.MaxMessageSize));
+        StandardGroups.Register(tree, System, counters, new VolatileEngine(32473, options.MaxMessageSize), new UpTime());
         register?.Invoke(tree);
         var reports = new List<string>();
         var agent = new SnmpAgent(options, tree, counters, [], report => { lock (reports) reports.Add(report); });

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Playout.Snmp.Agent;
 using Playout.Snmp.Data;
 
@@ -13,14 +12,16 @@ public static class StandardGroups
     public static readonly Oid System = Oid.Parse("1.3.6.1.2.1.1");
     public static readonly Oid Snmp = Oid.Parse("1.3.6.1.2.1.11");
     public static readonly Oid SnmpEngine = Oid.Parse("1.3.6.1.6.3.10.2.1");
+    public static readonly Oid SysUpTimeInstance = Oid.Parse("1.3.6.1.2.1.1.3.0");
 
-    /// <summary>Registers all three; sysUpTime counts from this call.</summary>
-    public static void Register(MibTree tree, SystemInfo system, AgentCounters counters, ISnmpEngine engine)
+    /// <summary>snmpTrapOID.0 (SNMPv2-MIB): the second binding of every notification.</summary>
+    public static readonly Oid SnmpTrapOidInstance = Oid.Parse("1.3.6.1.6.3.1.1.4.1.0");
+
+    public static void Register(MibTree tree, SystemInfo system, AgentCounters counters, ISnmpEngine engine, UpTime upTime)
     {
-        var started = Stopwatch.GetTimestamp();
         Scalar(tree, System, 1, () => new OctetString(system.Description));
         Scalar(tree, System, 2, () => new ObjectIdentifier(system.ObjectId));
-        Scalar(tree, System, 3, () => TimeTicks.From(Stopwatch.GetElapsedTime(started)));
+        Scalar(tree, System, 3, () => upTime.Now);
         Scalar(tree, System, 4, () => new OctetString(system.Contact));
         Scalar(tree, System, 5, () => new OctetString(system.Name));
         Scalar(tree, System, 6, () => new OctetString(system.Location));
