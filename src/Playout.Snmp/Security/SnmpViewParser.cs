@@ -21,6 +21,12 @@ public static class SnmpViewParser
         return new SnmpView(name, families);
     }
 
+    /// <summary>The view a setting names; null names the empty view. An unknown name is an error naming <paramref name="who"/>.</summary>
+    public static SnmpView Resolve(IReadOnlyDictionary<string, SnmpView> views, string who, string? name) =>
+        name is null ? SnmpView.Empty
+        : views.TryGetValue(name, out var view) ? view
+        : throw new FormatException($"{who}: '{name}' is not a configured view (known: {string.Join(", ", views.Keys.Order())}).");
+
     private static SnmpViewFamily? ParseFamily(string entry)
     {
         var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

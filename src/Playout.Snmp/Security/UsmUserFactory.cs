@@ -28,7 +28,9 @@ public static class UsmUserFactory
         if (priv)
             (privMaster, privKey) = Keys(who, "priv", auth!, options.PrivPassword, options.PrivKey, AesCfbPrivacy.KeyLength, engineId);
 
-        var access = new SnmpAccess(View(who, "readView", options.ReadView, views), View(who, "writeView", options.WriteView, views));
+        var access = new SnmpAccess(
+            SnmpViewParser.Resolve(views, $"{who} readView", options.ReadView),
+            SnmpViewParser.Resolve(views, $"{who} writeView", options.WriteView));
         return new UsmUser(options.Name, auth, priv, authMaster, privMaster, authKey, privKey, access);
     }
 
@@ -51,14 +53,5 @@ public static class UsmUserFactory
         if (localized.Length < minKeyLength || localized.Length > auth.KeyLength)
             throw new FormatException($"{who}: {field}Key has {localized.Length} bytes; {auth.Name} needs {auth.KeyLength} (a key localised to this engine).");
         return (null, localized);
-    }
-
-    private static SnmpView View(string who, string field, string? name, IReadOnlyDictionary<string, SnmpView> views)
-    {
-        if (name is null)
-            return SnmpView.Empty;
-        return views.TryGetValue(name, out var view)
-            ? view
-            : throw new FormatException($"{who}: {field} '{name}' is not a configured view (known: {string.Join(", ", views.Keys.Order())}).");
     }
 }

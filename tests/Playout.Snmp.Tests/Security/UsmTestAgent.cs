@@ -18,11 +18,11 @@ internal sealed class UsmTestAgent : IAsyncDisposable
 
     private readonly SnmpAgent _agent;
 
-    public UsmTestAgent(UsmSecurityModel model, ISnmpEngine engine)
+    public UsmTestAgent(UsmSecurityModel model, ISnmpEngine engine, CommunityOptions? communities = null)
     {
         Model = model;
         Tree = Mib(model, engine, Counters);
-        _agent = new SnmpAgent(new SnmpAgentOptions { Port = 0 }, Tree, Counters, [model], _ => { });
+        _agent = new SnmpAgent(new SnmpAgentOptions { Port = 0, Communities = communities ?? new() }, Tree, Counters, [model], _ => { });
         _agent.Start();
     }
 
@@ -43,7 +43,7 @@ internal sealed class UsmTestAgent : IAsyncDisposable
     public static MibTree Mib(UsmSecurityModel model, ISnmpEngine engine, AgentCounters counters)
     {
         var tree = new MibTree();
-        StandardGroups.Register(tree, TestAgent.System, counters, engine);
+        StandardGroups.Register(tree, TestAgent.System, counters, engine, new UpTime());
         model.Counters.Register(tree);
         tree.Register(new MibScalar(Product, () => new OctetString("Playout"u8)));
         return tree;
