@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using Playout.Snmp.Data;
@@ -30,7 +31,7 @@ public static class UsmMessageReader
             var reader = new AsnReader(message.Data, AsnEncodingRules.BER);
             if (!reader.TryReadPrimitiveOctetString(out var cipher))
                 return null;
-            var salt = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(usm.PrivParameters);
+            var salt = BinaryPrimitives.ReadUInt64BigEndian(usm.PrivParameters);
             var plain = AesCfbPrivacy.Decrypt(privKey, usm.EngineBoots, usm.EngineTime, salt, cipher.Span);
             return ScopedPdu.Decode(plain);
         }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 
 namespace Playout.Snmp.Security;
@@ -25,9 +27,9 @@ public sealed class UsmMessageWriter
         {
             var salt = (ulong)Interlocked.Increment(ref _salt);
             privParameters = new byte[AesCfbPrivacy.SaltLength];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(privParameters, salt);
+            BinaryPrimitives.WriteUInt64BigEndian(privParameters, salt);
             var cipher = AesCfbPrivacy.Encrypt(keys.PrivKey!, authority.Boots, authority.Time, salt, plain);
-            var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.BER);
+            var writer = new AsnWriter(AsnEncodingRules.BER);
             writer.WriteOctetString(cipher);
             data = writer.Encode();
         }
