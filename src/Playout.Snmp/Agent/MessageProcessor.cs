@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Net;
 using Playout.Snmp.Data;
+using Playout.Snmp.Mib;
 using Playout.Snmp.Messages;
 using Playout.Snmp.Pdus;
 using Playout.Snmp.Security;
@@ -23,6 +24,10 @@ public sealed class MessageProcessor
         _handler = handler;
         Counters = counters;
     }
+
+    /// <summary>The agent's pipeline: v2c with the configured communities, <paramref name="models"/> for other versions, a dispatcher over <paramref name="tree"/>.</summary>
+    public static MessageProcessor ForAgent(SnmpAgentOptions options, MibTree tree, AgentCounters counters, IEnumerable<ISecurityModel> models) =>
+        new(models.Prepend(new CommunitySecurityModel(options.Communities, options.MaxMessageSize)), new Dispatcher(tree, options.MaxRepetitions), counters);
 
     public AgentCounters Counters { get; }
 

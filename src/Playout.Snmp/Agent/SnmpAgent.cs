@@ -25,8 +25,7 @@ public sealed class SnmpAgent : IAsyncDisposable
     /// </summary>
     public SnmpAgent(SnmpAgentOptions options, MibTree tree, AgentCounters counters, IEnumerable<ISecurityModel> models, Action<string> report)
     {
-        var all = models.Prepend(new CommunitySecurityModel(options.Communities, options.MaxMessageSize));
-        _processor = new MessageProcessor(all, new Dispatcher(tree, options.MaxRepetitions), counters);
+        _processor = MessageProcessor.ForAgent(options, tree, counters, models);
         _report = report;
         _socket = new Socket(options.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(options.Address, options.Port));
