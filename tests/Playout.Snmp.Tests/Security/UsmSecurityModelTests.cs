@@ -40,8 +40,9 @@ public class UsmSecurityModelTests
     public void Messages_outside_the_150_second_window_get_an_authenticated_report(int boots, int timeOffset, bool accepted)
     {
         var time = 200 + timeOffset; // the engine's clock reads 200 s
-        var fake = new FakeClock(TimeSpan.FromSeconds(200));
-        var model = UsmFixtures.Model(Boots, fake);
+        var clock = new ManualClock();
+        var model = UsmFixtures.Model(Boots, clock);
+        clock.Advance(TimeSpan.FromSeconds(200));
         var request = UsmManager.Get(Ops, UsmSecurityLevel.AuthPriv, boots, Math.Max(0, time));
         var result = model.Accept(request, Peer, new AgentCounters());
         if (accepted)
@@ -128,15 +129,5 @@ public class UsmSecurityModelTests
         var mac = new byte[user.Auth.MacLength];
         user.Auth.ComputeMac(user.AuthKey, copy, mac);
         return mac.AsSpan().SequenceEqual(message.Usm.AuthParameters);
-    }
-
-    private sealed class FakeClock(TimeSpan elapsed) : TimeProvider
-    {
-        private long _calls;
-
-        // The engine reads its start once, then the elapsed time on every later read.
-        public override long GetTimestamp() => Interlocked.Increment(ref _calls) == 1 ? 0 : (long)(elapsed.TotalSeconds * TimestampFrequency);
-
-        public override long TimestampFrequency => 1_000_000;
     }
 }
