@@ -87,7 +87,11 @@ public sealed class UsmNotificationSecurity : INotificationSecurity
     private void Learn(SnmpV3Message message, Data.Oid counter, bool authenticated, Remote? remote)
     {
         var usm = message.Usm;
-        if (counter == UsmCounters.UnknownEngineIdsOid && SnmpEngineId.IsValid(usm.EngineId))
+        if (counter == UsmCounters.UnknownEngineIdsOid && SnmpEngineId.IsValid(usm.EngineId) && !_user.CanLocalize)
+        {
+            _report($"SNMPv3 informs as user '{_user.Name}' need its passwords (it is configured by keys localised to this engine).");
+        }
+        else if (counter == UsmCounters.UnknownEngineIdsOid && SnmpEngineId.IsValid(usm.EngineId))
         {
             // Discovery's answer, or the manager's engine changed: (re)learn it.
             if (remote is null || !remote.EngineId.AsSpan().SequenceEqual(usm.EngineId))

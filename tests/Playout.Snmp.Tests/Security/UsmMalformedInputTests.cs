@@ -42,6 +42,30 @@ public class UsmMalformedInputTests
         Assert.NotNull(processor.Process(UsmManager.Get(ops, UsmSecurityLevel.AuthPriv, 7, 0), peer));
     }
 
+    [Fact]
+    public void Mutated_answers_to_a_v3_inform_are_ignored_without_a_throw()
+    {
+        var user = UsmFixtures.Users(UsmFixtures.EngineId)[0];
+        var manager = new UsmSecurityModel(UsmFixtures.Engine(boots: 2), [user]);
+        var security = new UsmNotificationSecurity(UsmFixtures.Engine(), user, _ => { });
+        var inform = Playout.Snmp.Pdus.Pdu.Request(Playout.Snmp.Pdus.PduType.InformRequest, 9);
+        var peer = new IPEndPoint(IPAddress.Loopback, 40000);
+        var report = manager.Accept(security.Encode(inform), peer, new AgentCounters()).Reply!;
+        var accepted = manager.Accept(UsmManager.Get(user, UsmSecurityLevel.AuthPriv, 2, 0), peer, new AgentCounters());
+        var response = manager.Encode(Playout.Snmp.Pdus.Pdu.ResponseTo(accepted.Pdu!, []), accepted.Context!);
+        var random = new Random(3826);
+        var answers = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            if (security.Decode(Mutate(i % 2 == 0 ? report : response, random)) is not null)
+                answers++;
+        }
+        // Only a datagram still carrying an authentic Response may count as one; the junk never does.
+        Assert.True(answers < 100, $"{answers} mutated datagrams were taken for answers");
+        Assert.Null(security.Decode(report));
+        Assert.NotNull(security.Decode(response));
+    }
+
     private static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = (byte[])seed.Clone();
