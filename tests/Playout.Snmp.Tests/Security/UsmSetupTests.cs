@@ -24,6 +24,7 @@ public sealed class UsmSetupTests : IDisposable
         var setup = Build(new UsmOptions());
         Assert.Null(setup.Model);
         Assert.Empty(setup.Users);
+        Assert.Equal(10, setup.Counters.All.Count); // the statistics are still served, at zero
         Assert.Equal(1, setup.Engine.EngineBoots);
     }
 
@@ -32,7 +33,7 @@ public sealed class UsmSetupTests : IDisposable
     {
         Build(Configured);
         var setup = Build(Configured);
-        Assert.NotNull(setup.Model);
+        Assert.Same(setup.Counters, setup.Model!.Counters);
         Assert.Equal(2, setup.Engine.EngineBoots);
         var user = Assert.Single(setup.Users);
         Assert.Equal(UsmKeys.Localize(UsmAuthProtocol.Sha1, UsmKeys.PasswordToKey(UsmAuthProtocol.Sha1, UsmFixtures.AuthPassword), setup.Engine.EngineId.Span), user.AuthKey);
@@ -47,6 +48,8 @@ public sealed class UsmSetupTests : IDisposable
             Assert.Throws<FormatException>(() => Build(new UsmOptions { Views = new Dictionary<string, IReadOnlyList<string>> { ["bad"] = ["all of it"] } })).Message);
         Assert.Contains("SNMP community 'public' readView: 'nope' is not a configured view (known: all, mib2)",
             Assert.Throws<FormatException>(() => Build(Configured).CommunityAccess("public", "nope", null)).Message);
+        Assert.Contains("SNMP manager '192.0.2.1:162': user 'nobody' is not a configured SNMPv3 user",
+            Assert.Throws<FormatException>(() => Build(Configured).NotificationSecurity("192.0.2.1:162", "nobody", _ => { })).Message);
     }
 
     [Fact]
