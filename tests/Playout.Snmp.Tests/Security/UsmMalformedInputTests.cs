@@ -1,5 +1,6 @@
 using System.Net;
 using Playout.Snmp.Agent;
+using Playout.Snmp.Data;
 using Playout.Snmp.Security;
 
 namespace Playout.Snmp.Tests.Security;
@@ -40,6 +41,26 @@ public class UsmMalformedInputTests
         Assert.True(answered > 0, "reportable refusals were answered");
         // And the agent still serves a good request afterwards.
         Assert.NotNull(processor.Process(UsmManager.Get(ops, UsmSecurityLevel.AuthPriv, 7, 0), peer));
+    }
+
+    public static TheoryData<string, Func<SnmpV3Message, SnmpV3Message>> Malformed => new()
+    {
+        { "msgUserName has 33 bytes", m => m with { Usm = m.Usm with { UserName = new byte[33] } } },
+        { "msgAuthoritativeEngineID has 33 bytes", m => m with { Usm = m.Usm with { EngineId = new byte[33] } } },
+        { "msgID is not an integer from 0", m => m with { MsgId = -1 } },
+        { "msgMaxSize is not an integer from 0", m => m with { MaxSize = -5 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Each_malformed_field_is_a_decode_error_naming_it_and_counted_by_the_agent(string error, Func<SnmpV3Message, SnmpV3Message> spoil)
+    {
+        var datagram = spoil(SnmpV3Message.Decode(UsmManager.Discovery())).Encode();
+        Assert.Contains(error, Assert.Throws<SnmpDecodeException>(() => SnmpV3Message.Decode(datagram)).Message);
+        var counters = new AgentCounters();
+        var processor = new MessageProcessor([UsmFixtures.Model()], new Dispatcher(new Playout.Snmp.Mib.MibTree(), 8), counters);
+        Assert.Null(processor.Process(datagram, new IPEndPoint(IPAddress.Loopback, 40000)));
+        Assert.Equal(1u, counters.InAsnParseErrs);
     }
 
     [Fact]
