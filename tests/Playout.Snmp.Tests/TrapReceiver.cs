@@ -29,11 +29,12 @@ internal sealed class TrapReceiver : IDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<TrapReceiver> Start()
+    /// <summary>Starts snmptrapd; <paramref name="configuration"/> adds snmptrapd.conf lines (createUser for SNMPv3).</summary>
+    public static async Task<TrapReceiver> Start(params string[] configuration)
     {
         var folder = Directory.CreateTempSubdirectory("snmptrapd-").FullName;
         var config = Path.Combine(folder, "snmptrapd.conf");
-        await File.WriteAllTextAsync(config, "disableAuthorization yes\n");
+        await File.WriteAllLinesAsync(config, ["disableAuthorization yes", .. configuration]);
         var port = FreeUdpPort();
         var start = new ProcessStartInfo("snmptrapd") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-On", $"udp:127.0.0.1:{port}" }) start.ArgumentList.Add(argument);

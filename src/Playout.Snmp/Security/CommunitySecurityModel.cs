@@ -23,15 +23,16 @@ public sealed class CommunitySecurityModel(CommunityOptions options, int maxMess
     {
         var message = CommunityMessage.Decode(datagram);
         IAccessView view;
-        if (_write is not null && CryptographicOperations.FixedTimeEquals(message.Community, _write)) view = AccessView.ReadWrite;
-        else if (CryptographicOperations.FixedTimeEquals(message.Community, _read)) view = AccessView.ReadOnly;
+        var writeCommunity = _write is not null && CryptographicOperations.FixedTimeEquals(message.Community, _write);
+        if (writeCommunity) view = options.WriteAccess ?? AccessView.ReadWrite;
+        else if (CryptographicOperations.FixedTimeEquals(message.Community, _read)) view = options.ReadAccess ?? AccessView.ReadOnly;
         else
         {
             counters.CountBadCommunityName();
             return InboundResult.Dropped;
         }
         // A SET under the read community is answered (noAccess) but counted as an operation the community does not allow.
-        if (message.Pdu.Type == PduType.Set && view == AccessView.ReadOnly) counters.CountBadCommunityUse();
+        if (message.Pdu.Type == PduType.Set && !writeCommunity) counters.CountBadCommunityUse();
         var context = new RequestContext($"snmp v2c {peer.Address}", view, maxMessageSize, peer, message.Community);
         return InboundResult.Accepted(message.Pdu, context);
     }
