@@ -8,6 +8,7 @@ using Playout.Server.Monitoring;
 using Playout.Snmp.Data;
 using Playout.Snmp.Messages;
 using Playout.Snmp.Pdus;
+using Playout.Snmp.Security;
 using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Monitoring;
@@ -26,19 +27,23 @@ public sealed class SnmpHostTests : IAsyncDisposable
     private readonly AlarmBoard _alarms = new(NullLogger.Instance);
     private readonly List<ChannelRuntime> _channels = [];
     private readonly UdpClient _manager = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly TempDirectory _state = new();
     private SnmpHost? _host;
 
-    private SnmpHost Start(string? writeCommunity = null)
+    private SnmpHost Start(string? writeCommunity = null, IReadOnlyList<UsmUserOptions>? users = null)
     {
         var manager = (IPEndPoint)_manager.Client.LocalEndPoint!;
         var config = new ServiceConfig
         {
             Channels = [Channel],
+            State = _state.Path,
             Snmp = new SnmpConfig
             {
                 Listen = $"127.0.0.1:{FreePorts.Udp()}",
                 WriteCommunity = writeCommunity,
                 Managers = [new SnmpManagerConfig { Address = manager.ToString() }],
+                Views = new Dictionary<string, IReadOnlyList<string>> { ["playout"] = ["include 1.3.6.1.4.1.32473"] },
+                Users = users ?? [],
             },
         };
         _channels.Add(ChannelRuntime.Start(config, Channel, NullLoggerFactory.Instance, _alarms, new ModuleRegistry(StandardModules.All)));
@@ -107,10 +112,31 @@ public sealed class SnmpHostTests : IAsyncDisposable
     }
 
     [Fact]
+    public void An_snmpv3_user_reads_its_view_with_authPriv_and_a_wrong_password_reads_nothing()
+    {
+        var host = Start(users: [new UsmUserOptions
+        {
+            Name = "noc", Auth = "SHA-256", AuthPassword = "auth-secret-1", Priv = "AES", PrivPassword = "priv-secret-1", ReadView = "playout",
+        }]);
+        string[] V3(string authPassword, string oid) =>
+            ["-v3", "-l", "authPriv", "-u", "noc", "-a", "SHA-256", "-A", authPassword, "-x", "AES", "-X", "priv-secret-1", "-On", "-t", "2", "-r", "1",
+             $"udp:127.0.0.1:{host.Port}", oid];
+        var channel = Snmp("snmpget", V3("auth-secret-1", "1.3.6.1.4.1.32473.1.2.1.1.2.1"));
+        Assert.True(channel.ExitCode == 0, channel.Error);
+        Assert.Contains("STRING: \"snmp channel\"", channel.OutputText);
+        var outside = Snmp("snmpget", V3("auth-secret-1", "1.3.6.1.2.1.1.5.0"));
+        Assert.Contains("No Such Object", outside.OutputText);
+        var wrong = Snmp("snmpget", V3("not-the-secret", "1.3.6.1.4.1.32473.1.2.1.1.2.1"));
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.DoesNotContain("snmp channel", wrong.OutputText);
+        Assert.True(File.Exists(Path.Combine(_state.Path, "snmp-engine")));
+    }
+
+    [Fact]
     public void A_port_in_use_is_a_configuration_error_naming_the_setting()
     {
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        var config = new ServiceConfig { Channels = [Channel], Snmp = new SnmpConfig { Listen = taken.Client.LocalEndPoint!.ToString()! } };
+        var config = new ServiceConfig { Channels = [Channel], State = _state.Path, Snmp = new SnmpConfig { Listen = taken.Client.LocalEndPoint!.ToString()! } };
         var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance));
         Assert.Equal($"snmp.listen {config.Snmp.Listen} is in use (another playout or snmpd?); change \"snmp.listen\" in service.json", error.Message);
     }
@@ -137,5 +163,6 @@ public sealed class SnmpHostTests : IAsyncDisposable
         foreach (var channel in _channels) channel.Dispose();
         _manager.Dispose();
         _alarms.Dispose();
+        _state.Dispose();
     }
 }
