@@ -12,7 +12,7 @@ using Playout.Snmp.PlayoutMib;
 namespace Playout.Benchmarks;
 
 /// <summary>
-/// SNMP agent requests per second: GET (one scalar, and a channel row's 14 columns) and GETBULK (max-repetitions 50
+/// SNMP agent requests per second: GET (one scalar, and a channel row's 15 columns) and GETBULK (max-repetitions 50
 /// down the alarm table), through the whole pipeline in process and over loopback UDP (one client waiting for each
 /// answer, and 8 clients at once). The MIB holds 4 channels, 12 outputs and 500 alarms.
 /// `dotnet run -c Release --project bench/Playout.Benchmarks -- snmp [--seconds N]`.
@@ -28,8 +28,8 @@ public static class SnmpAgentBenchmark
         var requests = new (string Name, byte[] Datagram)[]
         {
             ("GET sysName.0", Request(Pdu.Request(PduType.Get, 1, new VarBind(Oid.Parse("1.3.6.1.2.1.1.5.0"))))),
-            ("GET channel row (14 columns)", Request(Pdu.Request(PduType.Get, 2,
-                [.. Enumerable.Range(2, 14).Select(column => new VarBind(Oids.ChannelEntry.Append((uint)column, 1)))]))),
+            ("GET channel row (15 columns)", Request(Pdu.Request(PduType.Get, 2,
+                [.. Enumerable.Range(2, 15).Select(column => new VarBind(Oids.ChannelEntry.Append((uint)column, 1)))]))),
             ("GETBULK 50 alarm rows", Request(Pdu.Bulk(3, 0, 50, new VarBind(Oids.AlarmEntry.Append(PlayoutMibOids.Columns.AlarmText))))),
         };
         var counters = new AgentCounters();
@@ -124,7 +124,7 @@ public static class SnmpAgentBenchmark
         public IReadOnlyList<ChannelRow> Channels() =>
         [
             .. Enumerable.Range(1, 4).Select(i => new ChannelRow((uint)i, $"channel {i}", "1080i5000", ChannelState.OnAir, "news", TimeSpan.FromMinutes(3),
-                "weather", 12, 0, -23.0, -22.4, -1.2, ProbeState.Clear, ProbeState.Clear, ProbeState.Clear)),
+                "weather", 12, 0, -23.0, -22.4, -1.2, ProbeState.Clear, ProbeState.Clear, ProbeState.Clear, Automated: true)),
         ];
 
         public IReadOnlyList<OutputRow> Outputs() =>
@@ -134,6 +134,8 @@ public static class SnmpAgentBenchmark
             [.. Enumerable.Range(1, 500).Select(i => new AlarmRow(i, $"channel {i % 4 + 1}/layer 10", Severity.Major, $"clip {i} missing", Raised, false, ""))];
 
         public IReadOnlyList<DeviceRow> Devices() => [];
+
+        public bool Act(uint channelIndex, ChannelAction action, string who) => false;
 
         public bool Acknowledge(long alarmId, string who) => false;
     }

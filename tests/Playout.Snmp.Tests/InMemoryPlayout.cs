@@ -13,8 +13,8 @@ internal sealed class InMemoryPlayout : IPlayoutMibSource
 
     public List<ChannelRow> ChannelRows { get; } =
     [
-        new(1, "main", "1080i5000", ChannelState.OnAir, "news at ten", TimeSpan.FromSeconds(12.5), "weather", 3, 1, -23.1, -22.95, -1.04, ProbeState.Clear, ProbeState.Clear, ProbeState.Detected),
-        new(2, "backup", "720p5994", ChannelState.OffAir, "", TimeSpan.Zero, "", 0, 0, null, null, null, ProbeState.Off, ProbeState.Off, ProbeState.Off),
+        new(1, "main", "1080i5000", ChannelState.OnAir, "news at ten", TimeSpan.FromSeconds(12.5), "weather", 3, 1, -23.1, -22.95, -1.04, ProbeState.Clear, ProbeState.Clear, ProbeState.Detected, Automated: true),
+        new(2, "backup", "720p5994", ChannelState.OffAir, "", TimeSpan.Zero, "", 0, 0, null, null, null, ProbeState.Off, ProbeState.Off, ProbeState.Off, Automated: false),
     ];
 
     public List<OutputRow> OutputRows { get; } =
@@ -37,6 +37,15 @@ internal sealed class InMemoryPlayout : IPlayoutMibSource
     public IReadOnlyList<AlarmRow> Alarms() { lock (_lock) return [.. AlarmRows]; }
 
     public IReadOnlyList<DeviceRow> Devices() => [];
+
+    /// <summary>The channel actions done, in order.</summary>
+    public List<(uint Channel, ChannelAction Action, string Who)> Actions { get; } = [];
+
+    public bool Act(uint channelIndex, ChannelAction action, string who)
+    {
+        lock (_lock) Actions.Add((channelIndex, action, who));
+        return true;
+    }
 
     /// <summary>Makes <see cref="Acknowledge"/> fail, as when an alarm goes between a SET's test and its commit.</summary>
     public bool RefuseAcknowledge { get; set; }

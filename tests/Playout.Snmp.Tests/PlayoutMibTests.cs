@@ -22,7 +22,7 @@ public class PlayoutMibTests
         var (code, output, error) = await NetSnmp.Run("snmpwalk", NetSnmp.V2c(agent.Port, "public", $"{Enterprise}.1.2.1"));
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(14 * 2, lines.Length);
+        Assert.Equal(15 * 2, lines.Length);
         Assert.StartsWith($".{Enterprise}.1.2.1.1.2.1 = STRING: \"main\"", lines[0]);
         Assert.StartsWith($".{Enterprise}.1.2.1.1.2.2 = STRING: \"backup\"", lines[1]);
         Assert.StartsWith($".{Enterprise}.1.2.1.1.3.1 = STRING: \"1080i5000\"", lines[2]);
@@ -41,8 +41,8 @@ public class PlayoutMibTests
         var walk = await NetSnmp.Run("snmpwalk", NetSnmp.V2c(agent.Port, "public", Enterprise));
         var bulk = await NetSnmp.Run("snmpbulkwalk", NetSnmp.V2c(agent.Port, "public", "-Cr7", Enterprise));
         Assert.True(bulk.ExitCode == 0, bulk.Error);
-        // 2 product scalars, 2x14 channel cells, 3x5 output cells, 2x6 alarm cells, no devices.
-        Assert.Equal(2 + 28 + 15 + 12, walk.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // 2 product scalars, 2x15 channel cells, 3x5 output cells, 2x6 alarm cells, no devices.
+        Assert.Equal(2 + 30 + 15 + 12, walk.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(walk.Output, bulk.Output);
     }
 
@@ -81,6 +81,23 @@ public class PlayoutMibTests
         await using var agent = Start(playout);
         var (_, output, error) = await NetSnmp.Run("snmptable", [.. WithMib("-v2c", "-c", "public", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::deviceTable")]);
         Assert.Contains("deviceTable: No entries", output + error);
+    }
+
+    [Fact]
+    public async Task Snmpset_of_channelAction_takes_on_a_scheduled_channel_and_is_inconsistent_on_one_without()
+    {
+        var playout = new InMemoryPlayout();
+        await using var agent = Start(playout, writeCommunity: "secret");
+        var take = await NetSnmp.Run("snmpset", [.. WithMib("-v2c", "-c", "secret", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::channelAction.1", "i", "2")]);
+        Assert.True(take.ExitCode == 0, take.Error);
+        Assert.Equal([(1u, ChannelAction.Take, "snmp v2c 127.0.0.1")], playout.Actions);
+        var unscheduled = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.2.1.1.16.2", "i", "3"));
+        Assert.Contains("inconsistentValue", unscheduled.Error);
+        var idle = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.2.1.1.16.1", "i", "1"));
+        Assert.Contains("wrongValue", idle.Error);
+        var read = await NetSnmp.Run("snmpget", NetSnmp.V2c(agent.Port, "public", $"{Enterprise}.1.2.1.1.16.1"));
+        Assert.Contains("INTEGER: 1", read.Output);
+        Assert.Single(playout.Actions);
     }
 
     [Fact]

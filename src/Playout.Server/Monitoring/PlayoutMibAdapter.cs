@@ -49,6 +49,22 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, IReadOnlyList<Chan
     /// <summary>Device control has no state to show yet; the table is there for it.</summary>
     public IReadOnlyList<DeviceRow> Devices() => [];
 
+    public bool Act(uint channelIndex, ChannelAction action, string who)
+    {
+        var channels = Snapshot();
+        if (channelIndex < 1 || channelIndex > channels.Length || channels[channelIndex - 1].Automation is not { } automation) return false;
+        var schedule = automation.Automation;
+        var result = action switch
+        {
+            ChannelAction.Take => schedule.Take(who),
+            ChannelAction.Hold => schedule.Hold(who),
+            ChannelAction.Release => schedule.Release(who),
+            ChannelAction.Skip => schedule.Skip(who),
+            _ => null,
+        };
+        return result?.Ok == true;
+    }
+
     public bool Acknowledge(long alarmId, string who) => alarms.Acknowledge(alarmId, who, "acknowledged over SNMP");
 
     public static AlarmRow Row(Alarm alarm) => new(alarm.Id, alarm.Source,
@@ -68,7 +84,7 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, IReadOnlyList<Chan
         // Loudness and the black/freeze/silence probes are filled in here once the channel status carries them.
         return new ChannelRow(index, status.Name, status.Format, state, onAir, remaining, next,
             (ulong)Math.Max(0, status.LateTicks), (ulong)Math.Max(0, status.SlippedFrames),
-            null, null, null, ProbeState.Off, ProbeState.Off, ProbeState.Off);
+            null, null, null, ProbeState.Off, ProbeState.Off, ProbeState.Off, channel.Automation is not null);
     }
 
     /// <summary>What is on air, for how much longer, and what follows: from the schedule when automated, else from the lowest layer's clip.</summary>

@@ -18,6 +18,9 @@ public interface IPlayoutMibSource
 
     IReadOnlyList<DeviceRow> Devices();
 
+    /// <summary>Takes, holds, releases or skips on channel <paramref name="channelIndex"/>'s schedule in the name of <paramref name="who"/>; false when it could not.</summary>
+    bool Act(uint channelIndex, ChannelAction action, string who);
+
     /// <summary>Acknowledges alarm <paramref name="alarmId"/> in the name of <paramref name="who"/>; false for an unknown alarm.</summary>
     bool Acknowledge(long alarmId, string who);
 }

@@ -13,7 +13,7 @@ public static class PlayoutMibObjects
     {
         tree.Register(new MibScalar(oids.ProductName, () => new OctetString(source.ProductName)));
         tree.Register(new MibScalar(oids.ProductVersion, () => new OctetString(source.ProductVersion)));
-        tree.Register(new MibTable<ChannelRow>(oids.ChannelEntry, source.Channels, row => new Oid([row.Index]), ChannelColumns));
+        tree.Register(new MibTable<ChannelRow>(oids.ChannelEntry, source.Channels, row => new Oid([row.Index]), ChannelColumns(source)));
         tree.Register(new MibTable<OutputRow>(oids.OutputEntry, source.Outputs, row => new Oid([row.ChannelIndex, row.Index]), OutputColumns));
         tree.Register(new MibTable<AlarmRow>(oids.AlarmEntry, () => source.Alarms().Where(HasIndex), AlarmIndex, AlarmColumns(source)));
         tree.Register(new MibTable<DeviceRow>(oids.DeviceEntry, source.Devices, row => new Oid([row.Index]), DeviceColumns));
@@ -24,7 +24,7 @@ public static class PlayoutMibObjects
 
     public static bool HasIndex(AlarmRow row) => row.Id is > 0 and <= uint.MaxValue;
 
-    private static readonly MibColumn<ChannelRow>[] ChannelColumns =
+    private static MibColumn<ChannelRow>[] ChannelColumns(IPlayoutMibSource source) =>
     [
         new(ChannelName, row => new OctetString(row.Name)),
         new(ChannelFormat, row => new OctetString(row.Format)),
@@ -40,7 +40,18 @@ public static class PlayoutMibObjects
         new(ChannelBlackState, row => Enum(row.Black)),
         new(ChannelFreezeState, row => Enum(row.Freeze)),
         new(ChannelSilenceState, row => Enum(row.Silence)),
+        new(PlayoutMibOids.Columns.ChannelAction, _ => Enum(ChannelAction.Idle), new ColumnWrite<ChannelRow>(TestAction,
+            (row, value, request) => source.Act(row.Index, (ChannelAction)((Integer32)value).Value, request.Principal))),
     ];
+
+    /// <summary>channelAction takes take(2) to skip(5), on a channel run from a schedule.</summary>
+    private static ErrorStatus TestAction(ChannelRow row, SnmpValue value) => value switch
+    {
+        Integer32 { Value: >= (int)ChannelAction.Take and <= (int)ChannelAction.Skip } when !row.Automated => ErrorStatus.InconsistentValue,
+        Integer32 { Value: >= (int)ChannelAction.Take and <= (int)ChannelAction.Skip } => ErrorStatus.NoError,
+        Integer32 => ErrorStatus.WrongValue,
+        _ => ErrorStatus.WrongType,
+    };
 
     private static readonly MibColumn<OutputRow>[] OutputColumns =
     [

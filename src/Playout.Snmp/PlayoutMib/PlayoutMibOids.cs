@@ -32,7 +32,8 @@ public sealed class PlayoutMibOids(Oid enterprise)
     {
         public const uint ChannelName = 2, ChannelFormat = 3, ChannelState = 4, ChannelOnAirEvent = 5, ChannelRemaining = 6,
             ChannelNextEvent = 7, ChannelLateTicks = 8, ChannelDroppedFrames = 9, ChannelLoudnessIntegrated = 10,
-            ChannelLoudnessShortTerm = 11, ChannelTruePeak = 12, ChannelBlackState = 13, ChannelFreezeState = 14, ChannelSilenceState = 15;
+            ChannelLoudnessShortTerm = 11, ChannelTruePeak = 12, ChannelBlackState = 13, ChannelFreezeState = 14, ChannelSilenceState = 15,
+            ChannelAction = 16;
 
         public const uint OutputType = 2, OutputTarget = 3, OutputState = 4, OutputFramesSent = 5, OutputFramesDropped = 6;
 

@@ -160,6 +160,15 @@ public sealed class SnmpHostTests : IAsyncDisposable
     }
 
     [Fact]
+    public void A_take_over_snmp_on_a_channel_without_a_schedule_is_inconsistentValue()
+    {
+        var host = Start(writeCommunity: "write-secret");
+        var take = Snmp("snmpset", V2c(host.Port, "write-secret", "1.3.6.1.4.1.32473.1.2.1.1.16.1", "i", "2"));
+        Assert.NotEqual(0, take.ExitCode);
+        Assert.Contains("inconsistentValue", take.Error);
+    }
+
+    [Fact]
     public void A_port_in_use_is_a_configuration_error_naming_the_setting()
     {
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
