@@ -32,6 +32,9 @@ internal sealed class AsRunTracker
 
     private readonly ProbeNotes _probes;
 
+    /// <summary>Notes made under the automation's lock, written after it (<see cref="TakeNotes"/>).</summary>
+    private readonly List<Action> _notes = [];
+
     public AsRunTracker(Channel channel, IScheduleTimeBase time, ITimecodes timecodes, AsRunJournal? journal)
     {
         _channel = channel;
@@ -74,14 +77,27 @@ internal sealed class AsRunTracker
 
     /// <summary>Writes a note that is not an item (an alarm's change); it never touches the items' statuses.</summary>
     public void WriteNote(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
-        Write(key, filler: true, _ => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
+        _notes.Add(() => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
+
+    /// <summary>
+    /// The notes (alarms, probes, loudness) made since the last call, to be written by the caller once it has let go of the
+    /// automation's lock: a journal's flush to disk never holds up the cues.
+    /// </summary>
+    public Action[] TakeNotes()
+    {
+        if (_notes.Count == 0)
+            return [];
+        Action[] notes = [.. _notes.Select<Action, Action>(note => () => Write(note))];
+        _notes.Clear();
+        return notes;
+    }
 
     /// <summary>An item's loudness as it aired, measured a second or so after it came off: a note beside its entry (filler gets none).</summary>
     public void Measured(ItemLoudness measured)
     {
         var aired = Recent.LastOrDefault(e => e.Key == measured.Key && e.ActualTick == measured.StartTick && e.Status.IsItem() && e.Status != AsRunStatus.Filler);
         if (aired is not null)
-            Write($"loudness {aired.Key}", filler: true, _ => _recorder.Loudness(aired, measured));
+            _notes.Add(() => _recorder.Loudness(aired, measured));
     }
 
     /// <summary>A probe's episode opened or closed: its notes are written for the items it touched (<see cref="ProbeNotes"/>).</summary>
@@ -206,7 +222,7 @@ internal sealed class AsRunTracker
     private void WriteProbe(ProbeKind kind, ProbeNotes.ItemSpan item, long from, long frames, string reason)
     {
         string name = kind.ToString().ToLowerInvariant(), key = $"{name} {from}";
-        Write(key, filler: true, _ => _recorder.Note(item.Day, key, item.EventId, item.Title, name, AsRunStatus.Probe, reason, from, frames, item.Source));
+        _notes.Add(() => _recorder.Note(item.Day, key, item.EventId, item.Title, name, AsRunStatus.Probe, reason, from, frames, item.Source));
     }
 
     private void Write(PlannedItem item, Action<string?> write) => Write(item.Key, item.IsFiller, write);
@@ -221,10 +237,16 @@ internal sealed class AsRunTracker
         string? actions = _actions.Remove(key, out var list) ? string.Join("; ", list) : null;
         if (!filler)
             _final.Add(key);
+        Write(() => write(actions));
+    }
+
+    /// <summary>Writes to the journal; one that cannot be written (disk full) raises an alarm and never stops the automation.</summary>
+    private void Write(Action write)
+    {
         string alarm = $"{_channel.Name}/as-run";
         try
         {
-            write(actions);
+            write();
             if (_channel.Context.Alarms.IsActive(alarm))
                 _channel.Context.Alarms.Clear(alarm);
         }

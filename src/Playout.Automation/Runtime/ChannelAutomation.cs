@@ -185,9 +185,8 @@ public sealed class ChannelAutomation : IDisposable
             _ => (alarm.Ack!.At, $"acknowledged by {alarm.Ack.Who}{(alarm.Ack.Comment is { } comment ? $": {comment}" : "")}"),
         };
         long tick = _planner.Time.TickAt(at);
-        lock (_gate)
-            _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
-                alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0);
+        Noting(() => _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
+                alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0));
     }
 
     /// <summary>
@@ -202,18 +201,23 @@ public sealed class ChannelAutomation : IDisposable
             if (_asRun.OnAir is { } onAir)
                 probe.MarkItem(onAir.Tick, onAir.Item.Key);
         }
-        return probe.Subscribe(measured =>
-        {
-            lock (_gate)
-                _asRun.Measured(measured);
-        });
+        return probe.Subscribe(measured => Noting(() => _asRun.Measured(measured)));
     }
 
     /// <summary>A programme probe's episode opened or closed: the as-run log notes it in each item it touched (docs/MONITORING.md).</summary>
-    public void Note(ProbeEvent episode)
+    public void Note(ProbeEvent episode) => Noting(() => _asRun.Probe(episode));
+
+    /// <summary>Makes notes under the lock, then writes them (and any the cuts made meanwhile) outside it.</summary>
+    private void Noting(Action note)
     {
+        Action[] notes;
         lock (_gate)
-            _asRun.Probe(episode);
+        {
+            note();
+            notes = _asRun.TakeNotes();
+        }
+        foreach (var write in notes)
+            write();
     }
 
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
@@ -252,6 +256,7 @@ public sealed class ChannelAutomation : IDisposable
     private void Step()
     {
         IReadOnlyList<CueOpening> openings;
+        Action[] notes;
         long now;
         lock (_gate)
         {
@@ -263,7 +268,10 @@ public sealed class ChannelAutomation : IDisposable
             _asRun.Watch();
             // An item with its final as-run entry never goes to air (again), whatever a later plan says.
             openings = _cues.Review(_plan.Ahead(now, _asRun.OnAir?.Item.Key).Where(i => !_asRun.IsFinal(i.Key)), _asRun.OnAir?.Item.Key, now);
+            notes = _asRun.TakeNotes();
         }
+        foreach (var write in notes)
+            write();
         foreach (var opening in openings)
             opening.Open(_sources, _secondaries);
         lock (_gate)
@@ -293,6 +301,8 @@ public sealed class ChannelAutomation : IDisposable
                 onAir.Cue.Close(_channel.Context.Background);
             }
             _asRun.Stop();
+            foreach (var write in _asRun.TakeNotes())
+                write();
             _endAlarm.Clear();
             _fillerAlarm.Clear();
             if (_channel.Context.Alarms.IsActive(_missedAlarm))

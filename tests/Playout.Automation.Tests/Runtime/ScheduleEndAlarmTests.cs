@@ -37,17 +37,18 @@ public class ScheduleEndAlarmTests
     }
 
     [Fact]
-    public void The_warning_counts_down_in_whole_minutes_and_is_raised_once_per_minute()
+    public void The_warning_counts_down_in_whole_minutes_as_one_alarm()
     {
         using var channel = Channel();
         channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 90)]));
         long raised = channel.Alarms.RaisedCount;
+        long id = Schedule(channel)!.Id;
         Assert.Equal("end of schedule in 2 min", Schedule(channel)?.Message);
 
-        // 30 s in, a minute is left: one more alarm line, not one per step.
+        // 30 s in, a minute is left: the same alarm tells it (one id, acknowledged once), not a new one per minute or step.
         channel.RunUntil(channel.Time.Frames(TimeSpan.FromSeconds(31)));
-        Assert.Equal("end of schedule in 1 min", Schedule(channel)?.Message);
-        Assert.Equal(raised + 1, channel.Alarms.RaisedCount);
+        Assert.Equal(("end of schedule in 1 min", id), (Schedule(channel)?.Message, Schedule(channel)?.Id));
+        Assert.Equal(raised, channel.Alarms.RaisedCount);
     }
 
     [Fact]
