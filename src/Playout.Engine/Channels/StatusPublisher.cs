@@ -46,6 +46,6 @@ internal sealed class StatusPublisher(Channel channel)
             [.. context.Alarms.Active.Where(a => a.Source.StartsWith(channel.Name + "/", StringComparison.Ordinal))],
             context.VideoPool.Outstanding, context.AudioPool.Outstanding,
             channel.FailedTicks, context.Degradation.Counts,
-            channel.Consumers.OfType<ProbeConsumer>().SelectMany(c => c.Probes).OfType<ProgrammeProbes>().FirstOrDefault()?.State);
+            ProgrammeProbes.Of(channel)?.State, LoudnessProbe.Of(channel)?.Status());
     }
 }

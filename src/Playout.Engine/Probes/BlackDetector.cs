@@ -23,7 +23,7 @@ public sealed class BlackDetector
     {
         _format = format;
         _lineStep = settings.LineStepFor(format);
-        _groupStep = settings.GroupStep;
+        _groupStep = settings.GroupStepFor(format);
         Threshold = (int)(64 + settings.Black.PixelThreshold * (235 - 16) * 4);
         _samples = (long)((format.Height + _lineStep - 1) / _lineStep) * LumaProbe.SampledGroups(format.Width, _groupStep) * LumaProbe.LumaPerGroup;
         _ratio = settings.Black.PictureRatio;

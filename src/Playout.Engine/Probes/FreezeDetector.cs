@@ -28,7 +28,7 @@ public sealed class FreezeDetector
     {
         _format = format;
         _lineStep = settings.LineStepFor(format);
-        _groupStep = settings.GroupStep;
+        _groupStep = settings.GroupStepFor(format);
         int groups = LumaProbe.SampledGroups(format.Width, _groupStep), lines = (format.Height + _lineStep - 1) / _lineStep;
         _lineWords = groups * LumaProbe.WordsPerGroup;
         _samples = (long)lines * groups * LumaProbe.LumaPerGroup;

@@ -17,8 +17,8 @@ public sealed record ProbeSettings
     /// <summary>Lines between those read; null picks <see cref="DefaultLineStep"/> for the format.</summary>
     public int? LineStep { get; init; }
 
-    /// <summary>v210 groups (6 pixels, 16 bytes) between those read; 4 reads one group per 64-byte cache line.</summary>
-    public int GroupStep { get; init; } = 4;
+    /// <summary>v210 groups (6 pixels, 16 bytes) between those read; null picks <see cref="DefaultGroupStep"/> for the format.</summary>
+    public int? GroupStep { get; init; }
 
     public bool AnyEnabled => Black.Enabled || Freeze.Enabled || Silence.Enabled;
 
@@ -28,6 +28,15 @@ public sealed record ProbeSettings
     public static int DefaultLineStep(VideoFormat format) => Math.Max(1, format.Height / 360) | 1;
 
     public int LineStepFor(VideoFormat format) => LineStep ?? DefaultLineStep(format);
+
+    /// <summary>
+    /// About 80 groups (480 pixels) across any raster: every 4th group of 1920 (one per 64-byte cache line), every 16th
+    /// of 7680. With <see cref="DefaultLineStep"/> a picture is read equally densely at every size, and an 8K frame costs
+    /// about what an HD one does.
+    /// </summary>
+    public static int DefaultGroupStep(VideoFormat format) => Math.Max(1, format.Width / 480);
+
+    public int GroupStepFor(VideoFormat format) => GroupStep ?? DefaultGroupStep(format);
 
     /// <summary>The fewest frames of the format that last at least <paramref name="seconds"/> (at least one).</summary>
     public static long Frames(VideoFormat format, double seconds) =>

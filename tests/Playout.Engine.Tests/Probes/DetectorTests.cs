@@ -122,13 +122,14 @@ public class DetectorTests
     }
 
     [Fact]
-    public void Default_sampling_reads_both_fields_and_about_360_lines()
+    public void Default_sampling_reads_both_fields_about_360_lines_and_80_groups_across()
     {
         Assert.All(Media.Formats.VideoFormats.All, format =>
         {
             int step = ProbeSettings.DefaultLineStep(format);
             Assert.True(step % 2 == 1, $"{format}: step {step} reads one field only");
             Assert.InRange((format.Height + step - 1) / step, 240, 720);
+            Assert.InRange(Media.Kernels.LumaProbe.SampledGroups(format.Width, ProbeSettings.DefaultGroupStep(format)), 80, 120);
         });
     }
 }
