@@ -10,7 +10,7 @@ namespace Playout.Media.Audio.Loudness;
 /// Feed it every sample in order with <see cref="Add(ReadOnlySpan{float})"/> (any number of sample frames per call) or
 /// <see cref="Add(AudioFrame)"/> (each tick's sound) and read <see cref="Reading"/> whenever wanted. Samples that are
 /// not finite (NaN, infinity) are measured as silence.
-/// After construction nothing is allocated: <see cref="Add"/> and <see cref="Reading"/> allocate zero bytes, and
+/// After construction nothing is allocated: adding and <see cref="Reading"/> allocate zero bytes, and
 /// memory stays constant however long it runs (integrated and range gating work on fixed histograms).
 /// Loudness is measured in 400 ms blocks every 100 ms, aligned to the first sample added (or the last
 /// <see cref="Reset"/>). One instance must not be used by two threads at once.
@@ -56,6 +56,7 @@ public sealed class LoudnessMeter
         Reset();
     }
 
+    /// <summary>The channels measured and their weights.</summary>
     public ChannelLayout Layout => _layout;
 
     /// <summary>Sample frames measured since the start or the last <see cref="Reset"/>.</summary>

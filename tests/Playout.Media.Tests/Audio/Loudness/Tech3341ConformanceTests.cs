@@ -5,8 +5,9 @@ namespace Playout.Media.Tests.Audio.Loudness;
 
 /// <summary>
 /// EBU Tech 3341 (v4) minimum-requirement signals, synthesised by FFmpeg: cases 1–6 (momentary, short-term and
-/// integrated loudness with its gates, 5.0 channel weights), 9 and 12 (the short-term and momentary windows) and
-/// 15–19 (true peak), each within the document's tolerance (±0.1 LU; true peak +0.2/−0.4 dB).
+/// integrated loudness with its gates, 5.0 channel weights), 9 and 12 (the short-term and momentary windows), 10 and 11
+/// (max short-term per tone whatever its offset) and 15–19 (true peak), each within the document's tolerance (±0.1 LU;
+/// true peak +0.2/−0.4 dB).
 /// </summary>
 public class Tech3341ConformanceTests
 {
@@ -61,7 +62,7 @@ public class Tech3341ConformanceTests
         var pattern = Enumerable.Range(0, 5).SelectMany(_ => new[] { (1.34, -20.0), (1.66, -30.0) }).ToArray();
         var values = EveryStep(Render(Segments(Sine(0), pattern)), r => r.ShortTerm, after: TimeSpan.FromSeconds(3));
         Assert.True(values.Count > 100);
-        Assert.All(values, v => Assert.True(Math.Abs(v + 23) <= Lu, $"short-term {v}"));
+        Assert.All(values, v => Assert.True(Math.Abs(v.Value + 23) <= Lu, $"short-term {v}"));
     }
 
     [Fact]
@@ -70,7 +71,33 @@ public class Tech3341ConformanceTests
         var pattern = Enumerable.Range(0, 25).SelectMany(_ => new[] { (0.18, -20.0), (0.22, -30.0) }).ToArray();
         var values = EveryStep(Render(Segments(Sine(0), pattern)), r => r.Momentary, after: TimeSpan.FromSeconds(1));
         Assert.True(values.Count > 80);
-        Assert.All(values, v => Assert.True(Math.Abs(v + 23) <= Lu, $"momentary {v}"));
+        Assert.All(values, v => Assert.True(Math.Abs(v.Value + 23) <= Lu, $"momentary {v}"));
+    }
+
+    /// <summary>
+    /// Case 10: twenty 3 s tones at −23 dBFS, tone i after i·0.15 s of silence and followed by 1 s; case 11: tone i at
+    /// −38 + i dBFS, after i·0.15 s and followed by 3 − i·0.15 s. The largest short-term value within each segment is
+    /// the tone's level, however its start falls against the 100 ms steps.
+    /// </summary>
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    public void Cases_10_and_11_max_short_term_of_each_tone(int @case)
+    {
+        var segments = Enumerable.Range(0, 20).Select(i => @case == 10
+            ? (Before: 0.15 * i, Level: -23.0, After: 1.0)
+            : (Before: 0.15 * i, Level: -38.0 + i, After: 3 - 0.15 * i)).ToArray();
+        var levels = segments.SelectMany(s => new[] { (s.Before, double.NegativeInfinity), (3.0, s.Level), (s.After, double.NegativeInfinity) })
+            .Where(part => part.Item1 > 0).ToArray();
+        var values = EveryStep(Render(Segments(Sine(0), levels)), r => r.ShortTerm, after: TimeSpan.Zero);
+        double end = 0;
+        foreach (var (before, level, after) in segments)
+        {
+            double start = end;
+            end += before + 3 + after;
+            double max = values.Where(v => v.Seconds > start && v.Seconds <= end).Max(v => v.Value);
+            Assert.True(Math.Abs(max - level) <= Lu, $"case {@case}: the tone at {level} dBFS after {start + before:0.00} s has max short-term {max}");
+        }
     }
 
     public static TheoryData<int, double, double, double, double> TruePeakCases() => new()
@@ -101,17 +128,17 @@ public class Tech3341ConformanceTests
         return meter.Reading;
     }
 
-    /// <summary>The figure after every 100 ms step from <paramref name="after"/> on.</summary>
-    private static List<double> EveryStep(float[] samples, Func<LoudnessReading, double> figure, TimeSpan after)
+    /// <summary>The figure after every 100 ms step from <paramref name="after"/> on, with the seconds measured then.</summary>
+    private static List<(double Seconds, double Value)> EveryStep(float[] samples, Func<LoudnessReading, double> figure, TimeSpan after)
     {
         var meter = new LoudnessMeter(ChannelLayout.Stereo);
-        var values = new List<double>();
+        var values = new List<(double, double)>();
         const int step = LoudnessMeter.SampleRate / 10 * 2;
         for (int at = 0; at + step <= samples.Length; at += step)
         {
             meter.Add(samples.AsSpan(at, step));
             if (meter.SampleFrames >= after.TotalSeconds * LoudnessMeter.SampleRate)
-                values.Add(figure(meter.Reading));
+                values.Add((meter.SampleFrames / (double)LoudnessMeter.SampleRate, figure(meter.Reading)));
         }
         return values;
     }
