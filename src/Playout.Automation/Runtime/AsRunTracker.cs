@@ -76,6 +76,14 @@ internal sealed class AsRunTracker
     public void WriteNote(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
         Write(key, filler: true, _ => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
 
+    /// <summary>An item's loudness as it aired, measured a second or so after it came off: a note beside its entry (filler gets none).</summary>
+    public void Measured(ItemLoudness measured)
+    {
+        var aired = Recent.LastOrDefault(e => e.Key == measured.Key && e.ActualTick == measured.StartTick && e.Status.IsItem() && e.Status != AsRunStatus.Filler);
+        if (aired is not null)
+            Write($"loudness {aired.Key}", filler: true, _ => _recorder.Loudness(aired, measured));
+    }
+
     /// <summary>A probe's episode opened or closed: its notes are written for the items it touched (<see cref="ProbeNotes"/>).</summary>
     public void Probe(ProbeEvent episode)
     {
@@ -85,6 +93,9 @@ internal sealed class AsRunTracker
         else
             _probes.Closed(episode, onAir, WriteProbe);
     }
+
+    /// <summary>Told of each item as it goes to air: the tick of its first frame and its key.</summary>
+    public Action<long, string>? Started { get; set; }
 
     /// <summary>The item on air (null before the first cut).</summary>
     public OnAirItem? OnAir { get; set; }
@@ -116,6 +127,7 @@ internal sealed class AsRunTracker
             long tick = cue.TakeApplied!.Result;
             var previous = OnAir;
             OnAir = new OnAirItem(cue.Item, tick, cue);
+            Started?.Invoke(tick, cue.Item.Key);
             if (previous is not null)
             {
                 plan.Ended(previous.Item, tick);

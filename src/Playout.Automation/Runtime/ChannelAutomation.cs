@@ -190,6 +190,25 @@ public sealed class ChannelAutomation : IDisposable
                 alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0);
     }
 
+    /// <summary>
+    /// Measures each item's loudness on the channel's <paramref name="probe"/>: items are marked on it as they go to air, and
+    /// their figures come back as loudness notes in the as-run log. Dispose the result to stop.
+    /// </summary>
+    public IDisposable Measure(LoudnessProbe probe)
+    {
+        lock (_gate)
+        {
+            _asRun.Started = probe.MarkItem;
+            if (_asRun.OnAir is { } onAir)
+                probe.MarkItem(onAir.Tick, onAir.Item.Key);
+        }
+        return probe.Subscribe(measured =>
+        {
+            lock (_gate)
+                _asRun.Measured(measured);
+        });
+    }
+
     /// <summary>A programme probe's episode opened or closed: the as-run log notes it in each item it touched (docs/MONITORING.md).</summary>
     public void Note(ProbeEvent episode)
     {

@@ -46,6 +46,6 @@ internal sealed class StatusPublisher(Channel channel)
             [.. context.Alarms.Active.Where(a => a.Source.StartsWith(channel.Name + "/", StringComparison.Ordinal))],
             context.VideoPool.Outstanding, context.AudioPool.Outstanding,
             channel.FailedTicks, context.Degradation.Counts,
-            ProgrammeProbes.Of(channel)?.State);
+            ProgrammeProbes.Of(channel)?.State, LoudnessProbe.Of(channel)?.Status());
     }
 }

@@ -45,6 +45,10 @@ public sealed class ProbeConsumer : IConsumer
 
     public IReadOnlyList<IProgrammeProbe> Probes => _probes;
 
+    /// <summary>The channel's probe of type <typeparamref name="T"/>, or null when it has none.</summary>
+    public static T? Find<T>(Channel channel) where T : class, IProgrammeProbe =>
+        channel.Consumers.OfType<ProbeConsumer>().SelectMany(c => c.Probes).OfType<T>().FirstOrDefault();
+
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), Interlocked.Read(ref _dropped));
 
     /// <summary>Exceptions probes have thrown so far.</summary>

@@ -38,8 +38,7 @@ public sealed class ProgrammeProbes : IProgrammeProbe, IProbeEvents, IDisposable
     public string Name => "detectors";
 
     /// <summary>The detectors a channel's probe consumer runs, or null.</summary>
-    public static ProgrammeProbes? Of(Channel channel) =>
-        channel.Consumers.OfType<ProbeConsumer>().SelectMany(c => c.Probes).OfType<ProgrammeProbes>().FirstOrDefault();
+    public static ProgrammeProbes? Of(Channel channel) => ProbeConsumer.Find<ProgrammeProbes>(channel);
 
     public ProbeState State => _state;
 

@@ -3,6 +3,7 @@ using Playout.Automation.Library;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Modules;
+using Playout.Server.Monitoring;
 using Playout.Server.Web;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -52,10 +53,13 @@ public static class PlayoutService
         {
             throw StartupChecks.Listening(config, configPath, error);
         }
+        // Like HTTP, the SNMP port is taken before air; the agent reads the channels as they come on air.
+        await using var snmp = SnmpHost.Start(config, configPath, channels, alarms, logs.CreateLogger("Playout.Snmp"));
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf,
+                    measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
             web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",

@@ -26,6 +26,8 @@ public sealed partial record ServiceConfig
 
     public AlarmsConfig Alarms { get; init; } = new();
 
+    public Monitoring.SnmpConfig Snmp { get; init; } = new();
+
     public MediaLibraryConfig MediaLibrary { get; init; } = new();
 
     /// <summary>The limits of the scripts the API runs.</summary>
@@ -117,6 +119,7 @@ public sealed partial record ServiceConfig
         ApiConfig.ValidateHttp("http", Http, problems);
         Api.Validate("api", Http, problems);
         Alarms.Validate("alarms", problems);
+        Snmp.Validate("snmp", problems);
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", problems);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Engine.Probes;
 using Playout.Server.Hosting;
 
 namespace Playout.Server.Metrics;
@@ -41,6 +42,13 @@ public sealed class ServiceMetrics : IDisposable
         _meter.CreateObservableCounter("playout.output.frames_dropped", () => Each<long>(s =>
             [.. s.Consumers.Select(c => new Measurement<long>(c.Counters.Dropped, Channel(s), new("output", c.Name)))]), "{frame}",
             "Frames each output dropped because it was behind or failed.");
+        Loudness("playout.loudness.momentary_lufs", "Momentary loudness (400 ms), LUFS.", m => m.Momentary);
+        Loudness("playout.loudness.short_term_lufs", "Short-term loudness (3 s), LUFS.", m => m.ShortTerm);
+        Loudness("playout.loudness.integrated_lufs", "Integrated loudness since start or reset, LUFS.", m => m.Integrated);
+        Loudness("playout.loudness.true_peak_dbtp", "Highest true peak since start or reset, dBTP.", m => m.TruePeak);
+        _meter.CreateObservableGauge("playout.probe.active", () => Each<long>(s => s.Probes is not { } probes ? [] :
+            Enum.GetValues<ProbeKind>().Select(kind => new Measurement<long>(probes[kind].Active ? 1 : 0, Channel(s),
+                new("kind", kind.ToString().ToLowerInvariant())))), null, "1 while black, freeze or silence is on air.");
         _meter.CreateObservableGauge("playout.alarms.active", () =>
             Enum.GetValues<AlarmSeverity>().Select(level => new Measurement<long>(alarms.Active.Count(a => a.Severity == level),
                 new KeyValuePair<string, object?>("severity", level.ToString().ToLowerInvariant()))), "{alarm}", "Active alarms by severity.");
@@ -50,6 +58,12 @@ public sealed class ServiceMetrics : IDisposable
     }
 
     public void Dispose() => _meter.Dispose();
+
+    /// <summary>A live meter's figure; a meter with no value (silence, under the gates) is left out.</summary>
+    private void Loudness(string name, string description, Func<LoudnessMeterStatus, double?> figure) =>
+        _meter.CreateObservableGauge(name, () => Each<double>(s => s.Loudness is not { } loudness ? [] :
+            loudness.Meters.Where(m => figure(m) is not null).Select(m => new Measurement<double>(figure(m)!.Value, Channel(s), new("meter", m.Name)))),
+            null, description);
 
     private void Counter(string name, string unit, string description, Func<ChannelStatus, long> value) =>
         _meter.CreateObservableCounter(name, () => Each<long>(s => [new Measurement<long>(value(s), Channel(s))]), unit, description);

@@ -33,7 +33,7 @@ public sealed class ChannelLayout
     /// <summary>Stereo pair <paramref name="pair"/> (0-based: channels 2·pair and 2·pair+1) of a programme of <paramref name="channels"/> channels, as an <see cref="AudioFrame"/> of 16 carries.</summary>
     public static ChannelLayout Pair(int pair, int channels = 16) => Stereo.Within(channels, 2 * pair);
 
-    /// <summary>A short name ("stereo", "5.1", "stereo at 3 of 16").</summary>
+    /// <summary>A short name ("stereo", "5.1", "stereo at 3 of 16": from the third of 16 channels, counted from 1 as operators do).</summary>
     public string Name { get; }
 
     /// <summary>Samples in one interleaved sample frame of the buffers this layout reads.</summary>
@@ -55,7 +55,7 @@ public sealed class ChannelLayout
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         if (first + Stride > channels)
             throw new ArgumentOutOfRangeException(nameof(first), $"{Name} at channel {first} does not fit in {channels} channels");
-        return new ChannelLayout($"{Name} at {first} of {channels}", channels, [.. _channels.Select(c => c + first)], _weights);
+        return new ChannelLayout($"{Name} at {first + 1} of {channels}", channels, [.. _channels.Select(c => c + first)], _weights);
     }
 
     public override string ToString() => Name;

@@ -1,0 +1,120 @@
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Probes;
+using Playout.Media.Time;
+using Playout.Server.Hosting;
+using Playout.Snmp.PlayoutMib;
+using ProbeState = Playout.Snmp.PlayoutMib.ProbeState;
+
+namespace Playout.Server.Monitoring;
+
+/// <summary>
+/// PLAYOUT-MIB's view of the service: the channels on air (numbered as in the configuration and the REST API), their
+/// outputs and the alarm board. Everything is read from snapshots the channels publish; nothing waits on a tick.
+/// </summary>
+internal sealed class PlayoutMibAdapter(ServiceConfig config, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms, string version) : IPlayoutMibSource
+{
+    public string ProductName => "Playout";
+
+    public string ProductVersion => version;
+
+    public IReadOnlyList<ChannelRow> Channels()
+    {
+        var active = alarms.Active;
+        return [.. Snapshot().Select((channel, i) => Channel((uint)(i + 1), channel, active))];
+    }
+
+    public IReadOnlyList<OutputRow> Outputs()
+    {
+        var rows = new List<OutputRow>();
+        foreach (var (channel, i) in Snapshot().Select((c, i) => (c, i)))
+        {
+            var status = channel.Channel.Status();
+            var channelConfig = config.Channels.FirstOrDefault(c => c.Name == channel.Channel.Name);
+            var outputs = channelConfig?.Outputs ?? [];
+            for (var o = 0; o < status.Consumers.Count; o++)
+            {
+                var consumer = status.Consumers[o];
+                var output = o < outputs.Count ? outputs[o] : null;
+                var state = !status.Running ? OutputState.Stopped
+                    : alarms.IsActive($"{channel.Channel.Name}/output {consumer.Name}") ? OutputState.Failing
+                    : OutputState.Running;
+                rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output?.Type.ToString().ToLowerInvariant() ?? consumer.Name,
+                    Target(channelConfig, output, consumer.Name), state, (ulong)consumer.Counters.Sent, (ulong)consumer.Counters.Dropped));
+            }
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<AlarmRow> Alarms() => [.. alarms.Listed.Select(Row)];
+
+    /// <summary>Device control has no state to show yet; the table is there for it.</summary>
+    public IReadOnlyList<DeviceRow> Devices() => [];
+
+    public bool Act(uint channelIndex, ChannelAction action, string who)
+    {
+        var channels = Snapshot();
+        if (channelIndex < 1 || channelIndex > channels.Length || channels[channelIndex - 1].Automation is not { } automation) return false;
+        var schedule = automation.Automation;
+        var result = action switch
+        {
+            ChannelAction.Take => schedule.Take(who),
+            ChannelAction.Hold => schedule.Hold(who),
+            ChannelAction.Release => schedule.Release(who),
+            ChannelAction.Skip => schedule.Skip(who),
+            _ => null,
+        };
+        return result?.Ok == true;
+    }
+
+    public bool Acknowledge(long alarmId, string who) => alarms.Acknowledge(alarmId, who, "acknowledged over SNMP");
+
+    public static AlarmRow Row(Alarm alarm) => new(alarm.Id, alarm.Source,
+        alarm.ClearedAt is null ? (Severity)AlarmSeverities.X733(alarm.Severity) : Severity.Cleared,
+        alarm.Message, alarm.RaisedAt, alarm.Ack is not null, alarm.Ack?.Who ?? "");
+
+    /// <remarks>The list is complete before the agent starts (channels go on air first) and never changes after.</remarks>
+    private ChannelRuntime[] Snapshot() => [.. channels];
+
+    private static ChannelRow Channel(uint index, ChannelRuntime channel, IReadOnlyList<Alarm> active)
+    {
+        var status = channel.Channel.Status();
+        var state = !status.Running ? ChannelState.OffAir
+            : active.Any(alarm => alarm.Channel == status.Name) ? ChannelState.Degraded
+            : ChannelState.OnAir;
+        var (onAir, remaining, next) = Programme(channel, status);
+        var programme = status.Loudness?.Meters[0];
+        return new ChannelRow(index, status.Name, status.Format, state, onAir, remaining, next,
+            (ulong)Math.Max(0, status.LateTicks), (ulong)Math.Max(0, status.SlippedFrames),
+            programme?.Integrated, programme?.ShortTerm, programme?.TruePeak,
+            Probe(status, ProbeKind.Black), Probe(status, ProbeKind.Freeze), Probe(status, ProbeKind.Silence), channel.Automation is not null);
+    }
+
+    /// <summary>probeState: off when the channel runs no probes, else whether it sees the condition now.</summary>
+    private static ProbeState Probe(ChannelStatus status, ProbeKind kind) =>
+        status.Probes is not { } probes ? ProbeState.Off : probes[kind].Active ? ProbeState.Detected : ProbeState.Clear;
+
+    /// <summary>What is on air, for how much longer, and what follows: from the schedule when automated, else from the lowest layer's clip.</summary>
+    private static (string OnAir, TimeSpan Remaining, string Next) Programme(ChannelRuntime channel, ChannelStatus status)
+    {
+        if (channel.Automation is { } automation)
+        {
+            var schedule = automation.Automation.Status();
+            var remaining = schedule.OnAir?.Remaining is { } text && Timecode.TryParse(text, automation.Time.Rate, out var timecode)
+                ? channel.Context.Format.TimeOf(timecode.FrameCount) : TimeSpan.Zero;
+            return (schedule.OnAir?.Title ?? "", remaining, schedule.Next?.Title ?? "");
+        }
+        var layer = status.Layers.Where(l => l.Foreground is not null).MinBy(l => l.Number);
+        if (layer is null) return ("", TimeSpan.Zero, "");
+        var left = layer.Length is { } length ? channel.Context.Format.TimeOf(Math.Max(0, length - layer.Position)) : TimeSpan.Zero;
+        return (layer.Foreground!, left, layer.Background ?? "");
+    }
+
+    /// <summary>outputTarget: a stream's URL, a card's driver and output, else the consumer's name.</summary>
+    private static string Target(ChannelConfig? channel, OutputConfig? output, string consumer) => output?.Type switch
+    {
+        OutputKind.Stream when output.Url is { } url => url,
+        OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",
+        _ => consumer,
+    };
+}
