@@ -16,8 +16,6 @@ public class ChannelModulesTests
         Clock = ClockKind.Unthrottled,
         Filler = new FillerConfig { Color = "#102030" },
         Outputs = [new OutputConfig { Type = OutputKind.Preview, Width = 320, Height = 180 }],
-        // The probes are a consumer of the channel's own, not an output a module makes.
-        Probes = new ProbesConfig { Enabled = false },
     };
 
     [Fact]
