@@ -62,11 +62,18 @@ public sealed class ProbeConsumer : IConsumer
             Interlocked.Increment(ref _dropped);
     }
 
-    /// <summary>Stops the probe thread after the frame in hand, releases the frames still queued and disposes the probes.</summary>
+    /// <summary>
+    /// Stops the probe thread after the frame in hand (waiting at most 5 s), releases the frames still queued and disposes
+    /// the probes. A probe that never returns is left with its thread rather than hang the channel's shutdown.
+    /// </summary>
     public void Dispose()
     {
         _stop.Cancel();
-        _thread.Join();
+        if (!_thread.Join(TimeSpan.FromSeconds(5)))
+        {
+            _channel.Logger.LogError("{Channel}: a probe did not return within 5 s of shutdown; its thread is abandoned", _channel.Name);
+            return;
+        }
         _queue.Dispose();
         _stop.Dispose();
         foreach (var probe in _probes)

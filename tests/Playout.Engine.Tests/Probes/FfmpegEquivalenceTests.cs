@@ -25,7 +25,7 @@ public class FfmpegEquivalenceTests(ITestOutputHelper output)
     [Theory]
     [InlineData("720p50", 1280, 720, "50")]
     [InlineData("1080i50", 1920, 1080, "25")]
-    [InlineData("1080i59.94", 1920, 1080, "30000/1001")]
+    [InlineData("720p59.94", 1280, 720, "60000/1001")]
     public void Black_freeze_and_silence_start_and_end_within_a_frame_of_ffmpeg(string format, int width, int height, string rate)
     {
         using var folder = new TempDirectory();
