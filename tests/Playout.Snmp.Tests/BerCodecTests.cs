@@ -10,7 +10,7 @@ public class BerCodecTests
     private static byte[] Encode(SnmpValue value)
     {
         var writer = new AsnWriter(AsnEncodingRules.BER);
-        SnmpValueCodec.Write(writer, value);
+        value.Write(writer);
         return writer.Encode();
     }
 
