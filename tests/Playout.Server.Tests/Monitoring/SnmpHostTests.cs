@@ -93,6 +93,18 @@ public sealed class SnmpHostTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_channel_going_off_air_sends_channelStateChanged()
+    {
+        Start();
+        // Let the state poll see the channel on air first (its first sighting sets the baseline).
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        _channels[0].Channel.Stop();
+        var changed = await ReceiveNotification("1.3.6.1.4.1.32473.0.4", 1);
+        Assert.Contains(changed.VarBinds, vb => vb.Oid == Oid.Parse("1.3.6.1.4.1.32473.1.2.1.1.4.1") && vb.Value.Equals(new Integer32(1)));
+        Assert.Contains(changed.VarBinds, vb => vb.Value.Equals(new OctetString("snmp channel")));
+    }
+
+    [Fact]
     public async Task Snmpset_acknowledges_on_the_board_when_writes_are_on_and_is_refused_when_off()
     {
         var host = Start(writeCommunity: "write-secret");
