@@ -40,15 +40,18 @@ internal sealed class SnmpHost : IAsyncDisposable
 
     public NotificationCounters Notifications => _sender.Counters;
 
-    /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says, or returns null when it is disabled.</summary>
+    /// <summary>Shows <paramref name="channels"/> in PLAYOUT-MIB: called once they are all on air.</summary>
+    public void OnAir(IEnumerable<ChannelRuntime> channels) => _source.OnAir(channels);
+
+    /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says (with no channel until <see cref="OnAir"/>), or returns null when it is disabled.</summary>
     /// <exception cref="ConfigException">The address to listen on cannot be used.</exception>
-    public static SnmpHost? Start(ServiceConfig config, string configPath, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms, ILogger log)
+    public static SnmpHost? Start(ServiceConfig config, string configPath, AlarmBoard alarms, ILogger log)
     {
         var snmp = config.Snmp;
         if (!snmp.Enabled) return null;
         var version = typeof(SnmpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var oids = new PlayoutMibOids(snmp.EnterpriseOid);
-        var source = new PlayoutMibAdapter(config, channels, alarms, version);
+        var source = new PlayoutMibAdapter(config, alarms, version);
         var maxMessageSize = new SnmpAgentOptions().MaxMessageSize;
         // The engine ID and boot count are kept in the state folder (SNMPv3 needs them; v2c shows them in snmpEngine).
         var usm = UsmSetup.Build(snmp.Usm, config.StatePath, oids.Root[6], maxMessageSize, line => log.LogInformation("{Line}", line));

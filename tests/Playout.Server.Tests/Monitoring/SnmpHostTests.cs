@@ -47,7 +47,9 @@ public sealed class SnmpHostTests : IAsyncDisposable
             },
         };
         _channels.Add(ChannelRuntime.Start(config, Channel, NullLoggerFactory.Instance, _alarms, new ModuleRegistry(StandardModules.All)));
-        return _host = SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance)!;
+        _host = SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance)!;
+        _host.OnAir(_channels);
+        return _host;
     }
 
     private static string[] V2c(int port, string community, params string[] rest) =>
@@ -185,7 +187,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
     {
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var config = new ServiceConfig { Channels = [Channel], State = _state.Path, Snmp = new SnmpConfig { Listen = taken.Client.LocalEndPoint!.ToString()! } };
-        var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance));
+        var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
         Assert.Equal($"snmp.listen {config.Snmp.Listen} is in use (another playout or snmpd?); change \"snmp.listen\" in service.json", error.Message);
     }
 
@@ -193,7 +195,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
     public void Disabled_starts_nothing()
     {
         var config = new ServiceConfig { Channels = [Channel], Snmp = new SnmpConfig { Enabled = false } };
-        Assert.Null(SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance));
+        Assert.Null(SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
     }
 
     /// <summary>The next notification the manager receives of type <paramref name="trapOid"/> about alarm <paramref name="alarmId"/>.</summary>
