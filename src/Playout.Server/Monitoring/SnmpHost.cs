@@ -55,20 +55,7 @@ internal sealed class SnmpHost : IAsyncDisposable
         var maxMessageSize = new SnmpAgentOptions().MaxMessageSize;
         // The engine ID and boot count are kept in the state folder (SNMPv3 needs them; v2c shows them in snmpEngine).
         var usm = UsmSetup.Build(snmp.Usm, config.StatePath, oids.Root[6], maxMessageSize, line => log.LogInformation("{Line}", line));
-        var options = new SnmpAgentOptions
-        {
-            Address = snmp.ListenEndPoint.Address,
-            Port = snmp.ListenEndPoint.Port,
-            Communities = new CommunityOptions
-            {
-                ReadCommunity = snmp.ReadCommunity,
-                WriteCommunity = snmp.WriteCommunity,
-                ReadAccess = snmp.ReadCommunityView is { } read ? usm.CommunityAccess(snmp.ReadCommunity, read, null) : null,
-                WriteAccess = snmp.WriteCommunityView is { } write ? usm.CommunityAccess(snmp.WriteCommunity ?? "", write, write) : null,
-            },
-            MaxMessageSize = maxMessageSize,
-            MaxRepetitions = snmp.MaxRepetitions,
-        };
+        var options = AgentOptions(snmp, usm, maxMessageSize);
         var counters = new AgentCounters();
         var upTime = new UpTime();
         var tree = new MibTree();
@@ -84,14 +71,7 @@ internal sealed class SnmpHost : IAsyncDisposable
         }
         catch (SocketException error)
         {
-            var reason = error.SocketErrorCode switch
-            {
-                SocketError.AddressAlreadyInUse => "is in use (another playout or snmpd?)",
-                SocketError.AccessDenied => "may not be used by this user (a port below 1024?)",
-                SocketError.AddressNotAvailable => "is not an address of this machine",
-                _ => $"cannot be listened on ({error.Message})",
-            };
-            throw new ConfigException($"snmp.listen {snmp.Listen} {reason}; change \"snmp.listen\" in {configPath}");
+            throw ListenFailure(snmp, configPath, error);
         }
         var targets = snmp.Managers.Select(m => new NotificationTarget(m.Address, m.EndPoint,
             m.User is { } user ? usm.NotificationSecurity(m.Address, user, line => log.LogWarning("{Line}", line)) : new CommunityNotificationSecurity(m.Community),
@@ -105,6 +85,34 @@ internal sealed class SnmpHost : IAsyncDisposable
         log.LogInformation("SNMP agent on udp {Listen} (PLAYOUT-MIB under {Enterprise}; SNMPv3 users: {Users}); {Managers} notification managers",
             agent.LocalEndPoint, oids.Root, usm.Users.Count, snmp.Managers.Count);
         return new SnmpHost(agent, sender, source, new PlayoutNotifications(oids), alarms, log);
+    }
+
+    /// <summary>The agent's address, communities (with their views) and limits.</summary>
+    private static SnmpAgentOptions AgentOptions(SnmpConfig snmp, UsmSetup usm, int maxMessageSize) => new()
+    {
+        Address = snmp.ListenEndPoint.Address,
+        Port = snmp.ListenEndPoint.Port,
+        Communities = new CommunityOptions
+        {
+            ReadCommunity = snmp.ReadCommunity,
+            WriteCommunity = snmp.WriteCommunity,
+            ReadAccess = snmp.ReadCommunityView is { } read ? usm.CommunityAccess(snmp.ReadCommunity, read, null) : null,
+            WriteAccess = snmp.WriteCommunityView is { } write ? usm.CommunityAccess(snmp.WriteCommunity ?? "", write, write) : null,
+        },
+        MaxMessageSize = maxMessageSize,
+        MaxRepetitions = snmp.MaxRepetitions,
+    };
+
+    private static ConfigException ListenFailure(SnmpConfig snmp, string configPath, SocketException error)
+    {
+        var reason = error.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "is in use (another playout or snmpd?)",
+            SocketError.AccessDenied => "may not be used by this user (a port below 1024?)",
+            SocketError.AddressNotAvailable => "is not an address of this machine",
+            _ => $"cannot be listened on ({error.Message})",
+        };
+        return new ConfigException($"snmp.listen {snmp.Listen} {reason}; change \"snmp.listen\" in {configPath}");
     }
 
     private void Notify(AlarmEvent change)

@@ -23,9 +23,10 @@ public sealed class SnmpConfigTests : IDisposable
         """));
 
     [Fact]
-    public void By_default_the_agent_listens_on_loopback_1161_with_public_read_and_no_write()
+    public void By_default_the_agent_is_off_and_enabled_listens_on_loopback_1161_with_public_read_and_no_write()
     {
-        var config = ServiceConfig.Load(Write("{}"));
+        Assert.False(ServiceConfig.Load(Write("{}")).Snmp.Enabled);
+        var config = ServiceConfig.Load(Write("""{ "enabled": true }"""));
         Assert.True(config.Snmp.Enabled);
         Assert.Equal("127.0.0.1:1161", config.Snmp.Listen);
         Assert.Equal("public", config.Snmp.ReadCommunity);

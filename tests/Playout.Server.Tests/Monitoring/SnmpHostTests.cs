@@ -39,6 +39,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
             State = _state.Path,
             Snmp = new SnmpConfig
             {
+                Enabled = true,
                 Listen = $"127.0.0.1:{FreePorts.Udp()}",
                 WriteCommunity = writeCommunity,
                 Managers = [new SnmpManagerConfig { Address = manager.ToString() }],
@@ -186,7 +187,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
     public void A_port_in_use_is_a_configuration_error_naming_the_setting()
     {
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        var config = new ServiceConfig { Channels = [Channel], State = _state.Path, Snmp = new SnmpConfig { Listen = taken.Client.LocalEndPoint!.ToString()! } };
+        var config = new ServiceConfig { Channels = [Channel], State = _state.Path, Snmp = new SnmpConfig { Enabled = true, Listen = taken.Client.LocalEndPoint!.ToString()! } };
         var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
         Assert.Equal($"snmp.listen {config.Snmp.Listen} is in use (another playout or snmpd?); change \"snmp.listen\" in service.json", error.Message);
     }
