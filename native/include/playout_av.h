@@ -154,6 +154,7 @@ typedef struct PlayoutAvSource PlayoutAvSource;
 /* Flags of PlayoutAv_SourceOpen. */
 #define PLAYOUT_AV_SOURCE_LIVE    1 /* a live stream (udp://, srt://): no seeking, no duration, low-delay demuxing */
 #define PLAYOUT_AV_SOURCE_NOAUDIO 2 /* ignore audio streams */
+#define PLAYOUT_AV_SOURCE_NOVIDEO 4 /* ignore video streams (sound only, e.g. to measure it) */
 
 /* What PlayoutAv_SourceInfo reports about an opened input. Unknown numbers are 0 (durations -1). */
 typedef struct {

@@ -162,7 +162,7 @@ int32_t PlayoutAv_SourceOpenAbortable(const char* url, const char* options, int3
         goto fail;
     for (unsigned i = 0; i < s->format->nb_streams; i++)
         s->format->streams[i]->discard = AVDISCARD_ALL;
-    ret = open_decoder(s, AVMEDIA_TYPE_VIDEO, -1, &s->video, &s->video_stream);
+    ret = flags & PLAYOUT_AV_SOURCE_NOVIDEO ? 0 : open_decoder(s, AVMEDIA_TYPE_VIDEO, -1, &s->video, &s->video_stream);
     if (ret == 0 && !(flags & PLAYOUT_AV_SOURCE_NOAUDIO))
         ret = open_decoder(s, AVMEDIA_TYPE_AUDIO, s->video_stream ? s->video_stream->index : -1, &s->audio, &s->audio_stream);
     if (ret < 0)

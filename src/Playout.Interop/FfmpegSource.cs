@@ -13,6 +13,9 @@ public enum FfmpegSourceFlags
 
     /// <summary>Ignore the input's audio.</summary>
     NoAudio = 2,
+
+    /// <summary>Ignore the input's video: only sound is decoded (no video output to set).</summary>
+    NoVideo = 4,
 }
 
 public enum FfmpegReadKind

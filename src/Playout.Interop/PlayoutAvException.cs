@@ -11,7 +11,14 @@ public sealed class PlayoutAvException : Exception
     {
         ErrorCode = errorCode;
         Function = function;
+        Reason = Describe(errorCode);
     }
+
+    /// <summary>playout_av's or FFmpeg's words for the error alone ("Invalid data found when processing input").</summary>
+    public string Reason { get; }
+
+    /// <summary>PLAYOUT_AV_ENOSTREAM: the input has no stream that can be decoded (of the kinds asked for).</summary>
+    public const int NoStream = -10014;
 
     /// <summary>The negative code the native function returned: an FFmpeg AVERROR or one of playout_av.h's PLAYOUT_AV_E* codes.</summary>
     public int ErrorCode { get; }

@@ -210,7 +210,7 @@ public class FaultInjectionTests
         var sink = new BlockingLogger(release);
         // A small queue, so that two seconds of alarms overflow it.
         using var channel = new TestChannel(logger: new Logging.NonBlockingLogger(sink, capacity: 8), realTime: true);
-        channel.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(channel.Context, "clip", throwFromTick: 0, newMessageEachTick: true)));
+        channel.Channel.AddConsumer(new AlarmingConsumer(channel.Alarms));
         sink.Block();
         channel.Channel.Start();
         var clock = Stopwatch.StartNew();
@@ -270,14 +270,14 @@ public class FaultInjectionTests
     }
 
     /// <summary>Grey until <c>throwFromTick</c>, then throws from TryReceive, as a producer with a bug would.</summary>
-    private sealed class ThrowingProducer(ChannelContext channel, string name, long throwFromTick, bool newMessageEachTick = false) : Producer(name)
+    private sealed class ThrowingProducer(ChannelContext channel, string name, long throwFromTick) : Producer(name)
     {
         private readonly Frame _frame = Painted(channel, Grey);
 
         public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
         {
             if (context.Tick >= throwFromTick)
-                throw new InvalidOperationException(newMessageEachTick ? $"injected fault {context.Tick}" : "injected fault");
+                throw new InvalidOperationException("injected fault");
             frame = new LayerFrame(_frame.AddRef(), null, null);
             return true;
         }
@@ -363,6 +363,16 @@ public class FaultInjectionTests
     }
 
     /// <summary>A log sink that blocks every write (a full pipe, a stalled disk) until released, then records the lines.</summary>
+    /// <summary>Raises a new alarm on every tick, from the tick thread: a log line each.</summary>
+    private sealed class AlarmingConsumer(Alarms.AlarmBoard alarms) : IConsumer
+    {
+        public string Name => "alarming";
+        public bool NeverBlocks => true;
+        public ConsumerCounters Counters => default;
+        public void Send(long tick, Frame video, AudioFrame audio) => alarms.Raise($"channel 1/output {tick}", Alarms.AlarmSeverity.Warning, "behind");
+        public void Dispose() { }
+    }
+
     private sealed class BlockingLogger(ManualResetEventSlim release) : ILogger
     {
         private volatile bool _block;

@@ -10,7 +10,7 @@ public static class AsRunCsv
     [
         "channel", "day", "event_id", "title", "kind", "source", "status", "reason",
         "planned_start_utc", "planned_timecode", "planned_frames", "actual_start_utc", "actual_timecode", "actual_frames", "actual_duration",
-        "operator_actions", "continued",
+        "operator_actions", "continued", "loudness_lufs", "true_peak_dbtp",
     ];
 
     public static string Write(IEnumerable<AsRunEntry> entries)
@@ -25,11 +25,13 @@ public static class AsRunCsv
                 e.Status.ToString().ToLowerInvariant(), e.Reason,
                 Instant(e.PlannedStart), e.PlannedTimecode, e.PlannedFrames.ToString(CultureInfo.InvariantCulture),
                 Instant(e.ActualStart), e.ActualTimecode, e.ActualFrames.ToString(CultureInfo.InvariantCulture), e.ActualDuration,
-                e.Actions, e.Continued ? "true" : "false",
+                e.Actions, e.Continued ? "true" : "false", Figure(e.Loudness), Figure(e.TruePeak),
             ]);
         }
         return csv.ToString();
     }
+
+    private static string? Figure(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string? Instant(DateTimeOffset? instant) =>
         instant?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -8,6 +8,8 @@ namespace Playout.Automation.AsRun;
 /// </summary>
 /// <param name="Actions">Operators' actions on the item, who and when ("held by alice at 20:46:10:00"), or null.</param>
 /// <param name="Continued">The item was on air when the service stopped, and this is the rest of it after the restart.</param>
+/// <param name="Loudness">On an item's loudness note (status probe, kind loudness): its integrated loudness as it aired, LUFS.</param>
+/// <param name="TruePeak">On an item's loudness note: its highest true peak as it aired, dBTP.</param>
 public sealed record AsRunEntry(
     string Channel,
     DateOnly Day,
@@ -28,4 +30,6 @@ public sealed record AsRunEntry(
     long ActualFrames,
     string ActualDuration,
     string? Actions = null,
-    bool Continued = false);
+    bool Continued = false,
+    double? Loudness = null,
+    double? TruePeak = null);

@@ -21,7 +21,10 @@ public enum AsRunStatus
     /// <summary>Not an item: an alarm of the channel was raised, cleared or acknowledged (its id is the entry's event id).</summary>
     Alarm,
 
-    /// <summary>Not an item: a probe saw black, freeze or silence on the programme, from its actual start for its actual length, during the item named.</summary>
+    /// <summary>
+    /// Not an item: a probe saw black, freeze or silence on the programme, from its actual start for its actual length, during
+    /// the item named; or (kind loudness) an item's loudness as it aired.
+    /// </summary>
     Probe,
 }
 

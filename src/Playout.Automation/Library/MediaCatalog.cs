@@ -13,7 +13,8 @@ public sealed class MediaCatalog : IDisposable
 {
     private const string EntryColumns =
         "path, size, modified, status, error, probed_at, container, duration_us, has_video, width, height, " +
-        "frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail IS NOT NULL";
+        "frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail IS NOT NULL, " +
+        "loudness_measured, loudness_lufs, true_peak_dbtp";
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -134,16 +135,19 @@ public sealed class MediaCatalog : IDisposable
             using var command = _connection.Command(
                 """
                 INSERT INTO media (path, name, size, modified, status, error, probed_at, container, duration_us, has_video, width, height,
-                                   frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail)
+                                   frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail,
+                                   loudness_measured, loudness_lufs, true_peak_dbtp)
                 VALUES ($path, $name, $size, $modified, $status, $error, $probed, $container, $duration, $video, $width, $height,
-                        $rateNum, $rateDen, $interlaced, $videoCodec, $channels, $sampleRate, $audioCodec, $thumbnail)
+                        $rateNum, $rateDen, $interlaced, $videoCodec, $channels, $sampleRate, $audioCodec, $thumbnail,
+                        $measured, $lufs, $truePeak)
                 ON CONFLICT (path) DO UPDATE SET
                     size = excluded.size, modified = excluded.modified, status = excluded.status, error = excluded.error,
                     probed_at = excluded.probed_at, container = excluded.container, duration_us = excluded.duration_us,
                     has_video = excluded.has_video, width = excluded.width, height = excluded.height,
                     frame_rate_num = excluded.frame_rate_num, frame_rate_den = excluded.frame_rate_den, interlaced = excluded.interlaced,
                     video_codec = excluded.video_codec, audio_channels = excluded.audio_channels,
-                    audio_sample_rate = excluded.audio_sample_rate, audio_codec = excluded.audio_codec, thumbnail = excluded.thumbnail
+                    audio_sample_rate = excluded.audio_sample_rate, audio_codec = excluded.audio_codec, thumbnail = excluded.thumbnail,
+                    loudness_measured = excluded.loudness_measured, loudness_lufs = excluded.loudness_lufs, true_peak_dbtp = excluded.true_peak_dbtp
                 """);
             command.Bind("$path", path).Bind("$name", System.IO.Path.GetFileName(path))
                 .Bind("$size", stamp.Size).Bind("$modified", stamp.Modified.Ticks)
@@ -158,7 +162,9 @@ public sealed class MediaCatalog : IDisposable
                 .Bind("$videoCodec", info?.VideoCodec)
                 .Bind("$channels", (long?)info?.AudioChannels).Bind("$sampleRate", (long?)info?.AudioSampleRate)
                 .Bind("$audioCodec", info?.AudioCodec)
-                .Bind("$thumbnail", probe.Thumbnail);
+                .Bind("$thumbnail", probe.Thumbnail)
+                .Bind("$measured", probe.Loudness is null ? 0L : 1L)
+                .Bind("$lufs", Finite(probe.Loudness?.Integrated)).Bind("$truePeak", Finite(probe.Loudness?.TruePeak));
             command.ExecuteNonQuery();
         }
     }
@@ -225,8 +231,14 @@ public sealed class MediaCatalog : IDisposable
             row.IsDBNull(4) ? null : row.GetString(4),
             new DateTime(row.GetInt64(5), DateTimeKind.Utc),
             info,
-            row.GetInt64(18) != 0);
+            row.GetInt64(18) != 0,
+            row.GetInt64(19) == 0 ? null : new MediaLoudness(Level(row, 20), Level(row, 21)));
     }
+
+    /// <summary>Silence (−∞) is stored as NULL.</summary>
+    private static double? Finite(double? level) => level is { } value && double.IsFinite(value) ? value : null;
+
+    private static double Level(SqliteDataReader row, int column) => row.IsDBNull(column) ? double.NegativeInfinity : row.GetDouble(column);
 
     /// <summary>Does a catalogued path answer a schedule's name: its end, or its end without the extension?</summary>
     private static bool Matches(string path, string name) =>

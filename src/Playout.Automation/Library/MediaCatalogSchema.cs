@@ -36,18 +36,26 @@ internal static class MediaCatalogSchema
         );
         CREATE INDEX media_name ON media (name COLLATE NOCASE);
         """,
+        """
+        ALTER TABLE media ADD COLUMN loudness_measured INTEGER NOT NULL DEFAULT 0;  -- 1: the two below were measured
+        ALTER TABLE media ADD COLUMN loudness_lufs     REAL;                       -- integrated (EBU R128); NULL: silent
+        ALTER TABLE media ADD COLUMN true_peak_dbtp    REAL;                       -- NULL: digital silence
+        -- Files with sound catalogued before loudness was measured count as changed, so the next scan measures them.
+        UPDATE media SET size = -1 WHERE status = 'ok' AND audio_channels > 0;
+        """,
     ];
 
     public static int Version => Migrations.Length;
 
+    /// <param name="upTo">The version to stop at (the latest unless a test makes an older catalogue).</param>
     /// <exception cref="InvalidOperationException">The database was made by a newer build (a schema this one does not know).</exception>
-    public static void Migrate(SqliteConnection connection, string path)
+    public static void Migrate(SqliteConnection connection, string path, int? upTo = null)
     {
         int version = connection.UserVersion();
         if (version > Version)
             throw new InvalidOperationException(
                 $"media catalogue '{path}' has schema version {version}; this build knows up to {Version}");
-        for (; version < Version; version++)
+        for (; version < (upTo ?? Version); version++)
         {
             // Each step and its version number commit together, so a crash never leaves a half-migrated file.
             // BEGIN IMMEDIATE (not deferred): the write lock is taken now, so a step never fails half-way on another process's lock.

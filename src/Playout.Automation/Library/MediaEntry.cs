@@ -8,6 +8,7 @@ namespace Playout.Automation.Library;
 /// <param name="Error">FFmpeg's error for an unplayable file.</param>
 /// <param name="ProbedAt">When the probe ran (UTC).</param>
 /// <param name="Info">What the file holds; null when FFmpeg could not open it.</param>
+/// <param name="Loudness">The sound's integrated loudness and true peak; null when not measured (no sound, measuring off, or undecodable sound).</param>
 public sealed record MediaEntry(
     string Path,
     long Size,
@@ -16,7 +17,8 @@ public sealed record MediaEntry(
     string? Error,
     DateTime ProbedAt,
     MediaInfo? Info,
-    bool HasThumbnail)
+    bool HasThumbnail,
+    MediaLoudness? Loudness = null)
 {
     public string Name => System.IO.Path.GetFileName(Path);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
+using Playout.Engine.Library;
 
 namespace Playout.Automation.Library;
 
@@ -53,6 +54,9 @@ public sealed class MediaLibrary : IAsyncDisposable
     public TimeSpan? LengthOf(PrimaryEvent e) => e.Source is { } source ? LengthOf(source) : null;
 
     /// <summary>A media file's length from the catalogue, by its name in the media folder (or its path).</summary>
+    /// <summary>The measured loudness of the file at <paramref name="path"/> (already resolved); null when not catalogued or not measured.</summary>
+    public MediaLoudness? LoudnessAt(string path) => Catalog.Get(path)?.Loudness;
+
     public TimeSpan? LengthOf(string source) => Engine.MediaUrl.IsNetwork(source) ? null : Catalog.Get(_options.Resolve(source))?.Duration;
 
     /// <summary>Watches the folders from now on, and checks the channels' next 24 hours after every scan and every minute.</summary>

@@ -39,7 +39,7 @@ public sealed class MediaScanner : IAsyncDisposable
         _catalog = catalog;
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _probe = probe ?? (path => MediaProbe.Probe(path, options.ThumbnailWidth));
+        _probe = probe ?? (path => MediaProbe.Probe(path, options.ThumbnailWidth, options.MeasureLoudness));
         _extensions = new HashSet<string>(options.Extensions.Select(e => e.StartsWith('.') ? e : "." + e), StringComparer.OrdinalIgnoreCase);
     }
 

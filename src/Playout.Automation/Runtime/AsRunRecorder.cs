@@ -1,5 +1,7 @@
+using System.Globalization;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
+using Playout.Engine.Probes;
 using Playout.Engine.Producers;
 
 namespace Playout.Automation.Runtime;
@@ -41,9 +43,30 @@ internal sealed class AsRunRecorder(string channel, IScheduleTimeBase time, ITim
         Write(Entry(item.Key, item.Day, item.Event, AsRunStatus.Skipped, item.Reason, null, 0, null, 0) with { Actions = actions });
 
     /// <summary>A note that is not an item (<see cref="AsRunStatuses.IsItem"/>): what happened from <paramref name="tick"/> for <paramref name="frames"/>.</summary>
-    public void Note(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
-        Write(new AsRunEntry(channel, day, key, id, title, kind, null, status, reason, null, null, null, 0,
+    public void Note(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames,
+        string? source = null) =>
+        Write(new AsRunEntry(channel, day, key, id, title, kind, source, status, reason, null, null, null, 0,
             tick, time.InstantOf(tick), timecodes.OfDay(tick), frames, timecodes.Duration(frames)));
+
+    /// <summary>An item's loudness as it aired (<paramref name="aired"/> is its entry): a note of its own, written once it is measured.</summary>
+    public void Loudness(AsRunEntry aired, ItemLoudness measured)
+    {
+        string Figure(double? value, string unit) => value is { } v ? $"{v.ToString("0.0", CultureInfo.InvariantCulture)} {unit}" : "none";
+        Write(aired with
+        {
+            Key = $"loudness {aired.Key}",
+            Kind = "loudness",
+            Status = AsRunStatus.Probe,
+            Reason = $"integrated {Figure(measured.Integrated, "LUFS")}, true peak {Figure(measured.TruePeak, "dBTP")}, range {Figure(measured.Range, "LU")}",
+            PlannedTick = null,
+            PlannedStart = null,
+            PlannedTimecode = null,
+            PlannedFrames = 0,
+            Actions = null,
+            Loudness = measured.Integrated,
+            TruePeak = measured.TruePeak,
+        });
+    }
 
     /// <summary>A live input's losses of signal on air, when and why, as its entry's reason; null when it had none.</summary>
     private string? SignalLosses(OnAirItem item)

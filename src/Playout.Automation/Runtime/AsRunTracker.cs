@@ -3,6 +3,7 @@ using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Engine.Probes;
 
 namespace Playout.Automation.Runtime;
 
@@ -29,10 +30,13 @@ internal sealed class AsRunTracker
     /// <summary>The last two days' journal, read at start-up: what aired before this run.</summary>
     private readonly IReadOnlyList<AsRunEntry> _journal;
 
+    private readonly ProbeNotes _probes;
+
     public AsRunTracker(Channel channel, IScheduleTimeBase time, ITimecodes timecodes, AsRunJournal? journal)
     {
         _channel = channel;
         _recorder = new AsRunRecorder(channel.Name, time, timecodes, journal);
+        _probes = new ProbeNotes(timecodes);
         _journal = RecentJournal(journal);
         foreach (var entry in _journal.Where(e => e.Status != AsRunStatus.Filler))
         {
@@ -68,9 +72,30 @@ internal sealed class AsRunTracker
         return anchors;
     }
 
-    /// <summary>Writes a note that is not an item (an alarm's change, a probe's finding); it never touches the items' statuses.</summary>
-    public void Note(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
-        _recorder.Note(day, key, id, title, kind, status, reason, tick, frames);
+    /// <summary>Writes a note that is not an item (an alarm's change); it never touches the items' statuses.</summary>
+    public void WriteNote(DateOnly day, string key, string id, string title, string kind, AsRunStatus status, string reason, long tick, long frames) =>
+        Write(key, filler: true, _ => _recorder.Note(day, key, id, title, kind, status, reason, tick, frames));
+
+    /// <summary>An item's loudness as it aired, measured a second or so after it came off: a note beside its entry (filler gets none).</summary>
+    public void Measured(ItemLoudness measured)
+    {
+        var aired = Recent.LastOrDefault(e => e.Key == measured.Key && e.ActualTick == measured.StartTick && e.Status.IsItem() && e.Status != AsRunStatus.Filler);
+        if (aired is not null)
+            Write($"loudness {aired.Key}", filler: true, _ => _recorder.Loudness(aired, measured));
+    }
+
+    /// <summary>A probe's episode opened or closed: its notes are written for the items it touched (<see cref="ProbeNotes"/>).</summary>
+    public void Probe(ProbeEvent episode)
+    {
+        var onAir = OnAir is { } item ? ProbeNotes.ItemSpan.Of(item) : null;
+        if (episode.IsOpen)
+            _probes.Opened(episode, onAir, Recent, WriteProbe);
+        else
+            _probes.Closed(episode, onAir, WriteProbe);
+    }
+
+    /// <summary>Told of each item as it goes to air: the tick of its first frame and its key.</summary>
+    public Action<long, string>? Started { get; set; }
 
     /// <summary>The item on air (null before the first cut).</summary>
     public OnAirItem? OnAir { get; set; }
@@ -102,10 +127,12 @@ internal sealed class AsRunTracker
             long tick = cue.TakeApplied!.Result;
             var previous = OnAir;
             OnAir = new OnAirItem(cue.Item, tick, cue);
+            Started?.Invoke(tick, cue.Item.Key);
             if (previous is not null)
             {
                 plan.Ended(previous.Item, tick);
                 Write(previous.Item, actions => _recorder.Aired(previous, tick, actions, _stopped.Remove(previous.Item.Key)));
+                _probes.ItemEnded(ProbeNotes.ItemSpan.Of(previous), tick, WriteProbe);
             }
             LogSkippedBefore(cue.Item, plan);
             plan.Started(cue.Item, tick);
@@ -138,7 +165,10 @@ internal sealed class AsRunTracker
     public void Stop()
     {
         if (OnAir is { } last)
+        {
             Write(last.Item, actions => _recorder.Aired(last, _channel.Tick, actions, _stopped.Remove(last.Item.Key), AsRunRecorder.ServiceStopped));
+            _probes.Stopped(ProbeNotes.ItemSpan.Of(last), _channel.Tick, WriteProbe);
+        }
         OnAir = null;
     }
 
@@ -171,6 +201,12 @@ internal sealed class AsRunTracker
             plan.Drop(item.Key, reason);
             Write(item, actions => _recorder.Skipped(new SkippedItem(item.Key, item.Day, item.Event, reason, i), actions));
         }
+    }
+
+    private void WriteProbe(ProbeKind kind, ProbeNotes.ItemSpan item, long from, long frames, string reason)
+    {
+        string name = kind.ToString().ToLowerInvariant(), key = $"{name} {from}";
+        Write(key, filler: true, _ => _recorder.Note(item.Day, key, item.EventId, item.Title, name, AsRunStatus.Probe, reason, from, frames, item.Source));
     }
 
     private void Write(PlannedItem item, Action<string?> write) => Write(item.Key, item.IsFiller, write);

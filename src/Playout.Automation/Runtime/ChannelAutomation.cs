@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
+using Playout.Engine.Probes;
 using Playout.Engine.Channels;
 
 namespace Playout.Automation.Runtime;
@@ -185,8 +186,34 @@ public sealed class ChannelAutomation : IDisposable
         };
         long tick = _planner.Time.TickAt(at);
         lock (_gate)
-            _asRun.Note(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
+            _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"alarm {alarm.Id}", alarm.Id.ToString(CultureInfo.InvariantCulture),
                 alarm.Source, "alarm", AsRunStatus.Alarm, what, tick, 0);
+    }
+
+    /// <summary>
+    /// Measures each item's loudness on the channel's <paramref name="probe"/>: items are marked on it as they go to air, and
+    /// their figures come back as loudness notes in the as-run log. Dispose the result to stop.
+    /// </summary>
+    public IDisposable Measure(LoudnessProbe probe)
+    {
+        lock (_gate)
+        {
+            _asRun.Started = probe.MarkItem;
+            if (_asRun.OnAir is { } onAir)
+                probe.MarkItem(onAir.Tick, onAir.Item.Key);
+        }
+        return probe.Subscribe(measured =>
+        {
+            lock (_gate)
+                _asRun.Measured(measured);
+        });
+    }
+
+    /// <summary>A programme probe's episode opened or closed: the as-run log notes it in each item it touched (docs/MONITORING.md).</summary>
+    public void Note(ProbeEvent episode)
+    {
+        lock (_gate)
+            _asRun.Probe(episode);
     }
 
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);

@@ -1,6 +1,7 @@
 using Playout.Automation.Schedules;
 using Playout.Engine.Channels;
 using Playout.Engine.Devices;
+using Playout.Engine.Library;
 using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 
@@ -16,14 +17,15 @@ namespace Playout.Automation.Runtime;
 /// <param name="filler">What fills gaps: a colour, "bars", or a picture file.</param>
 /// <param name="card">The channel's card, whose inputs "card:N" live sources name.</param>
 /// <param name="protocols">The network protocols a clip or stream may use (null: <see cref="Engine.MediaUrl.DefaultProtocols"/>).</param>
+/// <param name="loudness">The channel's per-item normalisation (null: off).</param>
+/// <param name="measured">A file's measured loudness by its path, as the media library catalogued it (<see cref="Library.MediaLibrary.LoudnessAt"/>).</param>
 public sealed class EventSources(ChannelContext channel, ModuleRegistry modules, Func<string, string> resolve, string filler, IVideoCard? card = null,
-    IReadOnlyList<string>? protocols = null)
+    IReadOnlyList<string>? protocols = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null)
     : IEventSources
 {
     public Producer Primary(PrimaryEvent e, TimeSpan offset) => Open(e.DisplayName, () => e.Kind switch
     {
-        PrimaryKind.Clip => Create("clip", Media(e.Source!),
-            ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop).With("protocols", protocols)),
+        PrimaryKind.Clip => Clip(Media(e.Source!), ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop).With("protocols", protocols)),
         PrimaryKind.Live => Live(e.Source!),
         PrimaryKind.Still => Create("still", Media(e.Source!)),
         _ => Fill(e.Source ?? filler),
@@ -32,6 +34,13 @@ public sealed class EventSources(ChannelContext channel, ModuleRegistry modules,
     public Producer Filler() => Open($"filler {filler}", () => Fill(filler));
 
     public Producer Graphic(string source) => Open(source, () => Create("graphic", Media(source)));
+
+    /// <summary>A clip, with the gain that normalises its loudness when the channel does and the library measured it.</summary>
+    private Producer Clip(string path, ModuleSettings settings)
+    {
+        double gain = loudness is { Enabled: true } && measured is not null && !Engine.MediaUrl.IsNetwork(path) ? loudness.Gain(measured(path)) : 1;
+        return Create("clip", path, gain == 1 ? settings : settings.With("gain", gain));
+    }
 
     private Producer Live(string source) =>
         source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) ? Create("card", source[5..])

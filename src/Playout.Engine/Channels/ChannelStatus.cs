@@ -1,5 +1,6 @@
 using Playout.Engine.Alarms;
 using Playout.Engine.Consumers;
+using Playout.Engine.Probes;
 
 namespace Playout.Engine.Channels;
 
@@ -9,6 +10,8 @@ namespace Playout.Engine.Channels;
 /// <param name="SlippedFrames">Frames skipped because a tick came a whole frame or more late: the tick jumped to the reference's frame.</param>
 /// <param name="AirTime">When the frame of the last tick aired on the clock's timeline (UTC); null before the first tick.</param>
 /// <param name="Degraded">Ticks that went out degraded, by <see cref="DegradationKind"/> (pool exhausted: layers dropped, silence, cut for a transition).</param>
+/// <param name="Probes">Black, freeze and silence on the programme now, and since when; null when the channel has no probes.</param>
+/// <param name="Loudness">The live loudness meters and the item on air so far; null when the channel meters none.</param>
 public sealed record ChannelStatus(
     string Name,
     string Format,
@@ -27,7 +30,9 @@ public sealed record ChannelStatus(
     int VideoFramesOutstanding,
     int AudioFramesOutstanding,
     long FailedTicks,
-    IReadOnlyDictionary<string, long> Degraded);
+    IReadOnlyDictionary<string, long> Degraded,
+    ProbeState? Probes,
+    LoudnessStatus? Loudness);
 
 /// <param name="FillerTicks">Ticks on which the filler stood in for a failed or late producer.</param>
 public sealed record LayerStatus(int Number, string? Foreground, string? Background, long Position, long? Length,

@@ -1,3 +1,5 @@
+using Playout.Engine.Probes;
+
 namespace Playout.Engine.Channels;
 
 /// <summary>
@@ -43,6 +45,7 @@ internal sealed class StatusPublisher(Channel channel)
             [.. channel.Consumers.Select(c => new ConsumerStatus(c.Name, c.Counters))],
             [.. context.Alarms.Active.Where(a => a.Source.StartsWith(channel.Name + "/", StringComparison.Ordinal))],
             context.VideoPool.Outstanding, context.AudioPool.Outstanding,
-            channel.FailedTicks, context.Degradation.Counts);
+            channel.FailedTicks, context.Degradation.Counts,
+            ProgrammeProbes.Of(channel)?.State, LoudnessProbe.Of(channel)?.Status());
     }
 }

@@ -23,7 +23,8 @@ public static class MediaProbe
     /// only a missing native library (a broken installation, not a bad file) throws.
     /// </summary>
     /// <param name="thumbnailWidth">The thumbnail's width; its height keeps the picture's display aspect.</param>
-    public static MediaProbeResult Probe(string path, int thumbnailWidth = DefaultThumbnailWidth)
+    /// <param name="measureLoudness">Also measure the sound's loudness and true peak (<see cref="FileLoudness"/>): the whole sound is decoded.</param>
+    public static MediaProbeResult Probe(string path, int thumbnailWidth = DefaultThumbnailWidth, bool measureLoudness = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(thumbnailWidth, 16);
@@ -36,23 +37,43 @@ public static class MediaProbe
         {
             return MediaProbeResult.Unplayable(error.Message);
         }
+        MediaProbeResult result;
         using (source)
+            result = ProbeOpened(source, thumbnailWidth);
+        return result.IsPlayable && measureLoudness && result.Info!.AudioChannels > 0
+            ? result with { Loudness = Loudness(path) }
+            : result;
+    }
+
+    /// <summary>The sound's loudness; null when it does not decode (the file may still play, its sound is not ours to judge here).</summary>
+    private static MediaLoudness? Loudness(string path)
+    {
+        try
         {
-            var info = Describe(source.Info);
-            if (!info.HasVideo)
-                return MediaProbeResult.Playable(info, null);
-            if (info.Width <= 0 || info.Height <= 0)
-                return MediaProbeResult.Unplayable($"the video stream has no picture size ({info.Width}x{info.Height})", info);
-            try
-            {
-                return Thumbnail(source, thumbnailWidth) is { } jpeg
-                    ? MediaProbeResult.Playable(info, jpeg)
-                    : MediaProbeResult.Unplayable("no picture could be decoded", info);
-            }
-            catch (PlayoutAvException error)
-            {
-                return MediaProbeResult.Unplayable(error.Message, info);
-            }
+            return MediaLoudness.Of(FileLoudness.Measure(path).Reading);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static MediaProbeResult ProbeOpened(FfmpegSource source, int thumbnailWidth)
+    {
+        var info = Describe(source.Info);
+        if (!info.HasVideo)
+            return MediaProbeResult.Playable(info, null);
+        if (info.Width <= 0 || info.Height <= 0)
+            return MediaProbeResult.Unplayable($"the video stream has no picture size ({info.Width}x{info.Height})", info);
+        try
+        {
+            return Thumbnail(source, thumbnailWidth) is { } jpeg
+                ? MediaProbeResult.Playable(info, jpeg)
+                : MediaProbeResult.Unplayable("no picture could be decoded", info);
+        }
+        catch (PlayoutAvException error)
+        {
+            return MediaProbeResult.Unplayable(error.Message, info);
         }
     }
 

@@ -5,7 +5,7 @@ using Playout.Engine.Producers.Clips;
 namespace Playout.Engine.Modules;
 
 /// <summary>
-/// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop, protocols), "stream"
+/// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop, protocols, gain: linear, on its sound), "stream"
 /// (a live network input; options, protocols, holdLast in seconds, backup: a second stream's url), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
 /// at x, y). Consumers: "stream" (an encoded stream or file: url, container, video, audio, options, videoBitrate,
 /// audioBitrate, audioChannels, scte35, scte35Pid) and "preview" (JPEG thumbnails: width, height, perSecond).
@@ -18,7 +18,10 @@ public sealed class FfmpegModule : IModule
     {
         registry.AddProducer("clip", r => new ClipProducer(r.Channel, r.Source, new ClipOptions(
             In: r.Settings.Get<TimeSpan?>("in", null), Out: r.Settings.Get<TimeSpan?>("out", null), Loop: r.Settings.Get("loop", false),
-            Protocols: Protocols(r.Settings))));
+            Protocols: Protocols(r.Settings))
+        {
+            Gain = r.Settings.Get("gain", 1.0),
+        }));
         registry.AddProducer("stream", r => new ClipProducer(r.Channel, r.Source,
             new ClipOptions(Live: true, Options: r.Settings.Get<string?>("options", null), Protocols: Protocols(r.Settings))
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Automation.Library;
 using Microsoft.Data.Sqlite;
 using Playout.Engine;
+using Playout.Engine.Library;
 
 namespace Playout.Server.Cli;
 
@@ -96,7 +97,7 @@ public static class MediaCommand
             throw new CliInputException($"--limit must be positive, not {limit}");
         using var catalog = Open(databasePath, mustExist: true);
         var page = catalog.List(search, 0, limit);
-        output.WriteLine($"{"duration",12}  {"video",-28} {"audio",-22} {"status",-10} path");
+        output.WriteLine($"{"duration",12}  {"video",-28} {"audio",-22} {"loudness",-19} {"status",-10} path");
         foreach (var entry in page.Items)
             output.WriteLine(Describe(entry));
         output.WriteLine(page.Total > page.Items.Count
@@ -128,9 +129,18 @@ public static class MediaCommand
             ? $"{info.Width}x{info.Height} {Rate(info.FrameRate)}{(info.Interlaced ? "i" : "p")} {info.VideoCodec}"
             : "-";
         string audio = info is { AudioChannels: > 0 } ? $"{info.AudioChannels}ch {info.AudioSampleRate} Hz {info.AudioCodec}" : "-";
-        string line = $"{duration,12}  {video,-28} {audio,-22} {(entry.Status == MediaStatus.Ok ? "ok" : "UNPLAYABLE"),-10} {entry.Path}";
+        string line = $"{duration,12}  {video,-28} {audio,-22} {Loudness(entry.Loudness),-19} {(entry.Status == MediaStatus.Ok ? "ok" : "UNPLAYABLE"),-10} {entry.Path}";
         return entry.Error is null ? line : $"{line}\n{"",14}{entry.Error}";
     }
+
+    /// <summary>"-23.0 LUFS -1.0 dBTP"; "silent"; "-" when not measured.</summary>
+    private static string Loudness(MediaLoudness? loudness) => loudness switch
+    {
+        null => "-",
+        { Integrated: var i, TruePeak: var peak } when double.IsFinite(i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{i:0.0} LUFS {peak:0.0} dBTP"),
+        _ => "silent",
+    };
 
     private static string Rate(Playout.Media.Formats.Rational? rate) =>
         rate is { } r ? r.ToDouble().ToString("0.##", CultureInfo.InvariantCulture) : "?";

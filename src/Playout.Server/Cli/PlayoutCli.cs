@@ -17,6 +17,7 @@ public static class PlayoutCli
             ConvertCommand.Create(),
             CtlCommand.Create(),
             FormatsCommand.Create(),
+            LoudnessCommand.Create(),
             MediaCommand.Create(),
             ScheduleCommand.Create(),
             ScriptCommand.Create(),

@@ -6,7 +6,9 @@ using Playout.Automation.Schedules;
 using Playout.Automation.Timing;
 using Playout.Engine.Channels;
 using Playout.Engine.Devices;
+using Playout.Engine.Library;
 using Playout.Engine.Modules;
+using Playout.Engine.Probes;
 
 namespace Playout.Server.Hosting;
 
@@ -20,8 +22,8 @@ public sealed class AutomationHost : IDisposable
     private readonly ILogger _log;
     private readonly Lock _saving = new();
 
-    /// <summary>The channel's alarm changes, written to its as-run log.</summary>
-    private IDisposable? _alarmNotes;
+    /// <summary>The channel's alarm changes, probe episodes and items' loudness, written to its as-run log.</summary>
+    private IDisposable? _alarmNotes, _probeNotes, _loudnessNotes;
 
     private AutomationHost(ChannelAutomation automation, AsRunJournal journal, ScheduleTimeBase time, string savedPath, ILogger log)
     {
@@ -42,7 +44,7 @@ public sealed class AutomationHost : IDisposable
     /// <summary>Builds the automation of a channel on air and loads its schedule; tick n airs where the channel's clock places it (<see cref="Channel.Epoch"/>).</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
     public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, ModuleRegistry modules, IVideoCard? card, IDeviceCommands devices,
-        IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
+        IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null, Func<string, MediaLoudness?>? measuredLoudness = null)
     {
         var automation = config.Automation!;
         string where = $"{config.Name}: automation";
@@ -53,7 +55,8 @@ public sealed class AutomationHost : IDisposable
         var time = new ScheduleTimeBase(channel.Epoch, context.Format.FrameRate, settings.TimeZone);
         var rules = service.Sources;
         // Files are opened by their real path inside the media roots, checked again when opened (a link may change after validation).
-        var sources = new EventSources(context, modules, rules.Open, settings.Filler, card, service.SourceProtocols);
+        var sources = new EventSources(context, modules, rules.Open, settings.Filler, card, service.SourceProtocols, config.Loudness.Normalisation,
+            measuredLoudness);
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
         var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
@@ -66,6 +69,8 @@ public sealed class AutomationHost : IDisposable
             if (change.Alarm.Channel == channel.Name)
                 runner.Note(change);
         });
+        host._probeNotes = ProgrammeProbes.Of(channel)?.Subscribe(runner.Note);
+        host._loudnessNotes = LoudnessProbe.Of(channel) is { } loudness ? runner.Measure(loudness) : null;
         try
         {
             var schedule = SavedSchedule.Load(host._savedPath) ?? Configured(service, automation, context.Format.FrameRate, devices, where);
@@ -109,6 +114,8 @@ public sealed class AutomationHost : IDisposable
     public void Dispose()
     {
         _alarmNotes?.Dispose();
+        _probeNotes?.Dispose();
+        _loudnessNotes?.Dispose();
         Automation.Dispose();
         Journal.Dispose();
     }

@@ -32,6 +32,12 @@ public sealed record ChannelConfig
     public IReadOnlyList<InputConfig> Inputs { get; init; } = [];
     public IReadOnlyList<OutputConfig> Outputs { get; init; } = [];
 
+    /// <summary>Black, freeze and silence detection on the programme.</summary>
+    public ProbesConfig Probes { get; init; } = new();
+
+    /// <summary>Loudness meters, the target items are held to, and normalisation.</summary>
+    public LoudnessConfig Loudness { get; init; } = new();
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (VideoFrames < 16)
@@ -43,6 +49,8 @@ public sealed record ChannelConfig
         if (Outputs.Any(o => o.Type == OutputKind.Card) && Card is null)
             problems.Add($"{where}.outputs", "a card output needs a \"card\"");
         Filler.Validate($"{where}.filler", problems);
+        Probes.Validate($"{where}.probes", problems);
+        Loudness.Validate($"{where}.loudness", problems);
         Playlist?.Validate($"{where}.playlist", problems);
         Automation?.Validate($"{where}.automation", problems);
         if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)

@@ -11,6 +11,8 @@ using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
 using Playout.Engine.Devices;
 using Playout.Engine.Modules;
+using Playout.Engine.Library;
+using Playout.Engine.Probes;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Engine.Producers.Playlists;
@@ -41,6 +43,9 @@ public sealed class ChannelRuntime : IDisposable
 
     public ChannelContext Context { get; }
     public Channel Channel { get; }
+
+    /// <summary>The black, freeze and silence detectors (subscribe for their events); null when the channel's probes are off.</summary>
+    public ProgrammeProbes? Probes => ProgrammeProbes.Of(Channel);
     public PreviewConsumer? Preview { get; }
 
     /// <summary>The channel's schedule automation, when the configuration has one.</summary>
@@ -49,9 +54,11 @@ public sealed class ChannelRuntime : IDisposable
     /// <summary>Builds the channel and puts it on air.</summary>
     /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
     /// <param name="mediaLength">Clip lengths from the media catalogue, for scheduled clips without a duration.</param>
+    /// <param name="measuredLoudness">Files' loudness from the media catalogue, for normalising clips.</param>
     /// <param name="modules">The producer and consumer types the service registered; outputs, inputs, fillers and graphics are made by them.</param>
     public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, ModuleRegistry modules,
-        string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null)
+        string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null,
+        Func<string, MediaLoudness?>? measuredLoudness = null)
     {
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms)
@@ -67,13 +74,15 @@ public sealed class ChannelRuntime : IDisposable
             channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
             for (int i = 0; i < config.Outputs.Count; i++)
                 channel.AddConsumer(Output(service, config, i, context, modules, card));
+            if (Watchers(config, context, channel) is [_, ..] probes)
+                channel.AddConsumer(new ProbeConsumer(context, probes));
             LoadLayers(service, config, context, channel, modules, card);
             channel.Start();
             if (config.Automation is not null)
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? new LoggedDevices([], context.Logger),
-                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength);
+                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength, measuredLoudness);
             }
             automation?.Start();
             return new ChannelRuntime(context, card, channel, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
@@ -87,6 +96,17 @@ public sealed class ChannelRuntime : IDisposable
             context.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What watches the programme: the black, freeze and silence detectors and the loudness meters, as configured.</summary>
+    private static List<IProgrammeProbe> Watchers(ChannelConfig config, ChannelContext context, Channel channel)
+    {
+        var probes = new List<IProgrammeProbe>();
+        if (config.Probes.ToSettings() is { } detectors)
+            probes.Add(new ProgrammeProbes(context, detectors, channel.AirTime));
+        if (config.Loudness.ToSettings() is { } loudness)
+            probes.Add(new LoudnessProbe(context, loudness));
+        return probes;
     }
 
     public void Dispose()

@@ -1,8 +1,10 @@
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Engine.Probes;
 using Playout.Media.Time;
 using Playout.Server.Hosting;
 using Playout.Snmp.PlayoutMib;
+using ProbeState = Playout.Snmp.PlayoutMib.ProbeState;
 
 namespace Playout.Server.Monitoring;
 
@@ -85,11 +87,16 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
             : active.Any(alarm => alarm.Channel == status.Name) ? ChannelState.Degraded
             : ChannelState.OnAir;
         var (onAir, remaining, next) = Programme(channel, status);
-        // Loudness and the black/freeze/silence probes are filled in here once the channel status carries them.
+        var programme = status.Loudness?.Meters[0];
         return new ChannelRow(index, status.Name, status.Format, state, onAir, remaining, next,
             (ulong)Math.Max(0, status.LateTicks), (ulong)Math.Max(0, status.SlippedFrames),
-            null, null, null, ProbeState.Off, ProbeState.Off, ProbeState.Off, channel.Automation is not null);
+            programme?.Integrated, programme?.ShortTerm, programme?.TruePeak,
+            Probe(status, ProbeKind.Black), Probe(status, ProbeKind.Freeze), Probe(status, ProbeKind.Silence), channel.Automation is not null);
     }
+
+    /// <summary>probeState: off when the channel runs no probes, else whether it sees the condition now.</summary>
+    private static ProbeState Probe(ChannelStatus status, ProbeKind kind) =>
+        status.Probes is not { } probes ? ProbeState.Off : probes[kind].Active ? ProbeState.Detected : ProbeState.Clear;
 
     /// <summary>What is on air, for how much longer, and what follows: from the schedule when automated, else from the lowest layer's clip.</summary>
     private static (string OnAir, TimeSpan Remaining, string Next) Programme(ChannelRuntime channel, ChannelStatus status)

@@ -6,13 +6,12 @@ using Playout.Snmp.Security;
 namespace Playout.Server.Monitoring;
 
 /// <summary>
-/// The SNMP agent (docs/MONITORING.md). Closed by default: off until enabled (configs/demo.json enables it); then it
-/// listens on loopback only, answers the read community "public", and nothing can be written until a write community
-/// is configured. Listening beyond this machine needs a read community other than "public".
+/// The SNMP agent (docs/MONITORING.md). Closed by default: off until a configuration turns it on (the demo's does); then it
+/// listens on loopback only, answers the read community "public", and nothing can be written until a write community is
+/// configured. Listening beyond this machine needs a read community other than "public".
 /// </summary>
 public sealed record SnmpConfig
 {
-    /// <summary>Off by default: a service does not start listening on a new port because it was upgraded.</summary>
     public bool Enabled { get; init; }
 
     /// <summary>HOST:PORT the agent listens on (UDP); 161 is the standard port when run as the host's agent.</summary>

@@ -24,7 +24,7 @@ public static class ApiAuth
         bool openToRead = api.Tokens.Count == 0;
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments("/api"))
+            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/metrics"))
             {
                 await next(http);
                 return;

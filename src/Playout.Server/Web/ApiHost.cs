@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Playout.Engine.Alarms;
 using Playout.Automation.Library;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Playout.Server.Hosting;
+using Playout.Server.Metrics;
 using Serilog.Extensions.Logging;
 
 namespace Playout.Server.Web;
@@ -31,6 +34,8 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Api.MaxFileBodyBytes);
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(_ => new ServiceMetrics(channels, alarms));
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("playout")).WithMetrics(metrics => metrics.AddMeter(ServiceMetrics.MeterName).AddPrometheusExporter());
         var app = builder.Build();
         var gate = new StartingGate();
         var tickets = new StreamTickets(TimeProvider.System);
@@ -40,11 +45,15 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         BodyLimits.Use(app, config.Api);
         ApiAuth.Use(app, config.Api, LocalToken.Ensure(config.StatePath), Path.Combine(config.StatePath, LocalToken.FileName), tickets);
         app.MapOpenApi();
+        // The meter's instruments exist once it is made; the exporter collects them from then on.
+        app.Services.GetRequiredService<ServiceMetrics>();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         var api = new ApiChannels(channels);
         StatusEndpoints.Map(app, api, alarms);
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
+        LoudnessEndpoints.Map(app, api, streams);
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);

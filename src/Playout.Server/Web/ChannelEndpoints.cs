@@ -25,7 +25,7 @@ public static class ChannelEndpoints
         api.MapGet("/channels/{number:int}/automation", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status())))
             .WithSummary("On air (elapsed, remaining), next event, countdown to the next fixed start.");
         api.MapGet("/channels/{number:int}/automation/stream", (int number, HttpContext http) =>
-            channels.Answer(number, a => streams.TryOpen(http) ?? TypedResults.ServerSentEvents(Updates(a.Automation, http.RequestAborted), "status")))
+            channels.Answer(number, a => streams.TryOpen(http) ?? TypedResults.ServerSentEvents(Updates(a.Automation.Status, http.RequestAborted), "status")))
             .WithSummary("The automation status as server-sent events, 12.5 a second (at most api.maxStreamClients streams at once).");
         api.MapGet("/channels/{number:int}/next", (int number) => channels.Answer(number, a => Results.Json(a.Automation.Status().Next)))
             .WithSummary("The next event and its countdown.");
@@ -55,12 +55,13 @@ public static class ChannelEndpoints
             return Outcome(result);
         });
 
-    private static async IAsyncEnumerable<AutomationStatus> Updates(ChannelAutomation automation, [EnumeratorCancellation] CancellationToken cancel)
+    /// <summary>What <paramref name="read"/> says, every <see cref="StreamInterval"/>, until the client goes: a status stream's events.</summary>
+    internal static async IAsyncEnumerable<T> Updates<T>(Func<T> read, [EnumeratorCancellation] CancellationToken cancel)
     {
         using var timer = new PeriodicTimer(StreamInterval);
         do
         {
-            yield return automation.Status();
+            yield return read();
         }
         while (await Next(timer, cancel));
     }

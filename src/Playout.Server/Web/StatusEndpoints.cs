@@ -14,8 +14,8 @@ public static class StatusEndpoints
         app.MapGet("/api/status", () => Results.Json(new
         {
             Channels = channels.All.Select(c => new { Engine = c.Channel.Status(), Automation = c.Automation?.Automation.Status() }).ToArray(),
-            Alarms = alarms.Active,
-        })).WithTags("channels").WithSummary("Every channel's engine and automation status, and the active alarms.");
+            Alarms = alarms.Listed,
+        })).WithTags("channels").WithSummary("Every channel's engine and automation status, and the listed alarms (active, and cleared ones not yet acknowledged).");
         app.MapGet("/api/channels/{number:int}/preview.jpg", (int number) =>
             channels.Find(number) is ({ Preview.Latest: { } preview }, _) ? Results.File(preview.Jpeg, "image/jpeg") : Results.NotFound())
             .WithTags("channels").WithSummary("The programme's latest preview picture (JPEG).");

@@ -74,6 +74,47 @@ public sealed class MediaCatalogTests : IDisposable
         Assert.Equal(["/media/news/open.mxf"], catalog.FindByName(name).Select(e => e.Path));
     }
 
+    [Fact]
+    public void Loudness_round_trips_with_silence_as_minus_infinity()
+    {
+        using var catalog = MediaCatalog.Open(_folder.File("media.db"));
+        var info = new MediaInfo("wav", TimeSpan.FromSeconds(1), false, 0, 0, null, false, "", 2, 48000, "pcm_s16le");
+        var stamp = new FileStamp(1000, DateTime.UtcNow);
+        catalog.Save("/media/loud.wav", stamp, MediaProbeResult.Playable(info, null, new MediaLoudness(-17.25, -0.5)), DateTime.UtcNow);
+        catalog.Save("/media/silent.wav", stamp, MediaProbeResult.Playable(info, null, new MediaLoudness(double.NegativeInfinity, double.NegativeInfinity)), DateTime.UtcNow);
+        catalog.Save("/media/unmeasured.wav", stamp, MediaProbeResult.Playable(info, null), DateTime.UtcNow);
+
+        Assert.Equal(new MediaLoudness(-17.25, -0.5), catalog.Get("/media/loud.wav")!.Loudness);
+        Assert.Equal(new MediaLoudness(double.NegativeInfinity, double.NegativeInfinity), catalog.Get("/media/silent.wav")!.Loudness);
+        Assert.Null(catalog.Get("/media/unmeasured.wav")!.Loudness);
+    }
+
+    [Fact]
+    public void A_version_1_catalogue_gains_loudness_and_its_files_with_sound_are_probed_again()
+    {
+        string path = _folder.File("media.db");
+        using (var database = OpenRaw(path))
+        {
+            MediaCatalogSchema.Migrate(database, path, upTo: 1);
+            foreach (var (file, channels) in new[] { ("/media/with-sound.mxf", 2), ("/media/pictures.mxf", 0) })
+            {
+                using var insert = database.CreateCommand();
+                insert.CommandText = "INSERT INTO media (path, name, size, modified, status, probed_at, container, has_video, width, height, " +
+                    "interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec) " +
+                    $"VALUES ('{file}', '{Path.GetFileName(file)}', 5000, 1, 'ok', 1, 'mxf', 1, 1920, 1080, 0, 'h264', {channels}, 48000, 'pcm')";
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var catalog = MediaCatalog.Open(path);
+
+        var withSound = catalog.Get("/media/with-sound.mxf")!;
+        Assert.Equal(-1, withSound.Size);
+        Assert.Null(withSound.Loudness);
+        Assert.Equal(5000, catalog.Get("/media/pictures.mxf")!.Size);
+        Assert.Equal(2, catalog.Stamps().Count);
+    }
+
     /// <summary>The file as plain SQLite, not pooled so it is closed when disposed.</summary>
     private static SqliteConnection OpenRaw(string path)
     {

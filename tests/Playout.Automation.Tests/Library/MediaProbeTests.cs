@@ -23,6 +23,36 @@ public class MediaProbeTests(TestMedia media) : IClassFixture<TestMedia>
     }
 
     [Fact]
+    public void Loudness_and_true_peak_of_a_clips_sound_are_measured_unless_turned_off()
+    {
+        using var folder = new TempDirectory();
+        // A 1 kHz stereo sine at -20 dBFS measures -20 LUFS (as EBU Tech 3341 case 1 at -23), its true peak -20 dBTP.
+        string clip = folder.File("tone.mkv");
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=3",
+            "-f", "lavfi", "-i", "aevalsrc=exprs='0.1*sin(2*PI*1000*t)|0.1*sin(2*PI*1000*t)':s=48000:d=3",
+            "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "pcm_s24le", "-shortest", clip);
+
+        var loudness = MediaProbe.Probe(clip).Loudness!;
+
+        Assert.InRange(loudness.Integrated, -20.1, -19.9);
+        Assert.InRange(loudness.TruePeak, -20.2, -19.8);
+        Assert.Null(MediaProbe.Probe(clip, measureLoudness: false).Loudness);
+    }
+
+    [Fact]
+    public void A_file_without_sound_has_no_loudness()
+    {
+        using var folder = new TempDirectory();
+        string pictures = folder.File("pictures.mp4");
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", pictures);
+
+        var result = MediaProbe.Probe(pictures);
+
+        Assert.True(result.IsPlayable, result.Error);
+        Assert.Null(result.Loudness);
+    }
+
+    [Fact]
     public void The_thumbnail_is_a_jpeg_192_wide_keeping_the_aspect()
     {
         using var folder = new TempDirectory();

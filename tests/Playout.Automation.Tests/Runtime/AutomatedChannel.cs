@@ -7,6 +7,7 @@ using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
 using Playout.Engine.Consumers;
+using Playout.Engine.Library;
 using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 using Playout.Media.Audio;
@@ -28,9 +29,10 @@ internal sealed class AutomatedChannel : IDisposable
     /// <param name="videoFrames">The channel's video pool.</param>
     /// <param name="patience">How long a tick waits for a late producer (null: one frame period), so a busy machine's decode time is not filler.</param>
     /// <param name="sources">Wraps the channel's event sources (to watch what the automation opens and closes).</param>
+    /// <param name="loudness">The channel's per-item loudness normalisation, with <paramref name="measured"/> the files' measured loudness.</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
         IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null,
-        Func<IEventSources, IEventSources>? sources = null)
+        Func<IEventSources, IEventSources>? sources = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null)
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
@@ -39,7 +41,8 @@ internal sealed class AutomatedChannel : IDisposable
         Channel.AddConsumer(_recorder);
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
-        IEventSources events = new EventSources(Context, new ModuleRegistry(StandardModules.All), path => path, Settings.Filler);
+        IEventSources events = new EventSources(Context, new ModuleRegistry(StandardModules.All), path => path, Settings.Filler,
+            loudness: loudness, measured: measured);
         Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time), sources?.Invoke(events) ?? events, Time, journal, devices,
             scte35?.Invoke(Context, Channel));
     }

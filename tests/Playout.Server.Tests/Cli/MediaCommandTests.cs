@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Cli;
@@ -29,8 +30,9 @@ public sealed class MediaCommandTests : IDisposable
         (code, output, error) = CliRunner.Run("media", "list", "--db", db);
         Assert.True(code == 0, error);
         var lines = output.Split('\n');
+        // FFmpeg's sine (440 Hz at 1/8 full scale, -18.1 dBFS) upmixed to two channels at -3 dB measures about -21.8 LUFS.
         Assert.Contains(lines, l => l.Contains("00:00:02.000") && l.Contains("320x180 25p h264") && l.Contains("2ch 48000 Hz aac")
-            && l.Contains(" ok ") && l.EndsWith(Path.Combine(media, "promos", "clip.mp4"), StringComparison.Ordinal));
+            && Regex.IsMatch(l, @" -21\.\d LUFS -2[01]\.\d dBTP ") && l.Contains(" ok ") && l.EndsWith(Path.Combine(media, "promos", "clip.mp4"), StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("UNPLAYABLE") && l.EndsWith(Path.Combine(media, "broken.mp4"), StringComparison.Ordinal));
         Assert.Contains("2 file(s)", output);
 

@@ -23,7 +23,7 @@ public sealed class SnmpConfigTests : IDisposable
         """));
 
     [Fact]
-    public void By_default_the_agent_is_off_and_enabled_listens_on_loopback_1161_with_public_read_and_no_write()
+    public void By_default_the_agent_is_off_and_turned_on_listens_on_loopback_1161_with_public_read_and_no_write()
     {
         Assert.False(ServiceConfig.Load(Write("{}")).Snmp.Enabled);
         var config = ServiceConfig.Load(Write("""{ "enabled": true }"""));

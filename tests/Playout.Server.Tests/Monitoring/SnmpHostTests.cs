@@ -193,9 +193,9 @@ public sealed class SnmpHostTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Disabled_starts_nothing()
+    public void Off_by_default_it_starts_nothing()
     {
-        var config = new ServiceConfig { Channels = [Channel], Snmp = new SnmpConfig { Enabled = false } };
+        var config = new ServiceConfig { Channels = [Channel], Snmp = new SnmpConfig() };
         Assert.Null(SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Modules;
+using Playout.Engine.Probes;
 using Playout.Server.Hosting;
 
 namespace Playout.Server.Tests.Service;
@@ -24,7 +25,8 @@ public class ChannelModulesTests
         using var runtime = ChannelRuntime.Start(new ServiceConfig { Channels = [Channel] }, Channel, NullLoggerFactory.Instance, alarms,
             new ModuleRegistry(StandardModules.All));
 
-        Assert.Same(runtime.Preview, Assert.Single(runtime.Channel.Consumers));
+        // Besides the channel's own probes (black, freeze, silence, loudness), which no output type makes.
+        Assert.Same(runtime.Preview, Assert.Single(runtime.Channel.Consumers, c => c is not ProbeConsumer));
         Assert.Equal((320, 180), (runtime.Preview!.Width, runtime.Preview.Height));
     }
 

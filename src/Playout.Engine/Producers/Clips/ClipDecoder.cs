@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Playout.Engine.Channels;
 using Playout.Engine.Pictures;
@@ -186,7 +188,12 @@ internal sealed class ClipDecoder : IDisposable
             else if (_options.Live && (soundOnly += read.AudioSamples) > PictureStall.TotalSeconds * VideoFormat.AudioSampleRate)
                 throw new InvalidOperationException($"sound but no pictures for {PictureStall.TotalSeconds:0.#} s");
             else if (!pastOut)
-                AppendAudio(samples.AsSpan(0, read.AudioSamples * _audio.Channels), read.Pts, ref pass);
+            {
+                var sound = samples.AsSpan(0, read.AudioSamples * _audio.Channels);
+                if (_options.Gain != 1)
+                    Amplify(sound, (float)_options.Gain);
+                AppendAudio(sound, read.Pts, ref pass);
+            }
         }
     }
 
@@ -238,6 +245,15 @@ internal sealed class ClipDecoder : IDisposable
         }
         frame.Release();
         return false;
+    }
+
+    private static void Amplify(Span<float> samples, float gain)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
+        for (int i = 0; i < vectors.Length; i++)
+            vectors[i] *= gain;
+        for (int i = vectors.Length * Vector<float>.Count; i < samples.Length; i++)
+            samples[i] *= gain;
     }
 
     private void AppendAudio(ReadOnlySpan<float> samples, long pts, ref Pass pass)

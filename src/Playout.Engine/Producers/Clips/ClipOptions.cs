@@ -21,4 +21,10 @@ public sealed record ClipOptions(TimeSpan? In = null, TimeSpan? Out = null, bool
 
     /// <summary>A live input's backup: another live stream, decoded alongside, on air in its place while it is lost (null: the filler).</summary>
     public string? Backup { get; init; }
+
+    /// <summary>
+    /// Linear gain on the clip's sound, applied as it is decoded (off the tick), on top of the layer's volume: the
+    /// automation's per-item loudness normalisation. 1: as recorded.
+    /// </summary>
+    public double Gain { get; init; } = 1;
 }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Probes;
+using Playout.Engine.Producers;
+using Playout.Media.Formats;
+using Playout.Snmp.Agent;
+using Playout.Snmp.Data;
+using Playout.Snmp.Messages;
+using Playout.Snmp.Mib;
+using Playout.Snmp.Pdus;
+using Playout.Snmp.PlayoutMib;
+using ProbeState = Playout.Snmp.PlayoutMib.ProbeState;
+
+namespace Playout.Benchmarks;
+
+/// <summary>
+/// The SNMP agent with a channel on air: a 1080i50 channel on the system clock (bars, the probes and the loudness meter
+/// as the service runs them) and an agent whose channel table reads the channel's status on every request, as the
+/// service's does. First the channel runs alone, then under 8 UDP clients asking for its row (15 columns, each
+/// request a status read the tick answers) and the alarm table as fast as the agent answers. Reports the tick's p50/p99
+/// in each phase and the requests answered per second.
+/// `dotnet run -c Release --project bench/Playout.Benchmarks -- snmp-on-air [--seconds N]`.
+/// </summary>
+public static class SnmpOnAirBenchmark
+{
+    private static readonly PlayoutMibOids Oids = new(PlayoutMibOids.DocumentationEnterprise);
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var format = VideoFormats.Parse("1080i50");
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        using var context = new ChannelContext("bench", format, 32, 64, NullLogger.Instance, alarms);
+        using var channel = new Channel(context, new SystemClock(format.FrameRate), SyntheticProducers.Color(context, "black"));
+        channel.AddConsumer(new ProbeConsumer(context,
+            [new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
+        channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(context, BarsStandard.Ebu)));
+        for (int i = 0; i < 20; i++)
+            alarms.Raise($"bench/layer {i}", AlarmSeverity.Warning, $"alarm {i}");
+        channel.Start();
+
+        var counters = new AgentCounters();
+        var tree = new MibTree();
+        StandardGroups.Register(tree, new SystemInfo("bench", Oids.Server, "", "bench", ""), counters, new VolatileEngine(32473, 65507), new UpTime());
+        PlayoutMibObjects.Register(tree, Oids, new OnAirSource(channel, alarms));
+        var agent = new SnmpAgent(new SnmpAgentOptions { Port = 0 }, tree, counters, [], Console.Error.WriteLine);
+        agent.Start();
+        try
+        {
+            var idle = Phase(channel, TimeSpan.FromSeconds(seconds), load: null);
+            var loaded = Phase(channel, TimeSpan.FromSeconds(seconds), load: agent.LocalEndPoint);
+            output.WriteLine($"SNMP agent with a 1080i50 channel on air (system clock, probes and loudness), {seconds} s per phase, {Environment.ProcessorCount} cores");
+            output.WriteLine("| Phase | Requests/s | Tick p50 (ms) | Tick p99 (ms) | Tick max (ms) | Late ticks |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|");
+            output.WriteLine(idle.Row("channel alone"));
+            output.WriteLine(loaded.Row("8 clients: channel row + 20 alarm rows"));
+        }
+        finally
+        {
+            agent.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        return 0;
+    }
+
+    private readonly record struct Result(double RequestsPerSecond, double P50, double P99, double Max, long LateTicks)
+    {
+        public string Row(string name) =>
+            $"| {name} | {RequestsPerSecond:N0} | {P50:0.00} | {P99:0.00} | {Max:0.00} | {LateTicks} |";
+    }
+
+    /// <summary>Runs for <paramref name="duration"/>, loading the agent at <paramref name="load"/> when given; the tick times are this phase's own.</summary>
+    private static Result Phase(Channel channel, TimeSpan duration, IPEndPoint? load)
+    {
+        long firstTick = channel.Timings.Count, lateBefore = channel.Status().LateTicks;
+        var clock = Stopwatch.StartNew();
+        long requests = load is null ? 0 : Load(load, duration);
+        while (clock.Elapsed < duration)
+            Thread.Sleep(50);
+        double elapsed = clock.Elapsed.TotalSeconds;
+        int ticks = (int)Math.Min(channel.Timings.Count - firstTick, TickTimings.Window);
+        var totals = channel.Timings.Snapshot()[^ticks..].Select(t => t.Total / 1000).Order().ToArray();
+        return new Result(requests / elapsed, Percentile(totals, 50), Percentile(totals, 99), totals[^1], channel.Status().LateTicks - lateBefore);
+    }
+
+    private static double Percentile(double[] sorted, double percent) =>
+        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
+
+    /// <summary>8 clients, each sending its next request as soon as its last is answered; returns the answers received.</summary>
+    private static long Load(IPEndPoint agent, TimeSpan duration)
+    {
+        var row = new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(), Pdu.Request(PduType.Get, 1,
+            [.. Enumerable.Range(2, 15).Select(column => new VarBind(Oids.ChannelEntry.Append((uint)column, 1)))])).Encode();
+        var alarms = new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(),
+            Pdu.Bulk(2, 0, 20, new VarBind(Oids.AlarmEntry.Append(PlayoutMibOids.Columns.AlarmText)))).Encode();
+        var clock = Stopwatch.StartNew();
+        return Task.WhenAll(Enumerable.Range(0, 8).Select(client => Task.Run(async () =>
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Connect(agent);
+            var buffer = new byte[65535];
+            long answered = 0;
+            while (clock.Elapsed < duration)
+            {
+                await socket.SendAsync(client % 2 == 0 ? row : alarms);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                try
+                {
+                    await socket.ReceiveAsync(buffer, timeout.Token);
+                    answered++;
+                }
+                catch (OperationCanceledException)
+                {
+                    // A datagram lost under load: send the next.
+                }
+            }
+            return answered;
+        }))).GetAwaiter().GetResult().Sum();
+    }
+
+    /// <summary>The channel table from the channel's status on every request, the alarm table from the board: what the service's adapter reads.</summary>
+    private sealed class OnAirSource(Channel channel, AlarmBoard alarms) : IPlayoutMibSource
+    {
+        public string ProductName => "Playout";
+
+        public string ProductVersion => "bench";
+
+        public IReadOnlyList<ChannelRow> Channels()
+        {
+            var status = channel.Status();
+            var programme = status.Loudness?.Meters[0];
+            return [new ChannelRow(1, status.Name, status.Format, ChannelState.OnAir, status.Layers.FirstOrDefault()?.Foreground ?? "", TimeSpan.Zero, "",
+                (ulong)status.LateTicks, (ulong)status.SlippedFrames, programme?.Integrated, programme?.ShortTerm, programme?.TruePeak,
+                ProbeState.Clear, ProbeState.Clear, ProbeState.Clear, Automated: false)];
+        }
+
+        public IReadOnlyList<OutputRow> Outputs() => [];
+
+        public IReadOnlyList<AlarmRow> Alarms() =>
+            [.. alarms.Listed.Select(a => new AlarmRow(a.Id, a.Source, (Severity)AlarmSeverities.X733(a.Severity), a.Message, a.RaisedAt, false, ""))];
+
+        public IReadOnlyList<DeviceRow> Devices() => [];
+
+        public bool Act(uint channelIndex, ChannelAction action, string who) => false;
+
+        public bool Acknowledge(long alarmId, string who) => false;
+    }
+}
