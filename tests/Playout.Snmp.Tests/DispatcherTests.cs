@@ -137,6 +137,20 @@ public class DispatcherTests
         Assert.Equal(ErrorStatus.NoAccess, set.ErrorStatus);
     }
 
+    [Theory]
+    [InlineData(Messages.SnmpVersion.V1)]
+    [InlineData(Messages.SnmpVersion.V3)]
+    [InlineData((Messages.SnmpVersion)2)]
+    public void Versions_without_a_model_are_dropped_and_counted_in_snmpInBadVersions(Messages.SnmpVersion version)
+    {
+        var agent = new InProcessAgent();
+        var datagram = new Messages.CommunityMessage(version, "public"u8.ToArray(), Pdu.Request(PduType.Get, 1, Bind("1.3.6.1.2.1.1.5.0"))).Encode();
+        Assert.Null(agent.Processor.Process(datagram, InProcessAgent.Peer));
+        Assert.Equal(1u, agent.Counters.InBadVersions);
+        var counted = agent.Ask(Pdu.Request(PduType.Get, 2, Bind("1.3.6.1.2.1.11.3.0")))!;
+        Assert.Equal(new Counter32(1), counted.VarBinds[0].Value);
+    }
+
     [Fact]
     public void Traps_and_responses_sent_to_the_agent_are_dropped()
     {

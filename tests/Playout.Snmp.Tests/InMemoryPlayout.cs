@@ -38,10 +38,14 @@ internal sealed class InMemoryPlayout : IPlayoutMibSource
 
     public IReadOnlyList<DeviceRow> Devices() => [];
 
+    /// <summary>Makes <see cref="Acknowledge"/> fail, as when an alarm goes between a SET's test and its commit.</summary>
+    public bool RefuseAcknowledge { get; set; }
+
     public bool Acknowledge(long alarmId, string who)
     {
         lock (_lock)
         {
+            if (RefuseAcknowledge) return false;
             var at = AlarmRows.FindIndex(alarm => alarm.Id == alarmId);
             if (at < 0) return false;
             AlarmRows[at] = AlarmRows[at] with { Acked = true, AckUser = who };

@@ -2,6 +2,7 @@ using System.Net;
 using Playout.Snmp.Agent;
 using Playout.Snmp.Notifications;
 using Playout.Snmp.PlayoutMib;
+using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests;
 
@@ -42,7 +43,7 @@ public class NotificationTests
     public async Task An_inform_nobody_answers_is_retried_with_backoff_then_counted_unacknowledged()
     {
         var reports = new List<string>();
-        var silent = new IPEndPoint(IPAddress.Loopback, TrapReceiver.FreeUdpPort());
+        var silent = new IPEndPoint(IPAddress.Loopback, FreePorts.Udp());
         var options = new NotificationOptions { InformTimeout = TimeSpan.FromMilliseconds(50), InformRetries = 2 };
         await using var sender = Sender(silent, inform: true, options, reports);
         sender.Send(Notifications.AlarmCleared(Alarm));
@@ -56,7 +57,7 @@ public class NotificationTests
     [Fact]
     public async Task Send_never_blocks_a_full_queue_drops_and_counts()
     {
-        var silent = new IPEndPoint(IPAddress.Loopback, TrapReceiver.FreeUdpPort());
+        var silent = new IPEndPoint(IPAddress.Loopback, FreePorts.Udp());
         var options = new NotificationOptions { QueueCapacity = 1, MaxPendingInforms = 1, InformTimeout = TimeSpan.FromSeconds(5), InformRetries = 0 };
         await using var sender = Sender(silent, inform: true, options);
         for (var i = 0; i < 100; i++) sender.Send(Notifications.AlarmRaised(Alarm));

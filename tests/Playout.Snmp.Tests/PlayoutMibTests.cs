@@ -75,6 +75,25 @@ public class PlayoutMibTests
     }
 
     [Fact]
+    public async Task Snmptable_on_the_empty_device_table_says_so()
+    {
+        var playout = new InMemoryPlayout();
+        await using var agent = Start(playout);
+        var (_, output, error) = await NetSnmp.Run("snmptable", [.. WithMib("-v2c", "-c", "public", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::deviceTable")]);
+        Assert.Contains("deviceTable: No entries", output + error);
+    }
+
+    [Fact]
+    public async Task A_commit_the_service_refuses_answers_commitFailed()
+    {
+        var playout = new InMemoryPlayout { RefuseAcknowledge = true };
+        await using var agent = Start(playout, writeCommunity: "secret");
+        var (code, _, error) = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.4.1.1.6.7", "i", "1"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("commitFailed", error);
+    }
+
+    [Fact]
     public async Task Empty_device_table_walks_to_nothing()
     {
         var playout = new InMemoryPlayout();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests;
 
@@ -35,7 +35,7 @@ internal sealed class TrapReceiver : IDisposable
         var folder = Directory.CreateTempSubdirectory("snmptrapd-").FullName;
         var config = Path.Combine(folder, "snmptrapd.conf");
         await File.WriteAllLinesAsync(config, ["disableAuthorization yes", .. configuration]);
-        var port = FreeUdpPort();
+        var port = FreePorts.Udp();
         var start = new ProcessStartInfo("snmptrapd") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-On", $"udp:127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
         start.Environment["SNMP_PERSISTENT_DIR"] = folder;
@@ -58,12 +58,6 @@ internal sealed class TrapReceiver : IDisposable
         return Log.Contains(text, StringComparison.Ordinal);
     }
 
-    public static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 
     public void Dispose()
     {

@@ -49,11 +49,21 @@ internal sealed class SnmpHost : IAsyncDisposable
         var version = typeof(SnmpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var oids = new PlayoutMibOids(snmp.EnterpriseOid);
         var source = new PlayoutMibAdapter(config, channels, alarms, version);
+        var maxMessageSize = new SnmpAgentOptions().MaxMessageSize;
+        // The engine ID and boot count are kept in the state folder (SNMPv3 needs them; v2c shows them in snmpEngine).
+        var usm = UsmSetup.Build(snmp.Usm, config.StatePath, oids.Root[6], maxMessageSize, line => log.LogInformation("{Line}", line));
         var options = new SnmpAgentOptions
         {
             Address = snmp.ListenEndPoint.Address,
             Port = snmp.ListenEndPoint.Port,
-            Communities = new CommunityOptions { ReadCommunity = snmp.ReadCommunity, WriteCommunity = snmp.WriteCommunity },
+            Communities = new CommunityOptions
+            {
+                ReadCommunity = snmp.ReadCommunity,
+                WriteCommunity = snmp.WriteCommunity,
+                ReadAccess = snmp.ReadCommunityView is { } read ? usm.CommunityAccess(snmp.ReadCommunity, read, null) : null,
+                WriteAccess = snmp.WriteCommunityView is { } write ? usm.CommunityAccess(snmp.WriteCommunity ?? "", write, write) : null,
+            },
+            MaxMessageSize = maxMessageSize,
             MaxRepetitions = snmp.MaxRepetitions,
         };
         var counters = new AgentCounters();
@@ -61,12 +71,13 @@ internal sealed class SnmpHost : IAsyncDisposable
         var tree = new MibTree();
         var system = new SystemInfo($"Playout {version}, broadcast playout service", oids.Server, snmp.Contact,
             string.IsNullOrEmpty(snmp.Name) ? Environment.MachineName : snmp.Name, snmp.Location);
-        StandardGroups.Register(tree, system, counters, new VolatileEngine(oids.Root[6], options.MaxMessageSize), upTime);
+        StandardGroups.Register(tree, system, counters, usm.Engine, upTime);
+        usm.Counters.Register(tree);
         PlayoutMibObjects.Register(tree, oids, source);
         SnmpAgent agent;
         try
         {
-            agent = new SnmpAgent(options, tree, counters, [], report => log.LogWarning("{Report}", report));
+            agent = new SnmpAgent(options, tree, counters, usm.Model is { } v3 ? [v3] : [], report => log.LogWarning("{Report}", report));
         }
         catch (SocketException error)
         {
@@ -79,15 +90,17 @@ internal sealed class SnmpHost : IAsyncDisposable
             };
             throw new ConfigException($"snmp.listen {snmp.Listen} {reason}; change \"snmp.listen\" in {configPath}");
         }
-        var targets = snmp.Managers.Select(m => new NotificationTarget(m.Address, m.EndPoint, new CommunityNotificationSecurity(m.Community), m.Inform));
+        var targets = snmp.Managers.Select(m => new NotificationTarget(m.Address, m.EndPoint,
+            m.User is { } user ? usm.NotificationSecurity(m.Address, user, line => log.LogWarning("{Line}", line)) : new CommunityNotificationSecurity(m.Community),
+            m.Inform));
         var sender = new NotificationSender(targets, upTime, new NotificationOptions
         {
             InformTimeout = TimeSpan.FromSeconds(snmp.InformTimeoutSeconds),
             InformRetries = snmp.InformRetries,
         }, report => log.LogWarning("{Report}", report));
         agent.Start();
-        log.LogInformation("SNMP agent on udp {Listen} (PLAYOUT-MIB under {Enterprise}); {Managers} notification managers",
-            agent.LocalEndPoint, oids.Root, snmp.Managers.Count);
+        log.LogInformation("SNMP agent on udp {Listen} (PLAYOUT-MIB under {Enterprise}; SNMPv3 users: {Users}); {Managers} notification managers",
+            agent.LocalEndPoint, oids.Root, usm.Users.Count, snmp.Managers.Count);
         return new SnmpHost(agent, sender, source, new PlayoutNotifications(oids), alarms, log);
     }
 

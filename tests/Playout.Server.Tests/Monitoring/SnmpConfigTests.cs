@@ -61,6 +61,26 @@ public sealed class SnmpConfigTests : IDisposable
     }
 
     [Fact]
+    public void Views_and_snmpv3_users_are_checked_at_load_naming_the_view_or_user()
+    {
+        var path = Write("""
+            {
+                "views": { "all": [ "include 1.3.6.1" ], "bad": [ "include 1.3.x" ] },
+                "readCommunityView": "mib2",
+                "users": [ { "name": "noc", "auth": "SHA", "authPassword": "short", "readView": "all" } ],
+                "managers": [ { "address": "192.0.2.1:162", "user": "nobody" } ]
+              }
+            """);
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
+        var problems = error.Message.Replace(path, "FILE").Split(Environment.NewLine);
+        Assert.Contains(problems, p => p.StartsWith("FILE, line 5: snmp.views.bad: ", StringComparison.Ordinal) && p.Contains("'bad'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("FILE, line 6: snmp.readCommunityView: no view named 'mib2' in snmp.views", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("FILE, line 7: snmp.users[0]: ", StringComparison.Ordinal) && p.Contains("authPassword", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("FILE, line 8: snmp.managers[0].user: no SNMPv3 user named 'nobody' in snmp.users", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Length);
+    }
+
+    [Fact]
     public void A_listen_address_that_is_no_address_is_refused()
     {
         var path = Write("""{ "listen": "localhost" }""");
