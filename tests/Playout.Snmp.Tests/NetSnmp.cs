@@ -6,17 +6,7 @@ namespace Playout.Snmp.Tests;
 internal static class NetSnmp
 {
     /// <summary>The MIB folder (configs/) so the tools can read PLAYOUT-MIB by name.</summary>
-    public static string ConfigsDirectory => Path.Combine(RepoRoot, "configs");
-
-    public static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Playout.sln"))) directory = directory.Parent;
-            return directory?.FullName ?? throw new InvalidOperationException("Playout.sln not found above the test binaries");
-        }
-    }
+    public static string ConfigsDirectory => Repository.File("configs");
 
     /// <summary>Runs <paramref name="tool"/> and returns its exit code, stdout and stderr (the tools print errors there).</summary>
     public static Task<(int ExitCode, string Output, string Error)> Run(string tool, params string[] arguments) => Task.Run(() =>

@@ -5,6 +5,7 @@ using Playout.Snmp.Data;
 using Playout.Snmp.Notifications;
 using Playout.Snmp.Pdus;
 using Playout.Snmp.Security;
+using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests.Security;
 

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Playout.TestSupport;
 
-namespace Playout.Snmp.Tests;
+namespace Playout.TestSupport;
 
 /// <summary>A real snmptrapd on a free loopback port, logging what it receives (and answering informs) to its stdout.</summary>
-internal sealed class TrapReceiver : IDisposable
+public sealed class TrapReceiver : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
