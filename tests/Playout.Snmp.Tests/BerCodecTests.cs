@@ -10,7 +10,7 @@ public class BerCodecTests
     private static byte[] Encode(SnmpValue value)
     {
         var writer = new AsnWriter(AsnEncodingRules.BER);
-        SnmpValueCodec.Write(writer, value);
+        value.Write(writer);
         return writer.Encode();
     }
 
@@ -64,6 +64,42 @@ public class BerCodecTests
         Assert.Equal(new ObjectIdentifier(oid), Decode(bytes));
         // 1.3.6.1.4294967296: 2^32 does not fit an SNMP sub-identifier.
         Assert.Throws<SnmpDecodeException>(() => Decode(Convert.FromHexString("06082B06019080808000")));
+    }
+
+    [Theory]
+    [InlineData("06032B8001", "not minimally encoded")] // 1.3.<0x80 0x01>: a leading zero group
+    [InlineData("0600", "no content")]
+    [InlineData("06022B86", "ends inside a sub-identifier")]
+    public void Malformed_oid_encodings_are_refused(string hex, string reason)
+    {
+        var error = Assert.Throws<SnmpDecodeException>(() => Decode(Convert.FromHexString(hex)));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Oids_of_more_than_128_sub_identifiers_are_refused_and_128_are_read()
+    {
+        byte[] Oid(int arcs) => [0x06, 0x81, (byte)(arcs - 1), 0x2B, .. Enumerable.Repeat((byte)1, arcs - 2)];
+        Assert.Equal(128, ((ObjectIdentifier)Decode(Oid(128))).Value.Length);
+        Assert.Throws<SnmpDecodeException>(() => Decode(Oid(129)));
+    }
+
+    [Fact]
+    public void The_oid_codec_agrees_with_the_frameworks_for_random_oids()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var first = (uint)random.Next(3);
+            uint[] arcs = [first, first < 2 ? (uint)random.Next(40) : (uint)random.NextInt64(uint.MaxValue + 1L),
+                .. Enumerable.Range(0, random.Next(0, 40)).Select(_ => random.Next(3) == 0 ? (uint)random.NextInt64(uint.MaxValue + 1L) : (uint)random.Next(300))];
+            var oid = new Oid(arcs);
+            var framework = new AsnWriter(AsnEncodingRules.BER);
+            framework.WriteObjectIdentifier(oid.ToString());
+            var ours = Encode(new ObjectIdentifier(oid));
+            Assert.Equal(framework.Encode(), ours);
+            Assert.Equal(oid, ((ObjectIdentifier)Decode(ours)).Value);
+        }
     }
 
     [Fact]

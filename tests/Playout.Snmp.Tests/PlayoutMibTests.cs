@@ -46,6 +46,23 @@ public class PlayoutMibTests
         Assert.Equal(walk.Output, bulk.Output);
     }
 
+    [Fact]
+    public async Task A_walk_from_the_root_visits_every_object_in_increasing_order_and_ends()
+    {
+        var playout = new InMemoryPlayout();
+        await using var agent = Start(playout);
+        var (code, output, error) = await NetSnmp.Run("snmpbulkwalk", NetSnmp.V2c(agent.Port, "public", "-Cr25", "1"));
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("not increasing", error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Walking from the root, the tool shows where the MIB ends.
+        Assert.EndsWith("No more variables left in this MIB View (It is past the end of the MIB tree)", lines[^1]);
+        var oids = lines[..^1].Select(line => Data.Oid.Parse(line.Split(" = ")[0])).ToList();
+        Assert.Equal(oids.Order().Distinct(), oids);
+        // System (8), snmp (9), PLAYOUT-MIB (2 + 30 + 15 + 12), snmpEngine (4).
+        Assert.Equal(8 + 9 + 59 + 4, oids.Count);
+    }
+
     [Theory]
     [InlineData("channelTable", "main", "backup")]
     [InlineData("outputTable", "udp://239.1.1.1:5000", "decklink 1")]

@@ -53,14 +53,15 @@ public static class PlayoutService
         {
             throw StartupChecks.Listening(config, configPath, error);
         }
-        // Like HTTP, the SNMP port is taken before air; the agent reads the channels as they come on air.
-        await using var snmp = SnmpHost.Start(config, configPath, channels, alarms, logs.CreateLogger("Playout.Snmp"));
+        // Like HTTP, the SNMP port is taken before air.
+        await using var snmp = SnmpHost.Start(config, configPath, alarms, logs.CreateLogger("Playout.Snmp"));
         try
         {
             foreach (var channel in config.Channels)
                 channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf,
                     measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
+            snmp?.OnAir(channels);
             web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);

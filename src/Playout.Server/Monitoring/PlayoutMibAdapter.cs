@@ -12,8 +12,10 @@ namespace Playout.Server.Monitoring;
 /// PLAYOUT-MIB's view of the service: the channels on air (numbered as in the configuration and the REST API), their
 /// outputs and the alarm board. Everything is read from snapshots the channels publish; nothing waits on a tick.
 /// </summary>
-internal sealed class PlayoutMibAdapter(ServiceConfig config, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms, string version) : IPlayoutMibSource
+internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms, string version) : IPlayoutMibSource
 {
+    private ChannelRuntime[] _channels = [];
+
     public string ProductName => "Playout";
 
     public string ProductVersion => version;
@@ -73,8 +75,10 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, IReadOnlyList<Chan
         alarm.ClearedAt is null ? (Severity)AlarmSeverities.X733(alarm.Severity) : Severity.Cleared,
         alarm.Message, alarm.RaisedAt, alarm.Ack is not null, alarm.Ack?.Who ?? "");
 
-    /// <remarks>The list is complete before the agent starts (channels go on air first) and never changes after.</remarks>
-    private ChannelRuntime[] Snapshot() => [.. channels];
+    /// <summary>The channels on air, once they all are (the agent listens from before air, and shows no channel until then).</summary>
+    public void OnAir(IEnumerable<ChannelRuntime> channels) => Volatile.Write(ref _channels, [.. channels]);
+
+    private ChannelRuntime[] Snapshot() => Volatile.Read(ref _channels);
 
     private static ChannelRow Channel(uint index, ChannelRuntime channel, IReadOnlyList<Alarm> active)
     {

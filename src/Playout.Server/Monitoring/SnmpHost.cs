@@ -40,32 +40,22 @@ internal sealed class SnmpHost : IAsyncDisposable
 
     public NotificationCounters Notifications => _sender.Counters;
 
-    /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says, or returns null when it is disabled.</summary>
+    /// <summary>Shows <paramref name="channels"/> in PLAYOUT-MIB: called once they are all on air.</summary>
+    public void OnAir(IEnumerable<ChannelRuntime> channels) => _source.OnAir(channels);
+
+    /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says (with no channel until <see cref="OnAir"/>), or returns null when it is disabled.</summary>
     /// <exception cref="ConfigException">The address to listen on cannot be used.</exception>
-    public static SnmpHost? Start(ServiceConfig config, string configPath, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms, ILogger log)
+    public static SnmpHost? Start(ServiceConfig config, string configPath, AlarmBoard alarms, ILogger log)
     {
         var snmp = config.Snmp;
         if (!snmp.Enabled) return null;
         var version = typeof(SnmpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var oids = new PlayoutMibOids(snmp.EnterpriseOid);
-        var source = new PlayoutMibAdapter(config, channels, alarms, version);
+        var source = new PlayoutMibAdapter(config, alarms, version);
         var maxMessageSize = new SnmpAgentOptions().MaxMessageSize;
         // The engine ID and boot count are kept in the state folder (SNMPv3 needs them; v2c shows them in snmpEngine).
         var usm = UsmSetup.Build(snmp.Usm, config.StatePath, oids.Root[6], maxMessageSize, line => log.LogInformation("{Line}", line));
-        var options = new SnmpAgentOptions
-        {
-            Address = snmp.ListenEndPoint.Address,
-            Port = snmp.ListenEndPoint.Port,
-            Communities = new CommunityOptions
-            {
-                ReadCommunity = snmp.ReadCommunity,
-                WriteCommunity = snmp.WriteCommunity,
-                ReadAccess = snmp.ReadCommunityView is { } read ? usm.CommunityAccess(snmp.ReadCommunity, read, null) : null,
-                WriteAccess = snmp.WriteCommunityView is { } write ? usm.CommunityAccess(snmp.WriteCommunity ?? "", write, write) : null,
-            },
-            MaxMessageSize = maxMessageSize,
-            MaxRepetitions = snmp.MaxRepetitions,
-        };
+        var options = AgentOptions(snmp, usm, maxMessageSize);
         var counters = new AgentCounters();
         var upTime = new UpTime();
         var tree = new MibTree();
@@ -81,14 +71,7 @@ internal sealed class SnmpHost : IAsyncDisposable
         }
         catch (SocketException error)
         {
-            var reason = error.SocketErrorCode switch
-            {
-                SocketError.AddressAlreadyInUse => "is in use (another playout or snmpd?)",
-                SocketError.AccessDenied => "may not be used by this user (a port below 1024?)",
-                SocketError.AddressNotAvailable => "is not an address of this machine",
-                _ => $"cannot be listened on ({error.Message})",
-            };
-            throw new ConfigException($"snmp.listen {snmp.Listen} {reason}; change \"snmp.listen\" in {configPath}");
+            throw ListenFailure(snmp, configPath, error);
         }
         var targets = snmp.Managers.Select(m => new NotificationTarget(m.Address, m.EndPoint,
             m.User is { } user ? usm.NotificationSecurity(m.Address, user, line => log.LogWarning("{Line}", line)) : new CommunityNotificationSecurity(m.Community),
@@ -102,6 +85,34 @@ internal sealed class SnmpHost : IAsyncDisposable
         log.LogInformation("SNMP agent on udp {Listen} (PLAYOUT-MIB under {Enterprise}; SNMPv3 users: {Users}); {Managers} notification managers",
             agent.LocalEndPoint, oids.Root, usm.Users.Count, snmp.Managers.Count);
         return new SnmpHost(agent, sender, source, new PlayoutNotifications(oids), alarms, log);
+    }
+
+    /// <summary>The agent's address, communities (with their views) and limits.</summary>
+    private static SnmpAgentOptions AgentOptions(SnmpConfig snmp, UsmSetup usm, int maxMessageSize) => new()
+    {
+        Address = snmp.ListenEndPoint.Address,
+        Port = snmp.ListenEndPoint.Port,
+        Communities = new CommunityOptions
+        {
+            ReadCommunity = snmp.ReadCommunity,
+            WriteCommunity = snmp.WriteCommunity,
+            ReadAccess = snmp.ReadCommunityView is { } read ? usm.CommunityAccess(snmp.ReadCommunity, read, null) : null,
+            WriteAccess = snmp.WriteCommunityView is { } write ? usm.CommunityAccess(snmp.WriteCommunity ?? "", write, write) : null,
+        },
+        MaxMessageSize = maxMessageSize,
+        MaxRepetitions = snmp.MaxRepetitions,
+    };
+
+    private static ConfigException ListenFailure(SnmpConfig snmp, string configPath, SocketException error)
+    {
+        var reason = error.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "is in use (another playout or snmpd?)",
+            SocketError.AccessDenied => "may not be used by this user (a port below 1024?)",
+            SocketError.AddressNotAvailable => "is not an address of this machine",
+            _ => $"cannot be listened on ({error.Message})",
+        };
+        return new ConfigException($"snmp.listen {snmp.Listen} {reason}; change \"snmp.listen\" in {configPath}");
     }
 
     private void Notify(AlarmEvent change)

@@ -52,6 +52,9 @@ public sealed class SnmpAgent : IAsyncDisposable
             catch (SocketException error)
             {
                 _report($"SNMP agent receive failed: {error.Message}");
+                // A socket that keeps failing must not spin the loop.
+                try { await Task.Delay(100, _stop.Token); }
+                catch (OperationCanceledException) { return; }
                 continue;
             }
             var peer = (IPEndPoint)received.RemoteEndPoint;

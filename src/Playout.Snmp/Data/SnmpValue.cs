@@ -10,8 +10,5 @@ public abstract class SnmpValue
 {
     private protected SnmpValue() { }
 
-    /// <summary>True for noSuchObject, noSuchInstance and endOfMibView, which stand in for a value.</summary>
-    public virtual bool IsException => false;
-
     internal abstract void Write(AsnWriter writer);
 }

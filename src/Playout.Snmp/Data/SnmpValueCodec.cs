@@ -5,8 +5,6 @@ namespace Playout.Snmp.Data;
 /// <summary>Reads any SNMP value by its tag (writing is each type's own <see cref="SnmpValue.Write"/>).</summary>
 internal static class SnmpValueCodec
 {
-    public static void Write(AsnWriter writer, SnmpValue value) => value.Write(writer);
-
     public static SnmpValue Read(AsnReader reader)
     {
         var tag = reader.PeekTag();

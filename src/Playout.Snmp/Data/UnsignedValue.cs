@@ -18,24 +18,3 @@ public abstract class UnsignedValue : SnmpValue, IEquatable<UnsignedValue>
     public override int GetHashCode() => HashCode.Combine(GetType(), Value);
     public override string ToString() => $"{GetType().Name}: {Value}";
 }
-
-/// <summary>Counter32: wraps at 2^32; only its differences mean anything.</summary>
-public sealed class Counter32(uint value) : UnsignedValue(value)
-{
-    private protected override Asn1Tag Tag => SnmpTags.Counter32;
-}
-
-/// <summary>Gauge32 (also Unsigned32): a level that goes up and down, latching at its maximum.</summary>
-public sealed class Gauge32(uint value) : UnsignedValue(value)
-{
-    private protected override Asn1Tag Tag => SnmpTags.Gauge32;
-}
-
-/// <summary>TimeTicks: hundredths of a second.</summary>
-public sealed class TimeTicks(uint value) : UnsignedValue(value)
-{
-    private protected override Asn1Tag Tag => SnmpTags.TimeTicks;
-
-    /// <summary>The ticks for an elapsed time, wrapping at 2^32 hundredths as the type does.</summary>
-    public static TimeTicks From(TimeSpan elapsed) => new((uint)((ulong)Math.Max(0, elapsed.Ticks / TimeSpan.TicksPerMillisecond / 10) & uint.MaxValue));
-}

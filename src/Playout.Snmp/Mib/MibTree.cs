@@ -20,8 +20,6 @@ public sealed class MibTree
         _objects = [.. _objects.Append(mibObject).OrderBy(o => o.Root)];
     }
 
-    public IReadOnlyList<IMibObject> Objects => _objects;
-
     /// <summary>The subtree holding <paramref name="instance"/>, or null.</summary>
     public IMibObject? Find(Oid instance)
     {

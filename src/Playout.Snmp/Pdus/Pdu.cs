@@ -21,7 +21,4 @@ public sealed record Pdu(PduType Type, int RequestId, int ErrorStatusField, int 
     public int NonRepeaters => ErrorStatusField;
 
     public int MaxRepetitions => ErrorIndex;
-
-    /// <summary>True for the PDUs a manager sends an agent and expects a Response to.</summary>
-    public bool IsConfirmedRequest => Type is PduType.Get or PduType.GetNext or PduType.GetBulk or PduType.Set or PduType.InformRequest;
 }

@@ -48,7 +48,9 @@ public sealed class SnmpHostTests : IAsyncDisposable
             },
         };
         _channels.Add(ChannelRuntime.Start(config, Channel, NullLoggerFactory.Instance, _alarms, new ModuleRegistry(StandardModules.All)));
-        return _host = SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance)!;
+        _host = SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance)!;
+        _host.OnAir(_channels);
+        return _host;
     }
 
     private static string[] V2c(int port, string community, params string[] rest) =>
@@ -91,6 +93,18 @@ public sealed class SnmpHostTests : IAsyncDisposable
         var state = Snmp("snmpget", V2c(host.Port, "public", "1.3.6.1.4.1.32473.1.2.1.1.4.1"));
         Assert.Contains("INTEGER: 3", state.OutputText);
         Assert.True(host.Notifications.TrapsSent >= 1);
+    }
+
+    [Fact]
+    public async Task A_channel_going_off_air_sends_channelStateChanged()
+    {
+        Start();
+        // Let the state poll see the channel on air first (its first sighting sets the baseline).
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        _channels[0].Channel.Stop();
+        var changed = await ReceiveNotification("1.3.6.1.4.1.32473.0.4", 1);
+        Assert.Contains(changed.VarBinds, vb => vb.Oid == Oid.Parse("1.3.6.1.4.1.32473.1.2.1.1.4.1") && vb.Value.Equals(new Integer32(1)));
+        Assert.Contains(changed.VarBinds, vb => vb.Value.Equals(new OctetString("snmp channel")));
     }
 
     [Fact]
@@ -174,7 +188,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
     {
         using var taken = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var config = new ServiceConfig { Channels = [Channel], State = _state.Path, Snmp = new SnmpConfig { Enabled = true, Listen = taken.Client.LocalEndPoint!.ToString()! } };
-        var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance));
+        var error = Assert.Throws<ConfigException>(() => SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
         Assert.Equal($"snmp.listen {config.Snmp.Listen} is in use (another playout or snmpd?); change \"snmp.listen\" in service.json", error.Message);
     }
 
@@ -182,7 +196,7 @@ public sealed class SnmpHostTests : IAsyncDisposable
     public void Off_by_default_it_starts_nothing()
     {
         var config = new ServiceConfig { Channels = [Channel], Snmp = new SnmpConfig() };
-        Assert.Null(SnmpHost.Start(config, "service.json", _channels, _alarms, NullLogger.Instance));
+        Assert.Null(SnmpHost.Start(config, "service.json", _alarms, NullLogger.Instance));
     }
 
     /// <summary>The next notification the manager receives of type <paramref name="trapOid"/> about alarm <paramref name="alarmId"/>.</summary>

@@ -14,6 +14,7 @@ internal static class UsmFixtures
     {
         ["all"] = SnmpViewParser.Parse("all", ["include 1.3.6.1"]),
         ["mib2"] = SnmpViewParser.Parse("mib2", ["include 1.3.6.1", "exclude 1.3.6.1.4.1.32473"]),
+        ["note"] = SnmpViewParser.Parse("note", ["include 1.3.6.1.4.1.32473.1.2"]),
     };
 
     public static UsmUserOptions Sha1Aes => new()
@@ -21,7 +22,7 @@ internal static class UsmFixtures
         Name = "ops", Auth = "SHA", AuthPassword = AuthPassword, Priv = "AES", PrivPassword = PrivPassword, ReadView = "all",
     };
 
-    public static UsmUserOptions Sha256Aes => Sha1Aes with { Name = "ops256", Auth = "SHA-256" };
+    public static UsmUserOptions Sha256Aes => Sha1Aes with { Name = "ops256", Auth = "SHA-256", WriteView = "note" };
 
     public static UsmUserOptions Sha1AuthOnly => new() { Name = "watch", Auth = "SHA", AuthPassword = AuthPassword, ReadView = "mib2" };
 

@@ -41,6 +41,22 @@ public sealed class UsmNetSnmpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Snmpset_over_v3_writes_only_inside_the_users_write_view()
+    {
+        var note = UsmTestAgent.Note.Append(0).ToString();
+        var refused = await NetSnmp.Run("snmpset",
+            [.. V3("ops", "authPriv", "SHA", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "-On", "-t", "2", "-r", "1", $"udp:127.0.0.1:{_agent.Port}", note, "s", "from ops"]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("noAccess", refused.Error + refused.Output);
+        Assert.Equal("", _agent.Written.Text);
+
+        var written = await NetSnmp.Run("snmpset",
+            [.. V3("ops256", "authPriv", "SHA-256", UsmFixtures.AuthPassword, UsmFixtures.PrivPassword), "-On", "-t", "2", "-r", "1", $"udp:127.0.0.1:{_agent.Port}", note, "s", "from ops256"]);
+        Assert.True(written.ExitCode == 0, written.Error);
+        Assert.Equal(("from ops256", "snmp v3 ops256 127.0.0.1"), _agent.Written);
+    }
+
+    [Fact]
     public async Task A_wrong_auth_password_fails_and_is_counted_as_a_wrong_digest()
     {
         var result = await Tool("snmpget", V3("ops", "authPriv", "SHA", "not-the-password", UsmFixtures.PrivPassword), "1.3.6.1.2.1.1.1.0");

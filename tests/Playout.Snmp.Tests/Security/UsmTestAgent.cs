@@ -2,6 +2,7 @@ using System.Net;
 using Playout.Snmp.Agent;
 using Playout.Snmp.Data;
 using Playout.Snmp.Mib;
+using Playout.Snmp.Pdus;
 using Playout.Snmp.Security;
 
 namespace Playout.Snmp.Tests.Security;
@@ -15,6 +16,7 @@ internal sealed class UsmTestAgent : IAsyncDisposable
     public static readonly Oid SysDescr = Oid.Parse("1.3.6.1.2.1.1.1.0");
     public static readonly Oid SysName = Oid.Parse("1.3.6.1.2.1.1.5.0");
     public static readonly Oid Product = Oid.Parse("1.3.6.1.4.1.32473.1.1");
+    public static readonly Oid Note = Oid.Parse("1.3.6.1.4.1.32473.1.2");
 
     private readonly SnmpAgent _agent;
 
@@ -22,6 +24,7 @@ internal sealed class UsmTestAgent : IAsyncDisposable
     {
         Model = model;
         Tree = Mib(model, engine, Counters);
+        Tree.Register(new MibScalar(Note, () => new OctetString(_note.Written.Text), _note.Write));
         _agent = new SnmpAgent(new SnmpAgentOptions { Port = 0, Communities = communities ?? new() }, Tree, Counters, [model], _ => { });
         _agent.Start();
     }
@@ -40,6 +43,11 @@ internal sealed class UsmTestAgent : IAsyncDisposable
 
     public int Port => _agent.LocalEndPoint.Port;
 
+    /// <summary>What the writable test object holds and who wrote it last.</summary>
+    public (string Text, string By) Written => _note.Written;
+
+    private readonly NoteObject _note = new();
+
     public static MibTree Mib(UsmSecurityModel model, ISnmpEngine engine, AgentCounters counters)
     {
         var tree = new MibTree();
@@ -50,4 +58,18 @@ internal sealed class UsmTestAgent : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _agent.DisposeAsync();
+
+    /// <summary>A writable OCTET STRING that remembers its writer's principal.</summary>
+    private sealed class NoteObject
+    {
+        public (string Text, string By) Written { get; private set; } = ("", "");
+
+        public ScalarWrite Write => new(
+            value => value is OctetString ? ErrorStatus.NoError : ErrorStatus.WrongType,
+            (value, request) =>
+            {
+                Written = (System.Text.Encoding.UTF8.GetString(((OctetString)value).Bytes), request.Principal);
+                return true;
+            });
+    }
 }

@@ -59,7 +59,7 @@ public class UsmUserFactoryTests
     public void An_unknown_view_is_named_and_no_view_means_no_access()
     {
         var error = Assert.Throws<FormatException>(() => Create(UsmFixtures.Sha1Aes with { WriteView = "everything" }));
-        Assert.Contains("SNMPv3 user 'ops' writeView: 'everything' is not a configured view (known: all, mib2)", error.Message);
+        Assert.Contains("SNMPv3 user 'ops' writeView: 'everything' is not a configured view (known: all, mib2, note)", error.Message);
         Assert.False(Create(UsmFixtures.Sha1Aes).Access.CanWrite(UsmTestAgent.SysName));
     }
 }
