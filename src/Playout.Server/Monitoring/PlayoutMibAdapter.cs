@@ -34,14 +34,15 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
             var status = channel.Channel.Status();
             var channelConfig = config.Channels.FirstOrDefault(c => c.Name == channel.Channel.Name);
             var outputs = channelConfig?.Outputs ?? [];
-            for (var o = 0; o < status.Consumers.Count; o++)
+            // The configured outputs come first among the consumers; the channel's own probes after them are no output.
+            for (var o = 0; o < Math.Min(status.Consumers.Count, outputs.Count); o++)
             {
                 var consumer = status.Consumers[o];
-                var output = o < outputs.Count ? outputs[o] : null;
+                var output = outputs[o];
                 var state = !status.Running ? OutputState.Stopped
                     : alarms.IsActive($"{channel.Channel.Name}/output {consumer.Name}") ? OutputState.Failing
                     : OutputState.Running;
-                rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output?.Type.ToString().ToLowerInvariant() ?? consumer.Name,
+                rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output.Type.ToString().ToLowerInvariant(),
                     Target(channelConfig, output, consumer.Name), state, (ulong)consumer.Counters.Sent, (ulong)consumer.Counters.Dropped));
             }
         }
@@ -115,7 +116,7 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
     }
 
     /// <summary>outputTarget: a stream's URL, a card's driver and output, else the consumer's name.</summary>
-    private static string Target(ChannelConfig? channel, OutputConfig? output, string consumer) => output?.Type switch
+    private static string Target(ChannelConfig? channel, OutputConfig output, string consumer) => output.Type switch
     {
         OutputKind.Stream when output.Url is { } url => url,
         OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",

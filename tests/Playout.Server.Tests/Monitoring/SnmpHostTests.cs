@@ -70,6 +70,8 @@ public sealed class SnmpHostTests : IAsyncDisposable
         Assert.Contains(".1.3.6.1.4.1.32473.1.2.1.1.3.1 = STRING: \"720p50\"", walk.OutputText);
         Assert.Contains(".1.3.6.1.4.1.32473.1.2.1.1.4.1 = INTEGER: 2", walk.OutputText);
         Assert.Contains(".1.3.6.1.4.1.32473.1.3.1.1.2.1.1 = STRING: \"preview\"", walk.OutputText);
+        // The channel's probe consumer watches the programme; it is no output.
+        Assert.DoesNotContain(".1.3.6.1.4.1.32473.1.3.1.1.2.1.2 ", walk.OutputText);
         var sysObjectId = Snmp("snmpget", V2c(host.Port, "public", "1.3.6.1.2.1.1.2.0"));
         Assert.Contains("OID: .1.3.6.1.4.1.32473.3.1", sysObjectId.OutputText);
     }
