@@ -23,8 +23,9 @@ namespace Playout.Benchmarks;
 /// <summary>
 /// The SNMP agent with a channel on air: a 1080i50 channel on the system clock (bars, the probes and the loudness meter
 /// as the service runs them) and an agent whose channel table reads the channel's status on every request, as the
-/// service's does. First the channel runs alone, then under 8 UDP clients asking for its row (15 columns, each
-/// request a status read the tick answers) and the alarm table as fast as the agent answers. Reports the tick's p50/p99
+/// service's does (polled: at most four status reads a second reach the tick). First the channel runs alone, then with
+/// two UDP clients sending 500 requests a second each, then eight as fast as the agent answers; half ask for the channel's
+/// row (15 columns), half for 20 alarm rows (GETBULK). Reports the tick's p50/p99
 /// in each phase and the requests answered per second.
 /// `dotnet run -c Release --project bench/Playout.Benchmarks -- snmp-on-air [--seconds N]`.
 /// </summary>
@@ -54,13 +55,15 @@ public static class SnmpOnAirBenchmark
         agent.Start();
         try
         {
-            var idle = Phase(channel, TimeSpan.FromSeconds(seconds), load: null);
-            var loaded = Phase(channel, TimeSpan.FromSeconds(seconds), load: agent.LocalEndPoint);
+            var idle = Phase(channel, TimeSpan.FromSeconds(seconds), load: null, clients: 0, perSecond: 0);
+            var paced = Phase(channel, TimeSpan.FromSeconds(seconds), agent.LocalEndPoint, clients: 2, perSecond: 500);
+            var loaded = Phase(channel, TimeSpan.FromSeconds(seconds), agent.LocalEndPoint, clients: 8, perSecond: 0);
             output.WriteLine($"SNMP agent with a 1080i50 channel on air (system clock, probes and loudness), {seconds} s per phase, {Environment.ProcessorCount} cores");
             output.WriteLine("| Phase | Requests/s | Tick p50 (ms) | Tick p99 (ms) | Tick max (ms) | Late ticks |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|");
             output.WriteLine(idle.Row("channel alone"));
-            output.WriteLine(loaded.Row("8 clients: channel row + 20 alarm rows"));
+            output.WriteLine(paced.Row("2 clients, 500 requests/s each: channel row, 20 alarm rows"));
+            output.WriteLine(loaded.Row("8 clients as fast as answered: channel row, 20 alarm rows"));
         }
         finally
         {
@@ -76,11 +79,12 @@ public static class SnmpOnAirBenchmark
     }
 
     /// <summary>Runs for <paramref name="duration"/>, loading the agent at <paramref name="load"/> when given; the tick times are this phase's own.</summary>
-    private static Result Phase(Channel channel, TimeSpan duration, IPEndPoint? load)
+    /// <param name="perSecond">Requests each client sends a second; 0: the next as soon as the last is answered.</param>
+    private static Result Phase(Channel channel, TimeSpan duration, IPEndPoint? load, int clients, int perSecond)
     {
         long firstTick = channel.Timings.Count, lateBefore = channel.Status().LateTicks;
         var clock = Stopwatch.StartNew();
-        long requests = load is null ? 0 : Load(load, duration);
+        long requests = load is null ? 0 : Load(load, duration, clients, perSecond);
         while (clock.Elapsed < duration)
             Thread.Sleep(50);
         double elapsed = clock.Elapsed.TotalSeconds;
@@ -92,15 +96,15 @@ public static class SnmpOnAirBenchmark
     private static double Percentile(double[] sorted, double percent) =>
         sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
 
-    /// <summary>8 clients, each sending its next request as soon as its last is answered; returns the answers received.</summary>
-    private static long Load(IPEndPoint agent, TimeSpan duration)
+    /// <summary><paramref name="clients"/> clients, half reading the channel row and half the alarm table; returns the answers received.</summary>
+    private static long Load(IPEndPoint agent, TimeSpan duration, int clients, int perSecond)
     {
         var row = new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(), Pdu.Request(PduType.Get, 1,
             [.. Enumerable.Range(2, 15).Select(column => new VarBind(Oids.ChannelEntry.Append((uint)column, 1)))])).Encode();
         var alarms = new CommunityMessage(SnmpVersion.V2c, "public"u8.ToArray(),
             Pdu.Bulk(2, 0, 20, new VarBind(Oids.AlarmEntry.Append(PlayoutMibOids.Columns.AlarmText)))).Encode();
         var clock = Stopwatch.StartNew();
-        return Task.WhenAll(Enumerable.Range(0, 8).Select(client => Task.Run(async () =>
+        return Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             socket.Connect(agent);
@@ -108,6 +112,11 @@ public static class SnmpOnAirBenchmark
             long answered = 0;
             while (clock.Elapsed < duration)
             {
+                if (perSecond > 0 && clock.Elapsed.TotalSeconds * perSecond < answered)
+                {
+                    await Task.Delay(1);
+                    continue;
+                }
                 await socket.SendAsync(client % 2 == 0 ? row : alarms);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 try
@@ -124,16 +133,18 @@ public static class SnmpOnAirBenchmark
         }))).GetAwaiter().GetResult().Sum();
     }
 
-    /// <summary>The channel table from the channel's status on every request, the alarm table from the board: what the service's adapter reads.</summary>
+    /// <summary>The channel table from the channel's polled status, the alarm table from the board: what the service's adapter reads.</summary>
     private sealed class OnAirSource(Channel channel, AlarmBoard alarms) : IPlayoutMibSource
     {
+        private readonly PolledStatus<Channel> _status = new(() => [channel], c => c);
+
         public string ProductName => "Playout";
 
         public string ProductVersion => "bench";
 
         public IReadOnlyList<ChannelRow> Channels()
         {
-            var status = channel.Status();
+            var status = _status.Read()[0].Status;
             var programme = status.Loudness?.Meters[0];
             return [new ChannelRow(1, status.Name, status.Format, ChannelState.OnAir, status.Layers.FirstOrDefault()?.Foreground ?? "", TimeSpan.Zero, "",
                 (ulong)status.LateTicks, (ulong)status.SlippedFrames, programme?.Integrated, programme?.ShortTerm, programme?.TruePeak,

@@ -16,11 +16,11 @@ public sealed class ServiceMetrics : IDisposable
     public const string MeterName = "Playout";
 
     private readonly Meter _meter = new(MeterName);
-    private readonly StatusCache _status;
+    private readonly PolledStatus<ChannelRuntime> _status;
 
     public ServiceMetrics(IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms)
     {
-        _status = new StatusCache(channels);
+        _status = new PolledStatus<ChannelRuntime>(() => channels, c => c.Channel);
         Counter("playout.channel.ticks", "{tick}", "Ticks the channel has run.", s => s.Tick);
         Counter("playout.channel.late_ticks", "{tick}", "Ticks the clock gave later than due.", s => s.LateTicks);
         Counter("playout.channel.slipped_frames", "{frame}", "Frames skipped because a tick came a whole frame or more late.", s => s.SlippedFrames);
@@ -69,32 +69,10 @@ public sealed class ServiceMetrics : IDisposable
         _meter.CreateObservableCounter(name, () => Each<long>(s => [new Measurement<long>(value(s), Channel(s))]), unit, description);
 
     private IEnumerable<Measurement<T>> Each<T>(Func<ChannelStatus, IEnumerable<Measurement<T>>> measure) where T : struct =>
-        _status.Read().SelectMany(measure);
+        _status.Read().SelectMany(c => measure(c.Status));
 
     private static KeyValuePair<string, object?> Channel(ChannelStatus status) => new("channel", status.Name);
 
     private static Measurement<double> Quantile(ChannelStatus s, string quantile, double micros) =>
         new(micros / 1e6, Channel(s), new("quantile", quantile));
-
-    /// <summary>One status read per channel per scrape, however many instruments ask.</summary>
-    private sealed class StatusCache(IReadOnlyList<ChannelRuntime> channels)
-    {
-        private static readonly TimeSpan Fresh = TimeSpan.FromMilliseconds(500);
-        private readonly Lock _gate = new();
-        private ChannelStatus[]? _last;
-        private long _readAt;
-
-        public ChannelStatus[] Read()
-        {
-            lock (_gate)
-            {
-                if (_last is null || Environment.TickCount64 - _readAt > Fresh.TotalMilliseconds)
-                {
-                    _last = [.. channels.ToArray().Select(c => c.Channel.Status())];
-                    _readAt = Environment.TickCount64;
-                }
-                return _last;
-            }
-        }
-    }
 }

@@ -10,29 +10,38 @@ namespace Playout.Server.Monitoring;
 
 /// <summary>
 /// PLAYOUT-MIB's view of the service: the channels on air (numbered as in the configuration and the REST API), their
-/// outputs and the alarm board. Everything is read from snapshots the channels publish; nothing waits on a tick.
+/// outputs and the alarm board. Channels' status comes through <see cref="PolledStatus{T}"/>: however fast managers poll,
+/// the ticks answer a few status requests a second.
 /// </summary>
-internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms, string version) : IPlayoutMibSource
+internal sealed class PlayoutMibAdapter : IPlayoutMibSource
 {
+    private readonly ServiceConfig _config;
+    private readonly AlarmBoard _alarms;
+    private readonly PolledStatus<ChannelRuntime> _statuses;
     private ChannelRuntime[] _channels = [];
+
+    public PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms, string version)
+    {
+        (_config, _alarms, ProductVersion) = (config, alarms, version);
+        _statuses = new PolledStatus<ChannelRuntime>(() => Volatile.Read(ref _channels), c => c.Channel);
+    }
 
     public string ProductName => "Playout";
 
-    public string ProductVersion => version;
+    public string ProductVersion { get; }
 
     public IReadOnlyList<ChannelRow> Channels()
     {
-        var active = alarms.Active;
-        return [.. Snapshot().Select((channel, i) => Channel((uint)(i + 1), channel, active))];
+        var active = _alarms.Active;
+        return [.. _statuses.Read().Select((c, i) => Channel((uint)(i + 1), c.Item, c.Status, active))];
     }
 
     public IReadOnlyList<OutputRow> Outputs()
     {
         var rows = new List<OutputRow>();
-        foreach (var (channel, i) in Snapshot().Select((c, i) => (c, i)))
+        foreach (var ((channel, status), i) in _statuses.Read().Select((c, i) => (c, i)))
         {
-            var status = channel.Channel.Status();
-            var channelConfig = config.Channels.FirstOrDefault(c => c.Name == channel.Channel.Name);
+            var channelConfig = _config.Channels.FirstOrDefault(c => c.Name == channel.Channel.Name);
             var outputs = channelConfig?.Outputs ?? [];
             // The configured outputs come first among the consumers; the channel's own probes after them are no output.
             for (var o = 0; o < Math.Min(status.Consumers.Count, outputs.Count); o++)
@@ -40,7 +49,7 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
                 var consumer = status.Consumers[o];
                 var output = outputs[o];
                 var state = !status.Running ? OutputState.Stopped
-                    : alarms.IsActive($"{channel.Channel.Name}/output {consumer.Name}") ? OutputState.Failing
+                    : _alarms.IsActive($"{channel.Channel.Name}/output {consumer.Name}") ? OutputState.Failing
                     : OutputState.Running;
                 rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output.Type.ToString().ToLowerInvariant(),
                     Target(channelConfig, output, consumer.Name), state, (ulong)consumer.Counters.Sent, (ulong)consumer.Counters.Dropped));
@@ -49,7 +58,7 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
         return rows;
     }
 
-    public IReadOnlyList<AlarmRow> Alarms() => [.. alarms.Listed.Select(Row)];
+    public IReadOnlyList<AlarmRow> Alarms() => [.. _alarms.Listed.Select(Row)];
 
     /// <summary>Device control has no state to show yet; the table is there for it.</summary>
     public IReadOnlyList<DeviceRow> Devices() => [];
@@ -70,7 +79,7 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
         return result?.Ok == true;
     }
 
-    public bool Acknowledge(long alarmId, string who) => alarms.Acknowledge(alarmId, who, "acknowledged over SNMP");
+    public bool Acknowledge(long alarmId, string who) => _alarms.Acknowledge(alarmId, who, "acknowledged over SNMP");
 
     public static AlarmRow Row(Alarm alarm) => new(alarm.Id, alarm.Source,
         alarm.ClearedAt is null ? (Severity)AlarmSeverities.X733(alarm.Severity) : Severity.Cleared,
@@ -81,9 +90,8 @@ internal sealed class PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms,
 
     private ChannelRuntime[] Snapshot() => Volatile.Read(ref _channels);
 
-    private static ChannelRow Channel(uint index, ChannelRuntime channel, IReadOnlyList<Alarm> active)
+    private static ChannelRow Channel(uint index, ChannelRuntime channel, ChannelStatus status, IReadOnlyList<Alarm> active)
     {
-        var status = channel.Channel.Status();
         var state = !status.Running ? ChannelState.OffAir
             : active.Any(alarm => alarm.Channel == status.Name) ? ChannelState.Degraded
             : ChannelState.OnAir;
