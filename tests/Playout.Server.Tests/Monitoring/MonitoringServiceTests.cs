@@ -70,6 +70,16 @@ public class MonitoringServiceTests
                 m => m.GetProperty("shortTerm").ValueKind == JsonValueKind.Number, TimeSpan.FromSeconds(20));
             Assert.InRange(meter.GetProperty("shortTerm").GetDouble(), -40, -10);
 
+            // Every metric the sample Grafana dashboard draws is served (loudness ones once there is sound to measure).
+            using (var viewer = service.Client())
+            {
+                string metrics = await viewer.GetStringAsync("/metrics");
+                var drawn = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Repository.File("configs/grafana-playout.json")), @"playout_[a-z_]+")
+                    .Select(m => m.Value).Distinct().ToArray();
+                Assert.True(drawn.Length >= 10, string.Join(", ", drawn));
+                Assert.All(drawn, name => Assert.Contains($"\n{name}{{", metrics));
+            }
+
             File.Delete(folder.File("media/clip-b.ts"));
             var alarm = await Until(async () => (await Json(client, "/api/alarms")).EnumerateArray()
                     .FirstOrDefault(a => a.GetProperty("message").GetString()!.Contains("clip-b.ts")),
