@@ -131,19 +131,25 @@ public sealed class LoudnessProbe : IProgrammeProbe, IDisposable
         Judge(reading);
     }
 
-    /// <summary>The item on air is held to the target once enough of it has been measured, and to the ceiling at once.</summary>
+    /// <summary>
+    /// The item on air is held to the ceiling at once, and to the target once enough of it has been measured. The loudness
+    /// alarm stands until an item is judged on target, so a channel that stays off target is one alarm, brought up to date
+    /// with each item's figures, not a new one per item.
+    /// </summary>
     private void Judge(LoudnessReading reading)
     {
         string item = _current.Key is { } key ? $"item {key}" : "the programme";
-        double off = reading.Integrated - _settings.Target;
-        if (_item.SampleFrames >= _judgedAfter && LoudnessReading.HasValue(reading.Integrated) && Math.Abs(off) > _settings.Tolerance)
-            _channel.Alarms.Raise(_loudnessAlarm, AlarmSeverity.Warning,
-                $"{item}: integrated {reading.Integrated:0.0} LUFS, {off:+0.0;-0.0} LU from the target {_settings.Target:0.#} LUFS (tolerance ±{_settings.Tolerance:0.#} LU)");
-        else if (_channel.Alarms.IsActive(_loudnessAlarm))
-            _channel.Alarms.Clear(_loudnessAlarm);
         if (reading.TruePeak > _settings.Ceiling)
             _channel.Alarms.Raise(_peakAlarm, AlarmSeverity.Warning,
                 $"{item}: true peak {reading.TruePeak:0.0} dBTP, over the ceiling of {_settings.Ceiling:0.#} dBTP");
+        double off = reading.Integrated - _settings.Target;
+        if (_item.SampleFrames < _judgedAfter || !LoudnessReading.HasValue(reading.Integrated))
+            return;
+        if (Math.Abs(off) > _settings.Tolerance)
+            _channel.Alarms.Raise(_loudnessAlarm, AlarmSeverity.Warning,
+                $"{item}: integrated {reading.Integrated:0.0} LUFS, {off:+0.0;-0.0} LU from the target {_settings.Target:0.#} LUFS (tolerance {_settings.Tolerance:0.#} LU)");
+        else if (_channel.Alarms.IsActive(_loudnessAlarm))
+            _channel.Alarms.Clear(_loudnessAlarm);
     }
 
     /// <summary>The item being measured ended before <paramref name="end"/>: its figures go out and the meter starts again.</summary>
@@ -156,11 +162,9 @@ public sealed class LoudnessProbe : IProgrammeProbe, IDisposable
         _item.Reset();
         lock (_gate)
             _itemReading = LoudnessReading.None;
-        foreach (string alarm in (string[])[_loudnessAlarm, _peakAlarm])
-        {
-            if (_channel.Alarms.IsActive(alarm))
-                _channel.Alarms.Clear(alarm);
-        }
+        // An item that ended under the ceiling ends the true-peak alarm (the next over raises it again).
+        if (!(r.TruePeak > _settings.Ceiling) && _channel.Alarms.IsActive(_peakAlarm))
+            _channel.Alarms.Clear(_peakAlarm);
         // Last: an observer that throws fails this tick's probe (its alarm), never the next item's measuring.
         if (measured is not null)
         {

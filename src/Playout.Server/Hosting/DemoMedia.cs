@@ -38,7 +38,8 @@ public static class DemoMedia
         "-f", "lavfi", "-i", $"testsrc2=size={size}:rate={rate}:duration=10," +
             $"drawtext=text='{title}':fontcolor=white:fontsize=h/14:box=1:boxcolor=black@0.6:x=(w-text_w)/2:y=h/6," +
             $"drawtext=timecode='00\\:00\\:00\\:00':rate={rate}:fontcolor=yellow:fontsize=h/10:box=1:boxcolor=black@0.6:x=(w-text_w)/2:y=h*2/3",
-        "-f", "lavfi", "-i", $"sine=frequency={tone}:sample_rate=48000:duration=10,volume=-18dB,aformat=channel_layouts=stereo",
+        // About -23 LUFS once on air (EBU R128's target), so the demo is not a loudness alarm.
+        "-f", "lavfi", "-i", $"sine=frequency={tone}:sample_rate=48000:duration=10,volume=-1.5dB,aformat=channel_layouts=stereo",
         "-shortest", .. codec,
     ];
 

@@ -96,7 +96,7 @@ public sealed class LoudnessProbeTests : IDisposable
     }
 
     [Fact]
-    public void An_item_off_its_target_past_the_tolerance_raises_an_alarm_and_the_next_item_clears_it()
+    public void An_item_off_its_target_past_the_tolerance_raises_an_alarm_that_stands_until_an_item_is_judged_on_target()
     {
         var probe = new LoudnessProbe(_context, LoudnessSettings.Default with { Tolerance = 2 });
         probe.MarkItem(0, "promo");
@@ -108,18 +108,22 @@ public sealed class LoudnessProbeTests : IDisposable
         for (; tick < 12 * 50 + 50; tick++)
             Tick(probe, tick, -18);
         var alarm = Assert.Single(_alarms.Active, a => a.Source == "c/loudness");
-        Assert.Equal("item promo: integrated -18.0 LUFS, +5.0 LU from the target -23 LUFS (tolerance ±2 LU)", alarm.Message);
+        Assert.Equal("item promo: integrated -18.0 LUFS, +5.0 LU from the target -23 LUFS (tolerance 2 LU)", alarm.Message);
         Assert.Equal(AlarmSeverity.Warning, alarm.Severity);
 
+        // The next item, on target, is judged 10 s into it (a second behind): until then the alarm stands, then it clears.
         probe.MarkItem(tick, "news");
-        for (long end = tick + 60; tick < end; tick++)
+        for (long end = tick + 9 * 50 + 50; tick < end; tick++)
+            Tick(probe, tick, -23);
+        Assert.Equal(alarm.Id, Assert.Single(_alarms.Active, a => a.Source == "c/loudness").Id);
+        for (long end = tick + 2 * 50; tick < end; tick++)
             Tick(probe, tick, -23);
         Assert.False(_alarms.IsActive("c/loudness"));
         probe.Dispose();
     }
 
     [Fact]
-    public void A_true_peak_over_the_ceiling_raises_an_alarm_at_once()
+    public void A_true_peak_over_the_ceiling_raises_an_alarm_at_once_and_an_item_under_it_clears_it()
     {
         var probe = new LoudnessProbe(_context, LoudnessSettings.Default);
         probe.MarkItem(0, "jingle");
@@ -128,6 +132,13 @@ public sealed class LoudnessProbeTests : IDisposable
         var alarm = Assert.Single(_alarms.Active, a => a.Source == "c/true-peak");
         Assert.StartsWith("item jingle: true peak ", alarm.Message);
         Assert.EndsWith("dBTP, over the ceiling of -1 dBTP", alarm.Message);
+
+        // An item that ends under the ceiling ends it.
+        probe.MarkItem(80, "quiet");
+        probe.MarkItem(200, "next");
+        for (long tick = 80; tick < 260; tick++)
+            Tick(probe, tick, -30);
+        Assert.False(_alarms.IsActive("c/true-peak"));
         probe.Dispose();
     }
 }
