@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Playout.Server.Tests.Web;
 
-/// <summary>The status page shows each channel's failed and degraded ticks and its alarms, from the fields the status API gives.</summary>
+/// <summary>The status page shows each channel's failed and degraded ticks, alarms, loudness and probes, from the fields the status API gives.</summary>
 [Collection(OpenServiceCollection.Name)]
 public class StatusPageTests(OpenService open)
 {
@@ -11,7 +11,7 @@ public class StatusPageTests(OpenService open)
     {
         using var client = open.Service.Client();
         string page = await client.GetStringAsync("/");
-        foreach (string hook in (string[])["c.failedTicks", "c.degraded", "c.alarms", "id=\"ticks-${i}\"", "id=\"alarms-${i}\""])
+        foreach (string hook in (string[])["c.failedTicks", "c.degraded", "c.alarms", "id=\"ticks-${i}\"", "id=\"alarms-${i}\"", "c.loudness.meters", "c.probes"])
             Assert.Contains(hook, page);
 
         using var status = JsonDocument.Parse(await client.GetStringAsync("/api/status"));
@@ -20,5 +20,7 @@ public class StatusPageTests(OpenService open)
         Assert.Equal(["AudioSilenced", "LayersDropped", "TransitionCut"],
             engine.GetProperty("degraded").EnumerateObject().Select(kind => kind.Name).Order());
         Assert.Equal(JsonValueKind.Array, engine.GetProperty("alarms").ValueKind);
+        Assert.Equal(JsonValueKind.Array, engine.GetProperty("loudness").GetProperty("meters").ValueKind);
+        Assert.Equal(JsonValueKind.Object, engine.GetProperty("probes").GetProperty("silence").ValueKind);
     }
 }
