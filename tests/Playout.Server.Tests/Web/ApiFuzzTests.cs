@@ -108,9 +108,15 @@ public partial class ApiFuzzTests(OpenService open)
             7 => Text(HttpMethod.Put, $"/api/channels/1/schedule?name=s.{Pick(random, ["yaml", "json", "csv", "xml", "bxf", "txt", ""])}{force}",
                 Mutated(random, Pick(random, Schedules))),
             8 => Json(HttpMethod.Post, $"/api/channels/{Pick(random, ["1", "2", "0"])}/{Pick(random, ["take", "hold", "skip"])}", Mutated(random, "{}")),
-            _ => i % 100 == 9
-                ? Text(HttpMethod.Post, $"/api/channels/1/scripts?x=1{force}", Mutated(random, """Day(Tomorrow).Add(Filler("s", "#303030", "00:00:05"));"""))
-                : Json(HttpMethod.Post, "/api/stream-ticket", Mutated(random, "{}")),
+            _ => (i / 10 % 10) switch
+            {
+                0 => Text(HttpMethod.Post, $"/api/channels/1/scripts?x=1{force}", Mutated(random, """Day(Tomorrow).Add(Filler("s", "#303030", "00:00:05"));""")),
+                1 or 2 => Json(HttpMethod.Get, $"/api/alarms?active={Uri.EscapeDataString(Mutated(random, "true"))}&channel={Uri.EscapeDataString(Mutated(random, "open channel"))}", ""),
+                3 or 4 => Json(HttpMethod.Post, $"/api/alarms/{Pick(random, ["1", "0", "-1", "99999999999999999999", "x", "%00"])}/ack?comment={Uri.EscapeDataString(Mutated(random, new string('c', random.Next(0, 700))))}", Mutated(random, "{}")),
+                5 => Json(random.Next(2) == 0 ? HttpMethod.Get : HttpMethod.Post, $"/api/channels/{Pick(random, ["1", "2", "0", "x"])}/loudness{Pick(random, ["", "/reset", "?x=%ff"])}",
+                    Mutated(random, "{}")),
+                _ => Json(HttpMethod.Post, "/api/stream-ticket", Mutated(random, "{}")),
+            },
         };
     }
 
