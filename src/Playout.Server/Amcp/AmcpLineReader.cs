@@ -4,14 +4,15 @@ namespace Playout.Server.Amcp;
 
 /// <summary>
 /// Splits a connection's bytes into lines: LF ends a line, a CR before it is dropped, text is UTF-8 (bad bytes become
-/// U+FFFD). A line longer than <see cref="MaxLineBytes"/> is skipped to its end and reported as too long, so a client
+/// U+FFFD). A line of more than <see cref="MaxLineBytes"/> bytes (its line end not counted) is skipped to its end and reported as too long, so a client
 /// cannot make the server hold an unbounded line.
 /// </summary>
 public sealed class AmcpLineReader(Stream stream)
 {
     public const int MaxLineBytes = 64 * 1024;
 
-    private readonly byte[] _buffer = new byte[MaxLineBytes];
+    // Room for the longest line and its CRLF.
+    private readonly byte[] _buffer = new byte[MaxLineBytes + 2];
     private int _count, _scanned;
     private bool _skipping;
 
@@ -23,7 +24,8 @@ public sealed class AmcpLineReader(Stream stream)
             int end = Array.IndexOf(_buffer, (byte)'\n', _scanned, _count - _scanned);
             if (end >= 0)
             {
-                var line = _skipping ? AmcpLine.TooLong : new AmcpLine(Encoding.UTF8.GetString(_buffer, 0, end > 0 && _buffer[end - 1] == '\r' ? end - 1 : end), false);
+                int length = end > 0 && _buffer[end - 1] == '\r' ? end - 1 : end;
+                var line = _skipping || length > MaxLineBytes ? AmcpLine.TooLong : new AmcpLine(Encoding.UTF8.GetString(_buffer, 0, length), false);
                 _skipping = false;
                 Array.Copy(_buffer, end + 1, _buffer, 0, _count - end - 1);
                 _count -= end + 1;

@@ -14,13 +14,20 @@ public static class AmcpParser
     public static AmcpParsed Parse(string line)
     {
         if (Tokenize(line) is not { } tokens)
-            return AmcpParsed.Failed(null, AmcpReply.UnknownCommand(line));
+        {
+            // The REQ id is still answered: it comes before the open quote.
+            var closed = Tokenize(line + "\"");
+            string? id = closed is [var req, var value, ..] && req.Equals("REQ", StringComparison.OrdinalIgnoreCase) && IsId(value) ? value : null;
+            return AmcpParsed.Failed(id, AmcpReply.UnknownCommand(line));
+        }
         string? requestId = null;
         int at = 0;
         if (tokens.Count > 0 && tokens[0].Equals("REQ", StringComparison.OrdinalIgnoreCase))
         {
             if (tokens.Count < 2)
                 return AmcpParsed.Failed(null, "402 REQ ERROR REQ needs an id\r\n");
+            if (!IsId(tokens[1]))
+                return AmcpParsed.Failed(null, "402 REQ ERROR a REQ id is printable and has no spaces\r\n");
             requestId = tokens[1];
             at = 2;
         }
@@ -75,6 +82,9 @@ public static class AmcpParser
             tokens.Add(token.ToString());
         return tokens;
     }
+
+    /// <summary>An id that can be echoed in <c>RES id </c> without breaking the framing.</summary>
+    private static bool IsId(string token) => token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     /// <summary>Digits, optionally a dash and digits: an address (which may still name no channel).</summary>
     private static bool IsAddress(string token)
