@@ -34,9 +34,9 @@ public sealed class AmcpDispatcher(AmcpChannels channels, AmcpMedia media, AmcpL
     {
         "PING" => Task.FromResult(string.Join(' ', ["PONG", .. request.Parameters]) + AmcpReply.LineEnd),
         "VERSION" => Task.FromResult(AmcpReply.Data("VERSION", version)),
-        "INFO" when request.Channel is null => Task.FromResult(AmcpReply.List("INFO", channels.Running.Select((c, i) =>
+        "INFO" when request.Channel is null && request.Parameters.Count == 0 => Task.FromResult(AmcpReply.List("INFO", channels.Running.Select((c, i) =>
             $"{i + 1} {AmcpFormatName.Of(c.Context.Format)} PLAYING"))),
-        "INFO" => throw AmcpFailure.Refused("INFO", "INFO of one channel (XML) is not supported yet"),
+        "INFO" => throw AmcpFailure.Refused("INFO", "only the plain INFO list is supported yet"),
         "CLS" => Task.FromResult(AmcpReply.List("CLS", media.List())),
         "TLS" => Task.FromResult(AmcpReply.List("TLS", [])),
         "LOAD" or "LOADBG" or "PLAY" or "PAUSE" or "RESUME" or "STOP" or "CLEAR" when request.Channel is not null => layers.Run(request),

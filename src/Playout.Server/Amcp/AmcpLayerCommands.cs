@@ -36,7 +36,7 @@ public sealed class AmcpLayerCommands(AmcpChannels channels, AmcpMedia media, Mo
             throw AmcpFailure.Refused(verb, "AUTO (play when the clip on air ends) is not supported yet");
         var command = verb switch
         {
-            "LOAD" => StageCommands.Load(at, Clip(channel, request)),
+            "LOAD" => Load(at, Clip(channel, request)),
             "LOADBG" => StageCommands.LoadBackground(at, Clip(channel, request)),
             "PLAY" when request.Parameters.Count > 0 => Play(at, Clip(channel, request), TransitionOf(request)),
             "PLAY" => StageCommands.Take(at, Transition.Cut),
@@ -47,6 +47,14 @@ public sealed class AmcpLayerCommands(AmcpChannels channels, AmcpMedia media, Mo
         await Apply(channel, command);
         return AmcpReply.Ok(verb);
     }
+
+    /// <summary>LOAD: the clip goes on air holding its first frame, as CasparCG's LOAD shows it; PLAY starts it.</summary>
+    private static ChannelCommand Load(int layer, Producer clip) =>
+        new($"load {clip.Name} paused on layer {layer}", stage =>
+        {
+            stage[layer].Load(clip);
+            stage[layer].Pause();
+        });
 
     /// <summary>PLAY with a clip: loads it behind the layer and takes it, in one tick.</summary>
     private static ChannelCommand Play(int layer, Producer clip, Transition transition) =>

@@ -32,6 +32,14 @@ public sealed class AmcpConfigTests : IDisposable
     }
 
     [Fact]
+    public void The_demo_turns_amcp_on_at_casparcgs_port_on_loopback()
+    {
+        var amcp = ServiceConfig.Load(Repository.File("configs/demo.json")).Amcp;
+        Assert.True(amcp.Enabled);
+        Assert.Equal("127.0.0.1:5250", amcp.Listen);
+    }
+
+    [Fact]
     public void Listening_beyond_this_machine_needs_allow_remote()
     {
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(Write("""{ "enabled": true, "listen": "0.0.0.0:5250" }""")));

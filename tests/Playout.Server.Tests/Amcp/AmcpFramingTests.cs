@@ -58,6 +58,8 @@ public sealed class AmcpFramingTests(AmcpService service)
     [InlineData("PLAY 1-5 CLIP1 SEEK", "402 PLAY ERROR SEEK needs a value")]
     [InlineData("PLAY 1-5 CLIP1 LENGTH -3", "402 PLAY ERROR LENGTH takes a number of frames (0 to 10000000); got '-3'")]
     [InlineData("PLAY 1-5 NOSUCH", "404 PLAY FAILED no clip named 'NOSUCH' in the media roots")]
+    [InlineData("INFO 1", "403 INFO FAILED only the plain INFO list is supported yet")]
+    [InlineData("INFO CONFIG", "403 INFO FAILED only the plain INFO list is supported yet")]
     [InlineData("LOADBG 1-5 CLIP1 AUTO", "403 LOADBG FAILED AUTO (play when the clip on air ends) is not supported yet")]
     public async Task Bad_channels_parameters_and_clips_get_casparcgs_codes_with_the_reason(string line, string reply)
     {

@@ -38,6 +38,24 @@ public sealed class AmcpLayerTests(AmcpService service)
         Assert.Null(await service.Foreground(layer));
     }
 
+    [Fact]
+    public async Task Load_holds_the_first_frame_on_air_until_play_starts_it()
+    {
+        const int layer = 9;
+        using var amcp = new AmcpClient(service.Port);
+        Assert.Equal("202 LOAD OK\r\n", await amcp.Ask($"LOAD 1-{layer} clip1"));
+        Assert.Contains("clip1", await service.Foreground(layer), StringComparison.OrdinalIgnoreCase);
+        long held = await Position(layer);
+        await Task.Delay(400);
+        Assert.Equal(held, await Position(layer));
+        Assert.Equal("202 PLAY OK\r\n", await amcp.Ask($"PLAY 1-{layer}"));
+        await service.WaitFor(layers => layers.Any(l => l.GetProperty("number").GetInt32() == layer && l.GetProperty("position").GetInt64() > held + 2), "the loaded clip playing");
+        Assert.Equal("202 STOP OK\r\n", await amcp.Ask($"STOP 1-{layer}"));
+    }
+
+    private async Task<long> Position(int layer) =>
+        (await service.Layers()).Single(l => l.GetProperty("number").GetInt32() == layer).GetProperty("position").GetInt64();
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("/etc/passwd")]
