@@ -13,6 +13,7 @@ public sealed class AmcpConnection(Socket socket, AmcpDispatcher dispatcher, int
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly NetworkStream _stream = new(socket, ownsSocket: true);
+    private readonly string _peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
 
     public async Task Serve(CancellationToken stop)
     {
@@ -48,7 +49,7 @@ public sealed class AmcpConnection(Socket socket, AmcpDispatcher dispatcher, int
         {
             await foreach (var line in lines.ReadAllAsync(closing.Token))
             {
-                string? reply = line.IsTooLong ? AmcpReply.UnknownCommand(line.Text) : await dispatcher.Handle(line.Text);
+                string? reply = line.IsTooLong ? AmcpReply.UnknownCommand(line.Text) : await dispatcher.Handle(line.Text, _peer);
                 if (reply is null)
                 {
                     // BYE: CasparCG closes without a reply.

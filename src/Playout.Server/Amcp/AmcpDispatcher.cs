@@ -6,7 +6,8 @@ namespace Playout.Server.Amcp;
 public sealed class AmcpDispatcher(AmcpChannels channels, AmcpMedia media, AmcpLayerCommands layers, string version, ILogger log)
 {
     /// <summary>The reply to <paramref name="line"/>, framed (with <c>RES id </c> for a <c>REQ id</c> line); null for BYE, which closes the connection.</summary>
-    public async Task<string?> Handle(string line)
+    /// <param name="peer">Who sent it (the client's address), for the log of commands that act on a channel.</param>
+    public async Task<string?> Handle(string line, string peer)
     {
         var parsed = AmcpParser.Parse(line);
         if (parsed.Request is not { } request)
@@ -27,6 +28,8 @@ public sealed class AmcpDispatcher(AmcpChannels channels, AmcpMedia media, AmcpL
             log.LogWarning("AMCP {Verb} failed: {Error}", request.Verb, error.Message);
             reply = $"501 {request.Verb} FAILED {Flat(error.Message)}{AmcpReply.LineEnd}";
         }
+        if (request.Channel is not null)
+            log.LogInformation("AMCP {Peer}: {Line} -> {Reply}", peer, Flat(request.Line), Flat(reply).TrimEnd());
         return AmcpReply.Framed(request.RequestId, reply);
     }
 

@@ -26,7 +26,9 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
         string full = sources.Resolve(name);
         if (RootOf(full) is null)
             throw AmcpFailure.Refused(verb, $"'{name}' is outside the media roots");
-        var catalogued = catalog?.List(null, 0, ListLimit).Items.FirstOrDefault(e => string.Equals(NameOf(e.Path), name.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase));
+        // The catalogue's own name lookup (by file name), narrowed to the entry whose clip name is this one.
+        var catalogued = string.IsNullOrWhiteSpace(name) ? null
+            : catalog?.FindByName(name).FirstOrDefault(e => string.Equals(NameOf(e.Path), name.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase));
         string path = catalogued?.Path ?? (File.Exists(full) ? full : SameStem(full))
             ?? throw AmcpFailure.NotFound(verb, $"no clip named '{name}' in the media roots");
         try

@@ -19,6 +19,7 @@ public sealed class AmcpLayerTests(AmcpService service)
         Assert.Equal("202 RESUME OK\r\n", await amcp.Ask($"RESUME 1-{Layer}"));
         Assert.Equal("202 STOP OK\r\n", await amcp.Ask($"STOP 1-{Layer}"));
         Assert.Null(await service.Foreground(Layer));
+        Assert.Matches($@"AMCP 127\.0\.0\.1:\d+: REQ 1 PLAY 1-{Layer} Clip1 LOOP -> 202 PLAY OK", service.Log());
     }
 
     [Fact]

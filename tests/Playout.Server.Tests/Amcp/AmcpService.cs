@@ -55,6 +55,13 @@ public sealed class AmcpService : IAsyncLifetime
             "the automation's layer on air");
     }
 
+    /// <summary>What the service has logged so far (its daily log files).</summary>
+    public string Log() => string.Concat(Directory.GetFiles(_folder.File("logs"), "playout-*.log").Order().Select(file =>
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
+    }));
+
     /// <summary>Channel 1's layers from the REST status.</summary>
     public async Task<JsonElement[]> Layers()
     {
