@@ -25,6 +25,7 @@ public sealed class AmcpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private readonly Task _accepting;
+    private int _disposed;
 
     private AmcpServer(TcpListener listener, AmcpChannels channels, AmcpDispatcher dispatcher, int queueLength, ILogger log)
     {
@@ -106,8 +107,11 @@ public sealed class AmcpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops listening, ends every connection and waits for them; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stop.CancelAsync();
         _listener.Stop();
         await _accepting;

@@ -80,6 +80,9 @@ public static class PlayoutService
         finally
         {
             await web.StopAsync();
+            // AMCP stops before the channels go off air, so no command reaches a channel being closed.
+            if (amcp is not null)
+                await amcp.DisposeAsync();
             // Each channel closes whatever another's shutdown did: its files and streams must be finished either way.
             foreach (var channel in channels)
             {

@@ -60,4 +60,18 @@ public sealed class AmcpServerTests : IDisposable
         Assert.Equal(lines, replies.Select(r => r.Split(' ')[1]).Distinct().Count());
         Assert.Equal("401 PLAY ERROR channel 1 is not on air yet\r\n", await amcp.Ask("PLAY 1-1 CLIP1"));
     }
+
+    [Fact]
+    public async Task Stopping_closes_open_connections_and_a_second_stop_does_nothing()
+    {
+        int port = FreePorts.Tcp();
+        var server = Start(Load($$"""{ "enabled": true, "listen": "127.0.0.1:{{port}}" }"""))!;
+        using var amcp = new AmcpClient(port);
+        Assert.Equal("PONG\r\n", await amcp.Ask("PING"));
+        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await amcp.Closed(TimeSpan.FromSeconds(10)));
+        await server.DisposeAsync();
+        using var probe = new TcpClient();
+        Assert.Throws<SocketException>(() => probe.Connect("127.0.0.1", port));
+    }
 }
