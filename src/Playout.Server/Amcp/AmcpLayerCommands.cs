@@ -38,7 +38,8 @@ public sealed class AmcpLayerCommands(AmcpChannels channels, AmcpMedia media, Mo
         {
             "LOAD" => Load(at, Clip(channel, request)),
             "LOADBG" => StageCommands.LoadBackground(at, Clip(channel, request)),
-            "PLAY" when request.Parameters.Count > 0 => Play(at, Clip(channel, request), TransitionOf(request)),
+            // The transition is read first: a bad MIX value must not leave a clip made and never used.
+            "PLAY" when request.Parameters.Count > 0 && TransitionOf(request) is var transition => Play(at, Clip(channel, request), transition),
             "PLAY" => StageCommands.Take(at, Transition.Cut),
             "PAUSE" => StageCommands.Pause(at),
             "RESUME" => StageCommands.Play(at),

@@ -57,6 +57,7 @@ public sealed class AmcpFramingTests(AmcpService service)
     [InlineData("LOAD 1-5", "402 LOAD ERROR a clip name is needed")]
     [InlineData("PLAY 1-5 CLIP1 SEEK", "402 PLAY ERROR SEEK needs a value")]
     [InlineData("PLAY 1-5 CLIP1 LENGTH -3", "402 PLAY ERROR LENGTH takes a number of frames (0 to 10000000); got '-3'")]
+    [InlineData("PLAY 1-5 CLIP1 MIX x", "402 PLAY ERROR MIX takes a number of frames (0 to 10000000); got 'x'")]
     [InlineData("PLAY 1-5 NOSUCH", "404 PLAY FAILED no clip named 'NOSUCH' in the media roots")]
     [InlineData("INFO 1", "403 INFO FAILED only the plain INFO list is supported yet")]
     [InlineData("INFO CONFIG", "403 INFO FAILED only the plain INFO list is supported yet")]
