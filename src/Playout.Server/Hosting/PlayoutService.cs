@@ -3,6 +3,7 @@ using Playout.Automation.Library;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Modules;
+using Playout.Server.Amcp;
 using Playout.Server.Monitoring;
 using Playout.Server.Web;
 using Serilog;
@@ -55,6 +56,7 @@ public static class PlayoutService
         }
         // Like HTTP, the SNMP port is taken before air.
         await using var snmp = SnmpHost.Start(config, configPath, alarms, logs.CreateLogger("Playout.Snmp"));
+        await using var amcp = AmcpServer.Start(config, configPath, modules, library.Catalog, logs.CreateLogger("Playout.Amcp"));
         try
         {
             foreach (var channel in config.Channels)
@@ -62,6 +64,7 @@ public static class PlayoutService
                     measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
+            amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
@@ -77,6 +80,9 @@ public static class PlayoutService
         finally
         {
             await web.StopAsync();
+            // AMCP stops before the channels go off air, so no command reaches a channel being closed.
+            if (amcp is not null)
+                await amcp.DisposeAsync();
             // Each channel closes whatever another's shutdown did: its files and streams must be finished either way.
             foreach (var channel in channels)
             {

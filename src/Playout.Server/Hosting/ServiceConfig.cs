@@ -28,6 +28,8 @@ public sealed partial record ServiceConfig
 
     public Monitoring.SnmpConfig Snmp { get; init; } = new();
 
+    public Amcp.AmcpConfig Amcp { get; init; } = new();
+
     public MediaLibraryConfig MediaLibrary { get; init; } = new();
 
     /// <summary>The limits of the scripts the API runs.</summary>
@@ -120,6 +122,7 @@ public sealed partial record ServiceConfig
         Api.Validate("api", Http, problems);
         Alarms.Validate("alarms", problems);
         Snmp.Validate("snmp", problems);
+        Amcp.Validate("amcp", problems);
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", problems);
