@@ -11,16 +11,11 @@ namespace Playout.Engine.Tests.Probes;
 public sealed class LoudnessProbeTests : IDisposable
 {
     private readonly AlarmBoard _alarms = new(NullLogger.Instance);
-    private readonly ChannelContext _context;
-    private readonly Frame _picture;
+    private ChannelContext _context = null!;
+    private Frame _picture = null!;
     private long _phase;
 
-    public LoudnessProbeTests()
-    {
-        _context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 16, NullLogger.Instance, _alarms);
-        _picture = _context.VideoPool.Rent();
-        _picture.Commit();
-    }
+    public LoudnessProbeTests() => Use("720p50");
 
     public void Dispose()
     {
@@ -29,19 +24,34 @@ public sealed class LoudnessProbeTests : IDisposable
         _alarms.Dispose();
     }
 
-    /// <summary>One tick's sound (20 ms at 720p50): a 1 kHz sine of peak <paramref name="dbfs"/> on the first pair (EBU Tech 3341 case 1: −23 dBFS reads −23 LUFS).</summary>
+    /// <summary>The channel the probe runs on: 720p50 unless a test asks for another mode.</summary>
+    private void Use(string format)
+    {
+        _picture?.Release();
+        _context?.Dispose();
+        _context = new ChannelContext("c", VideoFormats.Parse(format), 8, 16, NullLogger.Instance, _alarms);
+        _picture = _context.VideoPool.Rent();
+        _picture.Commit();
+    }
+
+    /// <summary>
+    /// One tick's sound (the format's cadence: 960 samples at 50 fps, 800 or 801 at 59.94): a 1 kHz sine of peak
+    /// <paramref name="dbfs"/> on the first pair (EBU Tech 3341 case 1: −23 dBFS reads −23 LUFS).
+    /// </summary>
     private void Tick(LoudnessProbe probe, long tick, double dbfs, float spike = 0)
     {
+        var cadence = _context.Format.AudioCadence;
+        int count = cadence[(int)(tick % cadence.Count)];
         var audio = _context.AudioPool.Rent();
-        var samples = audio.Write(960);
+        var samples = audio.Write(count);
         double amplitude = Math.Pow(10, dbfs / 20);
-        for (int i = 0; i < 960; i++, _phase++)
+        for (int i = 0; i < count; i++, _phase++)
         {
             float value = (float)(amplitude * Math.Sin(2 * Math.PI * 1000 * _phase / 48000));
             samples[i * audio.Channels] = samples[i * audio.Channels + 1] = value;
         }
         if (spike != 0)
-            samples[480 * audio.Channels] = spike;
+            samples[count / 2 * audio.Channels] = spike;
         audio.Commit();
         try
         {
@@ -53,9 +63,14 @@ public sealed class LoudnessProbeTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Each_item_is_measured_from_its_first_frame_to_its_last_though_the_automation_marks_it_late()
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("720p59.94")]
+    [InlineData("1080i59.94")]
+    [InlineData("1080p29.97")]
+    public void Each_item_is_measured_from_its_first_frame_to_its_last_though_the_automation_marks_it_late(string format)
     {
+        Use(format);
         var probe = new LoudnessProbe(_context, LoudnessSettings.Default);
         var measured = new List<ItemLoudness>();
         using var _ = probe.Subscribe(measured.Add);
