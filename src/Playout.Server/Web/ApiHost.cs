@@ -14,7 +14,7 @@ using Serilog.Extensions.Logging;
 namespace Playout.Server.Web;
 
 /// <summary>
-/// The web host: the status page and the API, with what guards them in order (errors in plain words, Host names, the
+/// The web host: the operator's panel, the status page and the API, with what guards them in order (errors in plain words, Host names, the
 /// starting gate, body limits, tokens). It is built and listening before the channels exist: the list of channels it
 /// is given is filled by the service, and served once the service opens the gate.
 /// </summary>
@@ -52,6 +52,9 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         StatusEndpoints.Map(app, api, alarms);
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
+        var feed = new Panel.PanelFeed(api, alarms);
+        app.Lifetime.ApplicationStopped.Register(feed.Dispose);
+        Panel.PanelEndpoints.Map(app, config, feed, streams);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         tickets.Map(app);

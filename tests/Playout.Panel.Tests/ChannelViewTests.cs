@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Playout.Panel.Tests;
+
+/// <summary>The channel view: counters on the server's frame clock, an armed take that reaches air and the as-run log, shortcuts.</summary>
+[Collection(PanelCollection.Name)]
+public class ChannelViewTests(PanelFixture panel)
+{
+    /// <summary>What the page shows of the item on air: the tick it counts from and its elapsed and remaining frames.</summary>
+    private static async Task<(string Title, long Tick, long Elapsed, long Remaining)> Counters(IPage page)
+    {
+        var shown = await page.EvaluateAsync<JsonElement>("""
+            () => { const e = document.querySelector('[data-r=elapsed]'), r = document.querySelector('[data-r=remaining]');
+                    return { title: document.querySelector('[data-r=onair-title]').textContent, tick: +e.dataset.tick, elapsed: +e.dataset.frames, remaining: +r.dataset.frames }; }
+            """);
+        return (shown.GetProperty("title").GetString()!, shown.GetProperty("tick").GetInt64(), shown.GetProperty("elapsed").GetInt64(),
+            shown.GetProperty("remaining").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_counters_step_with_the_servers_ticks_and_elapsed_plus_remaining_is_the_items_length_to_the_frame()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Viewer, "#/channel/1");
+        await Assertions.Expect(page.Locator("[data-r=elapsed]")).ToHaveTextAsync(new Regex(@"^00:00:\d\d:\d\d$"));
+        for (int attempt = 0; ; attempt++)
+        {
+            var first = await Counters(page);
+            await Task.Delay(600);
+            var second = await Counters(page);
+            if (first.Title != second.Title && attempt < 3)
+                continue; // the item changed between the readings
+            Assert.Equal(first.Title, second.Title);
+            // 720p50: 20 s is 1000 frames, whatever tick the page is showing.
+            Assert.Equal(1000, first.Elapsed + first.Remaining);
+            Assert.Equal(1000, second.Elapsed + second.Remaining);
+            // The counters moved as far as the server's clock, frame for frame: about 30 frames in 0.6 s.
+            Assert.Equal(second.Tick - first.Tick, second.Elapsed - first.Elapsed);
+            Assert.InRange(second.Tick - first.Tick, 10, 60);
+            break;
+        }
+        // The page's elapsed agrees with the server's at the same tick (the server's answer is later by some frames).
+        var server = await panel.Service.Automation(1);
+        var shown = await Counters(page);
+        Assert.InRange(server.GetProperty("tick").GetInt64() - shown.Tick, -6, 25);
+        await Screenshots.Save(page, "panel-channel");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_take_is_armed_by_the_first_press_done_by_the_second_and_shows_in_the_as_run_log_with_the_operator()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/2");
+        var take = page.Locator("button[data-action=take]");
+        string next = (await panel.Service.Automation(2)).GetProperty("next").GetProperty("title").GetString()!;
+        string onAir = (await panel.Service.Automation(2)).GetProperty("onAir").GetProperty("key").GetString()!;
+
+        await take.ClickAsync();
+        await Assertions.Expect(take).ToHaveClassAsync(new Regex("armed"));
+        Assert.Equal(onAir, (await panel.Service.Automation(2)).GetProperty("onAir").GetProperty("key").GetString());
+
+        await take.ClickAsync();
+        await Assertions.Expect(take).Not.ToHaveClassAsync(new Regex("armed"));
+        await Assertions.Expect(page.Locator("[data-r=onair-title]")).ToHaveTextAsync(next);
+        Assert.NotEqual(onAir, (await panel.Service.Automation(2)).GetProperty("onAir").GetProperty("key").GetString());
+
+        await page.Locator(".tabs a[data-tab=asRun]").ClickAsync();
+        await Assertions.Expect(page.Locator(".asrun td.who", new() { HasTextRegex = new Regex($"taken off air by {PanelService.OperatorName}") }).First)
+            .ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_shortcut_runs_its_action_but_not_while_the_operator_types_in_a_field()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1");
+        await page.Locator("[data-r=emergency-input]").FocusAsync();
+        await page.Keyboard.PressAsync("h");
+        await page.Keyboard.PressAsync("Shift+H");
+        await Assertions.Expect(page.Locator("[data-r=emergency-input]")).ToHaveValueAsync("hH");
+        await Task.Delay(300);
+        Assert.NotEqual("held", (await panel.Service.Automation(1)).GetProperty("mode").GetString());
+
+        await page.Keyboard.PressAsync("Escape"); // leaves the field
+        await page.Keyboard.PressAsync("h");
+        await Until(async () => (await panel.Service.Automation(1)).GetProperty("mode").GetString() == "held");
+        await Assertions.Expect(page.Locator(".badge[data-r=state]")).ToHaveTextAsync(new Regex("HOLD|ALARM"));
+
+        // Release is armed first: one press does nothing, the second releases.
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(page.Locator("button[data-action=release]")).ToHaveClassAsync(new Regex("armed"));
+        Assert.Equal("held", (await panel.Service.Automation(1)).GetProperty("mode").GetString());
+        await page.Keyboard.PressAsync("r");
+        await Until(async () => (await panel.Service.Automation(1)).GetProperty("mode").GetString() != "held");
+
+        // The help overlay lists every action's key.
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#help")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#help kbd")).ToHaveCountAsync(20);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#help")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Acknowledging_an_alarm_records_the_operator_and_shows_who()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1/alarms");
+        var button = page.Locator(".alarm-view [data-ack]").First;
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        long id = long.Parse((await button.GetAttributeAsync("data-ack"))!);
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator($".alarm-view tr[data-alarm='{id}'] .who").First).ToHaveTextAsync(PanelService.OperatorName);
+        using var client = panel.Service.Client(PanelService.Viewer);
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/alarms");
+        var alarm = listed.EnumerateArray().FirstOrDefault(a => a.GetProperty("id").GetInt64() == id);
+        if (alarm.ValueKind == JsonValueKind.Object) // a cleared alarm leaves the list once acknowledged
+            Assert.Equal(PanelService.OperatorName, alarm.GetProperty("ack").GetProperty("who").GetString());
+        await Assertions.Expect(page.Locator(".history td.who", new() { HasText = PanelService.OperatorName }).First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 10 s");
+            await Task.Delay(50);
+        }
+    }
+}
