@@ -11,8 +11,12 @@ let zone = 'UTC';
 export const setZone = z => { zone = z; };
 const time = iso => iso ? new Date(iso).toLocaleTimeString('en-GB', { timeZone: zone, hour12: false }) : '';
 
-export function listHtml(alarms, canAck) {
+/** The listed alarms: a table, or (beside the channel) one block per alarm. */
+export function listHtml(alarms, canAck, compact = false) {
   if (alarms.length === 0) return `<p class="ok">${esc(t('noAlarms'))}</p>`;
+  if (compact) return alarms.map(a => `<div class="alarm sev-${esc(a.severity)}${a.clearedAt ? ' cleared' : ''}" data-alarm="${a.id}">
+    <b>${esc(t('severity.' + a.severity))}</b> ${esc(a.source)} <span class="tc">${esc(time(a.raisedAt))}</span><div>${esc(a.message)}</div>
+    ${a.ack ? `${esc(t('ackBy'))} <b class="who">${esc(a.ack.who)}</b>` : canAck ? `<button data-ack="${a.id}">${esc(t('acknowledge'))}</button>` : ''}</div>`).join('');
   return `<table class="alarms"><tbody>${alarms.map(a => row(a, canAck)).join('')}</tbody></table>`;
 }
 

@@ -129,7 +129,7 @@ function onAlarms(alarms) {
   document.body.classList.toggle('alarming', alarms.listed.some(a => !a.clearedAt && !a.ack));
   if (route.name !== 'channel') return;
   const name = ctx.settings.channels[route.number - 1].name;
-  find(view, 'channel-alarms').innerHTML = alarmsView.listHtml(alarms.listed.filter(a => a.source.startsWith(name + '/') || a.source === name), canAct(ctx));
+  find(view, 'channel-alarms').innerHTML = alarmsView.listHtml(alarms.listed.filter(a => a.source.startsWith(name + '/') || a.source === name), canAct(ctx), true);
   if (route.tab === 'alarms') { mainData = alarms; drawMain(); }
 }
 

@@ -20,7 +20,7 @@ export function mount(root, ctx, number, tab) {
       <div class="box onair">
         <h3>${esc(t('onAir'))} <span class="badge live" data-r="state"></span></h3>
         <div class="title live" data-r="onair-title"></div>
-        <div class="meta" data-r="onair-meta"></div>
+        <div class="meta live" data-r="onair-meta"></div>
         <div class="counters">
           <div><label>${esc(t('elapsed'))}</label><span class="tc live" data-r="elapsed"></span></div>
           <div><label>${esc(t('remaining'))}</label><span class="tc big live" data-r="remaining"></span></div>
@@ -30,13 +30,13 @@ export function mount(root, ctx, number, tab) {
       <div class="box next">
         <h3>${esc(t('next'))}</h3>
         <div class="title live" data-r="next-title"></div>
-        <div class="meta" data-r="next-meta"></div>
+        <div class="meta live" data-r="next-meta"></div>
         <div class="counters"><div><label>${esc(t('countdown'))}</label><span class="tc big live" data-r="countdown"></span></div></div>
       </div>
       <div class="box clocks">
         ${['nextFixed', 'nextManual', 'nextBreak', 'endOfAutomation'].map(k => `
-          <div class="clock"><label>${esc(t('clock.' + k))}</label><span class="tc live" data-r="clock-${k}"></span><small data-r="clock-${k}-title"></small></div>`).join('')}
-        <div class="clock"><label>${esc(t('timecode'))}</label><span class="tc live" data-r="timecode"></span><small data-r="tick"></small></div>
+          <div class="clock"><label>${esc(t('clock.' + k))}</label><span class="tc live" data-r="clock-${k}"></span><small class="live" data-r="clock-${k}-title"></small></div>`).join('')}
+        <div class="clock"><label>${esc(t('timecode'))}</label><span class="tc live" data-r="timecode"></span><small class="live" data-r="tick"></small></div>
       </div>
     </div>
     ${actionButtons(ctx)}
@@ -46,7 +46,7 @@ export function mount(root, ctx, number, tab) {
       <aside class="side">
         <h3>${esc(t('audio'))}</h3>
         <div class="meters" data-r="meters"></div>
-        <div class="loudness" data-r="loudness"></div>
+        <div class="loudness live" data-r="loudness"></div>
         <h3>${esc(t('alarms'))}</h3>
         <div data-r="channel-alarms"></div>
       </aside>
