@@ -46,6 +46,7 @@ function render() {
   if (route.name === 'overview') overview.mount(view, ctx);
   else {
     channelView.mount(view, ctx, route.number, route.tab);
+    if (ctx.settings.channels[route.number - 1].hasPreview) openMjpeg(route.number);
     refreshMain();
   }
   document.body.dataset.view = route.name;
@@ -134,11 +135,13 @@ function onAlarms(alarms) {
 }
 
 function onConnection(state, retryIn) {
+  const back = state === 'live' && !ctx.live && ctx.settings;
   ctx.live = state === 'live';
   const banner = document.getElementById('conn');
   banner.hidden = ctx.live;
   if (!ctx.live) banner.textContent = t('connectionLost', { seconds: retryIn });
   if (ctx.live && !ctx.settings) start();
+  if (back) render(); // back after a break: the preview stream and the tabs open again
 }
 
 // What the channel view tells the operator's actions.
@@ -312,23 +315,44 @@ setInterval(paint, 40);
 previewLoop();
 start();
 
-/** Preview pictures: the channel's at about 5 a second, the overview's tiles at about 2; fetched with the token. */
+/**
+ * Preview pictures. The open channel's programme comes as an MJPEG stream (the service's rate, up to 25 a second); where
+ * that cannot be had, and for the overview's tiles, stills are fetched with the token (about 5 and 2 a second). The cued
+ * clip's still shows while one is pre-rolled.
+ */
+async function openMjpeg(number) {
+  const img = find(view, 'preview');
+  if (!img) return;
+  try {
+    const ticket = token.get() ? (await post('/api/stream-ticket')).value : null;
+    img.onerror = () => { delete img.dataset.mjpeg; img.onerror = null; };
+    img.dataset.mjpeg = 'on';
+    img.src = `/api/channels/${number}/preview.mjpeg` + (ticket ? '?ticket=' + encodeURIComponent(ticket) : '');
+  } catch {
+    // No ticket: the stills below stand in.
+  }
+}
+
 async function previewLoop() {
   const urls = new Map();
-  for (;;) {
-    const targets = route.name === 'channel' ? [{ channel: route.number, img: find(view, 'preview') }].filter(p => p.img) : overview.previews(view);
+  const show = async (key, img, path) => {
+    const blob = await (await get(path)).blob();
+    const url = URL.createObjectURL(blob);
+    img.src = url;
+    if (urls.has(key)) URL.revokeObjectURL(urls.get(key));
+    urls.set(key, url);
+  };
+  for (let round = 0; ; round++) {
+    const targets = route.name === 'channel' ? [{ channel: route.number, img: find(view, 'preview') }].filter(p => p.img && !p.img.dataset.mjpeg)
+      : overview.previews(view);
     for (const { channel, img } of targets) {
       if (!ctx.live) break;
-      try {
-        const blob = await (await get(`/api/channels/${channel}/preview.jpg`)).blob();
-        const url = URL.createObjectURL(blob);
-        img.src = url;
-        if (urls.has(channel)) URL.revokeObjectURL(urls.get(channel));
-        urls.set(channel, url);
-      } catch {
-        // No picture yet, or the service is away: the banner says so.
-      }
+      await show(channel, img, `/api/channels/${channel}/preview.jpg`).catch(() => {});
     }
+    const cued = route.name === 'channel' && round % 10 === 0 ? find(view, 'cued') : null;
+    if (cued && ctx.live)
+      await show('cued', cued, `/api/channels/${route.number}/cued.jpg`).then(() => { find(view, 'cued-box').hidden = false; },
+        () => { find(view, 'cued-box').hidden = true; });
     await new Promise(resolve => setTimeout(resolve, route.name === 'channel' ? 200 : 500));
   }
 }

@@ -4,6 +4,7 @@
 export const languageNames = { en: 'English', vi: 'Tiếng Việt', 'zh-CN': '中文（简体）', id: 'Bahasa Indonesia' };
 
 const en = {
+  'item.pending': 'pending', 'item.queued': 'queued', 'item.done': 'done',
   overview: 'Overview', alarms: 'Alarms', signIn: 'Sign in', signOut: 'Sign out', help: 'Help', shortcuts: 'Keyboard shortcuts',
   helpText: 'Actions that change what is on air are armed by the first press and done by the second. Shortcuts do nothing while you type in a field.',
   tokenPrompt: 'API token', cancel: 'Cancel', source: 'Source', when: 'When', 'when.next': 'after the item on air', 'when.now': 'now',
@@ -43,6 +44,7 @@ const en = {
 };
 
 const vi = {
+  'item.pending': 'chờ', 'item.queued': 'đã xếp lệnh', 'item.done': 'xong',
   overview: 'Tổng quan', alarms: 'Cảnh báo', signIn: 'Đăng nhập', signOut: 'Đăng xuất', help: 'Trợ giúp', shortcuts: 'Phím tắt',
   helpText: 'Các thao tác thay đổi nội dung đang phát được kích hoạt ở lần nhấn đầu và thực hiện ở lần nhấn thứ hai. Phím tắt không hoạt động khi bạn đang gõ vào ô nhập.',
   tokenPrompt: 'Mã API', cancel: 'Hủy', source: 'Nguồn', when: 'Khi nào', 'when.next': 'sau mục đang phát', 'when.now': 'ngay',
@@ -82,6 +84,7 @@ const vi = {
 };
 
 const zh = {
+  'item.pending': '待定', 'item.queued': '已排队', 'item.done': '完成',
   overview: '总览', alarms: '告警', signIn: '登录', signOut: '退出', help: '帮助', shortcuts: '键盘快捷键',
   helpText: '会改变播出内容的操作：第一次按下为预备，第二次按下才执行。在输入框中输入时快捷键不起作用。',
   tokenPrompt: 'API 令牌', cancel: '取消', source: '来源', when: '时间', 'when.next': '当前节目之后', 'when.now': '立即',
@@ -121,6 +124,7 @@ const zh = {
 };
 
 const id = {
+  'item.pending': 'menunggu', 'item.queued': 'diantrekan', 'item.done': 'selesai',
   overview: 'Ringkasan', alarms: 'Alarm', signIn: 'Masuk', signOut: 'Keluar', help: 'Bantuan', shortcuts: 'Pintasan keyboard',
   helpText: 'Tindakan yang mengubah siaran disiapkan pada tekan pertama dan dijalankan pada tekan kedua. Pintasan tidak bekerja saat Anda mengetik di kolom isian.',
   tokenPrompt: 'Token API', cancel: 'Batal', source: 'Sumber', when: 'Kapan', 'when.next': 'setelah acara yang tayang', 'when.now': 'sekarang',
