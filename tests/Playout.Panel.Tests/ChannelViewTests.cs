@@ -77,6 +77,7 @@ public class ChannelViewTests(PanelFixture panel)
         await page.Locator(".tabs a[data-tab=asRun]").ClickAsync();
         await Assertions.Expect(page.Locator(".asrun td.who", new() { HasTextRegex = new Regex($"taken off air by {PanelService.OperatorName}") }).First)
             .ToBeVisibleAsync();
+        await Screenshots.Save(page, "panel-asrun");
         await page.Context.CloseAsync();
     }
 
@@ -127,6 +128,8 @@ public class ChannelViewTests(PanelFixture panel)
         if (alarm.ValueKind == JsonValueKind.Object) // a cleared alarm leaves the list once acknowledged
             Assert.Equal(PanelService.OperatorName, alarm.GetProperty("ack").GetProperty("who").GetString());
         await Assertions.Expect(page.Locator(".history td.who", new() { HasText = PanelService.OperatorName }).First).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("?");
+        await Screenshots.Save(page, "panel-alarms-help");
         await page.Context.CloseAsync();
     }
 
