@@ -173,7 +173,6 @@ public sealed class ChannelAutomation : IDisposable
     /// <summary>Who an action is noted as when the caller names nobody.</summary>
     public const string DefaultOperator = "an operator";
 
-    /// <summary>What is on air, what comes next, and the next fixed start, as the pump last published them; never waits for the pump.</summary>
     /// <summary>An alarm of this channel changed: the as-run log notes it at the time it happened ("alarm ID" entries, docs/MONITORING.md).</summary>
     public void Note(AlarmEvent change)
     {
@@ -220,7 +219,20 @@ public sealed class ChannelAutomation : IDisposable
             write();
     }
 
-    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
+    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, null, true);
+
+    /// <summary>
+    /// The rundown <paramref name="span"/> ahead of now: <paramref name="asRun"/>'s items (today's as-run entries) first, then
+    /// the item on air and the plan ahead with each item's state; <paramref name="missing"/> says whether an event's media is
+    /// not there (null: never). Reads the snapshot, never the lock.
+    /// </summary>
+    public Rundown Rundown(TimeSpan span, IEnumerable<AsRunEntry> asRun, Func<PrimaryEvent, bool>? missing = null)
+    {
+        var snapshot = Snapshot;
+        long now = _channel.Tick;
+        var plan = _planner.Plan(Schedule, FirstDay(snapshot.OnAir, now), snapshot.Anchors, now + _planner.Time.Frames(span));
+        return Runtime.Rundown.Of(this, snapshot, plan, now, now + _planner.Time.Frames(span), asRun, missing ?? (_ => false));
+    }
 
     /// <summary>Runs the pump on a thread of its own, every few milliseconds.</summary>
     public void Start()
@@ -278,13 +290,12 @@ public sealed class ChannelAutomation : IDisposable
         {
             // An edit or an operator's action meanwhile: the cuts wait for the next step's plan.
             _cues.Install(openings, now, settled: !_plan.Dirty);
-            Publish(now);
             // After an edit meanwhile the plan is not the schedule's yet: the next step reviews both.
             if (!_plan.Dirty)
-            {
                 _endAlarm.Review(_plan.Plan, _plan.Horizon, _plan.Schedule, _asRun.OnAir?.Item, now);
+            Publish(now);
+            if (!_plan.Dirty)
                 _fillerAlarm.Review(_asRun.OnAir?.Item, Snapshot.Next);
-            }
         }
     }
 
@@ -314,7 +325,8 @@ public sealed class ChannelAutomation : IDisposable
     {
         string? onAir = _asRun.OnAir?.Item.Key;
         Volatile.Write(ref _snapshot, new AutomationSnapshot(_plan.Schedule.Version, _plan.Plan, _plan.FirstAhead(now, onAir), _plan.Anchors,
-            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir)));
+            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir), _cues.Views(_asRun.OnAir?.Cue),
+            _endAlarm.End is long end && end != long.MinValue ? end : null));
     }
 
     /// <summary>Brings the plan up to date (cuts that went to air noted, laid out again if anything changed); returns the tick it is as of.</summary>

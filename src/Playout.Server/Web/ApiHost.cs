@@ -52,6 +52,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         StatusEndpoints.Map(app, api, alarms);
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
+        RundownEndpoints.Map(app, api, library);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         tickets.Map(app);
