@@ -53,6 +53,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
         RundownEndpoints.Map(app, api, library);
+        OperatorEndpoints.Map(app, api, library);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         tickets.Map(app);
