@@ -92,8 +92,7 @@ public sealed class ChannelRuntime : IDisposable
             channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
             for (int i = 0; i < config.Outputs.Count; i++)
                 channel.AddConsumer(Output(service, config, i, context, modules, card));
-            if (Watchers(config, context, channel) is [_, ..] probes)
-                channel.AddConsumer(new ProbeConsumer(context, probes));
+            channel.AddConsumer(new ProbeConsumer(context, Watchers(config, context, channel)));
             LoadLayers(service, config, context, channel, modules, card);
             channel.Start();
             if (config.Automation is not null)
@@ -116,10 +115,11 @@ public sealed class ChannelRuntime : IDisposable
         }
     }
 
-    /// <summary>What watches the programme: the black, freeze and silence detectors and the loudness meters, as configured.</summary>
+    /// <summary>What watches the programme: the peak meters, and the black, freeze and silence detectors and the loudness meters as configured.</summary>
     private static List<IProgrammeProbe> Watchers(ChannelConfig config, ChannelContext context, Channel channel)
     {
-        var probes = new List<IProgrammeProbe>();
+        // The peak meters are always on: an operator's panel draws them whatever else is measured.
+        var probes = new List<IProgrammeProbe> { new AudioMeters() };
         if (config.Probes.ToSettings() is { } detectors)
             probes.Add(new ProgrammeProbes(context, detectors, channel.AirTime));
         if (config.Loudness.ToSettings() is { } loudness)

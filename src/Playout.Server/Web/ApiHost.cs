@@ -56,6 +56,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         OperatorEndpoints.Map(app, api, library);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
+        MeterEndpoints.Map(app, api, streams);
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);
