@@ -211,7 +211,7 @@ public sealed class Channel : IDisposable
         {
             layers = _stage.Produce(produce, _filler, _compositor);
             produced = Stopwatch.GetTimestamp();
-            (video, audio) = Mix(layers, tick, samples);
+            (video, audio) = Mix(_stage.Shown(layers), tick, samples);
             mixed = Stopwatch.GetTimestamp();
         }
         catch (Exception error)
