@@ -26,10 +26,13 @@ public enum AsRunStatus
     /// the item named; or (kind loudness) an item's loudness as it aired.
     /// </summary>
     Probe,
+
+    /// <summary>Not an item: an operator's action on the channel (emergency, graphics, insert, jump), with who and when in its reason.</summary>
+    Operator,
 }
 
 public static class AsRunStatuses
 {
-    /// <summary>Whether an entry with this status is an item of the running order (not an alarm's or a probe's note).</summary>
-    public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe);
+    /// <summary>Whether an entry with this status is an item of the running order (not an alarm's, a probe's or an operator's note).</summary>
+    public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe or AsRunStatus.Operator);
 }

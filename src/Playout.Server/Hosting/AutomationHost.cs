@@ -62,6 +62,7 @@ public sealed class AutomationHost : IDisposable
         var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
         {
             Sources = rules,
+            TakeDebounce = TimeSpan.FromMilliseconds(service.Panel.TakeDebounceMs),
         };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         host._alarmNotes = context.Alarms.Subscribe(change =>
@@ -105,6 +106,21 @@ public sealed class AutomationHost : IDisposable
             _log.LogInformation("{Channel}: schedule version {Version} by {Who}", Automation.Channel.Name, result.Version, who);
             Edited?.Invoke();
         }
+        return result;
+    }
+
+    /// <summary>An operator's insert (<see cref="ChannelAutomation.Insert"/>); an accepted one is saved as an edit is.</summary>
+    public EditResult Insert(PrimaryEvent e, bool now, string who)
+    {
+        EditResult result;
+        lock (_saving)
+        {
+            result = Automation.Insert(e, now, who);
+            if (result.Ok)
+                SavedSchedule.Save(_savedPath, Automation.Schedule);
+        }
+        if (result.Ok)
+            Edited?.Invoke();
         return result;
     }
 

@@ -35,7 +35,7 @@ public sealed class PanelFeed : IDisposable
 
     /// <summary>One channel as the panel shows it; times count on from <c>automation.tick</c> at <see cref="FrameRate"/>.</summary>
     public sealed record ChannelUpdate(int Number, string Name, string Format, FrameRateJson FrameRate, EngineSummary Engine,
-        Automation.Runtime.AutomationStatus? Automation, LoudnessStatus? Meters);
+        Automation.Runtime.AutomationStatus? Automation, MeterEndpoints.Meters Meters);
 
     /// <summary>What the overview and the devices view need of the engine status (the whole of it is GET /api/channels/{n}).</summary>
     public sealed record EngineSummary(bool Running, long Tick, string ClockSource, bool Genlocked, DateTimeOffset? AirTime, long FailedTicks,
@@ -64,7 +64,7 @@ public sealed class PanelFeed : IDisposable
         var summary = new EngineSummary(engine.Running, engine.Tick, engine.ClockSource, engine.Genlocked, engine.AirTime, engine.FailedTicks,
             engine.LateTicks, engine.Alarms, engine.Probes, engine.Consumers);
         return new ChannelUpdate(number, engine.Name, engine.Format, new FrameRateJson(rate.Numerator, rate.Denominator), summary,
-            runtime.Automation?.Automation.Status(), engine.Loudness);
+            runtime.Automation?.Automation.Status(), MeterEndpoints.Read(runtime.Channel));
     }
 
     private void Note(AlarmEvent change)
