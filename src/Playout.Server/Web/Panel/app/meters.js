@@ -10,10 +10,10 @@ const figure = v => v === null || v === undefined ? '—' : v.toFixed(1);
 export function barsOf(channel) {
   const m = channel.meters;
   if (!m) return [];
-  if (m.pairs) return m.pairs.flatMap(p => ['L', 'R'].map((side, i) => ({ label: `${p.name} ${side}`, db: (p.ppm ?? p.peak)[i], clip: p.clip })));
+  if (m.pairs) return m.pairs.flatMap(p => ['L', 'R'].map((side, i) => ({ label: `${p.name} ${side}`, short: p.name.replace(/\D/g, '') + side, db: (p.ppm ?? p.peak)[i], clip: p.clip })));
   return (m.meters ?? []).flatMap(meter => [
-    { label: `${meter.name} M`, db: meter.momentary },
-    { label: `${meter.name} S`, db: meter.shortTerm },
+    { label: `${meter.name} M`, short: 'M', db: meter.momentary },
+    { label: `${meter.name} S`, short: 'S', db: meter.shortTerm },
   ]);
 }
 
@@ -25,7 +25,10 @@ export function figuresOf(channel) {
   return { momentary: figure(m.momentary ?? first?.momentary), shortTerm: figure(m.shortTerm ?? first?.shortTerm), item: figure(m.itemIntegrated) };
 }
 
+/** Thin horizontal bars on a tile; on the channel, a bridge of upright bars labelled by pair and side, with the level. */
 export function barsHtml(bars, compact) {
-  return bars.map(b => `<div class="meter${compact ? ' compact' : ''}${b.clip ? ' clip' : ''}" title="${esc(b.label)}">` +
-    `<span class="fill" style="width:${width(b.db).toFixed(1)}%"></span>${compact ? '' : `<label>${esc(b.label)}</label><b>${figure(b.db)}</b>`}</div>`).join('');
+  if (compact) return bars.map(b => `<div class="meter compact${b.clip ? ' clip' : ''}" title="${esc(b.label)}">` +
+    `<span class="fill" style="width:${width(b.db).toFixed(1)}%"></span></div>`).join('');
+  return `<div class="bridge">${bars.map(b => `<div class="upright${b.clip ? ' clip' : ''}" title="${esc(b.label)} ${figure(b.db)}">` +
+    `<div class="column"><span class="fill" style="height:${width(b.db).toFixed(1)}%"></span></div><label>${esc(b.short ?? b.label)}</label></div>`).join('')}</div>`;
 }

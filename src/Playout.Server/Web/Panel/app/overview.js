@@ -26,7 +26,7 @@ export function update(root, ctx, ahead) {
     tile.dataset.state = state;
     setText(find(tile, 'title'), channel.automation?.onAir?.title ?? channel.engine.outputs.length + ' ' + t('outputs'));
     setText(find(tile, 'remaining'), countersOf(channel, ahead(channel)).remaining ?? t('open'));
-    find(tile, 'meters').innerHTML = barsHtml(barsOf(channel), true);
+    find(tile, 'meters').innerHTML = barsHtml(barsOf(channel).slice(0, 4), true); // the first two pairs: the tile stays small
   }
 }
 
