@@ -104,6 +104,15 @@ public class ChannelViewTests(PanelFixture panel)
         await page.Keyboard.PressAsync("r");
         await Until(async () => (await panel.Service.Automation(1)).GetProperty("mode").GetString() != "held");
 
+        // A take by the keyboard: Space arms it, Space again takes the next event to air.
+        string before = (await panel.Service.Automation(1)).GetProperty("onAir").GetProperty("key").GetString()!;
+        await Task.Delay(600); // past the take debounce of any earlier test's take
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("button[data-action=take]")).ToHaveClassAsync(new Regex("armed"));
+        Assert.Equal(before, (await panel.Service.Automation(1)).GetProperty("onAir").GetProperty("key").GetString());
+        await page.Keyboard.PressAsync("Space");
+        await Until(async () => (await panel.Service.Automation(1)).GetProperty("onAir").GetProperty("key").GetString() != before);
+
         // The help overlay lists every action's key.
         await page.Keyboard.PressAsync("?");
         await Assertions.Expect(page.Locator("#help")).ToBeVisibleAsync();

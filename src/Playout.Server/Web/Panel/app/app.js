@@ -210,7 +210,10 @@ function toggleHelp() {
 view.addEventListener('click', event => {
   const target = event.target.closest('[data-action], [data-ack], tr.item, [data-export]');
   if (!target) return;
-  if (target.dataset.action) go(target.dataset.action);
+  if (target.dataset.action) {
+    target.blur(); // a focused button would also take the Space of the take shortcut as a click
+    go(target.dataset.action);
+  }
   else if (target.dataset.ack) acknowledge(+target.dataset.ack);
   else if (target.dataset.export) download(target.dataset.path, target.dataset.file).catch(error => say(error.message, 'refused'));
   else { selectedKey = target.dataset.key; drawMain(); }
