@@ -78,6 +78,10 @@ public class ChannelViewTests(PanelFixture panel)
         await Assertions.Expect(page.Locator(".asrun td.who", new() { HasTextRegex = new Regex($"taken off air by {PanelService.OperatorName}") }).First)
             .ToBeVisibleAsync();
         await Screenshots.Save(page, "panel-asrun");
+        // The export comes as the service makes it, fetched with the token.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=csv]").ClickAsync());
+        Assert.Matches(@"^asrun-2-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+        Assert.Contains($"taken off air by {PanelService.OperatorName}", await File.ReadAllTextAsync((await download.PathAsync())!));
         await page.Context.CloseAsync();
     }
 
