@@ -58,15 +58,16 @@ export async function download(path, fileName) {
  * closed and opened again (a fresh ticket each time: a ticket opens one stream once) after 0.5, 1, 2, 4, then 5 s.
  */
 export function openStream(handlers, onState) {
-  let source = null, wait = 500, timer = null;
+  let wait = 500, timer = null;
   const connect = async () => {
     timer = null;
+    let ticket = null;
     try {
-      const ticket = token.get() ? (await post('/api/stream-ticket')).value : null;
-      source = new EventSource('/api/panel/stream' + (ticket ? '?ticket=' + encodeURIComponent(ticket) : ''));
+      ticket = token.get() ? (await post('/api/stream-ticket')).value : null;
     } catch {
       return retry();
     }
+    const source = new EventSource('/api/panel/stream' + (ticket ? '?ticket=' + encodeURIComponent(ticket) : ''));
     source.onopen = () => { wait = 500; onState('live'); };
     source.onerror = () => { source.close(); retry(); };
     for (const [event, handle] of Object.entries(handlers))
@@ -79,5 +80,4 @@ export function openStream(handlers, onState) {
     wait = Math.min(wait * 2, 5000);
   };
   connect();
-  return { reopen: () => { source?.close(); clearTimeout(timer); timer = null; connect(); } };
 }
