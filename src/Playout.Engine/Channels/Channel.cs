@@ -284,9 +284,11 @@ public sealed class Channel : IDisposable
             }
             catch (Exception error)
             {
-                if (!output.Failed)
+                // Once per episode, or when the reason changes (a stalled card whose link is then lost).
+                if (!output.Failed || error.Message != output.FailedWith)
                 {
                     output.Failed = true;
+                    output.FailedWith = error.Message;
                     Context.Alarms.Raise(output.AlarmSource, AlarmSeverity.Major, $"{output.Consumer.Name} failed: {error.GetType().Name}: {error.Message}");
                     Context.Logger.LogError(error, "{Channel} tick {Tick}: output {Output} failed", Name, tick, output.Consumer.Name);
                 }
@@ -316,5 +318,6 @@ public sealed class Channel : IDisposable
         public IConsumer Consumer { get; } = consumer;
         public string AlarmSource { get; } = alarmSource;
         public bool Failed { get; set; }
+        public string? FailedWith { get; set; }
     }
 }
