@@ -13,7 +13,7 @@ namespace Playout.Server.Web;
 /// </summary>
 public static class PreviewEndpoints
 {
-    public const string Boundary = "playout-preview";
+    public const string Boundary = "playout-preview", TickHeader = "X-Playout-Tick";
 
     private static readonly byte[] PartEnd = "\r\n"u8.ToArray();
 
@@ -52,7 +52,9 @@ public static class PreviewEndpoints
             {
                 if (preview.Latest is { } latest && latest.Tick != sent)
                 {
-                    var header = Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {latest.Jpeg.Length}\r\n\r\n");
+                    // The tick it shows, so a client measures the preview's latency in frames against the status's tick.
+                    var header = Encoding.ASCII.GetBytes(
+                        $"--{Boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {latest.Jpeg.Length}\r\n{TickHeader}: {latest.Tick}\r\n\r\n");
                     await http.Response.Body.WriteAsync(header, cancel);
                     await http.Response.Body.WriteAsync(latest.Jpeg, cancel);
                     await http.Response.Body.WriteAsync(PartEnd, cancel);

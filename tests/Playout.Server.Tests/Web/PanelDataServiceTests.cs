@@ -72,12 +72,21 @@ public class PanelDataServiceTests
                 Assert.Equal("multipart/x-mixed-replace", response.Content.Headers.ContentType!.MediaType);
                 using var body = await response.Content.ReadAsStreamAsync();
                 var started = DateTime.UtcNow;
+                var lags = new List<long>();
+                var ticks = new List<long>();
                 for (int part = 0; part < 5; part++)
                 {
-                    var jpeg = await ReadPart(body);
+                    var (jpeg, tick) = await ReadPart(body);
                     Assert.Equal([0xFF, 0xD8], jpeg[..2]);
                     Assert.Equal([0xFF, 0xD9], jpeg[^2..]);
+                    using var engine = JsonDocument.Parse(await viewer.GetStringAsync("/api/channels/1"));
+                    lags.Add(engine.RootElement.GetProperty("tick").GetInt64() - tick);
+                    ticks.Add(tick);
                 }
+                // Each part names the tick it shows, each a later one, never one the channel has not run yet; how far behind
+                // it is depends on the machine's load (measured in bench, not judged here beyond a bound of 5 s).
+                Assert.True(ticks.Zip(ticks.Skip(1)).All(p => p.Second > p.First), string.Join(", ", ticks));
+                Assert.All(lags, lag => Assert.InRange(lag, 0, 250));
                 // 10 pictures a second: 5 parts take about half a second, never much more.
                 Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(3));
                 // Its place is taken: the one stream allowed is open.
@@ -116,22 +125,26 @@ public class PanelDataServiceTests
         return ticket.RootElement.GetProperty("value").GetString()!;
     }
 
-    /// <summary>One part of the multipart stream: its headers, then Content-Length bytes of JPEG.</summary>
-    private static async Task<byte[]> ReadPart(Stream body)
+    /// <summary>One part of the multipart stream: its headers, then Content-Length bytes of JPEG; and the tick it shows.</summary>
+    private static async Task<(byte[] Jpeg, long Tick)> ReadPart(Stream body)
     {
         int length = -1;
+        long tick = -1;
         string line;
         do
         {
             line = await ReadLine(body);
             if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
                 length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            if (line.StartsWith("X-Playout-Tick:", StringComparison.OrdinalIgnoreCase))
+                tick = long.Parse(line["X-Playout-Tick:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         }
         while (line.Length > 0 || length < 0);
         var jpeg = new byte[length];
         await body.ReadExactlyAsync(jpeg);
         Assert.Equal("", await ReadLine(body));
-        return jpeg;
+        Assert.True(tick >= 0, "a part without its tick");
+        return (jpeg, tick);
     }
 
     private static async Task<string> ReadLine(Stream body)
