@@ -178,7 +178,7 @@ public sealed class Channel : IDisposable
         int i = 0;
         foreach (var l in _stage.Layers)
             layers[i++] = new LayerStatus(l.Number, l.Foreground?.ToString(), l.Background?.ToString(), l.Foreground?.Position ?? 0,
-                l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure);
+                l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure, l.DrivenBy);
         return layers;
     }
 

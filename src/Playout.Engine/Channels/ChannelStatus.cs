@@ -35,7 +35,8 @@ public sealed record ChannelStatus(
     LoudnessStatus? Loudness);
 
 /// <param name="FillerTicks">Ticks on which the filler stood in for a failed or late producer.</param>
+/// <param name="DrivenBy">Who last drove the layer by a command naming them (<c>amcp:127.0.0.1:50112</c>); null when none has.</param>
 public sealed record LayerStatus(int Number, string? Foreground, string? Background, long Position, long? Length,
-    bool InTransition, double Volume, double Opacity, long FillerTicks, string? Failure);
+    bool InTransition, double Volume, double Opacity, long FillerTicks, string? Failure, string? DrivenBy = null);
 
 public sealed record ConsumerStatus(string Name, ConsumerCounters Counters);

@@ -49,6 +49,12 @@ public sealed class Layer : IDisposable
 
     public bool InTransition => _outgoing is not null;
 
+    /// <summary>Who last drove the layer through a command that names them (an AMCP client, an operator); null when none has.</summary>
+    public string? DrivenBy { get; internal set; }
+
+    internal bool Holds(Producer producer) =>
+        ReferenceEquals(producer, Foreground) || ReferenceEquals(producer, Background) || ReferenceEquals(producer, _outgoing);
+
     /// <summary>Ticks on which the foreground had nothing and the filler was shown.</summary>
     public long FillerTicks { get; private set; }
 
