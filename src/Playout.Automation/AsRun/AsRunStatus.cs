@@ -26,10 +26,16 @@ public enum AsRunStatus
     /// the item named; or (kind loudness) an item's loudness as it aired.
     /// </summary>
     Probe,
+
+    /// <summary>
+    /// Not an item: a command from outside the running order changed the channel at its tick (an AMCP client on a layer
+    /// of its own); the entry's event id is who (<c>amcp:127.0.0.1:50112</c>), its reason what was done.
+    /// </summary>
+    Operator,
 }
 
 public static class AsRunStatuses
 {
     /// <summary>Whether an entry with this status is an item of the running order (not an alarm's or a probe's note).</summary>
-    public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe);
+    public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe or AsRunStatus.Operator);
 }

@@ -190,6 +190,14 @@ public sealed class ChannelAutomation : IDisposable
     }
 
     /// <summary>
+    /// A command from outside the running order took effect at <paramref name="tick"/> (an AMCP client's PLAY on a layer
+    /// of its own): the as-run log notes who did what, when ("operator" entries, docs/AMCP.md).
+    /// </summary>
+    public void NoteOperator(long tick, string who, string what) =>
+        Noting(() => _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"operator {who} {tick}", who,
+            what, "operator", AsRunStatus.Operator, what, tick, 0));
+
+    /// <summary>
     /// Measures each item's loudness on the channel's <paramref name="probe"/>: items are marked on it as they go to air, and
     /// their figures come back as loudness notes in the as-run log. Dispose the result to stop.
     /// </summary>

@@ -62,13 +62,9 @@ public static class StageCommands
     public static ChannelCommand Volume(int layer, double gain, int frames = 0, long? atTick = null) =>
         new($"volume {gain:0.###} over {frames} frames on layer {layer}", stage => stage[layer].SetVolume(gain, frames), atTick) { Layer = layer };
 
-    public static ChannelCommand Opacity(int layer, double opacity, long? atTick = null) =>
-        new($"opacity {opacity:0.###} on layer {layer}", stage =>
-        {
-            if (double.IsNaN(opacity) || opacity is < 0 or > 1)
-                throw new ArgumentException($"opacity must be between 0 and 1; got {opacity}");
-            stage[layer].Opacity = opacity;
-        }, atTick) { Layer = layer };
+    /// <summary>Ramps layer <paramref name="layer"/>'s opacity to <paramref name="opacity"/> (0..1) over <paramref name="frames"/> ticks (0: at once).</summary>
+    public static ChannelCommand Opacity(int layer, double opacity, long? atTick = null, int frames = 0) =>
+        new($"opacity {opacity:0.###}{(frames > 0 ? $" over {frames} frames" : "")} on layer {layer}", stage => stage[layer].SetOpacity(opacity, frames), atTick) { Layer = layer };
 
     public static ChannelCommand Transform(int layer, PictureTransform transform, long? atTick = null) =>
         new($"transform {transform} on layer {layer}", stage => stage[layer].SetTransform(transform), atTick) { Layer = layer };

@@ -24,6 +24,8 @@ public sealed class Layer : IDisposable
     private double _volume = 1;
     private double _volumeTarget = 1;
     private int _volumeRampLeft;
+    private double _opacityTarget = 1;
+    private int _opacityRampLeft;
     private bool _late;
     private Frame? _held;
     private long _gapTicks;
@@ -40,7 +42,8 @@ public sealed class Layer : IDisposable
     public int Number { get; }
     public Producer? Foreground { get; private set; }
     public Producer? Background { get; private set; }
-    public double Opacity { get; set; } = 1;
+    /// <summary>Opacity now (0..1); ramps towards the last <see cref="SetOpacity"/> target.</summary>
+    public double Opacity { get; private set; } = 1;
     public PictureTransform Transform { get; private set; } = PictureTransform.FullFrame;
 
     /// <summary>For each output channel, the producer channel it takes (−1: silent).</summary>
@@ -82,6 +85,14 @@ public sealed class Layer : IDisposable
         _autoTake = autoTake;
         if (autoTake && Foreground is null)
             TakeAsLoaded();
+    }
+
+    /// <summary>Unloads what waits behind the layer (CasparCG's CLEAR of a layer empties both).</summary>
+    public void ClearBackground()
+    {
+        Retire(Background);
+        Background = null;
+        _autoTake = false;
     }
 
     /// <summary>Whether the background waits to be taken by itself when the foreground ends.</summary>
@@ -136,6 +147,19 @@ public sealed class Layer : IDisposable
         _volumeRampLeft = Math.Max(1, frames);
     }
 
+    /// <summary>Ramps the opacity to <paramref name="opacity"/> over <paramref name="frames"/> ticks (0: on the next tick).</summary>
+    /// <exception cref="ArgumentException">The opacity is not between 0 and 1.</exception>
+    public void SetOpacity(double opacity, int frames = 0)
+    {
+        if (double.IsNaN(opacity) || opacity is < 0 or > 1)
+            throw new ArgumentException($"opacity must be between 0 and 1; got {opacity}");
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        _opacityTarget = opacity;
+        _opacityRampLeft = frames;
+        if (frames == 0)
+            Opacity = opacity;
+    }
+
     public void SetTransform(PictureTransform transform)
     {
         transform.Validate();
@@ -160,6 +184,8 @@ public sealed class Layer : IDisposable
     internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor, bool programme)
     {
         var (volumeStart, volumeEnd) = AdvanceVolume();
+        if (_opacityRampLeft > 0)
+            Opacity += (_opacityTarget - Opacity) / _opacityRampLeft--;
         if (AutoTake && Foreground is { } ending && EndsWithin(ending, _backgroundTransition))
             TakeAsLoaded();
         if (Foreground is null)
@@ -209,6 +235,8 @@ public sealed class Layer : IDisposable
         if (!transforms)
             return;
         (Opacity, other.Opacity) = (other.Opacity, Opacity);
+        (_opacityTarget, other._opacityTarget) = (other._opacityTarget, _opacityTarget);
+        (_opacityRampLeft, other._opacityRampLeft) = (other._opacityRampLeft, _opacityRampLeft);
         (Transform, other.Transform) = (other.Transform, Transform);
         (ChannelMap, other.ChannelMap) = (other.ChannelMap, ChannelMap);
         (_volume, other._volume) = (other._volume, _volume);
