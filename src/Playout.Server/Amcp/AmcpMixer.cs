@@ -115,7 +115,7 @@ public sealed class AmcpMixer(AmcpChannels channels)
             throw new AmcpFailure(501, "MIXER", "FAILED", "FILL moves a picture at once here; give no duration (or 0)");
         Tween(values, 5);
         var transform = new PictureTransform((int)Math.Round(x * width), (int)Math.Round(y * height), (int)Math.Round(1 / xScale));
-        return new($"fill {transform} on layer {layer}", stage => stage[layer].SetTransform(transform));
+        return new($"fill at ({transform.X}, {transform.Y}) at 1/{transform.Divisor} size on layer {layer}", stage => stage[layer].SetTransform(transform));
     }
 
     private static void Tween(List<string> values, int at)

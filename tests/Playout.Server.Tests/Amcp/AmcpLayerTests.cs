@@ -106,8 +106,9 @@ public sealed class AmcpLayerTests(AmcpService service)
         string listing = await amcp.Ask("CLS");
         Assert.StartsWith("200 CLS OK\r\n", listing);
         Assert.EndsWith("\r\n\r\n", listing);
-        string[] lines = listing.Split("\r\n")[1..^2];
-        Assert.Equal(4, lines.Length);
+        // broken.png (text, for the CG tests) is one FFmpeg opens as a one-frame movie; it is not looked at here.
+        string[] lines = listing.Split("\r\n")[1..^2].Where(l => !l.StartsWith("\"BROKEN\"", StringComparison.Ordinal)).ToArray();
+        Assert.True(lines.Length == 4, listing);
         long size = new FileInfo(Path.Combine(service.MediaFolder, "clip1.mp4")).Length;
         Assert.Matches($@"^""CLIP1"" MOVIE {size} \d{{14}} 100 1/25$", lines[0]);
         Assert.Matches($@"^""SUB/CLIP2"" MOVIE {size} \d{{14}} 100 1/25$", lines[1]);
