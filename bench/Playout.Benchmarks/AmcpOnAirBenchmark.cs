@@ -34,7 +34,7 @@ public static class AmcpOnAirBenchmark
             var rest = Enumerable.Range(1, Takes).Select(i => service.RestTake($"e{i}")).ToArray();
             var amcp = Enumerable.Range(1, Takes).Select(i => service.AmcpTake(i % 2 == 0 ? "CLIP1" : "CLIP2")).ToArray();
             var idle = service.Phase(seconds, null);
-            var commands = service.Phase(seconds, i => $"MIXER 1-{20 + i} OPACITY {(i % 2 == 0 ? "0.5" : "0.75")}");
+            var commands = service.Phase(seconds, i => $"MIXER 1-{30 + i} OPACITY {(i % 2 == 0 ? "0.5" : "0.75")}");
             var queries = service.Phase(seconds, i => i % 2 == 0 ? "CINF CLIP1" : "VERSION");
             output.WriteLine($"AMCP with a 720p50 channel on air (system clock), `playout serve` as a child process, {Environment.ProcessorCount} cores");
             output.WriteLine();
@@ -89,17 +89,19 @@ public static class AmcpOnAirBenchmark
             foreach (var (name, colour) in (ReadOnlySpan<(string, string)>)[("clip1.mp4", "testsrc"), ("clip2.mp4", "smptebars")])
                 Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"{colour}=size=1280x720:rate=50:duration=10", "-f", "lavfi", "-i", "sine=duration=10",
                     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", Path.Combine(media, name));
-            var events = new StringBuilder("date: 2026-01-01\nevents:\n  - { id: e0, kind: clip, source: clip1.mp4, loop: true, duration: \"23:59:00:00\" }\n");
+            var events = new StringBuilder("date: 2026-01-01\nevents:\n  - { id: e0, kind: clip, source: clip1.mp4, loop: true, duration: \"02:00:00\" }\n");
             for (int i = 1; i <= Takes + 1; i++)
-                events.Append(CultureInfo.InvariantCulture, $"  - {{ id: e{i}, kind: clip, source: clip{1 + i % 2}.mp4, loop: true, duration: \"00:10:00:00\", timing: manual }}\n");
+                events.Append(CultureInfo.InvariantCulture, $"  - {{ id: e{i}, kind: clip, source: clip{1 + i % 2}.mp4, loop: true, duration: \"00:10:00\", timing: manual }}\n");
             File.WriteAllText(Path.Combine(folder, "template.yaml"), events.ToString());
             int http = FreePort(), amcp = FreePort();
+            // The day starts this minute, so the first event is on air and the manual ones are next.
+            string dayStart = DateTime.UtcNow.ToString("HH:mm", CultureInfo.InvariantCulture);
             File.WriteAllText(Path.Combine(folder, "service.json"), $$"""
                 {
                   "http": "127.0.0.1:{{http}}", "state": "state", "media": "media",
                   "amcp": { "enabled": true, "listen": "127.0.0.1:{{amcp}}" },
                   "channels": [{ "name": "bench", "format": "720p50", "clock": "system",
-                    "automation": { "template": "template.yaml", "timeZone": "UTC", "layer": 10 }, "outputs": [] }]
+                    "automation": { "template": "template.yaml", "timeZone": "UTC", "dayStart": "{{dayStart}}", "layer": 10 }, "outputs": [] }]
                 }
                 """);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -137,17 +139,20 @@ public static class AmcpOnAirBenchmark
 
         private JsonElement Status() => JsonDocument.Parse(_http.GetStringAsync("/api/channels/1").Result).RootElement;
 
-        /// <summary>The tick of the last as-run entry matching <paramref name="match"/> at or after <paramref name="from"/>.</summary>
-        private long CutTick(Func<JsonElement, bool> match, long from)
+        /// <summary>
+        /// The tick of the last as-run entry matching <paramref name="match"/>, at or after <paramref name="from"/>, that
+        /// <paramref name="tick"/> reads from the entry (an item's entry is written when it leaves air: the cut is its end).
+        /// </summary>
+        private long CutTick(Func<JsonElement, bool> match, Func<JsonElement, long> tick, long from)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while (DateTime.UtcNow < deadline)
             {
                 string day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var entries = JsonDocument.Parse(_http.GetStringAsync($"/api/channels/1/asrun/{day}").Result).RootElement.EnumerateArray()
-                    .Where(e => e.TryGetProperty("actualTick", out var t) && t.ValueKind == JsonValueKind.Number && t.GetInt64() >= from && match(e)).ToList();
+                    .Where(e => e.TryGetProperty("actualTick", out var t) && t.ValueKind == JsonValueKind.Number && match(e) && tick(e) >= from).ToList();
                 if (entries.Count > 0)
-                    return entries[^1].GetProperty("actualTick").GetInt64();
+                    return tick(entries[^1]);
                 Thread.Sleep(100);
             }
             throw new TimeoutException("the cut did not show in the as-run log within 10 s");
@@ -158,8 +163,13 @@ public static class AmcpOnAirBenchmark
         {
             Thread.Sleep(1000);
             long before = Status().GetProperty("tick").GetInt64();
-            _http.PostAsync("/api/channels/1/take", null).Result.EnsureSuccessStatusCode();
-            return CutTick(e => e.GetProperty("eventId").GetString() == id, before) - before;
+            using var taken = _http.PostAsync("/api/channels/1/take", null).Result;
+            if (!taken.IsSuccessStatusCode)
+                throw new InvalidOperationException($"take of {id}: {(int)taken.StatusCode} {taken.Content.ReadAsStringAsync().Result}");
+            // The event taken off air (the one before) is written as it leaves: its end is the cut.
+            string previous = $"e{int.Parse(id[1..], CultureInfo.InvariantCulture) - 1}";
+            return CutTick(e => e.GetProperty("eventId").GetString() == previous,
+                e => e.GetProperty("actualTick").GetInt64() + e.GetProperty("actualFrames").GetInt64(), before) - before;
         }
 
         /// <summary>AMCP PLAY of a clip pre-rolled by LOADBG: ticks from the status's tick before PLAY to the take's as-run note.</summary>
@@ -169,7 +179,7 @@ public static class AmcpOnAirBenchmark
             Thread.Sleep(500);
             long before = Status().GetProperty("tick").GetInt64();
             Check(_control.Ask("PLAY 1-5"), "PLAY");
-            return CutTick(e => e.GetProperty("reason").GetString() == "take layer 5 as loaded", before) - before;
+            return CutTick(e => e.GetProperty("reason").GetString() == "take layer 5 as loaded", e => e.GetProperty("actualTick").GetInt64(), before) - before;
         }
 
         /// <summary>
