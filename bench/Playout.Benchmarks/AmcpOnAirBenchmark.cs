@@ -179,7 +179,7 @@ public static class AmcpOnAirBenchmark
             Thread.Sleep(500);
             long before = Status().GetProperty("tick").GetInt64();
             Check(_control.Ask("PLAY 1-5"), "PLAY");
-            return CutTick(e => e.GetProperty("reason").GetString() == "take layer 5 as loaded", e => e.GetProperty("actualTick").GetInt64(), before) - before;
+            return CutTick(e => e.GetProperty("title").GetString() == "take layer 5 as loaded", e => e.GetProperty("actualTick").GetInt64(), before) - before;
         }
 
         /// <summary>

@@ -106,7 +106,9 @@ public sealed class RemoteCard : IVideoCard
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or InvalidDataException)
         {
             // Link gone: no more syncs, so a genlocked channel falls back to its system clock and alarms.
+            _output.Lost(error.Message);
         }
+        _output.Lost("the card closed it");
         _reference.SetLost(true);
     }
 
@@ -119,6 +121,7 @@ public sealed class RemoteCard : IVideoCard
         private readonly Thread _sender;
         private readonly Lock _lock = new();
         private CardOutputCounters _counters;
+        private volatile string? _fault;
 
         public RemoteOutput(Stream stream)
         {
@@ -143,6 +146,11 @@ public sealed class RemoteCard : IVideoCard
                     _counters = value;
             }
         }
+
+        public string? Fault => _fault;
+
+        /// <summary>The link is gone (the first reason seen stays): frames are refused from now on.</summary>
+        public void Lost(string reason) => Interlocked.CompareExchange(ref _fault, $"the link to the card is lost ({reason})", null);
 
         public void Send(Frame video, AudioFrame audio) => _queue.TryAdd(0, video, audio);
 
@@ -175,7 +183,8 @@ public sealed class RemoteCard : IVideoCard
                 }
                 catch (Exception error) when (error is IOException or ObjectDisposedException)
                 {
-                    // The link is gone; the receiver has seen it too and the channel has lost its reference.
+                    // The link is gone: the consumer reports it; the receiver sees it too and the channel loses its reference.
+                    Lost(error.Message);
                 }
                 finally
                 {

@@ -1,5 +1,6 @@
 using Playout.Engine.Commands;
 using Playout.Engine.Producers;
+using Playout.Engine.Stage;
 using Playout.Media.Kernels;
 
 namespace Playout.Engine.Tests;
@@ -21,6 +22,24 @@ public class ChannelTests
 
         Assert.Equal(0, allocated);
         Assert.Equal(150, test.Channel.Timings.Count);
+    }
+
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("2160p50")]
+    public void A_new_channel_has_every_pool_frame_allocated_before_its_first_tick_so_no_first_use_allocates_on_the_tick(string format)
+    {
+        using var test = new TestChannel(format, videoFrames: 16);
+        Assert.Equal(test.Context.VideoPool.Capacity, test.Context.VideoPool.Allocated);
+
+        // The first dissolve under a keyed graphic takes frames from the pool, none made on the tick.
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Load(2, new StillProducer("graphics", null, Graphics(test.Context.Format.Width, test.Context.Format.Height))));
+        test.Channel.Execute(StageCommands.LoadBackground(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+        test.Channel.Execute(StageCommands.Take(1, new Transition(TransitionKind.Mix, 5)));
+        test.Channel.RunTicks(3);
+        Assert.Equal(test.Context.VideoPool.Capacity, test.Context.VideoPool.Allocated);
+        Assert.True(test.Channel.Status().Layers.Single(l => l.Number == 1).InTransition);
     }
 
     [Fact]

@@ -210,4 +210,41 @@ public class ClipPlaybackTests
         Assert.Contains(alarms, a => a.Contains("missing.mov") && a.Contains("No such file"));
         Assert.Empty(test.Alarms.Active);
     }
+
+    [Fact]
+    public void A_damaged_or_missing_clip_with_no_planned_time_is_passed_over_without_a_gap_under_an_alarm_until_it_plays()
+    {
+        using var folder = new TempDirectory();
+        string first = TestMedia.IndexedClip(folder, "first.mkv", frames: 20, lumaBase: 100);
+        string last = TestMedia.IndexedClip(folder, "last.mkv", frames: 10, lumaBase: 150);
+        string corrupt = folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+        string missing = folder.File("missing.mov");
+        using var test = new CardChannel();
+        var seen = test.RecordValues(360, 288);
+        PlaylistItem[] items = [new(first, ClipOptions.Default), new(corrupt, ClipOptions.Default), new(missing, ClipOptions.Default), new(last, ClipOptions.Default)];
+        var playlist = new PlaylistProducer(test.Context, "playlist", items, loop: true);
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(playlist)));
+        // The damaged items fail while the first plays (each opens off the tick once the one before is passed over):
+        // on this unthrottled clock, the first ticks leave them the time real ones would.
+        for (int tick = 0; tick < 60; tick++)
+        {
+            test.Channel.RunTicks(1);
+            Thread.Sleep(tick < 6 ? 300 : 0);
+        }
+
+        // The first clip, then the last at once, then the first again: never a frame of filler between them.
+        Assert.Equal(Enumerable.Range(100, 20).Concat(Enumerable.Range(150, 10)).Concat(Enumerable.Range(100, 20)).Concat(Enumerable.Range(150, 10)), seen);
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/playlist/item 2" && a.Message.Contains("corrupt.mp4") && a.Message.Contains("Invalid data"));
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/playlist/item 3" && a.Message.Contains("missing.mov") && a.Message.Contains("No such file"));
+
+        // A file put right plays on its next turn and its alarm clears.
+        File.Copy(TestMedia.IndexedClip(folder, "fixed.mkv", frames: 5, lumaBase: 200), missing);
+        test.Channel.RunTicks(60);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/playlist/item 3");
+        Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/playlist/item 2");
+        // A playlist taken off air takes its alarms with it (it is disposed off the tick).
+        test.Channel.Execute(StageCommands.Stop(1));
+        test.Channel.RunTicks(1);
+        Assert.True(SpinWait.SpinUntil(() => test.Alarms.Active.Count == 0, 5000), string.Join("; ", test.Alarms.Active.Select(a => a.Source)));
+    }
 }

@@ -51,12 +51,15 @@ public class FaultInjectionTests
         test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
         test.Channel.Execute(StageCommands.Load(2, new ThrowingProducer(test.Context, "logo", throwFromTick: 3)));
         test.Channel.Execute(StageCommands.Opacity(2, 0.5));
-        test.Channel.RunTicks(10);
+        test.Channel.RunTicks(3);
+        int steady = test.Context.VideoPool.Outstanding;
+        test.Channel.RunTicks(7);
 
         var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
         Assert.All(luma[..3], y => Assert.InRange(y, (White + Grey) / 2 - 1, (White + Grey) / 2 + 1));
         Assert.All(luma[3..], y => Assert.Equal(White, y));
         Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/layer 2" && a.Message.Contains("layer shows nothing"));
+        Assert.Equal(steady, test.Context.VideoPool.Outstanding);
     }
 
     [Fact]
@@ -143,21 +146,26 @@ public class FaultInjectionTests
     public async Task A_command_that_throws_fails_alone_and_the_commands_around_it_apply_exactly_once()
     {
         using var test = new TestChannel();
+        var loaded = test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.RunTicks(1);
+        await loaded;
+        int steady = test.Context.VideoPool.Outstanding;
         int before = 0, after = 0;
-        var first = test.Channel.Execute(new ChannelCommand("count before", _ => before++, atTick: 2));
-        var poison = test.Channel.Execute(new ChannelCommand("poison", _ => throw new NullReferenceException("injected"), atTick: 2));
-        var next = test.Channel.Execute(new ChannelCommand("count after", _ => after++, atTick: 2));
-        var later = test.Channel.Execute(new ChannelCommand("count later", _ => after++, atTick: 4));
+        var first = test.Channel.Execute(new ChannelCommand("count before", _ => before++, atTick: 3));
+        var poison = test.Channel.Execute(new ChannelCommand("poison", _ => throw new NullReferenceException("injected"), atTick: 3));
+        var next = test.Channel.Execute(new ChannelCommand("count after", _ => after++, atTick: 3));
+        var later = test.Channel.Execute(new ChannelCommand("count later", _ => after++, atTick: 5));
         test.Channel.RunTicks(10);
 
-        Assert.Equal(2, await first);
+        Assert.Equal(3, await first);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => poison);
-        Assert.Contains("poison at tick 2: injected", error.Message);
+        Assert.Contains("poison at tick 3: injected", error.Message);
         Assert.IsType<NullReferenceException>(error.InnerException);
-        Assert.Equal(2, await next);
-        Assert.Equal(4, await later);
+        Assert.Equal(3, await next);
+        Assert.Equal(5, await later);
         Assert.Equal((1, 2), (before, after));
-        Assert.Equal(10, test.Recorder.Frames.Count);
+        Assert.Equal(11, test.Recorder.Frames.Count);
+        Assert.Equal(steady, test.Context.VideoPool.Outstanding);
     }
 
     [Fact]
@@ -167,9 +175,12 @@ public class FaultInjectionTests
         var broken = new ThrowingConsumer(failFrom: 2, failUntil: 6);
         test.Channel.AddConsumer(broken);
         test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
-        test.Channel.RunTicks(4);
+        test.Channel.RunTicks(1);
+        int steady = test.Context.VideoPool.Outstanding;
+        test.Channel.RunTicks(3);
         Assert.Contains(test.Alarms.Active, a => a.Source == "channel 1/output thrower" && a.Message.Contains("injected output fault"));
         test.Channel.RunTicks(6);
+        Assert.Equal(steady, test.Context.VideoPool.Outstanding);
 
         Assert.Equal(10, test.Recorder.Frames.Count);
         Assert.Equal(6, broken.Accepted);
@@ -211,16 +222,111 @@ public class FaultInjectionTests
         // A small queue, so that two seconds of alarms overflow it.
         using var channel = new TestChannel(logger: new Logging.NonBlockingLogger(sink, capacity: 8), realTime: true);
         channel.Channel.AddConsumer(new AlarmingConsumer(channel.Alarms));
-        sink.Block();
+        channel.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(channel.Context, "white")));
         channel.Channel.Start();
+        Thread.Sleep(200);
+        int steady = channel.Context.VideoPool.Outstanding;
+        sink.Block();
         var clock = Stopwatch.StartNew();
+        long startTick = channel.Channel.Tick;
         Thread.Sleep(2000);
-        long ticked = channel.Channel.Tick;
+        long ticked = channel.Channel.Tick - startTick;
+        int outstanding = channel.Context.VideoPool.Outstanding;
         release.Set();
 
         Assert.InRange(ticked, (long)(clock.Elapsed.TotalSeconds * 25 * 0.9) - 2, 100);
         Assert.True(channel.Recorder.Frames.Count >= ticked - 1);
+        Assert.InRange(outstanding, 0, steady + 2);
         Assert.True(SpinWait.SpinUntil(() => sink.Lines.Any(l => l.Contains("log line(s) dropped")), 5000), "dropped lines were not reported");
+    }
+
+    [Fact]
+    public void An_exhausted_audio_pool_silences_the_programme_visibly_counted_and_alarmed_until_a_second_without()
+    {
+        // Two toned layers need a mix frame of their own; the filler's silence and the two tones take the pool.
+        using var test = new TestChannel(audioFrames: 3);
+        test.Recorder.Inspect = (_, audio) => audio.Samples.ToArray().Max(Math.Abs);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+        test.Channel.RunTicks(2);
+        Assert.All(test.Recorder.Frames, f => Assert.True((float)f.Inspected! > 0.1f));
+        test.Channel.Execute(StageCommands.Load(2, SyntheticProducers.Bars(test.Context, BarsStandard.Smpte)));
+        test.Channel.RunTicks(5);
+
+        Assert.All(test.Recorder.Frames.Skip(2), f => Assert.Equal(0f, (float)f.Inspected!));
+        Assert.Equal(5, test.Context.Degradation.Count(DegradationKind.AudioSilenced));
+        Assert.Equal(5, test.Channel.Status().Degraded[nameof(DegradationKind.AudioSilenced)]);
+        Assert.Contains("audio pool exhausted", Assert.Single(test.Alarms.Active, a => a.Source == "channel 1/degraded").Message);
+
+        // One toned layer passes through without a mix frame: the sound is back at once, the alarm a second later.
+        test.Channel.Execute(StageCommands.Stop(2));
+        test.Channel.RunTicks(30);
+        Assert.True((float)test.Recorder.Frames[^1].Inspected! > 0.1f);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/degraded");
+        Assert.Equal(5, test.Context.Degradation.Count(DegradationKind.AudioSilenced));
+    }
+
+    [Fact]
+    public void A_transition_without_a_frame_to_mix_into_cuts_visibly_counted_and_alarmed()
+    {
+        // The filler, the mixer's black and the two sources of the dissolve take the pool: the dissolve has no frame.
+        using var test = new TestChannel(videoFrames: 4);
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "black")));
+        test.Channel.RunTicks(2);
+        test.Channel.Execute(StageCommands.LoadBackground(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Take(1, new Transition(TransitionKind.Mix, 10)));
+        test.Channel.RunTicks(12);
+
+        // Black, then white at once: no grey in between.
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.All(luma, y => Assert.True(y is Black or White, $"luma {y}: a dissolve was mixed"));
+        Assert.Equal(White, luma[^1]);
+        Assert.True(test.Context.Degradation.Count(DegradationKind.TransitionCut) > 0);
+        Assert.Equal(test.Context.Degradation.Count(DegradationKind.TransitionCut), test.Channel.Status().Degraded[nameof(DegradationKind.TransitionCut)]);
+        Assert.Contains("a transition cut in instead", Assert.Single(test.Alarms.Active, a => a.Source == "channel 1/degraded").Message);
+        test.Channel.RunTicks(30);
+        Assert.DoesNotContain(test.Alarms.Active, a => a.Source == "channel 1/degraded");
+    }
+
+    [Fact]
+    public void Every_fault_at_once_on_a_real_time_channel_keeps_its_frame_rate_and_its_pool()
+    {
+        using var test = new TestChannel(realTime: true);
+        using var wrongRaster = new FramePool(PixelFormat.V210, 720, 16, capacity: 2);
+        var thrower = new ThrowingConsumer(failFrom: 0, failUntil: long.MaxValue);
+        test.Channel.AddConsumer(thrower);
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 10, 10);
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Start();
+        Thread.Sleep(200);
+        int steady = test.Context.VideoPool.Outstanding;
+        long startTick = test.Channel.Tick;
+        var clock = Stopwatch.StartNew();
+        // A producer throwing on the programme and on a graphics layer, a mixer failing, an output throwing every
+        // frame and a poison command every few frames, for two seconds.
+        test.Channel.Execute(StageCommands.Load(1, new ThrowingProducer(test.Context, "clip", throwFromTick: 0)));
+        test.Channel.Execute(StageCommands.Load(2, new ThrowingProducer(test.Context, "logo", throwFromTick: 0)));
+        test.Channel.Execute(StageCommands.Load(3, new ForeignRasterProducer(wrongRaster)));
+        test.Channel.Execute(StageCommands.Opacity(3, 0.5));
+        var poisons = new List<Task<long>>();
+        while (clock.ElapsedMilliseconds < 2000)
+        {
+            poisons.Add(test.Channel.Execute(new ChannelCommand("poison", _ => throw new NullReferenceException("injected"))));
+            Thread.Sleep(100);
+        }
+        long ticked = test.Channel.Tick - startTick;
+        double seconds = clock.Elapsed.TotalSeconds;
+        test.Channel.Execute(StageCommands.Stop(3));
+        test.Channel.Execute(StageCommands.Stop(2));
+        test.Channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "white")));
+        Thread.Sleep(300);
+
+        Assert.InRange(ticked, (long)(seconds * 25 * 0.9) - 2, (long)(seconds * 25) + 3);
+        Assert.All(poisons, p => Assert.True(p.IsFaulted, "a poison command did not fail alone"));
+        Assert.True(test.Channel.FailedTicks > 0, "the mixer fault never happened");
+        Assert.Equal(0, thrower.Accepted);
+        Assert.InRange(test.Context.VideoPool.Outstanding, 0, steady + 2);
+        Assert.Equal(White, (int)test.Recorder.Frames[^1].Inspected!);
     }
 
     [Fact]
@@ -362,7 +468,6 @@ public class FaultInjectionTests
         }
     }
 
-    /// <summary>A log sink that blocks every write (a full pipe, a stalled disk) until released, then records the lines.</summary>
     /// <summary>Raises a new alarm on every tick, from the tick thread: a log line each.</summary>
     private sealed class AlarmingConsumer(Alarms.AlarmBoard alarms) : IConsumer
     {
@@ -373,6 +478,7 @@ public class FaultInjectionTests
         public void Dispose() { }
     }
 
+    /// <summary>A log sink that blocks every write (a full pipe, a stalled disk) until released, then records the lines.</summary>
     private sealed class BlockingLogger(ManualResetEventSlim release) : ILogger
     {
         private volatile bool _block;

@@ -60,6 +60,51 @@ public class RemoteCardTests
         Assert.True(host.ExitCode == 0, $"playout-hwsim exited {host.ExitCode}: {host.StandardError.ReadToEnd()}");
     }
 
+    [Fact]
+    public void A_card_that_stops_playing_or_whose_process_dies_raises_its_output_alarm_while_the_channel_keeps_ticking()
+    {
+        using var folder = new TempDirectory();
+        string socket = folder.File("card.sock");
+        using var host = StartHost(socket);
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(socket), TimeSpan.FromSeconds(20)), "the card process did not start listening");
+
+        var format = VideoFormats.Parse("576i50");
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        using var context = new ChannelContext("channel 1", format, 24, 48, NullLogger.Instance, alarms);
+        var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
+        try
+        {
+            // On the system clock: the channel does not depend on the card's syncs, only its output does.
+            using var channel = new Channel(context, new SystemClock(format.FrameRate), SyntheticProducers.Color(context, "black"));
+            var consumer = new CardConsumer(card, 0);
+            channel.AddConsumer(consumer);
+            channel.Start();
+            string source = $"channel 1/output {consumer.Name}";
+            Assert.True(SpinWait.SpinUntil(() => card.Outputs[0].Counters.FramesPlayed >= 25, TimeSpan.FromSeconds(20)), "the card played nothing");
+            Assert.False(alarms.IsActive(source));
+
+            // A card that stops taking frames (its process stopped): alarmed once a second of frames went unplayed.
+            ExternalTool.Run("kill", ["-STOP", host.Id.ToString()]);
+            Assert.True(SpinWait.SpinUntil(() => alarms.IsActive(source), TimeSpan.FromSeconds(10)), "a stopped card was not alarmed");
+            Assert.Contains("the card has played no frame for a second", alarms.Active.Single(a => a.Source == source).Message);
+            ExternalTool.Run("kill", ["-CONT", host.Id.ToString()]);
+            Assert.True(SpinWait.SpinUntil(() => !alarms.IsActive(source), TimeSpan.FromSeconds(10)), "the alarm stood after the card played again");
+
+            // A card whose process dies: its link is lost, alarmed at once and for good.
+            host.Kill();
+            Assert.True(SpinWait.SpinUntil(() => alarms.IsActive(source), TimeSpan.FromSeconds(10)), "a lost card was not alarmed");
+            Assert.Contains("the link to the card is lost", alarms.Active.Single(a => a.Source == source).Message);
+            long ticks = channel.Tick;
+            Assert.True(SpinWait.SpinUntil(() => channel.Tick >= ticks + 25, TimeSpan.FromSeconds(5)), "the channel stopped with its card");
+            Assert.Equal(0, channel.FailedTicks);
+            channel.Stop();
+        }
+        finally
+        {
+            card.Dispose();
+        }
+    }
+
     private static Process StartHost(string socket)
     {
         var start = new ProcessStartInfo("dotnet")

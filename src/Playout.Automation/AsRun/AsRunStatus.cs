@@ -28,14 +28,14 @@ public enum AsRunStatus
     Probe,
 
     /// <summary>
-    /// Not an item: a command from outside the running order changed the channel at its tick (an AMCP client on a layer
-    /// of its own); the entry's event id is who (<c>amcp:127.0.0.1:50112</c>), its reason what was done.
+    /// Not an item: an operator's action on the channel (emergency, graphics, insert, jump), with who and when in its reason;
+    /// or a command from an AMCP client (who <c>amcp:127.0.0.1:50112</c>, docs/AMCP.md) at the tick it took effect.
     /// </summary>
     Operator,
 }
 
 public static class AsRunStatuses
 {
-    /// <summary>Whether an entry with this status is an item of the running order (not an alarm's or a probe's note).</summary>
+    /// <summary>Whether an entry with this status is an item of the running order (not an alarm's, a probe's or an operator's note).</summary>
     public static bool IsItem(this AsRunStatus status) => status is not (AsRunStatus.Alarm or AsRunStatus.Probe or AsRunStatus.Operator);
 }

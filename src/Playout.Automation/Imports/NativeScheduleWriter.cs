@@ -134,7 +134,7 @@ public static class NativeScheduleWriter
     }
 
     /// <summary>An enum value as the schema names it: "Clip" → "clip", "LogoOn" → "logo-on".</summary>
-    private static string Name<T>(T value) where T : struct, Enum
+    internal static string Name<T>(T value) where T : struct, Enum
     {
         string name = value.ToString();
         var kebab = new StringBuilder(name.Length + 4);

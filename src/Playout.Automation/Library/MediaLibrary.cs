@@ -59,6 +59,15 @@ public sealed class MediaLibrary : IAsyncDisposable
 
     public TimeSpan? LengthOf(string source) => Engine.MediaUrl.IsNetwork(source) ? null : Catalog.Get(_options.Resolve(source))?.Duration;
 
+    /// <summary>
+    /// Whether a clip's or still's file is not there to play: not in the catalogue, or unplayable (the rundown's "missing"
+    /// state); live sources, colours and network streams never are.
+    /// </summary>
+    public bool IsMissing(PrimaryEvent e) =>
+        e.Kind is PrimaryKind.Clip or PrimaryKind.Still && e.Source is { } source && !Engine.MediaUrl.IsNetwork(source)
+        && MediaMissingCheck.Check([new MediaCheckItem(e.Id, e.DisplayName, DateTimeOffset.UnixEpoch, _options.Resolve(source))], Catalog)
+            .Any(f => f.Problem is MediaProblem.Missing or MediaProblem.Unplayable);
+
     /// <summary>Watches the folders from now on, and checks the channels' next 24 hours after every scan and every minute.</summary>
     public void Watch(IReadOnlyList<MediaWatchChannel> channels, AlarmBoard alarms)
     {

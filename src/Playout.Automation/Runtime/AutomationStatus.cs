@@ -7,15 +7,23 @@ namespace Playout.Automation.Runtime;
 public sealed record EventStatus(string Key, string Id, string Title, string Kind, string? Start, string? Elapsed, string? Remaining,
     string? Countdown);
 
+/// <summary>The channel's frame rate as a fraction (25/1, 30000/1001): a page counts on from <see cref="AutomationStatus.Tick"/> with it between updates.</summary>
+public sealed record FrameRateStatus(long Num, long Den);
+
+/// <summary>An emergency in force: what the programme was cut to (filler, slate, input), the input's name, since when (time of day) and who cut.</summary>
+public sealed record EmergencyStatus(string To, string? Input, string Since, string Who);
+
 /// <summary>
 /// What an operator follows: the event on air with its elapsed and remaining time, the next event, the next fixed start,
-/// and the automation's mode (idle, running, waiting for a take, held; <see cref="Held"/> is mode held).
+/// the automation's mode (idle, running, waiting for a take, held; <see cref="Held"/> is mode held), the count-to clocks,
+/// an emergency in force and whether the channel's graphics are shown.
 /// </summary>
 public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
-    EventStatus? NextFixed, bool Held, long ScheduleVersion, string Mode)
+    EventStatus? NextFixed, bool Held, long ScheduleVersion, string Mode, FrameRateStatus FrameRate, StatusClocks Clocks,
+    EmergencyStatus? Emergency, bool GraphicsOn)
 {
     /// <summary>The status of <paramref name="snapshot"/> as of the channel's tick now (times count on from the snapshot).</summary>
-    internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc)
+    internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc, EmergencyStatus? emergency, bool graphicsOn)
     {
         long now = channel.Tick;
         EventStatus? Describe(PlannedItem? item, long? since)
@@ -29,8 +37,10 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
             return new EventStatus(item.Key, item.Event.Id, item.Event.DisplayName, item.IsFiller ? "filler" : item.Event.Kind.ToString().ToLowerInvariant(),
                 start, elapsed, remaining, countdown);
         }
-        var nextFixed = snapshot.Plan.Items.Skip(snapshot.FirstAhead).FirstOrDefault(i => i.Start > now && !i.IsFiller && i.Event.Timing == TimingMode.Fixed);
+        var rate = channel.Context.Format.FrameRate;
         return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(snapshot.OnAir, snapshot.OnAirTick), Describe(snapshot.Next, null),
-            Describe(nextFixed, null), snapshot.Mode == AutomationMode.Held, snapshot.ScheduleVersion, snapshot.Mode.ToString().ToLowerInvariant());
+            Describe(StatusClocks.FirstFixed(snapshot, now), null), snapshot.Mode == AutomationMode.Held, snapshot.ScheduleVersion,
+            snapshot.Mode.ToString().ToLowerInvariant(), new FrameRateStatus(rate.Numerator, rate.Denominator), StatusClocks.Of(snapshot, now, tc),
+            emergency, graphicsOn);
     }
 }

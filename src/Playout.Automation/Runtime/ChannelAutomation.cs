@@ -5,6 +5,7 @@ using Playout.Automation.Schedules;
 using Playout.Engine.Alarms;
 using Playout.Engine.Probes;
 using Playout.Engine.Channels;
+using Playout.Engine.Producers;
 
 namespace Playout.Automation.Runtime;
 
@@ -28,6 +29,7 @@ public sealed class ChannelAutomation : IDisposable
     private readonly OperatorActions _actions;
     private readonly ScheduleEndAlarm _endAlarm;
     private readonly FillerAlarm _fillerAlarm;
+    private readonly ChannelOverrides _overrides;
     private readonly ITimecodes _timecodes;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
@@ -38,6 +40,9 @@ public sealed class ChannelAutomation : IDisposable
 
     /// <summary>The tick of the first plan: fixed starts before it join in progress, later ones air on their frame or are missed.</summary>
     private long? _since;
+
+    /// <summary>The tick of the last take an operator asked for (the debounce counts from it).</summary>
+    private long? _lastTake;
     private AutomationSnapshot _snapshot = AutomationSnapshot.Empty;
     private Thread? _thread;
     private volatile bool _stopping;
@@ -61,6 +66,7 @@ public sealed class ChannelAutomation : IDisposable
         _endAlarm = new ScheduleEndAlarm(channel, time, planner.Settings);
         _missedAlarm = $"{channel.Name}/missed";
         _fillerAlarm = new FillerAlarm(channel, timecodes);
+        _overrides = new ChannelOverrides(channel);
         _plan.Anchors = _asRun.History(time);
         Devices = devices;
     }
@@ -131,13 +137,144 @@ public sealed class ChannelAutomation : IDisposable
     /// Takes the next event to air now: a manual event waiting for its take, or the next event early (the one on air is
     /// cut). <paramref name="who"/> asked: it is noted on the as-run entries concerned, with the time.
     /// </summary>
-    public EditResult Take(string who = DefaultOperator)
+    public EditResult Take(string who = DefaultOperator) => Take(who, debounced: true);
+
+    /// <summary>A second take within this long of the last one is refused (a double press on the panel); zero: none is.</summary>
+    public TimeSpan TakeDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    private EditResult Take(string who, bool debounced)
     {
         lock (_gate)
         {
             long now = Fresh();
-            return _actions.Take(now, now + _margin, who, _timecodes.OfDay(now));
+            if (debounced && _lastTake is long last && _planner.Time.InstantOf(now) - _planner.Time.InstantOf(last) is var since && since < TakeDebounce)
+                return EditResult.Refused($"take ignored: the last cut was {(long)since.TotalMilliseconds} ms ago");
+            var result = _actions.Take(now, now + _margin, who, _timecodes.OfDay(now));
+            if (result.Ok)
+                _lastTake = now;
+            return result;
         }
+    }
+
+    /// <summary>
+    /// Makes event <paramref name="id"/> of the running order ahead the next one (a jump): the events before it are skipped
+    /// ("jumped over"); refused when one of them has a fixed start or is already going to air.
+    /// </summary>
+    public EditResult Next(string id, string who = DefaultOperator) => Acting(now =>
+    {
+        var result = _actions.Next(now, id, who, _timecodes.OfDay(now));
+        if (result.Ok)
+            NoteAction(now, "next", $"jump to {id}", who);
+        return result;
+    });
+
+    /// <summary>
+    /// Inserts <paramref name="e"/> (a new id) after the event on air: it follows that event, or goes to air now (a take)
+    /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). Inside a block it comes after the
+    /// block. Refused while nothing is on air, or when the edit is refused.
+    /// </summary>
+    public EditResult Insert(PrimaryEvent e, bool now, string who = DefaultOperator)
+    {
+        bool take = false;
+        var result = Apply(schedule =>
+        {
+            var (day, after, filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
+            take = now || filler;
+            return ScheduleEdits.Insert(schedule, day, e with { Timing = take ? TimingMode.Manual : TimingMode.Follow, Start = null }, after);
+        });
+        if (!result.Ok)
+            return result;
+        Acting(tick =>
+        {
+            NoteAction(tick, "insert", $"insert {e.Source} as {e.Id} ({(take ? "now" : "next")})", who);
+            return result;
+        });
+        return take ? Take(who, debounced: false) : result;
+    }
+
+    /// <summary>
+    /// Cuts the programme at the next tick to <paramref name="producer"/> on the emergency layer (the filler, a slate), or
+    /// (null) to layer <paramref name="layer"/> as it is (a live input's); the automation runs on unseen. A second emergency
+    /// replaces the first.
+    /// </summary>
+    public EditResult Emergency(string to, string? input, int layer, Producer? producer, string who = DefaultOperator) => Acting(now =>
+    {
+        _overrides.Cut(new EmergencyStatus(to, input, _timecodes.OfDay(now), who), producer is null ? layer : ChannelOverrides.EmergencyLayer, producer);
+        NoteAction(now, "emergency", input is null ? $"emergency: cut to {to}" : $"emergency: cut to input {input}", who);
+        return EditResult.Done(_plan.Schedule.Version);
+    });
+
+    /// <summary>Ends the emergency at the next tick: the automation's programme shows again, the event whose time it is in progress.</summary>
+    public EditResult ClearEmergency(string who = DefaultOperator) => Acting(now =>
+    {
+        if (_overrides.Emergency is null)
+            return EditResult.Refused("no emergency is in force");
+        _overrides.Clear();
+        NoteAction(now, "emergency", "emergency cleared", who);
+        return EditResult.Done(_plan.Schedule.Version);
+    });
+
+    /// <summary>Shows or hides the channel's graphics <paramref name="layers"/> (the automation's graphics layer and the configured ones) from the next tick.</summary>
+    public EditResult Graphics(bool on, IReadOnlyList<int> layers, string who = DefaultOperator) => Acting(now =>
+    {
+        if (_overrides.GraphicsUnchanged(on) is { } reason)
+            return EditResult.Refused(reason);
+        _overrides.Graphics([_planner.Settings.GraphicsLayer, .. layers], on);
+        NoteAction(now, "graphics", $"graphics {(on ? "on" : "off")}", who);
+        return EditResult.Done(_plan.Schedule.Version);
+    });
+
+    /// <summary>Runs an action under the lock on a plan brought up to date, then writes the as-run notes it made.</summary>
+    private EditResult Acting(Func<long, EditResult> act)
+    {
+        EditResult result;
+        Action[] notes;
+        lock (_gate)
+        {
+            result = act(Fresh());
+            notes = _asRun.TakeNotes();
+        }
+        foreach (var write in notes)
+            write();
+        return result;
+    }
+
+    /// <summary>An operator's action in the as-run log: a note of its own at once, and on the entry of the item on air.</summary>
+    private void NoteAction(long now, string action, string what, string who)
+    {
+        string done = $"{what} by {who} at {_timecodes.OfDay(now)}";
+        if (_asRun.OnAir is { } onAir)
+            _asRun.Note(onAir.Item.Key, done);
+        _asRun.WriteNote(_planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart), $"{action} {now}", action, what, "operator",
+            AsRunStatus.Operator, done, now, 0);
+    }
+
+    /// <summary>
+    /// Where an insert goes, in <paramref name="schedule"/>: after the event on air (a block's child: after the block), or
+    /// — filler on air — before the event the filler stands before (after the day's last event at the end); null with nothing on air.
+    /// </summary>
+    private (DateOnly Day, string? After, bool Filler)? InsertionPoint(ChannelSchedule schedule)
+    {
+        if (_asRun.OnAir?.Item is not { } onAir)
+            return null;
+        if (!onAir.IsFiller)
+            return (onAir.Day, TopLevelId(onAir.Key), false);
+        string before = onAir.Key[..^"@filler".Length];
+        var events = schedule.DayOrTemplate(onAir.Day)?.Events ?? [];
+        if (before == "end")
+            return (onAir.Day, events.Count > 0 ? events[^1].Id : null, true);
+        var day = DateOnly.ParseExact(before[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dayEvents = schedule.DayOrTemplate(day)?.Events ?? [];
+        int index = dayEvents.ToList().FindIndex(x => x.Id == TopLevelId(before));
+        return (day, index > 0 ? dayEvents[index - 1].Id : null, true);
+    }
+
+    /// <summary>The id of the day's event an item key names ("date/id", "date/block/child#pass" → the block).</summary>
+    private static string TopLevelId(string key)
+    {
+        string rest = key[11..];
+        int end = rest.IndexOfAny(['/', '#']);
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>Holds the event on air past its planned end; the events after it wait for a take (fixed starts still cut it).</summary>
@@ -173,7 +310,6 @@ public sealed class ChannelAutomation : IDisposable
     /// <summary>Who an action is noted as when the caller names nobody.</summary>
     public const string DefaultOperator = "an operator";
 
-    /// <summary>What is on air, what comes next, and the next fixed start, as the pump last published them; never waits for the pump.</summary>
     /// <summary>An alarm of this channel changed: the as-run log notes it at the time it happened ("alarm ID" entries, docs/MONITORING.md).</summary>
     public void Note(AlarmEvent change)
     {
@@ -191,11 +327,12 @@ public sealed class ChannelAutomation : IDisposable
 
     /// <summary>
     /// A command from outside the running order took effect at <paramref name="tick"/> (an AMCP client's PLAY on a layer
-    /// of its own): the as-run log notes who did what, when ("operator" entries, docs/AMCP.md).
+    /// of its own): an operator note as the operators' actions get (event id <paramref name="source"/>, "what by who at
+    /// TIMECODE"), at that tick, without touching the item on air's entry (docs/AMCP.md).
     /// </summary>
-    public void NoteOperator(long tick, string who, string what) =>
-        Noting(() => _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"operator {who} {tick}", who,
-            what, "operator", AsRunStatus.Operator, what, tick, 0));
+    public void NoteOperator(long tick, string source, string who, string what) =>
+        Noting(() => _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"{source} {who} {tick}", source,
+            what, "operator", AsRunStatus.Operator, $"{what} by {who} at {_timecodes.OfDay(tick)}", tick, 0));
 
     /// <summary>
     /// Measures each item's loudness on the channel's <paramref name="probe"/>: items are marked on it as they go to air, and
@@ -228,7 +365,20 @@ public sealed class ChannelAutomation : IDisposable
             write();
     }
 
-    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes);
+    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn);
+
+    /// <summary>
+    /// The rundown <paramref name="span"/> ahead of now: <paramref name="asRun"/>'s items (today's as-run entries) first, then
+    /// the item on air and the plan ahead with each item's state; <paramref name="missing"/> says whether an event's media is
+    /// not there (null: never). Reads the snapshot, never the lock.
+    /// </summary>
+    public Rundown Rundown(TimeSpan span, IEnumerable<AsRunEntry> asRun, Func<PrimaryEvent, bool>? missing = null)
+    {
+        var snapshot = Snapshot;
+        long now = _channel.Tick;
+        var plan = _planner.Plan(Schedule, FirstDay(snapshot.OnAir, now), snapshot.Anchors, now + _planner.Time.Frames(span));
+        return Runtime.Rundown.Of(this, snapshot, plan, now, now + _planner.Time.Frames(span), asRun, missing ?? (_ => false));
+    }
 
     /// <summary>Runs the pump on a thread of its own, every few milliseconds.</summary>
     public void Start()
@@ -286,13 +436,12 @@ public sealed class ChannelAutomation : IDisposable
         {
             // An edit or an operator's action meanwhile: the cuts wait for the next step's plan.
             _cues.Install(openings, now, settled: !_plan.Dirty);
-            Publish(now);
             // After an edit meanwhile the plan is not the schedule's yet: the next step reviews both.
             if (!_plan.Dirty)
-            {
                 _endAlarm.Review(_plan.Plan, _plan.Horizon, _plan.Schedule, _asRun.OnAir?.Item, now);
+            Publish(now);
+            if (!_plan.Dirty)
                 _fillerAlarm.Review(_asRun.OnAir?.Item, Snapshot.Next);
-            }
         }
     }
 
@@ -322,7 +471,8 @@ public sealed class ChannelAutomation : IDisposable
     {
         string? onAir = _asRun.OnAir?.Item.Key;
         Volatile.Write(ref _snapshot, new AutomationSnapshot(_plan.Schedule.Version, _plan.Plan, _plan.FirstAhead(now, onAir), _plan.Anchors,
-            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir)));
+            _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir), _cues.Views(_asRun.OnAir?.Cue),
+            _endAlarm.End is long end && end != long.MinValue ? end : null));
     }
 
     /// <summary>Brings the plan up to date (cuts that went to air noted, laid out again if anything changed); returns the tick it is as of.</summary>

@@ -63,6 +63,15 @@ internal sealed class CueBook
         }
     }
 
+    /// <summary>What the rundown shows of each cue (and of <paramref name="onAir"/>'s), by item key.</summary>
+    public Dictionary<string, CueView> Views(Cue? onAir)
+    {
+        var views = _cues.Values.ToDictionary(c => c.Item.Key, CueView.Of, StringComparer.Ordinal);
+        if (onAir is not null)
+            views[onAir.Item.Key] = CueView.Of(onAir);
+        return views;
+    }
+
     /// <summary>Withdraws the queued cut of <paramref name="key"/>, if any; false when it has already gone to air.</summary>
     public bool TryWithdrawCut(string key) => !_cues.TryGetValue(key, out var cue) || cue.Take is not { } take || take.Withdraw();
 

@@ -83,6 +83,42 @@ internal sealed class OperatorActions(RunningPlan plan, AsRunTracker asRun, CueB
         return Changed();
     }
 
+    /// <summary>
+    /// Any state with event <paramref name="id"/> ahead → the same state, <paramref name="id"/> next: the events between the one
+    /// on air and it leave the running order (as-run skipped, "jumped over"). Refused when one of them has a fixed start (a
+    /// jump never drops one unseen: skip it first) or its cut has applied.
+    /// </summary>
+    public EditResult Next(long now, string id, string who, string when)
+    {
+        string? onAir = asRun.OnAir?.Item.Key;
+        var ahead = plan.Ahead(now, onAir);
+        if (onAir is not null && ahead.Any(i => i.Key == onAir))
+            ahead = ahead.SkipWhile(i => i.Key != onAir).Skip(1);
+        var events = ahead.Where(i => !i.IsFiller && !(i.End <= now)).ToList();
+        int index = events.FindIndex(i => i.Event.Id == id || i.Key == id);
+        if (index < 0)
+            return EditResult.Refused($"there is no event {id} ahead in the running order");
+        if (index == 0)
+            return EditResult.Refused($"{id} is already next");
+        var between = events[..index];
+        if (between.FirstOrDefault(i => i.Fixed) is { } fixedStart)
+            return EditResult.Refused($"{fixedStart.Event.Id} has a fixed start before {id}: skip it first");
+        foreach (var item in between)
+        {
+            if (!cues.TryWithdrawCut(item.Key))
+                return EditResult.Refused($"{item.Event.Id} is already going to air");
+        }
+        string reason = $"jumped over: {id} was made next";
+        foreach (var item in between)
+        {
+            plan.Drop(item.Key, reason);
+            asRun.Note(item.Key, $"jumped over by {who} at {when}");
+            asRun.Skipped(item, reason);
+        }
+        asRun.Note(events[index].Key, $"made next by {who} at {when}");
+        return Changed();
+    }
+
     /// <summary>The next event starts at <paramref name="at"/>; a hold on the event on air ends as that cuts it off air.</summary>
     private void TakeAt(PlannedItem next, long at) => plan.Anchors = plan.Anchors with { Starts = plan.Anchors.Starts.SetItem(next.Key, at) };
 

@@ -18,6 +18,9 @@ internal sealed class ScheduleEndAlarm(Channel channel, IScheduleTimeBase time, 
     private ChannelSchedule? _schedule;
     private long? _end;
 
+    /// <summary>The tick the schedule runs out at, as of the last review (null: it goes on; long.MinValue: the plan is empty).</summary>
+    public long? End => _end;
+
     /// <summary>What is raised: nothing (null), the major alarm (0), the warning of N minutes left (N).</summary>
     private int? _raised;
 

@@ -232,7 +232,7 @@ public sealed class Channel : IDisposable
         {
             layers = _stage.Produce(produce, _filler, _compositor);
             produced = Stopwatch.GetTimestamp();
-            (video, audio) = Mix(layers, tick, samples);
+            (video, audio) = Mix(_stage.Shown(layers), tick, samples);
             mixed = Stopwatch.GetTimestamp();
         }
         catch (Exception error)
@@ -305,9 +305,11 @@ public sealed class Channel : IDisposable
             }
             catch (Exception error)
             {
-                if (!output.Failed)
+                // Once per episode, or when the reason changes (a stalled card whose link is then lost).
+                if (!output.Failed || error.Message != output.FailedWith)
                 {
                     output.Failed = true;
+                    output.FailedWith = error.Message;
                     Context.Alarms.Raise(output.AlarmSource, AlarmSeverity.Major, $"{output.Consumer.Name} failed: {error.GetType().Name}: {error.Message}");
                     Context.Logger.LogError(error, "{Channel} tick {Tick}: output {Output} failed", Name, tick, output.Consumer.Name);
                 }
@@ -337,5 +339,6 @@ public sealed class Channel : IDisposable
         public IConsumer Consumer { get; } = consumer;
         public string AlarmSource { get; } = alarmSource;
         public bool Failed { get; set; }
+        public string? FailedWith { get; set; }
     }
 }

@@ -69,6 +69,18 @@ public static class StageCommands
     public static ChannelCommand Transform(int layer, PictureTransform transform, long? atTick = null) =>
         new($"transform {transform} on layer {layer}", stage => stage[layer].SetTransform(transform), atTick) { Layer = layer };
 
+    /// <summary>Shows layer <paramref name="layer"/> alone (null: every layer again), from the tick it applies on.</summary>
+    public static ChannelCommand Cover(int? layer, long? atTick = null) =>
+        new(layer is int l ? $"show layer {l} alone" : "show every layer", stage => stage.Cover = layer, atTick);
+
+    /// <summary>Shows or hides <paramref name="layers"/> (graphics on or off), from the tick it applies on.</summary>
+    public static ChannelCommand Show(IReadOnlyList<int> layers, bool shown, long? atTick = null) =>
+        new($"{(shown ? "show" : "hide")} layers {string.Join(", ", layers)}", stage =>
+        {
+            foreach (int layer in layers)
+                stage.Show(layer, shown);
+        }, atTick);
+
     public static ChannelCommand ChannelMap(int layer, int[] map, long? atTick = null) =>
         new($"channel map on layer {layer}", stage => stage[layer].SetChannelMap(map), atTick) { Layer = layer };
 }

@@ -16,6 +16,9 @@ public interface ICardOutput
 
     /// <summary>Frames played, and slots the card had to fill by repeating the last frame.</summary>
     CardOutputCounters Counters { get; }
+
+    /// <summary>Why the output cannot take frames now (its link to the card is lost), or null while it can.</summary>
+    string? Fault => null;
 }
 
 /// <param name="FramesPlayed">Frames scanned out since the output started.</param>

@@ -32,6 +32,7 @@ public sealed class LoudnessProbe : IProgrammeProbe, IDisposable
     private readonly long _judgedAfter;
     private Action<ItemLoudness>[] _observers = [];
     private (long Tick, string? Key) _current = (0, null);
+    private (string? Key, double Shown) _peakSaid, _loudnessSaid;
     private LoudnessReading _itemReading = LoudnessReading.None;
     private long _lastTick = -1;
     private int _resetRequested;
@@ -138,18 +139,35 @@ public sealed class LoudnessProbe : IProgrammeProbe, IDisposable
     /// </summary>
     private void Judge(LoudnessReading reading)
     {
-        string item = _current.Key is { } key ? $"item {key}" : "the programme";
-        if (reading.TruePeak > _settings.Ceiling)
+        if (reading.TruePeak > _settings.Ceiling && Changed(ref _peakSaid, _peakAlarm, reading.TruePeak))
             _channel.Alarms.Raise(_peakAlarm, AlarmSeverity.Warning,
-                $"{item}: true peak {reading.TruePeak:0.0} dBTP, over the ceiling of {_settings.Ceiling:0.#} dBTP");
+                $"{ItemName}: true peak {reading.TruePeak:0.0} dBTP, over the ceiling of {_settings.Ceiling:0.#} dBTP");
         double off = reading.Integrated - _settings.Target;
         if (_item.SampleFrames < _judgedAfter || !LoudnessReading.HasValue(reading.Integrated))
             return;
         if (Math.Abs(off) > _settings.Tolerance)
-            _channel.Alarms.Raise(_loudnessAlarm, AlarmSeverity.Warning,
-                $"{item}: integrated {reading.Integrated:0.0} LUFS, {off:+0.0;-0.0} LU from the target {_settings.Target:0.#} LUFS (tolerance {_settings.Tolerance:0.#} LU)");
+        {
+            if (Changed(ref _loudnessSaid, _loudnessAlarm, reading.Integrated))
+                _channel.Alarms.Raise(_loudnessAlarm, AlarmSeverity.Warning,
+                    $"{ItemName}: integrated {reading.Integrated:0.0} LUFS, {off:+0.0;-0.0} LU from the target {_settings.Target:0.#} LUFS (tolerance {_settings.Tolerance:0.#} LU)");
+        }
         else if (_channel.Alarms.IsActive(_loudnessAlarm))
             _channel.Alarms.Clear(_loudnessAlarm);
+    }
+
+    private string ItemName => _current.Key is { } key ? $"item {key}" : "the programme";
+
+    /// <summary>
+    /// Whether the alarm's message would read differently from the last one raised (another item, or the figure changed
+    /// at the tenth shown), so a programme off target formats its message when the figure moves, not every frame.
+    /// </summary>
+    private bool Changed(ref (string? Key, double Shown) said, string alarm, double value)
+    {
+        var now = (_current.Key, Math.Round(value, 1));
+        if (now == said && _channel.Alarms.IsActive(alarm))
+            return false;
+        said = now;
+        return true;
     }
 
     /// <summary>The item being measured ended before <paramref name="end"/>: its figures go out and the meter starts again.</summary>

@@ -10,12 +10,32 @@ public sealed class ChannelStage : IDisposable
     private readonly ChannelContext _channel;
     private readonly SortedList<int, Layer> _layers = new();
     private LayerOutput[] _outputs = new LayerOutput[8];
+    private LayerOutput[] _unseen = new LayerOutput[8];
+    private readonly HashSet<int> _hidden = [];
 
     internal ChannelStage(ChannelContext channel) => _channel = channel;
 
     public IEnumerable<Layer> Layers => _layers.Values;
 
     public int Count => _layers.Count;
+
+    /// <summary>
+    /// The one layer shown while set (an emergency cut to the filler, a slate or a live input): the others go on playing,
+    /// unseen and unheard, so clearing it shows them where they are by then.
+    /// </summary>
+    public int? Cover { get; set; }
+
+    /// <summary>Layers not shown (the channel's graphics off): they go on playing, unseen and unheard.</summary>
+    public IReadOnlySet<int> Hidden => _hidden;
+
+    /// <summary>Shows (<paramref name="shown"/>) or hides layer <paramref name="number"/>.</summary>
+    public void Show(int number, bool shown)
+    {
+        if (shown)
+            _hidden.Remove(number);
+        else
+            _hidden.Add(number);
+    }
 
     /// <summary>The layer with this number, created empty on first use.</summary>
     public Layer this[int number]
@@ -59,6 +79,32 @@ public sealed class ChannelStage : IDisposable
 
     /// <summary>Disposes a producer the stage does not hold, without the tick waiting for its threads.</summary>
     internal void Retire(Producer producer) => _channel.Background.Dispose(producer);
+
+    /// <summary>
+    /// What of <paramref name="produced"/> (this tick's <see cref="Produce"/>) is shown, bottom to top: the <see cref="Cover"/>
+    /// alone, else every layer not <see cref="Hidden"/>. The entries are reordered in place (the shown ones first, in order),
+    /// so releasing all of <paramref name="produced"/> after the mix releases each frame once, whatever the mixer took over.
+    /// </summary>
+    internal Span<LayerOutput> Shown(Span<LayerOutput> produced)
+    {
+        if (Cover is null && _hidden.Count == 0)
+            return produced;
+        if (_unseen.Length < produced.Length)
+            _unseen = new LayerOutput[produced.Length * 2];
+        var layers = _layers.Values;
+        int shown = 0, unseen = 0;
+        for (int i = 0; i < produced.Length; i++)
+        {
+            int number = layers[i].Number;
+            if (Cover is int cover ? number == cover : !_hidden.Contains(number))
+                produced[shown++] = produced[i];
+            else
+                _unseen[unseen++] = produced[i];
+        }
+        _unseen.AsSpan(0, unseen).CopyTo(produced[shown..]);
+        _unseen.AsSpan(0, unseen).Clear();
+        return produced[..shown];
+    }
 
     public void Dispose()
     {

@@ -103,7 +103,7 @@ public sealed class AmcpChannels(IReadOnlyList<ChannelConfig> configs, AmcpMedia
         {
             throw new InvalidOperationException($"{runtime.Channel.Name} did not apply '{command.Description}' within {ApplyLimit.TotalSeconds:0} s");
         }
-        runtime.Automation?.Automation.NoteOperator(tick, who, command.Description);
+        runtime.Automation?.Automation.NoteOperator(tick, "amcp", who, command.Description);
         return tick;
     }
 }

@@ -108,6 +108,21 @@ public sealed class AutomationHost : IDisposable
         return result;
     }
 
+    /// <summary>An operator's insert (<see cref="ChannelAutomation.Insert"/>); an accepted one is saved as an edit is.</summary>
+    public EditResult Insert(PrimaryEvent e, bool now, string who)
+    {
+        EditResult result;
+        lock (_saving)
+        {
+            result = Automation.Insert(e, now, who);
+            if (result.Ok)
+                SavedSchedule.Save(_savedPath, Automation.Schedule);
+        }
+        if (result.Ok)
+            Edited?.Invoke();
+        return result;
+    }
+
     /// <summary>Starts the automation's pump thread.</summary>
     public void Start() => Automation.Start();
 

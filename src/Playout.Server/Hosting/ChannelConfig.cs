@@ -38,6 +38,9 @@ public sealed record ChannelConfig
     /// <summary>Loudness meters, the target items are held to, and normalisation.</summary>
     public LoudnessConfig Loudness { get; init; } = new();
 
+    /// <summary>What operators call input <paramref name="index"/>: its name, else "input N" (N from 1).</summary>
+    public string InputName(int index) => Inputs[index].Name ?? $"input {index + 1}";
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (VideoFrames < 16)
@@ -58,7 +61,11 @@ public sealed record ChannelConfig
         for (int i = 0; i < Outputs.Count; i++)
             Outputs[i].Validate($"{where}.outputs[{i}]", problems);
         for (int i = 0; i < Inputs.Count; i++)
+        {
             Inputs[i].Validate($"{where}.inputs[{i}]", Card is not null, problems);
+            if (Enumerable.Range(0, i).Any(j => InputName(j) == InputName(i)))
+                problems.Add($"{where}.inputs[{i}].name", $"another input is called '{InputName(i)}'; give each a name of its own");
+        }
         for (int i = 0; i < Graphics.Count; i++)
         {
             if (Graphics[i].X < 0 || Graphics[i].Y < 0 || Graphics[i].Opacity is < 0 or > 1)
@@ -81,6 +88,9 @@ public sealed record FillerConfig
 
     public string? Color { get; init; } = "black";
     public string? Image { get; init; }
+
+    /// <summary>The picture an operator's emergency cuts to ("to": "slate"), in the media folder; the filler's image when not set.</summary>
+    public string? Slate { get; init; }
 
     /// <summary>Seconds the programme repeats its last picture when its source has nothing, before the filler shows (0: at once).</summary>
     public double HoldSeconds { get; init; }
@@ -159,6 +169,9 @@ public enum InputKind
 /// <summary>A live source on a layer: a card input, or a network stream.</summary>
 public sealed record InputConfig
 {
+    /// <summary>What operators call it (an emergency cut or a live insert names it); "input N" (from 1, in configuration order) when not set.</summary>
+    public string? Name { get; init; }
+
     public int Layer { get; init; } = 5;
     public required InputKind Type { get; init; }
 

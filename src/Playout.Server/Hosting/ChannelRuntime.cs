@@ -31,9 +31,15 @@ public sealed class ChannelRuntime : IDisposable
     private static readonly TimeSpan PrerollLimit = TimeSpan.FromSeconds(5);
 
     private readonly IVideoCard? _card;
+    private readonly ServiceConfig _service;
+    private readonly ModuleRegistry _modules;
 
-    private ChannelRuntime(ChannelContext context, IVideoCard? card, Channel channel, PreviewConsumer? preview, AutomationHost? automation)
+    private ChannelRuntime(ServiceConfig service, ChannelConfig config, ModuleRegistry modules, ChannelContext context, IVideoCard? card, Channel channel,
+        PreviewConsumer? preview, AutomationHost? automation)
     {
+        _service = service;
+        Config = config;
+        _modules = modules;
         Context = context;
         _card = card;
         Channel = channel;
@@ -43,6 +49,18 @@ public sealed class ChannelRuntime : IDisposable
 
     public ChannelContext Context { get; }
     public Channel Channel { get; }
+
+    /// <summary>The channel's configuration (its inputs, graphics and filler, for operators' actions).</summary>
+    public ChannelConfig Config { get; }
+
+    /// <summary>A new producer of the channel's filler (an emergency's "filler"), as the channel covers gaps with it.</summary>
+    public Producer MakeFiller() => Filler(_service, Config, Context, _modules);
+
+    /// <summary>A new producer of the channel's slate (<see cref="FillerConfig.Slate"/>, else its filler image); null when it has none.</summary>
+    /// <exception cref="InvalidDataException">The picture cannot be used.</exception>
+    public Producer? MakeSlate() => (Config.Filler.Slate ?? Config.Filler.Image) is { } slate
+        ? _modules.CreateProducer("still", new ProducerRequest(Context, _service.MediaPath(slate), ModuleSettings.Empty))
+        : null;
 
     /// <summary>The black, freeze and silence detectors (subscribe for their events); null when the channel's probes are off.</summary>
     public ProgrammeProbes? Probes => ProgrammeProbes.Of(Channel);
@@ -74,8 +92,7 @@ public sealed class ChannelRuntime : IDisposable
             channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
             for (int i = 0; i < config.Outputs.Count; i++)
                 channel.AddConsumer(Output(service, config, i, context, modules, card));
-            if (Watchers(config, context, channel) is [_, ..] probes)
-                channel.AddConsumer(new ProbeConsumer(context, probes));
+            channel.AddConsumer(new ProbeConsumer(context, Watchers(config, context, channel)));
             LoadLayers(service, config, context, channel, modules, card);
             channel.Start();
             if (config.Automation is not null)
@@ -85,7 +102,7 @@ public sealed class ChannelRuntime : IDisposable
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength, measuredLoudness);
             }
             automation?.Start();
-            return new ChannelRuntime(context, card, channel, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
+            return new ChannelRuntime(service, config, modules, context, card, channel, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
         }
         catch
         {
@@ -98,10 +115,11 @@ public sealed class ChannelRuntime : IDisposable
         }
     }
 
-    /// <summary>What watches the programme: the black, freeze and silence detectors and the loudness meters, as configured.</summary>
+    /// <summary>What watches the programme: the peak meters, and the black, freeze and silence detectors and the loudness meters as configured.</summary>
     private static List<IProgrammeProbe> Watchers(ChannelConfig config, ChannelContext context, Channel channel)
     {
-        var probes = new List<IProgrammeProbe>();
+        // The peak meters are always on: an operator's panel draws them whatever else is measured.
+        var probes = new List<IProgrammeProbe> { new AudioMeters() };
         if (config.Probes.ToSettings() is { } detectors)
             probes.Add(new ProgrammeProbes(context, detectors, channel.AirTime));
         if (config.Loudness.ToSettings() is { } loudness)

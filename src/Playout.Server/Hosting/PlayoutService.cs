@@ -32,7 +32,7 @@ public static class PlayoutService
         using var logs = new SerilogLoggerFactory(serilog);
         var log = logs.CreateLogger("Playout");
         var alarmLog = logs.CreateLogger("Playout.Alarms");
-        using var alarmJournal = AlarmJournal.Open(config.AlarmsPath, alarmLog);
+        using var alarmJournal = StartupChecks.OpenAlarmJournal(config, configPath, alarmLog);
         using var alarms = new AlarmBoard(alarmLog, damping: config.Alarms.Damping);
         alarms.Restore(alarmJournal.Listed, alarmJournal.LastId);
         using var journaling = alarms.Subscribe(alarmJournal.Record);

@@ -1,12 +1,14 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Playout.Engine;
+using Playout.Engine.Alarms;
 
 namespace Playout.Server.Hosting;
 
 /// <summary>
 /// What is checked before any channel goes on air, so that a service that cannot run stops with one line naming the
 /// setting to change instead of going on air and failing half-way: the folders it writes, the files its outputs write,
-/// the card drivers its channels name, and (with <see cref="Listening"/>) the HTTP address it listens on.
+/// the card drivers its channels name, the alarm journal, and (with <see cref="Listening"/>) the HTTP address it listens on.
 /// </summary>
 public static class StartupChecks
 {
@@ -41,6 +43,21 @@ public static class StartupChecks
         catch (ConfigException e)
         {
             throw new ConfigException($"{e.Message}; change \"{setting}\" in {configPath}");
+        }
+    }
+
+    /// <summary>Opens the alarm journal, or stops before air naming it when it cannot be read or rewritten (a folder in its place, a damaged disk).</summary>
+    /// <exception cref="ConfigException">The journal cannot be used.</exception>
+    public static AlarmJournal OpenAlarmJournal(ServiceConfig config, string configPath, ILogger log)
+    {
+        try
+        {
+            return AlarmJournal.Open(config.AlarmsPath, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string path = Path.Combine(config.AlarmsPath, AlarmJournal.FileName);
+            throw new ConfigException($"alarm journal {path} cannot be used ({e.Message}); move it away or change \"state\" in {configPath}");
         }
     }
 

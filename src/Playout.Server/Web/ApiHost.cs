@@ -52,8 +52,11 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         StatusEndpoints.Map(app, api, alarms);
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
+        RundownEndpoints.Map(app, api, library);
+        OperatorEndpoints.Map(app, api, library);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
+        MeterEndpoints.Map(app, api, streams);
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);

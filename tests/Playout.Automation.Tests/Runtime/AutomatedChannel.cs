@@ -30,13 +30,15 @@ internal sealed class AutomatedChannel : IDisposable
     /// <param name="patience">How long a tick waits for a late producer (null: one frame period), so a busy machine's decode time is not filler.</param>
     /// <param name="sources">Wraps the channel's event sources (to watch what the automation opens and closes).</param>
     /// <param name="loudness">The channel's per-item loudness normalisation, with <paramref name="measured"/> the files' measured loudness.</param>
+    /// <param name="filler">The channel's filler colour, what its programme layer shows when its producer has nothing.</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
         IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null,
-        Func<IEventSources, IEventSources>? sources = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null)
+        Func<IEventSources, IEventSources>? sources = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null,
+        string filler = "black")
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
-        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate, patience), SyntheticProducers.Color(Context, "black"));
+        Channel = new Channel(Context, new UnthrottledClock(Context.Format.FrameRate, patience), SyntheticProducers.Color(Context, filler));
         _recorder = new LumaRecorder(Context.VideoPool);
         Channel.AddConsumer(_recorder);
         Settings = settings ?? ScheduleSettings.Default with { Lookahead = TimeSpan.FromSeconds(2) };

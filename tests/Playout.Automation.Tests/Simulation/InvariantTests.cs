@@ -133,7 +133,8 @@ public sealed class InvariantTests
         state.Alarms = new AlarmBoard(NullLogger.Instance);
         if (alarm is { } severity)
             state.Alarms.Raise("channel 1/schedule", severity, "filler on air: nothing scheduled next");
-        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus(onAir, "a", "a", "clip", null, null, null, null), null, null, false, 1, "running");
+        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus(onAir, "a", "a", "clip", null, null, null, null), null, null, false, 1, "running", new FrameRateStatus(25, 1),
+            new StatusClocks(null, null, null, null), null, true);
 
         Assert.Equal(broken, new EndOfScheduleAlarmed().Check(state) is not null);
     }
@@ -144,7 +145,8 @@ public sealed class InvariantTests
         var state = State();
         state.Schedule = ChannelSchedule.Empty.With(new DaySchedule(Day, [Event("a")]));
         state.SampleOf = colour => colour is null ? (64, 512, 512) : (100, 200, 300);
-        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus("2026-03-02/a", "a", "a", "clip", null, null, null, null), null, null, false, 1, "running");
+        state.Status = new AutomationStatus("channel 1", 0, "", new EventStatus("2026-03-02/a", "a", "a", "clip", null, null, null, null), null, null, false, 1, "running", new FrameRateStatus(25, 1),
+            new StatusClocks(null, null, null, null), null, true);
 
         state.Sample = (10, 100, 200, 300);
         Assert.Null(new OnAirMatchesProgramme().Check(state));

@@ -8,13 +8,13 @@ namespace Playout.Engine.Tests.Mixing;
 
 /// <summary>
 /// 720p (1280 wide: not whole v210 blocks or groups) under everything the mixer does at once: a logo keyed over a
-/// clip, dissolving back and forth to bars. 30 s of air by default, ten minutes with PLAYOUT_SOAK=1; unthrottled.
+/// clip, dissolving back and forth to bars, for ten minutes of air (unthrottled: about half a minute here).
 /// </summary>
 public class MixerSoakTests
 {
     private const int Cycle = 50;
 
-    private static double Seconds => Environment.GetEnvironmentVariable("PLAYOUT_SOAK") == "1" ? 600 : 30;
+    private const double Seconds = 600;
 
     [Theory]
     [InlineData("720p50")]
@@ -47,9 +47,10 @@ public class MixerSoakTests
 
         // A failed tick sends nothing to the card, so every tick played means none failed.
         Assert.Equal(ticks, test.Output.Counters.FramesPlayed);
-        // Frames held at the same point of each cycle (clip on air, decoding ahead) stay level: one leaked per cycle
-        // would climb by a frame a cycle; the slack covers the decoder's queue filling at its own pace.
-        var settled = outstanding.Skip(1).ToArray();
-        Assert.True(settled.Max() - settled.Min() <= ClipOptions.Default.Ahead + 2, $"frames outstanding per cycle: {string.Join(", ", outstanding)}");
+        // Frames held at the same point of each cycle (clip on air, decoding ahead) come back to their level: a decoder
+        // slowed by a loaded machine fills its queue for a while, but one frame leaked per cycle would never come down
+        // again (by the end it would be hundreds).
+        int first = outstanding.Skip(1).Take(20).Min(), last = outstanding.TakeLast(20).Min();
+        Assert.True(last <= first + 2, $"frames outstanding per cycle: {string.Join(", ", outstanding)}");
     }
 }

@@ -138,6 +138,32 @@ public sealed class LoudnessProbeTests : IDisposable
     }
 
     [Fact]
+    public void A_programme_staying_off_target_formats_its_alarm_when_the_figure_moves_not_every_frame()
+    {
+        var probe = new LoudnessProbe(_context, LoudnessSettings.Default with { Tolerance = 2 });
+        probe.MarkItem(0, "promo");
+        long tick = 0;
+        for (; tick < 12 * 50; tick++)
+            Tick(probe, tick, -18);
+        var alarm = Assert.Single(_alarms.Active, a => a.Source == "c/loudness");
+        // A steady tone: the integrated figure stays at -18.0 LUFS, so each frame's judgement says nothing new.
+        Tick(probe, tick++, -18);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (long end = tick + 5 * 50; tick < end; tick++)
+            Tick(probe, tick, -18);
+        long perFrame = (GC.GetAllocatedBytesForCurrentThread() - before) / (5 * 50);
+        Assert.True(perFrame < 64, $"{perFrame} bytes allocated per frame while the message stays the same");
+        Assert.Equal(alarm.Message, Assert.Single(_alarms.Active, a => a.Source == "c/loudness").Message);
+
+        // A figure that moves is still said: the next item, louder, updates the message.
+        probe.MarkItem(tick, "loud");
+        for (long end = tick + 12 * 50; tick < end; tick++)
+            Tick(probe, tick, -14);
+        Assert.StartsWith("item loud: integrated -14.0 LUFS", Assert.Single(_alarms.Active, a => a.Source == "c/loudness").Message);
+        probe.Dispose();
+    }
+
+    [Fact]
     public void A_true_peak_over_the_ceiling_raises_an_alarm_at_once_and_an_item_under_it_clears_it()
     {
         var probe = new LoudnessProbe(_context, LoudnessSettings.Default);

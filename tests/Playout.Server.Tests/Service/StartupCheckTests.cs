@@ -67,6 +67,28 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task An_alarm_journal_that_cannot_be_read_stops_the_service_before_air_naming_the_file()
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(folder.File("media"));
+        // A folder where the journal file should be: unreadable as a file whatever the user (root reads any mode).
+        Directory.CreateDirectory(folder.File("state/alarms/alarms.jsonl"));
+        int http = FreePorts.Tcp(), udp = FreePorts.Udp();
+        using var air = new UdpClient(new IPEndPoint(IPAddress.Loopback, udp));
+        string config = Config(folder, http, udp);
+
+        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        Assert.Equal(2, service.WaitForExit(TimeSpan.FromSeconds(60)));
+        string errors = (await service.Errors).Trim();
+        Assert.StartsWith($"playout: alarm journal {folder.File("state/alarms/alarms.jsonl")} cannot be used (", errors);
+        Assert.EndsWith($"move it away or change \"state\" in {config}", errors);
+        Assert.Single(errors.Split('\n'));
+        Assert.False(Directory.Exists(folder.File("state/asrun")), "the as-run journal was touched");
+        using var silence = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await air.ReceiveAsync(silence.Token));
+    }
+
+    [Fact]
     public async Task A_card_driver_that_is_not_installed_stops_the_service_before_any_channel_goes_on_air()
     {
         using var folder = new TempDirectory();

@@ -107,7 +107,7 @@ public partial class ApiFuzzTests(OpenService open)
             6 => Json(HttpMethod.Delete, $"{events}/{Pick(random, ["a", "zz"])}?x=1{force}", EventBody(random)),
             7 => Text(HttpMethod.Put, $"/api/channels/1/schedule?name=s.{Pick(random, ["yaml", "json", "csv", "xml", "bxf", "txt", ""])}{force}",
                 Mutated(random, Pick(random, Schedules))),
-            8 => Json(HttpMethod.Post, $"/api/channels/{Pick(random, ["1", "2", "0"])}/{Pick(random, ["take", "hold", "skip"])}", Mutated(random, "{}")),
+            8 => Json(HttpMethod.Post, $"/api/channels/{Pick(random, ["1", "2", "0"])}/{Pick(random, ["take", "hold", "release", "skip"])}", Mutated(random, "{}")),
             _ => (i / 10 % 10) switch
             {
                 0 => Text(HttpMethod.Post, $"/api/channels/1/scripts?x=1{force}", Mutated(random, """Day(Tomorrow).Add(Filler("s", "#303030", "00:00:05"));""")),

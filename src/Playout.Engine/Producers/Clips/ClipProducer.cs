@@ -63,6 +63,9 @@ public sealed class ClipProducer : Producer, ILiveInput
 
     public override bool IsReady => _decoder.Failure is not null || _queue.Count > 0 || _decoder.EndIndex >= 0;
 
+    /// <summary>Why the file cannot be decoded, as soon as its decoder knows (before the clip's turn on air), or null.</summary>
+    public string? DecodeFailure => _decoder.Failure;
+
     public override bool IsFinished => _finished;
 
     public override long? Length => _decoder.Length;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Producers.Clips;
 
@@ -8,7 +9,9 @@ namespace Playout.Engine.Producers.Playlists;
 /// Clips played back to back on one layer, frame-accurately: the next clip pre-rolls while the current one plays
 /// and takes over on the tick after the current one's last frame. A clip that cannot be played is covered by the
 /// channel's filler for its planned length (its alarm names the file and FFmpeg's error), then the next one
-/// starts on time. Optionally loops back to the first item.
+/// starts on time; one with no planned length is passed over, before its turn when it has failed by then (so the
+/// item after it pre-rolls and follows without a gap), under an alarm naming it that stands until it plays.
+/// Optionally loops back to the first item.
 /// </summary>
 public sealed class PlaylistProducer : Producer
 {
@@ -17,7 +20,8 @@ public sealed class PlaylistProducer : Producer
     private readonly bool _loop;
     private ClipProducer? _current;
     private Task<ClipProducer>? _next;
-    private int _index;
+    private int _index, _nextIndex;
+    private readonly HashSet<int> _passedOver = [];
     private long _itemTicks;
     private bool _finished;
     private bool _playing = true;
@@ -30,7 +34,7 @@ public sealed class PlaylistProducer : Producer
         _items = items;
         _loop = loop;
         _current = Open(0);
-        _next = OpenNext();
+        _next = OpenAfter(0);
     }
 
     /// <summary>The item playing now (0-based).</summary>
@@ -44,6 +48,7 @@ public sealed class PlaylistProducer : Producer
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
         frame = default;
+        PassOverFailedNext();
         if (_current is null && (_finished || !TakeNext(context.Deadline)))
             return false;
         if (_playing)
@@ -55,6 +60,8 @@ public sealed class PlaylistProducer : Producer
             if (current.TryReceive(context, out frame))
             {
                 Failure = null;
+                if (_passedOver.Remove(_index))
+                    _channel.Alarms.Clear(ItemAlarm(_index));
                 return true;
             }
             if (!ItemOver(current))
@@ -90,6 +97,8 @@ public sealed class PlaylistProducer : Producer
     {
         if (!disposing)
             return;
+        foreach (int index in _passedOver)
+            _channel.Alarms.Clear(ItemAlarm(index));
         _current?.Dispose();
         // The next item is opened on the channel's off-tick thread; disposing it there too runs after the open, never waits here.
         if (_next is { } next)
@@ -103,11 +112,39 @@ public sealed class PlaylistProducer : Producer
     {
         if (current.IsFinished)
             return true;
-        if (current.Failure is null)
+        if (current.Failure is not { } failure)
             return false;
-        var planned = _items[_index].Planned is { } time ? _channel.Format.FrameIndexAt(time) : current.Length ?? 0;
-        return _itemTicks > planned;
+        if (_items[_index].Planned is not { } time)
+        {
+            PassOver(_index, failure);
+            return true;
+        }
+        return _itemTicks > _channel.Format.FrameIndexAt(time);
     }
+
+    /// <summary>
+    /// The item opening next has failed already (a damaged or missing file) and has no planned time to fill: it is
+    /// passed over now, so the one after it opens while the current item still plays. Never the item on air again
+    /// (a playlist of nothing playable covers each item in turn instead of reopening files every tick).
+    /// </summary>
+    private void PassOverFailedNext()
+    {
+        while (_next is { IsCompletedSuccessfully: true } next && next.Result.DecodeFailure is { } failure && _items[_nextIndex].Planned is null
+            && (_nextIndex + 1) % _items.Count != _index)
+        {
+            PassOver(_nextIndex, failure);
+            _channel.Background.Dispose(next.Result);
+            _next = OpenAfter(_nextIndex);
+        }
+    }
+
+    private void PassOver(int index, string failure)
+    {
+        _passedOver.Add(index);
+        _channel.Alarms.Raise(ItemAlarm(index), AlarmSeverity.Major, $"{Name}: item {index + 1} passed over: {failure}");
+    }
+
+    private string ItemAlarm(int index) => $"{_channel.Name}/{Name}/item {index + 1}";
 
     /// <summary>
     /// Puts the next item on air once it has opened (off the tick, when the item before started, so normally long
@@ -123,9 +160,9 @@ public sealed class PlaylistProducer : Producer
         }
         if (!_next.IsCompleted && !((IAsyncResult)_next).AsyncWaitHandle.WaitOne(TimeLeft(deadline)))
             return false;
-        _index = (_index + 1) % _items.Count;
+        _index = _nextIndex;
         var opened = _next;
-        _next = OpenNext();
+        _next = OpenAfter(_index);
         _itemTicks = 0;
         if (!opened.IsCompletedSuccessfully)
         {
@@ -140,13 +177,14 @@ public sealed class PlaylistProducer : Producer
     private static TimeSpan TimeLeft(long deadline) =>
         TimeSpan.FromTicks(Math.Max(0, (long)((deadline - Stopwatch.GetTimestamp()) * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
-    /// <summary>Starts opening the item after the current one off the tick (creating a clip starts its decoder thread and buffers).</summary>
-    private Task<ClipProducer>? OpenNext()
+    /// <summary>Starts opening the item after <paramref name="index"/> off the tick (creating a clip starts its decoder thread and buffers).</summary>
+    private Task<ClipProducer>? OpenAfter(int index)
     {
-        int next = _index + 1;
+        int next = index + 1;
         if (next == _items.Count && !_loop)
             return null;
-        return _channel.Background.Run(() => Open(next % _items.Count));
+        int item = _nextIndex = next % _items.Count;
+        return _channel.Background.Run(() => Open(item));
     }
 
     private ClipProducer Open(int index) => new(_channel, _items[index].Url, _items[index].Options);

@@ -1,0 +1,168 @@
+using Playout.Automation.AsRun;
+using Playout.Automation.Runtime;
+using Playout.Automation.Schedules;
+using Playout.Engine.Commands;
+using Playout.Engine.Producers;
+using Playout.TestSupport;
+
+namespace Playout.Automation.Tests.Runtime;
+
+/// <summary>
+/// The operator panel's actions on a channel: emergency cut and clear, graphics off and on, jump to an event, manual insert
+/// and the take debounce — each frame-checked on the programme and noted with who and when in the as-run log.
+/// </summary>
+public class OperatorOverrideTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 24);
+    private static readonly DateTimeOffset Epoch = new(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+
+    private static PrimaryEvent Colour(string id, string colour, double seconds, TimingMode timing = TimingMode.Follow, TimeSpan? start = null,
+        IReadOnlyList<SecondaryEvent>? secondaries = null) =>
+        new(id, PrimaryKind.Filler, colour, Timing: timing, Start: start, Duration: TimeSpan.FromSeconds(seconds), Secondaries: secondaries);
+
+    [Theory]
+    [InlineData("576i50")]
+    [InlineData("720p50")]
+    [InlineData("720p59.94")]
+    public void An_emergency_cuts_to_the_filler_on_the_next_tick_and_clearing_it_shows_the_event_whose_time_it_is(string format)
+    {
+        using var channel = new AutomatedChannel(Epoch, format);
+        long second = channel.Time.Frames(TimeSpan.FromSeconds(1));
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 2), Colour("b", "#808080", 4)]));
+        channel.RunUntil(20);
+
+        Assert.True(channel.Automation.Emergency("filler", null, 0, SyntheticProducers.Color(channel.Context, "#C0C0C0"), "desk").Ok);
+        var status = channel.Automation.Status();
+        Assert.Equal(("filler", null, "desk", channel.Time.OfDay(20)), (status.Emergency!.To, status.Emergency.Input, status.Emergency.Who, status.Emergency.Since));
+        // b goes to air underneath at 2 s, unseen: the emergency holds the programme.
+        channel.RunUntil(3 * second);
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[19]);
+        Assert.All(channel.Luma.Skip(20).Take((int)(3 * second) - 20), luma => Assert.Equal(channel.LumaOf("#C0C0C0"), luma));
+        Assert.Equal("b", channel.Automation.Status().OnAir!.Id);
+
+        Assert.True(channel.Automation.ClearEmergency("desk").Ok);
+        Assert.Null(channel.Automation.Status().Emergency);
+        Assert.Equal("no emergency is in force", channel.Automation.ClearEmergency().Reason);
+        channel.RunUntil(3 * second + 5);
+        // b, in progress, from the next tick.
+        Assert.Equal((channel.LumaOf("#C0C0C0"), channel.LumaOf("#808080")), (channel.Luma[(int)(3 * second) - 1], channel.Luma[(int)(3 * second)]));
+        var notes = channel.Automation.RecentAsRun.Where(e => e.Status == AsRunStatus.Operator).ToList();
+        Assert.Equal([$"emergency: cut to filler by desk at {channel.Time.OfDay(20)}", $"emergency cleared by desk at {channel.Time.OfDay(3 * second)}"],
+            notes.Select(n => n.Reason));
+        Assert.Contains("emergency: cut to filler by desk", channel.Automation.RecentAsRun.Single(e => e.EventId == "a" && e.Status.IsItem()).Actions);
+    }
+
+    [Fact]
+    public void An_emergency_to_a_live_input_shows_its_layer_alone_and_a_second_emergency_replaces_the_first()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 10)]));
+        channel.Channel.Execute(StageCommands.Load(5, SyntheticProducers.Color(channel.Context, "#A0A0A0")));
+        channel.RunUntil(20);
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[19]);
+
+        Assert.True(channel.Automation.Emergency("input", "studio", 5, null, "desk").Ok);
+        channel.RunUntil(30);
+        Assert.Equal((channel.LumaOf("#404040"), channel.LumaOf("#A0A0A0")), (channel.Luma[19], channel.Luma[20]));
+        Assert.Equal(("input", "studio"), (channel.Automation.Status().Emergency!.To, channel.Automation.Status().Emergency!.Input));
+
+        Assert.True(channel.Automation.Emergency("slate", null, 0, SyntheticProducers.Color(channel.Context, "#E0E0E0"), "desk").Ok);
+        channel.RunUntil(40);
+        Assert.Equal(channel.LumaOf("#E0E0E0"), channel.Luma[35]);
+        Assert.True(channel.Automation.ClearEmergency().Ok);
+        channel.RunUntil(50);
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[45]);
+    }
+
+    [Fact]
+    public void Graphics_off_hides_the_logo_until_graphics_on_and_a_second_off_is_refused()
+    {
+        using var folder = new TempDirectory();
+        string picture = folder.File("logo.png");
+        Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white:s=720x576", "-frames:v", "1", picture);
+        using var channel = new AutomatedChannel(Epoch);
+        var logo = new SecondaryEvent(SecondaryKind.LogoOn, Offset: TimeSpan.FromSeconds(1), Source: picture);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 10, secondaries: [logo])]));
+        channel.RunUntil(60);
+        int white = channel.LumaOf("#FFFFFF"), grey = channel.LumaOf("#404040");
+        Assert.Equal((grey, white), (channel.Luma[24], channel.Luma[25]));
+
+        // From the next tick (60) on, hidden; a logo loaded meanwhile would stay hidden too.
+        Assert.True(channel.Automation.Graphics(false, [], "desk").Ok);
+        Assert.False(channel.Automation.Status().GraphicsOn);
+        Assert.Equal("graphics are already off", channel.Automation.Graphics(false, []).Reason);
+        channel.RunUntil(70);
+        Assert.Equal((white, grey), (channel.Luma[59], channel.Luma[60]));
+        Assert.True(channel.Automation.Graphics(true, [], "desk").Ok);
+        channel.RunUntil(80);
+        Assert.Equal((grey, white), (channel.Luma[69], channel.Luma[70]));
+    }
+
+    [Fact]
+    public void Next_jumps_over_the_events_before_the_one_named_and_refuses_an_unknown_one_the_next_one_and_a_jump_over_a_fixed_start()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 2), Colour("b", "#505050", 2), Colour("c", "#606060", 2), Colour("d", "#707070", 2),
+            Colour("news", "#A0A0A0", 2, TimingMode.Fixed, new TimeSpan(6, 0, 20)), Colour("e", "#B0B0B0", 2)]));
+        channel.RunUntil(10);
+
+        Assert.Equal("there is no event zzz ahead in the running order", channel.Automation.Next("zzz").Reason);
+        Assert.Equal("b is already next", channel.Automation.Next("b").Reason);
+        Assert.Equal("news has a fixed start before e: skip it first", channel.Automation.Next("e").Reason);
+        Assert.True(channel.Automation.Next("d", "desk").Ok);
+        channel.RunUntil(60);
+
+        Assert.Equal(("d", "running"), (channel.Automation.Status().OnAir!.Id, channel.Automation.Status().Mode));
+        Assert.Equal(channel.LumaOf("#707070"), channel.Luma[50]);
+        var skipped = channel.Automation.RecentAsRun.Where(e => e.Status == AsRunStatus.Skipped).ToList();
+        Assert.Equal(["b", "c"], skipped.Select(e => e.EventId));
+        Assert.All(skipped, e => Assert.Equal("jumped over: d was made next", e.Reason));
+        Assert.Equal("jumped over by desk at 06:00:00:10", skipped[0].Actions);
+    }
+
+    [Fact]
+    public void An_insert_next_follows_the_event_on_air_an_insert_now_cuts_to_air_and_with_filler_on_air_next_means_now()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 2), Colour("b", "#505050", 2), Colour("studio", "#A0A0A0", 2, TimingMode.Manual)]));
+        channel.RunUntil(10);
+
+        Assert.True(channel.Automation.Insert(Colour("ins1", "#C0C0C0", 1), now: false, "desk").Ok);
+        channel.RunUntil(80);
+        // a (ticks 0-50), then the insert for its second, then b.
+        Assert.Equal([channel.LumaOf("#404040"), channel.LumaOf("#C0C0C0"), channel.LumaOf("#C0C0C0"), channel.LumaOf("#505050")],
+            [channel.Luma[49], channel.Luma[50], channel.Luma[74], channel.Luma[75]]);
+
+        Assert.True(channel.Automation.Insert(Colour("ins2", "#E0E0E0", 1), now: true, "desk").Ok);
+        channel.RunUntil(90);
+        // Taken like a take: 120 ms (3 frames) after the request.
+        Assert.Equal((channel.LumaOf("#505050"), channel.LumaOf("#E0E0E0")), (channel.Luma[82], channel.Luma[83]));
+        Assert.Equal("cut by ins2", channel.Automation.RecentAsRun.Single(e => e.EventId == "b" && e.Status.IsItem()).Reason);
+
+        // After ins2 the filler waits for the studio's take: an insert then goes at once.
+        channel.RunUntil(120);
+        Assert.Equal(("filler", "waiting"), (channel.Automation.Status().OnAir!.Kind, channel.Automation.Status().Mode));
+        Assert.True(channel.Automation.Insert(Colour("ins3", "#303030", 1), now: false, "desk").Ok);
+        channel.RunUntil(130);
+        Assert.Equal("ins3", channel.Automation.Status().OnAir!.Id);
+        Assert.Equal(["insert #C0C0C0 as ins1 (next) by desk at 06:00:00:10", "insert #E0E0E0 as ins2 (now) by desk at 06:00:03:05",
+            "insert #303030 as ins3 (now) by desk at 06:00:04:20"],
+            channel.Automation.RecentAsRun.Where(e => e.Status == AsRunStatus.Operator).Select(e => e.Reason));
+    }
+
+    [Fact]
+    public void A_second_take_within_the_debounce_is_refused_with_the_time_since_the_last_one()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 2), Colour("b", "#505050", 2), Colour("c", "#606060", 2), Colour("d", "#707070", 2)]));
+        channel.RunUntil(10);
+        Assert.True(channel.Automation.Take("desk").Ok);
+        channel.RunUntil(15);
+
+        Assert.Equal("take ignored: the last cut was 200 ms ago", channel.Automation.Take("desk").Reason);
+        channel.RunUntil(23);
+        Assert.True(channel.Automation.Take("desk").Ok);
+        channel.Automation.TakeDebounce = TimeSpan.Zero;
+        Assert.True(channel.Automation.Take("desk").Ok);
+    }
+}
