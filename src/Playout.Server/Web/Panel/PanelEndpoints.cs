@@ -33,7 +33,7 @@ public static class PanelEndpoints
     private static SettingsJson Settings(ServiceConfig config, PanelFeed feed, ApiAuth.Caller caller) => new(
         PanelConfig.Languages, config.Panel.DefaultLanguage, config.Panel.EffectiveShortcuts, config.Panel.TakeDebounceMs,
         new CallerJson(caller.Name, caller.Role.ToString().ToLowerInvariant()),
-        new StationJson("Playout", config.Channels.FirstOrDefault(c => c.Automation is not null)?.Automation!.TimeZone ?? "UTC"),
+        new StationJson(config.Station.Name, config.Station.ZoneName(config)),
         [.. feed.Channels.Select((c, i) => new ChannelJson(i + 1, c.Channel.Name, c.Context.Format.Name, c.Automation is not null, c.Preview is not null))]);
 
     /// <summary>The alarms first, then an update every <see cref="ChannelEndpoints.StreamInterval"/>, and the alarms again whenever they change.</summary>
