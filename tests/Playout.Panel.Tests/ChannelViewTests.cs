@@ -53,7 +53,13 @@ public class ChannelViewTests(PanelFixture panel)
         // The next item follows the one on air: its countdown is the remaining time, to the frame.
         string shown = await page.EvaluateAsync<string>("() => document.querySelector('[data-r=remaining]').textContent + '|' + document.querySelector('[data-r=countdown]').textContent");
         Assert.Equal(shown.Split('|')[0], shown.Split('|')[1]);
+        // The programme preview comes as the service's MJPEG stream, showing pictures.
+        await Assertions.Expect(page.Locator("img[data-r=preview][data-mjpeg=on]")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => document.querySelector('img[data-r=preview]').naturalWidth === 320");
         await Screenshots.Save(page, "panel-channel");
+        // The devices tab (its shortcut) lists the outputs with their state.
+        await page.Keyboard.PressAsync("d");
+        await Assertions.Expect(page.Locator(".devices td", new() { HasText = "preview" }).First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
