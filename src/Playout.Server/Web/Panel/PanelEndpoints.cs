@@ -36,18 +36,32 @@ public static class PanelEndpoints
         new StationJson(config.Station.Name, config.Station.ZoneName(config)),
         [.. feed.Channels.Select((c, i) => new ChannelJson(i + 1, c.Channel.Name, c.Context.Format.Name, c.Automation is not null, c.Preview is not null))]);
 
-    /// <summary>The alarms first, then an update every <see cref="ChannelEndpoints.StreamInterval"/>, and the alarms again whenever they change.</summary>
+    /// <summary>How often the stream looks for a cut, a hold or an emergency, which it sends at once rather than at the next update.</summary>
+    public static readonly TimeSpan ChangePoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// The alarms first, then an update every <see cref="ChannelEndpoints.StreamInterval"/> — sooner when what is on air or
+    /// the automation's mode changes, so a cut shows within <see cref="ChangePoll"/> — and the alarms again whenever they change.
+    /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> Events(PanelFeed feed, [EnumeratorCancellation] CancellationToken cancel)
     {
-        long sent = -1;
-        await foreach (var update in ChannelEndpoints.Updates(feed.Read, cancel))
+        long sentAlarms = -1;
+        string? sentState = null;
+        var sentAt = TimeSpan.MinValue;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await foreach (var update in ChannelEndpoints.Updates(feed.Read, cancel, ChangePoll))
         {
-            if (feed.AlarmsVersion != sent)
+            if (feed.AlarmsVersion != sentAlarms)
             {
                 var alarms = feed.ReadAlarms();
-                sent = alarms.Version;
+                sentAlarms = alarms.Version;
                 yield return new SseItem<object>(alarms, "alarms");
             }
+            string state = string.Join('|', update.Channels.Select(c => $"{c.Automation?.OnAir?.Key}/{c.Automation?.Mode}/{c.Automation?.Emergency?.Since}"));
+            if (state == sentState && clock.Elapsed - sentAt < ChannelEndpoints.StreamInterval)
+                continue;
+            sentState = state;
+            sentAt = clock.Elapsed;
             yield return new SseItem<object>(update, "update");
         }
     }

@@ -122,6 +122,7 @@ function onUpdate(update) {
     }
   }
   document.getElementById('alarm-count').textContent = ctx.alarms.listed.filter(a => !a.clearedAt).length;
+  paint(); // at once: a cut shows as soon as it comes, not at the next repaint
 }
 
 function onAlarms(alarms) {
