@@ -22,6 +22,8 @@ public sealed class PanelBrowser : IAsyncDisposable
 
     public static async Task<PanelBrowser> Launch()
     {
+        // The whole test run shares two cores: expectations wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

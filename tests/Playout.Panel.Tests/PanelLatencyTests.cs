@@ -50,8 +50,8 @@ public class PanelLatencyTests(PanelFixture panel, ITestOutputHelper output)
         output.WriteLine($"panel update latency, REST take to the page showing it (ms): median {median:F0}, max {latencies[^1]:F0}, " +
             $"samples {string.Join(", ", latencies.Select(l => l.ToString("F0")))}; the automation status polled over REST names the new item after " +
             $"(ms) {string.Join(", ", rest.Order().Select(l => l.ToString("F0")))}");
-        // A stream update every 80 ms, a cut at the next tick: well under a second even on a loaded machine.
-        Assert.InRange(median, 0, 1000);
+        // A cut is sent within 20 ms and the take reaches air in a few ticks: well under two seconds even on a loaded machine.
+        Assert.InRange(median, 0, 2000);
         await page.Context.CloseAsync();
     }
 }
