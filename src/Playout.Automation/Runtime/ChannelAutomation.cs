@@ -367,6 +367,10 @@ public sealed class ChannelAutomation : IDisposable
 
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn);
 
+    /// <summary>The next event when its producer is pre-rolled (a take or its start cuts to it at once); else null.</summary>
+    public PlannedItem? CuedNext() =>
+        Snapshot is { Next: { } next } snapshot && snapshot.Cues.TryGetValue(next.Key, out var cue) && cue.PreRolled ? next : null;
+
     /// <summary>
     /// The rundown <paramref name="span"/> ahead of now: <paramref name="asRun"/>'s items (today's as-run entries) first, then
     /// the item on air and the plan ahead with each item's state; <paramref name="missing"/> says whether an event's media is

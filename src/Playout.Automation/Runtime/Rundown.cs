@@ -45,6 +45,7 @@ public sealed record Rundown(string Channel, long Tick, FrameRateStatus FrameRat
                     _ => "played",
                 }, e is not null && Breaks.IsBreak(e), entry.Status == AsRunStatus.Filler, []));
         }
+        int played = items.Count;
         var skippedBefore = plan.Skipped.Where(s => !seen.Contains(s.Key)).ToLookup(s => s.Before);
         for (int i = 0; i < plan.Items.Count; i++)
         {
@@ -53,20 +54,31 @@ public sealed record Rundown(string Channel, long Tick, FrameRateStatus FrameRat
                 break;
             foreach (var skipped in skippedBefore[i])
                 items.Add(Skipped(skipped));
-            if (seen.Contains(item.Key) || item.Key != onAir && (item.End <= now || item.End is null && item.Start < now && item.IsFiller))
+            // The planner may lay two fillers out under one key (a gap, then a wait): the first not over is the one on air.
+            bool isOnAir = item.Key == onAir && !(item.End <= now) && !items.Skip(played).Any(i => i.State == "onair");
+            if (seen.Contains(item.Key) || !isOnAir && (item.End <= now || item.End is null && item.Start < now && item.IsFiller))
                 continue;
             snapshot.Cues.TryGetValue(item.Key, out var cue);
-            string state = item.Key == onAir ? "onair" : !item.IsFiller && missing(item.Event) ? "missing" : cue is { PreRolled: true } ? "cued" : "ready";
-            items.Add(new RundownItem(item.Key, item.Event.Id, item.Event.DisplayName, Kind(item), item.Event.Source,
-                item.Start is long s ? tc.OfDay(item.Key == onAir && snapshot.OnAirTick is long a ? a : s) : null,
-                item.End is long end ? tc.OfDay(end) : null,
-                item.Start is long from && item.End is long to ? tc.Duration(to - from) : null,
-                StartMode(item.Event, item.Fixed), state, Breaks.IsBreak(item.Event), item.IsFiller,
-                Secondaries(item, cue, time, tc)));
+            string state = isOnAir ? "onair" : !item.IsFiller && missing(item.Event) ? "missing" : cue is { PreRolled: true } ? "cued" : "ready";
+            items.Add(Planned(item, state, cue, isOnAir ? snapshot.OnAirTick : null, time, tc));
+        }
+        // An edit since the item on air went may lay the plan out without it (filler keyed by an event that has moved): it is
+        // on air all the same, first after the played ones.
+        if (snapshot.OnAir is { } current && !items.Any(i => i.State == "onair"))
+        {
+            snapshot.Cues.TryGetValue(current.Key, out var cue);
+            items.Insert(played, Planned(current, "onair", cue, snapshot.OnAirTick, time, tc));
         }
         var rate = automation.Channel.Context.Format.FrameRate;
         return new Rundown(automation.Channel.Name, now, new FrameRateStatus(rate.Numerator, rate.Denominator), items);
     }
+
+    private static RundownItem Planned(PlannedItem item, string state, CueView? cue, long? aired, IScheduleTimeBase time, ITimecodes tc) =>
+        new(item.Key, item.Event.Id, item.Event.DisplayName, Kind(item), item.Event.Source,
+            item.Start is long s ? tc.OfDay(aired ?? s) : aired is long a ? tc.OfDay(a) : null,
+            item.End is long end ? tc.OfDay(end) : null,
+            item.Start is long from && item.End is long to ? tc.Duration(to - from) : null,
+            StartMode(item.Event, item.Fixed), state, Breaks.IsBreak(item.Event), item.IsFiller, Secondaries(item, cue, time, tc));
 
     private static RundownItem Skipped(SkippedItem skipped) =>
         new(skipped.Key, skipped.Event.Id, skipped.Event.DisplayName, skipped.Event.Kind.ToString().ToLowerInvariant(), skipped.Event.Source, null, null,

@@ -35,8 +35,11 @@ public sealed record AutomationConfig
     internal TimeSpan DayStartTime(string where) =>
         DayStartProblem() is { } problem ? throw new ConfigException($"{where}.dayStart: {problem}") : TimeSpan.Parse(DayStart, System.Globalization.CultureInfo.InvariantCulture);
 
-    private string? ZoneProblem() => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)
-        ? null : $"unknown time zone '{TimeZone}' (an IANA name such as Europe/London)";
+    private string? ZoneProblem() => ZoneProblem(TimeZone);
+
+    /// <summary>Why <paramref name="zone"/> is no time zone this machine knows, or null.</summary>
+    internal static string? ZoneProblem(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+        ? null : $"unknown time zone '{zone}' (an IANA name such as Europe/London)";
 
     private string? DayStartProblem() =>
         TimeSpan.TryParse(DayStart, System.Globalization.CultureInfo.InvariantCulture, out var time) && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)

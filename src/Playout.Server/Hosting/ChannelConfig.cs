@@ -237,6 +237,9 @@ public sealed record OutputConfig
     public int Height { get; init; } = 270;
     public double PerSecond { get; init; } = 4;
 
+    /// <summary>The most preview pictures a second (the MJPEG stream sends each one).</summary>
+    public const double MaxPreviewPerSecond = 25;
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
@@ -245,5 +248,7 @@ public sealed record OutputConfig
             problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
             problems.Add(where, "preview width, height and perSecond must be positive");
+        if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
+            problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
     }
 }

@@ -24,6 +24,9 @@ public sealed partial record ServiceConfig
 
     public ApiConfig Api { get; init; } = new();
 
+    /// <summary>The station's name and time zone, for an operator's panel.</summary>
+    public StationConfig Station { get; init; } = new();
+
     public AlarmsConfig Alarms { get; init; } = new();
 
     public Monitoring.SnmpConfig Snmp { get; init; } = new();
@@ -121,6 +124,7 @@ public sealed partial record ServiceConfig
         ApiConfig.ValidateHttp("http", Http, problems);
         Api.Validate("api", Http, problems);
         Alarms.Validate("alarms", problems);
+        Station.Validate("station", problems);
         Snmp.Validate("snmp", problems);
         Amcp.Validate("amcp", problems);
         Scripts.Validate("scripts", problems);

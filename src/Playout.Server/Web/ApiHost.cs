@@ -57,6 +57,9 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         MeterEndpoints.Map(app, api, streams);
+        DeviceEndpoints.Map(app, api, config, alarms);
+        StationEndpoints.Map(app, config);
+        PreviewEndpoints.Map(app, api, streams, library);
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);

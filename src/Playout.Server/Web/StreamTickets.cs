@@ -9,7 +9,8 @@ namespace Playout.Server.Web;
 /// <summary>
 /// Single-use tickets for server-sent event streams: a browser's EventSource cannot send a bearer token, and a token in a
 /// URL lands in logs and history, so a token holder asks for a ticket (POST /api/stream-ticket) and opens the stream
-/// with ?ticket=… within <see cref="Lifetime"/>. A ticket opens one stream once, as its holder.
+/// with ?ticket=… within <see cref="Lifetime"/>. A ticket opens one stream (an event stream, or an MJPEG preview an
+/// &lt;img&gt; shows) once, as its holder.
 /// </summary>
 public sealed class StreamTickets(TimeProvider time)
 {
@@ -39,7 +40,8 @@ public sealed class StreamTickets(TimeProvider time)
     /// <summary>The holder of the ticket a stream request names (used up by this); null when it names none, or a spent or stale one.</summary>
     public ApiAuth.Caller? Redeem(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) || !request.Path.Value!.EndsWith("/stream", StringComparison.Ordinal)
+        string path = request.Path.Value!;
+        if (!HttpMethods.IsGet(request.Method) || !(path.EndsWith("/stream", StringComparison.Ordinal) || path.EndsWith(".mjpeg", StringComparison.Ordinal))
             || request.Query["ticket"].FirstOrDefault() is not { } ticket)
             return null;
         return _tickets.TryRemove(ticket, out var entry) && entry.Expires > time.GetUtcNow() ? entry.Holder : null;

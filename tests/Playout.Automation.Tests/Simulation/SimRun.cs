@@ -51,7 +51,7 @@ internal sealed class SimRun : IDisposable
         _frames = new FramePicker(_time.Frames(_settings.CueAhead), _time.Frames(PrerollBudget.Window), _time.Frames(TimeSpan.FromSeconds(20)));
         _state = new SimState(_time, _settings, Math.Max(2, _time.Frames(TimeSpan.FromMilliseconds(120)))) { SampleOf = SampleOf };
         _invariants = [new OnAirMatchesProgramme(), _fixed, new NothingAirsTwice(), new FinalStatusNeverChanges(), new AsRunCoversTime(),
-            new FillerOnlyInGaps(), new EndOfScheduleAlarmed()];
+            new FillerOnlyInGaps(), new EndOfScheduleAlarmed(), new RundownAgreesWithStatus()];
     }
 
     /// <summary>What the run did, for the test's output: ticks run, entries by status, fixed starts checked, actions and restarts.</summary>
@@ -150,6 +150,11 @@ internal sealed class SimRun : IDisposable
         Collect();
         _state.Now = now;
         _state.Status = _automation.Status();
+        // Laying the rundown out every step would cost a plan a frame: it is checked where something changed.
+        var today = _time.BroadcastDayOf(now, _settings.DayStart);
+        _state.Rundown = _state.ActedNow || _state.NewEntries.Any()
+            ? _automation.Rundown(TimeSpan.FromHours(1), _state.AsRun.Where(e => e.Day == today))
+            : null;
         _state.Schedule = _automation.Schedule;
         _state.Alarms = _context.Alarms;
     }

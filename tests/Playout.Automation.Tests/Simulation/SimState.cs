@@ -25,6 +25,9 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
     public (long Tick, int Y, int Cb, int Cr)? Sample { get; set; }
 
     public AutomationStatus Status { get; set; } = null!;
+
+    /// <summary>The rundown as of this step, when the step acted or wrote entries (null otherwise: nothing to check).</summary>
+    public Rundown? Rundown { get; set; }
     public ChannelSchedule Schedule { get; set; } = ChannelSchedule.Empty;
     public AlarmBoard Alarms { get; set; } = null!;
 

@@ -61,6 +61,9 @@ public class OperatorActionServiceTests
             // Viewers see, operators act.
             Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/channels/1/emergency", Json("""{"to":"filler"}"""))).StatusCode);
 
+            // The next event is a colour, not a clip: no cued still.
+            await Refused(viewer.GetAsync("/api/channels/1/cued.jpg"), HttpStatusCode.NotFound, "no clip is pre-rolled next");
+
             // Jump: the event after next becomes next; the next one is skipped.
             Assert.Equal(HttpStatusCode.BadRequest, (await desk.PostAsync("/api/channels/1/next", null)).StatusCode);
             await Refused(desk.PostAsync("/api/channels/1/next?id=nowhere", null), HttpStatusCode.Conflict, "there is no event nowhere ahead");

@@ -1,0 +1,57 @@
+using Playout.Engine.Alarms;
+using Playout.Engine.Clocks;
+using Playout.Server.Hosting;
+
+namespace Playout.Server.Web;
+
+/// <summary>
+/// The devices an operator's panel lists: each channel's card (its clock's lock), each configured output with its counters
+/// and state (failed while its alarm stands, behind while it has dropped frames in the last <see cref="BehindWindow"/>),
+/// and the configured devices with the last command sent to each.
+/// </summary>
+public sealed class DeviceView(IReadOnlyList<ChannelRuntime> channels, ServiceConfig config)
+{
+    public static readonly TimeSpan BehindWindow = TimeSpan.FromSeconds(10);
+
+    public sealed record Card(string Channel, string Driver, int Output, string State, bool Genlocked, string Detail);
+    public sealed record Output(string Channel, int Index, string Type, string Target, string State, long FramesSent, long Dropped, string? Alarm);
+    public sealed record Device(string Name, string Driver, string State, string? LastAction, DateTimeOffset? LastActionAt);
+
+    /// <summary>Each output's dropped count when last read, and when it last grew.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), (long Dropped, DateTimeOffset Grew)> _dropped = new();
+
+    public (IReadOnlyList<Card> Cards, IReadOnlyList<Output> Outputs, IReadOnlyList<Device> Devices) Read(IReadOnlyList<Alarm> active)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cards = new List<Card>();
+        var outputs = new List<Output>();
+        foreach (var channel in channels)
+        {
+            var status = channel.Channel.Status();
+            if (channel.Config.Card is { } card)
+            {
+                var clock = active.FirstOrDefault(a => a.Source == ClockAlarms.Reference(status.Name));
+                cards.Add(new Card(status.Name, card.Driver, card.Output, clock is null ? "ok" : "failed", status.Genlocked, clock?.Message ?? status.ClockSource));
+            }
+            for (int i = 0; i < channel.Config.Outputs.Count && i < status.Consumers.Count; i++)
+            {
+                var output = channel.Config.Outputs[i];
+                var consumer = status.Consumers[i];
+                var alarm = active.FirstOrDefault(a => a.Source == $"{status.Name}/output {consumer.Name}");
+                var (dropped, grew) = _dropped.AddOrUpdate((status.Name, i), (consumer.Counters.Dropped, DateTimeOffset.MinValue),
+                    (_, last) => consumer.Counters.Dropped > last.Dropped ? (consumer.Counters.Dropped, now) : last);
+                string state = alarm is not null ? "failed" : now - grew < BehindWindow ? "behind" : "ok";
+                outputs.Add(new Output(status.Name, i, output.Type.ToString().ToLowerInvariant(), output.Url ?? (output.Type == OutputKind.Card ? $"card output {channel.Config.Card?.Output}" : consumer.Name),
+                    state, consumer.Counters.Sent, dropped, alarm?.Message));
+            }
+        }
+        var logged = channels.Select(c => c.Automation?.Automation.Devices).OfType<LoggedDevices>().FirstOrDefault();
+        var devices = config.Devices.Select(d =>
+        {
+            var alarm = active.FirstOrDefault(a => a.Source.EndsWith($"/device {d.Name}", StringComparison.Ordinal));
+            var last = logged?.LastAction(d.Name);
+            return new Device(d.Name, d.Driver, alarm is null ? "ok" : "failed", last?.Action, last?.At);
+        }).ToList();
+        return (cards, outputs, devices);
+    }
+}
