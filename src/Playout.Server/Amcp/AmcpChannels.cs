@@ -1,4 +1,6 @@
 using Playout.Engine.Commands;
+using Playout.Engine.Probes;
+using Playout.Media.Audio;
 using Playout.Server.Hosting;
 
 namespace Playout.Server.Amcp;
@@ -12,7 +14,6 @@ namespace Playout.Server.Amcp;
 public sealed class AmcpChannels(IReadOnlyList<ChannelConfig> configs, AmcpMedia media)
 {
     private volatile IReadOnlyList<ChannelRuntime> _running = [];
-    private volatile IReadOnlyList<AmcpLevels> _levels = [];
 
     /// <summary>CasparCG's layer when a command names a channel only.</summary>
     public const int DefaultLayer = 0;
@@ -24,15 +25,8 @@ public sealed class AmcpChannels(IReadOnlyList<ChannelConfig> configs, AmcpMedia
 
     public int Count => configs.Count;
 
-    /// <summary>The channels, in configuration order, once every one is on air; each gets an output measuring its audio levels.</summary>
-    public void OnAir(IReadOnlyList<ChannelRuntime> channels)
-    {
-        var levels = channels.Select(_ => new AmcpLevels()).ToArray();
-        for (int i = 0; i < channels.Count; i++)
-            channels[i].Channel.AddConsumer(levels[i]);
-        _levels = levels;
-        _running = [.. channels];
-    }
+    /// <summary>The channels, in configuration order, once every one is on air.</summary>
+    public void OnAir(IReadOnlyList<ChannelRuntime> channels) => _running = [.. channels];
 
     /// <summary>The channel a request names.</summary>
     /// <exception cref="AmcpFailure">401 for a channel that does not exist or is not on air yet.</exception>
@@ -79,7 +73,23 @@ public sealed class AmcpChannels(IReadOnlyList<ChannelConfig> configs, AmcpMedia
         var status = runtime.Channel.Status();
         if (!status.Running)
             Thread.Sleep(TimeSpan.FromSeconds(runtime.Context.Format.FrameDuration.ToDouble()));
-        return AmcpState.Of(runtime.Context.Format, status.Layers, _levels[number - 1].Peaks(), media.NameOf);
+        return AmcpState.Of(runtime.Context.Format, status.Layers, Peaks(runtime), media.NameOf);
+    }
+
+    /// <summary>
+    /// Each programme channel's sample peak of the last frame, 0..1, from the channel's peak meters (the panel's, always
+    /// on in the service: <see cref="AudioMeters"/>); silence where a channel has none.
+    /// </summary>
+    private static float[] Peaks(ChannelRuntime runtime)
+    {
+        var peaks = new float[AudioPool.ProgrammeChannels];
+        var pairs = AudioMeters.Of(runtime.Channel)?.Status?.Pairs ?? [];
+        for (int i = 0; i < pairs.Count * 2 && i < peaks.Length; i++)
+        {
+            double dbfs = pairs[i / 2].Peak[i % 2];
+            peaks[i] = dbfs <= AudioMeters.Floor ? 0 : (float)Math.Pow(10, dbfs / 20);
+        }
+        return peaks;
     }
 
     /// <summary>How long a reply waits for the channel to apply its command.</summary>

@@ -105,7 +105,7 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
     private static bool IsStill(MediaInfo info) => info.HasVideo && (info.Duration is null || info.Duration <= TimeSpan.Zero || info.FrameRate is null);
 
     /// <summary>
-    /// The scanner's line: the type (MOVIE with video that lasts, STILL for a picture, AUDIO for sound only), the size in
+    /// The scanner's line, two spaces either side of the type as the scanner joins them (casparcg-connection reads either): the type (MOVIE with video that lasts, STILL for a picture, AUDIO for sound only), the size in
     /// bytes, the modification time (UTC here), the length in frames and the time base of one frame (0 and 0/1 for stills).
     /// </summary>
     internal static string ClipLine(string name, MediaEntry entry)
@@ -126,6 +126,6 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
             timeBase = "1/100";
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"\"{name.ToUpperInvariant()}\" {type} {entry.Size} {entry.Modified:yyyyMMddHHmmss} {frames} {timeBase}");
+            $"\"{name.ToUpperInvariant()}\"  {type}  {entry.Size} {entry.Modified:yyyyMMddHHmmss} {frames} {timeBase}");
     }
 }

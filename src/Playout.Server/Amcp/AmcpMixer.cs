@@ -8,12 +8,25 @@ namespace Playout.Server.Amcp;
 /// <summary>
 /// MIXER on what our mixer has: OPACITY and VOLUME (set, ramped linearly over frames, or read back), FILL at whole, half
 /// or quarter size (the layer's picture-in-picture), CLEAR, and DEFER + COMMIT (changes held per channel and applied
-/// together on one tick). Properties our mixer lacks (CLIP, BRIGHTNESS, …) are answered 501 naming what it has.
+/// together on one tick). Properties our mixer lacks (CLIP, BRIGHTNESS, …) read as, and may be set to, their neutral
+/// values (a client resetting a layer); any other value is answered 501 naming what the mixer has.
 /// </summary>
 public sealed class AmcpMixer(AmcpChannels channels)
 {
     /// <summary>What our mixer can do, for the 501 reply to everything else.</summary>
     private const string Supported = "this mixer has OPACITY, VOLUME, FILL (at whole, half or quarter size), CLEAR and COMMIT";
+
+    /// <summary>
+    /// Properties our mixer lacks, with CasparCG's neutral values: what they always are here. Setting one to its neutral
+    /// value (as clients do to reset a layer) changes nothing and is answered 202; reading one answers it; any other value is 501.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Neutral = new()
+    {
+        ["BRIGHTNESS"] = ["1"], ["SATURATION"] = ["1"], ["CONTRAST"] = ["1"], ["LEVELS"] = ["0", "1", "1", "0", "1"],
+        ["ANCHOR"] = ["0", "0"], ["ROTATION"] = ["0"], ["CLIP"] = ["0", "0", "1", "1"], ["CROP"] = ["0", "0", "1", "1"],
+        ["PERSPECTIVE"] = ["0", "0", "1", "0", "1", "1", "0", "1"], ["KEYER"] = ["0"], ["INVERT"] = ["0"], ["MASTERVOLUME"] = ["1"],
+        ["BLEND"] = ["NORMAL"], ["STRAIGHT_ALPHA_OUTPUT"] = ["0"], ["MIPMAP"] = ["0"],
+    };
 
     private readonly ConcurrentDictionary<int, ConcurrentQueue<MixerChange>> _deferred = new();
 
@@ -51,6 +64,12 @@ public sealed class AmcpMixer(AmcpChannels channels)
                         Reset(cleared);
                 });
                 break;
+            case var _ when Neutral.TryGetValue(property, out var neutral) && values.Count == 0:
+                return AmcpReply.Data("MIXER", string.Join(' ', neutral));
+            case var _ when Neutral.TryGetValue(property, out var neutral) && IsNeutral(values, neutral):
+                return AmcpReply.Ok("MIXER");
+            case var _ when Neutral.TryGetValue(property, out var neutral):
+                throw new AmcpFailure(501, "MIXER", "FAILED", $"MIXER {property} is only ever {string.Join(' ', neutral)} here: {Supported}");
             default:
                 throw new AmcpFailure(501, "MIXER", "FAILED", $"MIXER {property} is not supported: {Supported}");
         }
@@ -82,6 +101,13 @@ public sealed class AmcpMixer(AmcpChannels channels)
         }
         return AmcpReply.Ok("MIXER");
     }
+
+    /// <summary>Whether the values given (then perhaps a duration and a tween) are the property's neutral ones.</summary>
+    private static bool IsNeutral(List<string> values, string[] neutral) =>
+        values.Count >= neutral.Length && neutral.Select((n, i) =>
+            double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out double expected)
+                ? double.TryParse(values[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double given) && given == expected
+                : values[i].Equals(n, StringComparison.OrdinalIgnoreCase)).All(same => same);
 
     private static void Reset(Layer layer)
     {

@@ -82,6 +82,27 @@ public sealed class AmcpStageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Opacity_ramps_linearly_over_the_frames_given_and_at_once_without()
+    {
+        using var test = new TestChannel();
+        test.Channel.Execute(StageCommands.Load(2, Producers.SyntheticProducers.Color(test.Context, "white")));
+        test.Channel.Execute(StageCommands.Opacity(2, 0, frames: 4));
+        var seen = new List<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            test.Channel.RunTicks(1);
+            seen.Add(Math.Round(test.Channel.Status().Layers.Single().Opacity, 6));
+        }
+        Assert.Equal([0.75, 0.5, 0.25, 0, 0], seen);
+        test.Channel.Execute(StageCommands.Opacity(2, 0.6));
+        test.Channel.RunTicks(1);
+        Assert.Equal(0.6, test.Channel.Status().Layers.Single().Opacity);
+        var refused = test.Channel.Execute(StageCommands.Opacity(2, 1.5));
+        test.Channel.RunTicks(1);
+        Assert.Contains("opacity must be between 0 and 1; got 1.5", refused.Exception!.InnerException!.Message);
+    }
+
+    [Fact]
     public async Task A_removed_output_gets_no_more_frames_and_is_disposed()
     {
         using var test = new TestChannel();

@@ -5,6 +5,8 @@ using Playout.TestSupport;
 namespace Playout.Engine.Tests.Commands;
 
 /// <summary>A command that fails or is refused disposes the producer it carried: no decoder thread, file handle or pooled frame stays behind.</summary>
+/// <remarks>Alone: the file handles counted are the whole process's, which other test classes open and close meanwhile.</remarks>
+[Collection(nameof(RunsAlone))]
 public sealed class FailedCommandTests : IDisposable
 {
     private readonly TempDirectory _folder = new();

@@ -95,7 +95,7 @@ public sealed class AmcpClipControlTests(AmcpService service)
     {
         using var amcp = new AmcpClient(service.Port);
         await service.WaitForCatalogue(amcp);
-        Assert.Matches(@"^201 CINF OK\r\n""CLIP1"" MOVIE \d+ \d{14} 100 1/25\r\n$", await amcp.Ask("CINF clip1"));
+        Assert.Matches(@"^201 CINF OK\r\n""CLIP1""  MOVIE  \d+ \d{14} 100 1/25\r\n$", await amcp.Ask("CINF clip1"));
         string list = await amcp.Ask("THUMBNAIL LIST");
         Assert.Matches(@"^200 THUMBNAIL LIST OK\r\n(""[A-Z0-9/]+"" \d{8}T\d{6} \d+\r\n)+\r\n$", list);
         Assert.Contains("\"SUB/CLIP2\" ", list);

@@ -110,10 +110,10 @@ public sealed class AmcpLayerTests(AmcpService service)
         string[] lines = listing.Split("\r\n")[1..^2].Where(l => !l.StartsWith("\"BROKEN\"", StringComparison.Ordinal)).ToArray();
         Assert.True(lines.Length == 4, listing);
         long size = new FileInfo(Path.Combine(service.MediaFolder, "clip1.mp4")).Length;
-        Assert.Matches($@"^""CLIP1"" MOVIE {size} \d{{14}} 100 1/25$", lines[0]);
-        Assert.Matches($@"^""SUB/CLIP2"" MOVIE {size} \d{{14}} 100 1/25$", lines[1]);
-        Assert.Matches($@"^""LOGO"" STILL {new FileInfo(Path.Combine(service.MediaFolder, "logo.png")).Length} \d{{14}} 0 0/1$", lines[2]);
-        Assert.StartsWith("\"SLATE\" STILL ", lines[3]);
+        Assert.Matches($@"^""CLIP1""  MOVIE  {size} \d{{14}} 100 1/25$", lines[0]);
+        Assert.Matches($@"^""SUB/CLIP2""  MOVIE  {size} \d{{14}} 100 1/25$", lines[1]);
+        Assert.Matches($@"^""LOGO""  STILL  {new FileInfo(Path.Combine(service.MediaFolder, "logo.png")).Length} \d{{14}} 0 0/1$", lines[2]);
+        Assert.StartsWith("\"SLATE\"  STILL  ", lines[3]);
         var stamp = Regex.Match(lines[0], @" (\d{14}) ").Groups[1].Value;
         Assert.Equal(File.GetLastWriteTimeUtc(Path.Combine(service.MediaFolder, "clip1.mp4")).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture), stamp);
     }
