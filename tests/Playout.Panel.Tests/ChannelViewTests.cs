@@ -134,6 +134,24 @@ public class ChannelViewTests(PanelFixture panel)
     }
 
     [Fact]
+    public async Task An_event_selected_in_the_rundown_with_the_arrow_keys_is_made_next_by_its_key_pressed_twice()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1");
+        await panel.Service.AwayFromACut(1);
+        await Assertions.Expect(page.Locator(".rundown tr.item.selected")).ToHaveAttributeAsync("data-state", "cued");
+        string next = (await panel.Service.Automation(1)).GetProperty("next").GetProperty("id").GetString()!;
+        await page.Keyboard.PressAsync("ArrowDown");
+        var selected = page.Locator(".rundown tr.item.selected");
+        string chosen = (await selected.GetAttributeAsync("data-id"))!;
+        Assert.NotEqual(next, chosen);
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(page.Locator("button[data-action=next]")).ToHaveClassAsync(new Regex("armed"));
+        await page.Keyboard.PressAsync("n");
+        await Until(async () => (await panel.Service.Automation(1)).GetProperty("next").GetProperty("id").GetString() == chosen);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Acknowledging_an_alarm_records_the_operator_and_shows_who()
     {
         var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1/alarms");
