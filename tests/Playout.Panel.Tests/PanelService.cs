@@ -56,6 +56,9 @@ public sealed class PanelService : IAsyncDisposable
     }
 
     public string Http { get; }
+
+    /// <summary>A path in the service's media folder.</summary>
+    public string MediaFile(string name) => _folder.File(Path.Combine("media", name));
     public string Url => $"http://{Http}/";
     public ServiceProcess Process { get; private set; } = null!;
 
