@@ -64,8 +64,10 @@ async function refreshMain() {
   try {
     if (tab === 'rundown') {
       rundownItems = await rundown.load(number, channelOf(number)?.automation?.onAir?.key);
-      if (!selectedKey || !rundownItems.some(i => i.key === selectedKey))
-        selectedKey = rundownItems.find(i => i.state !== 'played' && i.state !== 'onair')?.key ?? null;
+      // The selection stays on an event ahead: one that went to air meanwhile gives it to the first event ahead.
+      const ahead = i => i.state !== 'played' && i.state !== 'onair';
+      if (!rundownItems.some(i => i.key === selectedKey && ahead(i)))
+        selectedKey = rundownItems.find(ahead)?.key ?? null;
       mainData = rundownItems;
     } else if (tab === 'asRun') mainData = await asrun.load(number);
     else if (tab === 'devices') mainData = await devices.load(ctx.update);
