@@ -16,6 +16,8 @@ namespace Playout.Benchmarks;
 /// - AMCP commands answered per second with the channel on air (tick-bound MIXER changes over many connections, then
 ///   catalogue queries), and the tick's p50/p99/max without and with that load (the status's window of 1024 ticks, so
 ///   each phase runs at least 21 s at 50 ticks a second).
+/// - the panel's programme preview (MJPEG, 10 pictures a second) behind air, in frames: each part's tick against the
+///   channel's tick when the part arrives (from the status's tick and the UTC instant its frame aired).
 /// `./playout bench amcp [--seconds N]` (N ≥ 21, default 21).
 /// </summary>
 public static class AmcpOnAirBenchmark
@@ -23,6 +25,7 @@ public static class AmcpOnAirBenchmark
     private const int Takes = 20;
     private const int Connections = 16;
     private const int InFlight = 8;
+    private const int PreviewParts = 100;
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -33,6 +36,7 @@ public static class AmcpOnAirBenchmark
             using var service = Service.Start(folder);
             var rest = Enumerable.Range(1, Takes).Select(i => service.RestTake($"e{i}")).ToArray();
             var amcp = Enumerable.Range(1, Takes).Select(i => service.AmcpTake(i % 2 == 0 ? "CLIP1" : "CLIP2")).ToArray();
+            var preview = service.PreviewLatency(PreviewParts);
             var idle = service.Phase(seconds, null);
             var commands = service.Phase(seconds, i => $"MIXER 1-{30 + i} OPACITY {(i % 2 == 0 ? "0.5" : "0.75")}");
             var queries = service.Phase(seconds, i => i % 2 == 0 ? "CINF CLIP1" : "VERSION");
@@ -42,6 +46,7 @@ public static class AmcpOnAirBenchmark
             output.WriteLine("|---|---:|---:|---:|");
             output.WriteLine(Latency("REST POST /take (the next manual event)", rest));
             output.WriteLine(Latency("AMCP PLAY 1-5 (a LOADBG'd clip)", amcp));
+            output.WriteLine(Latency($"preview (MJPEG, {PreviewParts} pictures) behind air on arrival", preview));
             output.WriteLine();
             output.WriteLine($"| Phase ({seconds:0} s each) | AMCP commands/s | Tick p50 (ms) | Tick p99 (ms) | Tick max (ms) | Late ticks |");
             output.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -101,7 +106,8 @@ public static class AmcpOnAirBenchmark
                   "http": "127.0.0.1:{{http}}", "state": "state", "media": "media",
                   "amcp": { "enabled": true, "listen": "127.0.0.1:{{amcp}}" },
                   "channels": [{ "name": "bench", "format": "720p50", "clock": "system",
-                    "automation": { "template": "template.yaml", "timeZone": "UTC", "dayStart": "{{dayStart}}", "layer": 10 }, "outputs": [] }]
+                    "automation": { "template": "template.yaml", "timeZone": "UTC", "dayStart": "{{dayStart}}", "layer": 10 },
+                    "outputs": [ { "type": "preview", "width": 320, "height": 180, "perSecond": 10 } ] }]
                 }
                 """);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -180,6 +186,30 @@ public static class AmcpOnAirBenchmark
             long before = Status().GetProperty("tick").GetInt64();
             Check(_control.Ask("PLAY 1-5"), "PLAY");
             return CutTick(e => e.GetProperty("title").GetString() == "take layer 5 as loaded", e => e.GetProperty("actualTick").GetInt64(), before) - before;
+        }
+
+        /// <summary>
+        /// How many frames behind air each of <paramref name="parts"/> MJPEG preview pictures is when it arrives: the
+        /// channel's tick then is the status's tick plus the frames since that tick's frame aired (system clock, 50 fps).
+        /// </summary>
+        public long[] PreviewLatency(int parts)
+        {
+            var status = Status();
+            long tick = status.GetProperty("tick").GetInt64();
+            var aired = status.GetProperty("airTime").GetDateTimeOffset();
+            using var response = _http.GetAsync("/api/channels/1/preview.mjpeg", HttpCompletionOption.ResponseHeadersRead).Result;
+            using var reader = new StreamReader(response.Content.ReadAsStream(), Encoding.Latin1);
+            var behind = new List<long>();
+            while (behind.Count < parts && reader.ReadLine() is { } line)
+            {
+                // The JPEG bytes read as Latin-1 lines are passed over; only part headers match.
+                if (line.StartsWith("X-Playout-Tick: ", StringComparison.Ordinal))
+                {
+                    long now = tick + (long)Math.Floor((DateTimeOffset.UtcNow - aired).TotalSeconds * 50);
+                    behind.Add(now - long.Parse(line.AsSpan(16), CultureInfo.InvariantCulture));
+                }
+            }
+            return [.. behind];
         }
 
         /// <summary>
