@@ -31,6 +31,23 @@ public class RoleAndLanguageTests(PanelFixture panel)
         await engineer.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Without_a_token_the_page_asks_for_one_and_signs_in_with_its_role()
+    {
+        var context = await panel.Browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(panel.Service.Url);
+        var login = page.Locator("#login");
+        await Assertions.Expect(login).ToBeVisibleAsync();
+        await login.Locator("input[name=token]").FillAsync(PanelService.Operator);
+        await login.Locator("button[value=signin]").ClickAsync();
+        await Assertions.Expect(page.Locator("#user")).ToHaveTextAsync($"{PanelService.OperatorName} · operator");
+        await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(2);
+        // The token stays with the tab, never in the address.
+        Assert.DoesNotContain(PanelService.Operator, page.Url);
+        await context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("en", "Rundown", "Take")]
     [InlineData("vi", "Danh sách phát", "Chuyển")]
