@@ -48,6 +48,25 @@ public class RoleAndLanguageTests(PanelFixture panel)
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Every_language_has_every_word_of_the_english_interface()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Viewer);
+        string[] gaps = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { dictionaries } = await import('/panel/i18n.js');
+              const words = Object.keys(dictionaries.en);
+              return Object.entries(dictionaries).flatMap(([language, d]) => [
+                ...words.filter(w => !d[w]).map(w => `${language} lacks ${w}`),
+                ...Object.keys(d).filter(w => !(w in dictionaries.en)).map(w => `${language} has ${w}, English does not`),
+              ]);
+            }
+            """);
+        Assert.Empty(gaps);
+        Assert.Equal(["en", "vi", "zh-CN", "id"], await page.EvaluateAsync<string[]>("async () => Object.keys((await import('/panel/i18n.js')).dictionaries)"));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("en", "Rundown", "Take")]
     [InlineData("vi", "Danh sách phát", "Chuyển")]
