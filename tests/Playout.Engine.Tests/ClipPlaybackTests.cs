@@ -183,10 +183,7 @@ public class ClipPlaybackTests
     public void A_corrupt_and_a_missing_file_in_a_playlist_get_filler_for_their_planned_time_and_the_next_clip_starts_on_time()
     {
         using var folder = new TempDirectory();
-        string first = TestMedia.IndexedClip(folder, "first.mkv", frames: 20, lumaBase: 100);
-        string last = TestMedia.IndexedClip(folder, "last.mkv", frames: 10, lumaBase: 150);
-        string corrupt = folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
-        string missing = folder.File("missing.mov");
+        var (first, last, corrupt, missing) = PlaylistFiles(folder);
         using var test = new CardChannel();
         var seen = test.RecordValues(360, 288);
         PlaylistItem[] items =
@@ -215,10 +212,7 @@ public class ClipPlaybackTests
     public void A_damaged_or_missing_clip_with_no_planned_time_is_passed_over_without_a_gap_under_an_alarm_until_it_plays()
     {
         using var folder = new TempDirectory();
-        string first = TestMedia.IndexedClip(folder, "first.mkv", frames: 20, lumaBase: 100);
-        string last = TestMedia.IndexedClip(folder, "last.mkv", frames: 10, lumaBase: 150);
-        string corrupt = folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
-        string missing = folder.File("missing.mov");
+        var (first, last, corrupt, missing) = PlaylistFiles(folder);
         using var test = new CardChannel();
         var seen = test.RecordValues(360, 288);
         PlaylistItem[] items = [new(first, ClipOptions.Default), new(corrupt, ClipOptions.Default), new(missing, ClipOptions.Default), new(last, ClipOptions.Default)];
@@ -247,4 +241,9 @@ public class ClipPlaybackTests
         test.Channel.RunTicks(1);
         Assert.True(SpinWait.SpinUntil(() => test.Alarms.Active.Count == 0, 5000), string.Join("; ", test.Alarms.Active.Select(a => a.Source)));
     }
+
+    /// <summary>A 20-frame clip (luma 100 up), a 10-frame one (150 up), a corrupt file and a missing one.</summary>
+    private static (string First, string Last, string Corrupt, string Missing) PlaylistFiles(TempDirectory folder) =>
+        (TestMedia.IndexedClip(folder, "first.mkv", frames: 20, lumaBase: 100), TestMedia.IndexedClip(folder, "last.mkv", frames: 10, lumaBase: 150),
+         folder.Write("corrupt.mp4", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]), folder.File("missing.mov"));
 }

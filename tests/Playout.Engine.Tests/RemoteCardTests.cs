@@ -17,15 +17,8 @@ public class RemoteCardTests
     [Fact]
     public void A_card_in_its_own_process_genlocks_the_channel_plays_its_frames_and_shows_injected_reference_loss()
     {
-        using var folder = new TempDirectory();
-        string socket = folder.File("card.sock");
-        using var host = StartHost(socket);
-        Assert.True(SpinWait.SpinUntil(() => File.Exists(socket), TimeSpan.FromSeconds(20)), "the card process did not start listening");
-
-        var format = VideoFormats.Parse("576i50");
-        var alarms = new AlarmBoard(NullLogger.Instance);
-        using var context = new ChannelContext("channel 1", format, 24, 48, NullLogger.Instance, alarms);
-        var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
+        using var rig = new Rig();
+        var (host, format, alarms, context, card) = (rig.Host, rig.Format, rig.Alarms, rig.Context, rig.Card);
         try
         {
             using var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, format.FrameRate, alarms, "channel 1"),
@@ -63,15 +56,8 @@ public class RemoteCardTests
     [Fact]
     public void A_card_that_stops_playing_or_whose_process_dies_raises_its_output_alarm_while_the_channel_keeps_ticking()
     {
-        using var folder = new TempDirectory();
-        string socket = folder.File("card.sock");
-        using var host = StartHost(socket);
-        Assert.True(SpinWait.SpinUntil(() => File.Exists(socket), TimeSpan.FromSeconds(20)), "the card process did not start listening");
-
-        var format = VideoFormats.Parse("576i50");
-        var alarms = new AlarmBoard(NullLogger.Instance);
-        using var context = new ChannelContext("channel 1", format, 24, 48, NullLogger.Instance, alarms);
-        var card = new RemoteCardDriver().Open(format, new Dictionary<string, string> { ["socket"] = socket });
+        using var rig = new Rig();
+        var (host, format, alarms, context, card) = (rig.Host, rig.Format, rig.Alarms, rig.Context, rig.Card);
         try
         {
             // On the system clock: the channel does not depend on the card's syncs, only its output does.
@@ -102,6 +88,36 @@ public class RemoteCardTests
         finally
         {
             card.Dispose();
+        }
+    }
+
+    /// <summary>A card process listening on a socket of its own, a 576i50 channel context and the card opened from it.</summary>
+    private sealed class Rig : IDisposable
+    {
+        private readonly TempDirectory _folder = new();
+
+        public Rig()
+        {
+            string socket = _folder.File("card.sock");
+            Host = StartHost(socket);
+            Assert.True(SpinWait.SpinUntil(() => File.Exists(socket), TimeSpan.FromSeconds(20)), "the card process did not start listening");
+            Context = new ChannelContext("channel 1", Format, 24, 48, NullLogger.Instance, Alarms);
+            Card = new RemoteCardDriver().Open(Format, new Dictionary<string, string> { ["socket"] = socket });
+        }
+
+        public Process Host { get; }
+        public VideoFormat Format { get; } = VideoFormats.Parse("576i50");
+        public AlarmBoard Alarms { get; } = new(NullLogger.Instance);
+        public ChannelContext Context { get; }
+        public Playout.Engine.Devices.IVideoCard Card { get; }
+
+        public void Dispose()
+        {
+            Context.Dispose();
+            if (!Host.HasExited)
+                Host.Kill();
+            Host.Dispose();
+            _folder.Dispose();
         }
     }
 

@@ -27,7 +27,10 @@ public enum AsRunStatus
     /// </summary>
     Probe,
 
-    /// <summary>Not an item: an operator's action on the channel (emergency, graphics, insert, jump), with who and when in its reason.</summary>
+    /// <summary>
+    /// Not an item: an operator's action on the channel (emergency, graphics, insert, jump), with who and when in its reason;
+    /// or a command from an AMCP client (who <c>amcp:127.0.0.1:50112</c>, docs/AMCP.md) at the tick it took effect.
+    /// </summary>
     Operator,
 }
 

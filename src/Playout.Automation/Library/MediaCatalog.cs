@@ -115,6 +115,20 @@ public sealed class MediaCatalog : IDisposable
         }
     }
 
+    /// <summary>Each file with a thumbnail and the thumbnail's size in bytes (for AMCP's THUMBNAIL LIST), ordered by path.</summary>
+    public IReadOnlyList<(string Path, long Size)> ThumbnailSizes()
+    {
+        var sizes = new List<(string, long)>();
+        lock (_lock)
+        {
+            using var command = _connection.Command("SELECT path, length(thumbnail) FROM media WHERE thumbnail IS NOT NULL ORDER BY path");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                sizes.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+        return sizes;
+    }
+
     /// <summary>The file's thumbnail (JPEG); null when it is not catalogued or has none.</summary>
     public byte[]? GetThumbnail(string path)
     {

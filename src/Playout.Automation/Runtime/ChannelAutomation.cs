@@ -330,6 +330,15 @@ public sealed class ChannelAutomation : IDisposable
     }
 
     /// <summary>
+    /// A command from outside the running order took effect at <paramref name="tick"/> (an AMCP client's PLAY on a layer
+    /// of its own): an operator note as the operators' actions get (event id <paramref name="source"/>, "what by who at
+    /// TIMECODE"), at that tick, without touching the item on air's entry (docs/AMCP.md).
+    /// </summary>
+    public void NoteOperator(long tick, string source, string who, string what) =>
+        Noting(() => _asRun.WriteNote(_planner.Time.BroadcastDayOf(tick, _planner.Settings.DayStart), $"{source} {who} {tick}", source,
+            what, "operator", AsRunStatus.Operator, $"{what} by {who} at {_timecodes.OfDay(tick)}", tick, 0));
+
+    /// <summary>
     /// Measures each item's loudness on the channel's <paramref name="probe"/>: items are marked on it as they go to air, and
     /// their figures come back as loudness notes in the as-run log. Dispose the result to stop.
     /// </summary>

@@ -95,6 +95,26 @@ public sealed class Channel : IDisposable
             _outputs = [.. _outputs, slot];
     }
 
+    /// <summary>
+    /// Takes an output added by <see cref="AddConsumer"/> off the channel at the next tick boundary (so no tick is still
+    /// sending to it) and disposes it off the tick; false when the channel does not have it.
+    /// </summary>
+    public Task<bool> RemoveConsumer(IConsumer consumer)
+    {
+        bool removed = false;
+        var command = new ChannelCommand($"remove output {consumer.Name}", _ =>
+        {
+            var slot = _outputs.FirstOrDefault(o => ReferenceEquals(o.Consumer, consumer) || o.Consumer is IsolatedConsumer { Inner: var inner } && ReferenceEquals(inner, consumer));
+            if (slot is null)
+                return;
+            _outputs = [.. _outputs.Where(o => o != slot)];
+            Context.Alarms.Clear(slot.AlarmSource);
+            Context.Background.Dispose(slot.Consumer);
+            removed = true;
+        });
+        return Execute(command).ContinueWith(applied => applied.IsCompletedSuccessfully && removed, TaskScheduler.Default);
+    }
+
     public IReadOnlyList<IConsumer> Consumers => [.. _outputs.Select(o => o.Consumer)];
 
     /// <summary>Queues a command; it applies at its tick (or the next one) without ever blocking the tick.</summary>
@@ -178,7 +198,8 @@ public sealed class Channel : IDisposable
         int i = 0;
         foreach (var l in _stage.Layers)
             layers[i++] = new LayerStatus(l.Number, l.Foreground?.ToString(), l.Background?.ToString(), l.Foreground?.Position ?? 0,
-                l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure);
+                l.Foreground?.Length, l.InTransition, l.Volume, l.Opacity, l.FillerTicks, l.Foreground?.Failure, l.DrivenBy,
+                l.Foreground?.IsPaused ?? false, l.Foreground?.Loops ?? false, l.Foreground?.Source, l.Background?.Source, l.AutoTake);
         return layers;
     }
 

@@ -35,7 +35,14 @@ public sealed record ChannelStatus(
     LoudnessStatus? Loudness);
 
 /// <param name="FillerTicks">Ticks on which the filler stood in for a failed or late producer.</param>
+/// <param name="DrivenBy">Who last drove the layer by a command naming them (<c>amcp:127.0.0.1:50112</c>); null when none has.</param>
+/// <param name="Paused">The foreground holds its frame.</param>
+/// <param name="Loops">The foreground is a clip that loops.</param>
+/// <param name="Source">The file or address the foreground plays (null for generated pictures and an empty layer).</param>
+/// <param name="BackgroundSource">The file or address pre-rolled behind it.</param>
+/// <param name="AutoTake">The background goes on air by itself when the foreground ends.</param>
 public sealed record LayerStatus(int Number, string? Foreground, string? Background, long Position, long? Length,
-    bool InTransition, double Volume, double Opacity, long FillerTicks, string? Failure);
+    bool InTransition, double Volume, double Opacity, long FillerTicks, string? Failure, string? DrivenBy = null,
+    bool Paused = false, bool Loops = false, string? Source = null, string? BackgroundSource = null, bool AutoTake = false);
 
 public sealed record ConsumerStatus(string Name, ConsumerCounters Counters);

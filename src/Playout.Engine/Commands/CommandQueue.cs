@@ -36,7 +36,7 @@ public sealed class CommandQueue
         while (_incoming.TryDequeue(out var command))
         {
             if (command.AtTick < tick)
-                command.Reject($"tick {command.AtTick} has already gone to air (now {tick})");
+                command.Reject($"tick {command.AtTick} has already gone to air (now {tick})", stage.Retire);
             else
                 Insert(command);
         }

@@ -31,6 +31,9 @@ public sealed class IsolatedConsumer : IConsumer
 
     public string Name => _inner.Name;
 
+    /// <summary>The consumer this one runs on its own thread.</summary>
+    public IConsumer Inner => _inner;
+
     public bool NeverBlocks => true;
 
     public ConsumerCounters Counters

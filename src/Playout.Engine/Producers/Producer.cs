@@ -32,6 +32,15 @@ public abstract class Producer(string name) : IDisposable
     /// <summary>Frames delivered so far since the producer was taken to air.</summary>
     public virtual long Position => 0;
 
+    /// <summary>True while a producer with a timeline holds its frame (<see cref="Pause"/>).</summary>
+    public virtual bool IsPaused => false;
+
+    /// <summary>True for a clip that starts again at its in point after its out point.</summary>
+    public virtual bool Loops => false;
+
+    /// <summary>The file or address the producer plays, when it plays one (clips, streams); null for generated pictures.</summary>
+    public virtual string? Source => null;
+
     /// <summary>
     /// The frame for this tick. Playing producers advance one frame per call; paused ones deliver their current
     /// frame again. False when there is nothing to show this tick: failed (<see cref="Failure"/>), finished, or

@@ -74,6 +74,12 @@ public sealed class ChannelStage : IDisposable
         return _outputs.AsSpan(0, layers.Count);
     }
 
+    /// <summary>Whether a layer has <paramref name="producer"/> on air, pre-rolled or in a transition.</summary>
+    internal bool Holds(Producer producer) => _layers.Values.Any(layer => layer.Holds(producer));
+
+    /// <summary>Disposes a producer the stage does not hold, without the tick waiting for its threads.</summary>
+    internal void Retire(Producer producer) => _channel.Background.Dispose(producer);
+
     /// <summary>
     /// What of <paramref name="produced"/> (this tick's <see cref="Produce"/>) is shown, bottom to top: the <see cref="Cover"/>
     /// alone, else every layer not <see cref="Hidden"/>. The entries are reordered in place (the shown ones first, in order),

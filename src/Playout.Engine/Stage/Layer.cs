@@ -18,10 +18,14 @@ public sealed class Layer : IDisposable
     private readonly string _alarmSource;
     private Producer? _outgoing;
     private Transition _transition;
+    private Transition _backgroundTransition;
+    private bool _autoTake;
     private int _transitionTick;
     private double _volume = 1;
     private double _volumeTarget = 1;
     private int _volumeRampLeft;
+    private double _opacityTarget = 1;
+    private int _opacityRampLeft;
     private bool _late;
     private Frame? _held;
     private long _gapTicks;
@@ -38,7 +42,8 @@ public sealed class Layer : IDisposable
     public int Number { get; }
     public Producer? Foreground { get; private set; }
     public Producer? Background { get; private set; }
-    public double Opacity { get; set; } = 1;
+    /// <summary>Opacity now (0..1); ramps towards the last <see cref="SetOpacity"/> target.</summary>
+    public double Opacity { get; private set; } = 1;
     public PictureTransform Transform { get; private set; } = PictureTransform.FullFrame;
 
     /// <summary>For each output channel, the producer channel it takes (−1: silent).</summary>
@@ -48,6 +53,12 @@ public sealed class Layer : IDisposable
     public double Volume => _volume;
 
     public bool InTransition => _outgoing is not null;
+
+    /// <summary>Who last drove the layer through a command that names them (an AMCP client, an operator); null when none has.</summary>
+    public string? DrivenBy { get; internal set; }
+
+    internal bool Holds(Producer producer) =>
+        ReferenceEquals(producer, Foreground) || ReferenceEquals(producer, Background) || ReferenceEquals(producer, _outgoing);
 
     /// <summary>Ticks on which the foreground had nothing and the filler was shown.</summary>
     public long FillerTicks { get; private set; }
@@ -61,11 +72,34 @@ public sealed class Layer : IDisposable
     }
 
     /// <summary>Pre-rolls a producer behind the one on air; <see cref="Take"/> puts it on air.</summary>
-    public void LoadBackground(Producer producer)
+    /// <param name="transition">How <see cref="TakeAsLoaded"/> and an automatic take bring it on (a cut when null).</param>
+    /// <param name="autoTake">
+    /// Take it by itself, frame-exact, as the clip on air ends (its transition starting that many frames before the
+    /// end); at once when the layer has nothing on air (CasparCG's LOADBG AUTO).
+    /// </param>
+    public void LoadBackground(Producer producer, Transition? transition = null, bool autoTake = false)
     {
         Retire(Background);
         Background = producer;
+        _backgroundTransition = transition ?? Transition.Cut;
+        _autoTake = autoTake;
+        if (autoTake && Foreground is null)
+            TakeAsLoaded();
     }
+
+    /// <summary>Unloads what waits behind the layer (CasparCG's CLEAR of a layer empties both).</summary>
+    public void ClearBackground()
+    {
+        Retire(Background);
+        Background = null;
+        _autoTake = false;
+    }
+
+    /// <summary>Whether the background waits to be taken by itself when the foreground ends.</summary>
+    public bool AutoTake => _autoTake && Background is not null;
+
+    /// <summary>Takes the background with the transition it was loaded with.</summary>
+    public void TakeAsLoaded() => Take(_backgroundTransition);
 
     /// <summary>Takes the background to air with a transition; without a background it resumes the foreground.</summary>
     public void Take(Transition transition)
@@ -86,6 +120,7 @@ public sealed class Layer : IDisposable
         }
         Foreground = Background;
         Background = null;
+        _autoTake = false;
         Foreground.Play();
     }
 
@@ -112,6 +147,19 @@ public sealed class Layer : IDisposable
         _volumeRampLeft = Math.Max(1, frames);
     }
 
+    /// <summary>Ramps the opacity to <paramref name="opacity"/> over <paramref name="frames"/> ticks (0: on the next tick).</summary>
+    /// <exception cref="ArgumentException">The opacity is not between 0 and 1.</exception>
+    public void SetOpacity(double opacity, int frames = 0)
+    {
+        if (double.IsNaN(opacity) || opacity is < 0 or > 1)
+            throw new ArgumentException($"opacity must be between 0 and 1; got {opacity}");
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        _opacityTarget = opacity;
+        _opacityRampLeft = frames;
+        if (frames == 0)
+            Opacity = opacity;
+    }
+
     public void SetTransform(PictureTransform transform)
     {
         transform.Validate();
@@ -136,6 +184,10 @@ public sealed class Layer : IDisposable
     internal LayerOutput Produce(in ProduceContext context, Producer filler, V210Compositor compositor, bool programme)
     {
         var (volumeStart, volumeEnd) = AdvanceVolume();
+        if (_opacityRampLeft > 0)
+            Opacity += (_opacityTarget - Opacity) / _opacityRampLeft--;
+        if (AutoTake && Foreground is { } ending && EndsWithin(ending, _backgroundTransition))
+            TakeAsLoaded();
         if (Foreground is null)
             return default;
         var incoming = Receive(Foreground, context, filler, programme);
@@ -164,6 +216,47 @@ public sealed class Layer : IDisposable
             EndTransition();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Swaps what this layer and <paramref name="other"/> play (foreground, background, transition in progress, who drove
+    /// them); with <paramref name="transforms"/> also their opacity, placement, volume and channel map.
+    /// </summary>
+    public void Swap(Layer other, bool transforms)
+    {
+        (Foreground, other.Foreground) = (other.Foreground, Foreground);
+        (Background, other.Background) = (other.Background, Background);
+        (_outgoing, other._outgoing) = (other._outgoing, _outgoing);
+        (_transition, other._transition) = (other._transition, _transition);
+        (_transitionTick, other._transitionTick) = (other._transitionTick, _transitionTick);
+        (_backgroundTransition, other._backgroundTransition) = (other._backgroundTransition, _backgroundTransition);
+        (_autoTake, other._autoTake) = (other._autoTake, _autoTake);
+        (DrivenBy, other.DrivenBy) = (other.DrivenBy, DrivenBy);
+        if (!transforms)
+            return;
+        (Opacity, other.Opacity) = (other.Opacity, Opacity);
+        (_opacityTarget, other._opacityTarget) = (other._opacityTarget, _opacityTarget);
+        (_opacityRampLeft, other._opacityRampLeft) = (other._opacityRampLeft, _opacityRampLeft);
+        (Transform, other.Transform) = (other.Transform, Transform);
+        (ChannelMap, other.ChannelMap) = (other.ChannelMap, ChannelMap);
+        (_volume, other._volume) = (other._volume, _volume);
+        (_volumeTarget, other._volumeTarget) = (other._volumeTarget, _volumeTarget);
+        (_volumeRampLeft, other._volumeRampLeft) = (other._volumeRampLeft, _volumeRampLeft);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="producer"/> has delivered its last frame, or (for a transition) has no more frames left
+    /// than the transition lasts, as CasparCG's AUTO counts: the transition ends with the clip's last frame. A clip that
+    /// has looped counts its frames in the pass it is in.
+    /// </summary>
+    private static bool EndsWithin(Producer producer, Transition transition)
+    {
+        if (producer.IsFinished)
+            return true;
+        if (producer.Loops || producer.Length is not { } length || length <= 0)
+            return false;
+        long played = producer.Position == 0 ? 0 : (producer.Position - 1) % length + 1;
+        return length - played <= (transition.Kind == TransitionKind.Cut ? 0 : transition.Frames);
     }
 
     public void Dispose()

@@ -19,6 +19,43 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
         (catalog?.List(null, 0, ListLimit).Items ?? []).Where(e => e.Info is not null && NameOf(e.Path) is not null)
             .Select(e => ClipLine(NameOf(e.Path)!, e));
 
+    /// <summary>TLS: the templates, which here are the catalogue's pictures (docs/AMCP.md "CG"), one name a line as CasparCG lists them.</summary>
+    public IEnumerable<string> Templates() =>
+        (catalog?.List(null, 0, ListLimit).Items ?? []).Where(e => e.Info is { } info && IsStill(info) && NameOf(e.Path) is not null)
+            .Select(e => NameOf(e.Path)!.ToUpperInvariant());
+
+    /// <summary>CINF: the catalogued file's line in the scanner's format.</summary>
+    /// <exception cref="AmcpFailure">404 when no catalogued file has that name.</exception>
+    public string Info(string name) =>
+        Catalogued(name) is { Info: not null } entry ? ClipLine(NameOf(entry.Path)!, entry) : throw AmcpFailure.NotFound("CINF", $"no clip named '{name}' in the media library");
+
+    /// <summary>
+    /// THUMBNAIL LIST: <c>"NAME" YYYYMMDDTHHMMSS SIZE</c> for each catalogued file with a thumbnail, as the scanner lists
+    /// them (the time the file was probed, UTC; the thumbnail's size in bytes).
+    /// </summary>
+    public IEnumerable<string> Thumbnails()
+    {
+        if (catalog is null)
+            yield break;
+        foreach (var (path, size) in catalog.ThumbnailSizes().Take(ListLimit))
+        {
+            if (NameOf(path) is { } name && catalog.Get(path) is { } entry)
+                yield return string.Create(CultureInfo.InvariantCulture, $"\"{name.ToUpperInvariant()}\" {entry.ProbedAt:yyyyMMdd'T'HHmmss} {size}");
+        }
+    }
+
+    /// <summary>THUMBNAIL RETRIEVE: the thumbnail in base64 (a JPEG here, where CasparCG's scanner makes PNGs).</summary>
+    /// <exception cref="AmcpFailure">404 when the file is not catalogued or has no thumbnail.</exception>
+    public string Thumbnail(string name) =>
+        Catalogued(name) is { } entry && catalog!.GetThumbnail(entry.Path) is { } jpeg ? Convert.ToBase64String(jpeg)
+            : throw AmcpFailure.NotFound("THUMBNAIL", $"no thumbnail of '{name}' in the media library");
+
+    /// <summary>The catalogue's entry whose clip name is <paramref name="name"/> (any case); null when none.</summary>
+    private MediaEntry? Catalogued(string name) =>
+        string.IsNullOrWhiteSpace(name) ? null
+            // The catalogue's own name lookup (by file name), narrowed to the entry whose clip name is this one.
+            : catalog?.FindByName(name).FirstOrDefault(e => string.Equals(NameOf(e.Path), name.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The file a clip name stands for.</summary>
     /// <exception cref="AmcpFailure">403 for a name that leads out of the media roots; 404 for one that names no file.</exception>
     public string Resolve(string verb, string name)
@@ -26,9 +63,7 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
         string full = sources.Resolve(name);
         if (RootOf(full) is null)
             throw AmcpFailure.Refused(verb, $"'{name}' is outside the media roots");
-        // The catalogue's own name lookup (by file name), narrowed to the entry whose clip name is this one.
-        var catalogued = string.IsNullOrWhiteSpace(name) ? null
-            : catalog?.FindByName(name).FirstOrDefault(e => string.Equals(NameOf(e.Path), name.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase));
+        var catalogued = Catalogued(name);
         string path = catalogued?.Path ?? (File.Exists(full) ? full : SameStem(full))
             ?? throw AmcpFailure.NotFound(verb, $"no clip named '{name}' in the media roots");
         try
@@ -66,14 +101,17 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
             .FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).Equals(stem, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>A picture: video without a length or a frame rate.</summary>
+    private static bool IsStill(MediaInfo info) => info.HasVideo && (info.Duration is null || info.Duration <= TimeSpan.Zero || info.FrameRate is null);
+
     /// <summary>
-    /// The scanner's line: the type (MOVIE with video that lasts, STILL for a picture, AUDIO for sound only), the size in
+    /// The scanner's line, two spaces either side of the type as the scanner joins them (casparcg-connection reads either): the type (MOVIE with video that lasts, STILL for a picture, AUDIO for sound only), the size in
     /// bytes, the modification time (UTC here), the length in frames and the time base of one frame (0 and 0/1 for stills).
     /// </summary>
     internal static string ClipLine(string name, MediaEntry entry)
     {
         var info = entry.Info!;
-        bool still = info.HasVideo && (info.Duration is null || info.Duration <= TimeSpan.Zero || info.FrameRate is null);
+        bool still = IsStill(info);
         string type = still ? "STILL" : info.HasVideo ? "MOVIE" : "AUDIO";
         long frames = 0;
         string timeBase = "0/1";
@@ -88,6 +126,6 @@ public sealed class AmcpMedia(SourceRules sources, MediaCatalog? catalog)
             timeBase = "1/100";
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"\"{name.ToUpperInvariant()}\" {type} {entry.Size} {entry.Modified:yyyyMMddHHmmss} {frames} {timeBase}");
+            $"\"{name.ToUpperInvariant()}\"  {type}  {entry.Size} {entry.Modified:yyyyMMddHHmmss} {frames} {timeBase}");
     }
 }

@@ -20,6 +20,7 @@ public sealed class AmcpServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly AmcpChannels _channels;
     private readonly AmcpDispatcher _dispatcher;
+    private readonly AmcpOsc? _osc;
     private readonly int _queueLength;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
@@ -27,11 +28,12 @@ public sealed class AmcpServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _disposed;
 
-    private AmcpServer(TcpListener listener, AmcpChannels channels, AmcpDispatcher dispatcher, int queueLength, ILogger log)
+    private AmcpServer(TcpListener listener, AmcpChannels channels, AmcpDispatcher dispatcher, int queueLength, AmcpOsc? osc, ILogger log)
     {
         _listener = listener;
         _channels = channels;
         _dispatcher = dispatcher;
+        _osc = osc;
         _queueLength = queueLength;
         _log = log;
         _accepting = Accept();
@@ -39,7 +41,12 @@ public sealed class AmcpServer : IAsyncDisposable
 
     public int Port => ((System.Net.IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public void OnAir(IReadOnlyList<ChannelRuntime> channels) => _channels.OnAir(channels);
+    /// <summary>The channels are on air: commands reach them, and OSC (when configured) starts sending their state.</summary>
+    public void OnAir(IReadOnlyList<ChannelRuntime> channels)
+    {
+        _channels.OnAir(channels);
+        _osc?.Start();
+    }
 
     /// <summary>Listens as <c>amcp</c> configures; null when it is off.</summary>
     /// <exception cref="ConfigException">The address cannot be listened on; the message names the setting to change.</exception>
@@ -58,11 +65,13 @@ public sealed class AmcpServer : IAsyncDisposable
             listener.Dispose();
             throw ListenFailure(amcp, configPath, error);
         }
-        var channels = new AmcpChannels(config.Channels);
         var media = new AmcpMedia(config.Sources, catalog);
-        var dispatcher = new AmcpDispatcher(channels, media, new AmcpLayerCommands(channels, media, modules, config.SourceProtocols), Version(), log);
+        var channels = new AmcpChannels(config.Channels, media);
+        var commands = new AmcpCommands(media, new AmcpInfo(channels), new AmcpLayerCommands(channels, media, modules, config.SourceProtocols),
+            new AmcpMixer(channels), new AmcpTemplates(channels, media, modules), new AmcpOutputs(channels, modules, amcp.OutputProtocols));
+        var osc = amcp.Osc.Targets.Count > 0 ? new AmcpOsc(channels, amcp.Osc.EndPoints, log) : null;
         log.LogInformation("AMCP on {Listen}", amcp.Listen);
-        return new AmcpServer(listener, channels, dispatcher, amcp.QueueLength, log);
+        return new AmcpServer(listener, channels, new AmcpDispatcher(commands, Version(), log), amcp.QueueLength, osc, log);
     }
 
     private static string Version()
@@ -113,6 +122,7 @@ public sealed class AmcpServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         await _stop.CancelAsync();
+        _osc?.Dispose();
         _listener.Stop();
         await _accepting;
         Task[] open;

@@ -62,6 +62,7 @@ public sealed class AutomationHost : IDisposable
         var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
         {
             Sources = rules,
+            TakeDebounce = TimeSpan.FromMilliseconds(service.Panel.TakeDebounceMs),
         };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         host._alarmNotes = context.Alarms.Subscribe(change =>

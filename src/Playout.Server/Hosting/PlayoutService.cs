@@ -66,7 +66,7 @@ public static class PlayoutService
             snmp?.OnAir(channels);
             amcp?.OnAir(channels);
             web.Open();
-            log.LogInformation("status page on http://{Http}; outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
+            log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
                 config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
             try
             {

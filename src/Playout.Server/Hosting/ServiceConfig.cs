@@ -33,6 +33,9 @@ public sealed partial record ServiceConfig
 
     public Amcp.AmcpConfig Amcp { get; init; } = new();
 
+    /// <summary>The operator's web panel: language, keyboard shortcuts, take debounce.</summary>
+    public PanelConfig Panel { get; init; } = new();
+
     public MediaLibraryConfig MediaLibrary { get; init; } = new();
 
     /// <summary>The limits of the scripts the API runs.</summary>
@@ -127,6 +130,7 @@ public sealed partial record ServiceConfig
         Station.Validate("station", problems);
         Snmp.Validate("snmp", problems);
         Amcp.Validate("amcp", problems);
+        Panel.Validate("panel", problems);
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", problems);

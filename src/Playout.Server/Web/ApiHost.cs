@@ -14,7 +14,7 @@ using Serilog.Extensions.Logging;
 namespace Playout.Server.Web;
 
 /// <summary>
-/// The web host: the status page and the API, with what guards them in order (errors in plain words, Host names, the
+/// The web host: the operator's panel, the status page and the API, with what guards them in order (errors in plain words, Host names, the
 /// starting gate, body limits, tokens). It is built and listening before the channels exist: the list of channels it
 /// is given is filled by the service, and served once the service opens the gate.
 /// </summary>
@@ -54,6 +54,9 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         ChannelEndpoints.Map(app, api, streams);
         RundownEndpoints.Map(app, api, library);
         OperatorEndpoints.Map(app, api, library);
+        var feed = new Panel.PanelFeed(api, alarms);
+        app.Lifetime.ApplicationStopped.Register(feed.Dispose);
+        Panel.PanelEndpoints.Map(app, config, feed, streams);
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         MeterEndpoints.Map(app, api, streams);

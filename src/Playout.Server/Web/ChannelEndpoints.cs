@@ -55,10 +55,10 @@ public static class ChannelEndpoints
             return Outcome(result);
         });
 
-    /// <summary>What <paramref name="read"/> says, every <see cref="StreamInterval"/>, until the client goes: a status stream's events.</summary>
-    internal static async IAsyncEnumerable<T> Updates<T>(Func<T> read, [EnumeratorCancellation] CancellationToken cancel)
+    /// <summary>What <paramref name="read"/> says, every <see cref="StreamInterval"/> (or <paramref name="every"/>), until the client goes: a status stream's events.</summary>
+    internal static async IAsyncEnumerable<T> Updates<T>(Func<T> read, [EnumeratorCancellation] CancellationToken cancel, TimeSpan? every = null)
     {
-        using var timer = new PeriodicTimer(StreamInterval);
+        using var timer = new PeriodicTimer(every ?? StreamInterval);
         do
         {
             yield return read();

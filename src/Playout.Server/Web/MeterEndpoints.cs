@@ -23,7 +23,8 @@ public static class MeterEndpoints
             .WithSummary("The meters as server-sent events, 12.5 a second (counts against api.maxStreamClients).");
     }
 
-    private static Meters Read(Channel channel)
+    /// <summary>The meters of <paramref name="channel"/> now (also what the panel's stream carries).</summary>
+    public static Meters Read(Channel channel)
     {
         var peaks = AudioMeters.Of(channel)?.Status;
         var loudness = LoudnessProbe.Of(channel)?.Status();

@@ -5,12 +5,12 @@ using Playout.Engine.Alarms;
 
 namespace Playout.Server.Web;
 
-/// <summary>The status page and the status API it polls: every channel's engine and automation status, and the alarms.</summary>
+/// <summary>The plain status page (/status.html, beside the panel at /) and the status API it polls: every channel's engine and automation status, and the alarms.</summary>
 public static class StatusEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms)
     {
-        app.MapGet("/", () => Results.Text(StatusPage.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/status.html", () => Results.Text(StatusPage.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/api/status", () => Results.Json(new
         {
             Channels = channels.All.Select(c => new { Engine = c.Channel.Status(), Automation = c.Automation?.Automation.Status() }).ToArray(),

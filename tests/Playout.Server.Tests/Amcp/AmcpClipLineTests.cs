@@ -15,16 +15,16 @@ public sealed class AmcpClipLineTests
             new MediaInfo("mov", duration, video, video ? 1920 : 0, video ? 1080 : 0, rate, false, video ? "h264" : "", 2, 48000, "aac"), false);
 
     [Theory]
-    [InlineData(10.0, 25, 1, "\"NEWS/OPEN\" MOVIE 1234567 20261205120000 250 1/25")]
-    [InlineData(10.01, 30000, 1001, "\"NEWS/OPEN\" MOVIE 1234567 20261205120000 300 1001/30000")]
-    [InlineData(1.0, 60000, 1001, "\"NEWS/OPEN\" MOVIE 1234567 20261205120000 60 1001/60000")]
+    [InlineData(10.0, 25, 1, "\"NEWS/OPEN\"  MOVIE  1234567 20261205120000 250 1/25")]
+    [InlineData(10.01, 30000, 1001, "\"NEWS/OPEN\"  MOVIE  1234567 20261205120000 300 1001/30000")]
+    [InlineData(1.0, 60000, 1001, "\"NEWS/OPEN\"  MOVIE  1234567 20261205120000 60 1001/60000")]
     public void A_movie_has_its_length_in_frames_and_one_frames_time_base(double seconds, long rateNumerator, long rateDenominator, string line) =>
         Assert.Equal(line, AmcpMedia.ClipLine("news/open", Entry(TimeSpan.FromSeconds(seconds), true, new Rational(rateNumerator, rateDenominator))));
 
     [Fact]
     public void A_still_has_no_frames_and_sound_only_counts_hundredths()
     {
-        Assert.Equal("\"LOGO\" STILL 1234567 20261205120000 0 0/1", AmcpMedia.ClipLine("logo", Entry(null, true, new Rational(25))));
-        Assert.Equal("\"BED\" AUDIO 1234567 20261205120000 300 1/100", AmcpMedia.ClipLine("bed", Entry(TimeSpan.FromSeconds(3), false, null)));
+        Assert.Equal("\"LOGO\"  STILL  1234567 20261205120000 0 0/1", AmcpMedia.ClipLine("logo", Entry(null, true, new Rational(25))));
+        Assert.Equal("\"BED\"  AUDIO  1234567 20261205120000 300 1/100", AmcpMedia.ClipLine("bed", Entry(TimeSpan.FromSeconds(3), false, null)));
     }
 }

@@ -20,13 +20,23 @@ async function ask(name, send) {
     await ask('version', () => connection.version()),
     await ask('info', () => connection.info({})),
     await ask('cls', () => connection.cls()),
+    await ask('cinf', () => connection.cinf({ filename: 'CLIP1' })),
     await ask('loadbg', () => connection.loadbg({ channel: 1, layer: 4, clip: 'CLIP1', loop: true })),
     await ask('play', () => connection.play({ channel: 1, layer: 4 })),
+    await ask('infoChannel', () => connection.infoChannel({ channel: 1 })),
+    await ask('infoLayer', () => connection.infoLayer({ channel: 1, layer: 4 })),
+    await ask('mixerOpacity', () => connection.mixerOpacity({ channel: 1, layer: 4, value: 0.5, duration: 10, tween: 'linear' })),
+    await ask('mixerVolume', () => connection.mixerVolume({ channel: 1, layer: 4, value: 0.8 })),
+    await ask('mixerFill', () => connection.mixerFill({ channel: 1, layer: 4, x: 0.5, y: 0, xScale: 0.5, yScale: 0.5 })),
+    await ask('mixerBrightness', () => connection.mixerBrightness({ channel: 1, layer: 4, value: 0.5 })),
+    await ask('mixerClear', () => connection.mixerClear({ channel: 1, layer: 4 })),
+    await ask('call', () => connection.call({ channel: 1, layer: 4, param: 'SEEK', value: 25 })),
     await ask('stop', () => connection.stop({ channel: 1, layer: 4 })),
     await ask('clear', () => connection.clear({ channel: 1, layer: 4 })),
     await ask('missing', () => connection.play({ channel: 1, layer: 4, clip: 'NO_SUCH_CLIP' })),
     await ask('automation', () => connection.play({ channel: 1, layer: 10, clip: 'CLIP1' })),
     await ask('channel', () => connection.play({ channel: 9, layer: 4, clip: 'CLIP1' })),
+    await ask('missingParameter', () => connection.load({ channel: 1, layer: 4 })),
   ];
   process.stdout.write(JSON.stringify(steps));
   connection.discard();

@@ -45,7 +45,8 @@ public class ServiceTests
             Assert.StartsWith("playlist", channel.GetProperty("layers")[0].GetProperty("foreground").GetString());
             Assert.True(channel.GetProperty("consumers")[0].GetProperty("counters").GetProperty("sent").GetInt64() >= 75);
 
-            Assert.Contains("<title>Playout status</title>", await client.GetStringAsync("/"));
+            Assert.Contains("<title>Playout panel</title>", await client.GetStringAsync("/"));
+            Assert.Contains("<title>Playout status</title>", await client.GetStringAsync("/status.html"));
             byte[] preview = await client.GetByteArrayAsync("/api/channels/1/preview.jpg");
             Assert.Equal([0xFF, 0xD8], preview[..2]);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Playout.Server.Tests.Web;
 
-/// <summary>The status page shows each channel's failed and degraded ticks, alarms, loudness and probes, from the fields the status API gives.</summary>
+/// <summary>The plain status page (/status.html) shows each channel's failed and degraded ticks, alarms, loudness and probes, from the fields the status API gives.</summary>
 [Collection(OpenServiceCollection.Name)]
 public class StatusPageTests(OpenService open)
 {
@@ -10,7 +10,7 @@ public class StatusPageTests(OpenService open)
     public async Task The_page_reads_the_channels_failed_and_degraded_ticks_and_alarms_that_the_status_carries()
     {
         using var client = open.Service.Client();
-        string page = await client.GetStringAsync("/");
+        string page = await client.GetStringAsync("/status.html");
         foreach (string hook in (string[])["c.failedTicks", "c.degraded", "c.alarms", "id=\"ticks-${i}\"", "id=\"alarms-${i}\"", "c.loudness.meters", "c.probes"])
             Assert.Contains(hook, page);
 

@@ -53,7 +53,8 @@ public class WebSecurityTests(OpenService open)
     public async Task Without_a_token_a_caller_reads_everything_the_status_page_shows_but_changes_nothing()
     {
         using var anonymous = open.Service.Client();
-        string page = await anonymous.GetStringAsync("/");
+        Assert.Contains("<title>Playout panel</title>", await anonymous.GetStringAsync("/"));
+        string page = await anonymous.GetStringAsync("/status.html");
         Assert.Contains("<title>Playout status</title>", page);
         Assert.DoesNotContain("access_token", page);
         using (var status = JsonDocument.Parse(await anonymous.GetStringAsync("/api/status")))

@@ -28,6 +28,7 @@ internal sealed class ClipDecoder : IDisposable
     private readonly AudioRing _audio;
     private readonly CancellationTokenSource _cancel = new();
     private readonly FfmpegAbort _abort = new();
+    private volatile bool _loop;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _seekRequested = new();
     private readonly Lock _endLock = new();
@@ -39,11 +40,19 @@ internal sealed class ClipDecoder : IDisposable
     private volatile StrongBox<Rational> _frameRate;
     private long _lastPicture = Stopwatch.GetTimestamp();
 
+    /// <summary>Whether the clip starts again at its in point after its out point; read by the decoding thread at each end of a pass.</summary>
+    public bool Loop
+    {
+        get => _loop;
+        set => _loop = value;
+    }
+
     public ClipDecoder(ChannelContext channel, string url, string name, ClipOptions options, DecodedFrameQueue queue, AudioRing audio)
     {
         _channel = channel;
         _url = url;
         _options = options;
+        _loop = options.Loop;
         _queue = queue;
         _audio = audio;
         _frameRate = new(channel.Format.FrameRate);
@@ -201,7 +210,7 @@ internal sealed class ClipDecoder : IDisposable
     private Pass EndOfPass(FfmpegSource source, Pass pass)
     {
         LineUpAudio(SamplesAt(pass.NextIndex), pass.Generation, trim: true);
-        if (_options.Loop && !_options.Live && pass.NextIndex > pass.FirstIndex)
+        if (Loop && !_options.Live && pass.NextIndex > pass.FirstIndex)
         {
             source.Seek(_options.In ?? TimeSpan.Zero);
             return new Pass(_options.In ?? TimeSpan.Zero, pass.NextIndex, pass.Generation);

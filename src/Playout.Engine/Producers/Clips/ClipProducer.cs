@@ -44,6 +44,7 @@ public sealed class ClipProducer : Producer, ILiveInput
     public ClipProducer(ChannelContext channel, string url, ClipOptions? options = null) : base(NameOf(url))
     {
         _channel = channel;
+        Source = url;
         _options = options ?? ClipOptions.Default;
         _queue = new DecodedFrameQueue(_options.Ahead);
         _audio = _options.Live ? new AudioRing(AudioPool.ProgrammeChannels, LiveAudioFrames, owes: false)
@@ -115,6 +116,24 @@ public sealed class ClipProducer : Producer, ILiveInput
     public override void Play() => _playing = true;
 
     public override void Pause() => _playing = false;
+
+    public override bool IsPaused => !_playing;
+
+    public override bool Loops => _decoder.Loop;
+
+    public override string Source { get; }
+
+    /// <summary>
+    /// Makes the clip loop or not from now on (CasparCG's CALL LOOP). A clip whose decoding has already passed its out
+    /// point is not brought back by it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The clip is a live stream.</exception>
+    public void SetLoop(bool loop)
+    {
+        if (_options.Live)
+            throw new InvalidOperationException($"{Name} is a live stream and cannot loop");
+        _decoder.Loop = loop;
+    }
 
     /// <summary>Restarts the clip at <paramref name="position"/> (from the file's start); the layer shows filler until the first frame there is decoded.</summary>
     /// <exception cref="InvalidOperationException">The clip is a live stream.</exception>

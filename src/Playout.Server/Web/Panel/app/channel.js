@@ -1,0 +1,91 @@
+// One channel: on air and next with their counters, the count-to clocks, the operator's actions, the rundown (or the
+// as-run log, the alarms, the devices), the preview and the meters.
+import { esc, find, setText } from './dom.js';
+import { stateOf, countersOf, clockOf } from './status.js';
+import { barsOf, barsHtml, figuresOf } from './meters.js';
+import { t } from './i18n.js';
+import { actionButtons } from './actions.js';
+
+export const tabs = ['rundown', 'asRun', 'alarms', 'devices'];
+
+export function mount(root, ctx, number, tab) {
+  const c = ctx.settings.channels[number - 1];
+  root.innerHTML = `
+  <section class="channel" data-channel="${number}">
+    <div class="top">
+      <div class="programme">
+        ${c.hasPreview ? `<img class="preview" data-r="preview" alt="">` : `<div class="preview none">${esc(t('noPreview'))}</div>`}
+        <div class="cued" data-r="cued-box" hidden><img data-r="cued" alt=""><span>${esc(t('cued'))}</span></div>
+      </div>
+      <div class="box onair">
+        <h3>${esc(t('onAir'))} <span class="badge live" data-r="state"></span></h3>
+        <div class="title live" data-r="onair-title"></div>
+        <div class="meta live" data-r="onair-meta"></div>
+        <div class="counters">
+          <div><label>${esc(t('elapsed'))}</label><span class="tc live" data-r="elapsed"></span></div>
+          <div><label>${esc(t('remaining'))}</label><span class="tc big live" data-r="remaining"></span></div>
+        </div>
+        <div class="progress"><span data-r="progress"></span></div>
+      </div>
+      <div class="box next">
+        <h3>${esc(t('next'))}</h3>
+        <div class="title live" data-r="next-title"></div>
+        <div class="meta live" data-r="next-meta"></div>
+        <div class="counters"><div><label>${esc(t('countdown'))}</label><span class="tc big live" data-r="countdown"></span></div></div>
+      </div>
+      <div class="box clocks">
+        ${['nextFixed', 'nextManual', 'nextBreak', 'endOfAutomation'].map(k => `
+          <div class="clock"><label>${esc(t('clock.' + k))}</label><span class="tc live" data-r="clock-${k}"></span><small class="live" data-r="clock-${k}-title"></small></div>`).join('')}
+        <div class="clock"><label>${esc(t('timecode'))}</label><span class="tc live" data-r="timecode"></span><small class="live" data-r="tick"></small></div>
+      </div>
+    </div>
+    ${actionButtons(ctx)}
+    <nav class="tabs">${tabs.map(name => `<a href="#/channel/${number}/${name}" class="${name === tab ? 'active' : ''}" data-tab="${name}">${esc(t('tab.' + name))}</a>`).join('')}</nav>
+    <div class="middle">
+      <div class="main" data-r="main"></div>
+      <aside class="side">
+        <h3>${esc(t('audio'))}</h3>
+        <div class="meters" data-r="meters"></div>
+        <div class="loudness live" data-r="loudness"></div>
+        <h3>${esc(t('alarms'))}</h3>
+        <div data-r="channel-alarms"></div>
+      </aside>
+    </div>
+  </section>`;
+}
+
+export function update(root, ctx, channel, ahead) {
+  const a = channel.automation, rate = channel.frameRate;
+  const counters = countersOf(channel, ahead);
+  const state = stateOf(channel);
+  const badge = find(root, 'state');
+  setText(badge, t('state.' + state));
+  badge.className = `badge live state-${state}`;
+  setText(find(root, 'onair-title'), a?.onAir?.title ?? t('nothing'));
+  setText(find(root, 'onair-meta'), a?.onAir ? `${a.onAir.id} · ${t('kind.' + a.onAir.kind)} · ${t('since')} ${a.onAir.start}` : '');
+  const elapsed = find(root, 'elapsed');
+  setText(elapsed, counters.elapsed);
+  elapsed.dataset.tick = counters.tick;
+  elapsed.dataset.frames = counters.elapsedFrames ?? '';
+  const remaining = find(root, 'remaining');
+  setText(remaining, counters.remaining ?? t('open'));
+  remaining.dataset.frames = counters.remainingFrames ?? '';
+  find(root, 'progress').style.width = `${((counters.progress ?? 0) * 100).toFixed(1)}%`;
+  setText(find(root, 'next-title'), a?.next?.title ?? t('nothing'));
+  setText(find(root, 'next-meta'), a?.next ? `${a.next.id} · ${t('kind.' + a.next.kind)}${a.next.start ? ' · ' + a.next.start : ''}` : '');
+  setText(find(root, 'countdown'), a?.next ? counters.countdown ?? t('waitingForTake') : null);
+  const clocks = a?.clocks ?? { nextFixed: a?.nextFixed };
+  for (const k of ['nextFixed', 'nextManual', 'nextBreak', 'endOfAutomation']) {
+    const clock = clockOf(clocks[k], rate, ahead);
+    setText(find(root, `clock-${k}`), clock?.in);
+    setText(find(root, `clock-${k}-title`), clock ? `${clock.title ?? ''} ${clock.at ? '@ ' + clock.at : ''}` : '');
+  }
+  setText(find(root, 'timecode'), a?.timecode);
+  setText(find(root, 'tick'), `${t('tick')} ${counters.tick}`);
+  find(root, 'meters').innerHTML = barsHtml(barsOf(channel), false);
+  const figures = figuresOf(channel);
+  setText(find(root, 'loudness'), figures ? `M ${figures.momentary} · S ${figures.shortTerm} LUFS · ${t('itemIntegrated')} ${figures.item}` : t('loudnessOff'));
+  root.querySelectorAll('[data-action="graphics"]').forEach(b => b.classList.toggle('on', a?.graphicsOn === true));
+  root.querySelectorAll('[data-action="emergencyClear"]').forEach(b => b.classList.toggle('on', !!a?.emergency));
+  root.querySelectorAll('[data-action="hold"]').forEach(b => b.classList.toggle('on', a?.mode === 'held'));
+}
