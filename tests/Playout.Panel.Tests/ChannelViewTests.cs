@@ -68,6 +68,7 @@ public class ChannelViewTests(PanelFixture panel)
     {
         var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/2");
         var take = page.Locator("button[data-action=take]");
+        await panel.Service.AwayFromACut(2);
         string next = (await panel.Service.Automation(2)).GetProperty("next").GetProperty("title").GetString()!;
         string onAir = (await panel.Service.Automation(2)).GetProperty("onAir").GetProperty("key").GetString()!;
 
@@ -115,8 +116,8 @@ public class ChannelViewTests(PanelFixture panel)
         await Until(async () => (await panel.Service.Automation(1)).GetProperty("mode").GetString() != "held");
 
         // A take by the keyboard: Space arms it, Space again takes the next event to air.
+        await panel.Service.AwayFromACut(1);
         string before = (await panel.Service.Automation(1)).GetProperty("onAir").GetProperty("key").GetString()!;
-        await Task.Delay(600); // past the take debounce of any earlier test's take
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("button[data-action=take]")).ToHaveClassAsync(new Regex("armed"));
         Assert.Equal(before, (await panel.Service.Automation(1)).GetProperty("onAir").GetProperty("key").GetString());
@@ -129,6 +130,24 @@ public class ChannelViewTests(PanelFixture panel)
         await Assertions.Expect(page.Locator("#help kbd")).ToHaveCountAsync(20);
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#help")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_event_selected_in_the_rundown_with_the_arrow_keys_is_made_next_by_its_key_pressed_twice()
+    {
+        await panel.Service.AwayFromACut(1);
+        var page = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1");
+        await Assertions.Expect(page.Locator(".rundown tr.item.selected")).ToHaveAttributeAsync("data-state", new Regex("^(cued|ready)$"));
+        string next = (await panel.Service.Automation(1)).GetProperty("next").GetProperty("id").GetString()!;
+        await page.Keyboard.PressAsync("ArrowDown");
+        var selected = page.Locator(".rundown tr.item.selected");
+        string chosen = (await selected.GetAttributeAsync("data-id"))!;
+        Assert.NotEqual(next, chosen);
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(page.Locator("button[data-action=next]")).ToHaveClassAsync(new Regex("armed"));
+        await page.Keyboard.PressAsync("n");
+        await Until(async () => (await panel.Service.Automation(1)).GetProperty("next").GetProperty("id").GetString() == chosen);
         await page.Context.CloseAsync();
     }
 

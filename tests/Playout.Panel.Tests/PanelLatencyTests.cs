@@ -21,7 +21,7 @@ public class PanelLatencyTests(PanelFixture panel, ITestOutputHelper output)
         var rest = new List<double>();
         for (int i = 0; i < samples; i++)
         {
-            await Task.Delay(700); // past the take debounce
+            await panel.Service.AwayFromACut(1);
             var measured = await page.EvaluateAsync<JsonElement>("""
                 async () => {
                   const title = document.querySelector('[data-r=onair-title]');

@@ -56,6 +56,9 @@ public sealed class PanelService : IAsyncDisposable
     }
 
     public string Http { get; }
+
+    /// <summary>A path in the service's media folder.</summary>
+    public string MediaFile(string name) => _folder.File(Path.Combine("media", name));
     public string Url => $"http://{Http}/";
     public ServiceProcess Process { get; private set; } = null!;
 
@@ -88,6 +91,27 @@ public sealed class PanelService : IAsyncDisposable
     {
         using var client = Client(Viewer);
         return await client.GetFromJsonAsync<JsonElement>($"/api/channels/{channel}/automation");
+    }
+
+    /// <summary>
+    /// Waits until channel <paramref name="channel"/>'s item on air has at least 4 s to run and no cut came in the last
+    /// 0.6 s (the take debounce), so that an action's test sees only its own cut.
+    /// </summary>
+    public async Task AwayFromACut(int channel)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var onAir = (await Automation(channel)).GetProperty("onAir");
+            var elapsed = TimeSpan.Parse(onAir.GetProperty("elapsed").GetString()![..8], System.Globalization.CultureInfo.InvariantCulture);
+            string? remaining = onAir.GetProperty("remaining").GetString();
+            if (elapsed >= TimeSpan.FromSeconds(0.6) && remaining is not null
+                && TimeSpan.Parse(remaining[..8], System.Globalization.CultureInfo.InvariantCulture) >= TimeSpan.FromSeconds(4))
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"channel {channel} found no quiet moment in 30 s");
+            await Task.Delay(200);
+        }
     }
 
     public async ValueTask DisposeAsync()

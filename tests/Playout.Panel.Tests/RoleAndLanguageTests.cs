@@ -31,6 +31,42 @@ public class RoleAndLanguageTests(PanelFixture panel)
         await engineer.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Without_a_token_the_page_asks_for_one_and_signs_in_with_its_role()
+    {
+        var context = await panel.Browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(panel.Service.Url);
+        var login = page.Locator("#login");
+        await Assertions.Expect(login).ToBeVisibleAsync();
+        await login.Locator("input[name=token]").FillAsync(PanelService.Operator);
+        await login.Locator("button[value=signin]").ClickAsync();
+        await Assertions.Expect(page.Locator("#user")).ToHaveTextAsync($"{PanelService.OperatorName} · operator");
+        await Assertions.Expect(page.Locator(".tile")).ToHaveCountAsync(2);
+        // The token stays with the tab, never in the address.
+        Assert.DoesNotContain(PanelService.Operator, page.Url);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_language_has_every_word_of_the_english_interface()
+    {
+        var page = await panel.Browser.Open(panel.Service, PanelService.Viewer);
+        string[] gaps = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const { dictionaries } = await import('/panel/i18n.js');
+              const words = Object.keys(dictionaries.en);
+              return Object.entries(dictionaries).flatMap(([language, d]) => [
+                ...words.filter(w => !d[w]).map(w => `${language} lacks ${w}`),
+                ...Object.keys(d).filter(w => !(w in dictionaries.en)).map(w => `${language} has ${w}, English does not`),
+              ]);
+            }
+            """);
+        Assert.Empty(gaps);
+        Assert.Equal(["en", "vi", "zh-CN", "id"], await page.EvaluateAsync<string[]>("async () => Object.keys((await import('/panel/i18n.js')).dictionaries)"));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("en", "Rundown", "Take")]
     [InlineData("vi", "Danh sách phát", "Chuyển")]

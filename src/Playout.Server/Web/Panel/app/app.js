@@ -49,6 +49,7 @@ function render() {
     if (ctx.settings.channels[route.number - 1].hasPreview) openMjpeg(route.number);
     refreshMain();
   }
+  drawAlarms();
   document.body.dataset.view = route.name;
   paint();
 }
@@ -63,8 +64,10 @@ async function refreshMain() {
   try {
     if (tab === 'rundown') {
       rundownItems = await rundown.load(number, channelOf(number)?.automation?.onAir?.key);
-      if (!selectedKey || !rundownItems.some(i => i.key === selectedKey))
-        selectedKey = rundownItems.find(i => i.state !== 'played' && i.state !== 'onair')?.key ?? null;
+      // The selection stays on an event ahead: one that went to air meanwhile gives it to the first event ahead.
+      const ahead = i => i.state !== 'played' && i.state !== 'onair';
+      if (!rundownItems.some(i => i.key === selectedKey && ahead(i)))
+        selectedKey = rundownItems.find(ahead)?.key ?? null;
       mainData = rundownItems;
     } else if (tab === 'asRun') mainData = await asrun.load(number);
     else if (tab === 'devices') mainData = await devices.load(ctx.update);
@@ -121,18 +124,23 @@ function onUpdate(update) {
       if (b) refreshMain();
     }
   }
-  document.getElementById('alarm-count').textContent = ctx.alarms.listed.filter(a => !a.clearedAt).length;
   paint(); // at once: a cut shows as soon as it comes, not at the next repaint
 }
 
 function onAlarms(alarms) {
   ctx.alarms = alarms;
-  document.getElementById('alarm-count').textContent = alarms.listed.filter(a => !a.clearedAt).length;
-  document.body.classList.toggle('alarming', alarms.listed.some(a => !a.clearedAt && !a.ack));
+  drawAlarms();
+  if (route.name === 'channel' && route.tab === 'alarms') { mainData = alarms; drawMain(); }
+}
+
+/** The alarm count in the top bar and, on a channel, its own alarms beside it. */
+function drawAlarms() {
+  const listed = ctx.alarms.listed;
+  document.getElementById('alarm-count').textContent = listed.filter(a => !a.clearedAt).length;
+  document.body.classList.toggle('alarming', listed.some(a => !a.clearedAt && !a.ack));
   if (route.name !== 'channel') return;
   const name = ctx.settings.channels[route.number - 1].name;
-  find(view, 'channel-alarms').innerHTML = alarmsView.listHtml(alarms.listed.filter(a => a.source.startsWith(name + '/') || a.source === name), canAct(ctx), true);
-  if (route.tab === 'alarms') { mainData = alarms; drawMain(); }
+  find(view, 'channel-alarms').innerHTML = alarmsView.listHtml(listed.filter(a => a.source.startsWith(name + '/') || a.source === name), canAct(ctx), true);
 }
 
 function onConnection(state, retryIn) {
@@ -316,6 +324,8 @@ let keysListening = false;
 window.addEventListener('hashchange', render);
 document.getElementById('help-button').addEventListener('click', toggleHelp);
 setInterval(paint, 40);
+// Item states change between cuts too (cued, missing media found): the open rundown is read again every 10 s.
+setInterval(() => { if (ctx.live && route.name === 'channel' && route.tab === 'rundown') refreshMain(); }, 10_000);
 previewLoop();
 start();
 

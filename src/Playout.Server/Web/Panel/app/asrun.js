@@ -13,7 +13,7 @@ export function html(number, { day, entries }) {
   const exports = day ? ['csv', 'xml', 'json'].map(f => `<button class="link" data-export="${f}" data-path="/api/channels/${number}/asrun/${day}?format=${f}" ` +
     `data-file="asrun-${number}-${day}.${f}">${f.toUpperCase()}</button>`).join(' ') : '';
   const rows = [...entries].reverse().map(e => `<tr class="status-${esc(e.status)}"><td class="tc">${esc(e.actualTimecode ?? e.plannedTimecode ?? '')}</td>` +
-    `<td class="tc">${esc(e.actualDuration)}</td><td class="title">${esc(e.title)}</td><td>${esc(e.eventId)}</td><td>${esc(e.status)}</td>` +
+    `<td class="tc">${esc(e.actualDuration)}</td><td class="title">${esc(e.title)}</td><td>${esc(e.eventId)}</td><td>${esc(t('status.' + e.status))}</td>` +
     `<td class="who">${esc(e.actions ?? '')}</td></tr>`).join('');
   return `<div class="asrun"><p>${esc(t('asRunOf'))} ${esc(day ?? '—')} · ${esc(t('export'))}: ${exports}</p>` +
     `<table><thead><tr><th>${esc(t('col.start'))}</th><th>${esc(t('col.duration'))}</th><th>${esc(t('col.title'))}</th><th>${esc(t('col.id'))}</th>` +

@@ -4,6 +4,7 @@
 export const languageNames = { en: 'English', vi: 'Tiếng Việt', 'zh-CN': '中文（简体）', id: 'Bahasa Indonesia' };
 
 const en = {
+  'status.played': 'played', 'status.truncated': 'cut short', 'status.skipped': 'skipped', 'status.failed': 'failed', 'status.filler': 'filler', 'status.alarm': 'alarm', 'status.probe': 'probe', 'status.operator': 'operator',
   'item.pending': 'pending', 'item.queued': 'queued', 'item.done': 'done',
   overview: 'Overview', alarms: 'Alarms', signIn: 'Sign in', signOut: 'Sign out', help: 'Help', shortcuts: 'Keyboard shortcuts',
   helpText: 'Actions that change what is on air are armed by the first press and done by the second. Shortcuts do nothing while you type in a field.',
@@ -44,6 +45,7 @@ const en = {
 };
 
 const vi = {
+  'status.played': 'đã phát', 'status.truncated': 'bị cắt ngắn', 'status.skipped': 'đã bỏ qua', 'status.failed': 'lỗi', 'status.filler': 'lấp chỗ', 'status.alarm': 'cảnh báo', 'status.probe': 'đo kiểm', 'status.operator': 'người vận hành',
   'item.pending': 'chờ', 'item.queued': 'đã xếp lệnh', 'item.done': 'xong',
   overview: 'Tổng quan', alarms: 'Cảnh báo', signIn: 'Đăng nhập', signOut: 'Đăng xuất', help: 'Trợ giúp', shortcuts: 'Phím tắt',
   helpText: 'Các thao tác thay đổi nội dung đang phát được kích hoạt ở lần nhấn đầu và thực hiện ở lần nhấn thứ hai. Phím tắt không hoạt động khi bạn đang gõ vào ô nhập.',
@@ -84,6 +86,7 @@ const vi = {
 };
 
 const zh = {
+  'status.played': '已播', 'status.truncated': '被截短', 'status.skipped': '已跳过', 'status.failed': '失败', 'status.filler': '垫片', 'status.alarm': '告警', 'status.probe': '检测', 'status.operator': '操作员',
   'item.pending': '待定', 'item.queued': '已排队', 'item.done': '完成',
   overview: '总览', alarms: '告警', signIn: '登录', signOut: '退出', help: '帮助', shortcuts: '键盘快捷键',
   helpText: '会改变播出内容的操作：第一次按下为预备，第二次按下才执行。在输入框中输入时快捷键不起作用。',
@@ -124,6 +127,7 @@ const zh = {
 };
 
 const id = {
+  'status.played': 'sudah tayang', 'status.truncated': 'terpotong', 'status.skipped': 'dilewati', 'status.failed': 'gagal', 'status.filler': 'pengisi', 'status.alarm': 'alarm', 'status.probe': 'pemeriksaan', 'status.operator': 'operator',
   'item.pending': 'menunggu', 'item.queued': 'diantrekan', 'item.done': 'selesai',
   overview: 'Ringkasan', alarms: 'Alarm', signIn: 'Masuk', signOut: 'Keluar', help: 'Bantuan', shortcuts: 'Pintasan keyboard',
   helpText: 'Tindakan yang mengubah siaran disiapkan pada tekan pertama dan dijalankan pada tekan kedua. Pintasan tidak bekerja saat Anda mengetik di kolom isian.',
