@@ -39,6 +39,35 @@ public class StageTests
     }
 
     [Fact]
+    public void Covered_and_hidden_layers_play_on_unseen_and_every_frame_is_released_once_through_a_transition()
+    {
+        const int Grey = 502;
+        using var test = new TestChannel();
+        test.Recorder.Inspect = (video, _) => Pixels.Luma(video, 100, 100);
+        var channel = test.Channel;
+        channel.Execute(StageCommands.Load(1, SyntheticProducers.Color(test.Context, "black")));
+        channel.Execute(StageCommands.Load(3, SyntheticProducers.Color(test.Context, "#808080")));
+        channel.Execute(StageCommands.Show([3], false));
+        channel.Execute(StageCommands.LoadBackground(1, SyntheticProducers.Color(test.Context, "white")));
+        channel.Execute(StageCommands.Take(1, new Transition(TransitionKind.Mix, 10), atTick: 5));
+        // Layer 1 alone from the middle of its mix (the mixer takes over the mix's frame), then every layer but the hidden one.
+        channel.Execute(StageCommands.Cover(1, atTick: 8));
+        channel.Execute(StageCommands.Cover(null, atTick: 20));
+        channel.Execute(StageCommands.Show([3], true, atTick: 25));
+        channel.Execute(StageCommands.Cover(3, atTick: 30));
+        channel.RunTicks(35);
+
+        var luma = test.Recorder.Frames.Select(f => (int)f.Inspected!).ToArray();
+        Assert.All(luma[..5], y => Assert.Equal(Black, y));
+        Assert.InRange(luma[9], Black + (White - Black) * 0.5 - 1, Black + (White - Black) * 0.5 + 1);
+        Assert.All(luma[15..25], y => Assert.Equal(White, y));
+        // #808080: about half-way between black and white, the same on every frame from 25 on (shown, then alone).
+        Assert.InRange(luma[25], Grey - 10, Grey + 10);
+        Assert.All(luma[25..], y => Assert.Equal(luma[25], y));
+        // Disposing the test channel checks that no frame is outstanding: none was released twice or kept.
+    }
+
+    [Fact]
     public void A_25_frame_mix_blends_by_one_25th_more_each_frame()
     {
         using var test = new TestChannel();

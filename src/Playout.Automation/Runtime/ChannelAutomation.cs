@@ -142,14 +142,15 @@ public sealed class ChannelAutomation : IDisposable
     /// <summary>A second take within this long of the last one is refused (a double press on the panel); zero: none is.</summary>
     public TimeSpan TakeDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    private EditResult Take(string who, bool debounced)
+    /// <param name="key">The item to take (an insert going to air now); null: the next event.</param>
+    private EditResult Take(string who, bool debounced, string? key = null)
     {
         lock (_gate)
         {
             long now = Fresh();
             if (debounced && _lastTake is long last && _planner.Time.InstantOf(now) - _planner.Time.InstantOf(last) is var since && since < TakeDebounce)
                 return EditResult.Refused($"take ignored: the last cut was {(long)since.TotalMilliseconds} ms ago");
-            var result = _actions.Take(now, now + _margin, who, _timecodes.OfDay(now));
+            var result = _actions.Take(now, now + _margin, who, _timecodes.OfDay(now), key);
             if (result.Ok)
                 _lastTake = now;
             return result;
@@ -176,10 +177,12 @@ public sealed class ChannelAutomation : IDisposable
     public EditResult Insert(PrimaryEvent e, bool now, string who = DefaultOperator)
     {
         bool take = false;
+        string key = "";
         var result = Apply(schedule =>
         {
             var (day, after, filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
             take = now || filler;
+            key = $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}";
             return ScheduleEdits.Insert(schedule, day, e with { Timing = take ? TimingMode.Manual : TimingMode.Follow, Start = null }, after);
         });
         if (!result.Ok)
@@ -189,7 +192,8 @@ public sealed class ChannelAutomation : IDisposable
             NoteAction(tick, "insert", $"insert {e.Source} as {e.Id} ({(take ? "now" : "next")})", who);
             return result;
         });
-        return take ? Take(who, debounced: false) : result;
+        // Taken by its key: inside a block the insert comes after the block, and the block's next child is not what is wanted now.
+        return take ? Take(who, debounced: false, key) : result;
     }
 
     /// <summary>

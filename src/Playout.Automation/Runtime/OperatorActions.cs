@@ -23,10 +23,12 @@ internal sealed class OperatorActions(RunningPlan plan, AsRunTracker asRun, CueB
     /// Any state with a next event → running: the next event goes to air at <paramref name="at"/> (one waiting for its
     /// take, or the next one early: the one on air is cut, and a hold on it ends).
     /// </summary>
-    public EditResult Take(long now, long at, string who, string when)
+    /// <param name="key">The item to take instead of the next one (an insert going to air now); it must be ahead.</param>
+    public EditResult Take(long now, long at, string who, string when, string? key = null)
     {
-        if (plan.Next(now, asRun.OnAir?.Item.Key) is not { } next)
-            return EditResult.Refused("there is no next event to take");
+        var next = key is null ? plan.Next(now, asRun.OnAir?.Item.Key) : plan.Ahead(now, asRun.OnAir?.Item.Key).FirstOrDefault(i => i.Key == key);
+        if (next is null)
+            return EditResult.Refused(key is null ? "there is no next event to take" : $"{key} is not ahead in the running order");
         TakeAt(next, at);
         asRun.Note(next.Key, $"taken by {who} at {when}");
         if (asRun.OnAir is { Item.IsFiller: false } onAir)

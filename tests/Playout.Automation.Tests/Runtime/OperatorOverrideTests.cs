@@ -151,6 +151,21 @@ public class OperatorOverrideTests
     }
 
     [Fact]
+    public void An_insert_now_inside_a_block_goes_to_air_itself_not_the_blocks_next_child()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("block", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2), Colour("c2", "#505050", 2)]);
+        channel.Load(new DaySchedule(Day, [block, Colour("after", "#606060", 2)]));
+        channel.RunUntil(10);
+        Assert.Equal("c1", channel.Automation.Status().OnAir!.Id);
+
+        Assert.True(channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk").Ok);
+        channel.RunUntil(20);
+        Assert.Equal("ins", channel.Automation.Status().OnAir!.Id);
+        Assert.Equal(channel.LumaOf("#C0C0C0"), channel.Luma[13]);
+    }
+
+    [Fact]
     public void A_second_take_within_the_debounce_is_refused_with_the_time_since_the_last_one()
     {
         using var channel = new AutomatedChannel(Epoch);

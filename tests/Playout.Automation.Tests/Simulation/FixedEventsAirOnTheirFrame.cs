@@ -5,13 +5,13 @@ namespace Playout.Automation.Tests.Simulation;
 
 /// <summary>
 /// Every fixed event of the schedule goes to air on its frame (and a day's first event, when it follows, at the day start), or its as-run entry says which rule moved it: skipped
-/// ("no air time left before …", "skipped by an operator", "not taken before …"). An event the operator took early, deleted,
+/// ("no air time left before …", "skipped by an operator", "jumped over: …" — a day's first event; a jump refuses a fixed one —, "not taken before …"). An event the operator took early, deleted,
 /// or whose frame came within a restart's start-up gap is exempt. The frames come from the schedule, not the plan, so a fixed
 /// start the plan never laid out is caught too.
 /// </summary>
 internal sealed class FixedEventsAirOnTheirFrame : ISimInvariant
 {
-    private static readonly string[] Rules = ["no air time left before ", "skipped by an operator", "not taken before ", "missed: ", "its time ("];
+    private static readonly string[] Rules = ["no air time left before ", "skipped by an operator", "jumped over: ", "not taken before ", "missed: ", "its time ("];
     private readonly Dictionary<string, (long Tick, string Seen)> _missed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
     private ChannelSchedule? _schedule;

@@ -5,7 +5,7 @@ namespace Playout.Automation.Tests.Simulation;
 /// <summary>
 /// The rundown an operator's panel shows agrees with the automation: one item on air, the status's; the played ones before
 /// it, none after; and nothing shown ahead of air that the as-run log has already given its final entry (aired, skipped).
-/// Checked at each step that acted or wrote entries.
+/// Checked at each step that acted, and after cuts at most once a simulated minute (<see cref="SimState.Rundown"/>).
 /// </summary>
 internal sealed class RundownAgreesWithStatus : ISimInvariant
 {

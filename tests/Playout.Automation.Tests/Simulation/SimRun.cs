@@ -42,6 +42,7 @@ internal sealed class SimRun : IDisposable
     private ChannelAutomation _automation = null!;
     private AsRunEntry? _lastSeen;
     private long _ticks;
+    private long _rundownChecked = long.MinValue / 2;
 
     public SimRun(SimScenario scenario)
     {
@@ -150,11 +151,13 @@ internal sealed class SimRun : IDisposable
         Collect();
         _state.Now = now;
         _state.Status = _automation.Status();
-        // Laying the rundown out every step would cost a plan a frame: it is checked where something changed.
+        // Laying the rundown out every step would cost a plan a frame: it is checked after each action, and after cuts at
+        // most once a simulated minute.
         var today = _time.BroadcastDayOf(now, _settings.DayStart);
-        _state.Rundown = _state.ActedNow || _state.NewEntries.Any()
-            ? _automation.Rundown(TimeSpan.FromHours(1), _state.AsRun.Where(e => e.Day == today))
-            : null;
+        bool due = _state.ActedNow || _state.NewEntries.Any() && now - _rundownChecked >= _time.Frames(TimeSpan.FromMinutes(1));
+        _state.Rundown = due ? _automation.Rundown(TimeSpan.FromHours(1), _state.AsRun.Where(e => e.Day == today)) : null;
+        if (due)
+            _rundownChecked = now;
         _state.Schedule = _automation.Schedule;
         _state.Alarms = _context.Alarms;
     }

@@ -26,7 +26,7 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
 
     public AutomationStatus Status { get; set; } = null!;
 
-    /// <summary>The rundown as of this step, when the step acted or wrote entries (null otherwise: nothing to check).</summary>
+    /// <summary>The rundown as of this step, when the step acted, or wrote entries a simulated minute or more after the last check (else null).</summary>
     public Rundown? Rundown { get; set; }
     public ChannelSchedule Schedule { get; set; } = ChannelSchedule.Empty;
     public AlarmBoard Alarms { get; set; } = null!;
@@ -48,7 +48,8 @@ internal sealed class SimState(ScheduleTimeBase time, ScheduleSettings settings,
     /// <summary>The entries written since the last step's checks.</summary>
     public int NewFrom { get; set; }
 
-    public IEnumerable<AsRunEntry> NewEntries => AsRun.Skip(NewFrom);
+    /// <summary>The items' entries written since the last step's checks (operators' notes — a jump, an insert — are no items).</summary>
+    public IEnumerable<AsRunEntry> NewEntries => AsRun.Skip(NewFrom).Where(e => e.Status.IsItem());
     public List<SimDone> Done { get; } = [];
     public List<SimRestart> Restarts { get; } = [];
 
