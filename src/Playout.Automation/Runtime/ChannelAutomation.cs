@@ -171,8 +171,8 @@ public sealed class ChannelAutomation : IDisposable
 
     /// <summary>
     /// Inserts <paramref name="e"/> (a new id) after the event on air: it follows that event, or goes to air now (a take)
-    /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). Inside a block it comes after the
-    /// block. Refused while nothing is on air, or when the edit is refused.
+    /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). Inside a block only now: to follow
+    /// it, it would come after the whole block, so that is refused. Refused while nothing is on air, or when the edit is refused.
     /// </summary>
     public EditResult Insert(PrimaryEvent e, bool now, string who = DefaultOperator)
     {
@@ -182,6 +182,10 @@ public sealed class ChannelAutomation : IDisposable
         {
             var (day, after, filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
             take = now || filler;
+            // Edits place events between a day's events, so one following a block's child would wait for the block's end
+            // (a day-long loop: tomorrow): refused, rather than accepted and never seen.
+            if (!take && after is not null && _asRun.OnAir?.Item is { } onAir && onAir.Event.Id != after)
+                throw new ScheduleEditException($"the event on air is part of block {after}: an insert to follow it would only come after the whole block; insert it now instead");
             key = $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}";
             return ScheduleEdits.Insert(schedule, day, e with { Timing = take ? TimingMode.Manual : TimingMode.Follow, Start = null }, after);
         });

@@ -166,6 +166,29 @@ public class OperatorOverrideTests
     }
 
     [Fact]
+    public void An_insert_next_inside_a_block_is_refused_naming_the_block_rather_than_put_after_the_whole_block()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2), Colour("c2", "#505050", 2)],
+            Duration: TimeSpan.FromHours(1), Loop: true);
+        channel.Load(new DaySchedule(Day, [block]));
+        channel.RunUntil(10);
+        long version = channel.Automation.Status().ScheduleVersion;
+
+        var refused = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk");
+        Assert.False(refused.Ok);
+        Assert.Equal("the event on air is part of block loop: an insert to follow it would only come after the whole block; insert it now instead", refused.Reason);
+        Assert.Equal(version, channel.Automation.Status().ScheduleVersion);
+        Assert.DoesNotContain(channel.Automation.RecentAsRun, e => e.Status == AsRunStatus.Operator);
+
+        // Now goes to air at once, though the block runs for the hour.
+        var taken = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk");
+        Assert.True(taken.Ok, taken.Reason);
+        channel.RunUntil(20);
+        Assert.Equal("ins", channel.Automation.Status().OnAir!.Id);
+    }
+
+    [Fact]
     public void A_second_take_within_the_debounce_is_refused_with_the_time_since_the_last_one()
     {
         using var channel = new AutomatedChannel(Epoch);
