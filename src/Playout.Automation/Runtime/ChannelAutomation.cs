@@ -172,32 +172,43 @@ public sealed class ChannelAutomation : IDisposable
     /// <summary>
     /// Inserts <paramref name="e"/> (a new id) after the event on air: it follows that event, or goes to air now (a take)
     /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). Inside a block only now: to follow
-    /// it, it would come after the whole block, so that is refused. Refused while nothing is on air, or when the edit is refused.
+    /// it, it would come after the whole block, so that is refused; and a block that fills the rest of its day (a day-long
+    /// loop) leaves no time after it to take the insert from, so the insert is taken back and refused. Refused while
+    /// nothing is on air, or when the edit is refused.
     /// </summary>
     public EditResult Insert(PrimaryEvent e, bool now, string who = DefaultOperator)
     {
         bool take = false;
-        string key = "";
+        DateOnly day = default;
         var result = Apply(schedule =>
         {
-            var (day, after, filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
+            (day, var after, bool filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
             take = now || filler;
             // Edits place events between a day's events, so one following a block's child would wait for the block's end
             // (a day-long loop: tomorrow): refused, rather than accepted and never seen.
             if (!take && after is not null && _asRun.OnAir?.Item is { } onAir && onAir.Event.Id != after)
                 throw new ScheduleEditException($"the event on air is part of block {after}: an insert to follow it would only come after the whole block; insert it now instead");
-            key = $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}";
             return ScheduleEdits.Insert(schedule, day, e with { Timing = take ? TimingMode.Manual : TimingMode.Follow, Start = null }, after);
         });
         if (!result.Ok)
             return result;
+        if (take)
+        {
+            // Taken by its key: inside a block the insert comes after the block, and the block's next child is not what is wanted now.
+            var taken = Take(who, debounced: false, $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}");
+            if (!taken.Ok)
+            {
+                Apply(schedule => ScheduleEdits.Delete(schedule, day, e.Id));
+                return EditResult.Refused($"{taken.Reason}: the block on air leaves no time after it today to take the insert from, so it was taken back (inserts inside a long block are not supported yet)");
+            }
+            result = taken;
+        }
         Acting(tick =>
         {
             NoteAction(tick, "insert", $"insert {e.Source} as {e.Id} ({(take ? "now" : "next")})", who);
             return result;
         });
-        // Taken by its key: inside a block the insert comes after the block, and the block's next child is not what is wanted now.
-        return take ? Take(who, debounced: false, key) : result;
+        return result;
     }
 
     /// <summary>

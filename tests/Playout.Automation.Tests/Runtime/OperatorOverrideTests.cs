@@ -189,6 +189,29 @@ public class OperatorOverrideTests
     }
 
     [Fact]
+    public void An_insert_now_inside_a_loop_filling_the_day_is_taken_back_and_refused_and_next_is_refused()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("grey", "#404040", 20), Colour("blue", "#203080", 20)],
+            Duration: TimeSpan.FromHours(24), Loop: true);
+        channel.Load(new DaySchedule(Day, [block]));
+        channel.RunUntil(10);
+        long version = channel.Automation.Status().ScheduleVersion;
+
+        var refused = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk");
+        Assert.False(refused.Ok);
+        Assert.EndsWith("the block on air leaves no time after it today to take the insert from, so it was taken back (inserts inside a long block are not supported yet)", refused.Reason);
+        Assert.False(channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk").Ok);
+
+        // No stray event is left after the block, no note was written, and the loop plays on.
+        Assert.DoesNotContain(channel.Automation.Schedule.DayOrTemplate(Day)!.Events, x => x.Id == "ins");
+        Assert.True(channel.Automation.Status().ScheduleVersion >= version);
+        Assert.DoesNotContain(channel.Automation.RecentAsRun, e => e.Status == AsRunStatus.Operator);
+        channel.RunUntil(30);
+        Assert.Equal("grey", channel.Automation.Status().OnAir!.Id);
+    }
+
+    [Fact]
     public void A_second_take_within_the_debounce_is_refused_with_the_time_since_the_last_one()
     {
         using var channel = new AutomatedChannel(Epoch);
