@@ -29,7 +29,7 @@ internal sealed class ChannelOverrides(Channel channel)
             if (producer is not null)
                 stage[layer].Load(producer);
             stage.Cover = layer;
-        }));
+        }, carries: producer));
         _loaded |= load;
         Emergency = emergency;
     }
