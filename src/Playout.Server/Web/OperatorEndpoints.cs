@@ -112,13 +112,21 @@ public static class OperatorEndpoints
             using var document = await JsonDocument.ParseAsync(http.Request.Body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return null;
-            var fields = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-            var unknown = fields.Keys.FirstOrDefault(k => !known.Contains(k));
-            return new RequestBody(fields, unknown is null ? null : Bad($"unknown field '{unknown}' (known: {string.Join(", ", known)})"));
+            var fields = new Dictionary<string, JsonElement>();
+            foreach (var field in document.RootElement.EnumerateObject())
+            {
+                if (!known.Contains(field.Name))
+                    return new RequestBody(fields, Bad($"unknown field '{field.Name}' (known: {string.Join(", ", known)})"));
+                if (!fields.TryAdd(field.Name, field.Value.Clone()))
+                    return new RequestBody(fields, Bad($"field '{field.Name}' is given twice"));
+            }
+            return new RequestBody(fields, null);
         }
         catch (JsonException e)
         {
-            return new RequestBody(new Dictionary<string, JsonElement>(), Bad($"the body is not JSON: {e.Message}"));
+            // Where, in plain words: System.Text.Json's own message names its internals.
+            return new RequestBody(new Dictionary<string, JsonElement>(),
+                Bad($"the body is not JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1})"));
         }
     }
 

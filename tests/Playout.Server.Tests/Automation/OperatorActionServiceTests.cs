@@ -80,7 +80,10 @@ public class OperatorActionServiceTests
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","kind":"tape"}""")), HttpStatusCode.BadRequest,
                 "\\\"kind\\\" must be clip or live; got 'tape'");
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","speed":2}""")), HttpStatusCode.BadRequest, "unknown field 'speed'");
-            await Refused(desk.PostAsync("/api/channels/1/insert", Json("not json")), HttpStatusCode.BadRequest, "the body is not JSON");
+            await Refused(desk.PostAsync("/api/channels/1/insert", Json("not json")), HttpStatusCode.BadRequest, "the body is not JSON (line 1, byte 2)");
+            await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts",""")), HttpStatusCode.BadRequest, "the body is not JSON (line 1, byte 20)");
+            await Refused(desk.PostAsync("/api/channels/1/emergency", Json("""{"to":"filler","to":"slate"}""")), HttpStatusCode.BadRequest,
+                "field 'to' is given twice");
 
             // An insert now goes to air at once; a take straight after it is a double press, refused.
             Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","duration":"00:00:02:00","when":"now"}"""))).StatusCode);
@@ -136,7 +139,7 @@ public class OperatorActionServiceTests
         using var answer = await request;
         string body = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == code, $"{answer.StatusCode}: {body}");
-        Assert.Contains(reason, body);
+        Assert.True(body.Contains(reason), body);
     }
 
     private static async Task<JsonElement> Status(HttpClient client) =>
