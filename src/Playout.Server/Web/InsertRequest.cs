@@ -19,12 +19,13 @@ internal sealed record InsertRequest(string Source, string When, PrimaryEvent? E
         string? source = OperatorEndpoints.Text(fields, "source"), duration = OperatorEndpoints.Text(fields, "duration");
         string kind = OperatorEndpoints.Text(fields, "kind") ?? "clip", when = OperatorEndpoints.Text(fields, "when") ?? "next";
         InsertRequest Refused(IResult problem) => new(source ?? "", when, null, problem);
+        // Every field is text: a number or an object where a word belongs is named, never read as the default.
+        if (fields.FirstOrDefault(f => f.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) is { Key: { } notText })
+            return Refused(OperatorEndpoints.Bad($"\"{notText}\" must be a string"));
         if (string.IsNullOrWhiteSpace(source))
             return Refused(OperatorEndpoints.Bad("name the source to insert: \"source\": a clip in the media folder, or an input's name"));
         if (when is not ("now" or "next"))
             return Refused(OperatorEndpoints.Bad($"\"when\" must be now or next; got '{when}'"));
-        if (fields.TryGetValue("duration", out var d) && d.ValueKind != JsonValueKind.Null && duration is null)
-            return Refused(OperatorEndpoints.Bad("\"duration\" must be a timecode string such as \"00:00:30:00\""));
         string eventSource;
         switch (kind)
         {

@@ -80,6 +80,8 @@ public class OperatorActionServiceTests
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","kind":"tape"}""")), HttpStatusCode.BadRequest,
                 "\\\"kind\\\" must be clip or live; got 'tape'");
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","speed":2}""")), HttpStatusCode.BadRequest, "unknown field 'speed'");
+            await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","when":1}""")), HttpStatusCode.BadRequest,
+                "\\\"when\\\" must be a string");
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("not json")), HttpStatusCode.BadRequest, "the body is not JSON (line 1, byte 2)");
             await Refused(desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts",""")), HttpStatusCode.BadRequest, "the body is not JSON (line 1, byte 20)");
             await Refused(desk.PostAsync("/api/channels/1/emergency", Json("""{"to":"filler","to":"slate"}""")), HttpStatusCode.BadRequest,
