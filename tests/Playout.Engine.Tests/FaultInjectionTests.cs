@@ -8,6 +8,7 @@ using Playout.Engine.Stage;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
 using Playout.Media.Frames;
+using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
@@ -16,6 +17,7 @@ namespace Playout.Engine.Tests;
 /// air at its frame rate, the fault is alarmed where it happened, and every frame goes back to its pool.
 /// </summary>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class FaultInjectionTests
 {
     private const int Black = 64, White = 940, Grey = 500;

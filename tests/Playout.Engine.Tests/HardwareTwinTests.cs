@@ -3,11 +3,13 @@ using Playout.Engine.Clocks;
 using Playout.Engine.Commands;
 using Playout.Engine.Producers;
 using Playout.HwSim;
+using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
 // Real time against the card's clock: not beside the other tests of this assembly.
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class HardwareTwinTests
 {
     private static readonly SimulatedCardOptions Realtime = new(Timing: CardTiming.Realtime, JitterMicroseconds: 500);

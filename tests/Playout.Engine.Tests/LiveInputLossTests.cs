@@ -12,6 +12,7 @@ namespace Playout.Engine.Tests;
 /// <summary>A live input fails fast: filler within 0.5 s of its stream stopping, pictures again within 1 s of its return.</summary>
 // Live streams decoded in real time: not beside the other tests of this assembly.
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class LiveInputLossTests(ITestOutputHelper output)
 {
     private const int Black = 64;

@@ -12,6 +12,9 @@ using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
+// A card process on its own clock: real time, not beside the other tests of this assembly.
+[Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class RemoteCardTests
 {
     [Fact]

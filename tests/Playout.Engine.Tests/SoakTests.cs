@@ -9,6 +9,7 @@ using Playout.TestSupport;
 namespace Playout.Engine.Tests;
 
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class SoakTests
 {
     /// <summary>Channel minutes the soak runs unthrottled; PLAYOUT_SOAK_MINUTES raises it (e.g. 600 for ten hours of air).</summary>

@@ -7,6 +7,7 @@ namespace Playout.Engine.Tests.Commands;
 /// <summary>A command that fails or is refused disposes the producer it carried: no decoder thread, file handle or pooled frame stays behind.</summary>
 /// <remarks>Alone: the file handles counted are the whole process's, which other test classes open and close meanwhile.</remarks>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public sealed class FailedCommandTests : IDisposable
 {
     private readonly TempDirectory _folder = new();

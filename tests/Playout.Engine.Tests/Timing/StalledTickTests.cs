@@ -4,11 +4,13 @@ using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
 using Playout.Engine.Producers;
 using Playout.Media.Formats;
+using Playout.TestSupport;
 
 namespace Playout.Engine.Tests.Timing;
 
 /// <summary>A real-time channel whose tick thread is stalled for 2 s: it must come back on the reference's timeline at once.</summary>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class StalledTickTests
 {
     private const string Name = "channel 1";

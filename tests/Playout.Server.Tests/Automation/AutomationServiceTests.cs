@@ -12,6 +12,7 @@ namespace Playout.Server.Tests.Automation;
 /// <summary>The automated service as a process: REST with token roles, the status stream, schedule loads, the CLI, and crash safety.</summary>
 /// <remarks>Alone: the crash test holds every cut of 5-frame items to its frame, which two cores shared with other services cannot promise.</remarks>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class AutomationServiceTests
 {
     private const string Viewer = "viewer-token-0123456789", Operator = "operator-token-0123456789", Engineer = "engineer-token-0123456789";

@@ -11,6 +11,7 @@ namespace Playout.Server.Tests.Service;
 /// afterwards still stops it with exit code 0, its file output finished and no frame leaked.
 /// </summary>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class ServiceFaultTests
 {
     private const double Rate = 50;

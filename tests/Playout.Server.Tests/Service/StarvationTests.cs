@@ -12,6 +12,7 @@ namespace Playout.Server.Tests.Service;
 /// is back on UTC's frame, the slip is counted and alarmed once, and fixed events air on their wall-clock time.
 /// </summary>
 [Collection(nameof(RunsAlone))]
+[Trait(RealTime.Trait, RealTime.Value)]
 public class StarvationTests
 {
     private const string Viewer = "viewer-token-0123456789", Engineer = "engineer-token-0123456789";
