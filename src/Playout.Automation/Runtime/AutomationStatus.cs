@@ -14,16 +14,23 @@ public sealed record FrameRateStatus(long Num, long Den);
 public sealed record EmergencyStatus(string To, string? Input, string Since, string Who);
 
 /// <summary>
+/// A break-in insert (an operator's insert while a block is on air): the insert (a countdown until it starts, then elapsed and
+/// remaining), the block it covers, who asked, and the ticks it is shown from and until (exclusive).
+/// </summary>
+public sealed record InsertStatus(EventStatus Event, string Block, string Who, long From, long Until);
+
+/// <summary>
 /// What an operator follows: the event on air with its elapsed and remaining time, the next event, the next fixed start,
 /// the automation's mode (idle, running, waiting for a take, held; <see cref="Held"/> is mode held), the count-to clocks,
-/// an emergency in force and whether the channel's graphics are shown.
+/// an emergency in force, whether the channel's graphics are shown, and a break-in insert cued or on air over the event on air.
 /// </summary>
 public sealed record AutomationStatus(string Channel, long Tick, string Timecode, EventStatus? OnAir, EventStatus? Next,
     EventStatus? NextFixed, bool Held, long ScheduleVersion, string Mode, FrameRateStatus FrameRate, StatusClocks Clocks,
-    EmergencyStatus? Emergency, bool GraphicsOn)
+    EmergencyStatus? Emergency, bool GraphicsOn, InsertStatus? Insert = null)
 {
     /// <summary>The status of <paramref name="snapshot"/> as of the channel's tick now (times count on from the snapshot).</summary>
-    internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc, EmergencyStatus? emergency, bool graphicsOn)
+    internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc, EmergencyStatus? emergency, bool graphicsOn,
+        BreakIn? breakIn)
     {
         long now = channel.Tick;
         EventStatus? Describe(PlannedItem? item, long? since)
@@ -41,6 +48,7 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
         return new AutomationStatus(channel.Name, now, tc.OfDay(now), Describe(snapshot.OnAir, snapshot.OnAirTick), Describe(snapshot.Next, null),
             Describe(StatusClocks.FirstFixed(snapshot, now), null), snapshot.Mode == AutomationMode.Held, snapshot.ScheduleVersion,
             snapshot.Mode.ToString().ToLowerInvariant(), new FrameRateStatus(rate.Numerator, rate.Denominator), StatusClocks.Of(snapshot, now, tc),
-            emergency, graphicsOn);
+            emergency, graphicsOn, breakIn is { } b && now < b.End
+                ? new InsertStatus(Describe(b.Item, now >= b.Start ? b.Start : null)!, b.Block, b.Who, b.Start, b.End) : null);
     }
 }

@@ -152,7 +152,11 @@ public sealed class ChannelAutomation : IDisposable
                 return EditResult.Refused($"take ignored: the last cut was {(long)since.TotalMilliseconds} ms ago");
             var result = _actions.Take(now, now + _margin, who, _timecodes.OfDay(now), key);
             if (result.Ok)
+            {
                 _lastTake = now;
+                // The take's cut ends a break-in: what was taken is what the operator wants to see.
+                _overrides.CancelBreakIn(now + _margin);
+            }
             return result;
         }
     }
@@ -171,35 +175,30 @@ public sealed class ChannelAutomation : IDisposable
 
     /// <summary>
     /// Inserts <paramref name="e"/> (a new id) after the event on air: it follows that event, or goes to air now (a take)
-    /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). Inside a block only now: to follow
-    /// it, it would come after the whole block, so that is refused; and a block that fills the rest of its day (a day-long
-    /// loop) leaves no time after it to take the insert from, so the insert is taken back and refused. Refused while
-    /// nothing is on air, or when the edit is refused.
+    /// when <paramref name="now"/> or when filler is on air (there is nothing to wait for). While a block's event is on air it
+    /// is a break-in (<see cref="BreakIn"/>): the block runs on. Refused while nothing is on air, or when the edit is refused.
     /// </summary>
     public EditResult Insert(PrimaryEvent e, bool now, string who = DefaultOperator)
     {
+        if (InBlock() is { } block)
+            return BreakIn(e, now, block, who);
         bool take = false;
         DateOnly day = default;
         var result = Apply(schedule =>
         {
             (day, var after, bool filler) = InsertionPoint(schedule) ?? throw new ScheduleEditException("nothing is on air to insert after");
             take = now || filler;
-            // Edits place events between a day's events, so one following a block's child would wait for the block's end
-            // (a day-long loop: tomorrow): refused, rather than accepted and never seen.
-            if (!take && after is not null && _asRun.OnAir?.Item is { } onAir && onAir.Event.Id != after)
-                throw new ScheduleEditException($"the event on air is part of block {after}: an insert to follow it would only come after the whole block; insert it now instead");
             return ScheduleEdits.Insert(schedule, day, e with { Timing = take ? TimingMode.Manual : TimingMode.Follow, Start = null }, after);
         });
         if (!result.Ok)
             return result;
         if (take)
         {
-            // Taken by its key: inside a block the insert comes after the block, and the block's next child is not what is wanted now.
             var taken = Take(who, debounced: false, $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}");
             if (!taken.Ok)
             {
                 Apply(schedule => ScheduleEdits.Delete(schedule, day, e.Id));
-                return EditResult.Refused($"{taken.Reason}: the block on air leaves no time after it today to take the insert from, so it was taken back (inserts inside a long block are not supported yet)");
+                return EditResult.Refused($"{taken.Reason}: the event on air fills the rest of its day, leaving no time after it to take the insert from, so it was taken back");
             }
             result = taken;
         }
@@ -208,6 +207,67 @@ public sealed class ChannelAutomation : IDisposable
             NoteAction(tick, "insert", $"insert {e.Source} as {e.Id} ({(take ? "now" : "next")})", who);
             return result;
         });
+        return result;
+    }
+
+    /// <summary>The block whose event is on air, or null.</summary>
+    private string? InBlock()
+    {
+        lock (_gate)
+        {
+            Fresh();
+            return BlockOnAir();
+        }
+    }
+
+    private string? BlockOnAir() =>
+        _asRun.OnAir?.Item is { IsFiller: false } onAir && TopLevelId(onAir.Key) is var top && top != onAir.Event.Id ? top : null;
+
+    /// <summary>
+    /// An insert while block <paramref name="block"/> is on air, which a schedule edit cannot place (edits go between a day's
+    /// events, so it would wait for the whole block: a day-long loop's end): <paramref name="e"/> is shown alone for its length,
+    /// from the next tick a cut can reach (<paramref name="now"/>) or as the block's event on air ends, while the block runs on
+    /// underneath, unseen and unheard, to show again in progress as under an emergency. A take ends it early. Refused while an
+    /// emergency or another break-in is in force, for an insert of unknown length, and for next when the event on air has no
+    /// planned end.
+    /// </summary>
+    private EditResult BreakIn(PrimaryEvent e, bool now, string block, string who)
+    {
+        var (frames, problem) = _planner.LengthOf(e);
+        if (frames is not > 0)
+            return EditResult.Refused(problem ?? $"an insert while block {block} is on air needs a duration (it covers the block for that long)");
+        // Opened before the lock, as cues are: a file's open never holds up the pump.
+        var producer = _sources.Primary(e, TimeSpan.Zero);
+        var result = Acting(tick =>
+        {
+            _overrides.Expire(tick);
+            if (BlockOnAir() != block)
+                return EditResult.Refused($"block {block} went off air meanwhile: insert again");
+            if (_overrides.Emergency is not null)
+                return EditResult.Refused("an emergency is in force: clear it before inserting");
+            if (_overrides.BreakIn is { } running)
+                return EditResult.Refused($"insert {running.Item.Event.Id} is in force until {_timecodes.OfDay(running.End)}: take to end it first");
+            long start = tick + _margin;
+            string? onAirKey = _asRun.OnAir?.Item.Key;
+            if (!now)
+            {
+                if (_plan.Plan.Items.FirstOrDefault(i => i.Key == onAirKey) is not { End: long end })
+                    return EditResult.Refused("the event on air has no planned end (it is held): insert it now instead");
+                start = Math.Max(start, end);
+            }
+            // A fixed start airs on its frame: it ends the insert there, as it would cut any event.
+            var cutBy = _plan.Ahead(tick, onAirKey).FirstOrDefault(i => i.Fixed && i.Start > start && i.Start < start + frames.Value);
+            long length = (cutBy?.Start ?? start + frames.Value) - start;
+            var day = _planner.Time.BroadcastDayOf(start, _planner.Settings.DayStart);
+            var item = new PlannedItem($"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{e.Id}", day, e, start, start + length, length, false);
+            _overrides.StartBreakIn(new BreakIn(item, start, start + length, block, who), producer);
+            string what = $"insert {e.Source} as {e.Id} over block {block} from {_timecodes.OfDay(start)} for {_timecodes.Duration(length)}"
+                + (cutBy is null ? "" : $" (cut by fixed event {cutBy.Event.Id})");
+            NoteAction(tick, "insert", what, who, start, length);
+            return EditResult.Done(_plan.Schedule.Version);
+        });
+        if (!result.Ok)
+            producer.Dispose();
         return result;
     }
 
@@ -259,13 +319,14 @@ public sealed class ChannelAutomation : IDisposable
     }
 
     /// <summary>An operator's action in the as-run log: a note of its own at once, and on the entry of the item on air.</summary>
-    private void NoteAction(long now, string action, string what, string who)
+    /// <param name="at">The tick what the action put on air starts (a break-in), with its length in <paramref name="frames"/>; else now.</param>
+    private void NoteAction(long now, string action, string what, string who, long? at = null, long frames = 0)
     {
         string done = $"{what} by {who} at {_timecodes.OfDay(now)}";
         if (_asRun.OnAir is { } onAir)
             _asRun.Note(onAir.Item.Key, done);
         _asRun.WriteNote(_planner.Time.BroadcastDayOf(now, _planner.Settings.DayStart), $"{action} {now}", action, what, "operator",
-            AsRunStatus.Operator, done, now, 0);
+            AsRunStatus.Operator, done, at ?? now, frames);
     }
 
     /// <summary>
@@ -384,7 +445,7 @@ public sealed class ChannelAutomation : IDisposable
             write();
     }
 
-    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn);
+    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn);
 
     /// <summary>The next event when its producer is pre-rolled (a take or its start cuts to it at once); else null.</summary>
     public PlannedItem? CuedNext() =>

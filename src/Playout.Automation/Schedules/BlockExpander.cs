@@ -53,7 +53,7 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
     /// A clip runs for its duration, else Out − In, else the file's length from the media catalogue. Other kinds run
     /// for their duration or, without one, until the next fixed start cuts them.
     /// </summary>
-    private (long? Frames, string? Problem) LengthOf(PrimaryEvent e)
+    public (long? Frames, string? Problem) LengthOf(PrimaryEvent e)
     {
         if (e.Duration is { } duration)
             return (time.Frames(duration), null);

@@ -19,6 +19,9 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     public ScheduleSettings Settings => settings;
     public IScheduleTimeBase Time => time;
 
+    /// <summary>How many frames <paramref name="e"/> runs for, as the plan lays it out; null (with the problem, for a clip) when unknown.</summary>
+    public (long? Frames, string? Problem) LengthOf(PrimaryEvent e) => _expander.LengthOf(e);
+
     /// <summary>Lays out the broadcast days from <paramref name="fromDay"/> until the programme reaches <paramref name="horizon"/>.</summary>
     public SchedulePlan Plan(ChannelSchedule schedule, DateOnly fromDay, PlanAnchors anchors, long horizon)
     {

@@ -150,65 +150,148 @@ public class OperatorOverrideTests
             channel.Automation.RecentAsRun.Where(e => e.Status == AsRunStatus.Operator).Select(e => e.Reason));
     }
 
-    [Fact]
-    public void An_insert_now_inside_a_block_goes_to_air_itself_not_the_blocks_next_child()
+    [Theory]
+    [InlineData("576i50")]
+    [InlineData("720p59.94")]
+    public void An_insert_now_inside_a_loop_filling_the_day_breaks_in_for_its_length_and_the_loop_shows_again_in_progress(string format)
     {
-        using var channel = new AutomatedChannel(Epoch);
-        var block = new PrimaryEvent("block", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2), Colour("c2", "#505050", 2)]);
-        channel.Load(new DaySchedule(Day, [block, Colour("after", "#606060", 2)]));
+        using var channel = new AutomatedChannel(Epoch, format);
+        long second = channel.Time.Frames(TimeSpan.FromSeconds(1)), margin = Math.Max(2, channel.Time.Frames(TimeSpan.FromMilliseconds(120)));
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("grey", "#404040", 2), Colour("blue", "#203080", 2)],
+            Duration: TimeSpan.FromHours(24), Loop: true);
+        channel.Load(new DaySchedule(Day, [block]));
         channel.RunUntil(10);
-        Assert.Equal("c1", channel.Automation.Status().OnAir!.Id);
+        long version = channel.Automation.Status().ScheduleVersion;
 
-        Assert.True(channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk").Ok);
-        channel.RunUntil(20);
-        Assert.Equal("ins", channel.Automation.Status().OnAir!.Id);
-        Assert.Equal(channel.LumaOf("#C0C0C0"), channel.Luma[13]);
+        var inserted = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk");
+        Assert.True(inserted.Ok, inserted.Reason);
+        long start = 10 + margin, end = start + second;
+        channel.RunUntil(start - 1);
+        var cued = channel.Automation.Status().Insert!;
+        Assert.Equal(("ins", "loop", "desk", channel.Time.Duration(1), (string?)null), (cued.Event.Id, cued.Block, cued.Who, cued.Event.Countdown, cued.Event.Elapsed));
+        channel.RunUntil(start + 5);
+        var onAir = channel.Automation.Status();
+        Assert.Equal((channel.Time.Duration(5), channel.Time.Duration(second - 5)), (onAir.Insert!.Event.Elapsed, onAir.Insert.Event.Remaining));
+        // The loop runs on underneath: its event whose time it is stays the one on air in the plan.
+        Assert.Equal("grey", onAir.OnAir!.Id);
+        channel.RunUntil(3 * second);
+
+        // The loop up to the cut, the insert for exactly its second, then the loop in progress: grey until 2 s, then blue.
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[(int)start - 1]);
+        Assert.All(channel.Luma.Skip((int)start).Take((int)second), luma => Assert.Equal(channel.LumaOf("#C0C0C0"), luma));
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[(int)end]);
+        Assert.Equal(channel.LumaOf("#203080"), channel.Luma[(int)(2 * second)]);
+        Assert.Null(channel.Automation.Status().Insert);
+        // Not a schedule edit: the schedule is as it was, and the as-run log has the insert at its tick with its length.
+        Assert.Equal(version, channel.Automation.Status().ScheduleVersion);
+        Assert.DoesNotContain(channel.Automation.Schedule.DayOrTemplate(Day)!.Events, x => x.Id == "ins");
+        var note = channel.Automation.RecentAsRun.Single(e => e.Status == AsRunStatus.Operator);
+        Assert.Equal(($"insert #C0C0C0 as ins over block loop from {channel.Time.OfDay(start)} for {channel.Time.Duration(second)} by desk at {channel.Time.OfDay(10)}",
+            start, second), (note.Reason, note.ActualTick, note.ActualFrames));
+        Assert.Contains("insert #C0C0C0 as ins over block loop", channel.Automation.RecentAsRun.First(e => e.EventId == "grey" && e.Status.IsItem()).Actions);
     }
 
     [Fact]
-    public void An_insert_next_inside_a_block_is_refused_naming_the_block_rather_than_put_after_the_whole_block()
+    public void An_insert_next_inside_a_block_breaks_in_as_the_blocks_event_on_air_ends()
     {
         using var channel = new AutomatedChannel(Epoch);
         var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2), Colour("c2", "#505050", 2)],
             Duration: TimeSpan.FromHours(1), Loop: true);
         channel.Load(new DaySchedule(Day, [block]));
         channel.RunUntil(10);
-        long version = channel.Automation.Status().ScheduleVersion;
 
-        var refused = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk");
-        Assert.False(refused.Ok);
-        Assert.Equal("the event on air is part of block loop: an insert to follow it would only come after the whole block; insert it now instead", refused.Reason);
-        Assert.Equal(version, channel.Automation.Status().ScheduleVersion);
-        Assert.DoesNotContain(channel.Automation.RecentAsRun, e => e.Status == AsRunStatus.Operator);
-
-        // Now goes to air at once, though the block runs for the hour.
-        var taken = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk");
-        Assert.True(taken.Ok, taken.Reason);
-        channel.RunUntil(20);
-        Assert.Equal("ins", channel.Automation.Status().OnAir!.Id);
+        Assert.True(channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk").Ok);
+        Assert.Equal(channel.Time.Duration(40), channel.Automation.Status().Insert!.Event.Countdown);
+        channel.RunUntil(110);
+        // c1 to its end (tick 50), the insert for 25 frames over c2, c2 in progress from 75, c1 again at 100.
+        Assert.Equal([channel.LumaOf("#404040"), channel.LumaOf("#C0C0C0"), channel.LumaOf("#C0C0C0"), channel.LumaOf("#505050"), channel.LumaOf("#404040")],
+            [channel.Luma[49], channel.Luma[50], channel.Luma[74], channel.Luma[75], channel.Luma[100]]);
     }
 
     [Fact]
-    public void An_insert_now_inside_a_loop_filling_the_day_is_taken_back_and_refused_and_next_is_refused()
+    public void An_insert_now_after_an_event_filling_the_rest_of_its_day_is_taken_back_and_refused()
     {
         using var channel = new AutomatedChannel(Epoch);
-        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("grey", "#404040", 20), Colour("blue", "#203080", 20)],
-            Duration: TimeSpan.FromHours(24), Loop: true);
-        channel.Load(new DaySchedule(Day, [block]));
+        channel.Load(new DaySchedule(Day, [Colour("day", "#404040", 24 * 3600)]));
         channel.RunUntil(10);
         long version = channel.Automation.Status().ScheduleVersion;
 
         var refused = channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk");
         Assert.False(refused.Ok);
-        Assert.EndsWith("the block on air leaves no time after it today to take the insert from, so it was taken back (inserts inside a long block are not supported yet)", refused.Reason);
-        Assert.False(channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk").Ok);
-
-        // No stray event is left after the block, no note was written, and the loop plays on.
+        Assert.EndsWith("the event on air fills the rest of its day, leaving no time after it to take the insert from, so it was taken back", refused.Reason);
         Assert.DoesNotContain(channel.Automation.Schedule.DayOrTemplate(Day)!.Events, x => x.Id == "ins");
         Assert.True(channel.Automation.Status().ScheduleVersion >= version);
         Assert.DoesNotContain(channel.Automation.RecentAsRun, e => e.Status == AsRunStatus.Operator);
+        channel.RunUntil(20);
+        Assert.Equal(channel.LumaOf("#404040"), channel.Luma[19]);
+    }
+
+    [Fact]
+    public void A_fixed_start_within_a_break_in_ends_it_on_its_frame()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2)], Duration: TimeSpan.FromHours(1), Loop: true);
+        channel.Load(new DaySchedule(Day, [block, Colour("news", "#A0A0A0", 10, TimingMode.Fixed, new TimeSpan(6, 0, 2))]));
+        channel.RunUntil(10);
+
+        Assert.True(channel.Automation.Insert(Colour("ins", "#C0C0C0", 5), now: true, "desk").Ok);
+        Assert.Equal((13L, 50L), (channel.Automation.Status().Insert!.From, channel.Automation.Status().Insert!.Until));
+        channel.RunUntil(60);
+        Assert.Equal((channel.LumaOf("#C0C0C0"), channel.LumaOf("#A0A0A0")), (channel.Luma[49], channel.Luma[50]));
+        Assert.EndsWith($"for {channel.Time.Duration(37)} (cut by fixed event news) by desk at 06:00:00:10",
+            channel.Automation.RecentAsRun.Single(e => e.Status == AsRunStatus.Operator).Reason);
+    }
+
+    [Fact]
+    public void A_take_ends_a_break_in_at_its_cut_and_an_emergency_covers_one_which_shows_again_when_it_is_cleared()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("c1", "#404040", 4), Colour("c2", "#505050", 4)],
+            Duration: TimeSpan.FromHours(1), Loop: true);
+        channel.Load(new DaySchedule(Day, [block]));
+        channel.RunUntil(10);
+        Assert.True(channel.Automation.Insert(Colour("ins", "#C0C0C0", 4), now: true, "desk").Ok);
+        channel.RunUntil(20);
+
+        // A second insert, and an emergency's, wait for this one.
+        Assert.Equal("insert ins is in force until 06:00:04:13: take to end it first",
+            channel.Automation.Insert(Colour("ins2", "#E0E0E0", 1), now: true, "desk").Reason);
+        Assert.True(channel.Automation.Emergency("filler", null, 0, SyntheticProducers.Color(channel.Context, "#303030"), "desk").Ok);
         channel.RunUntil(30);
-        Assert.Equal("grey", channel.Automation.Status().OnAir!.Id);
+        Assert.True(channel.Automation.ClearEmergency("desk").Ok);
+        channel.RunUntil(40);
+        // The insert under the emergency, shown again when it is cleared (it is still on for its 4 s).
+        Assert.Equal([channel.LumaOf("#C0C0C0"), channel.LumaOf("#303030"), channel.LumaOf("#303030"), channel.LumaOf("#C0C0C0")],
+            [channel.Luma[19], channel.Luma[20], channel.Luma[29], channel.Luma[30]]);
+
+        // A take cuts to c2 at once and ends the insert with the same cut.
+        channel.Automation.TakeDebounce = TimeSpan.Zero;
+        Assert.True(channel.Automation.Take("desk").Ok);
+        channel.RunUntil(50);
+        Assert.Equal((channel.LumaOf("#C0C0C0"), channel.LumaOf("#505050")), (channel.Luma[42], channel.Luma[43]));
+        Assert.Null(channel.Automation.Status().Insert);
+        Assert.True(channel.Automation.Insert(Colour("ins2", "#E0E0E0", 1), now: true, "desk").Ok);
+    }
+
+    [Fact]
+    public void A_break_in_is_refused_under_an_emergency_and_for_a_live_insert_without_a_duration_and_nothing_is_left_loaded()
+    {
+        using var channel = new AutomatedChannel(Epoch);
+        var block = new PrimaryEvent("loop", PrimaryKind.Block, Children: [Colour("c1", "#404040", 2)], Duration: TimeSpan.FromHours(1), Loop: true);
+        channel.Load(new DaySchedule(Day, [block]));
+        channel.RunUntil(10);
+
+        var live = new PrimaryEvent("live", PrimaryKind.Live, "udp://127.0.0.1:9");
+        Assert.Equal("an insert while block loop is on air needs a duration (it covers the block for that long)",
+            channel.Automation.Insert(live, now: true, "desk").Reason);
+        Assert.True(channel.Automation.Hold("desk").Ok);
+        Assert.Equal("the event on air has no planned end (it is held): insert it now instead",
+            channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: false, "desk").Reason);
+        Assert.True(channel.Automation.Emergency("filler", null, 0, SyntheticProducers.Color(channel.Context, "#303030"), "desk").Ok);
+        Assert.Equal("an emergency is in force: clear it before inserting", channel.Automation.Insert(Colour("ins", "#C0C0C0", 1), now: true, "desk").Reason);
+        channel.RunUntil(20);
+        Assert.DoesNotContain(channel.Channel.Status().Layers, l => l.Number == 999);
+        Assert.Null(channel.Automation.Status().Insert);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public static class PanelEndpoints
                 sentAlarms = alarms.Version;
                 yield return new SseItem<object>(alarms, "alarms");
             }
-            string state = string.Join('|', update.Channels.Select(c => $"{c.Automation?.OnAir?.Key}/{c.Automation?.Mode}/{c.Automation?.Emergency?.Since}"));
+            string state = string.Join('|', update.Channels.Select(c => $"{c.Automation?.OnAir?.Key}/{c.Automation?.Mode}/{c.Automation?.Emergency?.Since}/{c.Automation?.Insert?.Event.Key}/{c.Automation?.Insert?.Event.Elapsed is null}"));
             if (state == sentState && clock.Elapsed - sentAt < ChannelEndpoints.StreamInterval)
                 continue;
             sentState = state;

@@ -1,7 +1,7 @@
 // One channel: on air and next with their counters, the count-to clocks, the operator's actions, the rundown (or the
 // as-run log, the alarms, the devices), the preview and the meters.
 import { esc, find, setText } from './dom.js';
-import { stateOf, countersOf, clockOf } from './status.js';
+import { stateOf, countersOf, clockOf, shownOf } from './status.js';
 import { barsOf, barsHtml, figuresOf } from './meters.js';
 import { t } from './i18n.js';
 import { actionButtons } from './actions.js';
@@ -61,8 +61,11 @@ export function update(root, ctx, channel, ahead) {
   const badge = find(root, 'state');
   setText(badge, t('state.' + state));
   badge.className = `badge live state-${state}`;
-  setText(find(root, 'onair-title'), a?.onAir?.title ?? t('nothing'));
-  setText(find(root, 'onair-meta'), a?.onAir ? `${a.onAir.id} · ${t('kind.' + a.onAir.kind)} · ${t('since')} ${a.onAir.start}` : '');
+  const { onAir, next, insert } = shownOf(a);
+  // A break-in says what it covers and who put it there.
+  const over = e => e === insert?.event ? ` · ${t('insertOver', { block: insert.block, who: insert.who })}` : '';
+  setText(find(root, 'onair-title'), onAir?.title ?? t('nothing'));
+  setText(find(root, 'onair-meta'), onAir ? `${onAir.id} · ${t('kind.' + onAir.kind)} · ${t('since')} ${onAir.start}${over(onAir)}` : '');
   const elapsed = find(root, 'elapsed');
   setText(elapsed, counters.elapsed);
   elapsed.dataset.tick = counters.tick;
@@ -71,9 +74,9 @@ export function update(root, ctx, channel, ahead) {
   setText(remaining, counters.remaining ?? t('open'));
   remaining.dataset.frames = counters.remainingFrames ?? '';
   find(root, 'progress').style.width = `${((counters.progress ?? 0) * 100).toFixed(1)}%`;
-  setText(find(root, 'next-title'), a?.next?.title ?? t('nothing'));
-  setText(find(root, 'next-meta'), a?.next ? `${a.next.id} · ${t('kind.' + a.next.kind)}${a.next.start ? ' · ' + a.next.start : ''}` : '');
-  setText(find(root, 'countdown'), a?.next ? counters.countdown ?? t('waitingForTake') : null);
+  setText(find(root, 'next-title'), next?.title ?? t('nothing'));
+  setText(find(root, 'next-meta'), next ? `${next.id} · ${t('kind.' + next.kind)}${next.start ? ' · ' + next.start : ''}${over(next)}` : '');
+  setText(find(root, 'countdown'), next ? counters.countdown ?? (onAir === insert?.event ? t('afterInsert') : t('waitingForTake')) : null);
   const clocks = a?.clocks ?? { nextFixed: a?.nextFixed };
   for (const k of ['nextFixed', 'nextManual', 'nextBreak', 'endOfAutomation']) {
     const clock = clockOf(clocks[k], rate, ahead);

@@ -1,6 +1,6 @@
 // The overview: a tile per channel with its preview, on-air title, remaining time, state and audio bars; a click opens it.
 import { esc, find, setText } from './dom.js';
-import { stateOf, countersOf } from './status.js';
+import { stateOf, countersOf, shownOf } from './status.js';
 import { barsOf, barsHtml } from './meters.js';
 import { t } from './i18n.js';
 
@@ -24,7 +24,7 @@ export function update(root, ctx, ahead) {
     setText(badge, t('state.' + state));
     badge.className = `badge live state-${state}`;
     tile.dataset.state = state;
-    setText(find(tile, 'title'), channel.automation?.onAir?.title ?? channel.engine.outputs.length + ' ' + t('outputs'));
+    setText(find(tile, 'title'), shownOf(channel.automation).onAir?.title ?? channel.engine.outputs.length + ' ' + t('outputs'));
     setText(find(tile, 'remaining'), countersOf(channel, ahead(channel)).remaining ?? t('open'));
     find(tile, 'meters').innerHTML = barsHtml(barsOf(channel).slice(0, 4), true); // the first two pairs: the tile stays small
   }

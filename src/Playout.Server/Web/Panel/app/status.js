@@ -4,11 +4,22 @@ import { framesOf, timecodeOf, fpsOf } from './timecode.js';
 /** A stream update is sent every 80 ms; between two, the counters step on by the frames since, but never past this many. */
 const maxFramesAhead = 5;
 
-/** on air / hold / waiting / filler / emergency / alarm (an active alarm outranks the rest). */
+/**
+ * What the programme shows and what comes next: an operator's break-in insert (inserted while a block is on air) is on
+ * air from its first frame, and next while it counts down; otherwise the automation's event on air and next event.
+ */
+export function shownOf(a) {
+  const insert = a?.insert?.event;
+  if (!insert) return { onAir: a?.onAir ?? null, next: a?.next ?? null, insert: null };
+  return insert.elapsed ? { onAir: insert, next: a.onAir, insert: a.insert } : { onAir: a.onAir, next: insert, insert: a.insert };
+}
+
+/** on air / insert / hold / waiting / filler / emergency / alarm (an active alarm outranks the rest). */
 export function stateOf(channel) {
   const a = channel.automation;
   if (channel.engine.alarms.length > 0) return 'alarm';
   if (a?.emergency) return 'emergency';
+  if (a?.insert?.event?.elapsed) return 'insert';
   if (!a || !a.onAir || a.onAir.kind === 'filler' || a.mode === 'idle') return 'filler';
   if (a.mode === 'held') return 'hold';
   if (a.mode === 'waiting') return 'waiting';
@@ -25,9 +36,10 @@ export function framesSince(channel, receivedAt, now) {
 export function countersOf(channel, ahead) {
   const a = channel.automation, rate = channel.frameRate;
   if (!a) return { tick: channel.engine.tick + ahead, elapsed: null, remaining: null, countdown: null, progress: null };
-  const elapsed = framesOf(a.onAir?.elapsed, rate);
-  const remaining = framesOf(a.onAir?.remaining, rate);
-  const countdown = framesOf(a.next?.countdown, rate);
+  const shown = shownOf(a);
+  const elapsed = framesOf(shown.onAir?.elapsed, rate);
+  const remaining = framesOf(shown.onAir?.remaining, rate);
+  const countdown = framesOf(shown.next?.countdown, rate);
   const on = v => v === null ? null : v + ahead;
   const down = v => v === null ? null : Math.max(0, v - ahead);
   const e = on(elapsed), r = down(remaining);
