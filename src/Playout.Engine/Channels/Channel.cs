@@ -132,7 +132,7 @@ public sealed class Channel : IDisposable
     {
         if (_thread is not null)
             throw new InvalidOperationException($"{Name} is already running");
-        _thread = new Thread(Loop) { Name = $"{Name} tick", IsBackground = true, Priority = ThreadPriority.Highest };
+        _thread = new Thread(Loop) { Name = $"{Name} tick", IsBackground = true };
         _thread.Start();
         Context.Logger.LogInformation("{Channel} on air: {Format} on the {Clock}", Name, Context.Format.Name, _clock.Source);
     }
@@ -207,6 +207,9 @@ public sealed class Channel : IDisposable
 
     private void Loop()
     {
+        // Ahead of the service's control traffic for the CPU: a burst of HTTP or AMCP requests must not delay a tick.
+        if (_clock.RealTime && Interop.TickThreadScheduling.RaiseCurrentThread() is { } notRaised)
+            Context.Logger.LogWarning("{Channel}: {Reason}", Name, notRaised);
         while (!_stopping)
             RunTick();
     }

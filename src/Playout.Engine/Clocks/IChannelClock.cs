@@ -15,6 +15,9 @@ public interface IChannelClock : IDisposable
     /// <summary>Ticks that came later than their due time (the tick loop overran, or syncs were missed).</summary>
     long LateTicks { get; }
 
+    /// <summary>Whether ticks wait for real time (the tick thread is then raised above the service's other threads); false for a clock that runs as fast as it can.</summary>
+    bool RealTime => true;
+
     /// <summary>The UTC instant of frame 0 on the clock's timeline (chosen when the clock is made): frame n airs n frame periods later.</summary>
     DateTimeOffset Epoch { get; }
 

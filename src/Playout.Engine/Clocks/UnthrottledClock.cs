@@ -17,6 +17,7 @@ public sealed class UnthrottledClock(Rational frameRate, TimeSpan? patience = nu
 
     public string Source => "unthrottled clock";
     public bool IsLocked => false;
+    public bool RealTime => false;
     public long LateTicks => 0;
     public DateTimeOffset Epoch { get; } = DateTimeOffset.UtcNow;
 
