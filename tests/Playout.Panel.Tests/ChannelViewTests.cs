@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Playout.Server.Hosting;
 
 namespace Playout.Panel.Tests;
 
@@ -127,7 +128,7 @@ public class ChannelViewTests(PanelFixture panel)
         // The help overlay lists every action's key.
         await page.Keyboard.PressAsync("?");
         await Assertions.Expect(page.Locator("#help")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#help kbd")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator("#help kbd")).ToHaveCountAsync(PanelConfig.DefaultShortcuts.Count);
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#help")).ToBeHiddenAsync();
         await page.Context.CloseAsync();

@@ -40,7 +40,7 @@ public class InsertTests(PanelFixture panel)
         Assert.Equal(150, insert.GetProperty("until").GetInt64() - insert.GetProperty("from").GetInt64());
 
         await Insert("promo.ts", "next");
-        await Assertions.Expect(page.Locator("#toast .toast-refused").Last).ToContainTextAsync("is in force until");
+        await Assertions.Expect(page.Locator("#toast .toast-refused", new() { HasText = "is in force until" })).ToHaveCountAsync(1);
 
         // Three seconds later the block is on air again, and the schedule was never edited.
         await Assertions.Expect(title).ToHaveTextAsync(new Regex("Grey hour|Blue hour"), new() { Timeout = 10_000 });
@@ -52,7 +52,7 @@ public class InsertTests(PanelFixture panel)
 
         // A clip that is not there is refused with the service's reason, shown to the operator.
         await Insert("nothing.ts", "now");
-        await Assertions.Expect(page.Locator("#toast .toast-refused").Last).ToContainTextAsync("nothing.ts");
+        await Assertions.Expect(page.Locator("#toast .toast-refused", new() { HasText = "clip 'nothing.ts' is not in the media folder" })).ToHaveCountAsync(1);
         Assert.Equal(version, (await panel.Service.Automation(1)).GetProperty("scheduleVersion").GetInt64());
         await page.Context.CloseAsync();
     }

@@ -8,7 +8,7 @@ namespace Playout.Panel.Tests;
 public class RoleAndLanguageTests(PanelFixture panel)
 {
     [Fact]
-    public async Task A_viewer_sees_no_action_an_operator_acts_and_only_an_engineer_may_load_a_schedule()
+    public async Task A_viewer_sees_no_action_an_operator_acts_and_only_an_engineer_may_load_a_schedule_run_a_script_or_delete_an_event()
     {
         var viewer = await panel.Browser.Open(panel.Service, PanelService.Viewer, "#/channel/1/alarms");
         await Assertions.Expect(viewer.Locator("#user")).ToHaveTextAsync($"{PanelService.ViewerName} · viewer");
@@ -23,11 +23,12 @@ public class RoleAndLanguageTests(PanelFixture panel)
         var op = await panel.Browser.Open(panel.Service, PanelService.Operator, "#/channel/1/alarms");
         await Assertions.Expect(op.Locator("button[data-action]")).ToHaveCountAsync(9);
         await Assertions.Expect(op.Locator(".alarm-view [data-ack]").First).ToBeVisibleAsync();
-        Assert.Equal(0, await op.Locator("[data-r=schedule-file]").CountAsync());
+        Assert.Equal(0, await op.Locator("[data-r=schedule-file], [data-r=script-file], [data-action=deleteEvent]").CountAsync());
         await op.Context.CloseAsync();
 
         var engineer = await panel.Browser.Open(panel.Service, PanelService.Engineer, "#/channel/1");
-        Assert.Equal(1, await engineer.Locator("[data-r=schedule-file]").CountAsync());
+        await Assertions.Expect(engineer.Locator("button[data-action]")).ToHaveCountAsync(10);
+        Assert.Equal(2, await engineer.Locator("[data-r=schedule-file], [data-r=script-file]").CountAsync());
         await engineer.Context.CloseAsync();
     }
 

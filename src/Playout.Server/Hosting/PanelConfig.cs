@@ -23,6 +23,7 @@ public sealed partial record PanelConfig
         ["emergency"] = "E",
         ["emergencyClear"] = "Shift+E",
         ["graphics"] = "G",
+        ["deleteEvent"] = "Delete",
         ["acknowledge"] = "A",
         ["selectUp"] = "ArrowUp",
         ["selectDown"] = "ArrowDown",

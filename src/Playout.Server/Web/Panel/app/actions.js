@@ -2,11 +2,13 @@
 // a first press and done by a second within a few seconds; a take right after a cut is held back (the server refuses
 // one within takeDebounceMs too). Every action is done as the signed-in token, which the server logs with the time.
 import { esc } from './dom.js';
-import { post } from './api.js';
+import { post, remove } from './api.js';
 import { t } from './i18n.js';
 
 export const operatorActions = ['take', 'hold', 'release', 'skip', 'next', 'insert', 'emergency', 'emergencyClear', 'graphics'];
-const armedFirst = new Set(['take', 'release', 'skip', 'next', 'emergency', 'emergencyClear']);
+/** An engineer's edits of the schedule from the panel (beside loading a schedule file and running a script). */
+export const engineerActions = ['deleteEvent'];
+const armedFirst = new Set(['take', 'release', 'skip', 'next', 'emergency', 'emergencyClear', 'deleteEvent']);
 const armSeconds = 4;
 
 export const canAct = ctx => ctx.role === 'operator' || ctx.role === 'engineer';
@@ -21,7 +23,9 @@ export function actionButtons(ctx) {
       ${['filler', 'slate', 'input'].map(to => `<option value="${to}">${esc(t('emergency.' + to))}</option>`).join('')}
     </select>
     <input data-r="emergency-input" placeholder="${esc(t('inputName'))}" size="10">
-    ${ctx.role === 'engineer' ? `<label class="button">${esc(t('loadSchedule'))}<input type="file" data-r="schedule-file" hidden></label>` : ''}
+    ${ctx.role === 'engineer' ? `${engineerActions.map(a => `<button data-action="${a}" class="action act-${a}">${esc(t('action.' + a))}${key(a)}</button>`).join('')}
+      <label class="button">${esc(t('loadSchedule'))}<input type="file" data-r="schedule-file" hidden></label>
+      <label class="button">${esc(t('runScript'))}<input type="file" accept=".csx,.cs,text/plain" data-r="script-file" hidden></label>` : ''}
   </div>`;
 }
 
@@ -43,7 +47,7 @@ export class Operator {
 
   /** A press of an action's button or key, on channel `number`; `view` gives the selected event and the emergency target. */
   async press(action, number, view) {
-    if (!canAct(this.ctx)) return;
+    if (!canAct(this.ctx) || engineerActions.includes(action) && this.ctx.role !== 'engineer') return;
     if (action === 'insert') return view.openInsert();
     if (armedFirst.has(action) && this.armed !== action) {
       this.disarm();
@@ -62,7 +66,7 @@ export class Operator {
     const request = this.request(action, number, view);
     if (!request) return;
     try {
-      await post(...request);
+      await (request.method === 'DELETE' ? remove(request.path) : post(...request));
       this.say(t('done', { action: t('action.' + action) }), 'done');
       view.acted(action);
     } catch (error) {
@@ -83,6 +87,11 @@ export class Operator {
         return [`${base}/emergency`, to.to === 'input' ? to : { to: to.to }];
       }
       case 'emergencyClear': return [`${base}/emergency/clear`];
+      case 'deleteEvent': {
+        const event = view.selectedEvent();
+        if (!event) { this.say(t('selectFirst'), 'refused'); return null; }
+        return { method: 'DELETE', path: `${base}/schedule/${event.day}/events/${encodeURIComponent(event.id)}` };
+      }
       case 'graphics': return [`${base}/graphics?on=${!view.graphicsOn()}`];
       default: return [`${base}/${action}`];
     }

@@ -43,6 +43,20 @@ export async function post(path, body) {
   return response.status === 204 ? null : response.json();
 }
 
+export async function remove(path) {
+  const response = await fetch(path, { method: 'DELETE', headers: headers() });
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response.json();
+}
+
+/** Sends a text body (a schedule file, a script): the answer's JSON and whether it was accepted, errors included. */
+export async function sendText(method, path, text) {
+  const response = await fetch(path, { method, headers: { ...headers(), 'Content-Type': 'text/plain' }, body: text });
+  let body;
+  try { body = await response.json(); } catch { body = { detail: `${response.status} ${response.statusText}` }; }
+  return { ok: response.ok, body };
+}
+
 /** Saves what a read-only link would give (as-run exports) with the token in the header. */
 export async function download(path, fileName) {
   const blob = await (await get(path)).blob();

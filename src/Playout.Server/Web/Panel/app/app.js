@@ -1,6 +1,6 @@
 // The panel: settings and role from /api/panel, one live stream for every channel, the overview and the channel view,
 // shortcuts, language, and the connection's state (lost loudly; values older than a second greyed and struck through).
-import { token, get, getJson, post, download, openStream, ApiError } from './api.js';
+import { token, get, getJson, post, download, openStream, ApiError, sendText } from './api.js';
 import { listen } from './keys.js';
 import { t, setLanguage, language, languageNames, translatePage } from './i18n.js';
 import { esc, find } from './dom.js';
@@ -156,6 +156,12 @@ function onConnection(state, retryIn) {
 // What the channel view tells the operator's actions.
 const viewState = {
   selectedId: () => rundownItems.find(i => i.key === selectedKey)?.id ?? null,
+  // The schedule event behind the selected row: its day and top-level id (a block's, for one of its events); null for filler.
+  selectedEvent: () => {
+    const key = rundownItems.find(i => i.key === selectedKey)?.key;
+    if (!key || key.endsWith('@filler')) return null;
+    return { day: key.slice(0, 10), id: key.slice(11).split(/[/#]/)[0] };
+  },
   emergencyTarget: () => ({ to: find(view, 'emergency-to')?.value ?? 'filler', input: find(view, 'emergency-input')?.value ?? '' }),
   graphicsOn: () => channelOf(route.number)?.automation?.graphicsOn === true,
   openInsert: () => {
@@ -228,14 +234,23 @@ view.addEventListener('click', event => {
   else { selectedKey = target.dataset.key; drawMain(); }
 });
 
+// An engineer's files: a schedule loaded (its days replace the same days) or a C# script run against the channel's schedule.
 view.addEventListener('change', async event => {
-  if (event.target.dataset.r !== 'schedule-file' || !event.target.files[0]) return;
-  const file = event.target.files[0];
+  const kind = event.target.dataset.r, file = event.target.files?.[0];
+  if (!file || (kind !== 'schedule-file' && kind !== 'script-file')) return;
   try {
-    const response = await fetch(`/api/channels/${route.number}/schedule?name=${encodeURIComponent(file.name)}`,
-      { method: 'PUT', headers: { Authorization: 'Bearer ' + token.get(), 'Content-Type': 'text/plain' }, body: await file.text() });
-    const body = await response.json();
-    say(response.ok ? t('scheduleLoaded', { version: body.version }) : (body.errors ?? [body.detail]).join('\n'), response.ok ? 'done' : 'refused');
+    const text = await file.text();
+    if (kind === 'schedule-file') {
+      const { ok, body } = await sendText('PUT', `/api/channels/${route.number}/schedule?name=${encodeURIComponent(file.name)}`, text);
+      say(ok ? t('scheduleLoaded', { version: body.version }) : (body.errors ?? [body.detail]).join('\n'), ok ? 'done' : 'refused');
+    } else {
+      const { ok, body } = await sendText('POST', `/api/channels/${route.number}/scripts`, text);
+      // Refused: the reason; failed: its errors (the compiler's lines, the exception), else the problem's detail.
+      const lines = ok ? [t('scriptRan', { name: file.name, version: body.version }), ...(body.log ?? [])]
+        : body.refused ? [`${file.name}: ${body.refused}`] : body.errors?.length ? [`${file.name}:`, ...body.errors] : [`${file.name}: ${body.detail ?? ''}`];
+      say(lines.filter(Boolean).join('\n'), ok ? 'done' : 'refused');
+    }
+    refreshMain();
   } catch (error) {
     say(error.message, 'refused');
   }

@@ -42,7 +42,8 @@ const en = {
   'shortcut.acknowledge': 'Acknowledge the oldest alarm', 'shortcut.selectUp': 'Select the event above', 'shortcut.selectDown': 'Select the event below',
   'shortcut.overview': 'Overview', 'shortcut.previousChannel': 'Previous channel', 'shortcut.nextChannel': 'Next channel',
   'shortcut.asRun': 'As-run log', 'shortcut.devices': 'Devices', 'shortcut.alarms': 'Alarms', 'shortcut.cancel': 'Cancel an armed action, close help',
-  'shortcut.help': 'This help',
+  'shortcut.help': 'This help', 'shortcut.deleteEvent': 'Delete the selected event from the schedule (engineers; press twice)',
+  'action.deleteEvent': 'Delete event', runScript: 'Run script…', scriptRan: '{name} ran: schedule version {version}',
 };
 
 const vi = {
@@ -84,7 +85,8 @@ const vi = {
   'shortcut.acknowledge': 'Xác nhận cảnh báo cũ nhất', 'shortcut.selectUp': 'Chọn mục phía trên', 'shortcut.selectDown': 'Chọn mục phía dưới',
   'shortcut.overview': 'Tổng quan', 'shortcut.previousChannel': 'Kênh trước', 'shortcut.nextChannel': 'Kênh sau',
   'shortcut.asRun': 'Nhật ký phát', 'shortcut.devices': 'Thiết bị', 'shortcut.alarms': 'Cảnh báo', 'shortcut.cancel': 'Hủy thao tác đã kích hoạt, đóng trợ giúp',
-  'shortcut.help': 'Trợ giúp này',
+  'shortcut.help': 'Trợ giúp này', 'shortcut.deleteEvent': 'Xóa mục đã chọn khỏi lịch phát (kỹ sư; nhấn hai lần)',
+  'action.deleteEvent': 'Xóa mục', runScript: 'Chạy script…', scriptRan: 'Đã chạy {name}: lịch phát phiên bản {version}',
 };
 
 const zh = {
@@ -126,7 +128,8 @@ const zh = {
   'shortcut.acknowledge': '确认最早的告警', 'shortcut.selectUp': '选择上一条', 'shortcut.selectDown': '选择下一条',
   'shortcut.overview': '总览', 'shortcut.previousChannel': '上一个频道', 'shortcut.nextChannel': '下一个频道',
   'shortcut.asRun': '播出记录', 'shortcut.devices': '设备', 'shortcut.alarms': '告警', 'shortcut.cancel': '取消预备的操作，关闭帮助',
-  'shortcut.help': '本帮助',
+  'shortcut.help': '本帮助', 'shortcut.deleteEvent': '从节目表删除所选条目（工程师；按两次）',
+  'action.deleteEvent': '删除条目', runScript: '运行脚本…', scriptRan: '{name} 已运行：节目表版本 {version}',
 };
 
 const id = {
@@ -168,7 +171,8 @@ const id = {
   'shortcut.acknowledge': 'Konfirmasi alarm tertua', 'shortcut.selectUp': 'Pilih acara di atas', 'shortcut.selectDown': 'Pilih acara di bawah',
   'shortcut.overview': 'Ringkasan', 'shortcut.previousChannel': 'Kanal sebelumnya', 'shortcut.nextChannel': 'Kanal berikutnya',
   'shortcut.asRun': 'Log tayang', 'shortcut.devices': 'Perangkat', 'shortcut.alarms': 'Alarm', 'shortcut.cancel': 'Batalkan tindakan yang disiapkan, tutup bantuan',
-  'shortcut.help': 'Bantuan ini',
+  'shortcut.help': 'Bantuan ini', 'shortcut.deleteEvent': 'Hapus acara terpilih dari jadwal (teknisi; tekan dua kali)',
+  'action.deleteEvent': 'Hapus acara', runScript: 'Jalankan skrip…', scriptRan: '{name} dijalankan: jadwal versi {version}',
 };
 
 export const dictionaries = { en, vi, 'zh-CN': zh, id };
