@@ -15,7 +15,8 @@ namespace Playout.Benchmarks;
 ///   from the tick the status showed just before the request to the tick the as-run log records the cut at;
 /// - AMCP commands answered per second with the channel on air (tick-bound MIXER changes over many connections, then
 ///   catalogue queries), and the tick's p50/p99/max without and with that load (the status's window of 1024 ticks, so
-///   each phase runs at least 21 s at 50 ticks a second).
+///   each phase runs at least 21 s at 50 ticks a second); the MIXER commands' 16 (empty) layers are made before the
+///   phase without load, so every phase has the same stage.
 /// - the panel's programme preview (MJPEG, 10 pictures a second) behind air, in frames: each part's tick against the
 ///   channel's tick when the part arrives (from the status's tick and the UTC instant its frame aired).
 /// `./playout bench amcp [--seconds N]` (N ≥ 21, default 21).
@@ -37,8 +38,13 @@ public static class AmcpOnAirBenchmark
             var rest = Enumerable.Range(1, Takes).Select(i => service.RestTake($"e{i}")).ToArray();
             var amcp = Enumerable.Range(1, Takes).Select(i => service.AmcpTake(i % 2 == 0 ? "CLIP1" : "CLIP2")).ToArray();
             var preview = service.PreviewLatency(PreviewParts);
+            // The MIXER phase's layers exist (empty) before the channel-alone phase, so the two compare one stage with and
+            // without the commands: the layers are the channel's content, not the load.
+            string Mixer(int i) => $"MIXER 1-{30 + i} OPACITY {(i % 2 == 0 ? "0.5" : "0.75")}";
+            for (int i = 0; i < Connections; i++)
+                service.Ask(Mixer(i));
             var idle = service.Phase(seconds, null);
-            var commands = service.Phase(seconds, i => $"MIXER 1-{30 + i} OPACITY {(i % 2 == 0 ? "0.5" : "0.75")}");
+            var commands = service.Phase(seconds, Mixer);
             var queries = service.Phase(seconds, i => i % 2 == 0 ? "CINF CLIP1" : "VERSION");
             output.WriteLine($"AMCP with a 720p50 channel on air (system clock), `playout serve` as a child process, {Environment.ProcessorCount} cores");
             output.WriteLine();
@@ -177,6 +183,9 @@ public static class AmcpOnAirBenchmark
             return CutTick(e => e.GetProperty("eventId").GetString() == previous,
                 e => e.GetProperty("actualTick").GetInt64() + e.GetProperty("actualFrames").GetInt64(), before) - before;
         }
+
+        /// <summary>Sends one AMCP line on the control connection; a reply other than 2xx throws.</summary>
+        public void Ask(string line) => Check(_control.Ask(line), line);
 
         /// <summary>AMCP PLAY of a clip pre-rolled by LOADBG: ticks from the status's tick before PLAY to the take's as-run note.</summary>
         public long AmcpTake(string clip)

@@ -208,7 +208,7 @@ public sealed class Channel : IDisposable
     private void Loop()
     {
         // Ahead of the service's control traffic for the CPU: a burst of HTTP or AMCP requests must not delay a tick.
-        if (_clock.RealTime && Interop.TickThreadScheduling.RaiseCurrentThread() is { } notRaised)
+        if (_clock.RealTime && Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.Highest) is { } notRaised)
             Context.Logger.LogWarning("{Channel}: {Reason}", Name, notRaised);
         while (!_stopping)
             RunTick();

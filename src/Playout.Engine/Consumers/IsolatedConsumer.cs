@@ -25,7 +25,7 @@ public sealed class IsolatedConsumer : IConsumer
         _inner = inner;
         _channel = channel;
         _alarmSource = $"{channel.Name}/output {inner.Name}";
-        _thread = new Thread(Run) { Name = $"{channel.Name} {inner.Name}", IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Run) { Name = $"{channel.Name} {inner.Name}", IsBackground = true };
         _thread.Start();
     }
 
@@ -69,6 +69,8 @@ public sealed class IsolatedConsumer : IConsumer
 
     private void Run()
     {
+        // An output on air (a card, a file): ahead of the control traffic, behind the tick.
+        Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.AboveNormal);
         while (_queue.TryTake(out var item, _stop.Token))
         {
             try

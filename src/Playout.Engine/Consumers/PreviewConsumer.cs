@@ -29,7 +29,7 @@ public sealed class PreviewConsumer : IConsumer
         Width = width;
         Height = height;
         _interval = Math.Max(1, (long)Math.Round(channel.Format.FrameRate.ToDouble() / perSecond));
-        _thread = new Thread(Run) { Name = $"{channel.Name} preview", IsBackground = true, Priority = ThreadPriority.Lowest };
+        _thread = new Thread(Run) { Name = $"{channel.Name} preview", IsBackground = true };
         _thread.Start();
     }
 
@@ -66,6 +66,8 @@ public sealed class PreviewConsumer : IConsumer
 
     private void Run()
     {
+        // A picture for people to look at: it yields to everything else (raising a nice value needs no privilege).
+        Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.Lowest);
         var format = _channel.Format;
         try
         {

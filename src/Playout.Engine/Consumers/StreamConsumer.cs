@@ -47,7 +47,8 @@ public sealed class StreamConsumer : IConsumer
         Name = $"stream {settings.Url}";
         _alarmSource = $"{channel.Name}/{Name}";
         _behind = $"{Name}: the encoder is behind; dropping frames";
-        _thread = new Thread(Run) { Name = $"{channel.Name} encode {settings.Url}", IsBackground = true, Priority = ThreadPriority.BelowNormal };
+        // Normal priority: an encoder is on air (it must keep up), and the tick above it has the CPU first (ThreadScheduling).
+        _thread = new Thread(Run) { Name = $"{channel.Name} encode {settings.Url}", IsBackground = true };
         _thread.Start();
     }
 

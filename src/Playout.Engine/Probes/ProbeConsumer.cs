@@ -35,7 +35,7 @@ public sealed class ProbeConsumer : IConsumer
         _sources = [.. _probes.Select(p => $"{channel.Name}/probe/{p.Name}")];
         _failing = new bool[_probes.Length];
         _queue = new FrameHandoff(queue);
-        _thread = new Thread(Run) { Name = $"{channel.Name} probes", IsBackground = true, Priority = ThreadPriority.BelowNormal };
+        _thread = new Thread(Run) { Name = $"{channel.Name} probes", IsBackground = true };
         _thread.Start();
     }
 
@@ -82,6 +82,8 @@ public sealed class ProbeConsumer : IConsumer
 
     private void Run()
     {
+        // Probes may fall behind (their queue drops) but never take the tick's or an encoder's time.
+        Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.BelowNormal);
         while (_queue.TryTake(out var item, _stop.Token))
         {
             try

@@ -118,6 +118,8 @@ internal sealed class ClipDecoder : IDisposable
 
     private void Run()
     {
+        // Ahead of the control traffic, behind the tick (see ThreadScheduling); where not permitted it stays normal.
+        Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.AboveNormal);
         while (true)
         {
             try
