@@ -1,0 +1,15 @@
+using Playout.Devices.Log;
+
+namespace Playout.Devices;
+
+/// <summary>The device drivers the service knows, by configuration name.</summary>
+public static class DeviceDrivers
+{
+    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver()];
+
+    /// <summary>The driver named <paramref name="name"/>, or null.</summary>
+    public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>The drivers' names, for errors that list them.</summary>
+    public static string Names => string.Join(", ", All.Select(d => d.Name));
+}
