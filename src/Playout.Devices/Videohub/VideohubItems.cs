@@ -45,7 +45,7 @@ public static partial class VideohubItems
             if (!int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
                 problem($"line {line}: '{text}' in {block.Header} does not start with an index, skipped");
             else if (rest?.Invoke(tail) is { } wrong)
-                problem($"line {line}: '{text}' in {block.Header}: {wrong}, skipped");
+                problem($"line {line}: '{text}' in {block.Header} {wrong}, skipped");
             else
                 items.Add((index, tail));
         }
