@@ -277,6 +277,10 @@ internal sealed class VideohubDevice : Device
                 foreach (var (index, state) in Ports(block, _outputs, VideohubItems.LockState))
                     SetSetting(LockOf(index + 1), actual: state switch { "O" => "ours", "L" => "other", _ => "unlocked" });
                 break;
+            case "CONFIGURATION:":
+                if (VideohubItems.Fields(block, Problem).TryGetValue("Take Mode", out string? take))
+                    SetSetting("take-mode", actual: take);
+                break;
             case "END PRELUDE:":
                 TaskCompletionSource? prelude;
                 lock (_gate)

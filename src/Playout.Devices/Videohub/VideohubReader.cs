@@ -14,6 +14,9 @@ public sealed partial class VideohubReader(Action<string> problem)
     /// <summary>Longer lines are junk (the longest real line is a 255-character label with its index).</summary>
     public const int MaxLine = 1024;
 
+    /// <summary>More items in one block are junk (the largest router has 288 ports a block); a babbling peer cannot grow a block without bound.</summary>
+    public const int MaxItems = 4096;
+
     private readonly StringBuilder _line = new();
     private readonly List<(int, string)> _items = [];
     private string? _header;
@@ -75,6 +78,8 @@ public sealed partial class VideohubReader(Action<string> problem)
         }
         if (_header is null)
             problem($"line {_lineNumber}: '{Printable(line)}' is outside any block, skipped");
+        else if (_items.Count >= MaxItems)
+            problem($"line {_lineNumber}: more than {MaxItems} items in {_header}, skipped");
         else
             _items.Add((_lineNumber, line));
     }

@@ -21,7 +21,7 @@ public class VideohubDeviceTests
         Assert.Equal("Playout Videohub Twin (protocol 2.8)", status.Identity);
         Assert.Equal([("inputs", 16.0), ("outputs", 8.0)], status.Measurements.Select(m => (m.Name, m.Value)).Order());
         Assert.Equal(("Input 1", "Input 16", "Output 8"), (Actual(router, "input.1.label"), Actual(router, "input.16.label"), Actual(router, "output.8.label")));
-        Assert.Equal(("16", "1", "unlocked"), (Actual(router, "route.3"), Actual(router, "route.1"), Actual(router, "lock.8")));
+        Assert.Equal(("16", "1", "unlocked", "false"), (Actual(router, "route.3"), Actual(router, "route.1"), Actual(router, "lock.8"), Actual(router, "take-mode")));
         Assert.Null(Setting(router, "route.9"));
         Assert.Empty(harness.Alarms.Active);
         // The commands' ranges follow the router once known.
@@ -115,6 +115,7 @@ public class VideohubDeviceTests
         await Connected(router);
         await Send(router, "route", "output=1 input=3");
         await Send(router, "route", "output=2 input=4");
+        await Send(router, "lock", "output=3");
 
         twin.DropLinks();
         await Until(() => harness.Alarms.IsActive(router.ConnectionAlarm), "the alarm of the lost link");
@@ -122,12 +123,13 @@ public class VideohubDeviceTests
         int before = twin.Requests.Count;
         twin.Route(0, 7); // someone changes output 1 while we are away; output 2 stays as we want it
         await Until(() => !harness.Alarms.IsActive(router.ConnectionAlarm) && router.Status().Connection == ConnectionState.Connected, "the alarm cleared on reconnect");
-        await Until(() => twin.Routes()[0] == 2, "output 1 routed back to input 3");
+        await Until(() => twin.Routes()[0] == 2 && Actual(router, "lock.3") == "ours", "output 1 routed back to input 3 and output 3 locked again");
         await Task.Delay(300);
 
-        var sent = twin.Requests.Skip(before).Where(r => r.Contains("ROUTING", StringComparison.Ordinal)).Select(r => r[(r.IndexOf(' ') + 1)..]);
-        Assert.Equal(["VIDEO OUTPUT ROUTING: 0 2"], sent);
-        Assert.Equal(new DeviceSetting("route.1", "3", "3"), Setting(router, "route.1"));
+        // The twin let the lock go with the link: it is taken again too, and nothing else is sent.
+        var sent = twin.Requests.Skip(before).Where(r => !r.EndsWith(" PING:", StringComparison.Ordinal)).Select(r => r[(r.IndexOf(' ') + 1)..]);
+        Assert.Equal(["VIDEO OUTPUT LOCKS: 2 O", "VIDEO OUTPUT ROUTING: 0 2"], sent.Order());
+        Assert.Equal((new DeviceSetting("route.1", "3", "3"), new DeviceSetting("lock.3", "ours", "ours")), (Setting(router, "route.1"), Setting(router, "lock.3")));
     }
 
     [Fact]

@@ -66,6 +66,17 @@ public class VideohubReaderTests
         ], problems);
     }
 
+    [Fact]
+    public void A_babbling_block_is_cut_at_its_item_limit_and_the_rest_reported()
+    {
+        var problems = new List<string>();
+        string items = string.Concat(Enumerable.Range(0, VideohubReader.MaxItems + 2).Select(i => $"{i} 0\n"));
+        var block = new VideohubReader(problems.Add).Feed($"VIDEO OUTPUT ROUTING:\n{items}\n").Single();
+        Assert.Equal(VideohubReader.MaxItems, block.Items.Count);
+        Assert.Equal([$"line {VideohubReader.MaxItems + 2}: more than {VideohubReader.MaxItems} items in VIDEO OUTPUT ROUTING:, skipped",
+            $"line {VideohubReader.MaxItems + 3}: more than {VideohubReader.MaxItems} items in VIDEO OUTPUT ROUTING:, skipped"], problems);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
