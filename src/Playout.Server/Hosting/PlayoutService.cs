@@ -41,10 +41,10 @@ public static class PlayoutService
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);
 
         var channels = new List<ChannelRuntime>();
-        var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
+        await using var devices = ServiceDevices.Start(config, alarms, logs.CreateLogger("Playout.Devices"));
         var modules = new ModuleRegistry(StandardModules.All);
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
-        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library);
+        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library, devices);
         // Listening comes before air: a port in use stops the service here, with no channel started.
         try
         {
