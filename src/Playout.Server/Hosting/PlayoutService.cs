@@ -64,6 +64,7 @@ public static class PlayoutService
                     measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
+            snmp?.Watch(devices.Registry);
             amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
