@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Playout.Server.Tests.Cli;
 using Playout.Server.Tests.Service;
 using Playout.TestSupport;
 
@@ -59,6 +60,15 @@ public class DeviceServiceTests
             await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":1}""")), HttpStatusCode.BadRequest, "\"pin\" must be a string");
             await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("[1]")), HttpStatusCode.BadRequest, "the body must be a JSON object of the command's arguments");
             await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":"1","pin":"2"}""")), HttpStatusCode.BadRequest, "field 'pin' is given twice");
+
+            // The CLI's device verbs, as an operator.
+            string[] at = ["--url", $"127.0.0.1:{port}", "--token", Operator];
+            Assert.Equal((0, "gpi-1: pulse done\n", ""), CliRunner.Run(["device", "command", "gpi-1", "pulse", "pin=2", .. at]));
+            var (listed, lines, _) = CliRunner.Run(["device", "list", .. at]);
+            Assert.Equal((0, "gpi-1\tlog\tok\tpulse pin=2\n"), (listed, lines));
+            Assert.Contains("\"lastCommand\": \"pulse pin=2\"", CliRunner.Run(["device", "status", "gpi-1", .. at]).Output);
+            Assert.Equal((2, "", "playout: argument 1 'junk' is not NAME=VALUE\n"), CliRunner.Run(["device", "command", "gpi-1", "pulse", "junk", .. at]));
+            Assert.Equal((2, "", "playout: 404 Not Found: there is no device 'tx-9' (devices: gpi-1)\n"), CliRunner.Run(["device", "status", "tx-9", .. at]));
 
             // A schedule's device command names a configured device, or the load is refused saying where.
             string schedule = """
