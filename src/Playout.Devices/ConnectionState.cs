@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Playout.Devices;
 
-/// <summary>Whether the service can talk to a device.</summary>
+/// <summary>Whether the service can talk to a device (a word in JSON: connecting, connected, lost).</summary>
+[JsonConverter(typeof(ConnectionStateJson))]
 public enum ConnectionState
 {
     /// <summary>Opening the link (at start, or again after a loss, with back-off).</summary>
@@ -12,3 +16,5 @@ public enum ConnectionState
     /// <summary>The link failed or the device stopped answering; the driver keeps trying, and an alarm stands.</summary>
     Lost,
 }
+
+internal sealed class ConnectionStateJson() : JsonStringEnumConverter<ConnectionState>(JsonNamingPolicy.CamelCase);

@@ -145,6 +145,8 @@ public static class ScheduleValidator
         SecondaryKind.Device when string.IsNullOrWhiteSpace(s.Device) => "device: missing",
         SecondaryKind.Device when string.IsNullOrWhiteSpace(s.Command) => "command: missing",
         SecondaryKind.Device when devices is null || !devices.Has(s.Device!) => $"device: no device named {s.Device} is configured",
+        SecondaryKind.Device when devices!.Check(s.Device!, s.Command!, s.Arguments ?? new Dictionary<string, string>()) is { Count: > 0 } refused =>
+            $"command {s.Command} of device {s.Device}: {string.Join("; ", refused)}",
         _ when s.Layer < 0 => "layer: must not be negative",
         _ when s.Frames < 0 => "frames: must not be negative",
         _ => null,

@@ -16,6 +16,7 @@ public static class PlayoutCli
             AsRunCommand.Create(),
             ConvertCommand.Create(),
             CtlCommand.Create(),
+            DeviceCommand.Create(),
             FormatsCommand.Create(),
             LoudnessCommand.Create(),
             MediaCommand.Create(),

@@ -98,7 +98,7 @@ public sealed class ChannelRuntime : IDisposable
             if (config.Automation is not null)
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
-                automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? new LoggedDevices([], context.Logger),
+                automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? ServiceDevices.None,
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength, measuredLoudness);
             }
             automation?.Start();

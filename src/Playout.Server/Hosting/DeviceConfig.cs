@@ -1,14 +1,34 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Devices;
+using Playout.Engine.Alarms;
+
 namespace Playout.Server.Hosting;
 
-/// <summary>A device that schedules may send commands to. Only the "log" driver exists yet (it writes each command to the service log).</summary>
+/// <summary>A device of the transmission chain (docs/DEVICES.md): its name, its driver and the driver's settings (address, profile, …).</summary>
 public sealed record DeviceConfig
 {
     public required string Name { get; init; }
     public string Driver { get; init; } = "log";
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     internal void Validate(string where, ConfigProblems problems)
     {
-        if (Driver != "log")
-            problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: log)");
+        if (string.IsNullOrWhiteSpace(Name))
+            problems.Add($"{where}.name", "missing");
+        if (DeviceDrivers.Find(Driver) is not { } driver)
+        {
+            problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: {DeviceDrivers.Names})");
+            return;
+        }
+        // The driver reads its settings as it opens a device (not yet started: nothing is connected), naming what is wrong.
+        try
+        {
+            using var alarms = new AlarmBoard(NullLogger.Instance);
+            driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System)).DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (ArgumentException error)
+        {
+            problems.Add($"{where}.settings", error.Message);
+        }
     }
 }

@@ -41,10 +41,10 @@ public static class PlayoutService
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);
 
         var channels = new List<ChannelRuntime>();
-        var devices = new LoggedDevices(config.Devices, logs.CreateLogger("Playout.Devices"));
+        await using var devices = ServiceDevices.Start(config, alarms, logs.CreateLogger("Playout.Devices"));
         var modules = new ModuleRegistry(StandardModules.All);
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
-        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library);
+        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library, devices);
         // Listening comes before air: a port in use stops the service here, with no channel started.
         try
         {
@@ -64,6 +64,7 @@ public static class PlayoutService
                     measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
+            snmp?.Watch(devices.Registry);
             amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",

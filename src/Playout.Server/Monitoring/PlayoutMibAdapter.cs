@@ -1,3 +1,4 @@
+using Playout.Devices;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Probes;
@@ -19,6 +20,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     private readonly AlarmBoard _alarms;
     private readonly PolledStatus<ChannelRuntime> _statuses;
     private ChannelRuntime[] _channels = [];
+    private DeviceRegistry? _devices;
 
     public PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms, string version)
     {
@@ -61,7 +63,19 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     public IReadOnlyList<AlarmRow> Alarms() => [.. _alarms.Listed.Select(Row)];
 
     /// <summary>Device control has no state to show yet; the table is there for it.</summary>
-    public IReadOnlyList<DeviceRow> Devices() => [];
+    /// <summary>The service's devices, numbered from 1 in configuration order: online while their link is up, offline while it is lost.</summary>
+    public IReadOnlyList<DeviceRow> Devices() =>
+        Volatile.Read(ref _devices)?.All.Select((device, i) => Row((uint)(i + 1), device.Status())).ToList() ?? [];
+
+    private static DeviceRow Row(uint index, DeviceStatus status) => new(index, status.Name, status.Driver, status.Connection switch
+    {
+        ConnectionState.Connected => DeviceState.Online,
+        ConnectionState.Lost => DeviceState.Offline,
+        _ => DeviceState.Unknown,
+    });
+
+    /// <summary>Lists <paramref name="devices"/> in deviceTable from now on.</summary>
+    public void Watch(DeviceRegistry devices) => Volatile.Write(ref _devices, devices);
 
     public bool Act(uint channelIndex, ChannelAction action, string who)
     {

@@ -43,6 +43,9 @@ internal sealed class SnmpHost : IAsyncDisposable
     /// <summary>Shows <paramref name="channels"/> in PLAYOUT-MIB: called once they are all on air.</summary>
     public void OnAir(IEnumerable<ChannelRuntime> channels) => _source.OnAir(channels);
 
+    /// <summary>Lists the service's devices in deviceTable.</summary>
+    public void Watch(Devices.DeviceRegistry devices) => _source.Watch(devices);
+
     /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says (with no channel until <see cref="OnAir"/>), or returns null when it is disabled.</summary>
     /// <exception cref="ConfigException">The address to listen on cannot be used.</exception>
     public static SnmpHost? Start(ServiceConfig config, string configPath, AlarmBoard alarms, ILogger log)

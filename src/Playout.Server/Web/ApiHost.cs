@@ -21,7 +21,7 @@ namespace Playout.Server.Web;
 public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDisposable
 {
     public static ApiHost Build(ServiceConfig config, Serilog.ILogger serilog, ILoggerFactory logs, IReadOnlyList<ChannelRuntime> channels,
-        AlarmBoard alarms, MediaLibrary library)
+        AlarmBoard alarms, MediaLibrary library, ServiceDevices devices)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,7 +60,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         AlarmEndpoints.Map(app, alarms, streams, logs.CreateLogger("Playout.Api"));
         LoudnessEndpoints.Map(app, api, streams);
         MeterEndpoints.Map(app, api, streams);
-        DeviceEndpoints.Map(app, api, config, alarms);
+        DeviceEndpoints.Map(app, api, alarms, devices, logs.CreateLogger("Playout.Devices"));
         StationEndpoints.Map(app, config);
         PreviewEndpoints.Map(app, api, streams, library);
         tickets.Map(app);

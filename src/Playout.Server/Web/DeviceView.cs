@@ -7,15 +7,16 @@ namespace Playout.Server.Web;
 /// <summary>
 /// The devices an operator's panel lists: each channel's card (its clock's lock), each configured output with its counters
 /// and state (failed while its alarm stands, behind while it has dropped frames in the last <see cref="BehindWindow"/>),
-/// and the configured devices with the last command sent to each.
+/// and the configured devices with their link and the last command sent to each.
 /// </summary>
-public sealed class DeviceView(IReadOnlyList<ChannelRuntime> channels, ServiceConfig config)
+public sealed class DeviceView(IReadOnlyList<ChannelRuntime> channels, Devices.DeviceRegistry devices)
 {
     public static readonly TimeSpan BehindWindow = TimeSpan.FromSeconds(10);
 
     public sealed record Card(string Channel, string Driver, int Output, string State, bool Genlocked, string Detail);
     public sealed record Output(string Channel, int Index, string Type, string Target, string State, long FramesSent, long Dropped, string? Alarm);
-    public sealed record Device(string Name, string Driver, string State, string? LastAction, DateTimeOffset? LastActionAt);
+    /// <param name="State">ok (connected), connecting, or failed (the link is lost), with <paramref name="Error"/> saying why.</param>
+    public sealed record Device(string Name, string Driver, string State, string? Identity, string? Error, string? LastAction, DateTimeOffset? LastActionAt);
 
     /// <summary>Each output's dropped count when last read, and when it last grew.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), (long Dropped, DateTimeOffset Grew)> _dropped = new();
@@ -45,13 +46,12 @@ public sealed class DeviceView(IReadOnlyList<ChannelRuntime> channels, ServiceCo
                     state, consumer.Counters.Sent, dropped, alarm?.Message));
             }
         }
-        var logged = channels.Select(c => c.Automation?.Automation.Devices).OfType<LoggedDevices>().FirstOrDefault();
-        var devices = config.Devices.Select(d =>
+        var list = devices.All.Select(d => d.Status()).Select(d => new Device(d.Name, d.Driver, d.Connection switch
         {
-            var alarm = active.FirstOrDefault(a => a.Source.EndsWith($"/device {d.Name}", StringComparison.Ordinal));
-            var last = logged?.LastAction(d.Name);
-            return new Device(d.Name, d.Driver, alarm is null ? "ok" : "failed", last?.Action, last?.At);
-        }).ToList();
-        return (cards, outputs, devices);
+            Devices.ConnectionState.Connected => "ok",
+            Devices.ConnectionState.Connecting => "connecting",
+            _ => "failed",
+        }, d.Identity, d.Error, d.LastCommand, d.LastCommandAt)).ToList();
+        return (cards, outputs, list);
     }
 }

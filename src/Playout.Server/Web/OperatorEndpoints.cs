@@ -102,10 +102,10 @@ public static class OperatorEndpoints
             return ChannelEndpoints.Outcome(result);
         });
 
-    private sealed record RequestBody(IReadOnlyDictionary<string, JsonElement> Fields, IResult? Problem);
+    internal sealed record RequestBody(IReadOnlyDictionary<string, JsonElement> Fields, IResult? Problem);
 
-    /// <summary>The body's fields (null: not a JSON object); a field not in <paramref name="known"/> is a problem naming it.</summary>
-    private static async Task<RequestBody?> Body(HttpContext http, string[] known)
+    /// <summary>The body's fields (null: not a JSON object); a field not in <paramref name="known"/> (when given) is a problem naming it.</summary>
+    internal static async Task<RequestBody?> Body(HttpContext http, string[]? known)
     {
         try
         {
@@ -115,7 +115,7 @@ public static class OperatorEndpoints
             var fields = new Dictionary<string, JsonElement>();
             foreach (var field in document.RootElement.EnumerateObject())
             {
-                if (!known.Contains(field.Name))
+                if (known is not null && !known.Contains(field.Name))
                     return new RequestBody(fields, Bad($"unknown field '{field.Name}' (known: {string.Join(", ", known)})"));
                 if (!fields.TryAdd(field.Name, field.Value.Clone()))
                     return new RequestBody(fields, Bad($"field '{field.Name}' is given twice"));

@@ -155,12 +155,19 @@ public class AutomationOperationTests
     [Fact]
     public void Secondary_events_apply_on_their_frames_and_an_unknown_device_is_a_validation_error()
     {
-        var devices = new FakeDevices("gpi-1");
+        var devices = new FakeDevices("gpi-1")
+        {
+            Refuse = (_, command, arguments) => command == "power" ? [$"level: {arguments["level"]} is out of range (0 to 110 %)"] : [],
+        };
         using var channel = new AutomatedChannel(Epoch, devices: devices);
         var bad = channel.Automation.Apply(s => s.With(new DaySchedule(Day,
             [Colour("a", "#404040", 2, secondaries: [new SecondaryEvent(SecondaryKind.Device, Device: "router-9", Command: "take")])])));
         Assert.False(bad.Ok);
         Assert.Contains("event a, secondary 1 (Device): device: no device named router-9 is configured", bad.Reason);
+        // A command the device would refuse (its specs) is refused at load, saying which argument and why.
+        var refused = channel.Automation.Apply(s => s.With(new DaySchedule(Day, [Colour("a", "#404040", 2, secondaries:
+            [new SecondaryEvent(SecondaryKind.Device, Device: "gpi-1", Command: "power", Arguments: new Dictionary<string, string> { ["level"] = "500" })])])));
+        Assert.Contains("event a, secondary 1 (Device): command power of device gpi-1: level: 500 is out of range (0 to 110 %)", refused.Reason);
 
         channel.Load(new DaySchedule(Day,
         [

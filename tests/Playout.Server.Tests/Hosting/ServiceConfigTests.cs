@@ -125,7 +125,7 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 8: channels[0].automation.timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)",
             "FILE, line 8: channels[0].automation.dayStart: '25:00' is not a time of day (HH:MM or HH:MM:SS)",
             "FILE, line 2: channels: two channels are named 'one'",
-            "FILE, line 12: devices[0].driver: unknown device driver 'serial' (available: log)",
+            $"FILE, line 12: devices[0].driver: unknown device driver 'serial' (available: {Playout.Devices.DeviceDrivers.Names})",
             "FILE, line 13: sourceProtocols[1]: 'HTTP://' is not a protocol name (udp, rtp, srt, …)",
         ], problems);
     }

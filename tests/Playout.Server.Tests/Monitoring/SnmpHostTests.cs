@@ -77,6 +77,24 @@ public sealed class SnmpHostTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_device_table_lists_each_device_with_its_driver_and_link()
+    {
+        var host = Start();
+        var context = new Devices.DeviceContext(_alarms, NullLogger.Instance, TimeProvider.System);
+        await using var devices = new Devices.DeviceRegistry([new Devices.Log.LogDeviceDriver().Open("gpi-1", new Dictionary<string, string>(), context),
+            new Devices.Log.LogDeviceDriver().Open("gpi-2", new Dictionary<string, string>(), context)]);
+        devices.All[0].Start();
+        host.Watch(devices);
+        var walk = Snmp("snmpwalk", V2c(host.Port, "public", "1.3.6.1.4.1.32473.1.5"));
+        Assert.True(walk.ExitCode == 0, walk.Error);
+        // gpi-1 started (online, 2); gpi-2 not yet (unknown, 1).
+        Assert.Contains(".1.3.6.1.4.1.32473.1.5.1.1.2.1 = STRING: \"gpi-1\"", walk.OutputText);
+        Assert.Contains(".1.3.6.1.4.1.32473.1.5.1.1.3.2 = STRING: \"log\"", walk.OutputText);
+        Assert.Contains(".1.3.6.1.4.1.32473.1.5.1.1.4.1 = INTEGER: 2", walk.OutputText);
+        Assert.Contains(".1.3.6.1.4.1.32473.1.5.1.1.4.2 = INTEGER: 1", walk.OutputText);
+    }
+
+    [Fact]
     public async Task A_raised_alarm_is_in_the_alarm_table_and_trapped_and_its_channel_degraded()
     {
         var host = Start();

@@ -25,6 +25,6 @@ export function html(d) {
     <h3>${esc(t('outputs'))}</h3>${table(['channel', 'type', 'target', 'state', 'sent', 'dropped'], d.outputs.map(o =>
       `<tr><td>${esc(o.channel)}</td><td>${esc(o.type)}</td><td>${esc(o.target)}</td><td>${state(o.state)}</td><td>${esc(o.framesSent)}</td><td>${esc(o.dropped)}</td></tr>`).join(''))}
     <h3>${esc(t('otherDevices'))}</h3>${table(['name', 'driver', 'state', 'lastAction'], d.devices.map(v =>
-      `<tr><td>${esc(v.name)}</td><td>${esc(v.driver)}</td><td>${state(v.state)}</td><td>${esc(v.lastAction ?? '')} ${esc(v.lastActionAt ?? '')}</td></tr>`).join(''))}
+      `<tr><td>${esc(v.name)}</td><td>${esc(v.driver)}${v.identity ? ' · ' + esc(v.identity) : ''}</td><td>${state(v.state)} ${esc(v.error ?? '')}</td><td>${esc(v.lastAction ?? '')} ${esc(v.lastActionAt ?? '')}</td></tr>`).join(''))}
   </div>`;
 }
