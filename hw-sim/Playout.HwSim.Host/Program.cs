@@ -1,3 +1,3 @@
 using Playout.HwSim.Host;
 
-return CardHost.Run(args, Console.In, Console.Out);
+return args is ["videohub", .. var rest] ? VideohubHost.Run(rest, Console.In, Console.Out) : CardHost.Run(args, Console.In, Console.Out);
