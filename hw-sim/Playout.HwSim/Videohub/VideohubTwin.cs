@@ -26,6 +26,7 @@ public sealed class VideohubTwin : IAsyncDisposable
     private readonly HashSet<VideohubFault> _faults = [];
     private Task? _accepting;
     private int _nextClient;
+    private int _disposed;
 
     public VideohubTwin(int inputs = 12, int outputs = 12, string model = "Playout Videohub Twin", int port = 0)
     {
@@ -287,6 +288,8 @@ public sealed class VideohubTwin : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         DropLinks();

@@ -130,7 +130,7 @@ internal sealed class VideohubDevice : Device
             }
             catch (Exception e) when (e is IOException or SocketException or DeviceCommandException or OperationCanceledException or TimeoutException)
             {
-                reason = DropReason() ?? e.Message;
+                reason = TakeDropReason() ?? e.Message;
             }
             if (stop.IsCancellationRequested)
                 return;
@@ -339,10 +339,15 @@ internal sealed class VideohubDevice : Device
         }
     }
 
-    private string? DropReason()
+    /// <summary>Why the last link was dropped on purpose, if it was; cleared, so a later failure gives its own reason.</summary>
+    private string? TakeDropReason()
     {
         lock (_gate)
-            return _dropReason;
+        {
+            string? reason = _dropReason;
+            _dropReason = null;
+            return reason;
+        }
     }
 
     private static string Route(int output) => $"route.{output}";
