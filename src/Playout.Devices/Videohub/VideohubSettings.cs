@@ -26,8 +26,8 @@ internal sealed record VideohubSettings(string Host, int Port, TimeSpan Timeout,
             if (!int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
                 throw new ArgumentException($"address: '{address}' has no port 1 to 65535 after the colon");
         }
-        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@'))
-            throw new ArgumentException($"address: '{address}' is not host or host:port");
+        if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@' or ':' or '[' or ']'))
+            throw new ArgumentException($"address: '{address}' is not host or host:port (a name or an IPv4 address)");
         return new VideohubSettings(host, port, Seconds(settings, "timeout", 2), Seconds(settings, "ping", 5));
     }
 
