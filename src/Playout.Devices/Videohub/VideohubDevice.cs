@@ -15,6 +15,9 @@ namespace Playout.Devices.Videohub;
 /// </summary>
 internal sealed class VideohubDevice : Device
 {
+    /// <summary>Problems logged per connection: a babbling router must not flood the log.</summary>
+    public const int LoggedProblems = 100;
+
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(0.5), LastRetry = TimeSpan.FromSeconds(5);
 
     private readonly VideohubSettings _settings;
@@ -30,6 +33,7 @@ internal sealed class VideohubDevice : Device
     private TaskCompletionSource? _prelude;
     private string? _version;
     private int? _inputs, _outputs;
+    private int _problems;
 
     public VideohubDevice(string name, VideohubSettings settings, DeviceContext context) : base(name, "videohub", context) => _settings = settings;
 
@@ -222,6 +226,7 @@ internal sealed class VideohubDevice : Device
     /// <summary>Reads blocks until the router closes the link; returns that reason.</summary>
     private async Task<string> ReadAsync(NetworkStream stream, CancellationToken cancel)
     {
+        _problems = 0;
         var reader = new VideohubReader(Problem);
         var decoder = Encoding.UTF8.GetDecoder();
         byte[] bytes = new byte[8192];
@@ -328,7 +333,14 @@ internal sealed class VideohubDevice : Device
         ];
     }
 
-    private void Problem(string problem) => Context.Logger.LogWarning("device {Device}: {Problem} (from {Address})", Name, problem, _settings.Address);
+    /// <summary>Logs a problem with what the router sent (on the link's reading task only).</summary>
+    private void Problem(string problem)
+    {
+        if (++_problems <= LoggedProblems)
+            Context.Logger.LogWarning("device {Device}: {Problem} (from {Address})", Name, problem, _settings.Address);
+        else if (_problems == LoggedProblems + 1)
+            Context.Logger.LogWarning("device {Device}: more than {Count} problems with what {Address} sends; the rest of this link's are not logged", Name, LoggedProblems, _settings.Address);
+    }
 
     private void Drop(string reason)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Playout.Devices.Videohub;
 using Playout.HwSim.Videohub;
 using static Playout.Devices.Tests.Videohub.VideohubHarness;
 
@@ -221,6 +222,25 @@ public class VideohubDeviceTests
         Assert.Contains(harness.Log.Lines, l => l.StartsWith("device router: line 1: control characters in '?#garbled%', skipped", StringComparison.Ordinal));
         Assert.Contains(harness.Log.Lines, l => l.Contains("'garbled item' in PROTOCOL PREAMBLE: is not 'Key: value', skipped", StringComparison.Ordinal));
         Assert.Empty(harness.Alarms.Active);
+    }
+
+    [Fact]
+    public async Task A_babbling_router_is_logged_up_to_a_limit_per_link_and_still_read()
+    {
+        using var babbler = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        babbler.Start();
+        await using var harness = new VideohubHarness();
+        var router = harness.Open("router", ((System.Net.IPEndPoint)babbler.LocalEndpoint).Port);
+        using var link = await babbler.AcceptTcpClientAsync();
+        string junk = string.Concat(Enumerable.Range(0, 500).Select(i => $"babble {i}\n"));
+        await link.GetStream().WriteAsync(System.Text.Encoding.UTF8.GetBytes(junk + "\nVIDEOHUB DEVICE:\nModel name: Babbler\nVideo inputs: 2\nVideo outputs: 2\n\nEND PRELUDE:\n\n"));
+        await Connected(router);
+
+        Assert.Equal("Babbler (protocol unknown)", router.Status().Identity);
+        var problems = harness.Log.Lines.Where(l => l.StartsWith("device router: line ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(VideohubDevice.LoggedProblems, problems.Count);
+        Assert.Equal("device router: line 100: 'babble 99' is outside any block, skipped (from 127.0.0.1:" + ((System.Net.IPEndPoint)babbler.LocalEndpoint).Port + ")", problems[^1]);
+        Assert.Single(harness.Log.Lines, l => l.Contains("the rest of this link's are not logged", StringComparison.Ordinal));
     }
 
     [Theory]
