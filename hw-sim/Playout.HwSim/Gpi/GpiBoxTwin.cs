@@ -6,8 +6,8 @@ namespace Playout.HwSim.Gpi;
 /// A GPI box on a serial line (a pseudo-terminal end, e.g. one of a socat pair): eight inputs and eight outputs in the
 /// two-byte protocol of Playout.Devices' gpi-serial driver. It sends an input's edge when a test closes or opens it,
 /// echoes each output it sets and answers <c>??</c> with every input's state. Faults: <see cref="Silent"/> (it answers
-/// nothing, as a box whose processor hung), <see cref="Garbled"/> (line noise before each reply) and <see cref="Restart"/>
-/// (its outputs fall open, as after a power cut).
+/// nothing, as a box whose processor hung) and <see cref="Garbled"/> (line noise before each reply); a cable pulled is
+/// the test's (its pseudo-terminal pair stopped), and a box that restarted is a new twin (every output open).
 /// </summary>
 public sealed class GpiBoxTwin : IDisposable
 {
@@ -63,13 +63,6 @@ public sealed class GpiBoxTwin : IDisposable
         }
         if (changed)
             Send(Message(input, output: false, closed));
-    }
-
-    /// <summary>A power cut: every output falls open (with no echo: nobody asked).</summary>
-    public void Restart()
-    {
-        lock (_gate)
-            Array.Clear(_outputs);
     }
 
     private void Run()
