@@ -105,9 +105,9 @@ internal sealed class VideohubDevice : Device
                 Drop(why);
                 throw new DeviceCommandException($"{Name}: {why}");
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                throw new DeviceCommandException($"{Name}: {what} not sent: {e.Message}");
+                throw new DeviceCommandException($"{Name}: {what} not sent: the link to {_settings.Address} closed ({e.Message})");
             }
         }
         finally

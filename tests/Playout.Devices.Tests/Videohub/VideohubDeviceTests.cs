@@ -142,11 +142,16 @@ public class VideohubDeviceTests
         var router = harness.Open("router", port);
         await Until(() => harness.Alarms.IsActive(router.ConnectionAlarm), "the alarm of the refused link");
         Assert.Contains("refused", router.Status().Error, StringComparison.OrdinalIgnoreCase);
+        var early = await Assert.ThrowsAsync<DeviceCommandException>(() => Send(router, "route", "output=2 input=5"));
+        Assert.StartsWith($"router: route output=2 input=5 not sent: no link to 127.0.0.1:{port} (", early.Message);
 
         await using var twin = new VideohubTwin(port: port);
         twin.Start();
         await Connected(router);
         Assert.Empty(harness.Alarms.Active);
+        // The route asked for while the router was away is the state wanted: it is set once the link is up.
+        await Until(() => twin.Routes()[1] == 4, "the early route set on connect");
+        Assert.Equal(new DeviceSetting("route.2", "5", "5"), Setting(router, "route.2"));
     }
 
     [Fact]
