@@ -15,6 +15,12 @@ public sealed class VideohubServerPeerTests
 {
     public const string Version = "0.3.0";
 
+    /// <summary>
+    /// PLAYOUT_VIDEOHUB_IDLE=1 holds the link for 25 s with the default 5 s pings, past the peer's 20 s idle timeout; by
+    /// default it is held for half a second with pings every 0.2 s.
+    /// </summary>
+    private static bool LongMode => Environment.GetEnvironmentVariable("PLAYOUT_VIDEOHUB_IDLE") == "1";
+
     [Fact]
     public async Task The_driver_reads_videohub_servers_prelude_and_routes_through_it()
     {
@@ -35,7 +41,7 @@ public sealed class VideohubServerPeerTests
         try
         {
             await using var harness = new VideohubHarness();
-            var router = harness.Open("router", port, ping: "0.2"); // retried with back-off until node listens
+            var router = harness.Open("router", port, ping: LongMode ? "5" : "0.2"); // retried with back-off until node listens
             await Until(() => router.Status().Connection == ConnectionState.Connected, $"connected to videohub-server ({router.Status().Error}; node: {(peer.HasExited ? peer.StandardError.ReadToEnd() : "running")})", seconds: 20);
 
             Assert.Equal("Virtual Videohub (protocol 2.8)", router.Status().Identity);
@@ -45,8 +51,9 @@ public sealed class VideohubServerPeerTests
             await Send(router, "route", "output=3 input=5");
             await Until(() => presses.Contains("""{"destination":2,"source":4}"""), $"videohub-server got the route 0-based (it printed {string.Join(", ", presses)})");
             Assert.Equal(new DeviceSetting("route.3", "5", "5"), Setting(router, "route.3"));
-            await Task.Delay(500); // a few pings, each ACKed
-            Assert.Equal(ConnectionState.Connected, router.Status().Connection);
+            var since = router.Status().Since;
+            await Task.Delay(TimeSpan.FromSeconds(LongMode ? 25 : 0.5)); // pings, each ACKed, keep the idle peer from closing
+            Assert.Equal((ConnectionState.Connected, since), (router.Status().Connection, router.Status().Since));
             Assert.Empty(harness.Alarms.Active);
         }
         finally
