@@ -53,7 +53,10 @@ public sealed class VideohubTwin : IAsyncDisposable
     /// <summary>How many clients are connected now.</summary>
     public int Clients => _clients.Count;
 
-    /// <summary>Every request block received, as "client HEADER | item | item", oldest first.</summary>
+    /// <summary>The most requests <see cref="Requests"/> keeps (a twin left running as a demo pings for days).</summary>
+    public const int KeptRequests = 10_000;
+
+    /// <summary>The request blocks received (the last <see cref="KeptRequests"/>), as "client HEADER item | item", oldest first.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
     public void Start()
@@ -121,7 +124,7 @@ public sealed class VideohubTwin : IAsyncDisposable
         {
             if (!Has(VideohubFault.Hang))
                 await SendAsync(client, Prelude(client.Id)).ConfigureAwait(false);
-            var reader = new VideohubReader(problem => _requests.Enqueue($"{client.Id} junk: {problem}"));
+            var reader = new VideohubReader(problem => Note($"{client.Id} junk: {problem}"));
             var stream = client.Tcp.GetStream();
             byte[] buffer = new byte[4096];
             while (true)
@@ -134,7 +137,7 @@ public sealed class VideohubTwin : IAsyncDisposable
                     return;
                 foreach (var block in reader.Feed(Encoding.UTF8.GetString(buffer, 0, count)))
                 {
-                    _requests.Enqueue($"{client.Id} {block}");
+                    Note($"{client.Id} {block}");
                     if (!Has(VideohubFault.Hang))
                         await AnswerAsync(client, block).ConfigureAwait(false);
                 }
@@ -150,6 +153,13 @@ public sealed class VideohubTwin : IAsyncDisposable
             client.Tcp.Dispose();
             ReleaseLocks(client.Id);
         }
+    }
+
+    private void Note(string request)
+    {
+        _requests.Enqueue(request);
+        while (_requests.Count > KeptRequests)
+            _requests.TryDequeue(out _);
     }
 
     private async Task AnswerAsync(TwinClient client, VideohubBlock block)
