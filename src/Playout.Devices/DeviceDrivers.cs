@@ -1,11 +1,12 @@
 using Playout.Devices.Log;
+using Playout.Devices.Transmitter;
 
 namespace Playout.Devices;
 
 /// <summary>The device drivers the service knows, by configuration name.</summary>
 public static class DeviceDrivers
 {
-    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver()];
+    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new SnmpTransmitterDriver()];
 
     /// <summary>The driver named <paramref name="name"/>, or null.</summary>
     public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);
