@@ -91,12 +91,12 @@ internal sealed class SnmpTransmitterDevice : Device
         var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
         foreach (var m in _profile.Measurements)
             if (byOid.GetValueOrDefault(m.Oid) is { } n)
-                Measure(m.Name, n * m.Scale, m.Unit);
+                Measure(m.Name, Scaled(n, m.Scale), m.Unit);
         foreach (var s in _profile.States)
             if (byOid.GetValueOrDefault(s.Oid) is { } n)
                 SetSetting(s.Name, actual: s.Values is { } words
                     ? words.GetValueOrDefault(((long)n).ToString(CultureInfo.InvariantCulture), ((long)n).ToString(CultureInfo.InvariantCulture))
-                    : (n * s.Scale).ToString(CultureInfo.InvariantCulture));
+                    : Scaled(n, s.Scale).ToString(CultureInfo.InvariantCulture));
         foreach (var a in _profile.Alarms)
         {
             if (byOid.GetValueOrDefault(a.Oid) is not { } n)
@@ -112,6 +112,9 @@ internal sealed class SnmpTransmitterDevice : Device
                 Context.Alarms.Clear(source);
         }
     }
+
+    /// <summary>The reading in its unit, without the binary noise of the scaling (115 × 0.01 is 1.15, not 1.1500000000000001).</summary>
+    private static double Scaled(double raw, double scale) => Math.Round(raw * scale, 6);
 
     private static double? Number(SnmpValue value) => value switch
     {

@@ -148,6 +148,9 @@ public sealed class SnmpManager : IDisposable
         }
         if (response.VarBinds.Count != bindings.Count)
             throw new SnmpManagerException($"SNMP agent {_agent}: {type} {Describe(bindings)}: {response.VarBinds.Count} bindings answered for {bindings.Count}");
+        // GET and SET answer each binding under its own name (RFC 3416 §4.2.1, §4.2.5); GETNEXT moves on.
+        if (type != PduType.GetNext && Enumerable.Range(0, bindings.Count).FirstOrDefault(i => response.VarBinds[i].Oid != bindings[i].Oid, -1) is var wrong and >= 0)
+            throw new SnmpManagerException($"SNMP agent {_agent}: {type} {Describe(bindings)}: binding {wrong + 1} answered as {response.VarBinds[wrong].Oid} for {bindings[wrong].Oid}");
         return response.VarBinds;
     }
 

@@ -58,7 +58,7 @@ public class SnmpManagerTests
     }
 
     [Fact]
-    public async Task Junk_another_request_id_and_another_community_are_reported_and_skipped_for_the_real_answer()
+    public async Task Junk_another_request_id_and_another_community_are_reported_and_skipped_for_the_real_answer_and_a_misnamed_answer_is_an_error()
     {
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -70,18 +70,26 @@ public class SnmpManagerTests
         EndPoint from = new IPEndPoint(IPAddress.Any, 0);
         int length = peer.ReceiveFrom(buffer, ref from);
         var request = CommunityMessage.Decode(buffer.AsMemory(0, length));
+        int other = request.Pdu.RequestId + 7;
         VarBind[] value = [new VarBind(SysDescr, new OctetString("right"))];
         peer.SendTo([0x30, 0x03, 0x02, 0x01], from);
-        peer.SendTo(new CommunityMessage(SnmpVersion.V2c, request.Community, Pdu.ResponseTo(request.Pdu with { RequestId = request.Pdu.RequestId + 7 }, value)).Encode(), from);
+        peer.SendTo(new CommunityMessage(SnmpVersion.V2c, request.Community, Pdu.ResponseTo(request.Pdu with { RequestId = other }, value)).Encode(), from);
         peer.SendTo(new CommunityMessage(SnmpVersion.V2c, Encoding.UTF8.GetBytes("other"), Pdu.ResponseTo(request.Pdu, value)).Encode(), from);
         peer.SendTo(new CommunityMessage(SnmpVersion.V2c, request.Community, Pdu.ResponseTo(request.Pdu, value)).Encode(), from);
 
         Assert.Equal("right", Assert.IsType<OctetString>(Assert.Single(await answer).Value).Text);
+        // The right request-id but another object: the agent is wrong, and the error says how.
+        var misnamed = manager.GetAsync([SysDescr]);
+        length = peer.ReceiveFrom(buffer, ref from);
+        request = CommunityMessage.Decode(buffer.AsMemory(0, length));
+        peer.SendTo(new CommunityMessage(SnmpVersion.V2c, request.Community, Pdu.ResponseTo(request.Pdu, [new VarBind(SysContact, new OctetString("x"))])).Encode(), from);
+        var error = await Assert.ThrowsAsync<SnmpManagerException>(() => misnamed);
+        Assert.EndsWith("Get 1.3.6.1.2.1.1.1.0: binding 1 answered as 1.3.6.1.2.1.1.4.0 for 1.3.6.1.2.1.1.1.0", error.Message);
         lock (reports)
         {
             Assert.Equal(3, reports.Count);
             Assert.Contains("undecodable datagram of 4 bytes", reports[0]);
-            Assert.Contains($"request-id {request.Pdu.RequestId + 7}", reports[1]);
+            Assert.Contains($"request-id {other}", reports[1]);
             Assert.Contains("another community", reports[2]);
         }
     }
