@@ -12,8 +12,8 @@ namespace Playout.HwSim.Transmitter;
 /// <summary>
 /// A transmitter controller on loopback: the SNMP agent's pipeline (<see cref="MessageProcessor"/> over a
 /// <see cref="MibTree"/>) serving a profile's objects from a <see cref="TransmitterState"/>, with faults injected
-/// from code: the transmitter's own (<see cref="TransmitterFault"/>), communications loss (requests dropped) and
-/// slow replies (<see cref="ReplyDelay"/>). The profile must use the generic profile's names (forwardPower, rf, vswr…).
+/// from code: the transmitter's own (<see cref="TransmitterFault"/>), communications loss (requests dropped),
+/// slow replies (<see cref="ReplyDelay"/>) and garbled ones (<see cref="GarbleReplies"/>). The profile must use the generic profile's names (forwardPower, rf, vswr…).
 /// </summary>
 public sealed class TransmitterTwin : IAsyncDisposable
 {
@@ -71,6 +71,9 @@ public sealed class TransmitterTwin : IAsyncDisposable
 
     /// <summary>How long the twin waits before answering each request (zero: at once).</summary>
     public TimeSpan ReplyDelay { get; set; }
+
+    /// <summary>Answers arrive cut short (a failing serial-to-SNMP gateway, a damaged datagram): a manager must drop them.</summary>
+    public bool GarbleReplies { get; set; }
 
     public void Inject(TransmitterFault fault) => State.Inject(fault);
 
@@ -160,7 +163,7 @@ public sealed class TransmitterTwin : IAsyncDisposable
             lock (_processor)
                 reply = _processor.Process(datagram, peer);
             if (reply is not null)
-                await _socket.SendToAsync(reply, SocketFlags.None, peer, _stop.Token);
+                await _socket.SendToAsync(GarbleReplies ? reply.AsMemory(0, reply.Length / 2) : reply, SocketFlags.None, peer, _stop.Token);
         }
         catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or SocketException)
         {

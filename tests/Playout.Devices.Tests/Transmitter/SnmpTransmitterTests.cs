@@ -131,6 +131,24 @@ public class SnmpTransmitterTests
     }
 
     [Fact]
+    public async Task Garbled_replies_are_dropped_so_the_link_is_lost_until_they_are_whole_again()
+    {
+        await using var rig = TwinRig.Start();
+        var tx = rig.Open("tx");
+        await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected");
+
+        rig.Twin.GarbleReplies = true;
+        await Until(() => tx.Status().Connection == ConnectionState.Lost, "link lost on garbled replies");
+        Assert.True(rig.Alarms.IsActive(tx.ConnectionAlarm));
+        await Assert.ThrowsAsync<DeviceCommandException>(() => Send(tx, "rf", ("state", "on")));
+
+        rig.Twin.GarbleReplies = false;
+        await Until(() => tx.Status().Connection == ConnectionState.Connected && !rig.Alarms.IsActive(tx.ConnectionAlarm), "link back");
+        // The command that went unanswered was still carried out by the transmitter (only its answer was garbled).
+        await Until(() => Setting(tx, "rf") is { Desired: "on", Actual: "on" }, "rf reported on");
+    }
+
+    [Fact]
     public async Task A_hung_transmitter_never_holds_up_another()
     {
         await using var rig = TwinRig.Start();
