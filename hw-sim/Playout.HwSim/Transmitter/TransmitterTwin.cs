@@ -36,6 +36,12 @@ public sealed class TransmitterTwin : IAsyncDisposable
         StandardGroups.Register(tree, new SystemInfo(options.Description, TwinObjectId, "", "transmitter twin", "hw-sim"), counters,
             new VolatileEngine(32473, 65507), upTime);
 
+        string[] unknown = [.. profile.Measurements.Select(m => m.Name).Except(["forwardPower", "reflectedPower", "vswr", "temperature"])
+            .Concat(profile.States.Select(st => st.Name).Except(["rf", "path", "exciter", "output", "mode", "power"]))
+            .Concat(profile.Commands.Select(c => c.Name).Except(["rf", "power", "changeover", "exciter", "output", "reset"]))
+            .Concat(profile.Alarms.Select(a => a.Name).Except(["vswr", "temperature", "exciter", "mute"]))];
+        if (unknown.Length > 0)
+            throw new ArgumentException($"transmitter twin: profile {profile.Name} names what the twin does not simulate: {string.Join(", ", unknown)}");
         foreach (var m in profile.Measurements)
             objects[m.Oid] = (Number(m.Name, m.Scale), null);
         foreach (var s in profile.States)
@@ -90,8 +96,7 @@ public sealed class TransmitterTwin : IAsyncDisposable
         "forwardPower" => State.ForwardWatts,
         "reflectedPower" => State.ReflectedWatts,
         "vswr" => State.Vswr,
-        "temperature" => State.TemperatureCelsius,
-        _ => 0,
+        _ => State.TemperatureCelsius,
     } / scale)));
 
     private Func<SnmpValue> StateRead(ProfileState state) => () => new Integer32(state.Name switch
@@ -100,9 +105,9 @@ public sealed class TransmitterTwin : IAsyncDisposable
         "path" => State.Reserve ? 2 : 1,
         "exciter" => State.ExciterB ? 2 : 1,
         "output" => State.DummyLoad ? 2 : 1,
-        "mode" => 1,
         "power" => (int)Math.Round(State.PowerPercent / state.Scale),
-        _ => 0,
+        _ => 1, // mode: always remote
+
     });
 
     private Func<SnmpValue> Flag(string name) => () => new Integer32(name switch
@@ -110,8 +115,7 @@ public sealed class TransmitterTwin : IAsyncDisposable
         "vswr" => State.VswrTripped,
         "temperature" => State.Has(TransmitterFault.OverTemperature),
         "exciter" => State.Has(TransmitterFault.ExciterFailure),
-        "mute" => State.Has(TransmitterFault.RfMute),
-        _ => false,
+        _ => State.Has(TransmitterFault.RfMute),
     } ? 1 : 2);
 
     private Func<int, bool> Writer(string command) => value =>

@@ -90,9 +90,7 @@ public static class TransmitterProfiles
         foreach (var state in profile.States)
             if (state.Values?.Keys.FirstOrDefault(k => !int.TryParse(k, out _)) is { } key)
                 return (state.Name, $"value key '{key}' is not an integer", state.Name);
-        foreach (var alarm in profile.Alarms.Where(a => a.Active.Count == 0))
-            return (alarm.Name, "active lists no value", alarm.Name);
-        return null;
+        return profile.Alarms.FirstOrDefault(a => a.Active.Count == 0) is { } silent ? (silent.Name, "active lists no value", silent.Name) : null;
     }
 
     /// <summary>The line of the first <c>"name": "ANCHOR"</c> in the text (1 when not found).</summary>
