@@ -1,3 +1,4 @@
+using Playout.Devices.Gpi;
 using Playout.Devices.Log;
 using Playout.Devices.Transmitter;
 
@@ -6,7 +7,7 @@ namespace Playout.Devices;
 /// <summary>The device drivers the service knows, by configuration name.</summary>
 public static class DeviceDrivers
 {
-    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new SnmpTransmitterDriver()];
+    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new GpiBoxDriver(), new SnmpTransmitterDriver()];
 
     /// <summary>The driver named <paramref name="name"/>, or null.</summary>
     public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);

@@ -11,8 +11,13 @@ public sealed record DeviceConfig
     public string Driver { get; init; } = "log";
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    internal void Validate(string where, ConfigProblems problems)
+    /// <summary>GPI inputs that act on a channel's automation (a device with inputs only).</summary>
+    public IReadOnlyList<DeviceTrigger> Triggers { get; init; } = [];
+
+    internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
+        for (int i = 0; i < Triggers.Count; i++)
+            Triggers[i].Validate($"{where}.triggers[{i}]", service, problems);
         if (string.IsNullOrWhiteSpace(Name))
             problems.Add($"{where}.name", "missing");
         if (DeviceDrivers.Find(Driver) is not { } driver)
@@ -24,7 +29,10 @@ public sealed record DeviceConfig
         try
         {
             using var alarms = new AlarmBoard(NullLogger.Instance);
-            driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System)).DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System));
+            if (Triggers.Count > 0 && device is not IGpiInputs)
+                problems.Add($"{where}.triggers", $"the {Driver} driver has no GPI inputs to trigger from");
+            device.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         catch (ArgumentException error)
         {

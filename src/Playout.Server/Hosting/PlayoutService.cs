@@ -65,6 +65,7 @@ public static class PlayoutService
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
             snmp?.Watch(devices.Registry);
+            GpiTriggers.Attach(config, devices.Registry, channels, logs.CreateLogger("Playout.Devices"));
             amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",

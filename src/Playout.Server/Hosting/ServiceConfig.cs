@@ -124,6 +124,8 @@ public sealed partial record ServiceConfig
             Channels[i].Validate($"channels[{i}]", problems);
         foreach (var name in Channels.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
             problems.Add("channels", $"two channels are named '{name}'");
+        foreach (var name in Devices.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            problems.Add("devices", $"two devices are named '{name}'");
         ApiConfig.ValidateHttp("http", Http, problems);
         Api.Validate("api", Http, problems);
         Alarms.Validate("alarms", problems);
@@ -133,7 +135,7 @@ public sealed partial record ServiceConfig
         Panel.Validate("panel", problems);
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
-            Devices[i].Validate($"devices[{i}]", problems);
+            Devices[i].Validate($"devices[{i}]", this, problems);
         for (int i = 0; i < SourceProtocols.Count; i++)
         {
             if (!ProtocolName().IsMatch(SourceProtocols[i]))

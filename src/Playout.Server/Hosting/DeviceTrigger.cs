@@ -1,0 +1,33 @@
+namespace Playout.Server.Hosting;
+
+/// <summary>
+/// A GPI input that acts on a channel's automation (docs/DEVICES.md): when input <see cref="Input"/> of the device closes
+/// (or opens, by <see cref="Edge"/>), <see cref="Action"/> is done on channel <see cref="Channel"/> as an operator named
+/// "gpi DEVICE input N" would.
+/// </summary>
+public sealed record DeviceTrigger
+{
+    public static readonly IReadOnlyList<string> Actions = ["take", "hold", "release", "skip"];
+
+    public int Input { get; init; }
+    public string Edge { get; init; } = "closed";
+    public int Channel { get; init; }
+    public string Action { get; init; } = "";
+
+    internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
+    {
+        if (Input is < 1 or > Devices.Gpi.GpiMessage.Ports)
+            problems.Add($"{where}.input", $"{Input} is not an input (1 to {Devices.Gpi.GpiMessage.Ports})");
+        if (Edge is not ("closed" or "opened"))
+            problems.Add($"{where}.edge", $"'{Edge}' is not an edge (closed or opened)");
+        if (Channel < 1 || Channel > service.Channels.Count)
+            problems.Add($"{where}.channel", $"there is no channel {Channel} (channels are 1..{service.Channels.Count})");
+        else if (service.Channels[Channel - 1].Automation is null)
+            problems.Add($"{where}.channel", $"channel {Channel} is not run from a schedule: a GPI cannot take or hold it");
+        if (!Actions.Contains(Action))
+            problems.Add($"{where}.action", $"'{Action}' is not an action ({string.Join(", ", Actions)})");
+    }
+
+    /// <summary>Whether an edge of input <paramref name="input"/> (<paramref name="closed"/> or opened) fires this trigger.</summary>
+    public bool FiresOn(int input, bool closed) => input == Input && closed == (Edge == "closed");
+}
