@@ -77,7 +77,7 @@ internal sealed class SnmpTransmitterDevice : Device
             try
             {
                 // Back off while the link is down: twice the interval per failure, at most eight times.
-                await Task.Delay(_settings.Poll * Math.Min(8, 1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(_settings.Poll * (1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
