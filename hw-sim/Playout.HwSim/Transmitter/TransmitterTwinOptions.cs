@@ -1,0 +1,16 @@
+namespace Playout.HwSim.Transmitter;
+
+/// <summary>How the transmitter twin listens (loopback; port 0 picks one) and behaves.</summary>
+public sealed record TransmitterTwinOptions
+{
+    public int Port { get; init; }
+    public string Community { get; init; } = "public";
+    public string? WriteCommunity { get; init; } = "private";
+    public string Description { get; init; } = "Playout transmitter twin 1 kW";
+    public double NominalWatts { get; init; } = 1000;
+
+    /// <summary>From RF on to full power.</summary>
+    public TimeSpan RampTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

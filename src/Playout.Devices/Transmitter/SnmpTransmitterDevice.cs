@@ -1,0 +1,176 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Playout.Snmp.Data;
+using Playout.Snmp.Manager;
+using Playout.Snmp.Pdus;
+
+namespace Playout.Devices.Transmitter;
+
+/// <summary>
+/// A transmitter polled over SNMP on a task of its own: every poll reads the profile's measurements, states and fault
+/// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
+/// asserts once the desired settings the transmitter does not show. Commands are SETs with the write community.
+/// </summary>
+internal sealed class SnmpTransmitterDevice : Device
+{
+    private readonly SnmpTransmitterSettings _settings;
+    private readonly TransmitterProfile _profile;
+    private readonly IReadOnlyList<Oid> _polled;
+    private readonly SnmpManager _manager;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
+    {
+        _settings = settings;
+        _profile = settings.Profile;
+        _polled = TransmitterProfiles.Polled(_profile);
+        _manager = new SnmpManager(settings.Address,
+            new SnmpManagerOptions { Community = settings.Community, WriteCommunity = settings.WriteCommunity, Timeout = settings.Timeout, Retries = settings.Retries },
+            report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
+        Commands = [.. _profile.Commands.Select(Spec)];
+    }
+
+    public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
+
+    public override void Start()
+    {
+        if (_loop.IsCompleted)
+            _loop = Task.Run(PollLoop);
+    }
+
+    private async Task PollLoop()
+    {
+        bool identified = false, reassert = true;
+        int failures = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (!identified)
+                {
+                    var identity = (await _manager.GetAsync([_profile.Identity], _stop.Token).ConfigureAwait(false))[0].Value;
+                    SetIdentity(identity is OctetString text ? text.Text : identity.ToString() ?? "");
+                    identified = true;
+                }
+                var values = await _manager.GetAsync(_polled, _stop.Token).ConfigureAwait(false);
+                SetConnection(ConnectionState.Connected);
+                failures = 0;
+                Apply(values);
+                if (reassert)
+                {
+                    // Once per (re)connection: a failure here loses the link again, which asks for the next one.
+                    reassert = false;
+                    await Reassert().ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SnmpManagerException error)
+            {
+                SetConnection(ConnectionState.Lost, error.Message);
+                reassert = true;
+                failures++;
+            }
+            try
+            {
+                // Back off while the link is down: twice the interval per failure, at most eight times.
+                await Task.Delay(_settings.Poll * (1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Apply(IReadOnlyList<VarBind> values)
+    {
+        var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
+        foreach (var m in _profile.Measurements)
+            if (byOid.GetValueOrDefault(m.Oid) is { } n)
+                Measure(m.Name, Scaled(n, m.Scale), m.Unit);
+        foreach (var s in _profile.States)
+            if (byOid.GetValueOrDefault(s.Oid) is { } n)
+                SetSetting(s.Name, actual: s.Values is { } words
+                    ? words.GetValueOrDefault(((long)n).ToString(CultureInfo.InvariantCulture), ((long)n).ToString(CultureInfo.InvariantCulture))
+                    : Scaled(n, s.Scale).ToString(CultureInfo.InvariantCulture));
+        foreach (var a in _profile.Alarms)
+        {
+            if (byOid.GetValueOrDefault(a.Oid) is not { } n)
+                continue;
+            string source = $"device {Name}/{a.Name}";
+            bool active = a.Active.Contains((int)n);
+            if (active && !Context.Alarms.IsActive(source))
+            {
+                Context.Alarms.Raise(source, a.Severity, $"{Name}: {a.Message}");
+                Context.Logger.LogWarning("device {Device}: {Alarm}", Name, a.Message);
+            }
+            else if (!active && Context.Alarms.IsActive(source))
+                Context.Alarms.Clear(source);
+        }
+    }
+
+    /// <summary>The reading in its unit, without the binary noise of the scaling (115 × 0.01 is 1.15, not 1.1500000000000001).</summary>
+    private static double Scaled(double raw, double scale) => Math.Round(raw * scale, 6);
+
+    private static double? Number(SnmpValue value) => value switch
+    {
+        Integer32 i => i.Value,
+        UnsignedValue u => u.Value,
+        _ => null,
+    };
+
+    private async Task Reassert()
+    {
+        foreach (var setting in Unsettled())
+        {
+            if (_profile.Commands.FirstOrDefault(c => c.Setting == setting.Name) is not { } command)
+                continue;
+            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the transmitter shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
+            await _manager.SetAsync([new VarBind(command.Oid, new Integer32(Encode(command, setting.Desired!)))], _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task ExecuteAsync(string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel)
+    {
+        var spec = _profile.Commands.First(c => c.Name == command);
+        string? argument = spec.Parameter is { } parameter ? arguments[parameter] : null;
+        int value = argument is null ? spec.Value : Encode(spec, argument);
+        if (spec.Setting is { } setting && argument is not null)
+            SetSetting(setting, desired: spec.Values is null ? Parse(argument).ToString(CultureInfo.InvariantCulture) : argument);
+        try
+        {
+            await _manager.SetAsync([new VarBind(spec.Oid, new Integer32(value))], cancel).ConfigureAwait(false);
+        }
+        catch (SnmpManagerException error)
+        {
+            throw new DeviceCommandException($"{Name}: {command} not carried out: {error.Message}");
+        }
+    }
+
+    /// <summary>The integer a command's (checked) argument is sent as.</summary>
+    private static int Encode(ProfileCommand command, string argument) =>
+        command.Values is { } values ? values[argument] : (int)Math.Round(Parse(argument) / command.Scale);
+
+    private static double Parse(string number) => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static DeviceCommandSpec Spec(ProfileCommand command) => new(command.Name, command.Description, command.Parameter switch
+    {
+        null => [],
+        { } name when command.Values is { } values => [new DeviceParameterSpec(name, Values: [.. values.Keys])],
+        { } name => [new DeviceParameterSpec(name, Min: command.Min, Max: command.Max, Unit: command.Unit)],
+    });
+
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _manager.Dispose();
+        _stop.Dispose();
+        foreach (var a in _profile.Alarms)
+            Context.Alarms.Clear($"device {Name}/{a.Name}");
+    }
+}
