@@ -6,5 +6,5 @@ public sealed class SnmpTransmitterDriver : IDeviceDriver
     public string Name => "snmp-transmitter";
 
     public Device Open(string name, IReadOnlyDictionary<string, string> settings, DeviceContext context) =>
-        new SnmpTransmitterDevice(name, context, SnmpTransmitterSettings.Parse(settings));
+        new SnmpTransmitterDevice(name, context, SnmpTransmitterSettings.Parse(settings, context));
 }

@@ -10,7 +10,7 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
 {
     private static readonly string[] Known = ["address", "community", "writeCommunity", "profile", "pollMs", "timeoutMs", "retries"];
 
-    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings)
+    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context)
     {
         if (settings.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
             throw new ArgumentException($"{unknown}: not a setting of snmp-transmitter (it takes {string.Join(", ", Known)})");
@@ -25,7 +25,7 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         TransmitterProfile profile;
         try
         {
-            profile = TransmitterProfiles.Load(path);
+            profile = TransmitterProfiles.Load(context.PathOf(path));
         }
         catch (ArgumentException error)
         {

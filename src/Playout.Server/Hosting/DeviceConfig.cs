@@ -4,7 +4,7 @@ using Playout.Engine.Alarms;
 
 namespace Playout.Server.Hosting;
 
-/// <summary>A device of the transmission chain (docs/DEVICES.md): its name, its driver and the driver's settings (address, profile, …).</summary>
+/// <summary>A device of the transmission chain (docs/DEVICES.md): its name, its driver and the driver's settings (address, profile, …; a relative path is read from the configuration file's folder).</summary>
 public sealed record DeviceConfig
 {
     public required string Name { get; init; }
@@ -29,7 +29,7 @@ public sealed record DeviceConfig
         try
         {
             using var alarms = new AlarmBoard(NullLogger.Instance);
-            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System));
+            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System) { Folder = service.BaseDirectory });
             if (Triggers.Count > 0 && device is not IGpiInputs)
                 problems.Add($"{where}.triggers", $"the {Driver} driver has no GPI inputs to trigger from");
             device.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -19,7 +19,7 @@ public sealed class ServiceDevices(DeviceRegistry registry) : IDeviceCommands, I
     /// <summary>Opens and starts the configured devices (their settings were checked with the configuration).</summary>
     public static ServiceDevices Start(ServiceConfig config, AlarmBoard alarms, ILogger logger)
     {
-        var context = new DeviceContext(alarms, logger, TimeProvider.System);
+        var context = new DeviceContext(alarms, logger, TimeProvider.System) { Folder = config.BaseDirectory };
         var registry = new DeviceRegistry(config.Devices.Select(d => DeviceDrivers.Find(d.Driver)!.Open(d.Name, d.Settings, context)).ToList());
         registry.Start();
         return new ServiceDevices(registry);
