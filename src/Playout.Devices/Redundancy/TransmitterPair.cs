@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Playout.Engine.Alarms;
+
+namespace Playout.Devices.Redundancy;
+
+/// <summary>
+/// A main and a reserve transmitter watched on a task of the pair's own: a fault of the one on air (any alarm of that
+/// device but its link, standing for the hold-off; or no link for the comms-loss time) puts the other on air (its RF on,
+/// then the faulty one's RF off where it still answers). While on reserve the alarm <c>transmitters NAME/changeover</c>
+/// stands; both faulty raises <c>transmitters NAME/both</c> (critical) and nothing switches, so the pair never flaps.
+/// Main comes back by an operator, by itself after <see cref="TransmitterPairPolicy.RestoreAfter"/> healthy when the
+/// policy restores, or when the reserve fails while main is healthy.
+/// </summary>
+public sealed class TransmitterPair : IAsyncDisposable
+{
+    private readonly Device _main;
+    private readonly Device _reserve;
+    private readonly TransmitterPairPolicy _policy;
+    private readonly DeviceContext _context;
+    private readonly SemaphoreSlim _switching = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Device, DateTimeOffset> _faultSince = [];
+    private DateTimeOffset? _mainHealthySince;
+    private TransmitterSide _onAir = TransmitterSide.Main;
+    private TransmitterChangeover? _last;
+    private Task _loop = Task.CompletedTask;
+
+    public TransmitterPair(string name, Device main, Device reserve, TransmitterPairPolicy policy, DeviceContext context)
+    {
+        Name = name;
+        _main = main;
+        _reserve = reserve;
+        _policy = policy;
+        _context = context;
+        ChangeoverAlarm = $"transmitters {name}/changeover";
+        BothFaultyAlarm = $"transmitters {name}/both";
+    }
+
+    public string Name { get; }
+    public string ChangeoverAlarm { get; }
+    public string BothFaultyAlarm { get; }
+
+    /// <summary>Each changeover once it is done (the service writes it to the as-run logs).</summary>
+    public event Action<TransmitterChangeover>? ChangedOver;
+
+    public TransmitterPairStatus Status()
+    {
+        var now = _context.Time.GetUtcNow();
+        lock (_gate)
+            return new TransmitterPairStatus(Name, _main.Name, _reserve.Name, _onAir == TransmitterSide.Main ? "onMain" : "onReserve", _onAir,
+                Fault(_main, now), Fault(_reserve, now), _last);
+    }
+
+    public void Start()
+    {
+        if (_loop.IsCompleted)
+            _loop = Task.Run(WatchLoop);
+    }
+
+    /// <summary>An operator's changeover: RF on the side asked for, then off on the other where it answers; throws <see cref="DeviceCommandException"/> when the side asked for did not take RF on.</summary>
+    public Task ChangeoverAsync(TransmitterSide to, string who, CancellationToken cancel) => SwitchAsync(to, "manual", who, cancel);
+
+    private async Task WatchLoop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Watch().ConfigureAwait(false);
+                await Task.Delay(_policy.Poll, _context.Time, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DeviceCommandException error)
+            {
+                _context.Logger.LogError("transmitters {Pair}: automatic changeover failed: {Reason}", Name, error.Message);
+            }
+        }
+    }
+
+    /// <summary>One look at both transmitters: what is faulty now, and whether that lasted long enough to change over.</summary>
+    private async Task Watch()
+    {
+        var now = _context.Time.GetUtcNow();
+        string? mainFault = Confirmed(_main, now), reserveFault = Confirmed(_reserve, now);
+        string? mainNow = Fault(_main, now), reserveNow = Fault(_reserve, now);
+        TransmitterSide onAir;
+        lock (_gate)
+        {
+            onAir = _onAir;
+            _mainHealthySince = mainNow is null ? _mainHealthySince ?? now : null;
+        }
+        var (onAirFault, otherNow, other) = onAir == TransmitterSide.Main ? (mainFault, reserveNow, TransmitterSide.Reserve) : (reserveFault, mainNow, TransmitterSide.Main);
+        if (onAirFault is not null && otherNow is not null)
+        {
+            if (!_context.Alarms.IsActive(BothFaultyAlarm))
+            {
+                _context.Alarms.Raise(BothFaultyAlarm, AlarmSeverity.Critical, $"{Name}: both transmitters faulty ({mainNow}; {reserveNow}): no changeover");
+                _context.Logger.LogError("transmitters {Pair}: both faulty ({Main}; {Reserve})", Name, mainNow, reserveNow);
+            }
+            return;
+        }
+        if (_context.Alarms.IsActive(BothFaultyAlarm))
+            _context.Alarms.Clear(BothFaultyAlarm);
+        if (onAirFault is not null)
+            await SwitchAsync(other, $"automatic: {onAirFault}", "automatic", _stop.Token).ConfigureAwait(false);
+        else if (onAir == TransmitterSide.Reserve && _policy.Restore && mainNow is null && now - _mainHealthySince >= _policy.RestoreAfter)
+            await SwitchAsync(TransmitterSide.Main, $"automatic: restore, {_main.Name} healthy for {_policy.RestoreAfter.TotalSeconds:0.###} s", "automatic", _stop.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Why <paramref name="device"/> is faulty now (a fault alarm, or no link for the comms-loss time), or null.</summary>
+    private string? Fault(Device device, DateTimeOffset now)
+    {
+        var status = device.Status();
+        if (status.Connection != ConnectionState.Connected && now - status.Since >= _policy.CommsLoss)
+            return $"{device.Name}: no link for {_policy.CommsLoss.TotalSeconds:0.###} s";
+        string prefix = $"device {device.Name}/";
+        return _context.Alarms.Active.FirstOrDefault(a => a.Source.StartsWith(prefix, StringComparison.Ordinal) && a.Source != device.ConnectionAlarm)?.Message;
+    }
+
+    /// <summary>The fault of <paramref name="device"/> once it has stood for the hold-off (comms loss has its own time), or null.</summary>
+    private string? Confirmed(Device device, DateTimeOffset now)
+    {
+        var fault = Fault(device, now);
+        lock (_gate)
+        {
+            if (fault is null)
+            {
+                _faultSince.Remove(device);
+                return null;
+            }
+            var since = _faultSince.TryAdd(device, now) ? now : _faultSince[device];
+            bool commsLoss = device.Status().Connection != ConnectionState.Connected;
+            return commsLoss || now - since >= _policy.HoldOff ? fault : null;
+        }
+    }
+
+    private async Task SwitchAsync(TransmitterSide to, string why, string who, CancellationToken cancel)
+    {
+        await _switching.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            var (on, off) = to == TransmitterSide.Main ? (_main, _reserve) : (_reserve, _main);
+            await on.SendAsync("rf", new Dictionary<string, string> { ["state"] = "on" }, cancel).ConfigureAwait(false);
+            if (off.Status().Connection == ConnectionState.Connected)
+            {
+                try
+                {
+                    await off.SendAsync("rf", new Dictionary<string, string> { ["state"] = "off" }, cancel).ConfigureAwait(false);
+                }
+                catch (DeviceCommandException error)
+                {
+                    _context.Logger.LogWarning("transmitters {Pair}: RF off on {Device} not carried out: {Reason}", Name, off.Name, error.Message);
+                }
+            }
+            var changeover = new TransmitterChangeover(Name, _context.Time.GetUtcNow(), to, why, who);
+            lock (_gate)
+            {
+                _onAir = to;
+                _last = changeover;
+                _faultSince.Clear();
+            }
+            if (to == TransmitterSide.Reserve)
+                _context.Alarms.Raise(ChangeoverAlarm, AlarmSeverity.Major,
+                    $"{Name}: on reserve ({_reserve.Name}) since {changeover.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC because {why} (by {who})");
+            else
+                _context.Alarms.Clear(ChangeoverAlarm);
+            _context.Logger.LogWarning("transmitters {Pair}: changed over to {Side} ({To}) because {Why} (by {Who})", Name, to, on.Name, why, who);
+            ChangedOver?.Invoke(changeover);
+        }
+        finally
+        {
+            _switching.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        _switching.Dispose();
+        _context.Alarms.Clear(ChangeoverAlarm);
+        _context.Alarms.Clear(BothFaultyAlarm);
+    }
+}
