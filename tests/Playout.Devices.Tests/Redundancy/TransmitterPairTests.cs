@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Devices.Redundancy;
+using Playout.Devices.Tests.Transmitter;
+using Playout.Devices.Transmitter;
+using Playout.Engine.Alarms;
+using Playout.HwSim.Transmitter;
+using static Playout.Devices.Tests.Transmitter.TwinRig;
+
+namespace Playout.Devices.Tests.Redundancy;
+
+/// <summary>A main/reserve pair against two transmitter twins, with timings in hundreds of milliseconds.</summary>
+public class TransmitterPairTests
+{
+    private static readonly TransmitterPairPolicy Fast = new()
+    {
+        HoldOff = TimeSpan.FromMilliseconds(300), CommsLoss = TimeSpan.FromMilliseconds(400), RestoreAfter = TimeSpan.FromMilliseconds(500),
+        Poll = TimeSpan.FromMilliseconds(50),
+    };
+
+    [Fact]
+    public async Task A_VSWR_trip_on_main_puts_the_reserve_on_air_after_the_hold_off_and_alarms()
+    {
+        await using var rig = await PairRig.Start(Fast);
+        var changes = new List<TransmitterChangeover>();
+        rig.Pair.ChangedOver += changes.Add;
+        rig.MainTwin.Inject(TransmitterFault.VswrTrip);
+        var tripped = DateTimeOffset.UtcNow;
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        Assert.True(DateTimeOffset.UtcNow - tripped >= Fast.HoldOff, "not before the hold-off");
+        await Until(() => rig.ReserveTwin.State.RfOn, "reserve RF on");
+        Assert.False(rig.MainTwin.State.RfOn);
+        Assert.Equal("off", rig.Main.Status().Settings.Single(s => s.Name == "rf").Desired);
+        var status = rig.Pair.Status();
+        Assert.Equal(("onReserve", "automatic", "automatic: tx-main: VSWR trip: RF off"), (status.State, status.LastChangeover!.Who, status.LastChangeover.Why));
+        var alarm = rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/changeover");
+        Assert.Equal(AlarmSeverity.Major, alarm.Severity);
+        Assert.StartsWith("pair: on reserve (tx-reserve) since ", alarm.Message);
+        Assert.EndsWith("because automatic: tx-main: VSWR trip: RF off (by automatic)", alarm.Message);
+        Assert.Equal([TransmitterSide.Reserve], changes.Select(c => c.To));
+    }
+
+    [Fact]
+    public async Task A_fault_shorter_than_the_hold_off_changes_nothing()
+    {
+        await using var rig = await PairRig.Start(Fast with { HoldOff = TimeSpan.FromMilliseconds(1500) });
+        rig.MainTwin.Inject(TransmitterFault.RfMute);
+        await Until(() => rig.Rig.Alarms.IsActive("device tx-main/mute"), "mute alarm");
+        await Task.Delay(300);
+        rig.MainTwin.Clear(TransmitterFault.RfMute);
+        await Until(() => !rig.Rig.Alarms.IsActive("device tx-main/mute"), "mute alarm cleared");
+        await Task.Delay(1600);
+        Assert.Equal(("onMain", null), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover));
+        Assert.Equal((true, false), (rig.MainTwin.State.RfOn, rig.ReserveTwin.State.RfOn));
+    }
+
+    [Fact]
+    public async Task Main_silent_for_the_comms_loss_time_changes_over()
+    {
+        await using var rig = await PairRig.Start(Fast);
+        rig.MainTwin.Inject(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        Assert.Equal("automatic: tx-main: no link for 0.4 s", rig.Pair.Status().LastChangeover!.Why);
+        Assert.True(rig.ReserveTwin.State.RfOn);
+    }
+
+    [Fact]
+    public async Task Both_faulty_raises_a_critical_alarm_and_the_pair_stays_without_flapping()
+    {
+        await using var rig = await PairRig.Start(Fast);
+        rig.ReserveTwin.Inject(TransmitterFault.RfMute);
+        await Until(() => rig.Rig.Alarms.IsActive("device tx-reserve/mute"), "reserve faulty");
+        rig.MainTwin.Inject(TransmitterFault.VswrTrip);
+        await Until(() => rig.Rig.Alarms.IsActive("transmitters pair/both"), "both faulty alarm");
+        Assert.Equal(AlarmSeverity.Critical, rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/both").Severity);
+        int sets = rig.ReserveTwin.Sets + rig.MainTwin.Sets;
+        await Task.Delay(800);
+        Assert.Equal(("onMain", null, sets), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover, rig.ReserveTwin.Sets + rig.MainTwin.Sets));
+
+        rig.ReserveTwin.Clear(TransmitterFault.RfMute);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve once it is healthy");
+        Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/both"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task With_restore_main_comes_back_once_healthy_for_the_restore_time_and_without_it_the_pair_stays(bool restore)
+    {
+        await using var rig = await PairRig.Start(Fast with { Restore = restore });
+        rig.MainTwin.Inject(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        rig.MainTwin.Clear(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Main.Status().Connection == ConnectionState.Connected, "main answers again");
+        if (restore)
+        {
+            await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Main, "back on main");
+            Assert.Equal("automatic: restore, tx-main healthy for 0.5 s", rig.Pair.Status().LastChangeover!.Why);
+            await Until(() => rig.MainTwin.State.RfOn && !rig.ReserveTwin.State.RfOn, "main RF on, reserve RF off");
+            Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/changeover"));
+        }
+        else
+        {
+            await Task.Delay(1200);
+            Assert.Equal("onReserve", rig.Pair.Status().State);
+            Assert.True(rig.Rig.Alarms.IsActive("transmitters pair/changeover"));
+        }
+    }
+
+    [Fact]
+    public async Task An_operator_changes_over_to_reserve_and_back_and_is_recorded()
+    {
+        await using var rig = await PairRig.Start(Fast);
+        await rig.Pair.ChangeoverAsync(TransmitterSide.Reserve, "alice", default);
+        Assert.Equal((true, false), (rig.ReserveTwin.State.RfOn, rig.MainTwin.State.RfOn));
+        Assert.Equal(("onReserve", "alice", "manual"), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover!.Who, rig.Pair.Status().LastChangeover!.Why));
+        Assert.Contains("because manual (by alice)", rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/changeover").Message);
+
+        await rig.Pair.ChangeoverAsync(TransmitterSide.Main, "bob", default);
+        Assert.Equal((true, false), (rig.MainTwin.State.RfOn, rig.ReserveTwin.State.RfOn));
+        Assert.Equal(("onMain", "bob"), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover!.Who));
+        Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/changeover"));
+    }
+
+    /// <summary>Two twins, their devices (main on air with RF on) and the pair, started.</summary>
+    private sealed class PairRig : IAsyncDisposable
+    {
+        private PairRig(TwinRig rig, TransmitterTwin reserveTwin, Device main, Device reserve, TransmitterPair pair) =>
+            (Rig, ReserveTwin, Main, Reserve, Pair) = (rig, reserveTwin, main, reserve, pair);
+
+        public TwinRig Rig { get; }
+        public TransmitterTwin MainTwin => Rig.Twin;
+        public TransmitterTwin ReserveTwin { get; }
+        public Device Main { get; }
+        public Device Reserve { get; }
+        public TransmitterPair Pair { get; }
+
+        public static async Task<PairRig> Start(TransmitterPairPolicy policy)
+        {
+            var rig = TwinRig.Start();
+            var reserveTwin = new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions { RampTime = TimeSpan.Zero });
+            var main = rig.Open("tx-main");
+            var reserve = rig.Open("tx-reserve", reserveTwin);
+            await Until(() => main.Status().Connection == ConnectionState.Connected && reserve.Status().Connection == ConnectionState.Connected, "both connected");
+            await Send(main, "rf", ("state", "on"));
+            var pair = new TransmitterPair("pair", main, reserve, policy, new DeviceContext(rig.Alarms, NullLogger.Instance, TimeProvider.System));
+            pair.Start();
+            return new PairRig(rig, reserveTwin, main, reserve, pair);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Pair.DisposeAsync();
+            await Rig.DisposeAsync();
+            await ReserveTwin.DisposeAsync();
+        }
+    }
+}
