@@ -42,9 +42,11 @@ public static class PlayoutService
 
         var channels = new List<ChannelRuntime>();
         await using var devices = ServiceDevices.Start(config, alarms, logs.CreateLogger("Playout.Devices"));
+        // After the devices and disposed before them: a pair sends to its transmitters until it stops.
+        await using var pairs = ServiceTransmitterPairs.Start(config, devices.Registry, channels, alarms, logs.CreateLogger("Playout.Devices"));
         var modules = new ModuleRegistry(StandardModules.All);
         await using var library = await MediaLibrary.Open(config, logs.CreateLogger("Playout.Media"), stop);
-        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library, devices);
+        await using var web = ApiHost.Build(config, serilog, logs, channels, alarms, library, devices, pairs);
         // Listening comes before air: a port in use stops the service here, with no channel started.
         try
         {

@@ -43,6 +43,9 @@ public sealed partial record ServiceConfig
 
     public IReadOnlyList<DeviceConfig> Devices { get; init; } = [];
 
+    /// <summary>Main/reserve pairs of snmp-transmitter devices with automatic changeover (docs/DEVICES.md).</summary>
+    public IReadOnlyList<TransmitterPairConfig> TransmitterPairs { get; init; } = [];
+
     public required IReadOnlyList<ChannelConfig> Channels { get; init; }
 
     /// <summary>Folders besides <see cref="Media"/> and the library's folders that schedule sources may lie in.</summary>
@@ -136,6 +139,10 @@ public sealed partial record ServiceConfig
         Scripts.Validate("scripts", problems);
         for (int i = 0; i < Devices.Count; i++)
             Devices[i].Validate($"devices[{i}]", this, problems);
+        for (int i = 0; i < TransmitterPairs.Count; i++)
+            TransmitterPairs[i].Validate($"transmitterPairs[{i}]", this, problems);
+        foreach (var name in TransmitterPairs.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            problems.Add("transmitterPairs", $"two transmitter pairs are named '{name}'");
         for (int i = 0; i < SourceProtocols.Count; i++)
         {
             if (!ProtocolName().IsMatch(SourceProtocols[i]))

@@ -21,7 +21,7 @@ namespace Playout.Server.Web;
 public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDisposable
 {
     public static ApiHost Build(ServiceConfig config, Serilog.ILogger serilog, ILoggerFactory logs, IReadOnlyList<ChannelRuntime> channels,
-        AlarmBoard alarms, MediaLibrary library, ServiceDevices devices)
+        AlarmBoard alarms, MediaLibrary library, ServiceDevices devices, ServiceTransmitterPairs pairs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -61,6 +61,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         LoudnessEndpoints.Map(app, api, streams);
         MeterEndpoints.Map(app, api, streams);
         DeviceEndpoints.Map(app, api, alarms, devices, logs.CreateLogger("Playout.Devices"));
+        TransmitterPairEndpoints.Map(app, pairs);
         StationEndpoints.Map(app, config);
         PreviewEndpoints.Map(app, api, streams, library);
         tickets.Map(app);

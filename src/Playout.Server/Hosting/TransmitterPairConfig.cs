@@ -1,0 +1,43 @@
+using Playout.Devices.Redundancy;
+
+namespace Playout.Server.Hosting;
+
+/// <summary>A main/reserve pair of snmp-transmitter devices and its changeover policy (docs/DEVICES.md, "Main/reserve transmitters").</summary>
+public sealed record TransmitterPairConfig
+{
+    public required string Name { get; init; }
+    public string Main { get; init; } = "";
+    public string Reserve { get; init; } = "";
+    public double HoldOffSeconds { get; init; } = 2;
+    public double CommsLossSeconds { get; init; } = 5;
+    public bool Restore { get; init; }
+    public double RestoreSeconds { get; init; } = 60;
+
+    public TransmitterPairPolicy Policy => new()
+    {
+        HoldOff = TimeSpan.FromSeconds(HoldOffSeconds), CommsLoss = TimeSpan.FromSeconds(CommsLossSeconds),
+        Restore = Restore, RestoreAfter = TimeSpan.FromSeconds(RestoreSeconds),
+    };
+
+    internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+            problems.Add($"{where}.name", "missing");
+        foreach (var (field, device) in new[] { ("main", Main), ("reserve", Reserve) })
+        {
+            if (string.IsNullOrWhiteSpace(device))
+                problems.Add($"{where}.{field}", "missing: the name of an snmp-transmitter device");
+            else if (service.Devices.FirstOrDefault(d => d.Name == device) is not { } found)
+                problems.Add($"{where}.{field}", $"no device named '{device}' is configured");
+            else if (found.Driver != "snmp-transmitter")
+                problems.Add($"{where}.{field}", $"'{device}' is a {found.Driver} device, not an snmp-transmitter");
+        }
+        if (Main == Reserve && Main.Length > 0)
+            problems.Add($"{where}.reserve", $"'{Reserve}' is also the main transmitter");
+        foreach (var (field, seconds, min) in new[] { ("holdOffSeconds", HoldOffSeconds, 0.0), ("commsLossSeconds", CommsLossSeconds, 0.5), ("restoreSeconds", RestoreSeconds, 1.0) })
+        {
+            if (!(seconds >= min && seconds <= 3600))
+                problems.Add($"{where}.{field}", $"{seconds} is out of range ({min} to 3600 s)");
+        }
+    }
+}
