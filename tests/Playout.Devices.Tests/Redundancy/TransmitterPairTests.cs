@@ -81,6 +81,21 @@ public class TransmitterPairTests
         Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/both"));
     }
 
+    [Fact]
+    public async Task A_reserve_that_fails_on_air_hands_back_to_a_healthy_main()
+    {
+        await using var rig = await PairRig.Start(Fast);
+        rig.MainTwin.Inject(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        rig.MainTwin.Clear(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().MainFault is null, "main healthy again");
+        rig.ReserveTwin.Inject(TransmitterFault.RfMute);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Main, "back on main");
+        Assert.Equal("automatic: tx-reserve: RF muted", rig.Pair.Status().LastChangeover!.Why);
+        await Until(() => rig.MainTwin.State.RfOn && !rig.ReserveTwin.State.RfOn, "main RF on, reserve RF off");
+        Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/both"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
