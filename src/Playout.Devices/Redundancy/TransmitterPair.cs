@@ -14,6 +14,7 @@ namespace Playout.Devices.Redundancy;
 /// </summary>
 public sealed class TransmitterPair : IAsyncDisposable
 {
+    private const string Automatic = "automatic";
     private readonly Device _main;
     private readonly Device _reserve;
     private readonly TransmitterPairPolicy _policy;
@@ -107,9 +108,9 @@ public sealed class TransmitterPair : IAsyncDisposable
         if (_context.Alarms.IsActive(BothFaultyAlarm))
             _context.Alarms.Clear(BothFaultyAlarm);
         if (onAirFault is not null)
-            await SwitchAsync(other, $"automatic: {onAirFault}", "automatic", _stop.Token).ConfigureAwait(false);
+            await SwitchAsync(other, $"automatic: {onAirFault}", Automatic, _stop.Token).ConfigureAwait(false);
         else if (onAir == TransmitterSide.Reserve && _policy.Restore && mainNow is null && now - _mainHealthySince >= _policy.RestoreAfter)
-            await SwitchAsync(TransmitterSide.Main, $"automatic: restore, {_main.Name} healthy for {_policy.RestoreAfter.TotalSeconds:0.###} s", "automatic", _stop.Token).ConfigureAwait(false);
+            await SwitchAsync(TransmitterSide.Main, $"automatic: restore, {_main.Name} healthy for {_policy.RestoreAfter.TotalSeconds:0.###} s", Automatic, _stop.Token).ConfigureAwait(false);
     }
 
     /// <summary>Why <paramref name="device"/> is faulty now (a fault alarm, or no link for the comms-loss time), or null.</summary>
@@ -144,6 +145,10 @@ public sealed class TransmitterPair : IAsyncDisposable
         await _switching.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
+            // An operator may have changed over while the watch decided: it does not switch again.
+            lock (_gate)
+                if (who == Automatic && _onAir == to)
+                    return;
             var (on, off) = to == TransmitterSide.Main ? (_main, _reserve) : (_reserve, _main);
             await on.SendAsync("rf", new Dictionary<string, string> { ["state"] = "on" }, cancel).ConfigureAwait(false);
             if (off.Status().Connection == ConnectionState.Connected)
