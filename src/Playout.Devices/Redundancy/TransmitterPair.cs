@@ -114,29 +114,36 @@ public sealed class TransmitterPair : IAsyncDisposable
     }
 
     /// <summary>Why <paramref name="device"/> is faulty now (a fault alarm, or no link for the comms-loss time), or null.</summary>
-    private string? Fault(Device device, DateTimeOffset now)
+    private string? Fault(Device device, DateTimeOffset now) => LinkLoss(device, now) ?? FaultAlarm(device);
+
+    private string? LinkLoss(Device device, DateTimeOffset now)
     {
         var status = device.Status();
-        if (status.Connection != ConnectionState.Connected && now - status.Since >= _policy.CommsLoss)
-            return $"{device.Name}: no link for {_policy.CommsLoss.TotalSeconds:0.###} s";
+        return status.Connection != ConnectionState.Connected && now - status.Since >= _policy.CommsLoss
+            ? $"{device.Name}: no link for {_policy.CommsLoss.TotalSeconds:0.###} s" : null;
+    }
+
+    private string? FaultAlarm(Device device)
+    {
         string prefix = $"device {device.Name}/";
         return _context.Alarms.Active.FirstOrDefault(a => a.Source.StartsWith(prefix, StringComparison.Ordinal) && a.Source != device.ConnectionAlarm)?.Message;
     }
 
-    /// <summary>The fault of <paramref name="device"/> once it has stood for the hold-off (comms loss has its own time), or null.</summary>
+    /// <summary>The fault of <paramref name="device"/> once it has stood for the hold-off (a link loss has stood for its own time), or null.</summary>
     private string? Confirmed(Device device, DateTimeOffset now)
     {
-        var fault = Fault(device, now);
+        if (LinkLoss(device, now) is { } lost)
+            return lost;
+        var alarm = FaultAlarm(device);
         lock (_gate)
         {
-            if (fault is null)
+            if (alarm is null)
             {
                 _faultSince.Remove(device);
                 return null;
             }
             var since = _faultSince.TryAdd(device, now) ? now : _faultSince[device];
-            bool commsLoss = device.Status().Connection != ConnectionState.Connected;
-            return commsLoss || now - since >= _policy.HoldOff ? fault : null;
+            return now - since >= _policy.HoldOff ? alarm : null;
         }
     }
 
