@@ -37,11 +37,13 @@ public sealed class TransmitterPair : IAsyncDisposable
         _context = context;
         ChangeoverAlarm = $"transmitters {name}/changeover";
         BothFaultyAlarm = $"transmitters {name}/both";
+        FailedAlarm = $"transmitters {name}/failed";
     }
 
     public string Name { get; }
     public string ChangeoverAlarm { get; }
     public string BothFaultyAlarm { get; }
+    public string FailedAlarm { get; }
 
     /// <summary>Each changeover once it is done (the service writes it to the as-run logs).</summary>
     public event Action<TransmitterChangeover>? ChangedOver;
@@ -76,9 +78,14 @@ public sealed class TransmitterPair : IAsyncDisposable
             {
                 return;
             }
-            catch (DeviceCommandException error)
+            catch (DeviceCommandException error) when (!_context.Alarms.IsActive(FailedAlarm))
             {
+                // Tried again each poll; alarmed and logged once until a changeover succeeds.
+                _context.Alarms.Raise(FailedAlarm, AlarmSeverity.Critical, $"{Name}: automatic changeover failed: {error.Message}");
                 _context.Logger.LogError("transmitters {Pair}: automatic changeover failed: {Reason}", Name, error.Message);
+            }
+            catch (DeviceCommandException)
+            {
             }
         }
     }
@@ -176,6 +183,7 @@ public sealed class TransmitterPair : IAsyncDisposable
                 _last = changeover;
                 _faultSince.Clear();
             }
+            _context.Alarms.Clear(FailedAlarm);
             if (to == TransmitterSide.Reserve)
                 _context.Alarms.Raise(ChangeoverAlarm, AlarmSeverity.Major,
                     $"{Name}: on reserve ({_reserve.Name}) since {changeover.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC because {why} (by {who})");
@@ -198,5 +206,6 @@ public sealed class TransmitterPair : IAsyncDisposable
         _switching.Dispose();
         _context.Alarms.Clear(ChangeoverAlarm);
         _context.Alarms.Clear(BothFaultyAlarm);
+        _context.Alarms.Clear(FailedAlarm);
     }
 }

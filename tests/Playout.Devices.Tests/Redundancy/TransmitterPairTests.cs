@@ -72,9 +72,10 @@ public class TransmitterPairTests
         rig.MainTwin.Inject(TransmitterFault.VswrTrip);
         await Until(() => rig.Rig.Alarms.IsActive("transmitters pair/both"), "both faulty alarm");
         Assert.Equal(AlarmSeverity.Critical, rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/both").Severity);
-        int sets = rig.ReserveTwin.Sets + rig.MainTwin.Sets;
+        // Nothing is sent to either (the main driver itself may assert its RF on again after a lost poll: not counted).
         await Task.Delay(800);
-        Assert.Equal(("onMain", null, sets), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover, rig.ReserveTwin.Sets + rig.MainTwin.Sets));
+        Assert.Equal(("onMain", null, 0, "rf state=on"),
+            (rig.Pair.Status().State, rig.Pair.Status().LastChangeover, rig.ReserveTwin.Sets, rig.Main.Status().LastCommand));
 
         rig.ReserveTwin.Clear(TransmitterFault.RfMute);
         await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve once it is healthy");
@@ -94,6 +95,20 @@ public class TransmitterPairTests
         Assert.Equal("automatic: tx-reserve: RF muted", rig.Pair.Status().LastChangeover!.Why);
         await Until(() => rig.MainTwin.State.RfOn && !rig.ReserveTwin.State.RfOn, "main RF on, reserve RF off");
         Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/both"));
+    }
+
+    [Fact]
+    public async Task A_reserve_that_refuses_RF_on_raises_a_critical_alarm_once_and_the_pair_stays_on_main()
+    {
+        await using var rig = await PairRig.Start(Fast, reserveWrites: false);
+        rig.MainTwin.Inject(TransmitterFault.VswrTrip);
+        await Until(() => rig.Rig.Alarms.IsActive("transmitters pair/failed"), "changeover failed alarm");
+        var alarm = rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/failed");
+        Assert.Equal(AlarmSeverity.Critical, alarm.Severity);
+        Assert.StartsWith("pair: automatic changeover failed: tx-reserve: rf not carried out: ", alarm.Message);
+        await Task.Delay(500);
+        Assert.Equal(("onMain", null, false), (rig.Pair.Status().State, rig.Pair.Status().LastChangeover, rig.ReserveTwin.State.RfOn));
+        Assert.Equal(alarm.Id, rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/failed").Id);
     }
 
     [Theory]
@@ -149,10 +164,12 @@ public class TransmitterPairTests
         public Device Reserve { get; }
         public TransmitterPair Pair { get; }
 
-        public static async Task<PairRig> Start(TransmitterPairPolicy policy)
+        /// <param name="reserveWrites">false: the reserve twin has no write community, so it refuses every SET.</param>
+        public static async Task<PairRig> Start(TransmitterPairPolicy policy, bool reserveWrites = true)
         {
             var rig = TwinRig.Start();
-            var reserveTwin = new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions { RampTime = TimeSpan.Zero });
+            var reserveTwin = new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic),
+                new TransmitterTwinOptions { RampTime = TimeSpan.Zero, WriteCommunity = reserveWrites ? "private" : null });
             var main = rig.Open("tx-main");
             var reserve = rig.Open("tx-reserve", reserveTwin);
             await Until(() => main.Status().Connection == ConnectionState.Connected && reserve.Status().Connection == ConnectionState.Connected, "both connected");
