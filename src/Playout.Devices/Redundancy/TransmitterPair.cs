@@ -190,7 +190,15 @@ public sealed class TransmitterPair : IAsyncDisposable
             else
                 _context.Alarms.Clear(ChangeoverAlarm);
             _context.Logger.LogWarning("transmitters {Pair}: changed over to {Side} ({To}) because {Why} (by {Who})", Name, to, on.Name, why, who);
-            ChangedOver?.Invoke(changeover);
+            try
+            {
+                ChangedOver?.Invoke(changeover);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // Whoever records the changeover (as-run) failing must not stop the watch: the pair is what keeps the air up.
+                _context.Logger.LogError(error, "transmitters {Pair}: recording the changeover to {Side} failed", Name, to);
+            }
         }
         finally
         {

@@ -40,6 +40,19 @@ public class TransmitterPairTests
     }
 
     [Fact]
+    public async Task A_recorder_of_changeovers_that_throws_never_stops_the_watch()
+    {
+        await using var rig = await PairRig.Start(Fast with { Restore = true });
+        rig.Pair.ChangedOver += _ => throw new IOException("as-run journal: disk full");
+        rig.MainTwin.Inject(TransmitterFault.VswrTrip);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        // Still watching: main healthy again is restored to air.
+        rig.MainTwin.Clear(TransmitterFault.VswrTrip);
+        await rig.Main.SendAsync("reset", new Dictionary<string, string>(), default);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Main, "back on main after the recorder threw");
+    }
+
+    [Fact]
     public async Task A_fault_shorter_than_the_hold_off_changes_nothing()
     {
         await using var rig = await PairRig.Start(Fast with { HoldOff = TimeSpan.FromMilliseconds(1500) });
