@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Playout.Server.Cli;
 
-/// <summary>`playout device list|status NAME|command NAME COMMAND [ARG=VALUE …]`: the running service's devices (docs/DEVICES.md).</summary>
+/// <summary>
+/// `playout device list|status NAME|command NAME COMMAND [ARG=VALUE …]|pairs|changeover PAIR main|reserve`: the running
+/// service's devices and main/reserve transmitter pairs (docs/DEVICES.md).
+/// </summary>
 public static class DeviceCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -15,6 +18,8 @@ public static class DeviceCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Send());
+        command.Subcommands.Add(Pairs());
+        command.Subcommands.Add(Changeover());
         return command;
     }
 
@@ -81,6 +86,46 @@ public static class DeviceCommand
             return code;
         });
         return send;
+    }
+
+    private static Command Pairs()
+    {
+        var url = ServiceClient.Url();
+        var token = ServiceClient.Token();
+        var pairs = new Command("pairs", "Each main/reserve transmitter pair: name, side on air, each side's fault, last changeover") { url, token };
+        pairs.SetAction(result =>
+        {
+            using var client = ServiceClient.For(result, url, token);
+            return client.Send(new HttpRequestMessage(HttpMethod.Get, "api/transmitter-pairs"), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error,
+                body => string.Concat(JsonDocument.Parse(body).RootElement.EnumerateArray().Select(p =>
+                    $"{p.GetProperty("name").GetString()}\t{p.GetProperty("state").GetString()}\tmain: {Fault(p, "mainFault")}\treserve: {Fault(p, "reserveFault")}" +
+                    $"\t{(p.GetProperty("lastChangeover") is { ValueKind: JsonValueKind.Object } last ? $"last: to {last.GetProperty("to").GetString()} at {last.GetProperty("at").GetString()}, {last.GetProperty("why").GetString()}" : "no changeover")}" +
+                    Environment.NewLine)));
+        });
+        return pairs;
+    }
+
+    private static string Fault(JsonElement pair, string side) => pair.GetProperty(side).GetString() ?? "ok";
+
+    private static Command Changeover()
+    {
+        var url = ServiceClient.Url();
+        var token = ServiceClient.Token();
+        var name = new Argument<string>("pair") { Description = "The pair's configured name" };
+        var to = new Argument<string>("to") { Description = "main or reserve" };
+        to.AcceptOnlyFromAmong("main", "reserve");
+        var changeover = new Command("changeover", "Put a pair's main or reserve transmitter on air (as the token's operator)") { name, to, url, token };
+        changeover.SetAction(result =>
+        {
+            using var client = ServiceClient.For(result, url, token);
+            string pair = result.GetValue(name)!, side = result.GetValue(to)!;
+            int code = client.Send(new HttpRequestMessage(HttpMethod.Post, $"api/transmitter-pairs/{Uri.EscapeDataString(pair)}/changeover?to={side}"),
+                TextWriter.Null, result.InvocationConfiguration.Error);
+            if (code == PlayoutCli.Ok)
+                result.InvocationConfiguration.Output.WriteLine($"{pair}: {side} on air");
+            return code;
+        });
+        return changeover;
     }
 
     private static string Pretty(string body) => JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, Indented) + Environment.NewLine;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Playout.Server.Tests.Cli;
 using Playout.Server.Tests.Service;
 using Playout.TestSupport;
 
@@ -63,6 +64,17 @@ public class TransmitterPairServiceTests
                 "site: changeover to reserve was not carried out: tx-reserve: rf not carried out: ");
             using var after = JsonDocument.Parse(await viewer.GetStringAsync("/api/transmitter-pairs"));
             Assert.Equal("onMain", after.RootElement[0].GetProperty("state").GetString());
+
+            // The CLI's verbs over the same API: the listing, a side it does not know (exit 2), the refusal (exit 1).
+            string[] at = ["--url", $"127.0.0.1:{port}", "--token", Operator];
+            var listed = CliRunner.Run(["device", "pairs", .. at]);
+            Assert.Equal((0, "site\tonMain\tmain: tx-main: no link for 0.5 s\treserve: tx-reserve: no link for 0.5 s\tno changeover\n"), (listed.Code, listed.Output));
+            var spare = CliRunner.Run(["device", "changeover", "site", "spare", .. at]);
+            Assert.Equal(2, spare.Code);
+            Assert.Contains("'spare'", spare.Error);
+            var refused = CliRunner.Run(["device", "changeover", "site", "reserve", .. at]);
+            Assert.Equal(1, refused.Code);
+            Assert.StartsWith("playout: 502 Bad Gateway: site: changeover to reserve was not carried out: tx-reserve: rf not carried out: ", refused.Error);
         }
         finally
         {
