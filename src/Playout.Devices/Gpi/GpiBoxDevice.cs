@@ -175,8 +175,17 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
         _inputs[message.Number] = message.Closed;
         SetSetting($"input.{message.Number}", actual: message.Closed ? "closed" : "open");
         // A state first heard (the answer to a query after opening) is no edge.
-        if (was is not null && was != message.Closed)
+        if (was is null || was == message.Closed)
+            return;
+        try
+        {
             InputChanged?.Invoke(message.Number, message.Closed);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A handler that throws must not end the line's thread: the box and its other inputs stay watched.
+            Context.Logger.LogError(error, "device {Device}: input {Input} edge handler failed", Name, message.Number);
+        }
     }
 
     /// <summary>

@@ -55,6 +55,17 @@ public sealed class GpiBoxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handler_that_throws_on_an_edge_never_stops_the_box_being_watched()
+    {
+        ((IGpiInputs)_device).InputChanged += (_, _) => throw new InvalidOperationException("trigger failed");
+        _box.SetInput(1, true);
+        _box.SetInput(2, true);
+        await Until(() => Edges().Count == 2, "the edge after a throwing handler was lost");
+        await _device.SendAsync("set", Args(("output", "1"), ("state", "on")), default);
+        Assert.Equal(ConnectionState.Connected, _device.Status().Connection);
+    }
+
+    [Fact]
     public async Task An_output_is_set_and_pulsed_with_the_box_confirming_and_bad_arguments_never_reach_it()
     {
         await _device.SendAsync("set", Args(("output", "2"), ("state", "on")), default);
