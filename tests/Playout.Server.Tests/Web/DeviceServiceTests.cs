@@ -55,11 +55,11 @@ public class DeviceServiceTests
             }
 
             Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/devices/gpi-1/commands/pulse", Json("{}"))).StatusCode);
-            await Refused(desk.PostAsync("/api/devices/tx-9/commands/rf", Json("{}")), HttpStatusCode.NotFound, "there is no device 'tx-9' (devices: gpi-1)");
-            await Refused(desk.GetAsync("/api/devices/tx-9"), HttpStatusCode.NotFound, "there is no device 'tx-9' (devices: gpi-1)");
-            await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":1}""")), HttpStatusCode.BadRequest, "\"pin\" must be a string");
-            await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("[1]")), HttpStatusCode.BadRequest, "the body must be a JSON object of the command's arguments");
-            await Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":"1","pin":"2"}""")), HttpStatusCode.BadRequest, "field 'pin' is given twice");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/devices/tx-9/commands/rf", Json("{}")), HttpStatusCode.NotFound, "there is no device 'tx-9' (devices: gpi-1)");
+            await ProblemAnswer.Refused(desk.GetAsync("/api/devices/tx-9"), HttpStatusCode.NotFound, "there is no device 'tx-9' (devices: gpi-1)");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":1}""")), HttpStatusCode.BadRequest, "\"pin\" must be a string");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("[1]")), HttpStatusCode.BadRequest, "the body must be a JSON object of the command's arguments");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/devices/gpi-1/commands/pulse", Json("""{"pin":"1","pin":"2"}""")), HttpStatusCode.BadRequest, "field 'pin' is given twice");
 
             // The CLI's device verbs, as an operator.
             string[] at = ["--url", $"127.0.0.1:{port}", "--token", Operator];
@@ -93,12 +93,4 @@ public class DeviceServiceTests
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task Refused(Task<HttpResponseMessage> request, HttpStatusCode status, string detail)
-    {
-        using var response = await request;
-        Assert.Equal(status, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith(detail, problem.RootElement.GetProperty("detail").GetString());
-    }
 }

@@ -58,9 +58,9 @@ public class TransmitterPairServiceTests
             Assert.Equal(JsonValueKind.Null, pair.GetProperty("lastChangeover").ValueKind);
 
             Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/transmitter-pairs/site/changeover?to=reserve", null)).StatusCode);
-            await Refused(desk.PostAsync("/api/transmitter-pairs/far/changeover?to=reserve", null), HttpStatusCode.NotFound, "there is no transmitter pair 'far' (pairs: site)");
-            await Refused(desk.PostAsync("/api/transmitter-pairs/site/changeover?to=spare", null), HttpStatusCode.BadRequest, "to: 'spare' is not main or reserve");
-            await Refused(desk.PostAsync("/api/transmitter-pairs/site/changeover?to=reserve", null), (HttpStatusCode)502,
+            await ProblemAnswer.Refused(desk.PostAsync("/api/transmitter-pairs/far/changeover?to=reserve", null), HttpStatusCode.NotFound, "there is no transmitter pair 'far' (pairs: site)");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/transmitter-pairs/site/changeover?to=spare", null), HttpStatusCode.BadRequest, "to: 'spare' is not main or reserve");
+            await ProblemAnswer.Refused(desk.PostAsync("/api/transmitter-pairs/site/changeover?to=reserve", null), (HttpStatusCode)502,
                 "site: changeover to reserve was not carried out: tx-reserve: rf not carried out: ");
             using var after = JsonDocument.Parse(await viewer.GetStringAsync("/api/transmitter-pairs"));
             Assert.Equal("onMain", after.RootElement[0].GetProperty("state").GetString());
@@ -80,13 +80,5 @@ public class TransmitterPairServiceTests
         {
             Assert.Equal(0, service.Stop());
         }
-    }
-
-    private static async Task Refused(Task<HttpResponseMessage> request, HttpStatusCode status, string detail)
-    {
-        using var response = await request;
-        Assert.Equal(status, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith(detail, problem.RootElement.GetProperty("detail").GetString());
     }
 }
