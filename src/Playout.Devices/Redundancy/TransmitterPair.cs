@@ -30,6 +30,7 @@ public sealed class TransmitterPair : IAsyncDisposable
     private TransmitterSide _onAir = TransmitterSide.Main;
     private TransmitterChangeover? _last;
     private string? _held;
+    private long _changeovers;
     private Task _loop = Task.CompletedTask;
 
     /// <param name="breaks">The break windows of the programme on air, where changeovers wait; null: none.</param>
@@ -48,6 +49,8 @@ public sealed class TransmitterPair : IAsyncDisposable
     }
 
     public string Name { get; }
+    public Device Main => _main;
+    public Device Reserve => _reserve;
     public string ChangeoverAlarm { get; }
     public string BothFaultyAlarm { get; }
     public string FailedAlarm { get; }
@@ -61,7 +64,7 @@ public sealed class TransmitterPair : IAsyncDisposable
         var now = _context.Time.GetUtcNow();
         lock (_gate)
             return new TransmitterPairStatus(Name, _main.Name, _reserve.Name, _onAir == TransmitterSide.Main ? "onMain" : "onReserve", _onAir,
-                Fault(_main, now)?.Why, Fault(_reserve, now)?.Why, _last, _held);
+                Fault(_main, now)?.Why, Fault(_reserve, now)?.Why, _last, _held, _changeovers);
     }
 
     public void Start()
@@ -223,6 +226,7 @@ public sealed class TransmitterPair : IAsyncDisposable
             {
                 _onAir = to;
                 _last = changeover;
+                _changeovers++;
                 _held = null;
                 _faultSince.Clear();
             }
