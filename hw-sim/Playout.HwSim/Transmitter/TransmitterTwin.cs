@@ -33,8 +33,9 @@ public sealed class TransmitterTwin : IAsyncDisposable
         var counters = new AgentCounters();
         var upTime = new UpTime();
         var tree = new MibTree();
+        var engine = new VolatileEngine(32473, 65507);
         StandardGroups.Register(tree, new SystemInfo(options.Description, TwinObjectId, "", "transmitter twin", "hw-sim"), counters,
-            new VolatileEngine(32473, 65507), upTime);
+            engine, upTime);
 
         string[] unknown = [.. profile.Measurements.Select(m => m.Name).Except(["forwardPower", "reflectedPower", "vswr", "temperature"])
             .Concat(profile.States.Select(st => st.Name).Except(["rf", "path", "exciter", "output", "mode", "power"]))
@@ -59,7 +60,7 @@ public sealed class TransmitterTwin : IAsyncDisposable
                 (value, _) => Counted(write(((Integer32)value).Value)))));
         }
         _processor = MessageProcessor.ForAgent(new SnmpAgentOptions { Communities = new CommunityOptions { ReadCommunity = options.Community, WriteCommunity = options.WriteCommunity } },
-            tree, counters, []);
+            tree, counters, TransmitterTwinUsm.Models(options.User, engine));
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, options.Port));
         _loop = Task.Run(ReceiveLoop);

@@ -1,3 +1,5 @@
+using Playout.Snmp.Security;
+
 namespace Playout.HwSim.Transmitter;
 
 /// <summary>How the transmitter twin listens (loopback; port 0 picks one) and behaves.</summary>
@@ -13,4 +15,7 @@ public sealed record TransmitterTwinOptions
     public TimeSpan RampTime { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>An SNMPv3 user the twin also serves (with passwords; it reads and writes everything), beside v2c; null: v2c only.</summary>
+    public UsmUserOptions? User { get; init; }
 }

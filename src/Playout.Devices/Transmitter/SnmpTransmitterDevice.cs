@@ -26,7 +26,10 @@ internal sealed class SnmpTransmitterDevice : Device
         _profile = settings.Profile;
         _polled = TransmitterProfiles.Polled(_profile);
         _manager = new SnmpManager(settings.Address,
-            new SnmpManagerOptions { Community = settings.Community, WriteCommunity = settings.WriteCommunity, Timeout = settings.Timeout, Retries = settings.Retries },
+            new SnmpManagerOptions
+            {
+                Community = settings.Community, WriteCommunity = settings.WriteCommunity, User = settings.User, Timeout = settings.Timeout, Retries = settings.Retries,
+            },
             report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
         Commands = [.. _profile.Commands.Select(Spec)];
     }
