@@ -9,7 +9,8 @@ namespace Playout.Devices.Transmitter;
 /// <summary>
 /// A transmitter polled over SNMP on a task of its own: every poll reads the profile's measurements, states and fault
 /// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
-/// asserts once the desired settings the transmitter does not show. Commands are SETs with the write community.
+/// asserts once the desired settings the transmitter does not show. Commands are SETs (with the write community over v2c).
+/// With a trap listener, a trap from the transmitter's address cuts the wait short: a trip is seen within one round trip.
 /// </summary>
 internal sealed class SnmpTransmitterDevice : Device
 {
@@ -18,6 +19,9 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly IReadOnlyList<Oid> _polled;
     private readonly SnmpManager _manager;
     private readonly CancellationTokenSource _stop = new();
+    private readonly PollWake _wake;
+    private readonly SnmpTrapListener? _traps;
+    private readonly HashSet<string> _reported = [];
     private Task _loop = Task.CompletedTask;
 
     public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
@@ -32,6 +36,19 @@ internal sealed class SnmpTransmitterDevice : Device
             },
             report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
         Commands = [.. _profile.Commands.Select(Spec)];
+        _wake = new PollWake(context.Time);
+        if (settings.TrapListen is { } listen)
+        {
+            try
+            {
+                _traps = new SnmpTrapListener(listen, settings.TrapCommunity, OnTrap, IgnoredOnce);
+            }
+            catch (System.Net.Sockets.SocketException error)
+            {
+                _manager.Dispose();
+                throw new ArgumentException($"trapListen: cannot listen on {listen}: {error.Message}");
+            }
+        }
     }
 
     public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
@@ -39,7 +56,31 @@ internal sealed class SnmpTransmitterDevice : Device
     public override void Start()
     {
         if (_loop.IsCompleted)
+        {
+            _traps?.Start();
             _loop = Task.Run(PollLoop);
+        }
+    }
+
+    /// <summary>A trap from the transmitter's address says something changed: poll now rather than at the next interval.</summary>
+    private void OnTrap(ReceivedTrap trap)
+    {
+        if (trap.Sender.Address.Equals(_settings.Address.Address))
+        {
+            Context.Logger.LogDebug("device {Device}: trap {Trap} from the transmitter, polling now", Name, trap.TrapOid);
+            _wake.Wake();
+        }
+        else
+            IgnoredOnce($"SNMP trap listener: ignored a trap from {trap.Sender.Address}, which is not the transmitter ({_settings.Address.Address})");
+    }
+
+    /// <summary>An ignored notification or junk datagram is logged once (the same report again is not: a babbling peer cannot flood the log).</summary>
+    private void IgnoredOnce(string report)
+    {
+        lock (_reported)
+            if (_reported.Count >= 100 || !_reported.Add(report))
+                return;
+        Context.Logger.LogWarning("device {Device}: {Report}", Name, report);
     }
 
     private async Task PollLoop()
@@ -80,7 +121,7 @@ internal sealed class SnmpTransmitterDevice : Device
             try
             {
                 // Back off while the link is down: twice the interval per failure, at most eight times.
-                await Task.Delay(_settings.Poll * (1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
+                await _wake.WaitAsync(_settings.Poll * (1 << Math.Min(failures, 3)), _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -171,6 +212,8 @@ internal sealed class SnmpTransmitterDevice : Device
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        if (_traps is not null)
+            await _traps.DisposeAsync().ConfigureAwait(false);
         _manager.Dispose();
         _stop.Dispose();
         foreach (var a in _profile.Alarms)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Devices.Transmitter;
 using Playout.Engine.Alarms;
@@ -22,9 +23,10 @@ internal sealed class TwinRig : IAsyncDisposable
 
     public TransmitterTwin Twin { get; }
 
-    /// <summary>A rig whose twin ramps up over <paramref name="ramp"/> and also serves <paramref name="user"/> over SNMPv3.</summary>
-    public static TwinRig Start(TimeSpan? ramp = null, UsmUserOptions? user = null) =>
-        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero, User = user }));
+    /// <summary>A rig whose twin ramps up over <paramref name="ramp"/>, also serves <paramref name="user"/> over SNMPv3, and traps to <paramref name="trapSink"/>.</summary>
+    public static TwinRig Start(TimeSpan? ramp = null, UsmUserOptions? user = null, IPEndPoint? trapSink = null) =>
+        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic),
+            new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero, User = user, TrapSink = trapSink }));
 
     /// <summary>
     /// A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try, over v2c;
