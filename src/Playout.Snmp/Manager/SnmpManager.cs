@@ -28,6 +28,9 @@ public sealed class SnmpManager : IDisposable
     /// <summary>How often one request may learn the agent's engine or clock anew (discovery, then a resynchronisation) before it fails.</summary>
     private const int MaxRelearn = 3;
 
+    /// <summary>The largest message this manager takes (its receive buffer), sent as SNMPv3's msgMaxSize.</summary>
+    private const int MaxMessageSize = 65507;
+
     public SnmpManager(IPEndPoint agent, SnmpManagerOptions options, Action<string>? report = null)
     {
         _agent = agent;
@@ -49,9 +52,6 @@ public sealed class SnmpManager : IDisposable
     }
 
     public IPEndPoint Agent => _agent;
-
-    /// <summary>The largest message this manager takes (its receive buffer), sent as SNMPv3's msgMaxSize.</summary>
-    private const int MaxMessageSize = 65507;
 
     /// <summary>The configured user with its master keys (localised to the agent's engine once discovered); needs passwords.</summary>
     private static UsmUser ManagerUser(UsmUserOptions options)
