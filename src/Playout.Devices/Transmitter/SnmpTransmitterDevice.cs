@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Playout.Snmp.Data;
 using Playout.Snmp.Manager;
@@ -20,8 +21,8 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly SnmpManager _manager;
     private readonly CancellationTokenSource _stop = new();
     private readonly PollWake _wake;
-    private readonly SnmpTrapListener? _traps;
     private readonly HashSet<string> _reported = [];
+    private SnmpTrapListener? _traps;
     private Task _loop = Task.CompletedTask;
 
     public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
@@ -37,18 +38,6 @@ internal sealed class SnmpTransmitterDevice : Device
             report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
         Commands = [.. _profile.Commands.Select(Spec)];
         _wake = new PollWake(context.Time);
-        if (settings.TrapListen is { } listen)
-        {
-            try
-            {
-                _traps = new SnmpTrapListener(listen, settings.TrapCommunity, OnTrap, IgnoredOnce);
-            }
-            catch (System.Net.Sockets.SocketException error)
-            {
-                _manager.Dispose();
-                throw new ArgumentException($"trapListen: cannot listen on {listen}: {error.Message}");
-            }
-        }
     }
 
     public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
@@ -57,8 +46,27 @@ internal sealed class SnmpTransmitterDevice : Device
     {
         if (_loop.IsCompleted)
         {
-            _traps?.Start();
+            ListenForTraps();
             _loop = Task.Run(PollLoop);
+        }
+    }
+
+    /// <summary>
+    /// Binds the trap port when the device starts, not when it opens: a configuration check opens devices while the service
+    /// may hold the port. A port that cannot be bound leaves the device polling, and says so.
+    /// </summary>
+    private void ListenForTraps()
+    {
+        if (_settings.TrapListen is not { } listen || _traps is not null)
+            return;
+        try
+        {
+            _traps = new SnmpTrapListener(listen, _settings.TrapCommunity, OnTrap, IgnoredOnce);
+            _traps.Start();
+        }
+        catch (SocketException error)
+        {
+            Context.Logger.LogError("device {Device}: trapListen: cannot listen on {Listen}: {Error}; faults are seen at each poll only", Name, listen, error.Message);
         }
     }
 

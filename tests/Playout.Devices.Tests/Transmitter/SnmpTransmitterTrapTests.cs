@@ -93,4 +93,18 @@ public class SnmpTransmitterTrapTests
         new VarBind(StandardGroups.SysUpTimeInstance, new TimeTicks(1)),
         new VarBind(StandardGroups.SnmpTrapOidInstance, new ObjectIdentifier(TransmitterTraps.ChangeTrapOid)),
     ])).Encode();
+
+    [Fact]
+    public async Task A_trap_port_already_taken_is_logged_when_the_device_starts_and_it_keeps_polling()
+    {
+        using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        taken.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)taken.LocalEndPoint!).Port;
+        await using var rig = TwinRig.Start();
+        var tx = rig.Open("tx", adjust: settings => settings["trapListen"] = $"127.0.0.1:{port}");
+        await Until(() => tx.Status().Connection == ConnectionState.Connected, "polling");
+        Assert.Contains(rig.Logger.Lines, l => l.Contains($"trapListen: cannot listen on 127.0.0.1:{port}") && l.Contains("faults are seen at each poll only"));
+        rig.Twin.Inject(TransmitterFault.VswrTrip);
+        await Until(() => rig.Alarms.IsActive("device tx/vswr"), "the trip seen by polling");
+    }
 }
