@@ -68,6 +68,9 @@ public sealed class UsmRemoteEngine
         if (message.SecurityModel != SnmpV3Message.UsmSecurityModel || message.Level is not { } level)
             return new UsmReply.Ignored(message.MsgId, $"security model {message.SecurityModel} or msgFlags {message.Flags:x2} is not USM's");
 
+        if (level > _user.Level)
+            return new UsmReply.Ignored(message.MsgId, $"a message at {level} for user '{_user.Name}', who is at {_user.Level}");
+
         var remote = _remote;
         var authenticated = remote is not null && _user.Auth is not null && level != UsmSecurityLevel.NoAuthNoPriv
             && message.Usm.EngineId.AsSpan().SequenceEqual(remote.EngineId)
