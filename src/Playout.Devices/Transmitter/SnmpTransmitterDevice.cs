@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Playout.Snmp.Data;
 using Playout.Snmp.Manager;
@@ -21,8 +20,7 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly SnmpManager _manager;
     private readonly CancellationTokenSource _stop = new();
     private readonly PollWake _wake;
-    private readonly HashSet<string> _reported = [];
-    private SnmpTrapListener? _traps;
+    private readonly TransmitterTrapWatch _traps;
     private Task _loop = Task.CompletedTask;
 
     public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
@@ -38,6 +36,7 @@ internal sealed class SnmpTransmitterDevice : Device
             report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
         Commands = [.. _profile.Commands.Select(Spec)];
         _wake = new PollWake(context.Time);
+        _traps = new TransmitterTrapWatch(name, settings, context.Logger, _wake);
     }
 
     public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
@@ -46,49 +45,9 @@ internal sealed class SnmpTransmitterDevice : Device
     {
         if (_loop.IsCompleted)
         {
-            ListenForTraps();
+            _traps.Start();
             _loop = Task.Run(PollLoop);
         }
-    }
-
-    /// <summary>
-    /// Binds the trap port when the device starts, not when it opens: a configuration check opens devices while the service
-    /// may hold the port. A port that cannot be bound leaves the device polling, and says so.
-    /// </summary>
-    private void ListenForTraps()
-    {
-        if (_settings.TrapListen is not { } listen || _traps is not null)
-            return;
-        try
-        {
-            _traps = new SnmpTrapListener(listen, _settings.TrapCommunity, OnTrap, IgnoredOnce);
-            _traps.Start();
-        }
-        catch (SocketException error)
-        {
-            Context.Logger.LogError("device {Device}: trapListen: cannot listen on {Listen}: {Error}; faults are seen at each poll only", Name, listen, error.Message);
-        }
-    }
-
-    /// <summary>A trap from the transmitter's address says something changed: poll now rather than at the next interval.</summary>
-    private void OnTrap(ReceivedTrap trap)
-    {
-        if (trap.Sender.Address.Equals(_settings.Address.Address))
-        {
-            Context.Logger.LogDebug("device {Device}: trap {Trap} from the transmitter, polling now", Name, trap.TrapOid);
-            _wake.Wake();
-        }
-        else
-            IgnoredOnce($"SNMP trap listener: ignored a trap from {trap.Sender.Address}, which is not the transmitter ({_settings.Address.Address})");
-    }
-
-    /// <summary>An ignored notification or junk datagram is logged once (the same report again is not: a babbling peer cannot flood the log).</summary>
-    private void IgnoredOnce(string report)
-    {
-        lock (_reported)
-            if (_reported.Count >= 100 || !_reported.Add(report))
-                return;
-        Context.Logger.LogWarning("device {Device}: {Report}", Name, report);
     }
 
     private async Task PollLoop()
@@ -220,8 +179,7 @@ internal sealed class SnmpTransmitterDevice : Device
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        if (_traps is not null)
-            await _traps.DisposeAsync().ConfigureAwait(false);
+        await _traps.DisposeAsync().ConfigureAwait(false);
         _manager.Dispose();
         _stop.Dispose();
         foreach (var a in _profile.Alarms)
