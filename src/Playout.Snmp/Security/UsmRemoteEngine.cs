@@ -59,14 +59,14 @@ public sealed class UsmRemoteEngine
             new ScopedPdu(remote.EngineId, [], pdu));
     }
 
-    /// <summary>Reads a datagram from the engine; never throws on junk.</summary>
+    /// <summary>Reads a datagram from the engine; never throws on junk (an <see cref="UsmReply.Ignored"/> says what it was, as a noun phrase).</summary>
     public UsmReply Read(ReadOnlyMemory<byte> datagram)
     {
         SnmpV3Message message;
         try { message = SnmpV3Message.Decode(datagram); }
-        catch (Exception e) when (e is AsnContentException or SnmpDecodeException) { return new UsmReply.Ignored(-1, $"not an SNMPv3 message: {e.Message}"); }
+        catch (Exception e) when (e is AsnContentException or SnmpDecodeException) { return new UsmReply.Ignored(-1, $"an undecodable datagram of {datagram.Length} bytes: {e.Message}"); }
         if (message.SecurityModel != SnmpV3Message.UsmSecurityModel || message.Level is not { } level)
-            return new UsmReply.Ignored(message.MsgId, $"security model {message.SecurityModel} or msgFlags {message.Flags:x2} is not USM's");
+            return new UsmReply.Ignored(message.MsgId, $"a message with security model {message.SecurityModel} and msgFlags {message.Flags:x2}, not USM's");
 
         if (level > _user.Level)
             return new UsmReply.Ignored(message.MsgId, $"a message at {level} for user '{_user.Name}', who is at {_user.Level}");
@@ -80,7 +80,7 @@ public sealed class UsmRemoteEngine
         var scoped = level == UsmSecurityLevel.AuthPriv ? UsmMessageReader.Decrypt(message, remote!.Keys.PrivKey) : UsmMessageReader.Plaintext(message);
         if (scoped?.Pdu is not { } pdu)
             return new UsmReply.Ignored(message.MsgId, level == UsmSecurityLevel.AuthPriv
-                ? $"does not decrypt under user '{_user.Name}''s privacy key" : "msgData is not a ScopedPDU");
+                ? $"a {level} message that does not decrypt under user '{_user.Name}''s privacy key" : "a message whose msgData is not a ScopedPDU");
 
         if (pdu.Type == PduType.Report && pdu.VarBinds.Count > 0)
             return new UsmReply.Refused(message.MsgId, pdu.VarBinds[0].Oid, Learn(message.Usm, pdu.VarBinds[0].Oid, authenticated, remote));
