@@ -91,7 +91,7 @@ internal sealed class SnmpTransmitterDevice : Device
         var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
         foreach (var m in _profile.Measurements)
             if (byOid.GetValueOrDefault(m.Oid) is { } n)
-                Measure(m.Name, Scaled(n, m.Scale), m.Unit);
+                Measure(m.Name, Math.Round(Scaled(n, m.Scale) + m.Offset, 6), m.Unit);
         foreach (var s in _profile.States)
             if (byOid.GetValueOrDefault(s.Oid) is { } n)
                 SetSetting(s.Name, actual: s.Values is { } words
@@ -102,7 +102,7 @@ internal sealed class SnmpTransmitterDevice : Device
             if (byOid.GetValueOrDefault(a.Oid) is not { } n)
                 continue;
             string source = $"device {Name}/{a.Name}";
-            bool active = a.Active.Contains((int)n);
+            bool active = a.Bit is { } bit ? ((long)n >> bit & 1) == 1 : a.Active.Contains((int)n);
             if (active && !Context.Alarms.IsActive(source))
             {
                 Context.Alarms.Raise(source, a.Severity, $"{Name}: {a.Message}");
