@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using Playout.Devices.Transmitter;
+using Playout.Snmp.Agent;
+using Playout.Snmp.Mib;
+using Playout.Snmp.Security;
+
+namespace Playout.HwSim.Snmp;
+
+/// <summary>
+/// An SNMP agent on loopback serving a device profile's objects from a twin's model: the agent's pipeline
+/// (<see cref="MessageProcessor"/> over a <see cref="MibTree"/>) with the wire faults every twin shares: silence while
+/// the model is <see cref="IProfileModel.Silent"/> (requests dropped), slow replies (<see cref="ReplyDelay"/>) and
+/// garbled ones (<see cref="GarbleReplies"/>).
+/// </summary>
+internal sealed class ProfileAgent : IAsyncDisposable
+{
+    private readonly IProfileModel _model;
+    private readonly Socket _socket;
+    private readonly MessageProcessor _processor;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _sets;
+
+    public ProfileAgent(TransmitterProfile profile, IProfileModel model, SystemInfo system, CommunityOptions communities, int port, string twin)
+    {
+        model.Names.Check(profile, twin);
+        _model = model;
+        var counters = new AgentCounters();
+        var tree = new MibTree();
+        StandardGroups.Register(tree, system, counters, new VolatileEngine(32473, 65507), new UpTime());
+        foreach (var mibObject in ProfileObjects.Build(profile, model, system.Description, () => Interlocked.Increment(ref _sets)))
+            tree.Register(mibObject);
+        _processor = MessageProcessor.ForAgent(new SnmpAgentOptions { Communities = communities }, tree, counters, []);
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        _loop = Task.Run(ReceiveLoop);
+    }
+
+    public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>How many SETs the model carried out.</summary>
+    public int Sets => Volatile.Read(ref _sets);
+
+    public TimeSpan ReplyDelay { get; set; }
+
+    public bool GarbleReplies { get; set; }
+
+    private async Task ReceiveLoop()
+    {
+        var buffer = new byte[65535];
+        var any = new IPEndPoint(IPAddress.Any, 0);
+        while (!_stop.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+            }
+            catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stop.IsCancellationRequested) return;
+                continue;
+            }
+            if (_model.Silent)
+                continue;
+            var datagram = buffer.AsMemory(0, received.ReceivedBytes).ToArray();
+            var peer = (IPEndPoint)received.RemoteEndPoint;
+            // Each request on its own task: a slow reply delays that request, not the twin's receiving.
+            _ = Task.Run(() => Answer(datagram, peer));
+        }
+    }
+
+    private async Task Answer(byte[] datagram, IPEndPoint peer)
+    {
+        try
+        {
+            if (ReplyDelay > TimeSpan.Zero)
+                await Task.Delay(ReplyDelay, _stop.Token);
+            byte[]? reply;
+            lock (_processor)
+                reply = _processor.Process(datagram, peer);
+            if (reply is not null)
+                await _socket.SendToAsync(GarbleReplies ? reply.AsMemory(0, reply.Length / 2) : reply, SocketFlags.None, peer, _stop.Token);
+        }
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Closing: the request goes unanswered, as a switched-off device's would.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        await _loop;
+        _stop.Dispose();
+    }
+}
