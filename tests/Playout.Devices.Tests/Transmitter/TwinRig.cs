@@ -6,19 +6,23 @@ using Playout.HwSim.Transmitter;
 
 namespace Playout.Devices.Tests.Transmitter;
 
-/// <summary>A transmitter twin serving the generic profile and snmp-transmitter devices polling it fast, on one alarm board.</summary>
+/// <summary>A transmitter twin serving a profile (the generic one by default) and snmp-transmitter devices polling it fast, on one alarm board.</summary>
 internal sealed class TwinRig : IAsyncDisposable
 {
     private readonly List<Device> _devices = [];
+    private readonly string _profile;
 
-    private TwinRig(TransmitterTwin twin) => Twin = twin;
+    private TwinRig(TransmitterTwin twin, string profile) => (Twin, _profile) = (twin, profile);
 
     public AlarmBoard Alarms { get; } = new(NullLogger.Instance);
 
     public TransmitterTwin Twin { get; }
 
-    public static TwinRig Start(TimeSpan? ramp = null) =>
-        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero }));
+    public static TwinRig Start(TimeSpan? ramp = null, string? profile = null)
+    {
+        profile ??= TransmitterProfileTests.Generic;
+        return new(new TransmitterTwin(TransmitterProfiles.Load(profile), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero }), profile);
+    }
 
     /// <summary>A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try.</summary>
     public Device Open(string name, TransmitterTwin? twin = null)
@@ -28,7 +32,7 @@ internal sealed class TwinRig : IAsyncDisposable
             ["address"] = (twin ?? Twin).Address,
             ["community"] = "public",
             ["writeCommunity"] = "private",
-            ["profile"] = TransmitterProfileTests.Generic,
+            ["profile"] = _profile,
             ["pollMs"] = "50",
             ["timeoutMs"] = "100",
             ["retries"] = "0",
