@@ -1,7 +1,7 @@
 namespace Playout.HwSim.Snmp;
 
 /// <summary>
-/// What a twin simulates, in the words of a device profile's names (docs/DEVICES.md): the <see cref="ProfileAgent"/>
+/// What a twin simulates, in the words of a device profile's names (docs/DEVICES.md): the <see cref="ProfileTwin"/>
 /// encodes it into the profile's objects (scales, offsets, value words, alarm bits) and decodes the SETs it receives.
 /// </summary>
 internal interface IProfileModel

@@ -3,7 +3,7 @@ using Playout.HwSim.Snmp;
 
 namespace Playout.HwSim.Transmitter;
 
-/// <summary>The transmitter state in the names of the generic transmitter profile, for the <see cref="ProfileAgent"/>.</summary>
+/// <summary>The transmitter state in the names of the generic transmitter profile, for its <see cref="ProfileTwin"/>.</summary>
 internal sealed class TransmitterModel(TransmitterState state) : IProfileModel
 {
     public TwinNames Names { get; } = new(

@@ -10,6 +10,7 @@ namespace Playout.Devices.Transmitter;
 /// A transmitter polled over SNMP on a task of its own: every poll reads the profile's measurements, states and fault
 /// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
 /// asserts once the desired settings the transmitter does not show. Commands are SETs with the write community.
+/// The same code drives any device a profile maps, under the driver's name (snmp-encoder too).
 /// </summary>
 internal sealed class SnmpTransmitterDevice : Device
 {
@@ -20,7 +21,7 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
-    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
+    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings, string driver = "snmp-transmitter") : base(name, driver, context)
     {
         _settings = settings;
         _profile = settings.Profile;
@@ -129,7 +130,7 @@ internal sealed class SnmpTransmitterDevice : Device
         {
             if (_profile.Commands.FirstOrDefault(c => c.Setting == setting.Name) is not { } command)
                 continue;
-            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the transmitter shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
+            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the device shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
             await _manager.SetAsync([new VarBind(command.Oid, new Integer32(Encode(command, setting.Desired!)))], _stop.Token).ConfigureAwait(false);
         }
     }

@@ -110,7 +110,7 @@ public class HighPowerProfileTests
     }
 
     /// <summary>The integers the twin serves at <paramref name="oids"/>, read by a manager of the test's own.</summary>
-    private static async Task<int[]> Raw(TwinRig rig, params string[] oids)
+    private static async Task<int[]> Raw(TwinRig<TransmitterTwin> rig, params string[] oids)
     {
         using var manager = new SnmpManager(new IPEndPoint(IPAddress.Loopback, rig.Twin.EndPoint.Port), new SnmpManagerOptions());
         var values = await manager.GetAsync([.. oids.Select(Oid.Parse)]);

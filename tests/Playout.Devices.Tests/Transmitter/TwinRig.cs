@@ -2,37 +2,30 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Devices.Transmitter;
 using Playout.Engine.Alarms;
+using Playout.HwSim.Encoder;
+using Playout.HwSim.Snmp;
 using Playout.HwSim.Transmitter;
 
 namespace Playout.Devices.Tests.Transmitter;
 
-/// <summary>A transmitter twin serving a profile (the generic one by default) and snmp-transmitter devices polling it fast, on one alarm board.</summary>
-internal sealed class TwinRig : IAsyncDisposable
+/// <summary>A twin serving a profile and devices of a profile-driven SNMP driver polling it fast, on one alarm board.</summary>
+internal sealed class TwinRig<TTwin>(TTwin twin, string profile, IDeviceDriver driver) : IAsyncDisposable where TTwin : ProfileTwin
 {
     private readonly List<Device> _devices = [];
-    private readonly string _profile;
-
-    private TwinRig(TransmitterTwin twin, string profile) => (Twin, _profile) = (twin, profile);
 
     public AlarmBoard Alarms { get; } = new(NullLogger.Instance);
 
-    public TransmitterTwin Twin { get; }
+    public TTwin Twin { get; } = twin;
 
-    public static TwinRig Start(TimeSpan? ramp = null, string? profile = null)
+    /// <summary>A started device polling <paramref name="other"/> (this rig's twin by default) every 50 ms, 100 ms per try.</summary>
+    public Device Open(string name, TTwin? other = null)
     {
-        profile ??= TransmitterProfileTests.Generic;
-        return new(new TransmitterTwin(TransmitterProfiles.Load(profile), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero }), profile);
-    }
-
-    /// <summary>A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try.</summary>
-    public Device Open(string name, TransmitterTwin? twin = null)
-    {
-        var device = new SnmpTransmitterDriver().Open(name, new Dictionary<string, string>
+        var device = driver.Open(name, new Dictionary<string, string>
         {
-            ["address"] = (twin ?? Twin).Address,
+            ["address"] = (other ?? Twin).Address,
             ["community"] = "public",
             ["writeCommunity"] = "private",
-            ["profile"] = _profile,
+            ["profile"] = profile,
             ["pollMs"] = "50",
             ["timeoutMs"] = "100",
             ["retries"] = "0",
@@ -41,6 +34,31 @@ internal sealed class TwinRig : IAsyncDisposable
         device.Start();
         return device;
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var device in _devices)
+            await device.DisposeAsync();
+        await Twin.DisposeAsync();
+        Alarms.Dispose();
+    }
+}
+
+/// <summary>Rigs of the transmitter and encoder twins, and what their tests wait for and read.</summary>
+internal static class TwinRig
+{
+    /// <summary>A transmitter twin serving <paramref name="profile"/> (the generic one by default) to snmp-transmitter devices.</summary>
+    public static TwinRig<TransmitterTwin> Start(TimeSpan? ramp = null, string? profile = null)
+    {
+        profile ??= TransmitterProfileTests.Generic;
+        return new(new TransmitterTwin(TransmitterProfiles.Load(profile), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero }), profile, new SnmpTransmitterDriver());
+    }
+
+    /// <summary>An encoder twin serving the generic encoder profile to snmp-encoder devices.</summary>
+    public static TwinRig<EncoderTwin> StartEncoder() =>
+        new(new EncoderTwin(TransmitterProfiles.Load(EncoderProfile), new EncoderTwinOptions()), EncoderProfile, new SnmpEncoderDriver());
+
+    public static string EncoderProfile => Playout.TestSupport.Repository.File("configs/devices/encoder-generic.json");
 
     /// <summary>Waits (10 s at most, generous for a loaded machine) until <paramref name="condition"/> holds.</summary>
     public static async Task Until(Func<bool> condition, string what)
@@ -60,12 +78,4 @@ internal sealed class TwinRig : IAsyncDisposable
 
     public static Task Send(Device device, string command, params (string Key, string Value)[] arguments) =>
         device.SendAsync(command, arguments.ToDictionary(a => a.Key, a => a.Value), default);
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var device in _devices)
-            await device.DisposeAsync();
-        await Twin.DisposeAsync();
-        Alarms.Dispose();
-    }
 }

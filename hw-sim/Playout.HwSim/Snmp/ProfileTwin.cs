@@ -8,12 +8,12 @@ using Playout.Snmp.Security;
 namespace Playout.HwSim.Snmp;
 
 /// <summary>
-/// An SNMP agent on loopback serving a device profile's objects from a twin's model: the agent's pipeline
-/// (<see cref="MessageProcessor"/> over a <see cref="MibTree"/>) with the wire faults every twin shares: silence while
-/// the model is <see cref="IProfileModel.Silent"/> (requests dropped), slow replies (<see cref="ReplyDelay"/>) and
-/// garbled ones (<see cref="GarbleReplies"/>).
+/// A device twin that is an SNMP agent on loopback serving a device profile's objects from the twin's model: the agent's
+/// pipeline (<see cref="MessageProcessor"/> over a <see cref="MibTree"/>) with the wire faults every such twin shares:
+/// silence while the model is silent (a communications loss: requests dropped), slow replies (<see cref="ReplyDelay"/>)
+/// and garbled ones (<see cref="GarbleReplies"/>).
 /// </summary>
-internal sealed class ProfileAgent : IAsyncDisposable
+public abstract class ProfileTwin : IAsyncDisposable
 {
     private readonly IProfileModel _model;
     private readonly Socket _socket;
@@ -22,7 +22,7 @@ internal sealed class ProfileAgent : IAsyncDisposable
     private readonly Task _loop;
     private int _sets;
 
-    public ProfileAgent(TransmitterProfile profile, IProfileModel model, SystemInfo system, CommunityOptions communities, int port, string twin)
+    private protected ProfileTwin(TransmitterProfile profile, IProfileModel model, SystemInfo system, CommunityOptions communities, int port, string twin)
     {
         model.Names.Check(profile, twin);
         _model = model;
@@ -39,11 +39,16 @@ internal sealed class ProfileAgent : IAsyncDisposable
 
     public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
-    /// <summary>How many SETs the model carried out.</summary>
+    /// <summary>"127.0.0.1:PORT", the driver's <c>address</c> setting.</summary>
+    public string Address => $"127.0.0.1:{EndPoint.Port}";
+
+    /// <summary>How many SETs the twin has committed (a test sees a command that was never sent, or sent twice).</summary>
     public int Sets => Volatile.Read(ref _sets);
 
+    /// <summary>How long the twin waits before answering each request (zero: at once).</summary>
     public TimeSpan ReplyDelay { get; set; }
 
+    /// <summary>Answers arrive cut short (a failing serial-to-SNMP gateway, a damaged datagram): a manager must drop them.</summary>
     public bool GarbleReplies { get; set; }
 
     private async Task ReceiveLoop()
@@ -95,5 +100,6 @@ internal sealed class ProfileAgent : IAsyncDisposable
         _socket.Dispose();
         await _loop;
         _stop.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
