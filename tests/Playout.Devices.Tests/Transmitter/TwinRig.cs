@@ -20,18 +20,8 @@ internal sealed class TwinRig<TTwin>(TTwin twin, string profile, IDeviceDriver d
     /// <summary>A started device polling <paramref name="other"/> (this rig's twin by default) every 50 ms, 100 ms per try.</summary>
     public Device Open(string name, TTwin? other = null)
     {
-        var device = driver.Open(name, new Dictionary<string, string>
-        {
-            ["address"] = (other ?? Twin).Address,
-            ["community"] = "public",
-            ["writeCommunity"] = "private",
-            ["profile"] = profile,
-            ["pollMs"] = "50",
-            ["timeoutMs"] = "100",
-            ["retries"] = "0",
-        }, new DeviceContext(Alarms, NullLogger.Instance, TimeProvider.System));
+        var device = TwinRig.OpenDevice(driver, name, (other ?? Twin).Address, profile, Alarms);
         _devices.Add(device);
-        device.Start();
         return device;
     }
 
@@ -59,6 +49,23 @@ internal static class TwinRig
         new(new EncoderTwin(TransmitterProfiles.Load(EncoderProfile), new EncoderTwinOptions()), EncoderProfile, new SnmpEncoderDriver());
 
     public static string EncoderProfile => Playout.TestSupport.Repository.File("configs/devices/encoder-generic.json");
+
+    /// <summary>A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, 100 ms per try, with the twins' communities.</summary>
+    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms)
+    {
+        var device = driver.Open(name, new Dictionary<string, string>
+        {
+            ["address"] = address,
+            ["community"] = "public",
+            ["writeCommunity"] = "private",
+            ["profile"] = profile,
+            ["pollMs"] = "50",
+            ["timeoutMs"] = "100",
+            ["retries"] = "0",
+        }, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System));
+        device.Start();
+        return device;
+    }
 
     /// <summary>Waits (10 s at most, generous for a loaded machine) until <paramref name="condition"/> holds.</summary>
     public static async Task Until(Func<bool> condition, string what)
