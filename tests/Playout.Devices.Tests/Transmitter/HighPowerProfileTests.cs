@@ -65,7 +65,7 @@ public class HighPowerProfileTests
     }
 
     [Theory]
-    [InlineData(TransmitterFault.VswrTrip, "vswr", AlarmSeverity.Major, 1)]
+    [InlineData(TransmitterFault.VswrTrip, "vswr", AlarmSeverity.Critical, 1)]
     [InlineData(TransmitterFault.OverTemperature, "temperature", AlarmSeverity.Major, 2)]
     [InlineData(TransmitterFault.ExciterFailure, "exciter", AlarmSeverity.Major, 4)]
     [InlineData(TransmitterFault.RfMute, "mute", AlarmSeverity.Critical, 8)]

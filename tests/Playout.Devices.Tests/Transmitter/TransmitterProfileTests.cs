@@ -35,6 +35,8 @@ public class TransmitterProfileTests
         Assert.Equal(generic.States.Select(s => s.Name).Order(), profile.States.Select(s => s.Name).Order());
         Assert.Equal(generic.Commands.Select(c => c.Name).Order(), profile.Commands.Select(c => c.Name).Order());
         Assert.Equal(generic.Alarms.Select(a => a.Name), profile.Alarms.Select(a => a.Name));
+        // The same severities, so a transmitter pair's policy (a critical fault changes over even in a break) treats both alike.
+        Assert.Equal(generic.Alarms.Select(a => a.Severity), profile.Alarms.Select(a => a.Severity));
         Assert.Equal([0, 1, 2, 3], profile.Alarms.Select(a => a.Bit ?? -1));
         Assert.Single(profile.Alarms.Select(a => a.Oid).Distinct());
         Assert.Equal((0.1, -40.0), profile.Measurements.Single(m => m.Name == "temperature") is var t ? (t.Scale, t.Offset) : default);
