@@ -13,13 +13,16 @@ namespace Playout.Devices.Tests.Hosts;
 /// </summary>
 public class TwinHostTests
 {
+    /// <summary>Milliseconds a try waits: a process just started compiles each request's code on first use, slowly on a loaded machine.</summary>
+    private const int FreshProcess = 2000;
+
     [Fact]
     public async Task The_transmitter_process_is_polled_and_each_typed_fault_raises_its_alarm()
     {
         await using var host = new TwinProcess("transmitter", "--port", "0", "--name", "TX site A");
         int port = await host.Listening();
         using var alarms = new AlarmBoard(NullLogger.Instance);
-        await using var tx = OpenDevice(new SnmpTransmitterDriver(), "tx", $"127.0.0.1:{port}", TransmitterProfileTests.Generic, alarms);
+        await using var tx = OpenDevice(new SnmpTransmitterDriver(), "tx", $"127.0.0.1:{port}", TransmitterProfileTests.Generic, alarms, FreshProcess);
         await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected to the process");
         Assert.Equal("TX site A", tx.Status().Identity);
         await Send(tx, "rf", ("state", "on"));
@@ -49,7 +52,8 @@ public class TwinHostTests
         await using var host = new TwinProcess("encoder", "--port", "0");
         int port = await host.Listening();
         using var alarms = new AlarmBoard(NullLogger.Instance);
-        await using var encoder = OpenDevice(new SnmpEncoderDriver(), "enc", $"127.0.0.1:{port}", EncoderProfile, alarms);
+        await using var encoder = OpenDevice(new SnmpEncoderDriver(), "enc", $"127.0.0.1:{port}", EncoderProfile, alarms, FreshProcess);
+        await Until(() => encoder.Status().Connection == ConnectionState.Connected, "connected to the process");
         await Send(encoder, "service", ("state", "running"));
         await Until(() => Measured(encoder, "outputBitrate") == 8, "encoding at 8 Mbit/s in the process");
 

@@ -50,8 +50,8 @@ internal static class TwinRig
 
     public static string EncoderProfile => Playout.TestSupport.Repository.File("configs/devices/encoder-generic.json");
 
-    /// <summary>A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, 100 ms per try, with the twins' communities.</summary>
-    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms)
+    /// <summary>A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, <paramref name="timeoutMs"/> per try, with the twins' communities.</summary>
+    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms, int timeoutMs = 100)
     {
         var device = driver.Open(name, new Dictionary<string, string>
         {
@@ -60,7 +60,7 @@ internal static class TwinRig
             ["writeCommunity"] = "private",
             ["profile"] = profile,
             ["pollMs"] = "50",
-            ["timeoutMs"] = "100",
+            ["timeoutMs"] = timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["retries"] = "0",
         }, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System));
         device.Start();
