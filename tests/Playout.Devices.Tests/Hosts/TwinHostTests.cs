@@ -19,10 +19,11 @@ public class TwinHostTests
     [Fact]
     public async Task The_transmitter_process_is_polled_and_each_typed_fault_raises_its_alarm()
     {
-        await using var host = new TwinProcess("transmitter", "--port", "0", "--name", "TX site A");
+        // The high-power profile named (the encoder's test takes its default profile).
+        await using var host = new TwinProcess("transmitter", "--port", "0", "--name", "TX site A", "--profile", TransmitterProfileTests.HighPower);
         int port = await host.Listening();
         using var alarms = new AlarmBoard(NullLogger.Instance);
-        await using var tx = OpenDevice(new SnmpTransmitterDriver(), "tx", $"127.0.0.1:{port}", TransmitterProfileTests.Generic, alarms, FreshProcess);
+        await using var tx = OpenDevice(new SnmpTransmitterDriver(), "tx", $"127.0.0.1:{port}", TransmitterProfileTests.HighPower, alarms, FreshProcess);
         await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected to the process");
         Assert.Equal("TX site A", tx.Status().Identity);
         await Send(tx, "rf", ("state", "on"));
