@@ -21,12 +21,11 @@ internal sealed class EncoderModel(EncoderState state) : IProfileModel
 
     public bool Alarm(string name) => name == "input" ? !state.InputPresent : state.Has(EncoderFault.EncoderFailure);
 
-    public bool Command(string name, string? argument)
+    public void Command(string name, string? argument)
     {
         if (name == "service")
             state.Running = argument == "running";
         else
             state.BitrateKbps = (int)Math.Round(double.Parse(argument!, CultureInfo.InvariantCulture) * 1000);
-        return true;
     }
 }

@@ -20,6 +20,6 @@ internal interface IProfileModel
 
     bool Alarm(string name);
 
-    /// <summary>Carries out a command whose argument the agent decoded and checked (a word, a number, or null for none); false: the device refused it.</summary>
-    bool Command(string name, string? argument);
+    /// <summary>Carries out a command whose argument the twin decoded and checked against the profile (a word, a number, or null for none).</summary>
+    void Command(string name, string? argument);
 }

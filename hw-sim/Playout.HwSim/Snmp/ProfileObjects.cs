@@ -38,9 +38,9 @@ internal static class ProfileObjects
     private static Func<bool>? Commit(ProfileCommand command, int raw, IProfileModel model, Action committed) =>
         Decode(command, raw) is (true, var argument) ? () =>
         {
-            bool done = model.Command(command.Name, argument);
-            if (done) committed();
-            return done;
+            model.Command(command.Name, argument);
+            committed();
+            return true;
         } : null;
 
     private static int Encode(ProfileState state, string value)

@@ -40,7 +40,7 @@ internal sealed class TransmitterModel(TransmitterState state) : IProfileModel
         _ => state.Has(TransmitterFault.RfMute),
     };
 
-    public bool Command(string name, string? argument)
+    public void Command(string name, string? argument)
     {
         switch (name)
         {
@@ -51,6 +51,5 @@ internal sealed class TransmitterModel(TransmitterState state) : IProfileModel
             case "output": state.DummyLoad = argument == "dummyLoad"; break;
             default: state.ResetFaults(); break;
         }
-        return true;
     }
 }
