@@ -109,6 +109,20 @@ public class HighPowerProfileTests
         await Until(() => rig.Alarms.Active.Select(a => a.Source).SequenceEqual(["device tx/temperature"]), "mute cleared, temperature standing");
     }
 
+    [Fact]
+    public async Task The_top_bit_of_a_bit_field_read_as_a_negative_Integer32_raises_its_alarm()
+    {
+        using var folder = new Playout.TestSupport.TempDirectory();
+        string profile = folder.Write("tx.json", System.Text.Encoding.UTF8.GetBytes(File.ReadAllText(TransmitterProfileTests.HighPower).Replace("\"bit\": 3,", "\"bit\": 31,")));
+        await using var rig = TwinRig.Start(profile: profile);
+        var tx = rig.Open("tx");
+        await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected");
+        rig.Twin.Inject(TransmitterFault.RfMute);
+        await Until(() => rig.Alarms.IsActive("device tx/mute"), "mute from bit 31");
+        Assert.Equal(new[] { int.MinValue }, await Raw(rig, $"{Tx}.5.1"));
+        Assert.Single(rig.Alarms.Active);
+    }
+
     /// <summary>The integers the twin serves at <paramref name="oids"/>, read by a manager of the test's own.</summary>
     private static async Task<int[]> Raw(TwinRig<TransmitterTwin> rig, params string[] oids)
     {
