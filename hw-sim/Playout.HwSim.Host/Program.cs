@@ -1,3 +1,9 @@
 using Playout.HwSim.Host;
 
-return args is ["videohub", .. var rest] ? VideohubHost.Run(rest, Console.In, Console.Out) : CardHost.Run(args, Console.In, Console.Out);
+return args switch
+{
+    ["videohub", .. var rest] => VideohubHost.Run(rest, Console.In, Console.Out),
+    ["transmitter", .. var rest] => TransmitterHost.Run(rest, Console.In, Console.Out),
+    ["encoder", .. var rest] => EncoderHost.Run(rest, Console.In, Console.Out),
+    _ => CardHost.Run(args, Console.In, Console.Out),
+};

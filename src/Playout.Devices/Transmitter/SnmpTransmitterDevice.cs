@@ -11,6 +11,7 @@ namespace Playout.Devices.Transmitter;
 /// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
 /// asserts once the desired settings the transmitter does not show. Commands are SETs (with the write community over v2c).
 /// With a trap listener, a trap from the transmitter's address cuts the wait short: a trip is seen within one round trip.
+/// The same code drives any device a profile maps, under the driver's name (snmp-encoder too).
 /// </summary>
 internal sealed class SnmpTransmitterDevice : Device
 {
@@ -23,7 +24,7 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly TransmitterTrapWatch _traps;
     private Task _loop = Task.CompletedTask;
 
-    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
+    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings, string driver = "snmp-transmitter") : base(name, driver, context)
     {
         _settings = settings;
         _profile = settings.Profile;
@@ -102,7 +103,7 @@ internal sealed class SnmpTransmitterDevice : Device
         var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
         foreach (var m in _profile.Measurements)
             if (byOid.GetValueOrDefault(m.Oid) is { } n)
-                Measure(m.Name, Scaled(n, m.Scale), m.Unit);
+                Measure(m.Name, Math.Round(Scaled(n, m.Scale) + m.Offset, 6), m.Unit);
         foreach (var s in _profile.States)
             if (byOid.GetValueOrDefault(s.Oid) is { } n)
                 SetSetting(s.Name, actual: s.Values is { } words
@@ -113,7 +114,7 @@ internal sealed class SnmpTransmitterDevice : Device
             if (byOid.GetValueOrDefault(a.Oid) is not { } n)
                 continue;
             string source = $"device {Name}/{a.Name}";
-            bool active = a.Active.Contains((int)n);
+            bool active = a.Bit is { } bit ? ((long)n >> bit & 1) == 1 : a.Active.Contains((int)n);
             if (active && !Context.Alarms.IsActive(source))
             {
                 Context.Alarms.Raise(source, a.Severity, $"{Name}: {a.Message}");
@@ -140,7 +141,7 @@ internal sealed class SnmpTransmitterDevice : Device
         {
             if (_profile.Commands.FirstOrDefault(c => c.Setting == setting.Name) is not { } command)
                 continue;
-            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the transmitter shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
+            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the device shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
             await _manager.SetAsync([new VarBind(command.Oid, new Integer32(Encode(command, setting.Desired!)))], _stop.Token).ConfigureAwait(false);
         }
     }

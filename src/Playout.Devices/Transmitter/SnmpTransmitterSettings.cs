@@ -14,10 +14,10 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
     private static readonly string[] Known = ["address", "community", "writeCommunity", "profile", "pollMs", "timeoutMs", "retries",
         .. SnmpV3Settings.Names, "trapListen", "trapCommunity"];
 
-    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context)
+    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context, string driver = "snmp-transmitter")
     {
         if (settings.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
-            throw new ArgumentException($"{unknown}: not a setting of snmp-transmitter (it takes {string.Join(", ", Known)})");
+            throw new ArgumentException($"{unknown}: not a setting of {driver} (it takes {string.Join(", ", Known)})");
         var address = EndPoint("address", settings.GetValueOrDefault("address") ?? throw new ArgumentException("address: missing (host:port of the transmitter's SNMP agent)"));
         var user = SnmpV3Settings.Parse(settings);
         string community = settings.GetValueOrDefault("community") ?? "public";
@@ -26,7 +26,7 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         string? write = settings.GetValueOrDefault("writeCommunity");
         if (write is { Length: 0 })
             throw new ArgumentException("writeCommunity: empty");
-        string path = settings.GetValueOrDefault("profile") ?? throw new ArgumentException("profile: missing (the transmitter profile's JSON file)");
+        string path = settings.GetValueOrDefault("profile") ?? throw new ArgumentException("profile: missing (the device profile's JSON file)");
         TransmitterProfile profile;
         try
         {
