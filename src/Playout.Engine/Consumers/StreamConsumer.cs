@@ -54,6 +54,9 @@ public sealed class StreamConsumer : IConsumer
 
     public string Name { get; }
 
+    /// <summary>What it encodes to and how (the url, codecs, bitrates).</summary>
+    public StreamSettings Settings => _settings;
+
     /// <summary>Send only offers the frame to a bounded queue its own thread drains.</summary>
     public bool NeverBlocks => true;
 

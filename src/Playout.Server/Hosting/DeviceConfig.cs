@@ -29,7 +29,11 @@ public sealed record DeviceConfig
         try
         {
             using var alarms = new AlarmBoard(NullLogger.Instance);
-            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System) { Folder = service.BaseDirectory });
+            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System)
+            {
+                Folder = service.BaseDirectory,
+                StreamOutputs = new ChannelStreamOutputs(service, []),
+            });
             if (Triggers.Count > 0 && device is not IGpiInputs)
                 problems.Add($"{where}.triggers", $"the {Driver} driver has no GPI inputs to trigger from");
             device.DisposeAsync().AsTask().GetAwaiter().GetResult();
