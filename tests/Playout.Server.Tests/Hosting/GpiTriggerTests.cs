@@ -96,6 +96,8 @@ public class GpiTriggerTests
     {
         public event Action<int, bool>? InputChanged;
 
+        public int InputCount => 8;
+
         public override IReadOnlyList<DeviceCommandSpec>? Commands => [];
 
         public void Edge(int input, bool closed) => InputChanged?.Invoke(input, closed);
