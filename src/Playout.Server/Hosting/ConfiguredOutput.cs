@@ -15,7 +15,7 @@ public sealed class ConfiguredOutput : IStreamOutput
     private readonly Channel _channel;
     private readonly Func<long?, IConsumer> _make;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private IConsumer? _current;
+    private volatile IConsumer? _current;
     private long? _bitrate;
 
     /// <param name="make">Makes the output's consumer from the configuration, with the video bitrate given (null: the configured one).</param>
@@ -96,5 +96,8 @@ public sealed class ConfiguredOutput : IStreamOutput
         _current = null;
         // The channel disposes it on its off-tick thread, in order: once this has run there, its stream or file is finished.
         await _channel.Context.Background.Run(() => true).ConfigureAwait(false);
+        // A stopped output is neither failed nor behind: its own alarm goes with it (a fresh encoder raises its own).
+        if (current is StreamConsumer encoder)
+            _channel.Context.Alarms.Clear(encoder.AlarmSource);
     }
 }

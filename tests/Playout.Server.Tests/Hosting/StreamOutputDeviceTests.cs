@@ -81,8 +81,14 @@ public class StreamOutputDeviceTests
             Assert.Equal(AlarmSeverity.Major, alarm.Severity);
             Assert.StartsWith("enc: the encoder failed: ", alarm.Message);
             Assert.Equal(ConnectionState.Connected, device.Status().Connection);
+            string encoderAlarm = Assert.Single(runtime.Channel.Consumers.OfType<StreamConsumer>()).AlarmSource;
+            Assert.True(alarms.IsActive(encoderAlarm));
+
+            // Stopped, the output has failed no more: both alarms go.
+            await device.SendAsync("service", Args(("state", "stop")), CancellationToken.None);
+            Assert.False(alarms.IsActive(encoderAlarm));
+            Assert.False(alarms.IsActive("device enc/encoder"));
         }
-        Assert.False(alarms.IsActive("device enc/encoder"));
     }
 
     [Fact]
