@@ -42,20 +42,12 @@ public static class CardHost
         server.Log += message => output.WriteLine($"{server.Card.Name}: {message}");
         output.WriteLine($"{server.Card.Name}: {mode.Name}, vertical sync with {jitter} us jitter, listening on {server.SocketPath}");
         output.WriteLine("commands: fault reference-loss|late-dma|underrun on|off, stats, quit");
-        while (input.ReadLine() is { } line)
+        TypedCommands.Read(input, output, words => words switch
         {
-            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0)
-                continue;
-            if (words[0] == "quit")
-                break;
-            output.WriteLine(words switch
-            {
-                ["stats"] => Stats(server.Card),
-                ["fault", var name, var state] when Fault(name) is { } fault && state is "on" or "off" => SetFault(server.Card, fault, state == "on"),
-                _ => $"unknown command '{line}'; commands: fault reference-loss|late-dma|underrun on|off, stats, quit",
-            });
-        }
+            ["stats"] => Stats(server.Card),
+            ["fault", var name, var state] when Fault(name) is { } fault && state is "on" or "off" => SetFault(server.Card, fault, state == "on"),
+            _ => null,
+        }, "commands: fault reference-loss|late-dma|underrun on|off, stats, quit");
         return 0;
     }
 

@@ -48,26 +48,17 @@ public static class ChainHost
             output.WriteLine($"chain: tx-main on 127.0.0.1:{MainPort}, tx-reserve on 127.0.0.1:{ReservePort}, encoder on 127.0.0.1:{EncoderPort}, "
                 + $"router on 127.0.0.1:{RouterPort}{(gpi is null ? "" : $", GPI box on {gpiPort}")}");
             output.WriteLine(Usage);
-            while (input.ReadLine() is { } line)
+            TypedCommands.Read(input, output, words => words switch
             {
-                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words is ["quit"])
-                    break;
-                if (words.Length == 0)
-                    continue;
-                string? answer = words switch
-                {
-                    ["status"] => string.Join("\n", $"tx-main: {TransmitterHost.Shell.Command(main, ["status"])}",
-                        $"tx-reserve: {TransmitterHost.Shell.Command(reserve, ["status"])}", $"encoder: {EncoderHost.Shell.Command(encoder, ["status"])}"),
-                    ["tx-main", .. var rest] => TransmitterHost.Shell.Command(main, rest),
-                    ["tx-reserve", .. var rest] => TransmitterHost.Shell.Command(reserve, rest),
-                    ["encoder", .. var rest] => EncoderHost.Shell.Command(encoder, rest),
-                    ["router", .. var rest] => VideohubHost.Execute(router, rest),
-                    ["gpi", .. var rest] when gpi is not null => Gpi(gpi, rest),
-                    _ => null,
-                };
-                output.WriteLine(answer is null ? $"unknown command '{line}'; {Usage}" : $"{words[0]}: {answer}");
-            }
+                ["status"] => string.Join("\n", $"tx-main: {TransmitterHost.Shell.Command(main, ["status"])}",
+                    $"tx-reserve: {TransmitterHost.Shell.Command(reserve, ["status"])}", $"encoder: {EncoderHost.Shell.Command(encoder, ["status"])}"),
+                ["tx-main", .. var rest] => Named(words[0], TransmitterHost.Shell.Command(main, rest)),
+                ["tx-reserve", .. var rest] => Named(words[0], TransmitterHost.Shell.Command(reserve, rest)),
+                ["encoder", .. var rest] => Named(words[0], EncoderHost.Shell.Command(encoder, rest)),
+                ["router", .. var rest] => Named(words[0], VideohubHost.Execute(router, rest)),
+                ["gpi", .. var rest] when gpi is not null => Named(words[0], Gpi(gpi, rest)),
+                _ => null,
+            }, Usage);
             return 0;
         }
         catch (Exception error) when (error is SocketException or ArgumentException or IOException or UnauthorizedAccessException)
@@ -81,6 +72,9 @@ public static class ChainHost
                 twin.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>A twin's answer with its name before it, or null when the twin took no such command.</summary>
+    private static string? Named(string twin, string? answer) => answer is null ? null : $"{twin}: {answer}";
 
     private static T Opened<T>(List<IAsyncDisposable> twins, Func<T> open) where T : IAsyncDisposable
     {

@@ -59,14 +59,7 @@ internal sealed record TwinConsole<TTwin>(string Kind, int DefaultPort, string D
         {
             output.WriteLine($"{Kind} twin '{name}': listening on {twin.Address} (communities public, private)");
             output.WriteLine(Commands);
-            while (input.ReadLine() is { } line)
-            {
-                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words is ["quit"])
-                    break;
-                if (words.Length > 0)
-                    output.WriteLine(Command(twin, words) ?? $"unknown command '{line}'; {Commands}");
-            }
+            TypedCommands.Read(input, output, words => Command(twin, words), Commands);
         }
         finally
         {

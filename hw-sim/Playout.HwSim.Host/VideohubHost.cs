@@ -35,14 +35,7 @@ public static class VideohubHost
             twin.Start();
             output.WriteLine($"videohub twin: {inputs}x{outputs}, listening on 127.0.0.1:{twin.Port}");
             output.WriteLine(Commands);
-            while (input.ReadLine() is { } line)
-            {
-                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words is ["quit"])
-                    break;
-                if (words.Length > 0)
-                    output.WriteLine(Execute(twin, words) ?? $"unknown command '{line}'; {Commands}");
-            }
+            TypedCommands.Read(input, output, words => Execute(twin, words), Commands);
         }
         finally
         {

@@ -13,7 +13,6 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
 {
     public static readonly TimeSpan Reply = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500), LastRetry = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -82,22 +81,12 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
 
     private void Run()
     {
-        var retry = FirstRetry;
-        while (!_stop.IsCancellationRequested)
-        {
-            try
-            {
-                Session();
-                retry = FirstRetry;
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or DeviceCommandException)
+        LinkLoop.Run(_stop.Token, Session,
+            error => error is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or DeviceCommandException, error =>
             {
                 Close();
                 SetConnection(ConnectionState.Lost, error.Message);
-                _stop.Token.WaitHandle.WaitOne(retry);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
-            }
-        }
+            });
         Close();
     }
 

@@ -14,7 +14,6 @@ namespace Playout.Devices.Gpio;
 internal sealed class GpioLineDevice : Device, IGpiInputs
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500), LastRetry = TimeSpan.FromSeconds(5);
 
     private readonly GpioSettings _settings;
     private readonly Func<int, GpioDriver> _openChip;
@@ -84,22 +83,11 @@ internal sealed class GpioLineDevice : Device, IGpiInputs
 
     private void Run()
     {
-        var retry = FirstRetry;
-        while (!_stop.IsCancellationRequested)
+        LinkLoop.Run(_stop.Token, Session, IsGpioError, error =>
         {
-            try
-            {
-                Session();
-                retry = FirstRetry;
-            }
-            catch (Exception error) when (IsGpioError(error))
-            {
-                Close();
-                SetConnection(ConnectionState.Lost, $"{_settings.ChipName}: {error.Message}");
-                _stop.Token.WaitHandle.WaitOne(retry);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
-            }
-        }
+            Close();
+            SetConnection(ConnectionState.Lost, $"{_settings.ChipName}: {error.Message}");
+        });
         Close();
     }
 

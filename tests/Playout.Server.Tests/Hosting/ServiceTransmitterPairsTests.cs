@@ -17,16 +17,8 @@ public class ServiceTransmitterPairsTests
     public async Task An_automatic_and_a_manual_changeover_are_operator_notes_in_the_as_run_log()
     {
         using var folder = new TempDirectory();
-        folder.Write("template.yaml", Encoding.UTF8.GetBytes("date: 2026-01-01\nevents:\n  - { id: a, kind: filler, source: \"#404040\", duration: \"24:00:00\" }\n"));
-        string path = folder.Write("service.json", Encoding.UTF8.GetBytes("""
-            {
-              "state": "state",
-              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [],
-                             "automation": { "template": "template.yaml", "timeZone": "UTC" } }]
-            }
-            """));
         // The transmitters are the test's own (a fault is its alarm raised here), so the pair is given after loading.
-        var service = ServiceConfig.Load(path) with
+        var service = Automated(folder) with
         {
             TransmitterPairs = [new TransmitterPairConfig { Name = "site", Main = "tx-main", Reserve = "tx-reserve", HoldOffSeconds = 0.2 }],
         };
@@ -55,15 +47,7 @@ public class ServiceTransmitterPairsTests
     public async Task Alarms_of_the_devices_and_pairs_that_carry_a_channel_are_noted_in_its_as_run_log_and_no_others()
     {
         using var folder = new TempDirectory();
-        folder.Write("template.yaml", Encoding.UTF8.GetBytes("date: 2026-01-01\nevents:\n  - { id: a, kind: filler, source: \"#404040\", duration: \"24:00:00\" }\n"));
-        string path = folder.Write("service.json", Encoding.UTF8.GetBytes("""
-            {
-              "state": "state",
-              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [],
-                             "automation": { "template": "template.yaml", "timeZone": "UTC" } }]
-            }
-            """));
-        var service = ServiceConfig.Load(path) with
+        var service = Automated(folder) with
         {
             Devices = [new DeviceConfig { Name = "encoder", Channel = 1 }, new DeviceConfig { Name = "router" }],
             TransmitterPairs = [new TransmitterPairConfig { Name = "site", Main = "tx-main", Reserve = "tx-reserve", Channel = 1 }],
@@ -102,6 +86,19 @@ public class ServiceTransmitterPairsTests
             """));
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
         Assert.True(error.Message.Contains($"{path}, line 3: devices[0].channel: {problem}"), error.Message);
+    }
+
+    /// <summary>A service of one channel run from a day-long filler template, loaded from <paramref name="folder"/>.</summary>
+    private static ServiceConfig Automated(TempDirectory folder)
+    {
+        folder.Write("template.yaml", Encoding.UTF8.GetBytes("date: 2026-01-01\nevents:\n  - { id: a, kind: filler, source: \"#404040\", duration: \"24:00:00\" }\n"));
+        return ServiceConfig.Load(folder.Write("service.json", Encoding.UTF8.GetBytes("""
+            {
+              "state": "state",
+              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [],
+                             "automation": { "template": "template.yaml", "timeZone": "UTC" } }]
+            }
+            """)));
     }
 
     private static async Task Until(Func<bool> condition)
