@@ -5,6 +5,7 @@ using Playout.Devices.Redundancy;
 using Playout.Devices.Transmitter;
 using Playout.Devices.Videohub;
 using Playout.Engine.Alarms;
+using Playout.HwSim;
 using Playout.HwSim.Transmitter;
 using Playout.HwSim.Videohub;
 
@@ -102,23 +103,7 @@ public static class DevicesOnAirBenchmark
         public VideohubTwin Router { get; } = new();
 
         /// <summary>Clears the last fault and injects fault number <paramref name="step"/> of the cycle (-1: none).</summary>
-        public void Next(int step)
-        {
-            foreach (var fault in Enum.GetValues<TransmitterFault>())
-                Main.Clear(fault);
-            Main.GarbleReplies = false;
-            Main.ReplyDelay = TimeSpan.Zero;
-            Router.SetFault(VideohubFault.Hang, false);
-            switch (step < 0 ? -1 : step % 6)
-            {
-                case 0: Main.Inject(TransmitterFault.VswrTrip); break;
-                case 1: Main.Inject(TransmitterFault.RfMute); Main.State.ResetFaults(); break;
-                case 2: Main.Inject(TransmitterFault.CommunicationsLoss); break;
-                case 3: Main.GarbleReplies = true; Router.SetFault(VideohubFault.Hang, true); break;
-                case 4: Main.ReplyDelay = TimeSpan.FromMilliseconds(150); Router.DropLinks(); break;
-                case 5: Main.State.ResetFaults(); Main.State.RfOn = true; break;
-            }
-        }
+        public void Next(int step) => new TwinFaultCycle(Main, Router).Step(step);
 
         public void Dispose()
         {

@@ -26,7 +26,9 @@ public class TransmitterPairTests
         rig.MainTwin.Inject(TransmitterFault.VswrTrip);
         var tripped = DateTimeOffset.UtcNow;
         await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
-        Assert.True(DateTimeOffset.UtcNow - tripped >= Fast.HoldOff, "not before the hold-off");
+        var took = DateTimeOffset.UtcNow - tripped;
+        // Not before the hold-off; within it and a few looks of the device (50 ms polls) and the pair (50 ms), loaded machine allowed.
+        Assert.InRange(took, Fast.HoldOff, Fast.HoldOff + TimeSpan.FromSeconds(2));
         await Until(() => rig.ReserveTwin.State.RfOn, "reserve RF on");
         Assert.False(rig.MainTwin.State.RfOn);
         Assert.Equal("off", rig.Main.Status().Settings.Single(s => s.Name == "rf").Desired);
