@@ -1,5 +1,6 @@
 using Playout.Devices.Gpi;
 using Playout.Devices.Log;
+using Playout.Devices.Serial;
 using Playout.Devices.Transmitter;
 using Playout.Devices.Videohub;
 
@@ -8,7 +9,7 @@ namespace Playout.Devices;
 /// <summary>The device drivers the service knows, by configuration name.</summary>
 public static class DeviceDrivers
 {
-    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new GpiBoxDriver(), new VideohubDriver(), new SnmpTransmitterDriver()];
+    public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new GpiBoxDriver(), new VideohubDriver(), new SnmpTransmitterDriver(), new SerialAsciiDriver()];
 
     /// <summary>The driver named <paramref name="name"/>, or null.</summary>
     public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Playout.Devices.Profiles;
 
 namespace Playout.Devices.Transmitter;
 
@@ -8,7 +9,7 @@ namespace Playout.Devices.Transmitter;
 internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Community, string? WriteCommunity, TransmitterProfile Profile,
     TimeSpan Poll, TimeSpan Timeout, int Retries)
 {
-    private static readonly string[] Known = ["address", "community", "writeCommunity", "profile", "pollMs", "timeoutMs", "retries"];
+    private static readonly string[] Known = ["address", "community", "writeCommunity", .. PollSettings.Names];
 
     public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context)
     {
@@ -21,20 +22,9 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         string? write = settings.GetValueOrDefault("writeCommunity");
         if (write is { Length: 0 })
             throw new ArgumentException("writeCommunity: empty");
-        string path = settings.GetValueOrDefault("profile") ?? throw new ArgumentException("profile: missing (the transmitter profile's JSON file)");
-        TransmitterProfile profile;
-        try
-        {
-            profile = TransmitterProfiles.Load(context.PathOf(path));
-        }
-        catch (ArgumentException error)
-        {
-            throw new ArgumentException($"profile: {error.Message}");
-        }
-        int poll = Whole(settings, "pollMs", 1000, 20, 600_000);
-        int timeout = Whole(settings, "timeoutMs", Math.Min(poll, 1000), 10, 60_000);
-        int retries = Whole(settings, "retries", 1, 0, 10);
-        return new SnmpTransmitterSettings(address, community, write, profile, TimeSpan.FromMilliseconds(poll), TimeSpan.FromMilliseconds(timeout), retries);
+        var profile = PollSettings.Profile(settings, context, TransmitterProfiles.Load, "the transmitter profile's JSON file");
+        var poll = PollSettings.Parse(settings);
+        return new SnmpTransmitterSettings(address, community, write, profile, poll.Poll, poll.Timeout, poll.Retries);
     }
 
     private static IPEndPoint EndPoint(string text)
@@ -56,14 +46,5 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         {
             throw new ArgumentException($"address: host '{host}' cannot be resolved ({error.Message})");
         }
-    }
-
-    private static int Whole(IReadOnlyDictionary<string, string> settings, string name, int fallback, int min, int max)
-    {
-        if (!settings.TryGetValue(name, out string? text))
-            return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"{name}: '{text}' is not a whole number from {min} to {max}");
     }
 }
