@@ -47,6 +47,9 @@ public abstract class SerialTwin : IDisposable
         }
     }
 
+    /// <summary>Sends <paramref name="bytes"/> as they are: a babbling device, line noise of a test's choosing.</summary>
+    public void Babble(ReadOnlySpan<byte> bytes) => _serial.BaseStream.Write(bytes);
+
     /// <summary>The reply to <paramref name="request"/>; null answers nothing.</summary>
     protected abstract string? Answer(string request);
 

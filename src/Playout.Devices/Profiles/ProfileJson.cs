@@ -55,7 +55,7 @@ internal static class ProfileJson
         if (profile is null)
             throw new ArgumentException($"{file}, line 1: the profile is null");
         if (problem(profile) is { } found)
-            throw new ArgumentException($"{file}, line {LineOf(json, found.Anchor)}: {found.Field}: {found.Why}");
+            throw new ArgumentException($"{file}, line {LineOf(json, found)}: {found.Field}: {found.Why}");
         return profile;
     }
 
@@ -71,16 +71,22 @@ internal static class ProfileJson
         return at > 0 ? message[..at] : message;
     }
 
-    /// <summary>The line of the first <c>"ANCHOR"</c> in the text (1 when not found).</summary>
-    private static int LineOf(string json, string anchor)
+    /// <summary>
+    /// The line of the first <c>"ANCHOR"</c> after the first <c>"AFTER"</c> (the list it is in), else of the anchor's bare
+    /// text (a regular expression's group); 1 when not found.
+    /// </summary>
+    private static int LineOf(string json, ProfileProblem problem)
     {
-        int at = json.IndexOf($"\"{anchor}\"", StringComparison.Ordinal);
+        int from = problem.After is { } after ? Math.Max(0, json.IndexOf($"\"{after}\"", StringComparison.Ordinal)) : 0;
+        int at = json.IndexOf($"\"{problem.Anchor}\"", from, StringComparison.Ordinal);
+        if (at < 0)
+            at = json.IndexOf(problem.Anchor, StringComparison.Ordinal);
         return at < 0 ? 1 : json.AsSpan(0, at).Count('\n') + 1;
     }
 }
 
-/// <summary>A rule a profile breaks that spans fields: the field, why, and a name whose first quoting gives the line.</summary>
-internal sealed record ProfileProblem(string Field, string Why, string Anchor);
+/// <summary>A rule a profile breaks that spans fields: the field, why, and a name whose first quoting (in the list <paramref name="After"/> names) gives the line.</summary>
+internal sealed record ProfileProblem(string Field, string Why, string Anchor, string? After = null);
 
 /// <summary>Why a profile field is wrong (thrown by a converter); the loader adds the file, line and field.</summary>
 internal sealed class ProfileFieldException(string why) : JsonException(why);

@@ -8,7 +8,7 @@ internal static class ProfileRules
     {
         foreach (var (kind, names) in lists)
             if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                return new ProfileProblem(kind, $"'{twice.Key}' is named twice", twice.Key);
+                return new ProfileProblem(kind, $"'{twice.Key}' is named twice", twice.Key, kind);
         return null;
     }
 

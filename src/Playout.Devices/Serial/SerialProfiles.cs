@@ -40,24 +40,25 @@ public static class SerialProfiles
         ProfileRules.Twice(("measurements", profile.Measurements.Select(m => m.Name)), ("states", profile.States.Select(s => s.Name)),
             ("commands", profile.Commands.Select(c => c.Name)), ("alarms", profile.Alarms.Select(a => a.Name)))
         ?? ProfileRules.Scales(profile.Measurements.Select(m => (m.Name, m.Scale)).Concat(profile.States.Select(s => (s.Name, s.Scale))).Concat(profile.Commands.Select(c => (c.Name, c.Scale))))
-        ?? (profile.Alarms.FirstOrDefault(a => a.Active.Count == 0) is { } silent ? new ProfileProblem(silent.Name, "active lists no value", silent.Name) : null);
+        ?? (profile.Alarms.FirstOrDefault(a => a.Active.Count == 0) is { } silent ? new ProfileProblem(silent.Name, "active lists no value", silent.Name, "alarms") : null);
 
     /// <summary>Each value read comes from one named group of a poll's reply, and each such group is read: a misspelt one is found here, not on the air.</summary>
     private static ProfileProblem? Groups(SerialProfile profile)
     {
         if (profile.Identity is { } identity && Groups(identity.Response).FirstOrDefault(g => g != "identity") is { } odd)
             return new ProfileProblem("identity.response", $"group '{odd}': the identity's reply has only the group 'identity'", "identity");
-        var read = profile.Measurements.Select(m => (m.Name, Group: m.Group ?? m.Name)).Concat(profile.States.Select(s => (s.Name, Group: s.Group ?? s.Name)))
-            .Concat(profile.Alarms.Select(a => (a.Name, Group: a.Group ?? a.Name))).ToList();
+        var read = profile.Measurements.Select(m => (m.Name, Group: m.Group ?? m.Name, List: "measurements"))
+            .Concat(profile.States.Select(s => (s.Name, Group: s.Group ?? s.Name, List: "states")))
+            .Concat(profile.Alarms.Select(a => (a.Name, Group: a.Group ?? a.Name, List: "alarms"))).ToList();
         if (read.GroupBy(r => r.Group).FirstOrDefault(g => g.Count() > 1) is { } shared)
-            return new ProfileProblem(shared.First().Name, $"group '{shared.Key}' is read by {string.Join(" and ", shared.Select(s => s.Name))}", shared.First().Name);
+            return new ProfileProblem(shared.Last().Name, $"group '{shared.Key}' is read by {string.Join(" and ", shared.Select(s => s.Name))}", shared.Last().Name, shared.Last().List);
         var groups = profile.Polls.SelectMany(p => Groups(p.Response)).ToList();
         if (groups.GroupBy(g => g).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            return new ProfileProblem("polls", $"group '{twice.Key}' is in two replies", twice.Key);
+            return new ProfileProblem("polls", $"group '{twice.Key}' is in two replies", $"(?<{twice.Key}>");
         if (read.FirstOrDefault(r => !groups.Contains(r.Group)) is { Name: not null } missing)
-            return new ProfileProblem(missing.Name, $"group '{missing.Group}' is in no poll's response", missing.Name);
+            return new ProfileProblem(missing.Name, $"group '{missing.Group}' is in no poll's response", missing.Name, missing.List);
         return groups.FirstOrDefault(g => read.All(r => r.Group != g)) is { } unread
-            ? new ProfileProblem("polls", $"group '{unread}' is no measurement's, state's or alarm's", unread) : null;
+            ? new ProfileProblem("polls", $"group '{unread}' is no measurement's, state's or alarm's", $"(?<{unread}>") : null;
     }
 
     private static ProfileProblem? Commands(SerialProfile profile)
@@ -66,18 +67,18 @@ public static class SerialProfiles
         foreach (var c in profile.Commands)
         {
             if (ProfileRules.Command(c.Name, c.Values?.Count, c.Min, c.Max, c.Parameter, c.Setting, states) is { } problem)
-                return problem;
+                return problem with { After = "commands" };
             string[] used = [.. c.Template.Placeholders.Distinct()];
             if (used.FirstOrDefault(p => p != c.Parameter) is { } stray)
-                return new ProfileProblem(c.Name, $"template '{c.Template}': '{{{stray}}}' is not its parameter ({c.Parameter ?? "it takes none"})", c.Name);
+                return new ProfileProblem(c.Name, $"template '{c.Template}': '{{{stray}}}' is not its parameter ({c.Parameter ?? "it takes none"})", c.Name, "commands");
             if (c.Parameter is { } parameter && used.Length == 0)
-                return new ProfileProblem(c.Name, $"template '{c.Template}' does not send its parameter {{{parameter}}}", c.Name);
+                return new ProfileProblem(c.Name, $"template '{c.Template}' does not send its parameter {{{parameter}}}", c.Name, "commands");
             if (c.Values is not null && c.Template.Formatted)
-                return new ProfileProblem(c.Name, $"template '{c.Template}': a number format goes with a range, not with values", c.Name);
+                return new ProfileProblem(c.Name, $"template '{c.Template}': a number format goes with a range, not with values", c.Name, "commands");
             // The argument becomes the setting's desired value: it must be a word the state reports, or it never settles.
             if (c.Values is not null && profile.States.FirstOrDefault(s => s.Name == c.Setting)?.Values is { } reported
                 && c.Values.Keys.FirstOrDefault(w => !reported.Values.Contains(w)) is { } word)
-                return new ProfileProblem(c.Name, $"'{word}' is not a word of state {c.Setting} ({string.Join(", ", reported.Values)})", c.Name);
+                return new ProfileProblem(c.Name, $"'{word}' is not a word of state {c.Setting} ({string.Join(", ", reported.Values)})", c.Name, "commands");
         }
         return null;
     }

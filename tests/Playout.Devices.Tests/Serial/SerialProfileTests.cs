@@ -1,0 +1,74 @@
+using System.IO.Ports;
+using Playout.Devices.Serial;
+using Playout.Engine.Alarms;
+using static Playout.Devices.Tests.Serial.SerialRig;
+
+namespace Playout.Devices.Tests.Serial;
+
+/// <summary>The shipped serial profiles load with the generic names; a broken one is refused with its file, line and field.</summary>
+public class SerialProfileTests
+{
+    [Fact]
+    public void The_transmitter_profile_has_the_generic_SNMP_profiles_names()
+    {
+        var serial = SerialProfiles.Load(TransmitterSerialProfile);
+        var snmp = Playout.Devices.Transmitter.TransmitterProfiles.Load(Transmitter.TransmitterProfileTests.Generic);
+        Assert.Equal(snmp.Measurements.Select(m => (m.Name, m.Unit)), serial.Measurements.Select(m => (m.Name, m.Unit)));
+        Assert.Equal(snmp.States.Select(s => s.Name), serial.States.Select(s => s.Name));
+        Assert.Equal(snmp.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max)), serial.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max)));
+        Assert.Equal(snmp.Commands.Select(c => c.Values?.Keys.ToArray()), serial.Commands.Select(c => c.Values?.Keys.ToArray()));
+        Assert.Equal(snmp.Alarms.Select(a => (a.Name, a.Severity, a.Message)), serial.Alarms.Select(a => (a.Name, a.Severity, a.Message)));
+        Assert.Equal((9600, Parity.None, 8, 1.0, "\r"), (serial.Line.Baud, serial.Line.Parity, serial.Line.DataBits, serial.Line.StopBits, serial.Line.Terminator));
+    }
+
+    [Fact]
+    public void The_encoder_profile_has_service_bitrate_input_and_a_fault()
+    {
+        var profile = SerialProfiles.Load(EncoderProfile);
+        Assert.Equal(["service", "bitrate"], profile.Commands.Select(c => c.Name));
+        Assert.Equal(["service", "bitrate", "input"], profile.States.Select(s => s.Name));
+        Assert.Equal(("fault", AlarmSeverity.Major), profile.Alarms.Select(a => (a.Name, a.Severity)).Single());
+        Assert.Equal((19200, "\n"), (profile.Line.Baud, profile.Line.Terminator));
+    }
+
+    private const string Poll = "\"polls\": [ { \"command\": \"S?\", \"response\": \"^S (?<p>\\\\d+)$\" } ],\n \"states\": [ { \"name\": \"p\" } ]";
+
+    [Theory]
+    [InlineData("{\n \"name\": \"x\",\n \"colour\": 1\n}", "s.json, line 3: colour: The JSON property 'colour' could not be mapped")]
+    [InlineData("{\n \"name\": \"x\",\n \"line\": { \"parity\": \"purple\" }\n}", "s.json, line 3: line.parity: The JSON value could not be converted to System.IO.Ports.Parity")]
+    [InlineData("{\n \"name\": \"x\",\n \"line\": { \"stopBits\": 3 }\n}", "s.json, line 3: line.stopBits: 3 is not 1, 1.5 or 2")]
+    [InlineData("{\n \"name\": \"x\",\n \"line\": {\n \"terminator\": \";\" }\n}", "s.json, line 4: line.terminator: is not \"\\r\", \"\\n\" or \"\\r\\n\"")]
+    [InlineData("{\n \"name\": \"x\",\n \"polls\": [\n { \"command\": \"S?\", \"response\": \"^S (?<p>\" } ]\n}", "s.json, line 4: polls[0].response: pattern '^S (?<p>': Invalid pattern")]
+    [InlineData("{\n \"name\": \"x\",\n \"polls\": [ { \"command\": \"S?\", \"response\": \"^S (?<p>\\\\d+)$\" } ]\n}", "s.json, line 3: polls: group 'p' is no measurement's, state's or alarm's")]
+    [InlineData("{\n \"name\": \"x\",\n \"measurements\": [\n { \"name\": \"fwd\", \"unit\": \"W\" } ]\n}", "s.json, line 4: fwd: group 'fwd' is in no poll's response")]
+    [InlineData("{\n \"name\": \"x\",\n " + Poll + ",\n \"commands\": [\n { \"name\": \"p\", \"template\": \"P {percent:000\", \"parameter\": \"percent\", \"min\": 0, \"max\": 9 } ]\n}",
+        "s.json, line 6: commands[0].template: template 'P {percent:000': '{' at 3 is not closed")]
+    [InlineData("{\n \"name\": \"x\",\n " + Poll + ",\n \"commands\": [\n { \"name\": \"p\", \"template\": \"P {level}\", \"parameter\": \"percent\", \"min\": 0, \"max\": 9 } ]\n}",
+        "s.json, line 6: p: template 'P {level}': '{level}' is not its parameter (percent)")]
+    [InlineData("{\n \"name\": \"x\",\n " + Poll + ",\n \"commands\": [\n { \"name\": \"p\", \"template\": \"P\", \"parameter\": \"percent\", \"min\": 0, \"max\": 9 } ]\n}",
+        "s.json, line 6: p: template 'P' does not send its parameter {percent}")]
+    [InlineData("{\n \"name\": \"x\",\n " + Poll + ",\n \"commands\": [\n { \"name\": \"p\", \"template\": \"P {n}\", \"parameter\": \"n\", \"min\": 9, \"max\": 0 } ]\n}",
+        "s.json, line 6: p: range 9 to 0 needs both ends, min at most max")]
+    [InlineData("{\n \"name\": \"x\",\n " + Poll + ",\n \"commands\": [\n { \"name\": \"p\", \"template\": \"P {n}\", \"parameter\": \"n\", \"setting\": \"q\", \"values\": { \"a\": \"A\" } } ]\n}",
+        "s.json, line 6: p: setting 'q' is not one of the states (p)")]
+    [InlineData("{\n \"name\": \"x\",\n \"polls\": [ { \"command\": \"S?\", \"response\": \"^S (?<rf>\\\\w+)$\" } ],\n \"states\": [ { \"name\": \"rf\", \"values\": { \"1\": \"on\" } } ],\n \"commands\": [\n { \"name\": \"rf\", \"template\": \"RF {s}\", \"parameter\": \"s\", \"setting\": \"rf\", \"values\": { \"up\": \"1\" } } ]\n}",
+        "s.json, line 6: rf: 'up' is not a word of state rf (on)")]
+    [InlineData("{\n \"name\": \"x\",\n \"polls\": [ { \"command\": \"F?\", \"response\": \"^F (?<f>\\\\d)$\" } ],\n \"alarms\": [\n { \"name\": \"f\", \"active\": [], \"message\": \"m\" } ]\n}",
+        "s.json, line 5: f: active lists no value")]
+    [InlineData("{\n \"name\": \"x\",\n \"identity\": { \"command\": \"ID?\", \"response\": \"^(?<model>.+)$\" }\n}", "s.json, line 3: identity.response: group 'model': the identity's reply has only the group 'identity'")]
+    [InlineData("{ \"name\": \"x\", \"alarms\": [ { \"name\": \"f\", \"active\": [\"1\"], \"severity\": \"dire\", \"message\": \"m\" } ] }",
+        "s.json, line 1: alarms[0].severity: The JSON value could not be converted to Playout.Engine.Alarms.AlarmSeverity")]
+    public void A_broken_profile_is_refused_with_file_line_and_field(string json, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SerialProfiles.Parse(json, "s.json"));
+        Assert.StartsWith(expected, error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_allowed()
+    {
+        var profile = SerialProfiles.Parse("{\n // a device\n \"name\": \"x\",\n " + Poll + ",\n}", "s.json");
+        Assert.Equal("p", profile.States.Single().Name);
+    }
+}
