@@ -51,12 +51,12 @@ internal sealed class SerialAsciiDevice : Device
                 _exchange.Line ??= Open();
                 if (!identified && _profile.Identity is { } identity)
                 {
-                    var match = await _exchange.AskAsync(identity.Command, identity.Response, null, _stop.Token).ConfigureAwait(false);
+                    var match = await _exchange.AskAsync(identity.Command, identity.Response, null, null, _stop.Token).ConfigureAwait(false);
                     SetIdentity(match.Groups["identity"] is { Success: true } group ? group.Value : match.Value);
                     identified = true;
                 }
                 foreach (var poll in _profile.Polls)
-                    Apply(poll, await _exchange.AskAsync(poll.Command, poll.Response, null, _stop.Token).ConfigureAwait(false));
+                    Apply(poll, await _exchange.AskAsync(poll.Command, poll.Response, null, null, _stop.Token).ConfigureAwait(false));
                 SetConnection(ConnectionState.Connected);
                 failures = 0;
                 if (reassert)
@@ -147,7 +147,7 @@ internal sealed class SerialAsciiDevice : Device
             Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the device shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
             try
             {
-                await Send(command, setting.Desired, _stop.Token).ConfigureAwait(false);
+                await Send(command, setting.Desired, null, _stop.Token).ConfigureAwait(false);
             }
             catch (SerialRefusedException refused)
             {
@@ -164,7 +164,12 @@ internal sealed class SerialAsciiDevice : Device
             SetSetting(setting, desired: spec.Values is null ? Number(argument)!.Value.ToString(CultureInfo.InvariantCulture) : argument);
         try
         {
-            await Send(spec, argument, cancel).ConfigureAwait(false);
+            // A caller waits for the request on the wire (a poll's, another command's) only as long as its own would take.
+            await Send(spec, argument, _exchange.Longest, cancel).ConfigureAwait(false);
+        }
+        catch (TimeoutException busy)
+        {
+            throw new DeviceCommandException($"{Name}: {command} not sent: {busy.Message}");
         }
         catch (SerialLinkException error)
         {
@@ -177,12 +182,12 @@ internal sealed class SerialAsciiDevice : Device
     }
 
     /// <summary>Sends <paramref name="command"/> filled with its (checked) argument and waits for its acknowledgement.</summary>
-    private Task<Match> Send(SerialCommand command, string? argument, CancellationToken cancel)
+    private Task<Match> Send(SerialCommand command, string? argument, TimeSpan? wait, CancellationToken cancel)
     {
         string text = command.Values is { } words ? command.Template.Fill(null, words[argument!])
             : argument is null ? command.Template.Fill(null, null)
             : command.Template.Fill(Number(argument)!.Value / command.Scale, null);
-        return _exchange.AskAsync(text, command.Acknowledge ?? _profile.Acknowledge, command.Error ?? _profile.Error, cancel);
+        return _exchange.AskAsync(text, command.Acknowledge ?? _profile.Acknowledge, command.Error ?? _profile.Error, wait, cancel);
     }
 
     /// <summary>Logs a problem with what the device sent, saying what and where (at most <see cref="LoggedProblems"/> per opening of the line).</summary>

@@ -20,14 +20,17 @@ internal sealed class SerialExchange(PollSettings polling, Action<string> proble
     /// <summary>The longest one request may take, every try included.</summary>
     public TimeSpan Longest => polling.Timeout * (polling.Retries + 1);
 
-    /// <summary>The match of <paramref name="reply"/> in the device's answer to <paramref name="request"/>.</summary>
+    /// <summary>
+    /// The match of <paramref name="reply"/> in the device's answer to <paramref name="request"/>, sent once the request
+    /// on the wire is done (waiting <paramref name="wait"/> at most for it; null: as long as it takes, which is bounded by its own timeouts).
+    /// </summary>
     /// <exception cref="SerialLinkException">No line, a line that failed, or no reply within the timeout after every try.</exception>
     /// <exception cref="SerialRefusedException">The device answered with <paramref name="error"/>.</exception>
-    public async Task<Match> AskAsync(string request, Regex reply, Regex? error, CancellationToken cancel)
+    /// <exception cref="TimeoutException">The wire was busy for all of <paramref name="wait"/>.</exception>
+    public async Task<Match> AskAsync(string request, Regex reply, Regex? error, TimeSpan? wait, CancellationToken cancel)
     {
-        // Another request on the wire ends within its own timeouts; waiting longer than that means the line is stuck.
-        if (!await _wire.WaitAsync(Longest, cancel).ConfigureAwait(false))
-            throw new SerialLinkException($"the line is busy: '{request}' not sent");
+        if (!await _wire.WaitAsync(wait ?? Timeout.InfiniteTimeSpan, cancel).ConfigureAwait(false))
+            throw new TimeoutException($"the line was busy for {wait!.Value.TotalMilliseconds:0} ms: '{request}' not sent");
         try
         {
             var line = Line ?? throw new SerialLinkException("no link");

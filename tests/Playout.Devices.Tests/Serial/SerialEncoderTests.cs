@@ -51,6 +51,7 @@ public sealed class SerialEncoderTests
         await using var rig = new SerialRig();
         var encoder = rig.Twin(port => new EncoderSerialTwin(port));
         rig.Open(EncoderProfile, name: "enc");
+        await rig.Connected();
         await rig.Send("service", ("state", "running"));
         await Until(() => rig.Setting("service")?.Actual == "running", "running");
 
