@@ -38,6 +38,33 @@ internal sealed class InMemoryPlayout : IPlayoutMibSource
 
     public IReadOnlyList<DeviceRow> Devices() => [];
 
+    public List<TxPairRow> TxPairRows { get; } =
+    [
+        new(1, "site", "tx-main", "tx-reserve", PairSide.Main, "", "tx-reserve: no link for 5 s", 0, "", ""),
+    ];
+
+    public IReadOnlyList<TxPairRow> TxPairs() { lock (_lock) return [.. TxPairRows]; }
+
+    /// <summary>Whether the reserve side has a link (a changeover to it is refused without).</summary>
+    public bool ReserveLinked { get; set; } = true;
+
+    public bool CanChangeover(uint pairIndex, PairSide to) => to == PairSide.Main || ReserveLinked;
+
+    /// <summary>The changeovers set, in order; each is done at once here.</summary>
+    public List<(uint Pair, PairSide To, string Who)> Changeovers { get; } = [];
+
+    public bool Changeover(uint pairIndex, PairSide to, string who)
+    {
+        lock (_lock)
+        {
+            var at = TxPairRows.FindIndex(p => p.Index == pairIndex);
+            if (at < 0) return false;
+            Changeovers.Add((pairIndex, to, who));
+            TxPairRows[at] = TxPairRows[at] with { OnAir = to, Changeovers = TxPairRows[at].Changeovers + 1, LastReason = $"to {to} (by {who})" };
+            return true;
+        }
+    }
+
     /// <summary>The channel actions done, in order.</summary>
     public List<(uint Channel, ChannelAction Action, string Who)> Actions { get; } = [];
 

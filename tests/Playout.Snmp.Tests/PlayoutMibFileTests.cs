@@ -35,11 +35,13 @@ public class PlayoutMibFileTests
             ["-M", $"+{NetSnmp.ConfigsDirectory}:{Path.Combine(NetSnmp.ConfigsDirectory, "mibs")}", "-m", "PLAYOUT-MIB", "-On",
              "PLAYOUT-MIB::playoutProductName", "PLAYOUT-MIB::channelEntry", "PLAYOUT-MIB::outputEntry", "PLAYOUT-MIB::alarmEntry",
              "PLAYOUT-MIB::deviceEntry", "PLAYOUT-MIB::playoutServer", "PLAYOUT-MIB::alarmRaised", "PLAYOUT-MIB::channelStateChanged",
-             "PLAYOUT-MIB::alarmAcked", "PLAYOUT-MIB::channelSilenceState"]);
+             "PLAYOUT-MIB::alarmAcked", "PLAYOUT-MIB::channelSilenceState", "PLAYOUT-MIB::txPairEntry", "PLAYOUT-MIB::txPairChangeover",
+             "PLAYOUT-MIB::txPairHeld"]);
         Assert.True(translate.ExitCode == 0, translate.Error);
         Assert.Equal(
             [oids.ProductName, oids.ChannelEntry, oids.OutputEntry, oids.AlarmEntry, oids.DeviceEntry, oids.Server, oids.AlarmRaised, oids.ChannelStateChanged,
-             oids.AlarmEntry.Append(PlayoutMibOids.Columns.AlarmAcked), oids.ChannelEntry.Append(PlayoutMibOids.Columns.ChannelSilenceState)],
+             oids.AlarmEntry.Append(PlayoutMibOids.Columns.AlarmAcked), oids.ChannelEntry.Append(PlayoutMibOids.Columns.ChannelSilenceState),
+             oids.TxPairEntry, oids.TxPairChangeover, oids.TxPairEntry.Append(PlayoutMibOids.Columns.TxPairHeld)],
             translate.OutputText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Data.Oid.Parse(line)));
     }
 }

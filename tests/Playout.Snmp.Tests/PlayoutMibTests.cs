@@ -41,8 +41,8 @@ public class PlayoutMibTests
         var walk = await NetSnmp.Run("snmpwalk", NetSnmp.V2c(agent.Port, "public", Enterprise));
         var bulk = await NetSnmp.Run("snmpbulkwalk", NetSnmp.V2c(agent.Port, "public", "-Cr7", Enterprise));
         Assert.True(bulk.ExitCode == 0, bulk.Error);
-        // 2 product scalars, 2x15 channel cells, 3x5 output cells, 2x6 alarm cells, no devices.
-        Assert.Equal(2 + 30 + 15 + 12, walk.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // 2 product scalars, 2x15 channel cells, 3x5 output cells, 2x6 alarm cells, no devices, 1x9 transmitter pair cells.
+        Assert.Equal(2 + 30 + 15 + 12 + 9, walk.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(walk.Output, bulk.Output);
     }
 
@@ -59,14 +59,15 @@ public class PlayoutMibTests
         Assert.EndsWith("No more variables left in this MIB View (It is past the end of the MIB tree)", lines[^1]);
         var oids = lines[..^1].Select(line => Data.Oid.Parse(line.Split(" = ")[0])).ToList();
         Assert.Equal(oids.Order().Distinct(), oids);
-        // System (8), snmp (9), PLAYOUT-MIB (2 + 30 + 15 + 12), snmpEngine (4).
-        Assert.Equal(8 + 9 + 59 + 4, oids.Count);
+        // System (8), snmp (9), PLAYOUT-MIB (2 + 30 + 15 + 12 + 9), snmpEngine (4).
+        Assert.Equal(8 + 9 + 68 + 4, oids.Count);
     }
 
     [Theory]
     [InlineData("channelTable", "main", "backup")]
     [InlineData("outputTable", "udp://239.1.1.1:5000", "decklink 1")]
     [InlineData("alarmTable", "clip missing: a.mov", "alice")]
+    [InlineData("txPairTable", "tx-main", "tx-reserve: no link for 5 s")]
     public async Task Snmptable_reads_each_table_by_name(string table, string first, string second)
     {
         var playout = new InMemoryPlayout();
@@ -115,6 +116,34 @@ public class PlayoutMibTests
         var read = await NetSnmp.Run("snmpget", NetSnmp.V2c(agent.Port, "public", $"{Enterprise}.1.2.1.1.16.1"));
         Assert.Contains("INTEGER: 1", read.Output);
         Assert.Single(playout.Actions);
+    }
+
+    [Fact]
+    public async Task Snmpset_of_txPairOnAir_changes_over_by_name_and_refuses_other_values_and_a_side_without_link()
+    {
+        var playout = new InMemoryPlayout();
+        await using var agent = Start(playout, writeCommunity: "secret");
+        var table = await NetSnmp.Run("snmptable", [.. WithMib("-v2c", "-c", "public", "-Cf", "|", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::txPairTable")]);
+        Assert.Contains("site|tx-main|tx-reserve|main|", table.Output);
+
+        var reserve = await NetSnmp.Run("snmpset", [.. WithMib("-v2c", "-c", "secret", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::txPairOnAir.1", "i", "reserve")]);
+        Assert.True(reserve.ExitCode == 0, reserve.Error);
+        Assert.Equal([(1u, PairSide.Reserve, "snmp v2c 127.0.0.1")], playout.Changeovers);
+        var read = await NetSnmp.Run("snmpget", [.. WithMib("-v2c", "-c", "public", $"udp:127.0.0.1:{agent.Port}", "PLAYOUT-MIB::txPairOnAir.1", "PLAYOUT-MIB::txPairChangeovers.1")]);
+        Assert.Contains("txPairOnAir.1 = INTEGER: reserve(2)", read.Output);
+        Assert.Contains("txPairChangeovers.1 = Counter64: 1", read.Output);
+
+        var junk = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.6.1.1.5.1", "i", "3"));
+        Assert.Contains("wrongValue", junk.Error);
+        var text = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.6.1.1.5.1", "s", "main"));
+        Assert.Contains("wrongType", text.Error);
+        var readOnly = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "public", $"{Enterprise}.1.6.1.1.5.1", "i", "1"));
+        Assert.NotEqual(0, readOnly.ExitCode);
+        playout.ReserveLinked = false;
+        await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.6.1.1.5.1", "i", "1"));
+        var unlinked = await NetSnmp.Run("snmpset", NetSnmp.V2c(agent.Port, "secret", $"{Enterprise}.1.6.1.1.5.1", "i", "2"));
+        Assert.Contains("inconsistentValue", unlinked.Error);
+        Assert.Equal([PairSide.Reserve, PairSide.Main], playout.Changeovers.Select(c => c.To));
     }
 
     [Fact]

@@ -447,6 +447,10 @@ public sealed class ChannelAutomation : IDisposable
 
     public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn);
 
+    /// <summary>The break on air now (an event with an SCTE-35 out cue, <see cref="Breaks"/>) as "break ID 'TITLE'", or null; reads the snapshot, never the lock.</summary>
+    public string? BreakOnAir() =>
+        Snapshot.OnAir is { IsFiller: false } item && Breaks.IsBreak(item.Event) ? $"break {item.Event.Id} '{item.Event.DisplayName}'" : null;
+
     /// <summary>The next event when its producer is pre-rolled (a take or its start cuts to it at once); else null.</summary>
     public PlannedItem? CuedNext() =>
         Snapshot is { Next: { } next } snapshot && snapshot.Cues.TryGetValue(next.Key, out var cue) && cue.PreRolled ? next : null;

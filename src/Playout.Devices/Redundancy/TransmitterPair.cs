@@ -10,7 +10,9 @@ namespace Playout.Devices.Redundancy;
 /// then the faulty one's RF off where it still answers). While on reserve the alarm <c>transmitters NAME/changeover</c>
 /// stands; both faulty raises <c>transmitters NAME/both</c> (critical) and nothing switches, so the pair never flaps.
 /// Main comes back by an operator, by itself after <see cref="TransmitterPairPolicy.RestoreAfter"/> healthy when the
-/// policy restores, or when the reserve fails while main is healthy.
+/// policy restores, or when the reserve fails while main is healthy. Inside a break window (<see cref="IBreakWindow"/>) an
+/// automatic changeover waits for the break's end unless its fault is critical (raising <c>transmitters NAME/held</c>),
+/// and so does a restore.
 /// </summary>
 public sealed class TransmitterPair : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class TransmitterPair : IAsyncDisposable
     private readonly Device _reserve;
     private readonly TransmitterPairPolicy _policy;
     private readonly DeviceContext _context;
+    private readonly IBreakWindow? _breaks;
     private readonly SemaphoreSlim _switching = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -26,11 +29,15 @@ public sealed class TransmitterPair : IAsyncDisposable
     private DateTimeOffset? _mainHealthySince;
     private TransmitterSide _onAir = TransmitterSide.Main;
     private TransmitterChangeover? _last;
+    private string? _held;
+    private long _changeovers;
     private Task _loop = Task.CompletedTask;
 
-    public TransmitterPair(string name, Device main, Device reserve, TransmitterPairPolicy policy, DeviceContext context)
+    /// <param name="breaks">The break windows of the programme on air, where changeovers wait; null: none.</param>
+    public TransmitterPair(string name, Device main, Device reserve, TransmitterPairPolicy policy, DeviceContext context, IBreakWindow? breaks = null)
     {
         Name = name;
+        _breaks = breaks;
         _main = main;
         _reserve = reserve;
         _policy = policy;
@@ -38,12 +45,16 @@ public sealed class TransmitterPair : IAsyncDisposable
         ChangeoverAlarm = $"transmitters {name}/changeover";
         BothFaultyAlarm = $"transmitters {name}/both";
         FailedAlarm = $"transmitters {name}/failed";
+        HeldAlarm = $"transmitters {name}/held";
     }
 
     public string Name { get; }
+    public Device Main => _main;
+    public Device Reserve => _reserve;
     public string ChangeoverAlarm { get; }
     public string BothFaultyAlarm { get; }
     public string FailedAlarm { get; }
+    public string HeldAlarm { get; }
 
     /// <summary>Each changeover once it is done (the service writes it to the as-run logs).</summary>
     public event Action<TransmitterChangeover>? ChangedOver;
@@ -53,7 +64,7 @@ public sealed class TransmitterPair : IAsyncDisposable
         var now = _context.Time.GetUtcNow();
         lock (_gate)
             return new TransmitterPairStatus(Name, _main.Name, _reserve.Name, _onAir == TransmitterSide.Main ? "onMain" : "onReserve", _onAir,
-                Fault(_main, now), Fault(_reserve, now), _last);
+                Fault(_main, now)?.Why, Fault(_reserve, now)?.Why, _last, _held, _changeovers);
     }
 
     public void Start()
@@ -94,8 +105,8 @@ public sealed class TransmitterPair : IAsyncDisposable
     private async Task Watch()
     {
         var now = _context.Time.GetUtcNow();
-        string? mainFault = Confirmed(_main, now), reserveFault = Confirmed(_reserve, now);
-        string? mainNow = Fault(_main, now), reserveNow = Fault(_reserve, now);
+        Trouble? mainFault = Confirmed(_main, now), reserveFault = Confirmed(_reserve, now);
+        string? mainNow = Fault(_main, now)?.Why, reserveNow = Fault(_reserve, now)?.Why;
         TransmitterSide onAir;
         lock (_gate)
         {
@@ -105,6 +116,7 @@ public sealed class TransmitterPair : IAsyncDisposable
         var (onAirFault, otherNow, other) = onAir == TransmitterSide.Main ? (mainFault, reserveNow, TransmitterSide.Reserve) : (reserveFault, mainNow, TransmitterSide.Main);
         if (onAirFault is not null && otherNow is not null)
         {
+            Hold(null);
             if (!_context.Alarms.IsActive(BothFaultyAlarm))
             {
                 _context.Alarms.Raise(BothFaultyAlarm, AlarmSeverity.Critical, $"{Name}: both transmitters faulty ({mainNow}; {reserveNow}): no changeover");
@@ -114,30 +126,63 @@ public sealed class TransmitterPair : IAsyncDisposable
         }
         if (_context.Alarms.IsActive(BothFaultyAlarm))
             _context.Alarms.Clear(BothFaultyAlarm);
-        if (onAirFault is not null)
-            await SwitchAsync(other, $"automatic: {onAirFault}", Automatic, _stop.Token).ConfigureAwait(false);
-        else if (onAir == TransmitterSide.Reserve && _policy.Restore && mainNow is null && now - _mainHealthySince >= _policy.RestoreAfter)
-            await SwitchAsync(TransmitterSide.Main, $"automatic: restore, {_main.Name} healthy for {_policy.RestoreAfter.TotalSeconds:0.###} s", Automatic, _stop.Token).ConfigureAwait(false);
+        string? why = onAirFault is not null ? $"automatic: {onAirFault.Why}"
+            : onAir == TransmitterSide.Reserve && _policy.Restore && mainNow is null && now - _mainHealthySince >= _policy.RestoreAfter
+                ? $"automatic: restore, {_main.Name} healthy for {_policy.RestoreAfter.TotalSeconds:0.###} s" : null;
+        var to = onAirFault is not null ? other : TransmitterSide.Main;
+        if (why is null)
+            Hold(null);
+        else if (onAirFault is not { Critical: true } && _breaks?.Current() is { } inBreak)
+            Hold($"changeover to {Side(to)} held until {inBreak} ends ({why})");
+        else
+            await SwitchAsync(to, why, Automatic, _stop.Token).ConfigureAwait(false);
     }
 
-    /// <summary>Why <paramref name="device"/> is faulty now (a fault alarm, or no link for the comms-loss time), or null.</summary>
-    private string? Fault(Device device, DateTimeOffset now) => LinkLoss(device, now) ?? FaultAlarm(device);
+    /// <summary>Shows (and alarms, minor) an automatic changeover waiting for a break's end; null: nothing waits.</summary>
+    private void Hold(string? held)
+    {
+        lock (_gate)
+        {
+            if (_held == held)
+                return;
+            _held = held;
+        }
+        if (held is null)
+        {
+            _context.Alarms.Clear(HeldAlarm);
+            return;
+        }
+        _context.Alarms.Raise(HeldAlarm, AlarmSeverity.Minor, $"{Name}: {held}");
+        _context.Logger.LogWarning("transmitters {Pair}: {Held}", Name, held);
+    }
 
-    private string? LinkLoss(Device device, DateTimeOffset now)
+    private static string Side(TransmitterSide side) => side == TransmitterSide.Main ? "main" : "reserve";
+
+    /// <summary>A transmitter's fault: why, and whether it is critical (a critical fault alarm: it changes over even inside a break).</summary>
+    private sealed record Trouble(string Why, bool Critical);
+
+    /// <summary>Why <paramref name="device"/> is faulty now (a fault alarm, or no link for the comms-loss time), or null.</summary>
+    private Trouble? Fault(Device device, DateTimeOffset now) => LinkLoss(device, now) ?? FaultAlarm(device);
+
+    /// <summary>No link for the comms-loss time: not critical, as nothing says the transmitter is off air.</summary>
+    private Trouble? LinkLoss(Device device, DateTimeOffset now)
     {
         var status = device.Status();
         return status.Connection != ConnectionState.Connected && now - status.Since >= _policy.CommsLoss
-            ? $"{device.Name}: no link for {_policy.CommsLoss.TotalSeconds:0.###} s" : null;
+            ? new Trouble($"{device.Name}: no link for {_policy.CommsLoss.TotalSeconds:0.###} s", false) : null;
     }
 
-    private string? FaultAlarm(Device device)
+    /// <summary>The device's gravest fault alarm (any but its link's).</summary>
+    private Trouble? FaultAlarm(Device device)
     {
         string prefix = $"device {device.Name}/";
-        return _context.Alarms.Active.FirstOrDefault(a => a.Source.StartsWith(prefix, StringComparison.Ordinal) && a.Source != device.ConnectionAlarm)?.Message;
+        var alarm = _context.Alarms.Active.Where(a => a.Source.StartsWith(prefix, StringComparison.Ordinal) && a.Source != device.ConnectionAlarm)
+            .OrderBy(a => a.Severity != AlarmSeverity.Critical).FirstOrDefault();
+        return alarm is null ? null : new Trouble(alarm.Message, alarm.Severity == AlarmSeverity.Critical);
     }
 
     /// <summary>The fault of <paramref name="device"/> once it has stood for the hold-off (a link loss has stood for its own time), or null.</summary>
-    private string? Confirmed(Device device, DateTimeOffset now)
+    private Trouble? Confirmed(Device device, DateTimeOffset now)
     {
         if (LinkLoss(device, now) is { } lost)
             return lost;
@@ -181,9 +226,12 @@ public sealed class TransmitterPair : IAsyncDisposable
             {
                 _onAir = to;
                 _last = changeover;
+                _changeovers++;
+                _held = null;
                 _faultSince.Clear();
             }
             _context.Alarms.Clear(FailedAlarm);
+            _context.Alarms.Clear(HeldAlarm);
             if (to == TransmitterSide.Reserve)
                 _context.Alarms.Raise(ChangeoverAlarm, AlarmSeverity.Major,
                     $"{Name}: on reserve ({_reserve.Name}) since {changeover.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC because {why} (by {who})");
@@ -215,5 +263,6 @@ public sealed class TransmitterPair : IAsyncDisposable
         _context.Alarms.Clear(ChangeoverAlarm);
         _context.Alarms.Clear(BothFaultyAlarm);
         _context.Alarms.Clear(FailedAlarm);
+        _context.Alarms.Clear(HeldAlarm);
     }
 }

@@ -67,6 +67,7 @@ public static class PlayoutService
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
             snmp?.Watch(devices.Registry);
+            snmp?.Watch(pairs.All);
             GpiTriggers.Attach(config, devices.Registry, channels, logs.CreateLogger("Playout.Devices"));
             amcp?.OnAir(channels);
             web.Open();

@@ -19,7 +19,8 @@ public sealed class ServiceTransmitterPairs(IReadOnlyList<TransmitterPair> pairs
     public static ServiceTransmitterPairs Start(ServiceConfig config, DeviceRegistry devices, IReadOnlyList<ChannelRuntime> channels, AlarmBoard alarms, ILogger logger)
     {
         var context = new DeviceContext(alarms, logger, TimeProvider.System);
-        var pairs = config.TransmitterPairs.Select(p => new TransmitterPair(p.Name, devices.Find(p.Main)!, devices.Find(p.Reserve)!, p.Policy, context)).ToList();
+        var pairs = config.TransmitterPairs.Select(p => new TransmitterPair(p.Name, devices.Find(p.Main)!, devices.Find(p.Reserve)!, p.Policy, context,
+            p.Channel == 0 ? null : new ChannelBreaks(channels, config.Channels[p.Channel - 1].Name))).ToList();
         foreach (var pair in pairs)
         {
             pair.ChangedOver += changeover => Note(changeover, channels);
@@ -33,6 +34,12 @@ public sealed class ServiceTransmitterPairs(IReadOnlyList<TransmitterPair> pairs
         string what = $"transmitters {changeover.Pair}: changeover to {changeover.To.ToString().ToLowerInvariant()} ({changeover.Why})";
         foreach (var channel in channels.ToList())
             channel.Automation?.Automation.NoteOperator(channel.Channel.Tick, "transmitters", changeover.Who, what);
+    }
+
+    /// <summary>A channel's break on air, found by name at each look (channels may start after the pairs).</summary>
+    private sealed class ChannelBreaks(IReadOnlyList<ChannelRuntime> channels, string name) : IBreakWindow
+    {
+        public string? Current() => channels.ToList().FirstOrDefault(c => c.Channel.Name == name)?.Automation?.Automation.BreakOnAir();
     }
 
     public async ValueTask DisposeAsync()

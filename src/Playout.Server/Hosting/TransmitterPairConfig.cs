@@ -13,6 +13,9 @@ public sealed record TransmitterPairConfig
     public bool Restore { get; init; }
     public double RestoreSeconds { get; init; } = 60;
 
+    /// <summary>The channel (1..) whose programme the pair transmits: inside its SCTE-35 breaks a changeover that is not critical waits; 0: none.</summary>
+    public int Channel { get; init; }
+
     public TransmitterPairPolicy Policy => new()
     {
         HoldOff = TimeSpan.FromSeconds(HoldOffSeconds), CommsLoss = TimeSpan.FromSeconds(CommsLossSeconds),
@@ -34,6 +37,10 @@ public sealed record TransmitterPairConfig
         }
         if (Main == Reserve && Main.Length > 0)
             problems.Add($"{where}.reserve", $"'{Reserve}' is also the main transmitter");
+        if (Channel != 0 && (Channel < 1 || Channel > service.Channels.Count))
+            problems.Add($"{where}.channel", $"there is no channel {Channel} (channels are 1..{service.Channels.Count})");
+        else if (Channel != 0 && service.Channels[Channel - 1].Automation is null)
+            problems.Add($"{where}.channel", $"channel {Channel} is not run from a schedule, so it has no breaks to wait for");
         foreach (var (field, seconds, min) in new[] { ("holdOffSeconds", HoldOffSeconds, 0.0), ("commsLossSeconds", CommsLossSeconds, 0.5), ("restoreSeconds", RestoreSeconds, 1.0) })
         {
             if (!(seconds >= min && seconds <= 3600))

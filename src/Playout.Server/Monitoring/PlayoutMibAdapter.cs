@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Playout.Devices;
+using Playout.Devices.Redundancy;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Probes;
@@ -21,6 +23,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     private readonly PolledStatus<ChannelRuntime> _statuses;
     private ChannelRuntime[] _channels = [];
     private DeviceRegistry? _devices;
+    private PairsView? _pairs;
 
     public PlayoutMibAdapter(ServiceConfig config, AlarmBoard alarms, string version)
     {
@@ -62,7 +65,6 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
 
     public IReadOnlyList<AlarmRow> Alarms() => [.. _alarms.Listed.Select(Row)];
 
-    /// <summary>Device control has no state to show yet; the table is there for it.</summary>
     /// <summary>The service's devices, numbered from 1 in configuration order: online while their link is up, offline while it is lost.</summary>
     public IReadOnlyList<DeviceRow> Devices() =>
         Volatile.Read(ref _devices)?.All.Select((device, i) => Row((uint)(i + 1), device.Status())).ToList() ?? [];
@@ -76,6 +78,47 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
 
     /// <summary>Lists <paramref name="devices"/> in deviceTable from now on.</summary>
     public void Watch(DeviceRegistry devices) => Volatile.Write(ref _devices, devices);
+
+    /// <summary>Lists <paramref name="pairs"/> in txPairTable from now on; a changeover set over SNMP that fails is logged to <paramref name="log"/>.</summary>
+    public void Watch(IReadOnlyList<TransmitterPair> pairs, ILogger log) => Volatile.Write(ref _pairs, new PairsView(pairs, log));
+
+    private sealed record PairsView(IReadOnlyList<TransmitterPair> All, ILogger Log);
+
+    public IReadOnlyList<TxPairRow> TxPairs() => Volatile.Read(ref _pairs)?.All.Select((pair, i) => Row((uint)(i + 1), pair.Status())).ToList() ?? [];
+
+    /// <summary>A pair's row (the notification's objects name it by <paramref name="index"/>).</summary>
+    public static TxPairRow Row(uint index, TransmitterPairStatus pair) => new(index, pair.Name, pair.Main, pair.Reserve,
+        pair.OnAir == TransmitterSide.Main ? PairSide.Main : PairSide.Reserve, pair.MainFault ?? "", pair.ReserveFault ?? "", (ulong)pair.Changeovers,
+        pair.LastChangeover is { } last
+            ? $"to {(last.To == TransmitterSide.Main ? "main" : "reserve")} at {last.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC because {last.Why} (by {last.Who})" : "",
+        pair.Held ?? "");
+
+    public bool CanChangeover(uint pairIndex, PairSide to) => Pair(pairIndex) is { } pair
+        && (to == PairSide.Main ? pair.Main : pair.Reserve).Status().Connection == ConnectionState.Connected;
+
+    public bool Changeover(uint pairIndex, PairSide to, string who)
+    {
+        if (Pair(pairIndex) is not { } pair || Volatile.Read(ref _pairs) is not { Log: var log })
+            return false;
+        var side = to == PairSide.Main ? TransmitterSide.Main : TransmitterSide.Reserve;
+        if (pair.Status().OnAir == side)
+            return true;
+        // The agent answers at once and never waits on a transmitter: the changeover runs after it (and traps when done).
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await pair.ChangeoverAsync(side, who, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DeviceCommandException error)
+            {
+                log.LogWarning("transmitters {Pair}: changeover to {Side} set over SNMP by {Who} was not carried out: {Reason}", pair.Name, side, who, error.Message);
+            }
+        });
+        return true;
+    }
+
+    private TransmitterPair? Pair(uint index) => Volatile.Read(ref _pairs) is { All: var all } && index >= 1 && index <= all.Count ? all[(int)index - 1] : null;
 
     public bool Act(uint channelIndex, ChannelAction action, string who)
     {

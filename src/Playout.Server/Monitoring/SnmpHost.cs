@@ -46,6 +46,14 @@ internal sealed class SnmpHost : IAsyncDisposable
     /// <summary>Lists the service's devices in deviceTable.</summary>
     public void Watch(Devices.DeviceRegistry devices) => _source.Watch(devices);
 
+    /// <summary>Lists the transmitter pairs in txPairTable (txPairOnAir sets change over) and sends txPairChangeover on each changeover.</summary>
+    public void Watch(IReadOnlyList<Devices.Redundancy.TransmitterPair> pairs)
+    {
+        _source.Watch(pairs, _log);
+        foreach (var (pair, index) in pairs.Select((p, i) => (p, (uint)(i + 1))))
+            pair.ChangedOver += _ => _sender.Send(_notifications.TxPairChangeover(PlayoutMibAdapter.Row(index, pair.Status())));
+    }
+
     /// <summary>Starts the agent as <paramref name="config"/>'s "snmp" section says (with no channel until <see cref="OnAir"/>), or returns null when it is disabled.</summary>
     /// <exception cref="ConfigException">The address to listen on cannot be used.</exception>
     public static SnmpHost? Start(ServiceConfig config, string configPath, AlarmBoard alarms, ILogger log)

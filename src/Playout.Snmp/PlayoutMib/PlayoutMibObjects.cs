@@ -17,6 +17,7 @@ public static class PlayoutMibObjects
         tree.Register(new MibTable<OutputRow>(oids.OutputEntry, source.Outputs, row => new Oid([row.ChannelIndex, row.Index]), OutputColumns));
         tree.Register(new MibTable<AlarmRow>(oids.AlarmEntry, () => source.Alarms().Where(HasIndex), AlarmIndex, AlarmColumns(source)));
         tree.Register(new MibTable<DeviceRow>(oids.DeviceEntry, source.Devices, row => new Oid([row.Index]), DeviceColumns));
+        tree.Register(new MibTable<TxPairRow>(oids.TxPairEntry, source.TxPairs, row => new Oid([row.Index]), TxPairColumns(source)));
     }
 
     /// <summary>The alarmTable index of an alarm: its id as Unsigned32 (alarms whose id does not fit are not listed).</summary>
@@ -68,6 +69,29 @@ public static class PlayoutMibObjects
         new(DeviceType, row => new OctetString(row.Type)),
         new(PlayoutMibOids.Columns.DeviceState, row => Enum(row.State)),
     ];
+
+    private static MibColumn<TxPairRow>[] TxPairColumns(IPlayoutMibSource source) =>
+    [
+        new(TxPairName, row => new OctetString(row.Name)),
+        new(TxPairMain, row => new OctetString(row.Main)),
+        new(TxPairReserve, row => new OctetString(row.Reserve)),
+        new(TxPairOnAir, row => Enum(row.OnAir), new ColumnWrite<TxPairRow>((row, value) => TestChangeover(source, row, value),
+            (row, value, request) => source.Changeover(row.Index, (PairSide)((Integer32)value).Value, request.Principal))),
+        new(TxPairMainFault, row => new OctetString(row.MainFault)),
+        new(TxPairReserveFault, row => new OctetString(row.ReserveFault)),
+        new(TxPairChangeovers, row => Count(row.Changeovers)),
+        new(TxPairLastReason, row => new OctetString(row.LastReason)),
+        new(TxPairHeld, row => new OctetString(row.Held)),
+    ];
+
+    /// <summary>txPairOnAir takes main(1) or reserve(2), a side whose transmitter has a link.</summary>
+    private static ErrorStatus TestChangeover(IPlayoutMibSource source, TxPairRow row, SnmpValue value) => value switch
+    {
+        Integer32 { Value: (int)PairSide.Main or (int)PairSide.Reserve } side when !source.CanChangeover(row.Index, (PairSide)side.Value) => ErrorStatus.InconsistentValue,
+        Integer32 { Value: (int)PairSide.Main or (int)PairSide.Reserve } => ErrorStatus.NoError,
+        Integer32 => ErrorStatus.WrongValue,
+        _ => ErrorStatus.WrongType,
+    };
 
     private static MibColumn<AlarmRow>[] AlarmColumns(IPlayoutMibSource source) =>
     [

@@ -18,6 +18,7 @@ public sealed class PlayoutMibOids(Oid enterprise)
     public Oid OutputEntry => Root.Append(1, 3, 1, 1);
     public Oid AlarmEntry => Root.Append(1, 4, 1, 1);
     public Oid DeviceEntry => Root.Append(1, 5, 1, 1);
+    public Oid TxPairEntry => Root.Append(1, 6, 1, 1);
 
     /// <summary>playoutServer: the agent's sysObjectID.</summary>
     public Oid Server => Root.Append(3, 1);
@@ -26,6 +27,7 @@ public sealed class PlayoutMibOids(Oid enterprise)
     public Oid AlarmCleared => Root.Append(0, 2);
     public Oid AlarmAcknowledged => Root.Append(0, 3);
     public Oid ChannelStateChanged => Root.Append(0, 4);
+    public Oid TxPairChangeover => Root.Append(0, 5);
 
     /// <summary>Column numbers under their entries, as in the MIB file.</summary>
     public static class Columns
@@ -40,5 +42,8 @@ public sealed class PlayoutMibOids(Oid enterprise)
         public const uint AlarmSource = 2, AlarmSeverity = 3, AlarmText = 4, AlarmRaisedTime = 5, AlarmAcked = 6, AlarmAckUser = 7;
 
         public const uint DeviceName = 2, DeviceType = 3, DeviceState = 4;
+
+        public const uint TxPairName = 2, TxPairMain = 3, TxPairReserve = 4, TxPairOnAir = 5, TxPairMainFault = 6, TxPairReserveFault = 7,
+            TxPairChangeovers = 8, TxPairLastReason = 9, TxPairHeld = 10;
     }
 }

@@ -37,6 +37,13 @@ public sealed class PlayoutNotifications(PlayoutMibOids oids)
         new VarBind(oids.ChannelEntry.Append(PlayoutMibOids.Columns.ChannelState, channel.Index), Enum(channel.State)),
     ]);
 
+    public Notification TxPairChangeover(TxPairRow pair) => new(oids.TxPairChangeover,
+    [
+        new VarBind(oids.TxPairEntry.Append(TxPairName, pair.Index), new OctetString(pair.Name)),
+        new VarBind(oids.TxPairEntry.Append(TxPairOnAir, pair.Index), Enum(pair.OnAir)),
+        new VarBind(oids.TxPairEntry.Append(TxPairLastReason, pair.Index), new OctetString(pair.LastReason)),
+    ]);
+
     private VarBind AlarmObject(AlarmRow alarm, uint column, SnmpValue value) =>
         new(oids.AlarmEntry.Append(column).Append(PlayoutMibObjects.AlarmIndex(alarm)), value);
 }

@@ -45,3 +45,10 @@ public sealed record AlarmRow(long Id, string Source, Severity Severity, string 
 
 /// <summary>A deviceTable row.</summary>
 public sealed record DeviceRow(uint Index, string Name, string Type, DeviceState State);
+
+/// <summary>txPairOnAir: the side of a transmitter pair on air.</summary>
+public enum PairSide { Main = 1, Reserve = 2 }
+
+/// <summary>A txPairTable row; faults, the last changeover and a held changeover are empty when there is none.</summary>
+public sealed record TxPairRow(uint Index, string Name, string Main, string Reserve, PairSide OnAir, string MainFault, string ReserveFault,
+    ulong Changeovers, string LastReason, string Held);

@@ -74,4 +74,23 @@ public class StatusClocksTests
         Assert.Null(status.Clocks.NextManual);
         Assert.Null(status.Clocks.NextBreak);
     }
+
+    [Theory]
+    [InlineData("576i50")]
+    [InlineData("720p59.94")]
+    public void The_break_on_air_is_named_from_its_first_frame_to_its_last_and_none_outside(string format)
+    {
+        using var channel = new AutomatedChannel(Epoch, format);
+        channel.Load(new DaySchedule(Day, [Colour("a", 2), Colour("ads", 1, secondaries: [BreakOut]), Colour("b", 2)]));
+        long breakStart = channel.Time.Frames(TimeSpan.FromSeconds(2)), breakEnd = channel.Time.Frames(TimeSpan.FromSeconds(3));
+        // Channel.Tick counts the frames shown: the break's first frame is frame breakStart, shown once the tick is past it.
+        channel.RunUntil(breakStart);
+        Assert.Null(channel.Automation.BreakOnAir());
+        channel.RunUntil(breakStart + 1);
+        Assert.Equal("break ads 'ADS'", channel.Automation.BreakOnAir());
+        channel.RunUntil(breakEnd);
+        Assert.Equal("break ads 'ADS'", channel.Automation.BreakOnAir());
+        channel.RunUntil(breakEnd + 1);
+        Assert.Null(channel.Automation.BreakOnAir());
+    }
 }

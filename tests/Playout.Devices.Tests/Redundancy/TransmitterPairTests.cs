@@ -164,6 +164,66 @@ public class TransmitterPairTests
         Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/changeover"));
     }
 
+    [Fact]
+    public async Task Inside_a_break_a_major_fault_waits_for_the_break_end_with_a_minor_alarm_then_changes_over()
+    {
+        var breaks = new BreakWindow { Current = "break b1 'Ads'" };
+        await using var rig = await PairRig.Start(Fast, breaks: breaks);
+        rig.MainTwin.Inject(TransmitterFault.ExciterFailure);
+        await Until(() => rig.Rig.Alarms.IsActive("transmitters pair/held"), "changeover held");
+        var held = rig.Rig.Alarms.Active.Single(a => a.Source == "transmitters pair/held");
+        Assert.Equal((AlarmSeverity.Minor, "pair: changeover to reserve held until break b1 'Ads' ends (automatic: tx-main: exciter failure)"),
+            (held.Severity, held.Message));
+        Assert.Equal(("onMain", held.Message["pair: ".Length..]), (rig.Pair.Status().State, rig.Pair.Status().Held));
+        await Task.Delay(500);
+        Assert.Equal((0, "onMain"), (rig.ReserveTwin.Sets, rig.Pair.Status().State));
+
+        breaks.Current = null;
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve once the break ended");
+        Assert.Equal(("automatic: tx-main: exciter failure", null), (rig.Pair.Status().LastChangeover!.Why, rig.Pair.Status().Held));
+        Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/held"));
+    }
+
+    [Fact]
+    public async Task Inside_a_break_a_critical_fault_changes_over_after_the_hold_off_as_outside()
+    {
+        await using var rig = await PairRig.Start(Fast, breaks: new BreakWindow { Current = "break b1 'Ads'" });
+        rig.MainTwin.Inject(TransmitterFault.VswrTrip);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve inside the break");
+        Assert.Equal("automatic: tx-main: VSWR trip: RF off", rig.Pair.Status().LastChangeover!.Why);
+        Assert.False(rig.Rig.Alarms.IsActive("transmitters pair/held"));
+    }
+
+    [Fact]
+    public async Task Inside_a_break_a_restore_to_main_waits_and_a_fault_that_clears_meanwhile_lifts_the_hold()
+    {
+        var breaks = new BreakWindow();
+        await using var rig = await PairRig.Start(Fast with { Restore = true }, breaks: breaks);
+        rig.MainTwin.Inject(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Reserve, "on reserve");
+        breaks.Current = "break b2 'Promos'";
+        rig.MainTwin.Clear(TransmitterFault.CommunicationsLoss);
+        await Until(() => rig.Pair.Status().Held is not null, "restore held");
+        Assert.StartsWith("changeover to main held until break b2 'Promos' ends (automatic: restore, tx-main healthy for 0.5 s", rig.Pair.Status().Held);
+        breaks.Current = null;
+        await Until(() => rig.Pair.Status().OnAir == TransmitterSide.Main, "restored after the break");
+
+        // A held changeover whose fault goes away is no longer waiting.
+        breaks.Current = "break b3 'Ads'";
+        rig.MainTwin.Inject(TransmitterFault.OverTemperature);
+        await Until(() => rig.Pair.Status().Held is not null, "held for over-temperature");
+        rig.MainTwin.Clear(TransmitterFault.OverTemperature);
+        await Until(() => rig.Pair.Status().Held is null && !rig.Rig.Alarms.IsActive("transmitters pair/held"), "hold lifted");
+        Assert.Equal("onMain", rig.Pair.Status().State);
+    }
+
+    private sealed class BreakWindow : IBreakWindow
+    {
+        public volatile string? Current;
+
+        string? IBreakWindow.Current() => Current;
+    }
+
     /// <summary>Two twins, their devices (main on air with RF on) and the pair, started.</summary>
     private sealed class PairRig : IAsyncDisposable
     {
@@ -178,7 +238,7 @@ public class TransmitterPairTests
         public TransmitterPair Pair { get; }
 
         /// <param name="reserveWrites">false: the reserve twin has no write community, so it refuses every SET.</param>
-        public static async Task<PairRig> Start(TransmitterPairPolicy policy, bool reserveWrites = true)
+        public static async Task<PairRig> Start(TransmitterPairPolicy policy, bool reserveWrites = true, IBreakWindow? breaks = null)
         {
             var rig = TwinRig.Start();
             var reserveTwin = new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic),
@@ -187,7 +247,7 @@ public class TransmitterPairTests
             var reserve = rig.Open("tx-reserve", reserveTwin);
             await Until(() => main.Status().Connection == ConnectionState.Connected && reserve.Status().Connection == ConnectionState.Connected, "both connected");
             await Send(main, "rf", ("state", "on"));
-            var pair = new TransmitterPair("pair", main, reserve, policy, new DeviceContext(rig.Alarms, NullLogger.Instance, TimeProvider.System));
+            var pair = new TransmitterPair("pair", main, reserve, policy, new DeviceContext(rig.Alarms, NullLogger.Instance, TimeProvider.System), breaks);
             pair.Start();
             return new PairRig(rig, reserveTwin, main, reserve, pair);
         }

@@ -69,7 +69,7 @@ public class SnmpTransmitterTests
         rig.Twin.Inject(TransmitterFault.VswrTrip);
         await Until(() => rig.Alarms.IsActive("device tx/vswr"), "vswr alarm");
         var alarm = rig.Alarms.Active.Single(a => a.Source == "device tx/vswr");
-        Assert.Equal((AlarmSeverity.Major, "tx: VSWR trip: RF off"), (alarm.Severity, alarm.Message));
+        Assert.Equal((AlarmSeverity.Critical, "tx: VSWR trip: RF off"), (alarm.Severity, alarm.Message));
         await Until(() => Setting(tx, "rf")?.Actual == "off" && Measured(tx, "forwardPower") == 0 && Measured(tx, "vswr") == 3, "RF off at VSWR 3");
         Assert.Equal(["device tx/vswr"], rig.Alarms.Active.Select(a => a.Source));
 

@@ -47,4 +47,16 @@ public class TransmitterPairConfigTests
         Assert.Contains($"{file}, line 10: transmitterPairs[1].commsLossSeconds: 0 is out of range (0.5 to 3600 s)", error.Message);
         Assert.Contains($"{file}, line 10: transmitterPairs[1].restoreSeconds: 99999 is out of range (1 to 3600 s)", error.Message);
     }
+
+    [Theory]
+    [InlineData(2, "there is no channel 2 (channels are 1..1)")]
+    [InlineData(-1, "there is no channel -1 (channels are 1..1)")]
+    [InlineData(1, "channel 1 is not run from a schedule, so it has no breaks to wait for")]
+    public void A_break_window_channel_must_exist_and_run_from_a_schedule(int channel, string problem)
+    {
+        using var folder = new TempDirectory();
+        string file = Config(folder, $$"""[{ "name": "site", "main": "tx-a", "reserve": "tx-b", "channel": {{channel}} }]""");
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
+        Assert.Contains($"{file}, line 8: transmitterPairs[0].channel: {problem}", error.Message);
+    }
 }
