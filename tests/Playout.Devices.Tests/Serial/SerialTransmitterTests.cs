@@ -91,7 +91,7 @@ public sealed class SerialTransmitterTests : IAsyncLifetime
         _twin.Inject(TransmitterFault.VswrTrip);
         await Until(() => _rig.Alarms.IsActive("device tx/vswr") && _rig.Alarms.IsActive("device snmp/vswr"), "vswr alarm on both sides");
         var alarm = _rig.Alarms.Active.Single(a => a.Source == "device tx/vswr");
-        Assert.Equal((AlarmSeverity.Major, "tx: VSWR trip: RF off"), (alarm.Severity, alarm.Message));
+        Assert.Equal((AlarmSeverity.Critical, "tx: VSWR trip: RF off"), (alarm.Severity, alarm.Message));
         await Until(() => _rig.Setting("rf")?.Actual == "off" && _rig.Measured("forwardPower") == 0 && _rig.Measured("vswr") == 3, "RF off at VSWR 3");
 
         var refused = await Assert.ThrowsAsync<DeviceCommandException>(() => _rig.Send("rf", ("state", "on")));
