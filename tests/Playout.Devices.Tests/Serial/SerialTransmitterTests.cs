@@ -155,6 +155,48 @@ public sealed class SerialTransmitterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pulled_cable_is_alarmed_the_port_is_opened_again_once_plugged_and_the_desired_power_asserted_once()
+    {
+        await _rig.Send("power", ("percent", "70"));
+        _front.Dispose();
+        _rig.Line.Pull();
+        await _rig.Lost();
+        Assert.True(_rig.Alarms.IsActive(Tx.ConnectionAlarm));
+        _twin.State.PowerPercent = 20;
+
+        _rig.Line.Plug();
+        var plugged = _rig.Twin(port => new TransmitterSerialFrontEnd(port, _twin.State));
+        await _rig.Connected();
+        await Until(() => _twin.State.PowerPercent == 70, "power asserted again");
+        await Task.Delay(600);
+        Assert.Equal(1, plugged.Commands);
+        Assert.False(_rig.Alarms.IsActive(Tx.ConnectionAlarm));
+        Assert.True(_rig.Log.Lines.Count(l => l.Contains("open at 9600 baud", StringComparison.Ordinal)) >= 2);
+    }
+
+    [Fact]
+    public async Task A_silent_transmitter_never_holds_up_another_and_a_command_to_it_fails_within_its_timeouts()
+    {
+        await using var other = new SerialRig();
+        var otherFront = other.Twin(port => new TransmitterSerialFrontEnd(port, new TransmitterState(TimeProvider.System, 1000, TimeSpan.Zero)));
+        other.Open(TransmitterSerialProfile, name: "other");
+        await other.Connected();
+
+        _front.Silent = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failed = await Assert.ThrowsAsync<DeviceCommandException>(() => _rig.Send("power", ("percent", "10")));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"a command to the silent one took {clock.Elapsed}");
+        Assert.Contains("tx: power not", failed.Message);
+
+        var before = other.Device.Status().Measurements.Single(m => m.Name == "forwardPower").At;
+        await other.Send("rf", ("state", "on"));
+        Assert.Equal(1, otherFront.Commands);
+        await Until(() => other.Device.Status().Measurements.Single(m => m.Name == "forwardPower").At > before && other.Measured("forwardPower") == 1000, "the other still polled");
+        await _rig.Lost();
+        Assert.Equal(ConnectionState.Connected, other.Device.Status().Connection);
+    }
+
+    [Fact]
     public async Task Garbled_replies_are_logged_with_what_was_asked_and_lose_the_link_until_they_are_whole_again()
     {
         _front.Garbled = true;
