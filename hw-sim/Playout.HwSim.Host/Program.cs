@@ -1,3 +1,8 @@
 using Playout.HwSim.Host;
 
-return args is ["videohub", .. var rest] ? VideohubHost.Run(rest, Console.In, Console.Out) : CardHost.Run(args, Console.In, Console.Out);
+return args switch
+{
+    ["videohub", .. var rest] => VideohubHost.Run(rest, Console.In, Console.Out),
+    ["serial", .. var rest] => SerialTwinHost.Run(rest, Console.In, Console.Out),
+    _ => CardHost.Run(args, Console.In, Console.Out),
+};
