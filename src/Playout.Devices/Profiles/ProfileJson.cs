@@ -54,7 +54,7 @@ internal static class ProfileJson
         }
         if (profile is null)
             throw new ArgumentException($"{file}, line 1: the profile is null");
-        if (problem(profile) is { } found)
+        if ((ProfileNulls.Find(profile) ?? problem(profile)) is { } found)
             throw new ArgumentException($"{file}, line {LineOf(json, found)}: {found.Field}: {found.Why}");
         return profile;
     }
@@ -80,7 +80,7 @@ internal static class ProfileJson
         int from = problem.After is { } after ? Math.Max(0, json.IndexOf($"\"{after}\"", StringComparison.Ordinal)) : 0;
         int at = json.IndexOf($"\"{problem.Anchor}\"", from, StringComparison.Ordinal);
         if (at < 0)
-            at = json.IndexOf(problem.Anchor, StringComparison.Ordinal);
+            at = json.IndexOf(problem.Anchor, from, StringComparison.Ordinal);
         return at < 0 ? 1 : json.AsSpan(0, at).Count('\n') + 1;
     }
 }

@@ -3,12 +3,17 @@ namespace Playout.Devices.Profiles;
 /// <summary>The checks every device profile shares: names not used twice, positive scales, and a command's argument rules.</summary>
 internal static class ProfileRules
 {
-    /// <summary>The first name used twice in one of <paramref name="lists"/> (kind, names).</summary>
-    public static ProfileProblem? Twice(params (string Kind, IEnumerable<string> Names)[] lists)
+    /// <summary>The first name that is empty or used twice in one of <paramref name="lists"/> (kind, names).</summary>
+    public static ProfileProblem? Names(params (string Kind, IEnumerable<string> Names)[] lists)
     {
         foreach (var (kind, names) in lists)
-            if (names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            var all = names.ToList();
+            if (all.FindIndex(n => n.Length == 0) is >= 0 and var empty)
+                return new ProfileProblem($"{kind}[{empty}].name", "is empty", "", kind);
+            if (all.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 return new ProfileProblem(kind, $"'{twice.Key}' is named twice", twice.Key, kind);
+        }
         return null;
     }
 

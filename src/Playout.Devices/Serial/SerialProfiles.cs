@@ -37,7 +37,7 @@ public static class SerialProfiles
     }
 
     private static ProfileProblem? Names(SerialProfile profile) =>
-        ProfileRules.Twice(("measurements", profile.Measurements.Select(m => m.Name)), ("states", profile.States.Select(s => s.Name)),
+        ProfileRules.Names(("measurements", profile.Measurements.Select(m => m.Name)), ("states", profile.States.Select(s => s.Name)),
             ("commands", profile.Commands.Select(c => c.Name)), ("alarms", profile.Alarms.Select(a => a.Name)))
         ?? ProfileRules.Scales(profile.Measurements.Select(m => (m.Name, m.Scale)).Concat(profile.States.Select(s => (s.Name, s.Scale))).Concat(profile.Commands.Select(c => (c.Name, c.Scale))))
         ?? (profile.Alarms.FirstOrDefault(a => a.Active.Count == 0) is { } silent ? new ProfileProblem(silent.Name, "active lists no value", silent.Name, "alarms") : null);

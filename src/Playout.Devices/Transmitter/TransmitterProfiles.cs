@@ -18,7 +18,7 @@ public static class TransmitterProfiles
     private static ProfileProblem? Problem(TransmitterProfile profile)
     {
         string[] states = [.. profile.States.Select(s => s.Name)];
-        if (ProfileRules.Twice(("measurements", profile.Measurements.Select(m => m.Name)), ("states", states),
+        if (ProfileRules.Names(("measurements", profile.Measurements.Select(m => m.Name)), ("states", states),
                 ("commands", profile.Commands.Select(c => c.Name)), ("alarms", profile.Alarms.Select(a => a.Name))) is { } twice)
             return twice;
         if (ProfileRules.Scales(profile.Measurements.Select(m => (m.Name, m.Scale)).Concat(profile.States.Select(s => (s.Name, s.Scale))).Concat(profile.Commands.Select(c => (c.Name, c.Scale)))) is { } scale)

@@ -71,4 +71,47 @@ public class SerialProfileTests
         var profile = SerialProfiles.Parse("{\n // a device\n \"name\": \"x\",\n " + Poll + ",\n}", "s.json");
         Assert.Equal("p", profile.States.Single().Name);
     }
+
+    [Fact]
+    public void A_null_item_or_value_is_named_by_either_loader_with_its_line()
+    {
+        var serial = Assert.Throws<ArgumentException>(() => SerialProfiles.Parse("{\n \"name\": \"x\",\n \"commands\": [\n  null ]\n}", "s.json"));
+        Assert.Equal("s.json, line 4: commands[0]: is null", serial.Message);
+        var values = Assert.Throws<ArgumentException>(() => SerialProfiles.Parse("{\n \"name\": \"x\",\n " + Poll.Replace("\"name\": \"p\"", "\"name\": \"p\", \"values\": { \"1\":\n null }", StringComparison.Ordinal) + "\n}", "s.json"));
+        Assert.Equal("s.json, line 5: states[0].values.1: is null", values.Message);
+        var snmp = Assert.Throws<ArgumentException>(() => Playout.Devices.Transmitter.TransmitterProfiles.Parse("{ \"name\": \"x\",\n \"alarms\": [ null ] }", "tx.json"));
+        Assert.Equal("tx.json, line 2: alarms[0]: is null", snmp.Message);
+    }
+
+    /// <summary>The loader is shared with the SNMP profile (Profiles/ProfileJson), so its profile is damaged here too.</summary>
+    [Theory]
+    [InlineData("configs/devices/transmitter-serial.json")]
+    [InlineData("configs/devices/encoder-serial.json")]
+    [InlineData("configs/devices/transmitter-generic.json")]
+    public void Any_damage_to_a_profile_is_refused_saying_file_and_line_or_still_loads_never_anything_else(string file)
+    {
+        string good = File.ReadAllText(Playout.TestSupport.Repository.File(file));
+        Action<string> parse = file.Contains("generic", StringComparison.Ordinal)
+            ? json => Playout.Devices.Transmitter.TransmitterProfiles.Parse(json, "s.json")
+            : json => SerialProfiles.Parse(json, "s.json");
+        var random = new Random(14);
+        string[] junk = ["", "\"", "{", "}", "[", "]", ",", ":", "null", "-1", "1e999", "\"x\"", "(?<", "{percent", "true", "\\"];
+        int refused = 0;
+        for (int round = 0; round < 5000; round++)
+        {
+            int at = random.Next(good.Length);
+            string damaged = good[..at] + junk[random.Next(junk.Length)] + good[Math.Min(good.Length, at + random.Next(4))..];
+            try
+            {
+                parse(damaged);
+            }
+            catch (ArgumentException error)
+            {
+                refused++;
+                Assert.Matches(@"(?s)^s\.json, line [0-9]+: .+: ", error.Message);
+                Assert.DoesNotContain("   at ", error.Message);
+            }
+        }
+        Assert.True(refused > 500, $"only {refused} damaged profiles refused");
+    }
 }
