@@ -5,6 +5,8 @@ if (args.Length > 0 && args[0] == "channel")
     return ChannelTickBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp-on-air")
     return SnmpOnAirBenchmark.Run(args[1..], Console.Out);
+if (args.Length > 0 && args[0] == "devices-on-air")
+    return DevicesOnAirBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "amcp")
     return AmcpOnAirBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp")

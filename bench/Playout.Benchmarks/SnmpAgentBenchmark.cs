@@ -135,6 +135,12 @@ public static class SnmpAgentBenchmark
 
         public IReadOnlyList<DeviceRow> Devices() => [];
 
+        public IReadOnlyList<TxPairRow> TxPairs() => [];
+
+        public bool CanChangeover(uint pairIndex, PairSide to) => false;
+
+        public bool Changeover(uint pairIndex, PairSide to, string who) => false;
+
         public bool Act(uint channelIndex, ChannelAction action, string who) => false;
 
         public bool Acknowledge(long alarmId, string who) => false;

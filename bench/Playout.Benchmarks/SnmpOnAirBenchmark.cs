@@ -36,16 +36,11 @@ public static class SnmpOnAirBenchmark
     public static int Run(string[] args, TextWriter output)
     {
         double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        var format = VideoFormats.Parse("1080i50");
         using var alarms = new AlarmBoard(NullLogger.Instance);
-        using var context = new ChannelContext("bench", format, 32, 64, NullLogger.Instance, alarms);
-        using var channel = new Channel(context, new SystemClock(format.FrameRate), SyntheticProducers.Color(context, "black"));
-        channel.AddConsumer(new ProbeConsumer(context,
-            [new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
-        channel.Execute(StageCommands.Load(1, SyntheticProducers.Bars(context, BarsStandard.Ebu)));
+        using var channel = TickPhase.OnAir(alarms, out var context);
+        using var owned = context;
         for (int i = 0; i < 20; i++)
             alarms.Raise($"bench/layer {i}", AlarmSeverity.Warning, $"alarm {i}");
-        channel.Start();
 
         var counters = new AgentCounters();
         var tree = new MibTree();
@@ -72,29 +67,10 @@ public static class SnmpOnAirBenchmark
         return 0;
     }
 
-    private readonly record struct Result(double RequestsPerSecond, double P50, double P99, double Max, long LateTicks)
-    {
-        public string Row(string name) =>
-            $"| {name} | {RequestsPerSecond:N0} | {P50:0.00} | {P99:0.00} | {Max:0.00} | {LateTicks} |";
-    }
-
     /// <summary>Runs for <paramref name="duration"/>, loading the agent at <paramref name="load"/> when given; the tick times are this phase's own.</summary>
     /// <param name="perSecond">Requests each client sends a second; 0: the next as soon as the last is answered.</param>
-    private static Result Phase(Channel channel, TimeSpan duration, IPEndPoint? load, int clients, int perSecond)
-    {
-        long firstTick = channel.Timings.Count, lateBefore = channel.Status().LateTicks;
-        var clock = Stopwatch.StartNew();
-        long requests = load is null ? 0 : Load(load, duration, clients, perSecond);
-        while (clock.Elapsed < duration)
-            Thread.Sleep(50);
-        double elapsed = clock.Elapsed.TotalSeconds;
-        int ticks = (int)Math.Min(channel.Timings.Count - firstTick, TickTimings.Window);
-        var totals = channel.Timings.Snapshot()[^ticks..].Select(t => t.Total / 1000).Order().ToArray();
-        return new Result(requests / elapsed, Percentile(totals, 50), Percentile(totals, 99), totals[^1], channel.Status().LateTicks - lateBefore);
-    }
-
-    private static double Percentile(double[] sorted, double percent) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
+    private static TickPhase Phase(Channel channel, TimeSpan duration, IPEndPoint? load, int clients, int perSecond) =>
+        TickPhase.Measure(channel, duration, span => load is null ? 0 : Load(load, span, clients, perSecond));
 
     /// <summary><paramref name="clients"/> clients, half reading the channel row and half the alarm table; returns the answers received.</summary>
     private static long Load(IPEndPoint agent, TimeSpan duration, int clients, int perSecond)
@@ -157,6 +133,12 @@ public static class SnmpOnAirBenchmark
             [.. alarms.Listed.Select(a => new AlarmRow(a.Id, a.Source, (Severity)AlarmSeverities.X733(a.Severity), a.Message, a.RaisedAt, false, ""))];
 
         public IReadOnlyList<DeviceRow> Devices() => [];
+
+        public IReadOnlyList<TxPairRow> TxPairs() => [];
+
+        public bool CanChangeover(uint pairIndex, PairSide to) => false;
+
+        public bool Changeover(uint pairIndex, PairSide to, string who) => false;
 
         public bool Act(uint channelIndex, ChannelAction action, string who) => false;
 

@@ -66,7 +66,16 @@ public abstract class Device : IAsyncDisposable
         string text = arguments.Count == 0 ? command : $"{command} {string.Join(" ", arguments.Select(a => $"{a.Key}={a.Value}"))}";
         lock (_gate)
             _lastCommand = (text, Context.Time.GetUtcNow());
-        await ExecuteAsync(command, arguments, cancel).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(command, arguments, cancel).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not (DeviceCommandException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A driver's own bug: logged with its stack for the developer, told to the caller as a command not carried out.
+            Context.Logger.LogError(error, "device {Device}: {Command} failed inside the {Driver} driver", Name, text, Driver);
+            throw new DeviceCommandException($"{Name}: {command} failed inside the {Driver} driver ({error.GetType().Name}: {error.Message})");
+        }
     }
 
     /// <summary>Carries out a checked command; throws <see cref="DeviceCommandException"/> when the device did not.</summary>

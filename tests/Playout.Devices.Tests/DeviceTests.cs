@@ -36,9 +36,45 @@ public class DeviceTests
         Assert.Empty(alarms.Active);
     }
 
+    [Fact]
+    public async Task A_driver_that_throws_something_else_is_logged_with_its_stack_and_the_command_is_not_carried_out()
+    {
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        var log = new RecordingLogger();
+        await using var device = new FakeDevice(new DeviceContext(alarms, log, TimeProvider.System)) { Fails = new InvalidOperationException("index was outside the bounds") };
+        device.Start();
+        var error = await Assert.ThrowsAsync<DeviceCommandException>(() => device.SendAsync("rf", new Dictionary<string, string> { ["on"] = "true" }, default));
+        Assert.Equal("tx: rf failed inside the fake driver (InvalidOperationException: index was outside the bounds)", error.Message);
+        var logged = Assert.Single(log.Errors);
+        Assert.Equal(("device tx: rf on=true failed inside the fake driver", device.Fails), logged);
+
+        // Cancelled is not a failure of the driver: it stays what it is.
+        device.Fails = new OperationCanceledException();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => device.SendAsync("rf", new Dictionary<string, string> { ["on"] = "true" }, default));
+        Assert.Single(log.Errors);
+    }
+
+    private sealed class RecordingLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<(string Message, Exception? Error)> Errors { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel level) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel level, Microsoft.Extensions.Logging.EventId id, TState state, Exception? error, Func<TState, Exception?, string> format)
+        {
+            if (level == Microsoft.Extensions.Logging.LogLevel.Error)
+                Errors.Add((format(state, error), error));
+        }
+    }
+
     private sealed class FakeDevice(DeviceContext context) : Device("tx", "fake", context)
     {
         public List<string> Executed { get; } = [];
+
+        /// <summary>What the driver throws (a bug of its own), or null.</summary>
+        public Exception? Fails { get; set; }
 
         public override IReadOnlyList<DeviceCommandSpec>? Commands { get; } =
             [new DeviceCommandSpec("rf", "RF on or off", [new DeviceParameterSpec("on", Values: ["true", "false"])])];
@@ -49,6 +85,8 @@ public class DeviceTests
 
         protected override Task ExecuteAsync(string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel)
         {
+            if (Fails is { } error)
+                throw error;
             Executed.Add($"{command} {string.Join(" ", arguments.Select(a => $"{a.Key}={a.Value}"))}");
             SetSetting(command, desired: arguments["on"]);
             return Task.CompletedTask;

@@ -14,10 +14,13 @@ public sealed class TransmitterState(TimeProvider time, double nominalWatts, Tim
     private DateTimeOffset _rfOnAt;
     private bool _vswrLatched;
 
-    public int PowerPercent { get { lock (_gate) return field; } set { lock (_gate) field = value; } } = 100;
-    public bool Reserve { get { lock (_gate) return field; } set { lock (_gate) field = value; } }
-    public bool ExciterB { get { lock (_gate) return field; } set { lock (_gate) field = value; } }
-    public bool DummyLoad { get { lock (_gate) return field; } set { lock (_gate) field = value; } }
+    /// <summary>Raised after a setting, a fault or a fault reset changed (not for the ramp or the drift, which follow from time).</summary>
+    public event Action? Changed;
+
+    public int PowerPercent { get { lock (_gate) return field; } set { lock (_gate) field = value; Changed?.Invoke(); } } = 100;
+    public bool Reserve { get { lock (_gate) return field; } set { lock (_gate) field = value; Changed?.Invoke(); } }
+    public bool ExciterB { get { lock (_gate) return field; } set { lock (_gate) field = value; Changed?.Invoke(); } }
+    public bool DummyLoad { get { lock (_gate) return field; } set { lock (_gate) field = value; Changed?.Invoke(); } }
 
     public bool RfOn
     {
@@ -31,6 +34,7 @@ public sealed class TransmitterState(TimeProvider time, double nominalWatts, Tim
                 _rfOn = value;
                 _rfOnAt = time.GetUtcNow();
             }
+            Changed?.Invoke();
         }
     }
 
@@ -51,9 +55,14 @@ public sealed class TransmitterState(TimeProvider time, double nominalWatts, Tim
             else if (fault == TransmitterFault.ExciterFailure)
                 ExciterB = !ExciterB;
         }
+        Changed?.Invoke();
     }
 
-    public void Clear(TransmitterFault fault) { lock (_gate) _faults.Remove(fault); }
+    public void Clear(TransmitterFault fault)
+    {
+        lock (_gate) _faults.Remove(fault);
+        Changed?.Invoke();
+    }
 
     /// <summary>The front panel's fault reset: a VSWR trip whose cause is gone unlatches (RF stays off until asked).</summary>
     public void ResetFaults()
@@ -63,6 +72,7 @@ public sealed class TransmitterState(TimeProvider time, double nominalWatts, Tim
             _faults.Remove(TransmitterFault.VswrTrip);
             _vswrLatched = false;
         }
+        Changed?.Invoke();
     }
 
     public double ForwardWatts

@@ -13,7 +13,8 @@ namespace Playout.HwSim.Transmitter;
 /// A transmitter controller on loopback: the SNMP agent's pipeline (<see cref="MessageProcessor"/> over a
 /// <see cref="MibTree"/>) serving a profile's objects from a <see cref="TransmitterState"/>, with faults injected
 /// from code: the transmitter's own (<see cref="TransmitterFault"/>), communications loss (requests dropped),
-/// slow replies (<see cref="ReplyDelay"/>) and garbled ones (<see cref="GarbleReplies"/>). The profile must use the generic profile's names (forwardPower, rf, vswr…).
+/// slow replies (<see cref="ReplyDelay"/>) and garbled ones (<see cref="GarbleReplies"/>); traps to a sink on changes
+/// (<see cref="TransmitterTraps"/>). The profile must use the generic profile's names (forwardPower, rf, vswr…).
 /// </summary>
 public sealed class TransmitterTwin : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ public sealed class TransmitterTwin : IAsyncDisposable
     private readonly MessageProcessor _processor;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly TransmitterTraps? _traps;
     private int _sets;
 
     public TransmitterTwin(TransmitterProfile profile, TransmitterTwinOptions options)
@@ -33,8 +35,9 @@ public sealed class TransmitterTwin : IAsyncDisposable
         var counters = new AgentCounters();
         var upTime = new UpTime();
         var tree = new MibTree();
+        var engine = new VolatileEngine(32473, 65507);
         StandardGroups.Register(tree, new SystemInfo(options.Description, TwinObjectId, "", "transmitter twin", "hw-sim"), counters,
-            new VolatileEngine(32473, 65507), upTime);
+            engine, upTime);
 
         string[] unknown = [.. profile.Measurements.Select(m => m.Name).Except(["forwardPower", "reflectedPower", "vswr", "temperature"])
             .Concat(profile.States.Select(st => st.Name).Except(["rf", "path", "exciter", "output", "mode", "power"]))
@@ -58,8 +61,11 @@ public sealed class TransmitterTwin : IAsyncDisposable
                 value => value is Integer32 ? ErrorStatus.NoError : ErrorStatus.WrongType,
                 (value, _) => Counted(write(((Integer32)value).Value)))));
         }
+        if (options.TrapSink is { } sink)
+            _traps = new TransmitterTraps(State, [.. profile.States.Select(st => st.Oid).Concat(profile.Alarms.Select(a => a.Oid)).Distinct().Select(oid => (oid, objects[oid].Read))],
+                sink, options.TrapCommunity, upTime);
         _processor = MessageProcessor.ForAgent(new SnmpAgentOptions { Communities = new CommunityOptions { ReadCommunity = options.Community, WriteCommunity = options.WriteCommunity } },
-            tree, counters, []);
+            tree, counters, TransmitterTwinUsm.Models(options.User, engine));
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, options.Port));
         _loop = Task.Run(ReceiveLoop);
@@ -180,6 +186,8 @@ public sealed class TransmitterTwin : IAsyncDisposable
         await _stop.CancelAsync();
         _socket.Dispose();
         await _loop;
+        if (_traps is not null)
+            await _traps.DisposeAsync();
         _stop.Dispose();
     }
 }

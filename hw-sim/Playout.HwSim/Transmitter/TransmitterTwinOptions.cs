@@ -1,3 +1,6 @@
+using System.Net;
+using Playout.Snmp.Security;
+
 namespace Playout.HwSim.Transmitter;
 
 /// <summary>How the transmitter twin listens (loopback; port 0 picks one) and behaves.</summary>
@@ -13,4 +16,13 @@ public sealed record TransmitterTwinOptions
     public TimeSpan RampTime { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>An SNMPv3 user the twin also serves (with passwords; it reads and writes everything), beside v2c; null: v2c only.</summary>
+    public UsmUserOptions? User { get; init; }
+
+    /// <summary>Where the twin sends a v2c trap when a state or fault flag changes (<see cref="TransmitterTraps"/>); null: no traps.</summary>
+    public IPEndPoint? TrapSink { get; init; }
+
+    /// <summary>The community the traps carry.</summary>
+    public string TrapCommunity { get; init; } = "public";
 }

@@ -48,6 +48,10 @@ public sealed class TransmitterPair : IAsyncDisposable
         HeldAlarm = $"transmitters {name}/held";
     }
 
+    /// <summary>What a schedule (or another caller by name) sends a pair: <c>changeover to=main|reserve</c>.</summary>
+    public static DeviceCommandSpec ChangeoverCommand { get; } =
+        new("changeover", "Put the main or the reserve transmitter on air", [new DeviceParameterSpec("to", Values: ["main", "reserve"])]);
+
     public string Name { get; }
     public Device Main => _main;
     public Device Reserve => _reserve;

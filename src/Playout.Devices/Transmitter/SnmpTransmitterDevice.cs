@@ -10,7 +10,8 @@ namespace Playout.Devices.Transmitter;
 /// <summary>
 /// A transmitter polled over SNMP on a task of its own: every poll reads the profile's measurements, states and fault
 /// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
-/// asserts once the desired settings the transmitter does not show. Commands are SETs with the write community.
+/// asserts once the desired settings the transmitter does not show. Commands are SETs (with the write community over v2c).
+/// With a trap listener, a trap from the transmitter's address cuts the wait short: a trip is seen within one round trip.
 /// </summary>
 internal sealed class SnmpTransmitterDevice : Device
 {
@@ -19,6 +20,8 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly IReadOnlyList<Oid> _polled;
     private readonly SnmpManager _manager;
     private readonly CancellationTokenSource _stop = new();
+    private readonly PollWake _wake;
+    private readonly TransmitterTrapWatch _traps;
     private Task _loop = Task.CompletedTask;
 
     public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
@@ -27,9 +30,14 @@ internal sealed class SnmpTransmitterDevice : Device
         _profile = settings.Profile;
         _polled = TransmitterProfiles.Polled(_profile);
         _manager = new SnmpManager(settings.Address,
-            new SnmpManagerOptions { Community = settings.Community, WriteCommunity = settings.WriteCommunity, Timeout = settings.Timeout, Retries = settings.Retries },
+            new SnmpManagerOptions
+            {
+                Community = settings.Community, WriteCommunity = settings.WriteCommunity, User = settings.User, Timeout = settings.Timeout, Retries = settings.Retries,
+            },
             report => context.Logger.LogDebug("device {Device}: {Report}", name, report));
         Commands = [.. _profile.Commands.Select(Spec)];
+        _wake = new PollWake(context.Time);
+        _traps = new TransmitterTrapWatch(name, settings, context.Logger, _wake);
     }
 
     public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
@@ -37,7 +45,10 @@ internal sealed class SnmpTransmitterDevice : Device
     public override void Start()
     {
         if (_loop.IsCompleted)
+        {
+            _traps.Start();
             _loop = Task.Run(PollLoop);
+        }
     }
 
     private async Task PollLoop()
@@ -78,7 +89,7 @@ internal sealed class SnmpTransmitterDevice : Device
             try
             {
                 // Back off while the link is down: twice the interval per failure, at most eight times.
-                await Task.Delay(_settings.Poll * (1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
+                await _wake.WaitAsync(_settings.Poll * (1 << Math.Min(failures, 3)), _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -151,6 +162,7 @@ internal sealed class SnmpTransmitterDevice : Device
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        await _traps.DisposeAsync().ConfigureAwait(false);
         _manager.Dispose();
         _stop.Dispose();
         foreach (var a in _profile.Alarms)

@@ -31,13 +31,21 @@ public static class GpiTriggers
             return;
         string who = $"gpi {device} input {input}";
         var automation = host.Automation;
-        EditResult result = trigger.Action switch
+        try
         {
-            "take" => automation.Take(who),
-            "hold" => automation.Hold(who),
-            "release" => automation.Release(who),
-            _ => automation.Skip(who),
-        };
-        logger.LogOperator(automation.Channel.Name, trigger.Action, who, result);
+            EditResult result = trigger.Action switch
+            {
+                "take" => automation.Take(who),
+                "hold" => automation.Hold(who),
+                "release" => automation.Release(who),
+                _ => automation.Skip(who),
+            };
+            logger.LogOperator(automation.Channel.Name, trigger.Action, who, result);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Off the device's thread on a task nobody awaits: logged here or never seen.
+            logger.LogError(error, "{Channel}: {Action} by {Who} failed", automation.Channel.Name, trigger.Action, who);
+        }
     }
 }

@@ -62,7 +62,7 @@ public static class PlayoutService
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: devices, mediaLength: library.LengthOf,
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: new ScheduleDeviceCommands(devices, pairs), mediaLength: library.LengthOf,
                     measuredLoudness: library.LoudnessAt));
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);

@@ -26,6 +26,8 @@ public sealed record TransmitterPairConfig
     {
         if (string.IsNullOrWhiteSpace(Name))
             problems.Add($"{where}.name", "missing");
+        else if (service.Devices.Any(d => d.Name == Name))
+            problems.Add($"{where}.name", $"'{Name}' is also a device's name: schedules send to either by name");
         foreach (var (field, device) in new[] { ("main", Main), ("reserve", Reserve) })
         {
             if (string.IsNullOrWhiteSpace(device))

@@ -40,6 +40,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         var gate = new StartingGate();
         var tickets = new StreamTickets(TimeProvider.System);
         ApiErrors.Use(app, logs.CreateLogger("Playout.Api"));
+        EndOnStop.Use(app);
         HostFilter.Use(app, config);
         gate.Use(app);
         BodyLimits.Use(app, config.Api);

@@ -1,18 +1,17 @@
-using System.Formats.Asn1;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Playout.Snmp.Data;
-using Playout.Snmp.Messages;
 using Playout.Snmp.Pdus;
+using Playout.Snmp.Security;
 
 namespace Playout.Snmp.Manager;
 
 /// <summary>
-/// An SNMPv2c manager talking to one agent over UDP: GET, a GETNEXT walk and SET, one request at a time, each with
-/// its timeout and retries. Datagrams that are not the awaited response (junk, another request-id, another community,
-/// another sender) are reported through <c>report</c> and ignored; the caller only ever sees a result,
-/// <see cref="SnmpManagerException"/> or <see cref="SnmpTimeoutException"/> (or its own cancellation).
+/// An SNMP manager talking to one agent over UDP, v2c or (with <see cref="SnmpManagerOptions.User"/>) SNMPv3 USM: GET, a
+/// GETNEXT walk and SET, one request at a time, each with its timeout and retries. Datagrams that are not the awaited
+/// response (junk, another request-id or msgID, another community, one that does not authenticate, another sender) are
+/// reported through <c>report</c> and ignored; the caller only ever sees a result, <see cref="SnmpManagerException"/>
+/// (an error-status, or an SNMPv3 Report saying why the agent refused) or <see cref="SnmpTimeoutException"/> (or its own cancellation).
 /// </summary>
 public sealed class SnmpManager : IDisposable
 {
@@ -22,13 +21,31 @@ public sealed class SnmpManager : IDisposable
     private readonly Socket _socket;
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly byte[] _buffer = new byte[65535];
+    private readonly IManagerSecurity _security;
+    private readonly string _as;
     private int _requestId = Random.Shared.Next(1, int.MaxValue / 2);
+
+    /// <summary>How often one request may learn the agent's engine or clock anew (discovery, then a resynchronisation) before it fails.</summary>
+    private const int MaxRelearn = 3;
+
+    /// <summary>The largest message this manager takes (its receive buffer), sent as SNMPv3's msgMaxSize.</summary>
+    private const int MaxMessageSize = 65507;
 
     public SnmpManager(IPEndPoint agent, SnmpManagerOptions options, Action<string>? report = null)
     {
         _agent = agent;
         _options = options;
         _report = report ?? (_ => { });
+        if (options.User is { } user)
+        {
+            _security = new UsmManagerSecurity(new UsmRemoteEngine(ManagerUser(user), MaxMessageSize));
+            _as = $" as SNMPv3 user '{user.Name}'";
+        }
+        else
+        {
+            _security = new CommunityManagerSecurity(options.Community, options.WriteCommunity);
+            _as = "";
+        }
         // Unconnected: a closed port's ICMP error does not fail the receive, it is simply no answer.
         _socket = new Socket(agent.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(agent.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
@@ -36,13 +53,21 @@ public sealed class SnmpManager : IDisposable
 
     public IPEndPoint Agent => _agent;
 
+    /// <summary>The configured user with its master keys (localised to the agent's engine once discovered); needs passwords.</summary>
+    private static UsmUser ManagerUser(UsmUserOptions options)
+    {
+        var user = UsmUserFactory.Create(options with { ReadView = null, WriteView = null }, [], new Dictionary<string, SnmpView>());
+        return user.CanLocalize ? user
+            : throw new ArgumentException($"SNMPv3 user '{options.Name}': a manager needs authPassword and privPassword (keys are localised to each agent's engine after discovery)");
+    }
+
     /// <summary>The values of <paramref name="oids"/> (noSuchObject/noSuchInstance come back as values, not errors).</summary>
     public Task<IReadOnlyList<VarBind>> GetAsync(IReadOnlyList<Oid> oids, CancellationToken cancel = default) =>
-        RequestAsync(PduType.Get, [.. oids.Select(o => new VarBind(o))], _options.Community, cancel);
+        RequestAsync(PduType.Get, [.. oids.Select(o => new VarBind(o))], cancel);
 
-    /// <summary>Sets every binding at once (the agent tests all, then commits all) with the write community.</summary>
+    /// <summary>Sets every binding at once (the agent tests all, then commits all); over v2c with the write community.</summary>
     public Task<IReadOnlyList<VarBind>> SetAsync(IReadOnlyList<VarBind> bindings, CancellationToken cancel = default) =>
-        RequestAsync(PduType.Set, bindings, _options.WriteCommunity ?? _options.Community, cancel);
+        RequestAsync(PduType.Set, bindings, cancel);
 
     /// <summary>Every instance under <paramref name="root"/>, in order, by GETNEXT.</summary>
     public async Task<IReadOnlyList<VarBind>> WalkAsync(Oid root, CancellationToken cancel = default)
@@ -51,7 +76,7 @@ public sealed class SnmpManager : IDisposable
         var cursor = root;
         while (true)
         {
-            var next = (await RequestAsync(PduType.GetNext, [new VarBind(cursor)], _options.Community, cancel).ConfigureAwait(false))[0];
+            var next = (await RequestAsync(PduType.GetNext, [new VarBind(cursor)], cancel).ConfigureAwait(false))[0];
             if (next.Value == Null.EndOfMibView || !next.Oid.StartsWith(root) || next.Oid == root)
                 return found;
             if (next.Oid <= cursor)
@@ -63,28 +88,34 @@ public sealed class SnmpManager : IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<VarBind>> RequestAsync(PduType type, IReadOnlyList<VarBind> bindings, string community, CancellationToken cancel)
+    private async Task<IReadOnlyList<VarBind>> RequestAsync(PduType type, IReadOnlyList<VarBind> bindings, CancellationToken cancel)
     {
         await _one.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
             var requestId = Interlocked.Increment(ref _requestId);
-            var communityBytes = Encoding.UTF8.GetBytes(community);
-            var request = new CommunityMessage(SnmpVersion.V2c, communityBytes, Pdu.Request(type, requestId, bindings)).Encode();
+            var pdu = Pdu.Request(type, requestId, bindings);
+            var request = _security.Wrap(pdu, write: type == PduType.Set);
+            int relearnt = 0;
             for (var attempt = 0; attempt <= _options.Retries; attempt++)
             {
-                try
+                await SendAsync(request, cancel).ConfigureAwait(false);
+                switch (await ReceiveAsync(requestId, cancel).ConfigureAwait(false))
                 {
-                    await _socket.SendToAsync(request, SocketFlags.None, _agent, cancel).ConfigureAwait(false);
+                    case ManagerReply.Answer answer:
+                        return Checked(type, bindings, answer.Pdu);
+                    case ManagerReply.Refused refused:
+                        throw new SnmpManagerException($"SNMP agent {_agent}: {type} {Describe(bindings)}{_as}: {refused.Why}");
+                    case ManagerReply.Again when ++relearnt <= MaxRelearn:
+                        // SNMPv3 discovery or time sync: the request itself goes now, without spending a try.
+                        request = _security.Wrap(pdu, write: type == PduType.Set);
+                        attempt--;
+                        break;
+                    case ManagerReply.Again:
+                        throw new SnmpManagerException($"SNMP agent {_agent}: {type} {Describe(bindings)}{_as}: the agent's engine ID or clock changed at every try ({MaxRelearn} times)");
                 }
-                catch (SocketException error)
-                {
-                    throw new SnmpManagerException($"SNMP agent {_agent}: cannot send: {error.Message}");
-                }
-                if (await ReceiveAsync(requestId, communityBytes, cancel).ConfigureAwait(false) is { } response)
-                    return Checked(type, bindings, response);
             }
-            throw new SnmpTimeoutException($"SNMP agent {_agent}: no answer to {type} {Describe(bindings)} within {_options.Timeout.TotalMilliseconds:0} ms ({_options.Retries + 1} tries)");
+            throw new SnmpTimeoutException($"SNMP agent {_agent}: no answer to {type} {Describe(bindings)}{_as} within {_options.Timeout.TotalMilliseconds:0} ms ({_options.Retries + 1} tries){_security.Unanswered}");
         }
         finally
         {
@@ -92,8 +123,20 @@ public sealed class SnmpManager : IDisposable
         }
     }
 
-    /// <summary>The response to <paramref name="requestId"/> within one try's timeout, or null; everything else is reported and skipped.</summary>
-    private async Task<Pdu?> ReceiveAsync(int requestId, byte[] community, CancellationToken cancel)
+    private async Task SendAsync(byte[] request, CancellationToken cancel)
+    {
+        try
+        {
+            await _socket.SendToAsync(request, SocketFlags.None, _agent, cancel).ConfigureAwait(false);
+        }
+        catch (SocketException error)
+        {
+            throw new SnmpManagerException($"SNMP agent {_agent}: cannot send: {error.Message}");
+        }
+    }
+
+    /// <summary>The verdict on the first datagram that settles the request within one try's timeout, or null; everything else is reported and skipped.</summary>
+    private async Task<ManagerReply?> ReceiveAsync(int requestId, CancellationToken cancel)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(_options.Timeout);
@@ -120,22 +163,11 @@ public sealed class SnmpManager : IDisposable
                 _report($"SNMP agent {_agent}: ignored a datagram from {received.RemoteEndPoint}");
                 continue;
             }
-            CommunityMessage message;
-            try
-            {
-                message = CommunityMessage.Decode(_buffer.AsMemory(0, received.ReceivedBytes));
-            }
-            catch (Exception error) when (error is SnmpDecodeException or AsnContentException)
-            {
-                _report($"SNMP agent {_agent}: ignored an undecodable datagram of {received.ReceivedBytes} bytes: {error.Message}");
-                continue;
-            }
-            if (message.Pdu.Type != PduType.Response || message.Pdu.RequestId != requestId)
-                _report($"SNMP agent {_agent}: ignored a {message.Pdu.Type} with request-id {message.Pdu.RequestId} (awaiting {requestId})");
-            else if (!message.Community.AsSpan().SequenceEqual(community))
-                _report($"SNMP agent {_agent}: ignored a response with another community");
+            var reply = _security.Read(_buffer.AsMemory(0, received.ReceivedBytes), requestId);
+            if (reply is ManagerReply.Skip skip)
+                _report($"SNMP agent {_agent}: ignored {skip.Why}");
             else
-                return message.Pdu;
+                return reply;
         }
     }
 

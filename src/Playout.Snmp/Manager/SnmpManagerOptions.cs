@@ -1,8 +1,17 @@
+using Playout.Snmp.Security;
+
 namespace Playout.Snmp.Manager;
 
 /// <summary>How long a manager waits for each try and how often it tries again before a request times out.</summary>
 public sealed record SnmpManagerOptions
 {
+    /// <summary>
+    /// SNMPv3: the USM user to speak as (its level follows from auth and priv; passwords, not localised keys); null: v2c with
+    /// the communities. The views are not used.
+    /// </summary>
+    public UsmUserOptions? User { get; init; }
+
+    /// <summary>The v2c read community.</summary>
     public string Community { get; init; } = "public";
 
     /// <summary>The community SETs are sent with; null: the read <see cref="Community"/>.</summary>

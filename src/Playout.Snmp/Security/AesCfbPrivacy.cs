@@ -12,6 +12,9 @@ public static class AesCfbPrivacy
     public const int KeyLength = 16;
     public const int SaltLength = 8;
 
+    /// <summary>True for the names configurations give this protocol: "AES", "AES-128", "AES128" (any case).</summary>
+    public static bool IsName(string name) => name.Trim().ToUpperInvariant() is "AES" or "AES-128" or "AES128";
+
     /// <summary>Encrypts <paramref name="plain"/>; the ciphertext has the same length (CFB is a stream mode).</summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> localizedKey, int boots, int time, ulong salt, ReadOnlySpan<byte> plain)
         => Transform(localizedKey, boots, time, salt, plain, encrypt: true);

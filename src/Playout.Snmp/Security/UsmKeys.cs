@@ -8,6 +8,9 @@ public static class UsmKeys
 {
     private const int ExpandedLength = 1024 * 1024;
 
+    /// <summary>net-snmp refuses passwords under 8 characters (RFC 3414 §11.2 recommends at least that); so do we.</summary>
+    public const int MinPasswordLength = 8;
+
     /// <summary>Ku: the hash of the password repeated to fill 1,048,576 bytes.</summary>
     public static byte[] PasswordToKey(UsmAuthProtocol protocol, string password)
     {

@@ -17,7 +17,7 @@ public static class UsmUserFactory
         }
 
         var priv = options.Priv is not null && !string.Equals(options.Priv, "none", StringComparison.OrdinalIgnoreCase);
-        if (priv && options.Priv!.ToUpperInvariant() is not ("AES" or "AES-128" or "AES128"))
+        if (priv && !AesCfbPrivacy.IsName(options.Priv!))
             throw new FormatException($"{who}: priv '{options.Priv}' is not AES (AES-128) or none.");
         if (priv && auth is null)
             throw new FormatException($"{who}: priv needs auth (USM has no noAuthPriv level).");
@@ -41,9 +41,8 @@ public static class UsmUserFactory
             throw new FormatException($"{who}: give exactly one of {field}Password and {field}Key.");
         if (password is not null)
         {
-            // net-snmp refuses passwords under 8 characters (RFC 3414 §11.2 recommends at least that); so do we.
-            if (password.Length < 8)
-                throw new FormatException($"{who}: {field}Password must have at least 8 characters.");
+            if (password.Length < UsmKeys.MinPasswordLength)
+                throw new FormatException($"{who}: {field}Password must have at least {UsmKeys.MinPasswordLength} characters.");
             var master = UsmKeys.PasswordToKey(auth, password);
             return (master, UsmKeys.Localize(auth, master, engineId));
         }

@@ -40,6 +40,64 @@ public class SnmpTransmitterSettingsTests
         Assert.StartsWith(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("version", "2", "version: '2' is not 2c or 3")]
+    [InlineData("user", null, "user: missing")]
+    [InlineData("user", "", "user: '' is not 1 to 32 characters")]
+    [InlineData("securityLevel", "noAuthNoPriv", "securityLevel: 'noAuthNoPriv' is not authPriv or authNoPriv")]
+    [InlineData("authProtocol", null, "authProtocol: missing (SHA or SHA-256)")]
+    [InlineData("authProtocol", "MD5", "authProtocol: 'MD5' is not SHA or SHA-256")]
+    [InlineData("authKey", null, "authKey: missing")]
+    [InlineData("authKey", "short", "authKey: has 5 characters; at least 8")]
+    [InlineData("privProtocol", "DES", "privProtocol: 'DES' is not AES")]
+    [InlineData("privKey", null, "privKey: missing")]
+    [InlineData("privKey", "1234567", "privKey: has 7 characters; at least 8")]
+    [InlineData("community", "public", "community: not used with version 3")]
+    [InlineData("writeCommunity", "private", "writeCommunity: not used with version 3")]
+    [InlineData("trapListen", "127.0.0.1", "trapListen: '127.0.0.1' is not host:port")]
+    [InlineData("trapListen", "0.0.0.0:1162", "trapListen: 0.0.0.0 is not a loopback address")]
+    [InlineData("trapCommunity", "", "trapCommunity: empty")]
+    public void Junk_snmpv3_and_trap_settings_are_refused_naming_the_setting(string name, string? value, string expected)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["address"] = "127.0.0.1:1161",
+            ["profile"] = TransmitterProfileTests.Generic,
+            ["version"] = "3",
+            ["user"] = "noc",
+            ["authProtocol"] = "SHA-256",
+            ["authKey"] = "auth-secret-1",
+            ["privKey"] = "priv-secret-2",
+        };
+        if (value is null) settings.Remove(name);
+        else settings[name] = value;
+        Assert.StartsWith(expected, Refusal(settings));
+    }
+
+    [Theory]
+    [InlineData("user")]
+    [InlineData("authKey")]
+    [InlineData("privProtocol")]
+    public void Snmpv3_settings_with_version_2c_are_refused(string name) =>
+        Assert.Equal($"{name}: only with version 3", Refusal(new Dictionary<string, string>
+        {
+            ["address"] = "127.0.0.1:1161", ["profile"] = TransmitterProfileTests.Generic, [name] = "something",
+        }));
+
+    [Fact]
+    public void Privacy_settings_with_authNoPriv_are_refused() =>
+        Assert.Equal("privKey: only with securityLevel authPriv", Refusal(new Dictionary<string, string>
+        {
+            ["address"] = "127.0.0.1:1161", ["profile"] = TransmitterProfileTests.Generic, ["version"] = "3", ["user"] = "noc",
+            ["securityLevel"] = "authNoPriv", ["authProtocol"] = "SHA", ["authKey"] = "auth-secret-1", ["privKey"] = "priv-secret-2",
+        }));
+
+    private static string Refusal(Dictionary<string, string> settings)
+    {
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        return Assert.Throws<ArgumentException>(() => new SnmpTransmitterDriver().Open("tx", settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System))).Message;
+    }
+
     [Fact]
     public void A_broken_profile_is_named_with_its_line()
     {

@@ -1,11 +1,40 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Playout.Devices.Transmitter;
 using Playout.HwSim.Transmitter;
+using Playout.Snmp.Data;
+using Playout.Snmp.Manager;
 
 namespace Playout.Devices.Tests.Transmitter;
 
-/// <summary>The twin serves only what it simulates: a profile naming anything else is refused, naming it.</summary>
+/// <summary>The twin serves only what it simulates (a profile naming anything else is refused, naming it), and traps its changes.</summary>
 public class TransmitterTwinTests
 {
+    [Fact]
+    public async Task A_vswr_trip_and_a_command_are_trapped_with_the_objects_that_changed_and_nothing_else()
+    {
+        var traps = new ConcurrentQueue<ReceivedTrap>();
+        await using var listener = new SnmpTrapListener(new IPEndPoint(IPAddress.Loopback, 0), "traps", traps.Enqueue, _ => { });
+        listener.Start();
+        var profile = TransmitterProfiles.Load(TransmitterProfileTests.Generic);
+        await using var twin = new TransmitterTwin(profile, new TransmitterTwinOptions { TrapSink = listener.LocalEndPoint, TrapCommunity = "traps" });
+        twin.State.RfOn = true;
+        await TwinRig.Until(() => traps.Count == 1, "the RF trap");
+        twin.Inject(TransmitterFault.VswrTrip);
+        await TwinRig.Until(() => traps.Count == 2, "the trip's trap");
+        twin.State.PowerPercent = 100; // unchanged: no trap
+        twin.State.PowerPercent = 80;
+        await TwinRig.Until(() => traps.Count == 3, "the power trap");
+
+        Oid Of(string state) => profile.States.Single(s => s.Name == state).Oid;
+        var vswr = profile.Alarms.Single(a => a.Name == "vswr").Oid;
+        var changed = traps.Select(t => t.VarBinds.Skip(2).Select(b => (b.Oid, ((Integer32)b.Value).Value)).ToArray()).ToArray();
+        Assert.All(traps, t => Assert.Equal((TransmitterTraps.ChangeTrapOid, false), (t.TrapOid, t.Inform)));
+        Assert.Equal([(Of("rf"), 1)], changed[0]);
+        Assert.Equal([(Of("rf"), 2), (vswr, 1)], changed[1]);
+        Assert.Equal([(Of("power"), 80)], changed[2]);
+    }
+
     [Fact]
     public void A_profile_naming_what_the_twin_does_not_simulate_is_refused()
     {

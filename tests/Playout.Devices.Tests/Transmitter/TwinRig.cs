@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Devices.Transmitter;
 using Playout.Engine.Alarms;
+using Playout.Engine.Tests;
 using Playout.HwSim.Transmitter;
+using Playout.Snmp.Security;
 
 namespace Playout.Devices.Tests.Transmitter;
 
@@ -15,15 +18,23 @@ internal sealed class TwinRig : IAsyncDisposable
 
     public AlarmBoard Alarms { get; } = new(NullLogger.Instance);
 
+    /// <summary>What the devices log (a test reads what a driver said about junk it was sent).</summary>
+    public LinesLogger Logger { get; } = new();
+
     public TransmitterTwin Twin { get; }
 
-    public static TwinRig Start(TimeSpan? ramp = null) =>
-        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero }));
+    /// <summary>A rig whose twin ramps up over <paramref name="ramp"/>, also serves <paramref name="user"/> over SNMPv3, and traps to <paramref name="trapSink"/>.</summary>
+    public static TwinRig Start(TimeSpan? ramp = null, UsmUserOptions? user = null, IPEndPoint? trapSink = null) =>
+        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic),
+            new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero, User = user, TrapSink = trapSink }));
 
-    /// <summary>A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try.</summary>
-    public Device Open(string name, TransmitterTwin? twin = null)
+    /// <summary>
+    /// A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try, over v2c;
+    /// <paramref name="adjust"/> changes its settings first (to SNMPv3, to a trap listener).
+    /// </summary>
+    public Device Open(string name, TransmitterTwin? twin = null, Action<Dictionary<string, string>>? adjust = null)
     {
-        var device = new SnmpTransmitterDriver().Open(name, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["address"] = (twin ?? Twin).Address,
             ["community"] = "public",
@@ -32,7 +43,9 @@ internal sealed class TwinRig : IAsyncDisposable
             ["pollMs"] = "50",
             ["timeoutMs"] = "100",
             ["retries"] = "0",
-        }, new DeviceContext(Alarms, NullLogger.Instance, TimeProvider.System));
+        };
+        adjust?.Invoke(settings);
+        var device = new SnmpTransmitterDriver().Open(name, settings, new DeviceContext(Alarms, Logger, TimeProvider.System));
         _devices.Add(device);
         device.Start();
         return device;

@@ -59,4 +59,13 @@ public class TransmitterPairConfigTests
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
         Assert.Contains($"{file}, line 8: transmitterPairs[0].channel: {problem}", error.Message);
     }
+
+    [Fact]
+    public void A_pair_may_not_take_a_devices_name_as_schedules_send_to_either_by_name()
+    {
+        using var folder = new TempDirectory();
+        string file = Config(folder, """[{ "name": "gpi", "main": "tx-a", "reserve": "tx-b" }]""");
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
+        Assert.Contains($"{file}, line 8: transmitterPairs[0].name: 'gpi' is also a device's name: schedules send to either by name", error.Message);
+    }
 }

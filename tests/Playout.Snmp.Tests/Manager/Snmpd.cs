@@ -5,7 +5,10 @@ using Playout.TestSupport;
 
 namespace Playout.Snmp.Tests.Manager;
 
-/// <summary>A real net-snmp snmpd on a free loopback port with a temporary configuration: "public" reads, "private" writes.</summary>
+/// <summary>
+/// A real net-snmp snmpd on a free loopback port with a temporary configuration: "public" reads, "private" writes, and
+/// any further lines given (SNMPv3 users: <c>createUser</c>, <c>rouser</c>, <c>rwuser</c>).
+/// </summary>
 internal sealed class Snmpd : IDisposable
 {
     private readonly Process _process;
@@ -27,12 +30,12 @@ internal sealed class Snmpd : IDisposable
 
     public const string Description = "playout manager test peer";
 
-    public static async Task<Snmpd> Start()
+    public static async Task<Snmpd> Start(params string[] extraConfig)
     {
         var folder = Directory.CreateTempSubdirectory("snmpd-").FullName;
         var config = Path.Combine(folder, "snmpd.conf");
         // sysContact is left out of the file: net-snmp makes configured system objects read-only.
-        await File.WriteAllLinesAsync(config, ["rocommunity public 127.0.0.1", "rwcommunity private 127.0.0.1", $"sysDescr {Description}", "sysLocation test"]);
+        await File.WriteAllLinesAsync(config, ["rocommunity public 127.0.0.1", "rwcommunity private 127.0.0.1", $"sysDescr {Description}", "sysLocation test", .. extraConfig]);
         var port = FreePorts.Udp();
         var start = new ProcessStartInfo("snmpd") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, $"udp:127.0.0.1:{port}" }) start.ArgumentList.Add(argument);

@@ -17,7 +17,9 @@ const staleAfterMs = 1000;
 const ctx = { settings: null, role: 'viewer', update: null, receivedAt: 0, live: false, alarms: { listed: [], history: [] } };
 const view = document.getElementById('view');
 let route = { name: 'overview' };
-let rundownItems = [], selectedKey = null, lastRundownSignature = '', mainData = null;
+let rundownItems = [], selectedKey = null, lastRundownSignature = '', mainData = null, devicesLoadedAt = 0;
+/** How often the devices tab reloads while shown (links, readings, a changeover), unless the operator is in one of its fields. */
+const devicesRefreshMs = 2000;
 
 const say = (text, kind) => {
   const toast = document.getElementById('toast');
@@ -70,7 +72,10 @@ async function refreshMain() {
         selectedKey = rundownItems.find(ahead)?.key ?? null;
       mainData = rundownItems;
     } else if (tab === 'asRun') mainData = await asrun.load(number);
-    else if (tab === 'devices') mainData = await devices.load(ctx.update);
+    else if (tab === 'devices') {
+      devicesLoadedAt = performance.now();
+      mainData = await devices.load(ctx.update);
+    }
     else mainData = ctx.alarms;
   } catch (error) {
     main.innerHTML = `<p class="refused">${esc(error.message)}</p>`;
@@ -84,10 +89,12 @@ function drawMain() {
   const main = find(view, 'main');
   if (!main || mainData === null) return;
   const { number, tab } = route;
+  const kept = tab === 'devices' ? devices.keep(main) : [];
   main.innerHTML = tab === 'rundown' ? rundown.html(rundownItems, selectedKey)
     : tab === 'asRun' ? asrun.html(number, mainData)
-    : tab === 'devices' ? devices.html(mainData)
+    : tab === 'devices' ? devices.html(mainData, canAct(ctx))
     : alarmsView.html(ctx.alarms, canAct(ctx));
+  if (tab === 'devices') devices.restore(main, kept, mainData);
 }
 
 /** Draws the latest update, counting the counters on by the frames since it came. */
@@ -123,6 +130,8 @@ function onUpdate(update) {
       lastRundownSignature = signature;
       if (b) refreshMain();
     }
+    const typing = find(view, 'main')?.contains(document.activeElement) && document.activeElement.matches('input, select');
+    if (route.tab === 'devices' && !typing && performance.now() - devicesLoadedAt > devicesRefreshMs) refreshMain();
   }
   paint(); // at once: a cut shows as soon as it comes, not at the next repaint
 }
@@ -256,6 +265,8 @@ view.addEventListener('change', async event => {
   }
   event.target.value = '';
 });
+
+devices.wire(view, () => route.name === 'channel' && route.tab === 'devices' ? mainData : null, say, () => refreshMain());
 
 document.getElementById('insert').addEventListener('close', async event => {
   const dialog = event.target;

@@ -44,6 +44,9 @@ const en = {
   'shortcut.asRun': 'As-run log', 'shortcut.devices': 'Devices', 'shortcut.alarms': 'Alarms', 'shortcut.cancel': 'Cancel an armed action, close help',
   'shortcut.help': 'This help', 'shortcut.deleteEvent': 'Delete the selected event from the schedule (engineers; press twice)',
   'action.deleteEvent': 'Delete event', runScript: 'Run script…', scriptRan: '{name} ran: schedule version {version}',
+  wanted: 'asked', send: 'Send', 'side.main': 'main', 'side.reserve': 'reserve', changeoverTo: 'Change over to {side}',
+  transmitterPairs: 'Main/reserve transmitters', 'col.onAir': 'On air', 'col.main': 'Main', 'col.reserve': 'Reserve',
+  'col.lastChangeover': 'Last changeover', 'col.readings': 'Readings and settings', 'col.command': 'Command',
 };
 
 const vi = {
@@ -87,6 +90,9 @@ const vi = {
   'shortcut.asRun': 'Nhật ký phát', 'shortcut.devices': 'Thiết bị', 'shortcut.alarms': 'Cảnh báo', 'shortcut.cancel': 'Hủy thao tác đã kích hoạt, đóng trợ giúp',
   'shortcut.help': 'Trợ giúp này', 'shortcut.deleteEvent': 'Xóa mục đã chọn khỏi lịch phát (kỹ sư; nhấn hai lần)',
   'action.deleteEvent': 'Xóa mục', runScript: 'Chạy script…', scriptRan: 'Đã chạy {name}: lịch phát phiên bản {version}',
+  wanted: 'yêu cầu', send: 'Gửi', 'side.main': 'chính', 'side.reserve': 'dự phòng', changeoverTo: 'Chuyển sang máy {side}',
+  transmitterPairs: 'Máy phát chính/dự phòng', 'col.onAir': 'Đang phát', 'col.main': 'Máy chính', 'col.reserve': 'Máy dự phòng',
+  'col.lastChangeover': 'Lần chuyển gần nhất', 'col.readings': 'Số đo và cài đặt', 'col.command': 'Lệnh',
 };
 
 const zh = {
@@ -130,6 +136,9 @@ const zh = {
   'shortcut.asRun': '播出记录', 'shortcut.devices': '设备', 'shortcut.alarms': '告警', 'shortcut.cancel': '取消预备的操作，关闭帮助',
   'shortcut.help': '本帮助', 'shortcut.deleteEvent': '从节目表删除所选条目（工程师；按两次）',
   'action.deleteEvent': '删除条目', runScript: '运行脚本…', scriptRan: '{name} 已运行：节目表版本 {version}',
+  wanted: '要求', send: '发送', 'side.main': '主机', 'side.reserve': '备机', changeoverTo: '切换到{side}',
+  transmitterPairs: '主/备发射机', 'col.onAir': '在播', 'col.main': '主机', 'col.reserve': '备机',
+  'col.lastChangeover': '最近切换', 'col.readings': '测量值与设置', 'col.command': '命令',
 };
 
 const id = {
@@ -173,6 +182,9 @@ const id = {
   'shortcut.asRun': 'Log tayang', 'shortcut.devices': 'Perangkat', 'shortcut.alarms': 'Alarm', 'shortcut.cancel': 'Batalkan tindakan yang disiapkan, tutup bantuan',
   'shortcut.help': 'Bantuan ini', 'shortcut.deleteEvent': 'Hapus acara terpilih dari jadwal (teknisi; tekan dua kali)',
   'action.deleteEvent': 'Hapus acara', runScript: 'Jalankan skrip…', scriptRan: '{name} dijalankan: jadwal versi {version}',
+  wanted: 'diminta', send: 'Kirim', 'side.main': 'utama', 'side.reserve': 'cadangan', changeoverTo: 'Pindah ke {side}',
+  transmitterPairs: 'Pemancar utama/cadangan', 'col.onAir': 'Mengudara', 'col.main': 'Utama', 'col.reserve': 'Cadangan',
+  'col.lastChangeover': 'Perpindahan terakhir', 'col.readings': 'Pembacaan dan setelan', 'col.command': 'Perintah',
 };
 
 export const dictionaries = { en, vi, 'zh-CN': zh, id };
