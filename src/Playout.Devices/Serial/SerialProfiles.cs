@@ -22,7 +22,9 @@ public static class SerialProfiles
     internal static IEnumerable<string> Groups(Regex pattern) => pattern.GetGroupNames().Where(g => !int.TryParse(g, out _));
 
     private static ProfileProblem? Problem(SerialProfile profile) =>
-        Line(profile.Line) ?? Names(profile) ?? Groups(profile) ?? Commands(profile);
+        Line(profile.Line) ?? Names(profile) ?? Groups(profile) ?? Commands(profile)
+        // Only an unanswered poll finds a silent line: without one the link would show connected to nothing.
+        ?? (profile.Polls.Count == 0 ? new ProfileProblem("polls", "lists no query (a poll finds a silent line)", "polls") : null);
 
     private static ProfileProblem? Line(SerialLineDefaults line)
     {

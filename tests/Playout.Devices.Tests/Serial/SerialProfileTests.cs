@@ -56,6 +56,8 @@ public class SerialProfileTests
     [InlineData("{\n \"name\": \"x\",\n \"polls\": [ { \"command\": \"F?\", \"response\": \"^F (?<f>\\\\d)$\" } ],\n \"alarms\": [\n { \"name\": \"f\", \"active\": [], \"message\": \"m\" } ]\n}",
         "s.json, line 5: f: active lists no value")]
     [InlineData("{\n \"name\": \"x\",\n \"identity\": { \"command\": \"ID?\", \"response\": \"^(?<model>.+)$\" }\n}", "s.json, line 3: identity.response: group 'model': the identity's reply has only the group 'identity'")]
+    [InlineData("{\n \"name\": \"x\",\n \"polls\": [ ]\n}", "s.json, line 3: polls: lists no query (a poll finds a silent line)")]
+    [InlineData("{\n \"name\": \"x\"\n}", "s.json, line 1: polls: lists no query (a poll finds a silent line)")]
     [InlineData("{ \"name\": \"x\", \"alarms\": [ { \"name\": \"f\", \"active\": [\"1\"], \"severity\": \"dire\", \"message\": \"m\" } ] }",
         "s.json, line 1: alarms[0].severity: The JSON value could not be converted to Playout.Engine.Alarms.AlarmSeverity")]
     public void A_broken_profile_is_refused_with_file_line_and_field(string json, string expected)
