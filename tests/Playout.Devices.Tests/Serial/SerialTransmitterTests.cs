@@ -197,6 +197,17 @@ public sealed class SerialTransmitterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_twins_communications_loss_silences_its_serial_port_too()
+    {
+        _twin.Inject(TransmitterFault.CommunicationsLoss);
+        await _rig.Lost();
+        Assert.True(_rig.Alarms.IsActive(Tx.ConnectionAlarm));
+        _twin.Clear(TransmitterFault.CommunicationsLoss);
+        await _rig.Connected();
+        Assert.False(_rig.Alarms.IsActive(Tx.ConnectionAlarm));
+    }
+
+    [Fact]
     public async Task Garbled_replies_are_logged_with_what_was_asked_and_lose_the_link_until_they_are_whole_again()
     {
         _front.Garbled = true;
