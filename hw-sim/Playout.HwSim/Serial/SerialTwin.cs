@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using System.Text;
+using Playout.Devices.Serial;
 
 namespace Playout.HwSim.Serial;
 
@@ -59,7 +60,8 @@ public abstract class SerialTwin : IDisposable
     private void Run()
     {
         var buffer = new byte[256];
-        var line = new StringBuilder();
+        // The driver's own reader: a request with noise in it is dropped, as a device would ignore it.
+        var reader = new SerialLineReader(_ => { });
         while (!_stopping)
         {
             int read;
@@ -75,17 +77,8 @@ public abstract class SerialTwin : IDisposable
             {
                 return;
             }
-            foreach (byte b in buffer.AsSpan(0, read))
+            foreach (string request in reader.Feed(buffer.AsSpan(0, read)))
             {
-                if (b is not ((byte)'\r' or (byte)'\n'))
-                {
-                    line.Append((char)b);
-                    continue;
-                }
-                if (line.Length == 0)
-                    continue;
-                string request = line.ToString();
-                line.Clear();
                 lock (_requests)
                     _requests.Add(request);
                 if (!Silent && !Unresponsive && Answer(request) is { } reply)
