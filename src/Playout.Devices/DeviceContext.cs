@@ -9,6 +9,9 @@ public sealed record DeviceContext(AlarmBoard Alarms, ILogger Logger, TimeProvid
     /// <summary>The folder a relative path in a device's settings (a profile) is read from: the configuration file's; null: the working directory.</summary>
     public string? Folder { get; init; }
 
+    /// <summary>The channels' stream outputs, for the stream-output driver; null where the service gives none (tests of other drivers).</summary>
+    public IStreamOutputs? StreamOutputs { get; init; }
+
     /// <summary><paramref name="path"/> as a setting gives it, read from <see cref="Folder"/> when relative.</summary>
     public string PathOf(string path) => Folder is null ? path : System.IO.Path.Combine(Folder, path);
 }

@@ -15,23 +15,24 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500), LastRetry = TimeSpan.FromSeconds(5);
 
-    private static readonly DeviceParameterSpec Output = new("output", Min: 1, Max: GpiMessage.Ports, Integer: true);
-
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly bool?[] _inputs = new bool?[GpiMessage.Ports + 1];
     private readonly TaskCompletionSource<bool>?[] _echoes = new TaskCompletionSource<bool>?[GpiMessage.Ports + 1];
     private SerialPort? _serial;
     private Thread? _thread;
+    private readonly GpiInputEdges _edges = new(name, context.Logger);
     private long _lastHeard;
 
-    public event Action<int, bool>? InputChanged;
+    public event Action<int, bool>? InputChanged
+    {
+        add => _edges.Changed += value;
+        remove => _edges.Changed -= value;
+    }
 
-    public override IReadOnlyList<DeviceCommandSpec>? Commands { get; } =
-    [
-        new DeviceCommandSpec("set", "close (on) or open (off) an output", [Output, new DeviceParameterSpec("state", Values: ["on", "off"])]),
-        new DeviceCommandSpec("pulse", "close an output for a time, then open it", [Output, new DeviceParameterSpec("ms", Min: 10, Max: 10_000, Unit: "ms", Integer: true)]),
-    ];
+    public int InputCount => GpiMessage.Ports;
+
+    public override IReadOnlyList<DeviceCommandSpec>? Commands { get; } = GpoCommands.For(GpiMessage.Ports);
 
     public override void Start()
     {
@@ -39,18 +40,8 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
         _thread.Start();
     }
 
-    protected override async Task ExecuteAsync(string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel)
-    {
-        int output = int.Parse(arguments["output"], System.Globalization.CultureInfo.InvariantCulture);
-        if (command == "set")
-        {
-            await Switch(output, arguments["state"] == "on", cancel).ConfigureAwait(false);
-            return;
-        }
-        await Switch(output, true, cancel).ConfigureAwait(false);
-        await Task.Delay(int.Parse(arguments["ms"], System.Globalization.CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
-        await Switch(output, false, cancel).ConfigureAwait(false);
-    }
+    protected override Task ExecuteAsync(string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel) =>
+        GpoCommands.ExecuteAsync(command, arguments, Switch, cancel);
 
     /// <summary>Sets an output and waits for the box's echo (<see cref="Reply"/> at most).</summary>
     private async Task Switch(int output, bool closed, CancellationToken cancel)
@@ -177,15 +168,7 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
         // A state first heard (the answer to a query after opening) is no edge.
         if (was is null || was == message.Closed)
             return;
-        try
-        {
-            InputChanged?.Invoke(message.Number, message.Closed);
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // A handler that throws must not end the line's thread: the box and its other inputs stay watched.
-            Context.Logger.LogError(error, "device {Device}: input {Input} edge handler failed", Name, message.Number);
-        }
+        _edges.Raise(message.Number, message.Closed);
     }
 
     /// <summary>

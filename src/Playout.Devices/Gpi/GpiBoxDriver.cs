@@ -9,10 +9,8 @@ public sealed class GpiBoxDriver : IDeviceDriver
 
     public Device Open(string name, IReadOnlyDictionary<string, string> settings, DeviceContext context)
     {
-        if (settings.Keys.FirstOrDefault(k => k is not ("port" or "baud")) is { } unknown)
-            throw new ArgumentException($"{unknown}: no such setting of the gpi-serial driver (it takes port, baud)");
-        if (!settings.TryGetValue("port", out string? port) || string.IsNullOrWhiteSpace(port))
-            throw new ArgumentException("port: missing (the serial device, e.g. /dev/ttyUSB0)");
+        DriverSettings.OnlyKnown(settings, Name, "port", "baud");
+        string port = DriverSettings.Required(settings, "port", "the serial device, e.g. /dev/ttyUSB0");
         int baud = 9600;
         if (settings.TryGetValue("baud", out string? text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out baud) && baud is >= 300 and <= 921_600))
             throw new ArgumentException($"baud: '{text}' is not a baud rate (300 to 921600)");

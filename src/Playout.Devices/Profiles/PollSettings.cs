@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Playout.Devices.Profiles;
 
 /// <summary>
@@ -12,9 +10,9 @@ internal sealed record PollSettings(TimeSpan Poll, TimeSpan Timeout, int Retries
 
     public static PollSettings Parse(IReadOnlyDictionary<string, string> settings)
     {
-        int poll = Whole(settings, "pollMs", 1000, 20, 600_000);
-        int timeout = Whole(settings, "timeoutMs", Math.Min(poll, 1000), 10, 60_000);
-        int retries = Whole(settings, "retries", 1, 0, 10);
+        int poll = DriverSettings.WholeNumber(settings, "pollMs", 20, 600_000, 1000);
+        int timeout = DriverSettings.WholeNumber(settings, "timeoutMs", 10, 60_000, Math.Min(poll, 1000));
+        int retries = DriverSettings.WholeNumber(settings, "retries", 0, 10, 1);
         return new PollSettings(TimeSpan.FromMilliseconds(poll), TimeSpan.FromMilliseconds(timeout), retries);
     }
 
@@ -30,15 +28,5 @@ internal sealed record PollSettings(TimeSpan Poll, TimeSpan Timeout, int Retries
         {
             throw new ArgumentException($"profile: {error.Message}");
         }
-    }
-
-    /// <summary>The setting <paramref name="name"/> as a whole number from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when not given.</summary>
-    public static int Whole(IReadOnlyDictionary<string, string> settings, string name, int fallback, int min, int max)
-    {
-        if (!settings.TryGetValue(name, out string? text))
-            return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"{name}: '{text}' is not a whole number from {min} to {max}");
     }
 }

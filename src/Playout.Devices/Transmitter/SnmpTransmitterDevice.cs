@@ -12,6 +12,7 @@ namespace Playout.Devices.Transmitter;
 /// flags in one GET; no answer loses the link (alarmed by the model) and polls back off; the first answer after a loss
 /// asserts once the desired settings the transmitter does not show. Commands are SETs (with the write community over v2c).
 /// With a trap listener, a trap from the transmitter's address cuts the wait short: a trip is seen within one round trip.
+/// The same code drives any device a profile maps, under the driver's name (snmp-encoder too).
 /// </summary>
 internal sealed class SnmpTransmitterDevice : Device
 {
@@ -24,7 +25,7 @@ internal sealed class SnmpTransmitterDevice : Device
     private readonly TransmitterTrapWatch _traps;
     private Task _loop = Task.CompletedTask;
 
-    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings) : base(name, "snmp-transmitter", context)
+    public SnmpTransmitterDevice(string name, DeviceContext context, SnmpTransmitterSettings settings, string driver = "snmp-transmitter") : base(name, driver, context)
     {
         _settings = settings;
         _profile = settings.Profile;
@@ -103,7 +104,7 @@ internal sealed class SnmpTransmitterDevice : Device
         var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
         foreach (var m in _profile.Measurements)
             if (byOid.GetValueOrDefault(m.Oid) is { } n)
-                Measure(m.Name, ProfileRules.Scaled(n, m.Scale), m.Unit);
+                Measure(m.Name, Math.Round(ProfileRules.Scaled(n, m.Scale) + m.Offset, 6), m.Unit);
         foreach (var s in _profile.States)
             if (byOid.GetValueOrDefault(s.Oid) is { } n)
                 SetSetting(s.Name, actual: s.Values is { } words
@@ -111,7 +112,7 @@ internal sealed class SnmpTransmitterDevice : Device
                     : ProfileRules.Scaled(n, s.Scale).ToString(CultureInfo.InvariantCulture));
         foreach (var a in _profile.Alarms)
             if (byOid.GetValueOrDefault(a.Oid) is { } n)
-                FaultAlarms.Set(Context, Name, a.Name, a.Active.Contains((int)n), a.Severity, a.Message);
+                FaultAlarms.Set(Context, Name, a.Name, a.Bit is { } bit ? ((long)n >> bit & 1) == 1 : a.Active.Contains((int)n), a.Severity, a.Message);
     }
 
     private static double? Number(SnmpValue value) => value switch
@@ -127,7 +128,7 @@ internal sealed class SnmpTransmitterDevice : Device
         {
             if (_profile.Commands.FirstOrDefault(c => c.Setting == setting.Name) is not { } command)
                 continue;
-            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the transmitter shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
+            Context.Logger.LogInformation("device {Device}: asserting {Setting}={Desired} again (the device shows {Actual})", Name, setting.Name, setting.Desired, setting.Actual);
             await _manager.SetAsync([new VarBind(command.Oid, new Integer32(Encode(command, setting.Desired!)))], _stop.Token).ConfigureAwait(false);
         }
     }

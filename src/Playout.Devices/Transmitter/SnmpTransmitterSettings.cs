@@ -14,10 +14,10 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
 {
     private static readonly string[] Known = ["address", "community", "writeCommunity", .. PollSettings.Names, .. SnmpV3Settings.Names, "trapListen", "trapCommunity"];
 
-    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context)
+    public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context, string driver = "snmp-transmitter")
     {
         if (settings.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
-            throw new ArgumentException($"{unknown}: not a setting of snmp-transmitter (it takes {string.Join(", ", Known)})");
+            throw new ArgumentException($"{unknown}: not a setting of {driver} (it takes {string.Join(", ", Known)})");
         var address = EndPoint("address", settings.GetValueOrDefault("address") ?? throw new ArgumentException("address: missing (host:port of the transmitter's SNMP agent)"));
         var user = SnmpV3Settings.Parse(settings);
         string community = settings.GetValueOrDefault("community") ?? "public";
@@ -26,7 +26,7 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         string? write = settings.GetValueOrDefault("writeCommunity");
         if (write is { Length: 0 })
             throw new ArgumentException("writeCommunity: empty");
-        var profile = PollSettings.Profile(settings, context, TransmitterProfiles.Load, "the transmitter profile's JSON file");
+        var profile = PollSettings.Profile(settings, context, TransmitterProfiles.Load, "the device profile's JSON file");
         var poll = PollSettings.Parse(settings);
         var trapListen = settings.GetValueOrDefault("trapListen") is { } listen ? EndPoint("trapListen", listen) : null;
         if (trapListen is not null && !IPAddress.IsLoopback(trapListen.Address))

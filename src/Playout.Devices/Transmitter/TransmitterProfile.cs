@@ -23,13 +23,16 @@ public sealed record TransmitterProfile
     public IReadOnlyList<ProfileAlarm> Alarms { get; init; } = [];
 }
 
-/// <summary>A number the transmitter reports: the object's integer times <see cref="Scale"/>, in <see cref="Unit"/>.</summary>
+/// <summary>A number the transmitter reports: the object's integer times <see cref="Scale"/>, plus <see cref="Offset"/>, in <see cref="Unit"/>.</summary>
 public sealed record ProfileMeasurement
 {
     public required string Name { get; init; }
     public required Oid Oid { get; init; }
     public required string Unit { get; init; }
     public double Scale { get; init; } = 1;
+
+    /// <summary>Added after scaling: an unsigned reading of a value that can be negative (tenths of a degree above −40 °C: offset −40).</summary>
+    public double Offset { get; init; }
 }
 
 /// <summary>A setting the transmitter reports (RF on, main/reserve, exciter, output, mode, power level): a word from <see cref="Values"/> (by the object's integer), or, without values, the number times <see cref="Scale"/>.</summary>
@@ -62,12 +65,16 @@ public sealed record ProfileCommand
     public int Value { get; init; } = 1;
 }
 
-/// <summary>A fault flag: when the object's integer is one of <see cref="Active"/>, the alarm <c>device NAME/Name</c> stands.</summary>
+/// <summary>
+/// A fault flag: when the object's integer is one of <see cref="Active"/>, or has bit <see cref="Bit"/> set (an alarm
+/// bit field, bit 0 the least significant), the alarm <c>device NAME/Name</c> stands.
+/// </summary>
 public sealed record ProfileAlarm
 {
     public required string Name { get; init; }
     public required Oid Oid { get; init; }
-    public required IReadOnlyList<int> Active { get; init; }
+    public IReadOnlyList<int> Active { get; init; } = [];
+    public int? Bit { get; init; }
     public AlarmSeverity Severity { get; init; } = AlarmSeverity.Major;
     public required string Message { get; init; }
 }

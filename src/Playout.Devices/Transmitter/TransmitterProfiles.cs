@@ -29,7 +29,14 @@ public static class TransmitterProfiles
         foreach (var state in profile.States)
             if (state.Values?.Keys.FirstOrDefault(k => !int.TryParse(k, out _)) is { } key)
                 return new ProfileProblem(state.Name, $"value key '{key}' is not an integer", state.Name);
-        return profile.Alarms.FirstOrDefault(a => a.Active.Count == 0) is { } silent ? new ProfileProblem(silent.Name, "active lists no value", silent.Name) : null;
+        foreach (var alarm in profile.Alarms)
+        {
+            if ((alarm.Active.Count > 0) == (alarm.Bit is not null))
+                return new ProfileProblem(alarm.Name, "an alarm takes either active values or a bit, one of them", alarm.Name, "alarms");
+            if (alarm.Bit is < 0 or > 31)
+                return new ProfileProblem(alarm.Name, $"bit {alarm.Bit} is not from 0 to 31", alarm.Name, "alarms");
+        }
+        return null;
     }
 
     /// <summary>The OIDs a poll reads: every measurement, state and alarm object, each once.</summary>

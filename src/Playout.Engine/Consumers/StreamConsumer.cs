@@ -54,6 +54,12 @@ public sealed class StreamConsumer : IConsumer
 
     public string Name { get; }
 
+    /// <summary>The source of its alarms (failed, behind) on the channel's board.</summary>
+    public string AlarmSource => _alarmSource;
+
+    /// <summary>What it encodes to and how (the url, codecs, bitrates).</summary>
+    public StreamSettings Settings => _settings;
+
     /// <summary>Send only offers the frame to a bounded queue its own thread drains.</summary>
     public bool NeverBlocks => true;
 

@@ -35,8 +35,9 @@ public sealed class ChannelRuntime : IDisposable
     private readonly ModuleRegistry _modules;
 
     private ChannelRuntime(ServiceConfig service, ChannelConfig config, ModuleRegistry modules, ChannelContext context, IVideoCard? card, Channel channel,
-        PreviewConsumer? preview, AutomationHost? automation)
+        IReadOnlyList<ConfiguredOutput> outputs, PreviewConsumer? preview, AutomationHost? automation)
     {
+        Outputs = outputs;
         _service = service;
         Config = config;
         _modules = modules;
@@ -49,6 +50,9 @@ public sealed class ChannelRuntime : IDisposable
 
     public ChannelContext Context { get; }
     public Channel Channel { get; }
+
+    /// <summary>The configured outputs, in configuration order, each with the consumer the channel has for it now.</summary>
+    public IReadOnlyList<ConfiguredOutput> Outputs { get; }
 
     /// <summary>The channel's configuration (its inputs, graphics and filler, for operators' actions).</summary>
     public ChannelConfig Config { get; }
@@ -90,8 +94,13 @@ public sealed class ChannelRuntime : IDisposable
         {
             card = config.Card is { } cardConfig ? OpenCard(cardConfig, format, driversFolder) : null;
             channel = new Channel(context, Clock(config, format, card, alarms), Filler(service, config, context, modules));
+            var outputs = new List<ConfiguredOutput>();
             for (int i = 0; i < config.Outputs.Count; i++)
-                channel.AddConsumer(Output(service, config, i, context, modules, card));
+            {
+                int index = i;
+                outputs.Add(new ConfiguredOutput($"{config.Name} output {i + 1}", channel,
+                    bitrate => Output(service, config, index, context, modules, card, bitrate)));
+            }
             channel.AddConsumer(new ProbeConsumer(context, Watchers(config, context, channel)));
             LoadLayers(service, config, context, channel, modules, card);
             channel.Start();
@@ -102,7 +111,7 @@ public sealed class ChannelRuntime : IDisposable
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength, measuredLoudness);
             }
             automation?.Start();
-            return new ChannelRuntime(service, config, modules, context, card, channel, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
+            return new ChannelRuntime(service, config, modules, context, card, channel, outputs, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);
         }
         catch
         {
@@ -155,9 +164,10 @@ public sealed class ChannelRuntime : IDisposable
         _ => new UnthrottledClock(format.FrameRate),
     };
 
-    /// <summary>The configured output <paramref name="index"/>, made by the module that has its type.</summary>
+    /// <summary>The configured output <paramref name="index"/>, made by the module that has its type (with <paramref name="videoBitrate"/> when given: a device's bitrate command).</summary>
     /// <exception cref="ConfigException">No module has the output's type, or a setting it needs is missing or wrong.</exception>
-    private static IConsumer Output(ServiceConfig service, ChannelConfig config, int index, ChannelContext context, ModuleRegistry modules, IVideoCard? card)
+    private static IConsumer Output(ServiceConfig service, ChannelConfig config, int index, ChannelContext context, ModuleRegistry modules, IVideoCard? card,
+        long? videoBitrate)
     {
         var output = config.Outputs[index];
         var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(output, SettingsJson));
@@ -165,6 +175,8 @@ public sealed class ChannelRuntime : IDisposable
             settings = settings.With("url", Path(service, url));
         if (config.Card is { } cardConfig)
             settings = settings.With("output", cardConfig.Output);
+        if (videoBitrate is { } bitrate)
+            settings = settings.With("videoBitrate", bitrate);
         return Made($"{config.Name}: outputs[{index}]",
             () => modules.CreateConsumer(settings.Require<string>("type"), new ConsumerRequest(context, settings, card)));
     }

@@ -16,27 +16,41 @@ public sealed record DeviceConfig
 
     internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
+        var driver = DeviceDrivers.Find(Driver);
+        var (inputs, wrong) = driver is null ? (null, null) : Open(driver, service);
         for (int i = 0; i < Triggers.Count; i++)
-            Triggers[i].Validate($"{where}.triggers[{i}]", service, problems);
+            Triggers[i].Validate($"{where}.triggers[{i}]", service, inputs is > 0 ? inputs : null, problems);
         if (string.IsNullOrWhiteSpace(Name))
             problems.Add($"{where}.name", "missing");
-        if (DeviceDrivers.Find(Driver) is not { } driver)
-        {
+        if (driver is null)
             problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: {DeviceDrivers.Names})");
-            return;
-        }
-        // The driver reads its settings as it opens a device (not yet started: nothing is connected), naming what is wrong.
+        else if (wrong is not null)
+            problems.Add($"{where}.settings", wrong);
+        else if (Triggers.Count > 0 && inputs == 0)
+            problems.Add($"{where}.triggers", $"the {Driver} driver has no GPI inputs to trigger from");
+    }
+
+    /// <summary>
+    /// Opens the device as its driver reads its settings (not started: nothing is connected): its GPI inputs (0 without),
+    /// or what is wrong with a setting.
+    /// </summary>
+    private (int? Inputs, string? Wrong) Open(IDeviceDriver driver, ServiceConfig service)
+    {
         try
         {
             using var alarms = new AlarmBoard(NullLogger.Instance);
-            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System) { Folder = service.BaseDirectory });
-            if (Triggers.Count > 0 && device is not IGpiInputs)
-                problems.Add($"{where}.triggers", $"the {Driver} driver has no GPI inputs to trigger from");
+            var device = driver.Open(Name, Settings, new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System)
+            {
+                Folder = service.BaseDirectory,
+                StreamOutputs = new ChannelStreamOutputs(service, []),
+            });
+            int inputs = (device as IGpiInputs)?.InputCount ?? 0;
             device.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return (inputs, null);
         }
         catch (ArgumentException error)
         {
-            problems.Add($"{where}.settings", error.Message);
+            return (null, error.Message);
         }
     }
 }

@@ -14,10 +14,11 @@ public sealed record DeviceTrigger
     public int Channel { get; init; }
     public string Action { get; init; } = "";
 
-    internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
+    /// <param name="inputs">The device's inputs (numbered 1 to this); null when it has none or could not be opened, which is a problem of its own.</param>
+    internal void Validate(string where, ServiceConfig service, int? inputs, ConfigProblems problems)
     {
-        if (Input is < 1 or > Devices.Gpi.GpiMessage.Ports)
-            problems.Add($"{where}.input", $"{Input} is not an input (1 to {Devices.Gpi.GpiMessage.Ports})");
+        if (inputs is { } count && (Input < 1 || Input > count))
+            problems.Add($"{where}.input", $"{Input} is not an input (1 to {count})");
         if (Edge is not ("closed" or "opened"))
             problems.Add($"{where}.edge", $"'{Edge}' is not an edge (closed or opened)");
         if (Channel < 1 || Channel > service.Channels.Count)

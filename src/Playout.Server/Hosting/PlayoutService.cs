@@ -41,7 +41,7 @@ public static class PlayoutService
             DemoMedia.Ensure(Path.GetFullPath(Path.Combine(config.BaseDirectory, config.Media)), log);
 
         var channels = new List<ChannelRuntime>();
-        await using var devices = ServiceDevices.Start(config, alarms, logs.CreateLogger("Playout.Devices"));
+        await using var devices = ServiceDevices.Start(config, alarms, logs.CreateLogger("Playout.Devices"), channels);
         // After the devices and disposed before them: a pair sends to its transmitters until it stops.
         await using var pairs = ServiceTransmitterPairs.Start(config, devices.Registry, channels, alarms, logs.CreateLogger("Playout.Devices"));
         var modules = new ModuleRegistry(StandardModules.All);

@@ -17,9 +17,14 @@ public sealed class ServiceDevices(DeviceRegistry registry) : IDeviceCommands, I
     public DeviceRegistry Registry => registry;
 
     /// <summary>Opens and starts the configured devices (their settings were checked with the configuration).</summary>
-    public static ServiceDevices Start(ServiceConfig config, AlarmBoard alarms, ILogger logger)
+    /// <param name="channels">The channels on air, filled once the devices have started (stream-output devices drive their outputs).</param>
+    public static ServiceDevices Start(ServiceConfig config, AlarmBoard alarms, ILogger logger, IReadOnlyList<ChannelRuntime> channels)
     {
-        var context = new DeviceContext(alarms, logger, TimeProvider.System) { Folder = config.BaseDirectory };
+        var context = new DeviceContext(alarms, logger, TimeProvider.System)
+        {
+            Folder = config.BaseDirectory,
+            StreamOutputs = new ChannelStreamOutputs(config, channels),
+        };
         var registry = new DeviceRegistry(config.Devices.Select(d => DeviceDrivers.Find(d.Driver)!.Open(d.Name, d.Settings, context)).ToList());
         registry.Start();
         return new ServiceDevices(registry);

@@ -227,10 +227,10 @@ public class TransmitterPairTests
     /// <summary>Two twins, their devices (main on air with RF on) and the pair, started.</summary>
     private sealed class PairRig : IAsyncDisposable
     {
-        private PairRig(TwinRig rig, TransmitterTwin reserveTwin, Device main, Device reserve, TransmitterPair pair) =>
+        private PairRig(TwinRig<TransmitterTwin> rig, TransmitterTwin reserveTwin, Device main, Device reserve, TransmitterPair pair) =>
             (Rig, ReserveTwin, Main, Reserve, Pair) = (rig, reserveTwin, main, reserve, pair);
 
-        public TwinRig Rig { get; }
+        public TwinRig<TransmitterTwin> Rig { get; }
         public TransmitterTwin MainTwin => Rig.Twin;
         public TransmitterTwin ReserveTwin { get; }
         public Device Main { get; }

@@ -9,7 +9,7 @@ namespace Playout.Devices.Tests.Serial;
 public class SerialAsciiSettingsTests
 {
     [Theory]
-    [InlineData("colour", "red", "colour: not a setting of serial-ascii (it takes port, baud, profile, pollMs, timeoutMs, retries)")]
+    [InlineData("colour", "red", "colour: no such setting of the serial-ascii driver (it takes port, baud, profile, pollMs, timeoutMs, retries)")]
     [InlineData("baud", "fast", "baud: 'fast' is not a whole number from 300 to 921600")]
     [InlineData("pollMs", "5", "pollMs: '5' is not a whole number from 20 to 600000")]
     [InlineData("retries", "11", "retries: '11' is not a whole number from 0 to 10")]

@@ -4,10 +4,11 @@ using Playout.Devices.Transmitter;
 using Playout.HwSim.Transmitter;
 using Playout.Snmp.Data;
 using Playout.Snmp.Manager;
+using Playout.Snmp.Pdus;
 
 namespace Playout.Devices.Tests.Transmitter;
 
-/// <summary>The twin serves only what it simulates (a profile naming anything else is refused, naming it), and traps its changes.</summary>
+/// <summary>The twin serves only what it simulates (a profile naming anything else is refused, naming it; a SET the profile does not map is refused), and traps its changes.</summary>
 public class TransmitterTwinTests
 {
     [Fact]
@@ -46,5 +47,18 @@ public class TransmitterTwinTests
             """, "odd.json");
         var error = Assert.Throws<ArgumentException>(() => new TransmitterTwin(profile, new TransmitterTwinOptions()));
         Assert.Equal("transmitter twin: profile odd names what the twin does not simulate: frobs, smoke", error.Message);
+    }
+
+    [Theory]
+    [InlineData("1.3.6.1.4.1.32473.20.2.1.0", 3)]     // rf: neither on (1) nor off (2)
+    [InlineData("1.3.6.1.4.1.32473.20.2.6.0", 111)]   // power: above the profile's 110 %
+    [InlineData("1.3.6.1.4.1.32473.20.4.1.0", 2)]     // reset: only 1 resets
+    public async Task A_SET_the_profile_does_not_map_is_refused_as_a_wrong_value_and_changes_nothing(string oid, int value)
+    {
+        await using var twin = new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic), new TransmitterTwinOptions());
+        using var manager = new SnmpManager(new IPEndPoint(IPAddress.Loopback, twin.EndPoint.Port), new SnmpManagerOptions { WriteCommunity = "private" });
+        var error = await Assert.ThrowsAsync<SnmpManagerException>(() => manager.SetAsync([new VarBind(Oid.Parse(oid), new Integer32(value))]));
+        Assert.Contains(nameof(ErrorStatus.WrongValue), error.Message);
+        Assert.Equal((0, false, 100), (twin.Sets, twin.State.RfOn, twin.State.PowerPercent));
     }
 }

@@ -1,52 +1,85 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Devices.Transmitter;
 using Playout.Engine.Alarms;
 using Playout.Engine.Tests;
+using Playout.HwSim.Encoder;
+using Playout.HwSim.Snmp;
 using Playout.HwSim.Transmitter;
 using Playout.Snmp.Security;
 
 namespace Playout.Devices.Tests.Transmitter;
 
-/// <summary>A transmitter twin serving the generic profile and snmp-transmitter devices polling it fast, on one alarm board.</summary>
-internal sealed class TwinRig : IAsyncDisposable
+/// <summary>A twin serving a profile and devices of a profile-driven SNMP driver polling it fast, on one alarm board.</summary>
+internal sealed class TwinRig<TTwin>(TTwin twin, string profile, IDeviceDriver driver) : IAsyncDisposable where TTwin : ProfileTwin
 {
     private readonly List<Device> _devices = [];
-
-    private TwinRig(TransmitterTwin twin) => Twin = twin;
 
     public AlarmBoard Alarms { get; } = new(NullLogger.Instance);
 
     /// <summary>What the devices log (a test reads what a driver said about junk it was sent).</summary>
     public LinesLogger Logger { get; } = new();
 
-    public TransmitterTwin Twin { get; }
-
-    /// <summary>A rig whose twin ramps up over <paramref name="ramp"/>, also serves <paramref name="user"/> over SNMPv3, and traps to <paramref name="trapSink"/>.</summary>
-    public static TwinRig Start(TimeSpan? ramp = null, UsmUserOptions? user = null, IPEndPoint? trapSink = null) =>
-        new(new TransmitterTwin(TransmitterProfiles.Load(TransmitterProfileTests.Generic),
-            new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero, User = user, TrapSink = trapSink }));
+    public TTwin Twin { get; } = twin;
 
     /// <summary>
-    /// A started device polling <paramref name="twin"/> (this rig's twin by default) every 50 ms, 100 ms per try, over v2c;
+    /// A started device polling <paramref name="other"/> (this rig's twin by default) every 50 ms, 100 ms per try, over v2c;
     /// <paramref name="adjust"/> changes its settings first (to SNMPv3, to a trap listener).
     /// </summary>
-    public Device Open(string name, TransmitterTwin? twin = null, Action<Dictionary<string, string>>? adjust = null)
+    public Device Open(string name, TTwin? other = null, Action<Dictionary<string, string>>? adjust = null)
+    {
+        var device = TwinRig.OpenDevice(driver, name, (other ?? Twin).Address, profile, Alarms, logger: Logger, adjust: adjust);
+        _devices.Add(device);
+        return device;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var device in _devices)
+            await device.DisposeAsync();
+        await Twin.DisposeAsync();
+        Alarms.Dispose();
+    }
+}
+
+/// <summary>Rigs of the transmitter and encoder twins, and what their tests wait for and read.</summary>
+internal static class TwinRig
+{
+    /// <summary>
+    /// A transmitter twin serving <paramref name="profile"/> (the generic one by default) to snmp-transmitter devices, ramping up
+    /// over <paramref name="ramp"/>, also serving <paramref name="user"/> over SNMPv3, and trapping to <paramref name="trapSink"/>.
+    /// </summary>
+    public static TwinRig<TransmitterTwin> Start(TimeSpan? ramp = null, string? profile = null, UsmUserOptions? user = null, IPEndPoint? trapSink = null)
+    {
+        profile ??= TransmitterProfileTests.Generic;
+        return new(new TransmitterTwin(TransmitterProfiles.Load(profile),
+            new TransmitterTwinOptions { RampTime = ramp ?? TimeSpan.Zero, User = user, TrapSink = trapSink }), profile, new SnmpTransmitterDriver());
+    }
+
+    /// <summary>An encoder twin serving the generic encoder profile to snmp-encoder devices.</summary>
+    public static TwinRig<EncoderTwin> StartEncoder() =>
+        new(new EncoderTwin(TransmitterProfiles.Load(EncoderProfile), new EncoderTwinOptions()), EncoderProfile, new SnmpEncoderDriver());
+
+    public static string EncoderProfile => Playout.TestSupport.Repository.File("configs/devices/encoder-generic.json");
+
+    /// <summary>A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, <paramref name="timeoutMs"/> per try, with the twins' communities.</summary>
+    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms, int timeoutMs = 100,
+        ILogger? logger = null, Action<Dictionary<string, string>>? adjust = null)
     {
         var settings = new Dictionary<string, string>
         {
-            ["address"] = (twin ?? Twin).Address,
+            ["address"] = address,
             ["community"] = "public",
             ["writeCommunity"] = "private",
-            ["profile"] = TransmitterProfileTests.Generic,
+            ["profile"] = profile,
             ["pollMs"] = "50",
-            ["timeoutMs"] = "100",
+            ["timeoutMs"] = timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["retries"] = "0",
         };
         adjust?.Invoke(settings);
-        var device = new SnmpTransmitterDriver().Open(name, settings, new DeviceContext(Alarms, Logger, TimeProvider.System));
-        _devices.Add(device);
+        var device = driver.Open(name, settings, new DeviceContext(alarms, logger ?? NullLogger.Instance, TimeProvider.System));
         device.Start();
         return device;
     }
@@ -69,12 +102,4 @@ internal sealed class TwinRig : IAsyncDisposable
 
     public static Task Send(Device device, string command, params (string Key, string Value)[] arguments) =>
         device.SendAsync(command, arguments.ToDictionary(a => a.Key, a => a.Value), default);
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var device in _devices)
-            await device.DisposeAsync();
-        await Twin.DisposeAsync();
-        Alarms.Dispose();
-    }
 }

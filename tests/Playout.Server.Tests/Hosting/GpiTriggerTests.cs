@@ -81,6 +81,29 @@ public class GpiTriggerTests
         ], error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public void A_trigger_on_a_gpio_line_that_is_not_one_of_its_inputs_is_refused_at_load()
+    {
+        using var folder = new TempDirectory();
+        string path = folder.Write("service.json", Encoding.UTF8.GetBytes("""
+            {
+              "state": "state",
+              "devices": [
+                { "name": "lines", "driver": "gpio", "settings": { "chip": "0", "inputs": "17,27" },
+                  "triggers": [ { "input": 2, "channel": 1, "action": "take" }, { "input": 3, "channel": 1, "action": "take" } ] },
+                { "name": "relays", "driver": "gpio", "settings": { "chip": "0", "outputs": "22" }, "triggers": [ { "input": 1, "channel": 1, "action": "take" } ] }
+              ],
+              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [], "automation": {} }]
+            }
+            """));
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(path));
+        Assert.Equal(
+        [
+            $"{path}, line 5: devices[0].triggers[1].input: 3 is not an input (1 to 2)",
+            $"{path}, line 6: devices[1].triggers: the gpio driver has no GPI inputs to trigger from",
+        ], error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -95,6 +118,8 @@ public class GpiTriggerTests
     private sealed class Inputs(DeviceContext context) : Device("gpi-1", "test", context), IGpiInputs
     {
         public event Action<int, bool>? InputChanged;
+
+        public int InputCount => 8;
 
         public override IReadOnlyList<DeviceCommandSpec>? Commands => [];
 

@@ -1,10 +1,10 @@
 using Playout.Snmp.Agent;
 using Playout.Snmp.Security;
 
-namespace Playout.HwSim.Transmitter;
+namespace Playout.HwSim.Snmp;
 
 /// <summary>The twin's SNMPv3 side: the configured user, given the whole tree to read and write, under the twin's engine.</summary>
-internal static class TransmitterTwinUsm
+internal static class TwinUsm
 {
     private static readonly IReadOnlyDictionary<string, SnmpView> Everything =
         new Dictionary<string, SnmpView> { ["all"] = SnmpViewParser.Parse("all", ["include 1.3.6.1"]) };
