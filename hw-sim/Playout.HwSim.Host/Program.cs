@@ -5,6 +5,5 @@ return args switch
     ["videohub", .. var rest] => VideohubHost.Run(rest, Console.In, Console.Out),
     ["transmitter", .. var rest] => TransmitterHost.Run(rest, Console.In, Console.Out),
     ["encoder", .. var rest] => EncoderHost.Run(rest, Console.In, Console.Out),
-    ["serial", .. var rest] => SerialTwinHost.Run(rest, Console.In, Console.Out),
     _ => CardHost.Run(args, Console.In, Console.Out),
 };

@@ -52,8 +52,6 @@ public static class SerialProfiles
         var read = profile.Measurements.Select(m => (m.Name, Group: m.Group ?? m.Name, List: "measurements"))
             .Concat(profile.States.Select(s => (s.Name, Group: s.Group ?? s.Name, List: "states")))
             .Concat(profile.Alarms.Select(a => (a.Name, Group: a.Group ?? a.Name, List: "alarms"))).ToList();
-        if (read.GroupBy(r => r.Group).FirstOrDefault(g => g.Count() > 1) is { } shared)
-            return new ProfileProblem(shared.Last().Name, $"group '{shared.Key}' is read by {string.Join(" and ", shared.Select(s => s.Name))}", shared.Last().Name, shared.Last().List);
         var groups = profile.Polls.SelectMany(p => Groups(p.Response)).ToList();
         if (groups.GroupBy(g => g).FirstOrDefault(g => g.Count() > 1) is { } twice)
             return new ProfileProblem("polls", $"group '{twice.Key}' is in two replies", $"(?<{twice.Key}>");

@@ -8,27 +8,21 @@ namespace Playout.Devices.Tests.Serial;
 /// <summary>The shipped serial profiles load with the generic names; a broken one is refused with its file, line and field.</summary>
 public class SerialProfileTests
 {
-    [Fact]
-    public void The_transmitter_profile_has_the_generic_SNMP_profiles_names()
+    /// <summary>A serial device and its SNMP counterpart present the same names, units, commands and alarms: a configuration swaps one for the other.</summary>
+    [Theory]
+    [InlineData("transmitter-serial.json", "transmitter-generic.json", 9600, "\r")]
+    [InlineData("encoder-serial.json", "encoder-generic.json", 19200, "\n")]
+    public void A_serial_profile_has_its_generic_SNMP_profiles_names(string file, string generic, int baud, string terminator)
     {
-        var serial = SerialProfiles.Load(TransmitterSerialProfile);
-        var snmp = Playout.Devices.Transmitter.TransmitterProfiles.Load(Transmitter.TransmitterProfileTests.Generic);
+        var serial = SerialProfiles.Load(Playout.TestSupport.Repository.File($"configs/devices/{file}"));
+        var snmp = Playout.Devices.Transmitter.TransmitterProfiles.Load(Playout.TestSupport.Repository.File($"configs/devices/{generic}"));
         Assert.Equal(snmp.Measurements.Select(m => (m.Name, m.Unit)), serial.Measurements.Select(m => (m.Name, m.Unit)));
         Assert.Equal(snmp.States.Select(s => s.Name), serial.States.Select(s => s.Name));
-        Assert.Equal(snmp.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max)), serial.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max)));
+        Assert.Equal(snmp.States.Select(s => s.Values?.Values.Order().ToArray()), serial.States.Select(s => s.Values?.Values.Order().ToArray()));
+        Assert.Equal(snmp.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max, c.Unit)), serial.Commands.Select(c => (c.Name, c.Parameter, c.Setting, c.Min, c.Max, c.Unit)));
         Assert.Equal(snmp.Commands.Select(c => c.Values?.Keys.ToArray()), serial.Commands.Select(c => c.Values?.Keys.ToArray()));
         Assert.Equal(snmp.Alarms.Select(a => (a.Name, a.Severity, a.Message)), serial.Alarms.Select(a => (a.Name, a.Severity, a.Message)));
-        Assert.Equal((9600, Parity.None, 8, 1.0, "\r"), (serial.Line.Baud, serial.Line.Parity, serial.Line.DataBits, serial.Line.StopBits, serial.Line.Terminator));
-    }
-
-    [Fact]
-    public void The_encoder_profile_has_service_bitrate_input_and_a_fault()
-    {
-        var profile = SerialProfiles.Load(EncoderProfile);
-        Assert.Equal(["service", "bitrate"], profile.Commands.Select(c => c.Name));
-        Assert.Equal(["service", "bitrate", "input"], profile.States.Select(s => s.Name));
-        Assert.Equal(("fault", AlarmSeverity.Major), profile.Alarms.Select(a => (a.Name, a.Severity)).Single());
-        Assert.Equal((19200, "\n"), (profile.Line.Baud, profile.Line.Terminator));
+        Assert.Equal((baud, Parity.None, 8, 1.0, terminator), (serial.Line.Baud, serial.Line.Parity, serial.Line.DataBits, serial.Line.StopBits, serial.Line.Terminator));
     }
 
     private const string Poll = "\"polls\": [ { \"command\": \"S?\", \"response\": \"^S (?<p>\\\\d+)$\" } ],\n \"states\": [ { \"name\": \"p\" } ]";
