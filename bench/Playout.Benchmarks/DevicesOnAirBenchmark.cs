@@ -43,7 +43,7 @@ public static class DevicesOnAirBenchmark
         var pair = new TransmitterPair("site", registry.Find("tx-main")!, registry.Find("tx-reserve")!, new TransmitterPairPolicy
         {
             HoldOff = TimeSpan.FromMilliseconds(100), CommsLoss = TimeSpan.FromMilliseconds(200), Restore = true,
-            RestoreAfter = TimeSpan.FromMilliseconds(300), Poll = TimeSpan.FromMilliseconds(50),
+            RestoreAfter = TimeSpan.FromMilliseconds(100), Poll = TimeSpan.FromMilliseconds(50),
         }, devices);
         try
         {

@@ -11,7 +11,7 @@ namespace Playout.HwSim.Host;
 /// </summary>
 public static class EncoderHost
 {
-    private static readonly TwinConsole<EncoderTwin> Shell = new("encoder", 16162, "encoder-generic.json", "Playout encoder twin H.264",
+    internal static readonly TwinConsole<EncoderTwin> Shell = new("encoder", 16162, "encoder-generic.json", "Playout encoder twin H.264",
         (profile, port, name) => new EncoderTwin(profile, new EncoderTwinOptions { Port = port, Description = name }),
         Status, (twin, on) => Set(twin, EncoderFault.CommunicationsLoss, on), "input|encoder", Execute, "")
     {

@@ -12,7 +12,7 @@ namespace Playout.HwSim.Host;
 /// </summary>
 public static class TransmitterHost
 {
-    private static readonly TwinConsole<TransmitterTwin> Shell = new("transmitter", 16161, "transmitter-generic.json", "Playout transmitter twin 1 kW",
+    internal static readonly TwinConsole<TransmitterTwin> Shell = new("transmitter", 16161, "transmitter-generic.json", "Playout transmitter twin 1 kW",
         (profile, port, name) => new TransmitterTwin(profile, new TransmitterTwinOptions { Port = port, Description = name }),
         Status, (twin, on) => Set(twin, TransmitterFault.CommunicationsLoss, on), "vswr|temperature|exciter|mute", Execute, "reset, rf on|off, ")
     {

@@ -21,6 +21,12 @@ internal sealed record TwinConsole<TTwin>(string Kind, int DefaultPort, string D
 
     public string Commands => $"commands: fault {FaultNames}|comms|garble on|off, {OwnCommands}delay MS|off, serial silent|garbled|noise on|off, serial delay MS|off, status, quit";
 
+    /// <summary>The twin on <paramref name="port"/> with the shipped profile, reporting <paramref name="name"/> (the demo chain's).</summary>
+    public TTwin OpenShipped(int port, string name) => Open(TransmitterProfiles.Load(ShippedProfile(DefaultProfile)), port, name);
+
+    /// <summary>What a typed command did to <paramref name="twin"/>, or null when it is not one.</summary>
+    public string? Command(TTwin twin, string[] words) => Execute(twin, words) ?? Shared(twin, words);
+
     public int Run(string[] args, TextReader input, TextWriter output)
     {
         int port = DefaultPort;
@@ -76,7 +82,7 @@ internal sealed record TwinConsole<TTwin>(string Kind, int DefaultPort, string D
                 if (words is ["quit"])
                     break;
                 if (words.Length > 0)
-                    output.WriteLine(Execute(twin, words) ?? Shared(twin, words) ?? Serial(serial, words) ?? $"unknown command '{line}'; {Commands}");
+                    output.WriteLine(Command(twin, words) ?? Serial(serial, words) ?? $"unknown command '{line}'; {Commands}");
             }
         }
         finally

@@ -10,7 +10,7 @@ namespace Playout.HwSim.Host;
 /// </summary>
 public static class VideohubHost
 {
-    private const string Commands = "commands: fault hang|garble|prelude-without-newline|ack-without-echo on|off, drop, idle SECONDS|off, route OUTPUT INPUT, routes, quit";
+    internal const string Commands = "commands: fault hang|garble|prelude-without-newline|ack-without-echo on|off, drop, idle SECONDS|off, route OUTPUT INPUT, routes, quit";
 
     public static int Run(string[] args, TextReader input, TextWriter output)
     {
@@ -52,7 +52,7 @@ public static class VideohubHost
     }
 
     /// <summary>What a typed command did, or null when it is not one.</summary>
-    private static string? Execute(VideohubTwin twin, string[] words)
+    internal static string? Execute(VideohubTwin twin, string[] words)
     {
         switch (words)
         {

@@ -74,8 +74,14 @@ public sealed class AutomationHost : IDisposable
         host._loudnessNotes = LoudnessProbe.Of(channel) is { } loudness ? runner.Measure(loudness) : null;
         try
         {
-            var schedule = SavedSchedule.Load(host._savedPath) ?? Configured(service, automation, context.Format.FrameRate, devices, where);
+            var saved = SavedSchedule.Load(host._savedPath);
+            var schedule = saved ?? Configured(service, automation, context.Format.FrameRate, devices, where);
             var loaded = runner.Apply(_ => schedule);
+            // A saved schedule (operators' edits) is never dropped unasked: one the configuration no longer takes (a device
+            // renamed, a command's arguments changed) stops the start, saying which file and how to go on.
+            if (!loaded.Ok && saved is not null)
+                throw new ConfigException($"{where}: the saved schedule {host._savedPath} cannot be used: {loaded.Reason}; "
+                    + "correct the configuration, or move the file away to start from the configured schedule");
             if (!loaded.Ok)
                 throw new ConfigException($"{where}: the schedule cannot be used: {loaded.Reason}");
             host._log.LogInformation("{Channel}: schedule of {Days} day(s){Template} loaded; as-run log in {AsRun}", config.Name,

@@ -14,6 +14,9 @@ public sealed record DeviceConfig
     /// <summary>GPI inputs that act on a channel's automation (a device with inputs only).</summary>
     public IReadOnlyList<DeviceTrigger> Triggers { get; init; } = [];
 
+    /// <summary>The channel (1..) whose programme the device carries: its alarms are written to that channel's as-run log; 0: none.</summary>
+    public int Channel { get; init; }
+
     internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
         var driver = DeviceDrivers.Find(Driver);
@@ -22,6 +25,10 @@ public sealed record DeviceConfig
             Triggers[i].Validate($"{where}.triggers[{i}]", service, inputs is > 0 ? inputs : null, problems);
         if (string.IsNullOrWhiteSpace(Name))
             problems.Add($"{where}.name", "missing");
+        if (Channel != 0 && (Channel < 1 || Channel > service.Channels.Count))
+            problems.Add($"{where}.channel", $"there is no channel {Channel} (channels are 1..{service.Channels.Count})");
+        else if (Channel != 0 && service.Channels[Channel - 1].Automation is null)
+            problems.Add($"{where}.channel", $"channel {Channel} is not run from a schedule, so it has no as-run log to note the device's alarms in");
         if (driver is null)
             problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: {DeviceDrivers.Names})");
         else if (wrong is not null)

@@ -41,4 +41,41 @@ public class SavedScheduleTests
         Assert.Equal(2, loaded.Version);
         Assert.Equal("a", loaded[new DateOnly(2026, 3, 1)]!.Events.Single().Id);
     }
+
+    [Fact]
+    public void A_saved_schedule_the_configuration_no_longer_takes_stops_the_start_naming_the_file_and_what_to_do()
+    {
+        using var folder = new TempDirectory();
+        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
+            {
+              "state": "state",
+              "devices": [ { "name": "gpi", "driver": "log" } ],
+              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [], "automation": { "timeZone": "UTC" } }]
+            }
+            """));
+        var service = ServiceConfig.Load(config);
+        // Saved while the device was another one: its command's arguments are not this configuration's.
+        var pulse = new SecondaryEvent(SecondaryKind.Device, Device: "gpi", Command: "pulse", Arguments: new Dictionary<string, string> { ["pin"] = "1" });
+        string saved = Path.Combine(service.StatePath, "schedules", "c1.json");
+        SavedSchedule.Save(saved, ChannelSchedule.Empty.WithTemplate([Day.Events[0] with { Secondaries = [pulse] }]));
+        using var alarms = new Playout.Engine.Alarms.AlarmBoard(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        var error = Assert.Throws<ConfigException>(() => ChannelRuntime.Start(service, service.Channels[0], Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            alarms, new Playout.Engine.Modules.ModuleRegistry(Playout.Engine.Modules.StandardModules.All), devices: new RefusingDevices()));
+        Assert.Contains($"the saved schedule {saved} cannot be used: ", error.Message);
+        Assert.Contains("pin: no such argument", error.Message);
+        Assert.EndsWith("correct the configuration, or move the file away to start from the configured schedule", error.Message);
+        Assert.True(File.Exists(saved), "the operators' schedule is kept");
+    }
+
+    /// <summary>Devices whose pulse takes an output, as a GPI box's does.</summary>
+    private sealed class RefusingDevices : Playout.Automation.Runtime.IDeviceCommands
+    {
+        public bool Has(string device) => true;
+
+        public IReadOnlyList<string> Check(string device, string command, IReadOnlyDictionary<string, string> arguments) =>
+            arguments.ContainsKey("pin") ? ["pin: no such argument of pulse (it takes output, ms)"] : [];
+
+        public Task SendAsync(string device, string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel) => Task.CompletedTask;
+    }
 }
