@@ -4,15 +4,19 @@ using Playout.HwSim.Encoder;
 namespace Playout.HwSim.Host;
 
 /// <summary>
-/// `playout-hwsim encoder [--port 16162] [--profile FILE] [--name X]`: the external encoder twin in a process of its own,
-/// on loopback (the service reaches it with the "snmp-encoder" driver and the same profile). Typed commands inject faults:
-/// `fault input|encoder|comms|garble on|off`, `delay MS|off`, `status`, `quit`.
+/// `playout-hwsim encoder [--port 16162] [--profile FILE] [--name X] [--serial PATH]`: the external encoder twin in a
+/// process of its own, on loopback (the service reaches it with the "snmp-encoder" driver and the same profile), and with
+/// --serial its serial front end on that device too (the "serial-ascii" driver). Typed commands inject faults:
+/// `fault input|encoder|comms|garble on|off`, `delay MS|off`, the serial line's `serial …`, `status`, `quit`.
 /// </summary>
 public static class EncoderHost
 {
     internal static readonly TwinConsole<EncoderTwin> Shell = new("encoder", 16162, "encoder-generic.json", "Playout encoder twin H.264",
         (profile, port, name) => new EncoderTwin(profile, new EncoderTwinOptions { Port = port, Description = name }),
-        Status, (twin, on) => Set(twin, EncoderFault.CommunicationsLoss, on), "input|encoder", Execute, "");
+        Status, (twin, on) => Set(twin, EncoderFault.CommunicationsLoss, on), "input|encoder", Execute, "")
+    {
+        SerialFrontEnd = (twin, path, _) => new EncoderSerialFrontEnd(path, twin.State),
+    };
 
     public static int Run(string[] args, TextReader input, TextWriter output) => Shell.Run(args, input, output);
 

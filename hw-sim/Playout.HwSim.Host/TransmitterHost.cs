@@ -4,16 +4,20 @@ using Playout.HwSim.Transmitter;
 namespace Playout.HwSim.Host;
 
 /// <summary>
-/// `playout-hwsim transmitter [--port 16161] [--profile FILE] [--name X]`: the transmitter twin in a process of its own,
-/// on loopback (the service reaches it with the "snmp-transmitter" driver and the same profile). Typed commands inject
-/// faults: `fault vswr|temperature|exciter|mute|comms|garble on|off`, `reset` (the front panel's fault reset), `rf
-/// on|off`, `delay MS|off`, `status`, `quit`.
+/// `playout-hwsim transmitter [--port 16161] [--profile FILE] [--name X] [--serial PATH]`: the transmitter twin in a
+/// process of its own, on loopback (the service reaches it with the "snmp-transmitter" driver and the same profile), and
+/// with --serial its serial front end on that device too (the "serial-ascii" driver). Typed commands inject faults:
+/// `fault vswr|temperature|exciter|mute|comms|garble on|off`, `reset` (the front panel's fault reset), `rf on|off`,
+/// `delay MS|off`, the serial line's `serial …`, `status`, `quit`.
 /// </summary>
 public static class TransmitterHost
 {
     internal static readonly TwinConsole<TransmitterTwin> Shell = new("transmitter", 16161, "transmitter-generic.json", "Playout transmitter twin 1 kW",
         (profile, port, name) => new TransmitterTwin(profile, new TransmitterTwinOptions { Port = port, Description = name }),
-        Status, (twin, on) => Set(twin, TransmitterFault.CommunicationsLoss, on), "vswr|temperature|exciter|mute", Execute, "reset, rf on|off, ");
+        Status, (twin, on) => Set(twin, TransmitterFault.CommunicationsLoss, on), "vswr|temperature|exciter|mute", Execute, "reset, rf on|off, ")
+    {
+        SerialFrontEnd = (twin, path, name) => new TransmitterSerialFrontEnd(path, twin.State, name),
+    };
 
     public static int Run(string[] args, TextReader input, TextWriter output) => Shell.Run(args, input, output);
 

@@ -2,6 +2,7 @@ using Playout.Devices.Encoders;
 using Playout.Devices.Gpi;
 using Playout.Devices.Gpio;
 using Playout.Devices.Log;
+using Playout.Devices.Serial;
 using Playout.Devices.Transmitter;
 using Playout.Devices.Videohub;
 
@@ -11,7 +12,7 @@ namespace Playout.Devices;
 public static class DeviceDrivers
 {
     public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new GpiBoxDriver(), new VideohubDriver(), new SnmpTransmitterDriver(),
-        new SnmpEncoderDriver(), new StreamOutputDriver(), new GpioLineDriver()];
+        new SnmpEncoderDriver(), new StreamOutputDriver(), new GpioLineDriver(), new SerialAsciiDriver()];
 
     /// <summary>The driver named <paramref name="name"/>, or null.</summary>
     public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Playout.Devices.Profiles;
 using Playout.Snmp.Data;
 
 namespace Playout.Devices.Transmitter;
@@ -25,6 +26,3 @@ internal sealed class OidJson : JsonConverter<Oid>
 
     public override void Write(Utf8JsonWriter writer, Oid value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }
-
-/// <summary>Why a profile field is wrong; the loader adds the file, line and field.</summary>
-internal sealed class ProfileFieldException(string why) : JsonException(why);

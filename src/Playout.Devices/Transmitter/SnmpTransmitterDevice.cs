@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Playout.Devices.Profiles;
 using Playout.Snmp.Data;
 using Playout.Snmp.Manager;
 using Playout.Snmp.Pdus;
@@ -103,30 +104,16 @@ internal sealed class SnmpTransmitterDevice : Device
         var byOid = values.ToDictionary(v => v.Oid, v => Number(v.Value));
         foreach (var m in _profile.Measurements)
             if (byOid.GetValueOrDefault(m.Oid) is { } n)
-                Measure(m.Name, Math.Round(Scaled(n, m.Scale) + m.Offset, 6), m.Unit);
+                Measure(m.Name, Math.Round(ProfileRules.Scaled(n, m.Scale) + m.Offset, 6), m.Unit);
         foreach (var s in _profile.States)
             if (byOid.GetValueOrDefault(s.Oid) is { } n)
                 SetSetting(s.Name, actual: s.Values is { } words
                     ? words.GetValueOrDefault(((long)n).ToString(CultureInfo.InvariantCulture), ((long)n).ToString(CultureInfo.InvariantCulture))
-                    : Scaled(n, s.Scale).ToString(CultureInfo.InvariantCulture));
+                    : ProfileRules.Scaled(n, s.Scale).ToString(CultureInfo.InvariantCulture));
         foreach (var a in _profile.Alarms)
-        {
-            if (byOid.GetValueOrDefault(a.Oid) is not { } n)
-                continue;
-            string source = $"device {Name}/{a.Name}";
-            bool active = a.Bit is { } bit ? ((long)n >> bit & 1) == 1 : a.Active.Contains((int)n);
-            if (active && !Context.Alarms.IsActive(source))
-            {
-                Context.Alarms.Raise(source, a.Severity, $"{Name}: {a.Message}");
-                Context.Logger.LogWarning("device {Device}: {Alarm}", Name, a.Message);
-            }
-            else if (!active && Context.Alarms.IsActive(source))
-                Context.Alarms.Clear(source);
-        }
+            if (byOid.GetValueOrDefault(a.Oid) is { } n)
+                FaultAlarms.Set(Context, Name, a.Name, a.Bit is { } bit ? ((long)n >> bit & 1) == 1 : a.Active.Contains((int)n), a.Severity, a.Message);
     }
-
-    /// <summary>The reading in its unit, without the binary noise of the scaling (115 × 0.01 is 1.15, not 1.1500000000000001).</summary>
-    private static double Scaled(double raw, double scale) => Math.Round(raw * scale, 6);
 
     private static double? Number(SnmpValue value) => value switch
     {
@@ -169,12 +156,8 @@ internal sealed class SnmpTransmitterDevice : Device
 
     private static double Parse(string number) => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static DeviceCommandSpec Spec(ProfileCommand command) => new(command.Name, command.Description, command.Parameter switch
-    {
-        null => [],
-        { } name when command.Values is { } values => [new DeviceParameterSpec(name, Values: [.. values.Keys])],
-        { } name => [new DeviceParameterSpec(name, Min: command.Min, Max: command.Max, Unit: command.Unit)],
-    });
+    private static DeviceCommandSpec Spec(ProfileCommand command) =>
+        new(command.Name, command.Description, ProfileRules.Parameters(command.Parameter, command.Values?.Keys, command.Min, command.Max, command.Unit));
 
     protected override async ValueTask DisposeCoreAsync()
     {
@@ -184,6 +167,6 @@ internal sealed class SnmpTransmitterDevice : Device
         _manager.Dispose();
         _stop.Dispose();
         foreach (var a in _profile.Alarms)
-            Context.Alarms.Clear($"device {Name}/{a.Name}");
+            Context.Alarms.Clear(FaultAlarms.Source(Name, a.Name));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Playout.Devices.Profiles;
 using Playout.Snmp.Security;
 
 namespace Playout.Devices.Transmitter;
@@ -11,8 +12,7 @@ namespace Playout.Devices.Transmitter;
 internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Community, string? WriteCommunity, TransmitterProfile Profile,
     TimeSpan Poll, TimeSpan Timeout, int Retries, UsmUserOptions? User, IPEndPoint? TrapListen, string TrapCommunity)
 {
-    private static readonly string[] Known = ["address", "community", "writeCommunity", "profile", "pollMs", "timeoutMs", "retries",
-        .. SnmpV3Settings.Names, "trapListen", "trapCommunity"];
+    private static readonly string[] Known = ["address", "community", "writeCommunity", .. PollSettings.Names, .. SnmpV3Settings.Names, "trapListen", "trapCommunity"];
 
     public static SnmpTransmitterSettings Parse(IReadOnlyDictionary<string, string> settings, DeviceContext context, string driver = "snmp-transmitter")
     {
@@ -26,27 +26,15 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         string? write = settings.GetValueOrDefault("writeCommunity");
         if (write is { Length: 0 })
             throw new ArgumentException("writeCommunity: empty");
-        string path = settings.GetValueOrDefault("profile") ?? throw new ArgumentException("profile: missing (the device profile's JSON file)");
-        TransmitterProfile profile;
-        try
-        {
-            profile = TransmitterProfiles.Load(context.PathOf(path));
-        }
-        catch (ArgumentException error)
-        {
-            throw new ArgumentException($"profile: {error.Message}");
-        }
-        int poll = Whole(settings, "pollMs", 1000, 20, 600_000);
-        int timeout = Whole(settings, "timeoutMs", Math.Min(poll, 1000), 10, 60_000);
-        int retries = Whole(settings, "retries", 1, 0, 10);
+        var profile = PollSettings.Profile(settings, context, TransmitterProfiles.Load, "the device profile's JSON file");
+        var poll = PollSettings.Parse(settings);
         var trapListen = settings.GetValueOrDefault("trapListen") is { } listen ? EndPoint("trapListen", listen) : null;
         if (trapListen is not null && !IPAddress.IsLoopback(trapListen.Address))
             throw new ArgumentException($"trapListen: {trapListen.Address} is not a loopback address (v2c traps carry no authentication)");
         string trapCommunity = settings.GetValueOrDefault("trapCommunity") ?? community;
         if (trapCommunity.Length == 0)
             throw new ArgumentException("trapCommunity: empty");
-        return new SnmpTransmitterSettings(address, community, write, profile, TimeSpan.FromMilliseconds(poll), TimeSpan.FromMilliseconds(timeout), retries,
-            user, trapListen, trapCommunity);
+        return new SnmpTransmitterSettings(address, community, write, profile, poll.Poll, poll.Timeout, poll.Retries, user, trapListen, trapCommunity);
     }
 
     private static IPEndPoint EndPoint(string name, string text)
@@ -68,14 +56,5 @@ internal sealed record SnmpTransmitterSettings(IPEndPoint Address, string Commun
         {
             throw new ArgumentException($"{name}: host '{host}' cannot be resolved ({error.Message})");
         }
-    }
-
-    private static int Whole(IReadOnlyDictionary<string, string> settings, string name, int fallback, int min, int max)
-    {
-        if (!settings.TryGetValue(name, out string? text))
-            return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException($"{name}: '{text}' is not a whole number from {min} to {max}");
     }
 }

@@ -20,7 +20,7 @@ public sealed record DeviceConfig
     internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
         var driver = DeviceDrivers.Find(Driver);
-        var (inputs, wrong) = driver is null ? (null, null) : Open(driver, service);
+        var (inputs, _, wrong) = driver is null ? (null, null, null) : Open(driver, service);
         for (int i = 0; i < Triggers.Count; i++)
             Triggers[i].Validate($"{where}.triggers[{i}]", service, inputs is > 0 ? inputs : null, problems);
         if (string.IsNullOrWhiteSpace(Name))
@@ -38,10 +38,22 @@ public sealed record DeviceConfig
     }
 
     /// <summary>
-    /// Opens the device as its driver reads its settings (not started: nothing is connected): its GPI inputs (0 without),
-    /// or what is wrong with a setting.
+    /// Whether the device opens (its driver and settings are right; what is wrong is reported on its own), and the commands
+    /// it then takes (null: any, as the dry-run log device).
     /// </summary>
-    private (int? Inputs, string? Wrong) Open(IDeviceDriver driver, ServiceConfig service)
+    internal (bool Opens, IReadOnlyList<DeviceCommandSpec>? Commands) Commands(ServiceConfig service)
+    {
+        if (DeviceDrivers.Find(Driver) is not { } driver)
+            return (false, null);
+        var (_, commands, wrong) = Open(driver, service);
+        return (wrong is null, commands);
+    }
+
+    /// <summary>
+    /// Opens the device as its driver reads its settings (not started: nothing is connected): its GPI inputs (0 without)
+    /// and commands, or what is wrong with a setting.
+    /// </summary>
+    private (int? Inputs, IReadOnlyList<DeviceCommandSpec>? Commands, string? Wrong) Open(IDeviceDriver driver, ServiceConfig service)
     {
         try
         {
@@ -52,12 +64,13 @@ public sealed record DeviceConfig
                 StreamOutputs = new ChannelStreamOutputs(service, []),
             });
             int inputs = (device as IGpiInputs)?.InputCount ?? 0;
+            var commands = device.Commands;
             device.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return (inputs, null);
+            return (inputs, commands, null);
         }
         catch (ArgumentException error)
         {
-            return (null, error.Message);
+            return (null, null, error.Message);
         }
     }
 }

@@ -1,8 +1,9 @@
+using Playout.Devices;
 using Playout.Devices.Redundancy;
 
 namespace Playout.Server.Hosting;
 
-/// <summary>A main/reserve pair of snmp-transmitter devices and its changeover policy (docs/DEVICES.md, "Main/reserve transmitters").</summary>
+/// <summary>A main/reserve pair of transmitters (devices that take <c>rf state=on|off</c>) and its changeover policy (docs/DEVICES.md, "Main/reserve transmitters").</summary>
 public sealed record TransmitterPairConfig
 {
     public required string Name { get; init; }
@@ -22,6 +23,11 @@ public sealed record TransmitterPairConfig
         Restore = Restore, RestoreAfter = TimeSpan.FromSeconds(RestoreSeconds),
     };
 
+    /// <summary>Whether a device's commands have the one a pair sends: <c>rf</c> with <c>state</c> on or off.</summary>
+    private static bool SwitchesRf(IReadOnlyList<DeviceCommandSpec>? commands) =>
+        commands?.FirstOrDefault(c => c.Name == "rf")?.Parameters.FirstOrDefault(p => p.Name == "state")?.Values is { } values
+        && values.Contains("on") && values.Contains("off");
+
     internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
         if (string.IsNullOrWhiteSpace(Name))
@@ -31,11 +37,11 @@ public sealed record TransmitterPairConfig
         foreach (var (field, device) in new[] { ("main", Main), ("reserve", Reserve) })
         {
             if (string.IsNullOrWhiteSpace(device))
-                problems.Add($"{where}.{field}", "missing: the name of an snmp-transmitter device");
+                problems.Add($"{where}.{field}", "missing: the name of a transmitter device");
             else if (service.Devices.FirstOrDefault(d => d.Name == device) is not { } found)
                 problems.Add($"{where}.{field}", $"no device named '{device}' is configured");
-            else if (found.Driver != "snmp-transmitter")
-                problems.Add($"{where}.{field}", $"'{device}' is a {found.Driver} device, not an snmp-transmitter");
+            else if (found.Commands(service) is (true, var commands) && !SwitchesRf(commands))
+                problems.Add($"{where}.{field}", $"'{device}' is a {found.Driver} device that takes no rf command with state on|off: a pair switches its transmitters' RF");
         }
         if (Main == Reserve && Main.Length > 0)
             problems.Add($"{where}.reserve", $"'{Reserve}' is also the main transmitter");

@@ -74,7 +74,7 @@ public class TwinHostTests
     [Theory]
     [InlineData("--port", "option --port needs a value")]
     [InlineData("--port 70000", "--port: '70000' is not a port from 0 to 65535")]
-    [InlineData("--colour red", "unknown option --colour; options: --port, --profile, --name")]
+    [InlineData("--colour red", "unknown option --colour; options: --port, --profile, --name, --serial")]
     [InlineData("--profile /nonexistent/tx.json", "/nonexistent/tx.json: cannot read the profile: ")]
     public void Bad_options_exit_2_naming_them(string arguments, string message)
     {

@@ -41,7 +41,7 @@ public class TransmitterPairConfigTests
             """);
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
         Assert.Contains($"{file}, line 9: transmitterPairs[0].main: no device named 'tx-9' is configured", error.Message);
-        Assert.Contains($"{file}, line 9: transmitterPairs[0].reserve: 'gpi' is a log device, not an snmp-transmitter", error.Message);
+        Assert.Contains($"{file}, line 9: transmitterPairs[0].reserve: 'gpi' is a log device that takes no rf command with state on|off: a pair switches its transmitters' RF", error.Message);
         Assert.Contains($"{file}, line 10: transmitterPairs[1].reserve: 'tx-a' is also the main transmitter", error.Message);
         Assert.Contains($"{file}, line 10: transmitterPairs[1].holdOffSeconds: -1 is out of range (0 to 3600 s)", error.Message);
         Assert.Contains($"{file}, line 10: transmitterPairs[1].commsLossSeconds: 0 is out of range (0.5 to 3600 s)", error.Message);
@@ -67,5 +67,29 @@ public class TransmitterPairConfigTests
         string file = Config(folder, """[{ "name": "gpi", "main": "tx-a", "reserve": "tx-b" }]""");
         var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
         Assert.Contains($"{file}, line 8: transmitterPairs[0].name: 'gpi' is also a device's name: schedules send to either by name", error.Message);
+    }
+
+    [Fact]
+    public void Any_device_that_switches_RF_may_be_in_a_pair_and_one_that_does_not_is_refused()
+    {
+        using var folder = new TempDirectory();
+        string file = folder.Write("service.json", Encoding.UTF8.GetBytes($$"""
+            {
+              "state": "state",
+              "devices": [
+                { "name": "tx-a", "driver": "snmp-transmitter", "settings": { "address": "127.0.0.1:16100", "profile": "{{Repository.File("configs/devices/transmitter-highpower-tables.json")}}" } },
+                { "name": "tx-b", "driver": "serial-ascii", "settings": { "port": "/dev/ttyS9", "profile": "{{Repository.File("configs/devices/transmitter-serial.json")}}" } },
+                { "name": "enc", "driver": "snmp-encoder", "settings": { "address": "127.0.0.1:16102", "profile": "{{Repository.File("configs/devices/encoder-generic.json")}}" } }
+              ],
+              "transmitterPairs": [
+                { "name": "site", "main": "tx-a", "reserve": "tx-b" },
+                { "name": "odd", "main": "tx-a", "reserve": "enc" }
+              ],
+              "channels": [{ "name": "c1", "format": "576i50", "clock": "system", "outputs": [] }]
+            }
+            """));
+        var error = Assert.Throws<ConfigException>(() => ServiceConfig.Load(file));
+        Assert.Equal($"{file}, line 10: transmitterPairs[1].reserve: 'enc' is a snmp-encoder device that takes no rf command with state on|off: a pair switches its transmitters' RF",
+            Assert.Single(error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("transmitterPairs")));
     }
 }
