@@ -10,7 +10,8 @@ namespace Playout.Panel.Tests;
 
 /// <summary>
 /// The devices tab against two transmitter twins in a pair: readings and settings shown, a command sent with the
-/// arguments the device declares (a refused one says why), a changeover armed then done; a viewer gets no controls.
+/// arguments the device declares (a refused one says why), a changeover armed then done; a viewer gets no controls, and the
+/// plain status page lists the pair and the devices.
 /// </summary>
 [Collection(PanelCollection.Name)]
 public class DevicesTests(PanelFixture panel)
@@ -74,6 +75,12 @@ public class DevicesTests(PanelFixture panel)
         await Assertions.Expect(wall.Locator("tr[data-pair=site]")).ToContainTextAsync("reserve");
         await Assertions.Expect(wall.Locator("tr[data-device-row=tx-main] [data-reading=forwardPower]")).ToBeVisibleAsync();
         Assert.Equal(0, await wall.Locator("form.device-command, [data-changeover]").CountAsync());
+
+        // The plain status page lists the pair and the devices too.
+        await wall.EvaluateAsync($"() => sessionStorage.setItem('token', '{PanelService.Viewer}')");
+        await wall.GotoAsync(service.Url + "status.html");
+        await Assertions.Expect(wall.Locator("table", new() { HasText = "last changeover" })).ToContainTextAsync("manual (" + PanelService.OperatorName + ")");
+        await Assertions.Expect(wall.Locator("table", new() { HasText = "readings" }).Locator("tr", new() { HasText = "tx-main" })).ToContainTextAsync("connected");
         await wall.Context.CloseAsync();
     }
 

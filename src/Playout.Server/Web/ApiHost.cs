@@ -50,7 +50,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         app.Services.GetRequiredService<ServiceMetrics>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         var api = new ApiChannels(channels);
-        StatusEndpoints.Map(app, api, alarms);
+        StatusEndpoints.Map(app, api, alarms, devices, pairs);
         var streams = new StreamClients(config.Api.MaxStreamClients);
         ChannelEndpoints.Map(app, api, streams);
         RundownEndpoints.Map(app, api, library);

@@ -2,20 +2,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Playout.Engine.Alarms;
+using Playout.Server.Hosting;
 
 namespace Playout.Server.Web;
 
-/// <summary>The plain status page (/status.html, beside the panel at /) and the status API it polls: every channel's engine and automation status, and the alarms.</summary>
+/// <summary>The plain status page (/status.html, beside the panel at /) and the status API it polls: every channel's engine and automation status, the devices, the transmitter pairs and the alarms.</summary>
 public static class StatusEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms)
+    public static void Map(IEndpointRouteBuilder app, ApiChannels channels, AlarmBoard alarms, ServiceDevices devices, ServiceTransmitterPairs pairs)
     {
         app.MapGet("/status.html", () => Results.Text(StatusPage.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/api/status", () => Results.Json(new
         {
             Channels = channels.All.Select(c => new { Engine = c.Channel.Status(), Automation = c.Automation?.Automation.Status() }).ToArray(),
+            Devices = devices.Registry.All.Select(d => d.Status()).ToArray(),
+            TransmitterPairs = pairs.All.Select(p => p.Status()).ToArray(),
             Alarms = alarms.Listed,
-        })).WithTags("channels").WithSummary("Every channel's engine and automation status, and the listed alarms (active, and cleared ones not yet acknowledged).");
+        })).WithTags("channels").WithSummary("Every channel's engine and automation status, each device's and transmitter pair's, and the listed alarms (active, and cleared ones not yet acknowledged).");
         app.MapGet("/api/channels/{number:int}/preview.jpg", (int number) =>
             channels.Find(number) is ({ Preview.Latest: { } preview }, _) ? Results.File(preview.Jpeg, "image/jpeg") : Results.NotFound())
             .WithTags("channels").WithSummary("The programme's latest preview picture (JPEG).");

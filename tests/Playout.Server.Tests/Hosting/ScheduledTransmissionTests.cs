@@ -17,6 +17,7 @@ namespace Playout.Server.Tests.Hosting;
 /// of a pair, as device events of a fixed event, leave on their planned frames' wall-clock times; a pair takes only its
 /// changeover, checked when the schedule loads.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 [Trait(RealTime.Trait, RealTime.Value)]
 public class ScheduledTransmissionTests
 {

@@ -13,6 +13,7 @@ namespace Playout.Server.Tests.Web;
 /// transmitter`): an operator's changeover over REST puts the reserve on air, one over SNMP (txPairOnAir) brings main
 /// back and is trapped (txPairChangeover), and a VSWR trip typed into main's process changes over by itself.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 [Trait(RealTime.Trait, RealTime.Value)]
 public partial class TransmitterChangeoverServiceTests
 {
