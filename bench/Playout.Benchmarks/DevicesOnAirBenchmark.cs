@@ -59,7 +59,7 @@ public static class DevicesOnAirBenchmark
             output.WriteLine("|---|---:|---:|---:|---:|---:|");
             output.WriteLine(alone.Row("channel alone"));
             output.WriteLine(healthy.Row("2 SNMP transmitters polled every 20 ms, a Videohub pinged every 50 ms, a pair watching"));
-            output.WriteLine(faulty.Row($"every fault in turn every 300 ms ({changeovers} changeovers)"));
+            output.WriteLine(faulty.Row($"every fault in turn every 300 ms (changeovers: {changeovers})"));
         }
         finally
         {
