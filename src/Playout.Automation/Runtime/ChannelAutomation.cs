@@ -139,6 +139,18 @@ public sealed class ChannelAutomation : IDisposable
     /// </summary>
     public EditResult Take(string who = DefaultOperator) => Take(who, debounced: true);
 
+    /// <summary>
+    /// Puts the next break (an event ahead with an SCTE-35 out cue, <see cref="Breaks"/>) on air now: a jump to it and a take,
+    /// as a GPI from a studio starts one; refused when the plan ahead has no break.
+    /// </summary>
+    public EditResult StartBreak(string who = DefaultOperator)
+    {
+        if (Status().Clocks.NextBreak is not { } next)
+            return EditResult.Refused("no break is planned ahead");
+        var jumped = Next(next.Id, who);
+        return jumped.Ok ? Take(who, debounced: false) : jumped;
+    }
+
     /// <summary>A second take within this long of the last one is refused (a double press on the panel); zero: none is.</summary>
     public TimeSpan TakeDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 

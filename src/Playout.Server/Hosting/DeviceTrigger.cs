@@ -7,7 +7,7 @@ namespace Playout.Server.Hosting;
 /// </summary>
 public sealed record DeviceTrigger
 {
-    public static readonly IReadOnlyList<string> Actions = ["take", "hold", "release", "skip"];
+    public static readonly IReadOnlyList<string> Actions = ["take", "hold", "release", "skip", "break"];
 
     public int Input { get; init; }
     public string Edge { get; init; } = "closed";

@@ -38,6 +38,7 @@ public static class GpiTriggers
                 "take" => automation.Take(who),
                 "hold" => automation.Hold(who),
                 "release" => automation.Release(who),
+                "break" => automation.StartBreak(who),
                 _ => automation.Skip(who),
             };
             logger.LogOperator(automation.Channel.Name, trigger.Action, who, result);

@@ -217,4 +217,25 @@ public class AutomationOperationTests
 
     private static double Volume(AutomatedChannel channel, int layer) =>
         channel.Channel.Status().Layers.Single(l => l.Number == layer).Volume;
+
+    [Fact]
+    public void Starting_a_break_puts_the_next_event_with_an_out_cue_on_air_now_and_is_refused_when_none_is_planned()
+    {
+        var breakOut = new SecondaryEvent(SecondaryKind.Scte35, Scte35: new Scte35Cue(9, OutOfNetwork: true));
+        using var channel = new AutomatedChannel(Epoch);
+        channel.Load(new DaySchedule(Day, [Colour("a", "#404040", 10), Colour("b", "#606060", 4), Colour("ads", "#A0A0A0", 2, secondaries: [breakOut]), Colour("c", "#707070", 4)]));
+        channel.RunUntil(50);
+        Assert.Equal("a", channel.Automation.Status().OnAir!.Id);
+
+        Assert.True(channel.Automation.StartBreak("gpi studio input 3").Ok);
+        channel.RunUntil(60);
+        Assert.Equal("ads", channel.Automation.Status().OnAir!.Id);
+        Assert.Equal(channel.LumaOf("#A0A0A0"), channel.Luma[^1]);
+        Assert.Equal("c", channel.Automation.Status().Next!.Id);
+
+        // Once the only break has aired, there is none ahead to start.
+        channel.RunUntil(120);
+        var refused = channel.Automation.StartBreak("gpi studio input 3");
+        Assert.Equal((false, "no break is planned ahead"), (refused.Ok, refused.Reason));
+    }
 }

@@ -74,7 +74,7 @@ public class GpiTriggerTests
             $"{path}, line 5: devices[0].triggers[0].input: 9 is not an input (1 to 8)",
             $"{path}, line 5: devices[0].triggers[0].edge: 'up' is not an edge (closed or opened)",
             $"{path}, line 5: devices[0].triggers[0].channel: there is no channel 3 (channels are 1..1)",
-            $"{path}, line 5: devices[0].triggers[0].action: 'explode' is not an action (take, hold, release, skip)",
+            $"{path}, line 5: devices[0].triggers[0].action: 'explode' is not an action (take, hold, release, skip, break)",
             $"{path}, line 6: devices[1].triggers[0].channel: channel 1 is not run from a schedule: a GPI cannot take or hold it",
             $"{path}, line 6: devices[1].triggers: the log driver has no GPI inputs to trigger from",
             $"{path}, line 7: devices[2].settings: port: missing (the serial device, e.g. /dev/ttyUSB0)",
