@@ -107,6 +107,53 @@ public abstract class Device : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The loop of a polled device, on the driver's task, until <paramref name="stop"/>: each round <paramref name="poll"/>
+    /// reads the device and the link is connected; the first round after the start or a loss then asserts the desired
+    /// settings once (<paramref name="reassert"/>; a failure there loses the link again, which asks for the next one). A link
+    /// error (<paramref name="isLinkError"/>) runs <paramref name="onLost"/>, loses the link and backs off: the wait is
+    /// twice the interval per failure in a row, at most eight times. <paramref name="wait"/> waits (a trap may cut it short).
+    /// </summary>
+    protected async Task PollLoopAsync(Func<Task> poll, Func<Task> reassert, Func<Exception, bool> isLinkError, Action onLost,
+        TimeSpan interval, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken stop)
+    {
+        bool reasserting = true;
+        int failures = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await poll().ConfigureAwait(false);
+                SetConnection(ConnectionState.Connected);
+                failures = 0;
+                if (reasserting)
+                {
+                    reasserting = false;
+                    await reassert().ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error) when (isLinkError(error))
+            {
+                onLost();
+                SetConnection(ConnectionState.Lost, error.Message);
+                reasserting = true;
+                failures++;
+            }
+            try
+            {
+                await wait(interval * (1 << Math.Min(failures, 3)), stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     protected void SetIdentity(string identity)
     {
         lock (_gate)

@@ -71,19 +71,8 @@ public sealed class GpiBoxTwin : IDisposable
         byte? first = null;
         while (!_stopping)
         {
-            int read;
-            try
-            {
-                read = _serial.BaseStream.Read(buffer);
-            }
-            catch (TimeoutException)
-            {
-                continue;
-            }
-            catch (Exception error) when (error is IOException or InvalidOperationException or OperationCanceledException)
-            {
+            if (SerialReads.Read(_serial, buffer) is not { } read)
                 return;
-            }
             foreach (byte b in buffer.AsSpan(0, read))
             {
                 if (first is not { } port)

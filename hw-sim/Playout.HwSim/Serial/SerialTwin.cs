@@ -64,19 +64,8 @@ public abstract class SerialTwin : IDisposable
         var reader = new SerialLineReader(_ => { });
         while (!_stopping)
         {
-            int read;
-            try
-            {
-                read = _serial.BaseStream.Read(buffer);
-            }
-            catch (TimeoutException)
-            {
-                continue;
-            }
-            catch (Exception error) when (error is IOException or InvalidOperationException or OperationCanceledException)
-            {
+            if (SerialReads.Read(_serial, buffer) is not { } read)
                 return;
-            }
             foreach (string request in reader.Feed(buffer.AsSpan(0, read)))
             {
                 lock (_requests)

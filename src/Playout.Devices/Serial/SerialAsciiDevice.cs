@@ -40,53 +40,23 @@ internal sealed class SerialAsciiDevice : Device
             _loop = Task.Run(PollLoop);
     }
 
-    private async Task PollLoop()
+    private bool _identified;
+
+    private Task PollLoop() => PollLoopAsync(PollOnce, Reassert, error => error is SerialLinkException, Close, _settings.Polling.Poll,
+        (wait, stop) => Task.Delay(wait, Context.Time, stop), _stop.Token);
+
+    /// <summary>The port opened if it is not, the identity asked once, then every poll query.</summary>
+    private async Task PollOnce()
     {
-        bool identified = false, reassert = true;
-        int failures = 0;
-        while (!_stop.IsCancellationRequested)
+        _exchange.Line ??= Open();
+        if (!_identified && _profile.Identity is { } identity)
         {
-            try
-            {
-                _exchange.Line ??= Open();
-                if (!identified && _profile.Identity is { } identity)
-                {
-                    var match = await _exchange.AskAsync(identity.Command, identity.Response, null, null, _stop.Token).ConfigureAwait(false);
-                    SetIdentity(match.Groups["identity"] is { Success: true } group ? group.Value : match.Value);
-                    identified = true;
-                }
-                foreach (var poll in _profile.Polls)
-                    Apply(poll, await _exchange.AskAsync(poll.Command, poll.Response, null, null, _stop.Token).ConfigureAwait(false));
-                SetConnection(ConnectionState.Connected);
-                failures = 0;
-                if (reassert)
-                {
-                    // Once per (re)connection: a failure here loses the link again, which asks for the next one.
-                    reassert = false;
-                    await Reassert().ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SerialLinkException error)
-            {
-                Close();
-                SetConnection(ConnectionState.Lost, error.Message);
-                reassert = true;
-                failures++;
-            }
-            try
-            {
-                // Back off while the link is down: twice the interval per failure, at most eight times.
-                await Task.Delay(_settings.Polling.Poll * (1 << Math.Min(failures, 3)), Context.Time, _stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            var match = await _exchange.AskAsync(identity.Command, identity.Response, null, null, _stop.Token).ConfigureAwait(false);
+            SetIdentity(match.Groups["identity"] is { Success: true } group ? group.Value : match.Value);
+            _identified = true;
         }
+        foreach (var poll in _profile.Polls)
+            Apply(poll, await _exchange.AskAsync(poll.Command, poll.Response, null, null, _stop.Token).ConfigureAwait(false));
     }
 
     private SerialLine Open()

@@ -52,51 +52,20 @@ internal sealed class SnmpTransmitterDevice : Device
         }
     }
 
-    private async Task PollLoop()
+    private bool _identified;
+
+    private Task PollLoop() => PollLoopAsync(PollOnce, Reassert, error => error is SnmpManagerException, () => { }, _settings.Poll, _wake.WaitAsync, _stop.Token);
+
+    /// <summary>The identity read once, then every measurement, state and fault object in one GET.</summary>
+    private async Task PollOnce()
     {
-        bool identified = false, reassert = true;
-        int failures = 0;
-        while (!_stop.IsCancellationRequested)
+        if (!_identified)
         {
-            try
-            {
-                if (!identified)
-                {
-                    var identity = (await _manager.GetAsync([_profile.Identity], _stop.Token).ConfigureAwait(false))[0].Value;
-                    SetIdentity(identity is OctetString text ? text.Text : identity.ToString() ?? "");
-                    identified = true;
-                }
-                var values = await _manager.GetAsync(_polled, _stop.Token).ConfigureAwait(false);
-                SetConnection(ConnectionState.Connected);
-                failures = 0;
-                Apply(values);
-                if (reassert)
-                {
-                    // Once per (re)connection: a failure here loses the link again, which asks for the next one.
-                    reassert = false;
-                    await Reassert().ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SnmpManagerException error)
-            {
-                SetConnection(ConnectionState.Lost, error.Message);
-                reassert = true;
-                failures++;
-            }
-            try
-            {
-                // Back off while the link is down: twice the interval per failure, at most eight times.
-                await _wake.WaitAsync(_settings.Poll * (1 << Math.Min(failures, 3)), _stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            var identity = (await _manager.GetAsync([_profile.Identity], _stop.Token).ConfigureAwait(false))[0].Value;
+            SetIdentity(identity is OctetString text ? text.Text : identity.ToString() ?? "");
+            _identified = true;
         }
+        Apply(await _manager.GetAsync(_polled, _stop.Token).ConfigureAwait(false));
     }
 
     private void Apply(IReadOnlyList<VarBind> values)
