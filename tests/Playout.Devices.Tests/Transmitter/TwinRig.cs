@@ -25,7 +25,7 @@ internal sealed class TwinRig<TTwin>(TTwin twin, string profile, IDeviceDriver d
     public TTwin Twin { get; } = twin;
 
     /// <summary>
-    /// A started device polling <paramref name="other"/> (this rig's twin by default) every 50 ms, 100 ms per try, over v2c;
+    /// A started device polling <paramref name="other"/> (this rig's twin by default) every 50 ms, 500 ms per try, over v2c;
     /// <paramref name="adjust"/> changes its settings first (to SNMPv3, to a trap listener).
     /// </summary>
     public Device Open(string name, TTwin? other = null, Action<Dictionary<string, string>>? adjust = null)
@@ -64,8 +64,11 @@ internal static class TwinRig
 
     public static string EncoderProfile => Playout.TestSupport.Repository.File("configs/devices/encoder-generic.json");
 
-    /// <summary>A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, <paramref name="timeoutMs"/> per try, with the twins' communities.</summary>
-    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms, int timeoutMs = 100,
+    /// <summary>
+    /// A started device of <paramref name="driver"/> polling <paramref name="address"/> every 50 ms, <paramref name="timeoutMs"/> per try
+    /// (500 ms: a loaded machine answers a SET in far less, and a silent twin is still found within a second), with the twins' communities.
+    /// </summary>
+    public static Device OpenDevice(IDeviceDriver driver, string name, string address, string profile, AlarmBoard alarms, int timeoutMs = 500,
         ILogger? logger = null, Action<Dictionary<string, string>>? adjust = null)
     {
         var settings = new Dictionary<string, string>
