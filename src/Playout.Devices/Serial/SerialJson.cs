@@ -7,13 +7,10 @@ using Playout.Devices.Profiles;
 namespace Playout.Devices.Serial;
 
 /// <summary>A reply pattern in a profile: a .NET regular expression (matched with a time limit, so no pattern can hang the driver).</summary>
-internal sealed class RegexJson : JsonConverter<Regex>
+internal sealed class RegexJson() : ProfileTextJson<Regex>("a pattern is written as a string (a regular expression)")
 {
-    public override Regex Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override Regex Parse(string text)
     {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new ProfileFieldException("a pattern is written as a string (a regular expression)");
-        string text = reader.GetString()!;
         try
         {
             return new Regex(text, RegexOptions.CultureInvariant, SerialProfiles.MatchTimeout);
@@ -24,27 +21,15 @@ internal sealed class RegexJson : JsonConverter<Regex>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, Regex value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    protected override string Text(Regex value) => value.ToString();
 }
 
 /// <summary>A command template in a profile (<see cref="CommandTemplate"/>), its syntax checked where it is written.</summary>
-internal sealed class TemplateJson : JsonConverter<CommandTemplate>
+internal sealed class TemplateJson() : ProfileTextJson<CommandTemplate>("a template is written as a string (\"PWR {percent:000}\")")
 {
-    public override CommandTemplate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new ProfileFieldException("a template is written as a string (\"PWR {percent:000}\")");
-        try
-        {
-            return CommandTemplate.Parse(reader.GetString()!);
-        }
-        catch (FormatException error)
-        {
-            throw new ProfileFieldException(error.Message);
-        }
-    }
+    protected override CommandTemplate Parse(string text) => CommandTemplate.Parse(text);
 
-    public override void Write(Utf8JsonWriter writer, CommandTemplate value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    protected override string Text(CommandTemplate value) => value.Text;
 }
 
 /// <summary>A parity by name: none, odd, even, mark, space.</summary>
