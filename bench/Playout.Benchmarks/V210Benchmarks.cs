@@ -16,7 +16,7 @@ public class V210Benchmarks
     private Floor _unpackFloor = null!, _packFloor = null!;
     private int _width;
 
-    [Params(Picture.Hd, Picture.Uhd8K)]
+    [Params(Picture.Hd, Picture.Uhd4K, Picture.Uhd8K)]
     public string Size { get; set; } = Picture.Hd;
 
     [GlobalSetup]

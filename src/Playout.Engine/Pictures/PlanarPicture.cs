@@ -40,15 +40,17 @@ internal sealed class PlanarPicture : IDisposable
     /// <summary>Packs the whole picture into a writable v210 frame of the same raster.</summary>
     public void PackInto(Frame frame)
     {
+        bool streamed = OutputStores.Streams(frame.Layout.TotalBytes);
         for (int line = 0; line < Height; line++)
-            V210.Pack(Samples(0, line), Samples(1, line), Samples(2, line), frame.WritableLine(0, line), Width);
+            V210.Pack(Samples(0, line), Samples(1, line), Samples(2, line), frame.WritableLine(0, line), Width, streamed: streamed);
     }
 
     /// <summary>Unpacks a v210 frame of the same raster into the whole picture.</summary>
     public void UnpackFrom(Frame frame)
     {
+        bool streamed = OutputStores.Streams((long)(_picture.Stride(0) + _picture.Stride(1) + _picture.Stride(2)) * Height);
         for (int line = 0; line < Height; line++)
-            V210.Unpack(frame.Line(0, line), Samples(0, line), Samples(1, line), Samples(2, line), Width);
+            V210.Unpack(frame.Line(0, line), Samples(0, line), Samples(1, line), Samples(2, line), Width, streamed: streamed);
     }
 
     public void Dispose() => _picture.Dispose();

@@ -16,6 +16,7 @@ public sealed class FrameConverter
     private readonly ushort[] _scratch;
     private readonly ColorMatrix _matrix;
     private readonly SimdPath _path;
+    private readonly bool _streamed;
 
     /// <summary>Converts raw-file frames: tightly packed lines (v210 keeps its 128-byte stride).</summary>
     /// <exception cref="ArgumentException">Odd width, non-positive size, or BGRA as the destination.</exception>
@@ -25,7 +26,8 @@ public sealed class FrameConverter
     }
 
     /// <summary>Converts between frames of any layout of the same size (e.g. 64-byte aligned pool frames).</summary>
-    public FrameConverter(FrameLayout source, FrameLayout destination, ColorMatrix? matrix = null, SimdPath path = SimdPath.Auto)
+    /// <param name="streamed">Whether the output is streamed past the cache; null: by its size (<see cref="OutputStores"/>), decided once as the size is fixed.</param>
+    public FrameConverter(FrameLayout source, FrameLayout destination, ColorMatrix? matrix = null, SimdPath path = SimdPath.Auto, bool? streamed = null)
     {
         Destination(destination.Format);
         if (source.Width != destination.Width || source.Height != destination.Height)
@@ -34,6 +36,7 @@ public sealed class FrameConverter
         Target = destination;
         _matrix = matrix ?? ColorMatrix.Bt709;
         _path = path;
+        _streamed = streamed ?? OutputStores.Streams(destination.TotalBytes);
         _scratch = new ushort[3 * source.Width + source.Width / 2];
     }
 
@@ -45,6 +48,7 @@ public sealed class FrameConverter
     /// <summary>Converts one frame; each span must hold at least one frame of its layout.</summary>
     public void Convert(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        bool streamed = _streamed;
         if (source.Length < Source.TotalBytes)
             throw new ArgumentException($"a {Source} frame is {Source.TotalBytes} bytes; got {source.Length}", nameof(source));
         if (destination.Length < Target.TotalBytes)
@@ -61,15 +65,16 @@ public sealed class FrameConverter
                     Plane(source, Source, plane, line).CopyTo(WritablePlane(destination, Target, plane, line));
             }
             else if (planarIn)
-                Pack(Plane(source, Source, 0, line), Plane(source, Source, 1, line), Plane(source, Source, 2, line), Line(destination, Target, line));
+                Pack(Plane(source, Source, 0, line), Plane(source, Source, 1, line), Plane(source, Source, 2, line), Line(destination, Target, line), streamed);
             else if (planarOut)
                 Unpack(Line(source, Source, line), WritablePlane(destination, Target, 0, line), WritablePlane(destination, Target, 1, line),
-                    WritablePlane(destination, Target, 2, line), keys);
+                    WritablePlane(destination, Target, 2, line), keys, streamed);
             else
             {
                 Span<ushort> y = scratch[..width], cb = scratch.Slice(width, half), cr = scratch.Slice(width + half, half);
-                Unpack(Line(source, Source, line), y, cb, cr, keys);
-                Pack(y, cb, cr, Line(destination, Target, line));
+                // The scratch line is read again at once: it stays in cache.
+                Unpack(Line(source, Source, line), y, cb, cr, keys, streamed: false);
+                Pack(y, cb, cr, Line(destination, Target, line), streamed);
             }
         }
     }
@@ -78,30 +83,30 @@ public sealed class FrameConverter
         ? throw new ArgumentException($"conversion to {format.Name} is not supported: BGRA is a graphics input format only", nameof(format))
         : format;
 
-    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, Span<ushort> keys)
+    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, Span<ushort> keys, bool streamed)
     {
         int width = Source.Width;
         var format = Source.Format;
         if (format == PixelFormat.V210)
-            V210.Unpack(line, y, cb, cr, width, _path);
+            V210.Unpack(line, y, cb, cr, width, _path, streamed);
         else if (format == PixelFormat.St2110Yuv422P10)
-            St2110Pgroup.Unpack(line, y, cb, cr, width, _path);
+            St2110Pgroup.Unpack(line, y, cb, cr, width, _path, streamed);
         else if (format == PixelFormat.Uyvy422)
             Uyvy422.Unpack(line, y, cb, cr, width, _path);
         else
             BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keys[..width], keys[width..], width, _path);
     }
 
-    private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line)
+    private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, bool streamed)
     {
         int width = Target.Width;
         var format = Target.Format;
         if (format == PixelFormat.V210)
-            V210.Pack(y, cb, cr, line, width, _path);
+            V210.Pack(y, cb, cr, line, width, _path, streamed);
         else if (format == PixelFormat.St2110Yuv422P10)
-            St2110Pgroup.Pack(y, cb, cr, line, width, _path);
+            St2110Pgroup.Pack(y, cb, cr, line, width, _path, streamed);
         else
-            Uyvy422.Pack(y, cb, cr, line, width, _path);
+            Uyvy422.Pack(y, cb, cr, line, width, _path, streamed);
     }
 
     private static int Start(FrameLayout layout, int plane, int line) => layout.Planes[plane].Offset + line * layout.Planes[plane].Stride;

@@ -140,7 +140,8 @@ public static class FusedV210Keyer
         ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), k = ref MemoryMarshal.GetReference(key);
         fixed (byte* pinned = destination)
         {
-            var output = new StreamingOutput<TOps, TV>(pinned);
+            // The keyer's figures were measured streaming: its output is the programme frame, handed on to the outputs.
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed: true);
             for (int group = fromGroup; group < toGroup; group += TOps.Lanes)
             {
                 nint at = group * 16;

@@ -14,26 +14,26 @@ internal static class Packed422Kernel
 {
     /// <summary>Unpacks as many leading groups as the vector path may; returns how many it did.</summary>
     public static int Unpack(Packed422Pattern pattern, SimdPath path, ReadOnlySpan<byte> source,
-        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width) => path switch
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, bool streamed) => path switch
     {
-        SimdPath.Vector128 => Unpack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, source, luma, cb, cr, width),
-        SimdPath.Vector256 => Unpack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, source, luma, cb, cr, width),
-        SimdPath.Vector512 => Unpack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, source, luma, cb, cr, width),
+        SimdPath.Vector128 => Unpack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, source, luma, cb, cr, width, streamed),
+        SimdPath.Vector256 => Unpack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, source, luma, cb, cr, width, streamed),
+        SimdPath.Vector512 => Unpack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, source, luma, cb, cr, width, streamed),
         _ => 0,
     };
 
     /// <summary>Packs as many leading groups as the vector path may, clamping samples to [min, max]; returns how many it did.</summary>
     public static int Pack(Packed422Pattern pattern, SimdPath path, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
-        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max) => path switch
+        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed) => path switch
     {
-        SimdPath.Vector128 => Pack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max),
-        SimdPath.Vector256 => Pack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max),
-        SimdPath.Vector512 => Pack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max),
+        SimdPath.Vector128 => Pack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector256 => Pack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector512 => Pack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
         _ => 0,
     };
 
     private static int Unpack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<byte> source,
-        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
@@ -42,7 +42,7 @@ internal static class Packed422Kernel
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width) : 0;
+        int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
             lanes.Unpack(LoadGroups<TOps, TV>(ref src, group, groupBytes), out var lumaLanes, out var chromaLanes);
@@ -55,11 +55,11 @@ internal static class Packed422Kernel
     /// <summary>
     /// Unpacks 8·Lanes groups a step (two blocks of <see cref="Packed422Blocks{TOps,TV}"/>) into whole
     /// output vectors — six of luma, three each of Cb and Cr — written with non-temporal stores when the
-    /// planes are aligned (whole 64-byte lines: half-line streaming stores cost more than they save).
+    /// frame is streamed and the planes are aligned (whole 64-byte lines: half-line streaming stores cost more than they save).
     /// Returns the groups done.
     /// </summary>
     private static unsafe int UnpackBlocks<TOps, TV>(in Packed422Lanes<TOps, TV> lanes, int groupBytes, ReadOnlySpan<byte> source,
-        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
         var blocks = Packed422Blocks<TOps, TV>.Instance;
@@ -68,9 +68,9 @@ internal static class Packed422Kernel
         int group = 0;
         fixed (ushort* y = luma, u = cb, v = cr)
         {
-            var lumaOut = new StreamingOutput<TOps, TV>((byte*)y);
-            var cbOut = new StreamingOutput<TOps, TV>((byte*)u);
-            var crOut = new StreamingOutput<TOps, TV>((byte*)v);
+            var lumaOut = new StreamingOutput<TOps, TV>((byte*)y, streamed);
+            var cbOut = new StreamingOutput<TOps, TV>((byte*)u, streamed);
+            var crOut = new StreamingOutput<TOps, TV>((byte*)v, streamed);
             for (; 6 * (group + groups) + (groupBytes == 16 ? 0 : 8) <= width; group += groups)
             {
                 ref byte packed = ref Unsafe.Add(ref src, group * groupBytes);
@@ -119,7 +119,7 @@ internal static class Packed422Kernel
             : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
 
     private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
-        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max)
+        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
@@ -132,7 +132,7 @@ internal static class Packed422Kernel
         int group = 0;
         fixed (byte* pinned = destination)
         {
-            var output = new StreamingOutput<TOps, TV>(pinned);
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed);
             for (; 6 * group + 8 * step <= width; group += step)
             {
                 TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpread16(ref Unsafe.Add(ref y, group * 12), 6), low), high);

@@ -12,11 +12,12 @@ public static class St2110Pgroup
     /// <summary>Bytes of one line of <paramref name="width"/> pixels.</summary>
     public static int LineBytes(int width) => width * 5 / 2;
 
+    /// <param name="streamed">Whether the frame this line belongs to is streamed past the cache (<see cref="OutputStores"/>, decided once per frame); a line alone stays in cache.</param>
     public static void Unpack(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width,
-        SimdPath path = SimdPath.Auto)
+        SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Unpack(source, luma, cb, cr, width, LineBytes(width));
-        int done = Packed422Kernel.Unpack(Packed422Pattern.St2110, SimdPaths.Resolve(path), source, luma, cb, cr, width);
+        int done = Packed422Kernel.Unpack(Packed422Pattern.St2110, SimdPaths.Resolve(path), source, luma, cb, cr, width, streamed);
         for (int pair = done * 3; pair < width / 2; pair++)
         {
             ReadOnlySpan<byte> p = source.Slice(pair * 5, 5);
@@ -29,10 +30,10 @@ public static class St2110Pgroup
 
     /// <summary>Packs one line; writes exactly <see cref="LineBytes"/> bytes.</summary>
     public static void Pack(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination,
-        int width, SimdPath path = SimdPath.Auto)
+        int width, SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Pack(luma, cb, cr, destination, width, LineBytes(width));
-        int done = Packed422Kernel.Pack(Packed422Pattern.St2110, SimdPaths.Resolve(path), luma, cb, cr, destination, width, 0, 1023);
+        int done = Packed422Kernel.Pack(Packed422Pattern.St2110, SimdPaths.Resolve(path), luma, cb, cr, destination, width, 0, 1023, streamed);
         for (int pair = done * 3; pair < width / 2; pair++)
         {
             int u = Math.Min(cb[pair], (ushort)1023), y0 = Math.Min(luma[2 * pair], (ushort)1023);

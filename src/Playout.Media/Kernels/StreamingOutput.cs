@@ -5,10 +5,10 @@ using Playout.Media.Simd;
 namespace Playout.Media.Kernels;
 
 /// <summary>
-/// Writes whole contiguous vectors of a kernel's output. When the output starts on a vector-size
-/// boundary (pool frames are 64-byte aligned) the stores bypass the cache: a frame is written once and
-/// read later by another stage, and skipping the read-for-ownership of every destination line saves a
-/// third of the traffic. Otherwise ordinary stores. Non-temporal stores are weakly ordered, so
+/// Writes whole contiguous vectors of a kernel's output. When the frame's output is streamed (<see cref="OutputStores"/>:
+/// it is larger than the last-level cache) and starts on a vector-size boundary (pool frames are 64-byte aligned) the
+/// stores bypass the cache: skipping the read-for-ownership of every destination line saves a third of the traffic.
+/// Otherwise ordinary stores, which leave the output in cache for the stage that reads it next. Non-temporal stores are weakly ordered, so
 /// <see cref="Complete"/> fences them before the kernel returns and the frame can be handed on.
 /// </summary>
 internal readonly unsafe struct StreamingOutput<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
@@ -17,10 +17,11 @@ internal readonly unsafe struct StreamingOutput<TOps, TV> where TOps : ILaneOps<
     private readonly bool _aligned;
 
     /// <param name="destination">The pinned start of the output; every store is at a multiple of the vector size from it.</param>
-    public StreamingOutput(byte* destination)
+    /// <param name="streamed">Whether the frame this output belongs to is streamed past the cache (decided once per frame).</param>
+    public StreamingOutput(byte* destination, bool streamed)
     {
         _destination = destination;
-        _aligned = (nuint)destination % (nuint)(16 * TOps.Lanes) == 0;
+        _aligned = streamed && (nuint)destination % (nuint)(16 * TOps.Lanes) == 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -37,15 +37,16 @@ public static class Uyvy422
         }
     }
 
+    /// <param name="streamed">Whether the frame this line belongs to is streamed past the cache (<see cref="OutputStores"/>, decided once per frame); a line alone stays in cache.</param>
     public static void Pack(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination,
-        int width, SimdPath path = SimdPath.Auto)
+        int width, SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Pack(luma, cb, cr, destination, width, width * 2);
         int done = SimdPaths.Resolve(path) switch
         {
-            SimdPath.Vector128 => Pack<Lanes128, Vector128<byte>>(luma, cb, cr, destination, width),
-            SimdPath.Vector256 => Pack<Lanes256, Vector256<byte>>(luma, cb, cr, destination, width),
-            SimdPath.Vector512 => Pack<Lanes512, Vector512<byte>>(luma, cb, cr, destination, width),
+            SimdPath.Vector128 => Pack<Lanes128, Vector128<byte>>(luma, cb, cr, destination, width, streamed),
+            SimdPath.Vector256 => Pack<Lanes256, Vector256<byte>>(luma, cb, cr, destination, width, streamed),
+            SimdPath.Vector512 => Pack<Lanes512, Vector512<byte>>(luma, cb, cr, destination, width, streamed),
             _ => 0,
         };
         for (int pair = done / 2; pair < width / 2; pair++)
@@ -79,7 +80,7 @@ public static class Uyvy422
     }
 
     private static unsafe int Pack<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
-        Span<byte> destination, int width)
+        Span<byte> destination, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
         TV fromLuma = LaneShuffle.Indices<TOps, TV>(FromLuma), fromChroma = LaneShuffle.Indices<TOps, TV>(FromChroma);
@@ -91,7 +92,7 @@ public static class Uyvy422
         int step = 8 * TOps.Lanes, pixel = 0;
         fixed (byte* pinned = destination)
         {
-            var output = new StreamingOutput<TOps, TV>(pinned);
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed);
             for (; pixel + step <= width; pixel += step)
             {
                 TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);

@@ -16,25 +16,26 @@ public static class V210
     public const ushort VideoMax = 1019;
 
     /// <summary>Unpacks one v210 line of <paramref name="width"/> pixels into planar samples.</summary>
+    /// <param name="streamed">Whether the frame this line belongs to is streamed past the cache (<see cref="OutputStores"/>, decided once per frame); a line alone stays in cache.</param>
     public static void Unpack(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width,
-        SimdPath path = SimdPath.Auto)
+        SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Unpack(source, luma, cb, cr, width, PixelFormat.V210LineBytes(width));
-        int done = Packed422Kernel.Unpack(Packed422Pattern.V210, SimdPaths.Resolve(path), source, luma, cb, cr, width);
+        int done = Packed422Kernel.Unpack(Packed422Pattern.V210, SimdPaths.Resolve(path), source, luma, cb, cr, width, streamed);
         UnpackScalar(source, luma, cb, cr, width, done);
     }
 
     /// <summary>Packs one line; writes the whole destination (picture, then zero padding).</summary>
     public static void Pack(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination,
-        int width, SimdPath path = SimdPath.Auto) =>
-        Pack(luma, cb, cr, destination, width, VideoMin, VideoMax, path);
+        int width, SimdPath path = SimdPath.Auto, bool streamed = false) =>
+        Pack(luma, cb, cr, destination, width, VideoMin, VideoMax, path, streamed);
 
     /// <summary>Packs with a chosen clamp range: 0..1023 keeps key (alpha) signals whole.</summary>
     public static void Pack(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination,
-        int width, ushort min, ushort max, SimdPath path = SimdPath.Auto)
+        int width, ushort min, ushort max, SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Pack(luma, cb, cr, destination, width, PixelFormat.V210LineBytes(width));
-        int done = Packed422Kernel.Pack(Packed422Pattern.V210, SimdPaths.Resolve(path), luma, cb, cr, destination, width, min, max);
+        int done = Packed422Kernel.Pack(Packed422Pattern.V210, SimdPaths.Resolve(path), luma, cb, cr, destination, width, min, max, streamed);
         PackScalar(luma, cb, cr, destination, width, min, max, done);
     }
 

@@ -6,8 +6,8 @@ using Playout.Media.Simd;
 namespace Playout.Media.Tests.Kernels;
 
 /// <summary>
-/// On 64-byte aligned pool frames the kernels take their streaming paths (whole-vector blocks,
-/// non-temporal stores); these must give the scalar reference's bits like every other path.
+/// On 64-byte aligned pool frames the kernels take their whole-vector block paths, with non-temporal stores when the frame
+/// is streamed past the cache and ordinary ones when it is not; each must give the scalar reference's bits like every other path.
 /// </summary>
 [Trait("Category", "Simd")]
 public class AlignedFrameTests
@@ -16,11 +16,12 @@ public class AlignedFrameTests
         from width in new[] { 1920, 7680, 720 }
         from pair in new[] { ("v210", "yuv422p10le"), ("yuv422p10le", "v210"), ("yuv422p10le", "uyvy422"), ("uyvy422", "yuv422p10le"),
             ("st2110-422-10", "yuv422p10le"), ("yuv422p10le", "st2110-422-10") }
-        select new object[] { pair.Item1, pair.Item2, width };
+        from streamed in new[] { true, false }
+        select new object[] { pair.Item1, pair.Item2, width, streamed };
 
     [Theory]
     [MemberData(nameof(Conversions))]
-    public void Conversions_into_pool_frames_match_scalar_on_every_path(string from, string to, int width)
+    public void Conversions_into_pool_frames_match_scalar_on_every_path(string from, string to, int width, bool streamed)
     {
         const int height = 3;
         PixelFormat source = PixelFormat.Parse(from), target = PixelFormat.Parse(to);
@@ -36,7 +37,7 @@ public class AlignedFrameTests
         {
             // Line padding of 64-byte aligned layouts is not picture: converters leave it as it was.
             Whole(output).Clear();
-            new FrameConverter(sourcePool.Layout, targetPool.Layout, path: path).Convert(Whole(input), Whole(output));
+            new FrameConverter(sourcePool.Layout, targetPool.Layout, path: path, streamed: streamed).Convert(Whole(input), Whole(output));
             if (!Whole(output).SequenceEqual(expected))
                 mismatches.Add(path);
         }
