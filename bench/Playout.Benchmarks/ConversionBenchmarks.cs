@@ -14,7 +14,7 @@ public class ConversionBenchmarks
     private NativeBuffer _y = null!, _cb = null!, _cr = null!;
     private int _width, _height;
 
-    [Params(Picture.Hd, Picture.Uhd8K)]
+    [Params(Picture.Hd, Picture.Uhd4K, Picture.Uhd8K)]
     public string Size { get; set; } = Picture.Hd;
 
     [GlobalSetup]
