@@ -87,20 +87,33 @@ public sealed class TransmitterPair : IAsyncDisposable
             try
             {
                 await Watch().ConfigureAwait(false);
-                await Task.Delay(_policy.Poll, _context.Time, _stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
-            catch (DeviceCommandException error) when (!_context.Alarms.IsActive(FailedAlarm))
+            catch (DeviceCommandException error)
             {
-                // Tried again each poll; alarmed and logged once until a changeover succeeds.
-                _context.Alarms.Raise(FailedAlarm, AlarmSeverity.Critical, $"{Name}: automatic changeover failed: {error.Message}");
-                _context.Logger.LogError("transmitters {Pair}: automatic changeover failed: {Reason}", Name, error.Message);
+                // Tried again each look (never faster: no command storm on a transmitter that refuses at once); alarmed
+                // and logged once until a changeover succeeds.
+                if (!_context.Alarms.IsActive(FailedAlarm))
+                {
+                    _context.Alarms.Raise(FailedAlarm, AlarmSeverity.Critical, $"{Name}: automatic changeover failed: {error.Message}");
+                    _context.Logger.LogError("transmitters {Pair}: automatic changeover failed: {Reason}", Name, error.Message);
+                }
             }
-            catch (DeviceCommandException)
+            catch (Exception error) when (error is not OutOfMemoryException)
             {
+                // Whatever else goes wrong in one look (a break window that cannot be read), the pair keeps watching.
+                _context.Logger.LogError(error, "transmitters {Pair}: a look at the transmitters failed", Name);
+            }
+            try
+            {
+                await Task.Delay(_policy.Poll, _context.Time, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }

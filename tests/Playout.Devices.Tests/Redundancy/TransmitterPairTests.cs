@@ -219,6 +219,73 @@ public class TransmitterPairTests
         Assert.Equal("onMain", rig.Pair.Status().State);
     }
 
+    [Fact]
+    public async Task A_reserve_that_refuses_at_once_is_asked_once_a_look_not_in_a_storm()
+    {
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        var context = new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System);
+        await using var main = new FakeTransmitter("tx-main", context);
+        await using var reserve = new FakeTransmitter("tx-reserve", context) { Refuses = true };
+        main.Start();
+        reserve.Start();
+        await using var pair = new TransmitterPair("pair", main, reserve, Fast, context);
+        pair.Start();
+        alarms.Raise("device tx-main/vswr", AlarmSeverity.Critical, "tx-main: VSWR trip: RF off");
+        await Until(() => alarms.IsActive("transmitters pair/failed"), "changeover failed alarm");
+        int before = reserve.Asked;
+        await Task.Delay(1000);
+        // One try per 50 ms look at most: about 20 in a second, never thousands.
+        Assert.InRange(reserve.Asked - before, 1, 25);
+    }
+
+    [Fact]
+    public async Task A_look_that_throws_is_logged_and_the_pair_watches_on()
+    {
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        var context = new DeviceContext(alarms, NullLogger.Instance, TimeProvider.System);
+        await using var main = new FakeTransmitter("tx-main", context);
+        await using var reserve = new FakeTransmitter("tx-reserve", context);
+        main.Start();
+        reserve.Start();
+        var breaks = new ThrowingBreaks { Failures = 5 };
+        await using var pair = new TransmitterPair("pair", main, reserve, Fast with { HoldOff = TimeSpan.Zero }, context, breaks);
+        pair.Start();
+        alarms.Raise("device tx-main/exciter", AlarmSeverity.Major, "tx-main: exciter failure");
+        await Until(() => pair.Status().OnAir == TransmitterSide.Reserve, "on reserve once the break window reads again");
+        // Every failing read came first: the pair looked on after each of them.
+        Assert.True(Volatile.Read(ref breaks.Failures) < 0, $"{breaks.Failures} failures left");
+    }
+
+    /// <summary>A break window that cannot be read a few times (a channel being replaced), then reads no break.</summary>
+    private sealed class ThrowingBreaks : IBreakWindow
+    {
+        public int Failures;
+
+        public string? Current() => Interlocked.Decrement(ref Failures) >= 0 ? throw new InvalidOperationException("collection was modified") : null;
+    }
+
+    /// <summary>A transmitter that answers at once: takes rf, or refuses every command (an error reply); counts what it was asked.</summary>
+    private sealed class FakeTransmitter(string name, DeviceContext context) : Device(name, "test", context)
+    {
+        private int _asked;
+
+        public bool Refuses { get; init; }
+
+        public int Asked => Volatile.Read(ref _asked);
+
+        public override IReadOnlyList<DeviceCommandSpec>? Commands => null;
+
+        public override void Start() => SetConnection(ConnectionState.Connected);
+
+        protected override Task ExecuteAsync(string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancel)
+        {
+            Interlocked.Increment(ref _asked);
+            return Refuses ? Task.FromException(new DeviceCommandException($"{Name}: {command} refused")) : Task.CompletedTask;
+        }
+
+        protected override ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+    }
+
     private sealed class BreakWindow : IBreakWindow
     {
         public volatile string? Current;
