@@ -114,6 +114,11 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
             {
                 log.LogWarning("transmitters {Pair}: changeover to {Side} set over SNMP by {Who} was not carried out: {Reason}", pair.Name, side, who, error.Message);
             }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // On a task nobody awaits (the service stopping under it, say): logged here or never seen.
+                log.LogError(error, "transmitters {Pair}: changeover to {Side} set over SNMP by {Who} failed", pair.Name, side, who);
+            }
         });
         return true;
     }
