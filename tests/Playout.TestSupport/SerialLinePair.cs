@@ -19,7 +19,8 @@ public sealed class SerialLinePair : IDisposable
 
     public void Plug()
     {
-        var start = new ProcessStartInfo("socat") { UseShellExecute = false, RedirectStandardError = true };
+        // All three streams redirected: a socat left behind must not hold the test host's output open (dotnet test waits for it).
+        var start = new ProcessStartInfo("socat") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in (string[])["-d", "-d", $"pty,raw,echo=0,link={Host}", $"pty,raw,echo=0,link={Device}"])
             start.ArgumentList.Add(argument);
         _socat = Process.Start(start) ?? throw new InvalidOperationException("socat did not start (apt install socat)");
@@ -29,7 +30,10 @@ public sealed class SerialLinePair : IDisposable
         while (!(File.Exists(Host) && File.Exists(Device)))
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(10) || _socat.HasExited)
+            {
+                Pull();
                 throw new InvalidOperationException("socat made no pseudo-terminal pair within 10 s");
+            }
             Thread.Sleep(10);
         }
     }
@@ -39,7 +43,8 @@ public sealed class SerialLinePair : IDisposable
         if (_socat is null)
             return;
         _socat.Kill();
-        _socat.WaitForExit();
+        if (!_socat.WaitForExit(TimeSpan.FromSeconds(10)))
+            throw new InvalidOperationException($"socat (pid {_socat.Id}) did not exit within 10 s of being killed");
         _socat.Dispose();
         _socat = null;
         File.Delete(Host);

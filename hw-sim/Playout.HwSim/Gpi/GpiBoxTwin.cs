@@ -1,4 +1,5 @@
 using System.IO.Ports;
+using Playout.Devices.Serial;
 
 namespace Playout.HwSim.Gpi;
 
@@ -24,7 +25,8 @@ public sealed class GpiBoxTwin : IDisposable
     /// <param name="port">The serial device (a pseudo-terminal path) the box is on.</param>
     public GpiBoxTwin(string port)
     {
-        _serial = new SerialPort(port, 9600) { ReadTimeout = 100 };
+        // Writes are bounded too: a line pulled while an edge was going out must not hold the twin for ever.
+        _serial = new SerialPort(port, 9600) { ReadTimeout = 100, WriteTimeout = 1000 };
         _serial.Open();
         _thread = new Thread(Run) { Name = $"gpi twin {port}", IsBackground = true };
         _thread.Start();
@@ -125,7 +127,7 @@ public sealed class GpiBoxTwin : IDisposable
                 _serial.BaseStream.Write("x\r\n"u8);
             _serial.BaseStream.Write(bytes);
         }
-        catch (Exception error) when (error is IOException or InvalidOperationException)
+        catch (Exception error) when (error is IOException or InvalidOperationException or TimeoutException)
         {
             // The line is gone (the test pulled it); the box goes on as if unheard.
         }
@@ -135,6 +137,6 @@ public sealed class GpiBoxTwin : IDisposable
     {
         _stopping = true;
         _thread.Join();
-        _serial.Dispose();
+        SerialPorts.Close(_serial);
     }
 }

@@ -20,7 +20,8 @@ public abstract class SerialTwin : IDisposable
     /// <param name="port">The serial device (a pseudo-terminal path) the twin is on.</param>
     protected SerialTwin(string port, int baud)
     {
-        _serial = new SerialPort(port, baud) { ReadTimeout = 100 };
+        // Writes are bounded too: a line pulled while a reply was going out must not hold the twin for ever.
+        _serial = new SerialPort(port, baud) { ReadTimeout = 100, WriteTimeout = 1000 };
         _serial.Open();
         _thread = new Thread(Run) { Name = $"serial twin {port}", IsBackground = true };
         _thread.Start();
@@ -49,6 +50,7 @@ public abstract class SerialTwin : IDisposable
     }
 
     /// <summary>Sends <paramref name="bytes"/> as they are: a babbling device, line noise of a test's choosing.</summary>
+    /// <exception cref="TimeoutException">The line took none of it for a second (nobody reads the other end).</exception>
     public void Babble(ReadOnlySpan<byte> bytes) => _serial.BaseStream.Write(bytes);
 
     /// <summary>The reply to <paramref name="request"/>; null answers nothing.</summary>
@@ -88,7 +90,7 @@ public abstract class SerialTwin : IDisposable
                 _serial.BaseStream.Write([0x00, 0xFF, (byte)'~', 0x1B, 0x07, (byte)'\r', (byte)'\n']);
             _serial.BaseStream.Write(Encoding.ASCII.GetBytes(reply + "\r\n"));
         }
-        catch (Exception error) when (error is IOException or InvalidOperationException)
+        catch (Exception error) when (error is IOException or InvalidOperationException or TimeoutException)
         {
             // The line is gone (the test pulled it); the device goes on as if unheard.
         }
@@ -98,7 +100,7 @@ public abstract class SerialTwin : IDisposable
     {
         _stopping = true;
         _thread.Join();
-        _serial.Dispose();
+        SerialPorts.Close(_serial);
         GC.SuppressFinalize(this);
     }
 }

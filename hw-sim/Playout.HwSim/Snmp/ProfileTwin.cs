@@ -108,10 +108,10 @@ public abstract class ProfileTwin : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        await _stop.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
-        await _loop;
-        await DisposeModelAsync();
+        await _loop.ConfigureAwait(false);
+        await DisposeModelAsync().ConfigureAwait(false);
         _stop.Dispose();
         GC.SuppressFinalize(this);
     }

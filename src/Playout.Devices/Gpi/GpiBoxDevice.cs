@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using Microsoft.Extensions.Logging;
+using Playout.Devices.Serial;
 
 namespace Playout.Devices.Gpi;
 
@@ -182,7 +183,8 @@ internal sealed class GpiBoxDevice(string name, string portName, int baud, Devic
             serial = _serial;
             _serial = null;
         }
-        serial?.Dispose();
+        if (serial is not null)
+            SerialPorts.Close(serial);
     }
 
     protected override ValueTask DisposeCoreAsync()

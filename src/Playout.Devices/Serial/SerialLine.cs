@@ -80,6 +80,6 @@ internal sealed class SerialLine : IDisposable
     {
         _closing = true;
         _thread.Join();
-        _port.Dispose();
+        SerialPorts.Close(_port);
     }
 }
