@@ -9,6 +9,7 @@
 
 #include "audio_queue.h"
 #include "convert.h"
+#include "upsample420.h"
 #include "options.h"
 #include "planes.h"
 #include "playout_av.h"
@@ -537,7 +538,8 @@ static int32_t deliver_picture(PlayoutAvSource* s, uint8_t* const out[4], const 
         dst.data[i] = out[i];
         dst.strides[i] = out_strides[i];
     }
-    int32_t ret = convert_run(&s->converter, &src, &dst, s->output_flags, f->interlaced_frame && f->height != dst.height);
+    int32_t ret = upsample420_run(&src, &dst, f->interlaced_frame) ? 0
+        : convert_run(&s->converter, &src, &dst, s->output_flags, f->interlaced_frame && f->height != dst.height);
     result->kind = PLAYOUT_AV_READ_VIDEO;
     result->pts_us = s->picture_pts_us;
     result->interlaced = f->interlaced_frame != 0;
