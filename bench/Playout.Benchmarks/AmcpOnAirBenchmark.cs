@@ -98,7 +98,7 @@ public static class AmcpOnAirBenchmark
         {
             string media = Directory.CreateDirectory(Path.Combine(folder, "media")).FullName;
             foreach (var (name, colour) in (ReadOnlySpan<(string, string)>)[("clip1.mp4", "testsrc"), ("clip2.mp4", "smptebars")])
-                Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"{colour}=size=1280x720:rate=50:duration=10", "-f", "lavfi", "-i", "sine=duration=10",
+                ExternalProgram.Run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"{colour}=size=1280x720:rate=50:duration=10", "-f", "lavfi", "-i", "sine=duration=10",
                     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", Path.Combine(media, name));
             var events = new StringBuilder("date: 2026-01-01\nevents:\n  - { id: e0, kind: clip, source: clip1.mp4, loop: true, duration: \"02:00:00\" }\n");
             for (int i = 1; i <= Takes + 1; i++)
@@ -332,17 +332,5 @@ public static class AmcpOnAirBenchmark
                 return folder.FullName;
         }
         throw new InvalidOperationException("the bench runs from the repository's build output (Playout.sln not found above it)");
-    }
-
-    private static void Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} failed: {error}");
     }
 }

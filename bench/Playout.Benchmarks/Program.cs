@@ -3,6 +3,8 @@ using Playout.Benchmarks;
 
 if (args.Length > 0 && args[0] == "channel")
     return ChannelTickBenchmark.Run(args[1..], Console.Out);
+if (args.Length > 0 && args[0] == "density")
+    return DensityBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp-on-air")
     return SnmpOnAirBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "devices-on-air")

@@ -42,6 +42,7 @@ public readonly record struct TickPhase(double PerSecond, double P50, double P99
         return new TickPhase(done / elapsed, Percentile(totals, 50), Percentile(totals, 99), totals[^1], channel.Status().LateTicks - lateBefore);
     }
 
-    private static double Percentile(double[] sorted, double percent) =>
+    /// <summary>The <paramref name="percent"/>th percentile of sorted values (0 when there are none).</summary>
+    internal static double Percentile(double[] sorted, double percent) => sorted.Length == 0 ? 0 :
         sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
 }

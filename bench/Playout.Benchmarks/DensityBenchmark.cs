@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Commands;
+using Playout.Engine.Consumers;
+using Playout.Engine.Probes;
+using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
+using Playout.HwSim;
+using Playout.Media.Formats;
+
+namespace Playout.Benchmarks;
+
+/// <summary>
+/// Channel density: N 1080i50 channels, each as the service runs one (genlocked to its own simulated card with
+/// 200 µs of sync jitter, the probes and loudness meter on, a looping 1080i50 H.264 clip decoded by FFmpeg with a
+/// logo keyed over it, out to the card), optionally each with an x264 MPEG-TS output to loopback UDP as the demo's.
+/// A run counts what would be seen on air after a warm-up: late ticks, slipped frames, filler ticks on the clip's
+/// layer (decoding fell behind) and frames the card repeated or dropped; and where the CPU went, by thread.
+/// `./playout bench density [--channels N] [--up-to M] [--seconds S] [--encode]`: with --up-to, N, N+1 … M run in
+/// turn and the largest N with nothing late is reported.
+/// </summary>
+public static class DensityBenchmark
+{
+    private static readonly VideoFormat Format = VideoFormats.Parse("1080i50");
+    private const int ClipLayer = 10, LogoLayer = 20;
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        int channels = 4, upTo = 0;
+        double seconds = 300, warmUp = 10;
+        bool encode = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--channels" when i + 1 < args.Length: channels = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--up-to" when i + 1 < args.Length: upTo = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seconds" when i + 1 < args.Length: seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warm-up" when i + 1 < args.Length: warmUp = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--encode": encode = true; break;
+                default:
+                    output.WriteLine($"density: unknown argument '{args[i]}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode)");
+                    return 2;
+            }
+        }
+        string folder = Directory.CreateTempSubdirectory("playout-density-").FullName;
+        try
+        {
+            var media = DensityMedia.Make(folder);
+            output.WriteLine($"density: 1080i50 channels, H.264 1080i50 clip + logo -> hw-sim card{(encode ? " + x264 TS to UDP" : "")}, " +
+                $"{warmUp} s warm-up then {seconds} s, {Environment.ProcessorCount} cores");
+            int best = 0;
+            for (int n = channels; n <= Math.Max(channels, upTo); n++)
+            {
+                bool clean = Measure(n, media, encode, warmUp, seconds, output);
+                if (!clean)
+                    break;
+                best = n;
+            }
+            output.WriteLine(best > 0 ? $"largest clean: {best} channel(s)" : "largest clean: none");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool Measure(int count, (string Clip, string Logo) media, bool encode, double warmUp, double seconds, TextWriter output)
+    {
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        var built = Enumerable.Range(1, count).Select(n => Build(n, media, encode, alarms)).ToList();
+        try
+        {
+            foreach (var (_, _, channel) in built)
+                channel.Start();
+            Thread.Sleep(TimeSpan.FromSeconds(warmUp));
+            var before = built.Select(b => Counts(b.Channel)).ToList();
+            var threadsBefore = ThreadCpu.Snapshot();
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            Thread.Sleep(TimeSpan.FromSeconds(seconds));
+            double wall = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            double cores = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall;
+            var threads = ThreadCpu.ByKind(threadsBefore, ThreadCpu.Snapshot(), wall);
+            var lost = built.Select((b, i) => Counts(b.Channel) - before[i]).Aggregate((a, b) => a + b);
+            var ticks = built.SelectMany(b => b.Channel.Timings.Snapshot()).ToArray();
+            double p99 = TickPhase.Percentile([.. ticks.Select(t => t.Total / 1000).Order()], 99);
+            output.WriteLine($"{count,2} channel(s): late ticks {lost.Late}, slipped frames {lost.Slipped}, clip filler ticks {lost.Filler}, " +
+                $"card repeated {lost.Repeated} dropped {lost.Dropped}; tick p99 {p99:0.00} ms (produce {Mean(ticks, t => t.Produce):0.00}, " +
+                $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean); {cores:0.00} cores");
+            output.WriteLine("    cores by thread: " + string.Join(", ", threads.Where(t => t.Cores >= 0.005).Select(t => $"{t.Kind} {t.Cores:0.00}")));
+            return lost.IsClean;
+        }
+        finally
+        {
+            foreach (var (context, card, channel) in built)
+            {
+                channel.Dispose();
+                card.Dispose();
+                context.Dispose();
+            }
+            alarms.Dispose();
+        }
+    }
+
+    private static (ChannelContext Context, SimulatedCard Card, Channel Channel) Build(int n, (string Clip, string Logo) media, bool encode, AlarmBoard alarms)
+    {
+        string name = $"c{n:00}";
+        var context = new ChannelContext(name, Format, 64, 128, NullLogger.Instance, alarms);
+        var card = new SimulatedCard(Format, new SimulatedCardOptions(JitterMicroseconds: 200, Checksums: false, History: 64, Seed: n, Index: n));
+        var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, Format.FrameRate, alarms, name), SyntheticProducers.Color(context, "black"));
+        channel.AddConsumer(new CardConsumer(card, 0));
+        channel.AddConsumer(new ProbeConsumer(context,
+            [new AudioMeters(), new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
+        if (encode)
+            channel.AddConsumer(new StreamConsumer(context, new StreamSettings($"udp://127.0.0.1:{40000 + n}?pkt_size=1316", "mpegts", "libx264", "aac",
+                "preset=ultrafast:tune=zerolatency", 6_000_000)));
+        channel.Execute(StageCommands.Load(ClipLayer, new ClipProducer(context, media.Clip, new ClipOptions(Loop: true))));
+        channel.Execute(StageCommands.Load(LogoLayer, new StillProducer("logo", null, ImageFiles.Overlay(context, media.Logo, 1660, 60))));
+        return (context, card, channel);
+    }
+
+    private static Lost Counts(Channel channel)
+    {
+        var status = channel.Status();
+        var card = status.Consumers.Single(c => c.Name.StartsWith("hw-sim", StringComparison.Ordinal)).Counters;
+        return new Lost(status.LateTicks, status.SlippedFrames, status.Layers.Single(l => l.Number == ClipLayer).FillerTicks, card.Repeated, card.Dropped);
+    }
+
+    private static double Mean(TickTiming[] ticks, Func<TickTiming, double> phase) => ticks.Length == 0 ? 0 : ticks.Average(phase) / 1000;
+
+    private readonly record struct Lost(long Late, long Slipped, long Filler, long Repeated, long Dropped)
+    {
+        public bool IsClean => Late == 0 && Slipped == 0 && Filler == 0 && Repeated == 0 && Dropped == 0;
+
+        public static Lost operator +(Lost a, Lost b) => new(a.Late + b.Late, a.Slipped + b.Slipped, a.Filler + b.Filler, a.Repeated + b.Repeated, a.Dropped + b.Dropped);
+
+        public static Lost operator -(Lost a, Lost b) => new(a.Late - b.Late, a.Slipped - b.Slipped, a.Filler - b.Filler, a.Repeated - b.Repeated, a.Dropped - b.Dropped);
+    }
+}
