@@ -94,7 +94,7 @@ public sealed class FrameConverter
         else if (format == PixelFormat.Uyvy422)
             Uyvy422.Unpack(line, y, cb, cr, width, _path);
         else
-            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keys[..width], keys[width..], width, _path);
+            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keys[..width], keys[width..], width, _path, streamed);
     }
 
     private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, bool streamed)
