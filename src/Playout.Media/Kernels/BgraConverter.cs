@@ -13,7 +13,8 @@ namespace Playout.Media.Kernels;
 /// i.e. round half up of the exact value.</item>
 /// <item>Cb, Cr come from the sum of each pixel pair (a [1 1]/2 filter, sited on the even pixel),
 /// rounded half up the same way.</item>
-/// <item>Key = round(a·1023/255) computed as 4a + ((a + 42)·772 >> 16), exact for every a;
+/// <item>Key = round(a·1023/255) computed as 4a + ((a + 42)·772 >> 16), exact for every a (the vector paths use the
+/// same value as 4a + ((a + 42)·193 >> 14), which stays within 16 bits);
 /// the chroma key is the pair's mean, rounded half up.</item>
 /// </list>
 /// </summary>
@@ -27,7 +28,8 @@ public static class BgraConverter
     internal const float QuotientMargin = 1f / 1024;
 
     /// <summary>
-    /// Converts <paramref name="width"/> BGRA pixels; the key planes receive the alpha as 0..1023.
+    /// Converts <paramref name="width"/> BGRA pixels; the key planes receive the alpha as 0..1023. Both key planes empty: fill
+    /// only, the key is not computed.
     /// </summary>
     /// <param name="streamed">Whether luma, Cb and Cr belong to a frame streamed past the cache (<see cref="OutputStores"/>,
     /// decided once per frame); the key planes are the caller's working lines and always go through the cache.</param>
@@ -36,12 +38,17 @@ public static class BgraConverter
         bool streamed = false)
     {
         Packed422Checks.Unpack(bgra, luma, cb, cr, width, width * 4);
-        Packed422Checks.Planes(lumaKey, chromaKey, chromaKey, width);
+        bool keyed = !lumaKey.IsEmpty || !chromaKey.IsEmpty;
+        if (keyed)
+        {
+            Packed422Checks.Length("lumaKey", lumaKey.Length, width, width);
+            Packed422Checks.Length("chromaKey", chromaKey.Length, width / 2, width);
+        }
         int done = SimdPaths.Resolve(path) switch
         {
-            SimdPath.Vector128 => BgraVectors<Lanes128, Vector128<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, streamed),
-            SimdPath.Vector256 => BgraVectors<Lanes256, Vector256<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, streamed),
-            SimdPath.Vector512 => BgraVectors<Lanes512, Vector512<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, streamed),
+            SimdPath.Vector128 => BgraVectors<Lanes128, Vector128<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector256 => BgraVectors<Lanes256, Vector256<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector512 => BgraVectors<Lanes512, Vector512<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
             _ => 0,
         };
         for (int pair = done / 2; pair < width / 2; pair++)
@@ -55,7 +62,8 @@ public static class BgraConverter
                     (b, g, r) = (Unpremultiply(b, a), Unpremultiply(g, a), Unpremultiply(r, a));
                 luma[pixel] = (ushort)((matrix.YR * r + matrix.YG * g + matrix.YB * b + LumaOffset) >> 16);
                 int key = Key(a);
-                lumaKey[pixel] = (ushort)key;
+                if (keyed)
+                    lumaKey[pixel] = (ushort)key;
                 rs += r;
                 gs += g;
                 bs += b;
@@ -63,7 +71,8 @@ public static class BgraConverter
             }
             cb[pair] = (ushort)((matrix.CbR * rs + matrix.CbG * gs + matrix.CbB * bs + ChromaOffset) >> 17);
             cr[pair] = (ushort)((matrix.CrR * rs + matrix.CrG * gs + matrix.CrB * bs + ChromaOffset) >> 17);
-            chromaKey[pair] = (ushort)((keys + 1) >> 1);
+            if (keyed)
+                chromaKey[pair] = (ushort)((keys + 1) >> 1);
         }
     }
 

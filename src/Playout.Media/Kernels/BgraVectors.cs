@@ -18,8 +18,6 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     private static readonly TV Red = LaneShuffle.Indices<TOps, TV>([2, Z, Z, Z, 6, Z, Z, Z, 10, Z, Z, Z, 14, Z, Z, Z]);
     private static readonly TV Alpha = LaneShuffle.Indices<TOps, TV>([3, Z, Z, Z, 7, Z, Z, Z, 11, Z, Z, Z, 15, Z, Z, Z]);
 
-    /// <summary>Each pixel's element swapped with its pair partner's.</summary>
-    private static readonly TV Partner = LaneShuffle.Indices<TOps, TV>([4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11]);
 
     /// <summary>A lane of words Cb, Cr, Cb, Cr… → four Cb, then four Cr (where no permute crosses the lanes).</summary>
     private static readonly TV SplitChroma = LaneShuffle.Indices<TOps, TV>([0, 1, 4, 5, 8, 9, 12, 13, 2, 3, 6, 7, 10, 11, 14, 15]);
@@ -29,14 +27,14 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
 
     private static readonly TV One = LaneShuffle.Splat32<TOps, TV>(1), Full = LaneShuffle.Splat32<TOps, TV>(255);
     private static readonly TV Two = Single(2f), FullScale = Single(255f), Margin = Single(BgraConverter.QuotientMargin);
-    private static readonly TV KeyBias = LaneShuffle.Splat32<TOps, TV>(42), KeyScale = LaneShuffle.Splat32<TOps, TV>(772);
+    private static readonly TV KeyBias = LaneShuffle.Splat16<TOps, TV>(42), KeyScale = LaneShuffle.Splat16<TOps, TV>(193);
     private static readonly TV RoundWord = LaneShuffle.Splat16<TOps, TV>(1);
     private static readonly TV LumaOffset = LaneShuffle.Splat32<TOps, TV>(BgraConverter.LumaOffset);
     private static readonly TV ChromaOffset = LaneShuffle.Splat32<TOps, TV>(BgraConverter.ChromaOffset);
 
     /// <summary>Converts whole steps of 16·Lanes pixels; returns the pixels done.</summary>
     public static unsafe int Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix m, Span<ushort> luma, Span<ushort> cb,
-        Span<ushort> cr, Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool streamed)
+        Span<ushort> cr, Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Matrix(m);
         int vector = 16 * TOps.Lanes, step = 4 * (vector / 4), pixel = 0;
@@ -50,16 +48,19 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
             for (; pixel + step <= width; pixel += step)
             {
                 ref byte at = ref Unsafe.Add(ref src, 4 * pixel);
-                Pixels(matrix, TOps.Load(ref at), premultiplied, out TV y0, out TV c0, out TV k0);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, vector)), premultiplied, out TV y1, out TV c1, out TV k1);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), premultiplied, out TV y2, out TV c2, out TV k2);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 3 * vector)), premultiplied, out TV y3, out TV c3, out TV k3);
+                Pixels(matrix, TOps.Load(ref at), premultiplied, out TV y0, out TV c0, out TV a0);
+                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, vector)), premultiplied, out TV y1, out TV c1, out TV a1);
+                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), premultiplied, out TV y2, out TV c2, out TV a2);
+                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 3 * vector)), premultiplied, out TV y3, out TV c3, out TV a3);
                 lumaOut.Store(Narrow(y0, y1), 2 * pixel);
                 lumaOut.Store(Narrow(y2, y3), 2 * pixel + vector);
-                TV keys01 = Narrow(k0, k1), keys23 = Narrow(k2, k3);
-                TOps.Store(keys01, ref Unsafe.Add(ref ky, 2 * pixel));
-                TOps.Store(keys23, ref Unsafe.Add(ref ky, 2 * pixel + vector));
-                TOps.Store(Narrow(PairMeans(keys01), PairMeans(keys23)), ref Unsafe.Add(ref kc, pixel));
+                if (keyed)
+                {
+                    TV keys01 = Keys(Narrow(a0, a1)), keys23 = Keys(Narrow(a2, a3));
+                    TOps.Store(keys01, ref Unsafe.Add(ref ky, 2 * pixel));
+                    TOps.Store(keys23, ref Unsafe.Add(ref ky, 2 * pixel + vector));
+                    TOps.Store(Narrow(PairMeans(keys01), PairMeans(keys23)), ref Unsafe.Add(ref kc, pixel));
+                }
                 TV chroma01 = Narrow(c0, c1), chroma23 = Narrow(c2, c3);
                 if (TOps.PermutesAcrossLanes)
                 {
@@ -85,21 +86,26 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     }
 
     /// <summary>
-    /// One vector of pixels: luma; Cb of its pair on each even pixel, Cr on each odd one; and the key, each as a 32-bit element.
+    /// One vector of pixels: luma; Cb of its pair on each even pixel, Cr on each odd one; and the alpha, each as a 32-bit element.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pixels(in Matrix m, TV pixels, bool premultiplied, out TV luma, out TV chroma, out TV key)
+    private static void Pixels(in Matrix m, TV pixels, bool premultiplied, out TV luma, out TV chroma, out TV alpha)
     {
-        TV b = TOps.Shuffle(pixels, Blue), g = TOps.Shuffle(pixels, Green), r = TOps.Shuffle(pixels, Red), a = TOps.Shuffle(pixels, Alpha);
+        TV b = TOps.Shuffle(pixels, Blue), g = TOps.Shuffle(pixels, Green), r = TOps.Shuffle(pixels, Red);
+        alpha = TOps.Shuffle(pixels, Alpha);
         if (premultiplied)
-            Unpremultiply(a, ref b, ref g, ref r);
+            Unpremultiply(alpha, ref b, ref g, ref r);
         luma = TOps.ShiftRight32(TOps.Add32(TOps.Add32(TOps.MultiplyLow32(r, m.YR), TOps.MultiplyLow32(g, m.YG)),
             TOps.Add32(TOps.MultiplyLow32(b, m.YB), LumaOffset)), 16);
-        TV rs = TOps.Add32(r, TOps.Shuffle(r, Partner)), gs = TOps.Add32(g, TOps.Shuffle(g, Partner)), bs = TOps.Add32(b, TOps.Shuffle(b, Partner));
+        TV rs = TOps.Add32(r, TOps.SwapPairs32(r)), gs = TOps.Add32(g, TOps.SwapPairs32(g)), bs = TOps.Add32(b, TOps.SwapPairs32(b));
         chroma = TOps.ShiftRightArithmetic32(TOps.Add32(TOps.Add32(TOps.MultiplyLow32(rs, m.ChromaR), TOps.MultiplyLow32(gs, m.ChromaG)),
             TOps.Add32(TOps.MultiplyLow32(bs, m.ChromaB), ChromaOffset)), 17);
-        key = TOps.Add32(TOps.ShiftLeft32(a, 2), TOps.ShiftRight32(TOps.MultiplyLow32(TOps.Add32(a, KeyBias), KeyScale), 16));
     }
+
+    /// <summary>Keys of 16-bit alphas: 4a + ((a + 42)·193 >> 14), the reference's 4a + ((a + 42)·772 >> 16) within 16 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Keys(TV alpha) =>
+        TOps.Add16(TOps.ShiftLeft16(alpha, 2), TOps.ShiftRight16(TOps.MultiplyLow16(TOps.Add16(alpha, KeyBias), KeyScale), 14));
 
     /// <summary>
     /// c' = min(255, ⌊c·(255/a) + ⌊a/2⌋/a + margin⌋) in single precision, from a reciprocal estimate refined by one

@@ -107,6 +107,9 @@ internal interface ILaneOps<TV> where TV : struct
 
     static abstract TV Max32(TV left, TV right);
 
+    /// <summary>The two 32-bit elements of every 64-bit element swapped (a rotate by 32 where there is one: no shuffle unit).</summary>
+    static abstract TV SwapPairs32(TV value);
+
     /// <summary>Signed 32-bit integers to floats.</summary>
     static abstract TV ConvertToSingle(TV value);
 

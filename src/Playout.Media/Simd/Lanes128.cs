@@ -139,6 +139,12 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     public static Vector128<byte> Max32(Vector128<byte> left, Vector128<byte> right) => Vector128.Max(left.AsInt32(), right.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> SwapPairs32(Vector128<byte> value) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(value.AsUInt64(), 32).AsByte()
+            : Sse2.IsSupported ? Sse2.Shuffle(value.AsInt32(), 0b10_11_00_01).AsByte()
+            : Vector128.Shuffle(value.AsInt32(), Vector128.Create(1, 0, 3, 2)).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> ConvertToSingle(Vector128<byte> value) => Vector128.ConvertToSingle(value.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

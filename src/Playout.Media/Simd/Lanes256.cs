@@ -178,6 +178,12 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static Vector256<byte> Max32(Vector256<byte> left, Vector256<byte> right) => Vector256.Max(left.AsInt32(), right.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> SwapPairs32(Vector256<byte> value) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(value.AsUInt64(), 32).AsByte()
+            : Avx2.IsSupported ? Avx2.Shuffle(value.AsInt32(), 0b10_11_00_01).AsByte()
+            : Vector256.Shuffle(value.AsInt32(), Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6)).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> ConvertToSingle(Vector256<byte> value) => Vector256.ConvertToSingle(value.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

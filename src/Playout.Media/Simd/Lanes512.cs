@@ -178,6 +178,11 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     public static Vector512<byte> Max32(Vector512<byte> left, Vector512<byte> right) => Vector512.Max(left.AsInt32(), right.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> SwapPairs32(Vector512<byte> value) => Avx512F.IsSupported
+        ? Avx512F.RotateRight(value.AsUInt64(), 32).AsByte()
+        : Vector512.Shuffle(value.AsInt32(), Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14)).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> ConvertToSingle(Vector512<byte> value) => Vector512.ConvertToSingle(value.AsInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

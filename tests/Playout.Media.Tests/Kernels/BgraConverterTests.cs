@@ -58,6 +58,33 @@ public class BgraConverterTests
             }
     }
 
+    [Theory]
+    [InlineData(130)]
+    [InlineData(1920)]
+    public void Without_key_planes_the_fill_is_the_same_and_no_key_is_written(int width)
+    {
+        var bgra = GraphicsEquivalenceTests.Bgra(width, 7);
+        int half = width / 2;
+        foreach (var path in SimdPaths.Explicit)
+        {
+            var keyed = Convert(bgra, premultiplied: true, ColorMatrix.Bt709, width, path);
+            var fill = new ushort[2 * width];
+            BgraConverter.Convert(bgra, true, ColorMatrix.Bt709, fill.AsSpan(0, width), fill.AsSpan(width, half), fill.AsSpan(width + half, half),
+                [], [], width, path);
+            Assert.True(keyed.AsSpan(0, 2 * width).SequenceEqual(fill), $"{path}, width {width}");
+        }
+    }
+
+    [Fact]
+    public void A_key_plane_too_short_is_named()
+    {
+        var (y, cb, cr) = (new ushort[64], new ushort[32], new ushort[32]);
+        var error = Assert.Throws<ArgumentException>(() =>
+            BgraConverter.Convert(new byte[256], false, ColorMatrix.Bt709, y, cb, cr, new ushort[64], new ushort[31], 64));
+        Assert.Equal("chromaKey", error.ParamName);
+        Assert.Contains("31", error.Message);
+    }
+
     /// <summary>
     /// The vector paths un-premultiply from a reciprocal estimate refined once; this replays their arithmetic in scalar for every
     /// alpha and channel with estimates across the whole band an estimate instruction may return (the documented bound of rcpps
