@@ -116,6 +116,44 @@ public class BgraConverterTests
     }
 
     [Fact]
+    public void The_16_bit_divisors_give_the_exact_quotient_for_every_numerator()
+    {
+        var wrong = new List<string>();
+        for (int a = 0; a < 256; a++)
+        {
+            int multiplier = UnpremultiplyDivisors.MultiplierLow[a] | UnpremultiplyDivisors.MultiplierHigh[a] << 8, shift = UnpremultiplyDivisors.Shift[a];
+            for (int c = 0; c < 256; c++)
+            {
+                int quotient = (int)Math.Min(255, ((long)UnpremultiplyDivisors.Numerator(c, a) * multiplier >> 16) >> shift);
+                if (quotient != BgraConverter.Unpremultiply(c, a))
+                    wrong.Add($"c {c}, a {a}: {quotient}, not {BgraConverter.Unpremultiply(c, a)}");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    /// <summary>Where VBMI is present Vector512 takes the byte-permute kernel; the generic 512-bit one must still be exact.</summary>
+    [Fact]
+    public void The_generic_512_bit_kernel_matches_scalar_too()
+    {
+        const int width = 256 * 256;
+        var bgra = GraphicsEquivalenceTests.Bgra(width, 3);
+        foreach (var premultiplied in new[] { false, true })
+            foreach (var matrix in Matrices)
+            {
+                var expected = Convert(bgra, premultiplied, matrix, width, SimdPath.Scalar);
+                var actual = new ushort[expected.Length];
+                var all = actual.AsSpan();
+                int half = width / 2;
+                int done = BgraVectors<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>.Convert(bgra, premultiplied, matrix, all[..width],
+                    all.Slice(width, half), all.Slice(width + half, half), all.Slice(2 * width, width), all.Slice(3 * width, half), width,
+                    keyed: true, streamed: false);
+                Assert.Equal(width, done);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"premultiplied {premultiplied}, {matrix}");
+            }
+    }
+
+    [Fact]
     public void The_reference_rounds_half_up_and_saturates_colour_above_alpha()
     {
         for (int a = 1; a < 256; a++)
