@@ -15,7 +15,7 @@ namespace Playout.Media.Kernels;
 /// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
 /// <item>luma is (kR'·R + kG'·G + kB'·B + 2^15) >> 16 from 16-bit multiply-adds (pmaddwd), each coefficient taken modulo
 /// 2^16 into the signed 16-bit range, plus the 2^16 multiples put back as tR·R + tG·G + tB·B + 64: the same integer;</item>
-/// <item>chroma sums each pair with a multiply-add by ones, then weighs the sums in 32 bits.</item>
+/// <item>chroma sums each pair's R − G and B − G with a multiply-add by ones, then weighs the sums in 32 bits.</item>
 /// </list>
 /// </summary>
 internal static class BgraVbmi
@@ -145,15 +145,18 @@ internal static class BgraVbmi
         return quotient + r * m.WrapR + g * m.WrapG + (b * m.WrapB + Vector512.Create((ushort)64));
     }
 
-    /// <summary>Cb and Cr of 16 pairs, one per 32-bit element.</summary>
+    /// <summary>
+    /// Cb and Cr of 16 pairs, one per 32-bit element. Each row's green coefficient is minus the other two (<see cref="ColorMatrix"/>:
+    /// greys give exactly 512), so a row is kR·(R − G) + kB·(B − G) over the pair sums: two multiplies, not three.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Chroma(in Coefficients m, Vector512<ushort> r, Vector512<ushort> g, Vector512<ushort> b, out Vector512<int> cb, out Vector512<int> cr)
     {
         Vector512<short> ones = Vector512<short>.One;
-        Vector512<int> rs = Avx512BW.MultiplyAddAdjacent(r.AsInt16(), ones), gs = Avx512BW.MultiplyAddAdjacent(g.AsInt16(), ones);
-        Vector512<int> bs = Avx512BW.MultiplyAddAdjacent(b.AsInt16(), ones), offset = Vector512.Create(BgraConverter.ChromaOffset);
-        cb = (rs * m.CbR + gs * m.CbG + (bs * m.CbB + offset)) >> 17;
-        cr = (rs * m.CrR + gs * m.CrG + (bs * m.CrB + offset)) >> 17;
+        Vector512<int> red = Avx512BW.MultiplyAddAdjacent((r - g).AsInt16(), ones), blue = Avx512BW.MultiplyAddAdjacent((b - g).AsInt16(), ones);
+        Vector512<int> offset = Vector512.Create(BgraConverter.ChromaOffset);
+        cb = (red * m.CbR + (blue * m.CbB + offset)) >> 17;
+        cr = (red * m.CrR + (blue * m.CrB + offset)) >> 17;
     }
 
     /// <summary>Keys of 16-bit alphas, as in the generic kernel.</summary>
@@ -184,8 +187,8 @@ internal static class BgraVbmi
         public readonly Vector512<short> LumaB = Vector512.Create(Pair(Wrapped(m.YB), 1 << 14)).AsInt16();
         public readonly Vector512<ushort> WrapR = Vector512.Create((ushort)Wraps(m.YR)), WrapG = Vector512.Create((ushort)Wraps(m.YG));
         public readonly Vector512<ushort> WrapB = Vector512.Create((ushort)Wraps(m.YB));
-        public readonly Vector512<int> CbR = Vector512.Create(m.CbR), CbG = Vector512.Create(m.CbG), CbB = Vector512.Create(m.CbB);
-        public readonly Vector512<int> CrR = Vector512.Create(m.CrR), CrG = Vector512.Create(m.CrG), CrB = Vector512.Create(m.CrB);
+        public readonly Vector512<int> CbR = Vector512.Create(m.CbR), CbB = Vector512.Create(m.CbB);
+        public readonly Vector512<int> CrR = Vector512.Create(m.CrR), CrB = Vector512.Create(m.CrB);
 
         private static int Wraps(int coefficient) => (coefficient + (1 << 15)) >> 16;
 
