@@ -56,9 +56,9 @@ internal static class BgraVbmi
         Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Coefficients(m);
-        ref byte src = ref MemoryMarshal.GetReference(bgra);
         ref byte ky = ref SampleBytes.Of(lumaKey), kc = ref SampleBytes.Of(chromaKey);
         int pixel = 0;
+        fixed (byte* source = bgra)
         fixed (ushort* y = luma, u = cb, v = cr)
         {
             var lumaOut = new StreamingOutput<Lanes512, Vector512<byte>>((byte*)y, streamed);
@@ -66,7 +66,8 @@ internal static class BgraVbmi
             var crOut = new StreamingOutput<Lanes512, Vector512<byte>>((byte*)v, streamed);
             for (; pixel + Step <= width; pixel += Step)
             {
-                ref byte at = ref Unsafe.Add(ref src, 4 * pixel);
+                ref byte at = ref Unsafe.AsRef<byte>(source + 4 * pixel);
+                SourcePrefetch.Ahead(source + 4 * pixel, 4 * Step);
                 Vector512<byte> p0 = Vector512.LoadUnsafe(ref at), p1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 64));
                 Vector512<byte> p2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 128)), p3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 192));
                 Vector512<byte> bg0 = Avx512Vbmi.PermuteVar64x8x2(p0, BlueGreen, p1), ra0 = Avx512Vbmi.PermuteVar64x8x2(p0, RedAlpha, p1);

@@ -38,8 +38,8 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     {
         var matrix = new Matrix(m);
         int vector = 16 * TOps.Lanes, step = 4 * (vector / 4), pixel = 0;
-        ref byte src = ref MemoryMarshal.GetReference(bgra);
         ref byte ky = ref SampleBytes.Of(lumaKey), kc = ref SampleBytes.Of(chromaKey);
+        fixed (byte* source = bgra)
         fixed (ushort* y = luma, u = cb, v = cr)
         {
             var lumaOut = new StreamingOutput<TOps, TV>((byte*)y, streamed);
@@ -47,7 +47,8 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
             var crOut = new StreamingOutput<TOps, TV>((byte*)v, streamed);
             for (; pixel + step <= width; pixel += step)
             {
-                ref byte at = ref Unsafe.Add(ref src, 4 * pixel);
+                ref byte at = ref Unsafe.AsRef<byte>(source + 4 * pixel);
+                SourcePrefetch.Ahead(source + 4 * pixel, 4 * step);
                 Pixels(matrix, TOps.Load(ref at), premultiplied, out TV y0, out TV c0, out TV a0);
                 Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, vector)), premultiplied, out TV y1, out TV c1, out TV a1);
                 Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), premultiplied, out TV y2, out TV c2, out TV a2);
