@@ -14,7 +14,7 @@ namespace Playout.Media.Kernels;
 /// <item>un-premultiplying divides in 16 bits, ⌊(256·c + ⌊a/2⌋ + 1)·m(a) / 2^16⌋ >> s(a) with the multiplier and shift of
 /// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
 /// <item>luma is (kR'·R + kG'·G + kB'·B + 2^15) >> 16 from 16-bit multiply-adds (pmaddwd), each coefficient taken modulo
-/// 2^16 into the signed 16-bit range, plus the 2^16 multiples put back as tR·R + tG·G + tB·B + 64: the same integer;</item>
+/// 2^16 into the signed 16-bit range, plus the 2^16 multiples put back as tR·R + tG·G + tB·B: the same integer;</item>
 /// <item>chroma sums each pair's R − G and B − G with a multiply-add by ones, then weighs the sums in 32 bits.</item>
 /// </list>
 /// </summary>
@@ -137,13 +137,13 @@ internal static class BgraVbmi
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> Luma(in Coefficients m, Vector512<ushort> r, Vector512<ushort> g, Vector512<ushort> b)
     {
-        Vector512<short> two = Vector512.Create((short)2);
+        Vector512<short> offset = Vector512.Create((short)(BgraConverter.LumaOffset >> 14));
         Vector512<int> low = Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackLow(r, g).AsInt16(), m.LumaRG)
-            + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackLow(b.AsInt16(), two), m.LumaB);
+            + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackLow(b.AsInt16(), offset), m.LumaB);
         Vector512<int> high = Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(r, g).AsInt16(), m.LumaRG)
-            + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(b.AsInt16(), two), m.LumaB);
-        Vector512<ushort> quotient = Avx512BW.PermuteVar32x16x2(low.AsUInt16(), LumaWords, high.AsUInt16());
-        return quotient + r * m.WrapR + g * m.WrapG + (b * m.WrapB + Vector512.Create((ushort)64));
+            + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(b.AsInt16(), offset), m.LumaB);
+        Vector512<ushort> quotient = Avx512BW.PermuteVar32x16x2(low.AsUInt16(), LumaWords, high.AsUInt16()) + r * m.WrapR + g * m.WrapG;
+        return m.BlueWraps ? quotient + b * m.WrapB : quotient;
     }
 
     /// <summary>
@@ -179,8 +179,8 @@ internal static class BgraVbmi
 
     /// <summary>
     /// A matrix for 16-bit multiply-adds: each luma coefficient K as K − 2^16·t with t = ⌊(K + 2^15) / 2^16⌋ (so it is a signed
-    /// 16-bit value) and t kept to add back after the shift; the blue one paired with 2^14 against a constant 2 (the 2^15 of the
-    /// rounding). Chroma coefficients stay 32-bit.
+    /// 16-bit value) and t kept to add back after the shift; the blue one paired with 2^14 against the constant 258, which brings
+    /// in the whole offset 64·2^16 + 2^15. Chroma coefficients stay 32-bit.
     /// </summary>
     private readonly struct Coefficients(ColorMatrix m)
     {
@@ -188,6 +188,9 @@ internal static class BgraVbmi
         public readonly Vector512<short> LumaB = Vector512.Create(Pair(Wrapped(m.YB), 1 << 14)).AsInt16();
         public readonly Vector512<ushort> WrapR = Vector512.Create((ushort)Wraps(m.YR)), WrapG = Vector512.Create((ushort)Wraps(m.YG));
         public readonly Vector512<ushort> WrapB = Vector512.Create((ushort)Wraps(m.YB));
+
+        /// <summary>Whether the blue coefficient wraps at all (it is below 2^15 in every standard matrix).</summary>
+        public readonly bool BlueWraps = Wraps(m.YB) != 0;
         public readonly Vector512<int> CbR = Vector512.Create(m.CbR), CbB = Vector512.Create(m.CbB);
         public readonly Vector512<int> CrR = Vector512.Create(m.CrR), CrB = Vector512.Create(m.CrB);
 
