@@ -9,7 +9,7 @@ namespace Playout.Media.Kernels;
 /// pipeline's working form). A planar side is read or written in place — a packed → planar conversion
 /// unpacks straight into the destination's lines — so no line is copied twice. Line scratch for
 /// packed → packed is allocated once; converting frames allocates nothing. BGRA is accepted as a
-/// source (graphics come in as BGRA); it is not produced.
+/// source (graphics come in as BGRA; its alpha is dropped, the key is not computed); it is not produced.
 /// </summary>
 public sealed class FrameConverter
 {
@@ -37,7 +37,7 @@ public sealed class FrameConverter
         _matrix = matrix ?? ColorMatrix.Bt709;
         _path = path;
         _streamed = streamed ?? OutputStores.Streams(destination.TotalBytes);
-        _scratch = new ushort[3 * source.Width + source.Width / 2];
+        _scratch = new ushort[2 * source.Width];
     }
 
     public FrameLayout Source { get; }
@@ -56,7 +56,6 @@ public sealed class FrameConverter
         int width = Source.Width, half = width / 2;
         bool planarIn = Source.Format == PixelFormat.Yuv422P10, planarOut = Target.Format == PixelFormat.Yuv422P10;
         Span<ushort> scratch = _scratch;
-        Span<ushort> keys = scratch.Slice(2 * width, width + half);
         for (int line = 0; line < Source.Height; line++)
         {
             if (planarIn && planarOut)
@@ -68,12 +67,12 @@ public sealed class FrameConverter
                 Pack(Plane(source, Source, 0, line), Plane(source, Source, 1, line), Plane(source, Source, 2, line), Line(destination, Target, line), streamed);
             else if (planarOut)
                 Unpack(Line(source, Source, line), WritablePlane(destination, Target, 0, line), WritablePlane(destination, Target, 1, line),
-                    WritablePlane(destination, Target, 2, line), keys, streamed);
+                    WritablePlane(destination, Target, 2, line), streamed);
             else
             {
                 Span<ushort> y = scratch[..width], cb = scratch.Slice(width, half), cr = scratch.Slice(width + half, half);
                 // The scratch line is read again at once: it stays in cache.
-                Unpack(Line(source, Source, line), y, cb, cr, keys, streamed: false);
+                Unpack(Line(source, Source, line), y, cb, cr, streamed: false);
                 Pack(y, cb, cr, Line(destination, Target, line), streamed);
             }
         }
@@ -83,7 +82,7 @@ public sealed class FrameConverter
         ? throw new ArgumentException($"conversion to {format.Name} is not supported: BGRA is a graphics input format only", nameof(format))
         : format;
 
-    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, Span<ushort> keys, bool streamed)
+    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, bool streamed)
     {
         int width = Source.Width;
         var format = Source.Format;
@@ -94,7 +93,7 @@ public sealed class FrameConverter
         else if (format == PixelFormat.Uyvy422)
             Uyvy422.Unpack(line, y, cb, cr, width, _path);
         else
-            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, keys[..width], keys[width..], width, _path);
+            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, [], [], width, _path, streamed);
     }
 
     private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, bool streamed)
