@@ -11,9 +11,15 @@ public class FrameSteadyStateTests
         using var pool = new FramePool(PixelFormat.V210, 1920, 1080, capacity: 3);
         Cycle(pool, 100);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Cycle(pool, 10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes of three measured runs: the runtime's own one-off work while the test warms (a method's
+        // tier-up, seen once in a loaded run) is not the pool's, and an allocation per cycle shows in every run.
+        long allocated = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Cycle(pool, 10_000);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.Equal(0, pool.CopiesMade);
