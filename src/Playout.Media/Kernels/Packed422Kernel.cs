@@ -146,6 +146,33 @@ internal static class Packed422Kernel
             }
             output.Complete();
         }
-        return group;
+        return PackLineEnd(lanes, low, high, luma, cb, cr, destination, groupBytes, width, group);
+    }
+
+    /// <summary>
+    /// The whole groups the loop leaves at the end of a line (its loads reach 8 samples a lane past them), with
+    /// loads and stores masked to the line where the CPU has them; elsewhere the scalar reference packs them. Only v210:
+    /// a pgroup's 15-byte lanes would need a byte permute to store as one prefix.
+    /// </summary>
+    private static int PackLineEnd<TOps, TV>(in Packed422Lanes<TOps, TV> lanes, TV low, TV high, ReadOnlySpan<ushort> luma,
+        ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination, int groupBytes, int width, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        if (!TOps.MasksMemory || groupBytes != 16)
+            return group;
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        ref byte dst = ref MemoryMarshal.GetReference(destination);
+        int groups = width / 6;
+        for (; group < groups; group += TOps.Lanes)
+        {
+            int count = Math.Min(TOps.Lanes, groups - group);
+            TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpreadPrefix16(ref Unsafe.Add(ref y, group * 12), 6, 6 * count), low), high);
+            TV chromaLanes = TOps.Min16(TOps.Max16(
+                TOps.LoadSpreadHalvesPrefix16(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count), low), high);
+            TOps.StorePrefix(lanes.Pack(lumaLanes, chromaLanes), ref Unsafe.Add(ref dst, group * 16), 16 * count);
+        }
+        return groups;
     }
 }

@@ -38,6 +38,21 @@ internal interface ILaneOps<TV> where TV : struct
     static abstract TV LoadSpreadHalves16(ref byte low, ref byte high, int stride);
 
     /// <summary>
+    /// True where the prefix loads and stores below are masked instructions (AVX-512BW, with VL under 512 bits), which
+    /// touch no memory past the prefix: a kernel finishes a line with them instead of the scalar reference. Where false they must not be called.
+    /// </summary>
+    static abstract bool MasksMemory { get; }
+
+    /// <summary>As <see cref="LoadSpread16"/>, reading only the first <paramref name="samples"/> samples; the rest read as zero.</summary>
+    static abstract TV LoadSpreadPrefix16(ref byte source, int stride, int samples);
+
+    /// <summary>As <see cref="LoadSpreadHalves16"/>, reading only the first <paramref name="samples"/> samples of each half; the rest read as zero.</summary>
+    static abstract TV LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples);
+
+    /// <summary>Stores the first <paramref name="bytes"/> bytes of value and touches nothing after them.</summary>
+    static abstract void StorePrefix(TV value, ref byte destination, int bytes);
+
+    /// <summary>
     /// The inverse of <see cref="LoadSpread16"/>: the first <paramref name="stride"/> (6) samples of each
     /// lane, one after another, from destination on. Writes Lanes·8 samples; those after Lanes·stride are junk.
     /// </summary>

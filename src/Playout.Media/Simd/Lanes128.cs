@@ -39,6 +39,35 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => LoadLaneHalves(ref low, ref high, 0);
 
+    public static bool MasksMemory => Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad((ushort*)at, Prefix16(samples), Vector128<ushort>.Zero).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Sse2.UnpackLow(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector128<ushort>.Zero).AsUInt64(),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector128<ushort>.Zero).AsUInt64()).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector128<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore(at, Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<ushort> Prefix16(int samples) => Vector128.LessThan(Vector128<ushort>.Indices, Vector128.Create((ushort)samples));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector128<byte> value, ref byte destination, int stride) => value.StoreUnsafe(ref destination);
 

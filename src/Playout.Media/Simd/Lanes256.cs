@@ -53,6 +53,35 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         ? Vector256.Shuffle(Vector256.Create(Vector128.LoadUnsafe(ref low), Vector128.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
         : LoadLaneHalves(ref low, ref high, 2 * stride);
 
+    public static bool MasksMemory => Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Vector256.Shuffle(Avx512BW.VL.MaskLoad((ushort*)at, Prefix16(samples), Vector256<ushort>.Zero), Spread6).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Lanes128.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Vector256.Shuffle(Vector256.Create(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector128<ushort>.Zero),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector128<ushort>.Zero)), stride == 3 ? Spread3 : Spread4).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector256<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore(at, Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ushort> Prefix16(int samples) => Vector256.LessThan(Vector256<ushort>.Indices, Vector256.Create((ushort)samples));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector256<byte> value, ref byte destination, int stride)
     {

@@ -62,6 +62,35 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         ? Vector512.Shuffle(Join(Vector256.LoadUnsafe(ref low), Vector256.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
         : LoadLaneHalves(ref low, ref high, 2 * stride);
 
+    public static bool MasksMemory => Avx512BW.IsSupported && Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Vector512.Shuffle(Avx512BW.MaskLoad((ushort*)at, Prefix16(samples), Vector512<ushort>.Zero), Spread6).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Lanes256.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Vector512.Shuffle(Join(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector256<ushort>.Zero).AsByte(),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector256<ushort>.Zero).AsByte()).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector512<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.MaskStore(at, Vector512.LessThan(Vector512<byte>.Indices, Vector512.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> Prefix16(int samples) => Vector512.LessThan(Vector512<ushort>.Indices, Vector512.Create((ushort)samples));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector512<byte> value, ref byte destination, int stride)
     {
