@@ -124,6 +124,7 @@ internal static class Packed422Kernel
     {
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
+        TV closeUp = Packed422Lanes<TOps, TV>.CloseUp15;
         int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref byte y = ref SampleBytes.Of(luma);
@@ -141,29 +142,33 @@ internal static class Packed422Kernel
                 TV packed = lanes.Pack(lumaLanes, chromaLanes);
                 if (groupBytes == 16)
                     output.Store(packed, group * 16);
+                else if (TOps.PermutesBytes)
+                    TOps.Store(TOps.PermuteBytes(packed, closeUp), ref Unsafe.Add(ref dst, group * groupBytes));
                 else
                     TOps.StoreLanes(packed, ref Unsafe.Add(ref dst, group * groupBytes), groupBytes);
             }
             output.Complete();
         }
-        return PackLineEnd(lanes, low, high, luma, cb, cr, destination, groupBytes, width, group);
+        return PackLineEnd<TOps, TV>(pattern, low, high, luma, cb, cr, destination, width, group);
     }
 
     /// <summary>
     /// The whole groups the loop leaves at the end of a line (its loads reach 8 samples a lane past them), with
-    /// loads and stores masked to the line where the CPU has them; elsewhere the scalar reference packs them. Only v210:
-    /// a pgroup's 15-byte lanes would need a byte permute to store as one prefix.
+    /// loads and stores masked to the line where the CPU has them; elsewhere the scalar reference packs them. Pgroups also
+    /// need the byte permute that closes up their 15-byte lanes into one prefix.
     /// </summary>
-    private static int PackLineEnd<TOps, TV>(in Packed422Lanes<TOps, TV> lanes, TV low, TV high, ReadOnlySpan<ushort> luma,
-        ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination, int groupBytes, int width, int group)
+    private static int PackLineEnd<TOps, TV>(Packed422Pattern pattern, TV low, TV high, ReadOnlySpan<ushort> luma,
+        ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination, int width, int group)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        if (!TOps.MasksMemory || groupBytes != 16)
+        int groupBytes = pattern.GroupBytes;
+        if (!TOps.MasksMemory || (groupBytes != 16 && !TOps.PermutesBytes))
             return group;
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
         ref byte dst = ref MemoryMarshal.GetReference(destination);
+        ref readonly var lanes = ref Packed422Lanes<TOps, TV>.For(pattern);
         int groups = width / 6;
         for (; group < groups; group += TOps.Lanes)
         {
@@ -171,7 +176,11 @@ internal static class Packed422Kernel
             TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpreadPrefix16(ref Unsafe.Add(ref y, group * 12), 6, 6 * count), low), high);
             TV chromaLanes = TOps.Min16(TOps.Max16(
                 TOps.LoadSpreadHalvesPrefix16(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count), low), high);
-            TOps.StorePrefix(lanes.Pack(lumaLanes, chromaLanes), ref Unsafe.Add(ref dst, group * 16), 16 * count);
+            TV packed = lanes.Pack(lumaLanes, chromaLanes);
+            if (groupBytes == 16)
+                TOps.StorePrefix(packed, ref Unsafe.Add(ref dst, group * 16), 16 * count);
+            else
+                TOps.StorePrefix(TOps.PermuteBytes(packed, Packed422Lanes<TOps, TV>.CloseUp15), ref Unsafe.Add(ref dst, group * groupBytes), groupBytes * count);
         }
         return groups;
     }

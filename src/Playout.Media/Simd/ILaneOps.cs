@@ -73,6 +73,12 @@ internal interface ILaneOps<TV> where TV : struct
     /// </summary>
     static abstract TV Permute16(TV first, TV second, TV indices);
 
+    /// <summary>True where <see cref="PermuteBytes"/> is one instruction (AVX-512VBMI vpermb, with VL under 512 bits). Where false it must not be called.</summary>
+    static abstract bool PermutesBytes { get; }
+
+    /// <summary>Byte i of the result is byte indices[i] of value: a byte permute across the whole vector.</summary>
+    static abstract TV PermuteBytes(TV value, TV indices);
+
     /// <summary>The low half of first, then the low half of second.</summary>
     static abstract TV JoinLowHalves(TV first, TV second);
 

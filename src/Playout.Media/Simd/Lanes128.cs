@@ -25,6 +25,11 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
         (Vector128.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector128.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector128.Create((ushort)8))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> PermuteBytes(Vector128<byte> value, Vector128<byte> indices) => Avx512Vbmi.VL.PermuteVar16x8(value, indices);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> JoinLowHalves(Vector128<byte> first, Vector128<byte> second) =>
         Vector128.Create(first.AsUInt64().GetElement(0), second.AsUInt64().GetElement(0)).AsByte();

@@ -35,6 +35,11 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         : (Vector256.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector256.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector256.Create((ushort)16))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> PermuteBytes(Vector256<byte> value, Vector256<byte> indices) => Avx512Vbmi.VL.PermuteVar32x8(value, indices);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> JoinLowHalves(Vector256<byte> first, Vector256<byte> second) =>
         Vector256.Create(first.GetLower(), second.GetLower());

@@ -35,6 +35,11 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         : (Vector512.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector512.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector512.Create((ushort)32))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> PermuteBytes(Vector512<byte> value, Vector512<byte> indices) => Avx512Vbmi.PermuteVar64x8(value, indices);
+
     /// <summary>
     /// Vector512.Create(lower, upper), written as an insert: the JIT compiles Create inside a loop through a stack
     /// slot that each iteration stores and reloads, a chain through memory that costs more than the kernel's work.
