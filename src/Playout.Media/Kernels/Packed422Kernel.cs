@@ -49,7 +49,38 @@ internal static class Packed422Kernel
             TOps.StoreGather16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6);
             TOps.StoreGatherHalves16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3);
         }
-        return group;
+        return UnpackLineEnd<TOps, TV>(pattern, source, luma, cb, cr, width, group);
+    }
+
+    /// <summary>
+    /// The whole groups the loop leaves at the end of a line (its stores reach 2 samples a lane past them), with loads and
+    /// stores masked to the line where the CPU has them (pgroups also need the byte permute); elsewhere the scalar reference
+    /// unpacks them.
+    /// </summary>
+    private static int UnpackLineEnd<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<byte> source,
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int groupBytes = pattern.GroupBytes;
+        if (!TOps.MasksMemory || (groupBytes != 16 && !TOps.PermutesBytes))
+            return group;
+        ref readonly var lanes = ref Packed422Lanes<TOps, TV>.For(pattern);
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int groups = width / 6;
+        for (; group < groups; group += TOps.Lanes)
+        {
+            int count = Math.Min(TOps.Lanes, groups - group);
+            TV packed = TOps.LoadPrefix(ref Unsafe.Add(ref src, group * groupBytes), count * groupBytes);
+            if (groupBytes != 16)
+                packed = TOps.PermuteBytes(packed, Packed422Lanes<TOps, TV>.Spread15);
+            lanes.Unpack(packed, out var lumaLanes, out var chromaLanes);
+            TOps.StoreGatherPrefix16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6, 6 * count);
+            TOps.StoreGatherHalvesPrefix16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count);
+        }
+        return groups;
     }
 
     /// <summary>
@@ -110,13 +141,16 @@ internal static class Packed422Kernel
         chroma2 = TOps.Permute16(c2, c3, blocks.Chroma2);
     }
 
-    /// <summary>Lanes·1 groups starting <paramref name="group"/> groups on: one load for v210, a load per lane for 15-byte pgroups.</summary>
+    /// <summary>
+    /// Lanes·1 groups starting <paramref name="group"/> groups on: one load for v210; for 15-byte pgroups one load spread
+    /// over the lanes by a byte permute where the CPU has one, else a load per lane. Reads 16·Lanes bytes either way.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV LoadGroups<TOps, TV>(ref byte packed, int group, int groupBytes)
         where TOps : ILaneOps<TV> where TV : struct =>
-        groupBytes == 16
-            ? TOps.Load(ref Unsafe.Add(ref packed, group * 16))
-            : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
+        groupBytes == 16 ? TOps.Load(ref Unsafe.Add(ref packed, group * 16))
+        : TOps.PermutesBytes ? TOps.PermuteBytes(TOps.Load(ref Unsafe.Add(ref packed, group * groupBytes)), Packed422Lanes<TOps, TV>.Spread15)
+        : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
 
     private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed)

@@ -16,6 +16,9 @@ internal readonly struct Packed422Lanes<TOps, TV> where TOps : ILaneOps<TV> wher
     /// </summary>
     public static readonly TV CloseUp15 = CloseUp(15);
 
+    /// <summary>The inverse of <see cref="CloseUp15"/>: lane i takes the 16 bytes from 15·i on (its pgroup and one byte of the next).</summary>
+    public static readonly TV Spread15 = Spread(15);
+
     private readonly TV _unpackLuma, _unpackLumaScale, _unpackChroma, _unpackChromaScale;
     private readonly TV _packLuma, _packLumaScale, _packChroma, _packChromaScale;
 
@@ -36,6 +39,14 @@ internal readonly struct Packed422Lanes<TOps, TV> where TOps : ILaneOps<TV> wher
         Span<byte> indices = stackalloc byte[16 * TOps.Lanes];
         for (int k = 0; k < indices.Length; k++)
             indices[k] = (byte)(k < groupBytes * TOps.Lanes ? 16 * (k / groupBytes) + k % groupBytes : 15);
+        return TOps.LoadLanes(ref indices[0], 16);
+    }
+
+    private static TV Spread(int groupBytes)
+    {
+        Span<byte> indices = stackalloc byte[16 * TOps.Lanes];
+        for (int k = 0; k < indices.Length; k++)
+            indices[k] = (byte)(groupBytes * (k / 16) + k % 16);
         return TOps.LoadLanes(ref indices[0], 16);
     }
 

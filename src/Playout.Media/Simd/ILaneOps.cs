@@ -49,6 +49,15 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>As <see cref="LoadSpreadHalves16"/>, reading only the first <paramref name="samples"/> samples of each half; the rest read as zero.</summary>
     static abstract TV LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples);
 
+    /// <summary>Loads the first <paramref name="bytes"/> bytes from source; the rest read as zero.</summary>
+    static abstract TV LoadPrefix(ref byte source, int bytes);
+
+    /// <summary>As <see cref="StoreGather16"/>, writing only the first <paramref name="samples"/> samples.</summary>
+    static abstract void StoreGatherPrefix16(TV value, ref byte destination, int stride, int samples);
+
+    /// <summary>As <see cref="StoreGatherHalves16"/>, writing only the first <paramref name="samples"/> samples to each.</summary>
+    static abstract void StoreGatherHalvesPrefix16(TV value, ref byte low, ref byte high, int stride, int samples);
+
     /// <summary>Stores the first <paramref name="bytes"/> bytes of value and touches nothing after them.</summary>
     static abstract void StorePrefix(TV value, ref byte destination, int bytes);
 

@@ -63,6 +63,31 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad(at, Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)bytes)), Vector128<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector128<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore((ushort*)at, Prefix16(samples), value.AsUInt16());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector128<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, value.AsUInt16());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, Sse2.UnpackHigh(value.AsUInt64(), value.AsUInt64()).AsUInt16());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePrefix(Vector128<byte> value, ref byte destination, int bytes)
     {
         fixed (byte* at = &destination)

@@ -77,6 +77,32 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad(at, Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)bytes)), Vector256<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector256<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore((ushort*)at, Prefix16(samples), Vector256.Shuffle(value.AsUInt16(), Gather6));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector256<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var gathered = Vector256.Shuffle(value.AsUInt16(), stride == 3 ? Gather3 : Gather4);
+        var prefix = Lanes128.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, gathered.GetLower());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, gathered.GetUpper());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePrefix(Vector256<byte> value, ref byte destination, int bytes)
     {
         fixed (byte* at = &destination)

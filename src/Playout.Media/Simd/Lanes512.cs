@@ -86,6 +86,32 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.MaskLoad(at, Vector512.LessThan(Vector512<byte>.Indices, Vector512.Create((byte)bytes)), Vector512<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector512<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.MaskStore((ushort*)at, Prefix16(samples), Vector512.Shuffle(value.AsUInt16(), Gather6));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector512<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var gathered = Vector512.Shuffle(value.AsUInt16(), stride == 3 ? Gather3 : Gather4);
+        var prefix = Lanes256.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, gathered.GetLower());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, gathered.GetUpper());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePrefix(Vector512<byte> value, ref byte destination, int bytes)
     {
         fixed (byte* at = &destination)
