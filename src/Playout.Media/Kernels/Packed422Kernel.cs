@@ -42,7 +42,8 @@ internal static class Packed422Kernel
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
+        int group = groupBytes == 15 && TOps.PermutesBytes && !streamed ? UnpackPgroupPairs<TOps, TV>(source, luma, cb, cr, width)
+            : TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
             lanes.Unpack(LoadGroups<TOps, TV>(ref src, group, groupBytes), out var lumaLanes, out var chromaLanes);
@@ -81,6 +82,35 @@ internal static class Packed422Kernel
             TOps.StoreGatherHalvesPrefix16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count);
         }
         return groups;
+    }
+
+    /// <summary>
+    /// Unpacks pgroups 8·Lanes pixels a step with <see cref="PgroupPairs{TOps,TV}"/>; returns the whole groups done (the
+    /// loops after it may redo a few of the last pixels). Frames streamed past the cache take the blocks, whose stores are
+    /// whole 64-byte lines.
+    /// </summary>
+    private static int UnpackPgroupPairs<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV lumaBytes = PgroupPairs<TOps, TV>.Luma, lumaShifts = PgroupPairs<TOps, TV>.LumaShifts;
+        TV chromaBytes = PgroupPairs<TOps, TV>.Chroma, chromaShifts = PgroupPairs<TOps, TV>.ChromaShifts;
+        TV tenBits = PgroupPairs<TOps, TV>.TenBits;
+        int step = 8 * TOps.Lanes, stepBytes = PgroupPairs<TOps, TV>.StepBytes, secondAt = PgroupPairs<TOps, TV>.SecondAt;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int pixel = 0;
+        for (; pixel + step <= width; pixel += step)
+        {
+            ref byte pairs = ref Unsafe.Add(ref src, pixel / step * stepBytes);
+            TV first = TOps.Load(ref pairs), second = TOps.Load(ref Unsafe.Add(ref pairs, secondAt));
+            TOps.Store(TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, lumaBytes), lumaShifts), tenBits),
+                ref Unsafe.Add(ref y, 2 * pixel));
+            TOps.StoreHalves(TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, chromaBytes), chromaShifts), tenBits),
+                ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel));
+        }
+        return pixel / 6;
     }
 
     /// <summary>

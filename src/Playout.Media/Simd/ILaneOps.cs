@@ -88,6 +88,18 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Byte i of the result is byte indices[i] of value: a byte permute across the whole vector.</summary>
     static abstract TV PermuteBytes(TV value, TV indices);
 
+    /// <summary>
+    /// Byte i of the result is byte indices[i] of first (index &lt; Lanes·16) or of second (index − Lanes·16): a two-source
+    /// byte permute across the whole vectors (vpermt2b). Only where <see cref="PermutesBytes"/>.
+    /// </summary>
+    static abstract TV PermuteBytes2(TV first, TV second, TV indices);
+
+    /// <summary>Each 16-bit element shifted right (logical) by its own count (vpsrlvw). Only where <see cref="PermutesBytes"/>.</summary>
+    static abstract TV ShiftRightVariable16(TV value, TV counts);
+
+    /// <summary>Stores the low half of value at low and the high half at high.</summary>
+    static abstract void StoreHalves(TV value, ref byte low, ref byte high);
+
     /// <summary>The low half of first, then the low half of second.</summary>
     static abstract TV JoinLowHalves(TV first, TV second);
 

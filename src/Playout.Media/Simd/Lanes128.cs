@@ -31,6 +31,21 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     public static Vector128<byte> PermuteBytes(Vector128<byte> value, Vector128<byte> indices) => Avx512Vbmi.VL.PermuteVar16x8(value, indices);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> PermuteBytes2(Vector128<byte> first, Vector128<byte> second, Vector128<byte> indices) =>
+        Avx512Vbmi.VL.PermuteVar16x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftRightVariable16(Vector128<byte> value, Vector128<byte> counts) =>
+        Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector128<byte> value, ref byte low, ref byte high)
+    {
+        StoreLaneHalves(value, 0, ref low, 0);
+        StoreLaneHalves(value, 1, ref high, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> JoinLowHalves(Vector128<byte> first, Vector128<byte> second) =>
         Vector128.Create(first.AsUInt64().GetElement(0), second.AsUInt64().GetElement(0)).AsByte();
 

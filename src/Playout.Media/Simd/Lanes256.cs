@@ -41,6 +41,21 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static Vector256<byte> PermuteBytes(Vector256<byte> value, Vector256<byte> indices) => Avx512Vbmi.VL.PermuteVar32x8(value, indices);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> PermuteBytes2(Vector256<byte> first, Vector256<byte> second, Vector256<byte> indices) =>
+        Avx512Vbmi.VL.PermuteVar32x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftRightVariable16(Vector256<byte> value, Vector256<byte> counts) =>
+        Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector256<byte> value, ref byte low, ref byte high)
+    {
+        value.GetLower().StoreUnsafe(ref low);
+        value.GetUpper().StoreUnsafe(ref high);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> JoinLowHalves(Vector256<byte> first, Vector256<byte> second) =>
         Vector256.Create(first.GetLower(), second.GetLower());
 

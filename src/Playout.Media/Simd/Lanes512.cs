@@ -40,6 +40,21 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> PermuteBytes(Vector512<byte> value, Vector512<byte> indices) => Avx512Vbmi.PermuteVar64x8(value, indices);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> PermuteBytes2(Vector512<byte> first, Vector512<byte> second, Vector512<byte> indices) =>
+        Avx512Vbmi.PermuteVar64x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftRightVariable16(Vector512<byte> value, Vector512<byte> counts) =>
+        Avx512BW.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector512<byte> value, ref byte low, ref byte high)
+    {
+        value.GetLower().StoreUnsafe(ref low);
+        value.GetUpper().StoreUnsafe(ref high);
+    }
+
     /// <summary>
     /// Vector512.Create(lower, upper), written as an insert: the JIT compiles Create inside a loop through a stack
     /// slot that each iteration stores and reloads, a chain through memory that costs more than the kernel's work.
