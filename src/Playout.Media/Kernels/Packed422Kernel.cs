@@ -54,6 +54,50 @@ internal static class Packed422Kernel
     }
 
     /// <summary>
+    /// Packs pgroups 32·Lanes pixels a step with <see cref="PgroupPackPairs{TOps,TV}"/> while its loads (up to 8 samples past
+    /// the step) lie inside the line; returns the whole groups done (the loops after it may redo a few of the last pixels).
+    /// </summary>
+    private static int PackPgroupPairs<TOps, TV>(ref byte y, ref byte u, ref byte v, StreamingOutput<TOps, TV> output, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV tenBits = PgroupPackPairs<TOps, TV>.TenBits;
+        TV lumaShifts = PgroupPackPairs<TOps, TV>.LumaShifts, chromaShifts = PgroupPackPairs<TOps, TV>.ChromaShifts;
+        TV[] primary = PgroupPackPairs<TOps, TV>.Primary, secondary = PgroupPackPairs<TOps, TV>.Secondary;
+        TV primary0 = primary[0], primary1 = primary[1], primary2 = primary[2], primary3 = primary[3], primary4 = primary[4];
+        TV secondary0 = secondary[0], secondary1 = secondary[1], secondary2 = secondary[2], secondary3 = secondary[3], secondary4 = secondary[4];
+        int first1 = PgroupPackPairs<TOps, TV>.FirstPair(1), first2 = PgroupPackPairs<TOps, TV>.FirstPair(2);
+        int first3 = PgroupPackPairs<TOps, TV>.FirstPair(3), first4 = PgroupPackPairs<TOps, TV>.FirstPair(4);
+        int step = 32 * TOps.Lanes, vectorBytes = 16 * TOps.Lanes, pixel = 0;
+        for (; pixel + step + 8 <= width; pixel += step)
+        {
+            int pair = pixel / 2;
+            nint at = pair * 5;
+            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair, primary0, secondary0, tenBits, lumaShifts, chromaShifts), at);
+            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first1, primary1, secondary1, tenBits, lumaShifts, chromaShifts),
+                at + vectorBytes);
+            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first2, primary2, secondary2, tenBits, lumaShifts, chromaShifts),
+                at + 2 * vectorBytes);
+            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first3, primary3, secondary3, tenBits, lumaShifts, chromaShifts),
+                at + 3 * vectorBytes);
+            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first4, primary4, secondary4, tenBits, lumaShifts, chromaShifts),
+                at + 4 * vectorBytes);
+        }
+        return pixel / 6;
+    }
+
+    /// <summary>One output vector of <see cref="PackPgroupPairs{TOps,TV}"/> from the samples of the pairs from <paramref name="pair"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV PackPairs<TOps, TV>(ref byte y, ref byte u, ref byte v, int pair, TV primary, TV secondary, TV tenBits,
+        TV lumaShifts, TV chromaShifts)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV luma = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Load(ref Unsafe.Add(ref y, 4 * pair)), tenBits), lumaShifts);
+        TV chroma = TOps.ShiftLeftVariable16(
+            TOps.Min16(TOps.LoadHalves(ref Unsafe.Add(ref u, 2 * pair), ref Unsafe.Add(ref v, 2 * pair)), tenBits), chromaShifts);
+        return TOps.Or(TOps.PermuteBytes2(luma, chroma, primary), TOps.PermuteBytes2(luma, chroma, secondary));
+    }
+
+    /// <summary>
     /// The whole groups the loop leaves at the end of a line (its stores reach 2 samples a lane past them), with loads and
     /// stores masked to the line where the CPU has them (pgroups also need the byte permute); elsewhere the scalar reference
     /// unpacks them.
@@ -198,6 +242,8 @@ internal static class Packed422Kernel
         fixed (byte* pinned = destination)
         {
             var output = new StreamingOutput<TOps, TV>(pinned, streamed);
+            if (groupBytes == 15 && TOps.PermutesBytes)
+                group = PackPgroupPairs(ref y, ref u, ref v, output, width);
             for (; 6 * group + 8 * step <= width; group += step)
             {
                 TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpread16(ref Unsafe.Add(ref y, group * 12), 6), low), high);

@@ -97,6 +97,12 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Each 16-bit element shifted right (logical) by its own count (vpsrlvw). Only where <see cref="PermutesBytes"/>.</summary>
     static abstract TV ShiftRightVariable16(TV value, TV counts);
 
+    /// <summary>Each 16-bit element shifted left by its own count (vpsllvw). Only where <see cref="PermutesBytes"/>.</summary>
+    static abstract TV ShiftLeftVariable16(TV value, TV counts);
+
+    /// <summary>Lanes·8 bytes from low, then Lanes·8 bytes from high.</summary>
+    static abstract TV LoadHalves(ref byte low, ref byte high);
+
     /// <summary>Stores the low half of value at low and the high half at high.</summary>
     static abstract void StoreHalves(TV value, ref byte low, ref byte high);
 

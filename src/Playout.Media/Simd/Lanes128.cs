@@ -39,6 +39,13 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
         Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftLeftVariable16(Vector128<byte> value, Vector128<byte> counts) =>
+        Avx512BW.VL.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadHalves(ref byte low, ref byte high) => LoadLaneHalves(ref low, ref high, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreHalves(Vector128<byte> value, ref byte low, ref byte high)
     {
         StoreLaneHalves(value, 0, ref low, 0);

@@ -49,6 +49,13 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftLeftVariable16(Vector256<byte> value, Vector256<byte> counts) =>
+        Avx512BW.VL.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadHalves(ref byte low, ref byte high) => Vector256.Create(Vector128.LoadUnsafe(ref low), Vector128.LoadUnsafe(ref high));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreHalves(Vector256<byte> value, ref byte low, ref byte high)
     {
         value.GetLower().StoreUnsafe(ref low);

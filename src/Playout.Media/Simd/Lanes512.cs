@@ -49,6 +49,13 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         Avx512BW.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftLeftVariable16(Vector512<byte> value, Vector512<byte> counts) =>
+        Avx512BW.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> LoadHalves(ref byte low, ref byte high) => Join(Vector256.LoadUnsafe(ref low), Vector256.LoadUnsafe(ref high));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreHalves(Vector512<byte> value, ref byte low, ref byte high)
     {
         value.GetLower().StoreUnsafe(ref low);
