@@ -42,7 +42,8 @@ internal static class Packed422Kernel
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = groupBytes == 15 && TOps.PermutesBytes && !streamed ? UnpackPgroupPairs<TOps, TV>(source, luma, cb, cr, width)
+        int group = TOps.PermutesBytes && !streamed
+            ? groupBytes == 15 ? UnpackPgroupPairs<TOps, TV>(source, luma, cb, cr, width) : UnpackV210Pairs<TOps, TV>(source, luma, cb, cr, width)
             : TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
@@ -155,6 +156,48 @@ internal static class Packed422Kernel
                 ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel));
         }
         return pixel / 6;
+    }
+
+    /// <summary>
+    /// Unpacks v210 4·Lanes groups a step with <see cref="V210Pairs{TOps,TV}"/>; returns the groups done. Frames streamed past
+    /// the cache take the blocks, whose stores are whole 64-byte lines.
+    /// </summary>
+    private static int UnpackV210Pairs<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV[] lumaBytes = V210Pairs<TOps, TV>.Luma, chromaBytes = V210Pairs<TOps, TV>.Chroma;
+        TV[] lumaShifts = V210Pairs<TOps, TV>.LumaShifts, chromaShifts = V210Pairs<TOps, TV>.ChromaShifts;
+        TV luma0 = lumaBytes[0], luma1 = lumaBytes[1], luma2 = lumaBytes[2];
+        TV chroma0 = chromaBytes[0], chroma1 = chromaBytes[1], chroma2 = chromaBytes[2];
+        TV lumaShift0 = lumaShifts[0], lumaShift1 = lumaShifts[1], lumaShift2 = lumaShifts[2];
+        TV chromaShift0 = chromaShifts[0], chromaShift1 = chromaShifts[1], chromaShift2 = chromaShifts[2];
+        TV tenBits = V210Pairs<TOps, TV>.TenBits;
+        int step = 4 * TOps.Lanes, vectorBytes = 16 * TOps.Lanes;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int group = 0;
+        for (; 6 * (group + step) <= width; group += step)
+        {
+            ref byte packed = ref Unsafe.Add(ref src, group * 16);
+            TV in0 = TOps.Load(ref packed), in1 = TOps.Load(ref Unsafe.Add(ref packed, vectorBytes));
+            TV in2 = TOps.Load(ref Unsafe.Add(ref packed, 2 * vectorBytes)), in3 = TOps.Load(ref Unsafe.Add(ref packed, 3 * vectorBytes));
+            ref byte lumaAt = ref Unsafe.Add(ref y, group * 12);
+            TOps.Store(Field(in0, in1, luma0, lumaShift0, tenBits), ref lumaAt);
+            TOps.Store(Field(in1, in2, luma1, lumaShift1, tenBits), ref Unsafe.Add(ref lumaAt, vectorBytes));
+            TOps.Store(Field(in2, in3, luma2, lumaShift2, tenBits), ref Unsafe.Add(ref lumaAt, 2 * vectorBytes));
+            int chromaAt = group * 6, halfBytes = vectorBytes / 2;
+            TOps.StoreHalves(Field(in0, in1, chroma0, chromaShift0, tenBits), ref Unsafe.Add(ref u, chromaAt), ref Unsafe.Add(ref v, chromaAt));
+            TOps.StoreHalves(Field(in1, in2, chroma1, chromaShift1, tenBits),
+                ref Unsafe.Add(ref u, chromaAt + halfBytes), ref Unsafe.Add(ref v, chromaAt + halfBytes));
+            TOps.StoreHalves(Field(in2, in3, chroma2, chromaShift2, tenBits),
+                ref Unsafe.Add(ref u, chromaAt + 2 * halfBytes), ref Unsafe.Add(ref v, chromaAt + 2 * halfBytes));
+        }
+        return group;
+
+        static TV Field(TV first, TV second, TV bytes, TV shifts, TV tenBits) =>
+            TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, bytes), shifts), tenBits);
     }
 
     /// <summary>
