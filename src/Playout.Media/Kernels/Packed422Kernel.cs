@@ -26,9 +26,9 @@ internal static class Packed422Kernel
     public static int Pack(Packed422Pattern pattern, SimdPath path, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed) => path switch
     {
-        SimdPath.Vector128 => Pack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
-        SimdPath.Vector256 => Pack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
-        SimdPath.Vector512 => Pack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector128 => PackLine<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector256 => PackLine<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector512 => PackLine<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
         _ => 0,
     };
 
@@ -58,9 +58,14 @@ internal static class Packed422Kernel
     /// Packs pgroups 32·Lanes pixels a step with <see cref="PgroupPackPairs{TOps,TV}"/> while its loads (up to 8 samples past
     /// the step) lie inside the line; returns the whole groups done (the loops after it may redo a few of the last pixels).
     /// </summary>
-    private static int PackPgroupPairs<TOps, TV>(ref byte y, ref byte u, ref byte v, StreamingOutput<TOps, TV> output, int width)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int PackPgroupPairs<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
+        Span<byte> destination, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
         TV tenBits = PgroupPackPairs<TOps, TV>.TenBits;
         TV lumaShifts = PgroupPackPairs<TOps, TV>.LumaShifts, chromaShifts = PgroupPackPairs<TOps, TV>.ChromaShifts;
         TV[] primary = PgroupPackPairs<TOps, TV>.Primary, secondary = PgroupPackPairs<TOps, TV>.Secondary;
@@ -69,19 +74,24 @@ internal static class Packed422Kernel
         int first1 = PgroupPackPairs<TOps, TV>.FirstPair(1), first2 = PgroupPackPairs<TOps, TV>.FirstPair(2);
         int first3 = PgroupPackPairs<TOps, TV>.FirstPair(3), first4 = PgroupPackPairs<TOps, TV>.FirstPair(4);
         int step = 32 * TOps.Lanes, vectorBytes = 16 * TOps.Lanes, pixel = 0;
-        for (; pixel + step + 8 <= width; pixel += step)
+        fixed (byte* pinned = destination)
         {
-            int pair = pixel / 2;
-            nint at = pair * 5;
-            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair, primary0, secondary0, tenBits, lumaShifts, chromaShifts), at);
-            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first1, primary1, secondary1, tenBits, lumaShifts, chromaShifts),
-                at + vectorBytes);
-            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first2, primary2, secondary2, tenBits, lumaShifts, chromaShifts),
-                at + 2 * vectorBytes);
-            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first3, primary3, secondary3, tenBits, lumaShifts, chromaShifts),
-                at + 3 * vectorBytes);
-            output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first4, primary4, secondary4, tenBits, lumaShifts, chromaShifts),
-                at + 4 * vectorBytes);
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed);
+            for (; pixel + step + 8 <= width; pixel += step)
+            {
+                int pair = pixel / 2;
+                nint at = pair * 5;
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair, primary0, secondary0, tenBits, lumaShifts, chromaShifts), at);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first1, primary1, secondary1, tenBits, lumaShifts, chromaShifts),
+                    at + vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first2, primary2, secondary2, tenBits, lumaShifts, chromaShifts),
+                    at + 2 * vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first3, primary3, secondary3, tenBits, lumaShifts, chromaShifts),
+                    at + 3 * vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first4, primary4, secondary4, tenBits, lumaShifts, chromaShifts),
+                    at + 4 * vectorBytes);
+            }
+            output.Complete();
         }
         return pixel / 6;
     }
@@ -269,24 +279,34 @@ internal static class Packed422Kernel
         : TOps.PermutesBytes ? TOps.PermuteBytes(TOps.Load(ref Unsafe.Add(ref packed, group * groupBytes)), Packed422Lanes<TOps, TV>.Spread15)
         : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
 
-    private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
+    /// <summary>
+    /// Pgroups go first through <see cref="PackPgroupPairs{TOps,TV}"/> where the CPU has byte permutes; the lane loop does
+    /// the rest. Two calls: a vector live across a call in the lane loop's method is kept in memory through the loop.
+    /// </summary>
+    private static int PackLine<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
+        int group = pattern.GroupBytes == 15 && TOps.PermutesBytes ? PackPgroupPairs<TOps, TV>(luma, cb, cr, destination, width, streamed) : 0;
+        return Pack<TOps, TV>(pattern, luma, cb, cr, destination, width, min, max, streamed, group);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
+        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
         TV closeUp = Packed422Lanes<TOps, TV>.CloseUp15;
-        int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = 0;
         fixed (byte* pinned = destination)
         {
             var output = new StreamingOutput<TOps, TV>(pinned, streamed);
-            if (groupBytes == 15 && TOps.PermutesBytes)
-                group = PackPgroupPairs(ref y, ref u, ref v, output, width);
             for (; 6 * group + 8 * step <= width; group += step)
             {
                 TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpread16(ref Unsafe.Add(ref y, group * 12), 6), low), high);
