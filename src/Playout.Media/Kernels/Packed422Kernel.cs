@@ -26,9 +26,9 @@ internal static class Packed422Kernel
     public static int Pack(Packed422Pattern pattern, SimdPath path, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed) => path switch
     {
-        SimdPath.Vector128 => Pack<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
-        SimdPath.Vector256 => Pack<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
-        SimdPath.Vector512 => Pack<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector128 => PackLine<Lanes128, System.Runtime.Intrinsics.Vector128<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector256 => PackLine<Lanes256, System.Runtime.Intrinsics.Vector256<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
+        SimdPath.Vector512 => PackLine<Lanes512, System.Runtime.Intrinsics.Vector512<byte>>(pattern, luma, cb, cr, destination, width, min, max, streamed),
         _ => 0,
     };
 
@@ -42,14 +42,172 @@ internal static class Packed422Kernel
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
+        int group = TOps.PermutesBytes && !streamed
+            ? groupBytes == 15 ? UnpackPgroupPairs<TOps, TV>(source, luma, cb, cr, width) : UnpackV210Pairs<TOps, TV>(source, luma, cb, cr, width)
+            : TOps.PermutesAcrossLanes ? UnpackBlocks<TOps, TV>(lanes, groupBytes, source, luma, cb, cr, width, streamed) : 0;
         for (; 6 * group + 8 * step <= width; group += step)
         {
             lanes.Unpack(LoadGroups<TOps, TV>(ref src, group, groupBytes), out var lumaLanes, out var chromaLanes);
             TOps.StoreGather16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6);
             TOps.StoreGatherHalves16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3);
         }
+        return UnpackLineEnd<TOps, TV>(pattern, source, luma, cb, cr, width, group);
+    }
+
+    /// <summary>
+    /// Packs pgroups 32·Lanes pixels a step with <see cref="PgroupPackPairs{TOps,TV}"/> while its loads (up to 8 samples past
+    /// the step) lie inside the line; returns the whole groups done (the loops after it may redo a few of the last pixels).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int PackPgroupPairs<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
+        Span<byte> destination, int width, bool streamed)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        TV tenBits = PgroupPackPairs<TOps, TV>.TenBits;
+        TV lumaShifts = PgroupPackPairs<TOps, TV>.LumaShifts, chromaShifts = PgroupPackPairs<TOps, TV>.ChromaShifts;
+        TV[] primary = PgroupPackPairs<TOps, TV>.Primary, secondary = PgroupPackPairs<TOps, TV>.Secondary;
+        TV primary0 = primary[0], primary1 = primary[1], primary2 = primary[2], primary3 = primary[3], primary4 = primary[4];
+        TV secondary0 = secondary[0], secondary1 = secondary[1], secondary2 = secondary[2], secondary3 = secondary[3], secondary4 = secondary[4];
+        int first1 = PgroupPackPairs<TOps, TV>.FirstPair(1), first2 = PgroupPackPairs<TOps, TV>.FirstPair(2);
+        int first3 = PgroupPackPairs<TOps, TV>.FirstPair(3), first4 = PgroupPackPairs<TOps, TV>.FirstPair(4);
+        int step = 32 * TOps.Lanes, vectorBytes = 16 * TOps.Lanes, pixel = 0;
+        fixed (byte* pinned = destination)
+        {
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed);
+            for (; pixel + step + 8 <= width; pixel += step)
+            {
+                int pair = pixel / 2;
+                nint at = pair * 5;
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair, primary0, secondary0, tenBits, lumaShifts, chromaShifts), at);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first1, primary1, secondary1, tenBits, lumaShifts, chromaShifts),
+                    at + vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first2, primary2, secondary2, tenBits, lumaShifts, chromaShifts),
+                    at + 2 * vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first3, primary3, secondary3, tenBits, lumaShifts, chromaShifts),
+                    at + 3 * vectorBytes);
+                output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first4, primary4, secondary4, tenBits, lumaShifts, chromaShifts),
+                    at + 4 * vectorBytes);
+            }
+            output.Complete();
+        }
+        return pixel / 6;
+    }
+
+    /// <summary>One output vector of <see cref="PackPgroupPairs{TOps,TV}"/> from the samples of the pairs from <paramref name="pair"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV PackPairs<TOps, TV>(ref byte y, ref byte u, ref byte v, int pair, TV primary, TV secondary, TV tenBits,
+        TV lumaShifts, TV chromaShifts)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV luma = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Load(ref Unsafe.Add(ref y, 4 * pair)), tenBits), lumaShifts);
+        TV chroma = TOps.ShiftLeftVariable16(
+            TOps.Min16(TOps.LoadHalves(ref Unsafe.Add(ref u, 2 * pair), ref Unsafe.Add(ref v, 2 * pair)), tenBits), chromaShifts);
+        return TOps.Or(TOps.PermuteBytes2(luma, chroma, primary), TOps.PermuteBytes2(luma, chroma, secondary));
+    }
+
+    /// <summary>
+    /// The whole groups the loop leaves at the end of a line (its stores reach 2 samples a lane past them), with loads and
+    /// stores masked to the line where the CPU has them (pgroups also need the byte permute); elsewhere the scalar reference
+    /// unpacks them.
+    /// </summary>
+    private static int UnpackLineEnd<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<byte> source,
+        Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int groupBytes = pattern.GroupBytes;
+        if (!TOps.MasksMemory || (groupBytes != 16 && !TOps.PermutesBytes))
+            return group;
+        ref readonly var lanes = ref Packed422Lanes<TOps, TV>.For(pattern);
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int groups = width / 6;
+        for (; group < groups; group += TOps.Lanes)
+        {
+            int count = Math.Min(TOps.Lanes, groups - group);
+            TV packed = TOps.LoadPrefix(ref Unsafe.Add(ref src, group * groupBytes), count * groupBytes);
+            if (groupBytes != 16)
+                packed = TOps.PermuteBytes(packed, Packed422Lanes<TOps, TV>.Spread15);
+            lanes.Unpack(packed, out var lumaLanes, out var chromaLanes);
+            TOps.StoreGatherPrefix16(lumaLanes, ref Unsafe.Add(ref y, group * 12), 6, 6 * count);
+            TOps.StoreGatherHalvesPrefix16(chromaLanes, ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count);
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// Unpacks pgroups 8·Lanes pixels a step with <see cref="PgroupPairs{TOps,TV}"/>; returns the whole groups done (the
+    /// loops after it may redo a few of the last pixels). Frames streamed past the cache take the blocks, whose stores are
+    /// whole 64-byte lines.
+    /// </summary>
+    private static int UnpackPgroupPairs<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV lumaBytes = PgroupPairs<TOps, TV>.Luma, lumaShifts = PgroupPairs<TOps, TV>.LumaShifts;
+        TV chromaBytes = PgroupPairs<TOps, TV>.Chroma, chromaShifts = PgroupPairs<TOps, TV>.ChromaShifts;
+        TV tenBits = PgroupPairs<TOps, TV>.TenBits;
+        int step = 8 * TOps.Lanes, stepBytes = PgroupPairs<TOps, TV>.StepBytes, secondAt = PgroupPairs<TOps, TV>.SecondAt;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int pixel = 0;
+        for (; pixel + step <= width; pixel += step)
+        {
+            ref byte pairs = ref Unsafe.Add(ref src, pixel / step * stepBytes);
+            TV first = TOps.Load(ref pairs), second = TOps.Load(ref Unsafe.Add(ref pairs, secondAt));
+            TOps.Store(TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, lumaBytes), lumaShifts), tenBits),
+                ref Unsafe.Add(ref y, 2 * pixel));
+            TOps.StoreHalves(TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, chromaBytes), chromaShifts), tenBits),
+                ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel));
+        }
+        return pixel / 6;
+    }
+
+    /// <summary>
+    /// Unpacks v210 4·Lanes groups a step with <see cref="V210Pairs{TOps,TV}"/>; returns the groups done. Frames streamed past
+    /// the cache take the blocks, whose stores are whole 64-byte lines.
+    /// </summary>
+    private static int UnpackV210Pairs<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        TV[] lumaBytes = V210Pairs<TOps, TV>.Luma, chromaBytes = V210Pairs<TOps, TV>.Chroma;
+        TV[] lumaShifts = V210Pairs<TOps, TV>.LumaShifts, chromaShifts = V210Pairs<TOps, TV>.ChromaShifts;
+        TV luma0 = lumaBytes[0], luma1 = lumaBytes[1], luma2 = lumaBytes[2];
+        TV chroma0 = chromaBytes[0], chroma1 = chromaBytes[1], chroma2 = chromaBytes[2];
+        TV lumaShift0 = lumaShifts[0], lumaShift1 = lumaShifts[1], lumaShift2 = lumaShifts[2];
+        TV chromaShift0 = chromaShifts[0], chromaShift1 = chromaShifts[1], chromaShift2 = chromaShifts[2];
+        TV tenBits = V210Pairs<TOps, TV>.TenBits;
+        int step = 4 * TOps.Lanes, vectorBytes = 16 * TOps.Lanes;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        int group = 0;
+        for (; 6 * (group + step) <= width; group += step)
+        {
+            ref byte packed = ref Unsafe.Add(ref src, group * 16);
+            TV in0 = TOps.Load(ref packed), in1 = TOps.Load(ref Unsafe.Add(ref packed, vectorBytes));
+            TV in2 = TOps.Load(ref Unsafe.Add(ref packed, 2 * vectorBytes)), in3 = TOps.Load(ref Unsafe.Add(ref packed, 3 * vectorBytes));
+            ref byte lumaAt = ref Unsafe.Add(ref y, group * 12);
+            TOps.Store(Field(in0, in1, luma0, lumaShift0, tenBits), ref lumaAt);
+            TOps.Store(Field(in1, in2, luma1, lumaShift1, tenBits), ref Unsafe.Add(ref lumaAt, vectorBytes));
+            TOps.Store(Field(in2, in3, luma2, lumaShift2, tenBits), ref Unsafe.Add(ref lumaAt, 2 * vectorBytes));
+            int chromaAt = group * 6, halfBytes = vectorBytes / 2;
+            TOps.StoreHalves(Field(in0, in1, chroma0, chromaShift0, tenBits), ref Unsafe.Add(ref u, chromaAt), ref Unsafe.Add(ref v, chromaAt));
+            TOps.StoreHalves(Field(in1, in2, chroma1, chromaShift1, tenBits),
+                ref Unsafe.Add(ref u, chromaAt + halfBytes), ref Unsafe.Add(ref v, chromaAt + halfBytes));
+            TOps.StoreHalves(Field(in2, in3, chroma2, chromaShift2, tenBits),
+                ref Unsafe.Add(ref u, chromaAt + 2 * halfBytes), ref Unsafe.Add(ref v, chromaAt + 2 * halfBytes));
+        }
         return group;
+
+        static TV Field(TV first, TV second, TV bytes, TV shifts, TV tenBits) =>
+            TOps.And(TOps.ShiftRightVariable16(TOps.PermuteBytes2(first, second, bytes), shifts), tenBits);
     }
 
     /// <summary>
@@ -110,26 +268,42 @@ internal static class Packed422Kernel
         chroma2 = TOps.Permute16(c2, c3, blocks.Chroma2);
     }
 
-    /// <summary>Lanes·1 groups starting <paramref name="group"/> groups on: one load for v210, a load per lane for 15-byte pgroups.</summary>
+    /// <summary>
+    /// Lanes·1 groups starting <paramref name="group"/> groups on: one load for v210; for 15-byte pgroups one load spread
+    /// over the lanes by a byte permute where the CPU has one, else a load per lane. Reads 16·Lanes bytes either way.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV LoadGroups<TOps, TV>(ref byte packed, int group, int groupBytes)
         where TOps : ILaneOps<TV> where TV : struct =>
-        groupBytes == 16
-            ? TOps.Load(ref Unsafe.Add(ref packed, group * 16))
-            : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
+        groupBytes == 16 ? TOps.Load(ref Unsafe.Add(ref packed, group * 16))
+        : TOps.PermutesBytes ? TOps.PermuteBytes(TOps.Load(ref Unsafe.Add(ref packed, group * groupBytes)), Packed422Lanes<TOps, TV>.Spread15)
+        : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
 
-    private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
+    /// <summary>
+    /// Pgroups go first through <see cref="PackPgroupPairs{TOps,TV}"/> where the CPU has byte permutes; the lane loop does
+    /// the rest. Two calls: a vector live across a call in the lane loop's method is kept in memory through the loop.
+    /// </summary>
+    private static int PackLine<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
+        int group = pattern.GroupBytes == 15 && TOps.PermutesBytes ? PackPgroupPairs<TOps, TV>(luma, cb, cr, destination, width, streamed) : 0;
+        return Pack<TOps, TV>(pattern, luma, cb, cr, destination, width, min, max, streamed, group);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int Pack<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
+        ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
         var lanes = Packed422Lanes<TOps, TV>.For(pattern);
         TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
-        int step = TOps.Lanes, groupBytes = pattern.GroupBytes;
+        TV closeUp = Packed422Lanes<TOps, TV>.CloseUp15;
         ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int group = 0;
         fixed (byte* pinned = destination)
         {
             var output = new StreamingOutput<TOps, TV>(pinned, streamed);
@@ -141,11 +315,46 @@ internal static class Packed422Kernel
                 TV packed = lanes.Pack(lumaLanes, chromaLanes);
                 if (groupBytes == 16)
                     output.Store(packed, group * 16);
+                else if (TOps.PermutesBytes)
+                    TOps.Store(TOps.PermuteBytes(packed, closeUp), ref Unsafe.Add(ref dst, group * groupBytes));
                 else
                     TOps.StoreLanes(packed, ref Unsafe.Add(ref dst, group * groupBytes), groupBytes);
             }
             output.Complete();
         }
-        return group;
+        return PackLineEnd<TOps, TV>(pattern, low, high, luma, cb, cr, destination, width, group);
+    }
+
+    /// <summary>
+    /// The whole groups the loop leaves at the end of a line (its loads reach 8 samples a lane past them), with
+    /// loads and stores masked to the line where the CPU has them; elsewhere the scalar reference packs them. Pgroups also
+    /// need the byte permute that closes up their 15-byte lanes into one prefix.
+    /// </summary>
+    private static int PackLineEnd<TOps, TV>(Packed422Pattern pattern, TV low, TV high, ReadOnlySpan<ushort> luma,
+        ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> destination, int width, int group)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        int groupBytes = pattern.GroupBytes;
+        if (!TOps.MasksMemory || (groupBytes != 16 && !TOps.PermutesBytes))
+            return group;
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        ref byte dst = ref MemoryMarshal.GetReference(destination);
+        ref readonly var lanes = ref Packed422Lanes<TOps, TV>.For(pattern);
+        int groups = width / 6;
+        for (; group < groups; group += TOps.Lanes)
+        {
+            int count = Math.Min(TOps.Lanes, groups - group);
+            TV lumaLanes = TOps.Min16(TOps.Max16(TOps.LoadSpreadPrefix16(ref Unsafe.Add(ref y, group * 12), 6, 6 * count), low), high);
+            TV chromaLanes = TOps.Min16(TOps.Max16(
+                TOps.LoadSpreadHalvesPrefix16(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6), 3, 3 * count), low), high);
+            TV packed = lanes.Pack(lumaLanes, chromaLanes);
+            if (groupBytes == 16)
+                TOps.StorePrefix(packed, ref Unsafe.Add(ref dst, group * 16), 16 * count);
+            else
+                TOps.StorePrefix(TOps.PermuteBytes(packed, Packed422Lanes<TOps, TV>.CloseUp15), ref Unsafe.Add(ref dst, group * groupBytes), groupBytes * count);
+        }
+        return groups;
     }
 }

@@ -17,6 +17,15 @@ public static class Uyvy422
     private static ReadOnlySpan<byte> FromLuma => [Z, 0, Z, 2, Z, 4, Z, 6, Z, 8, Z, 10, Z, 12, Z, 14];
     private static ReadOnlySpan<byte> FromChroma => [0, Z, 8, Z, 2, Z, 10, Z, 4, Z, 12, Z, 6, Z, 14, Z];
 
+    /// <summary>The shuffles expanded once per vector width: building them per line cost as much as a 1080p line's work.</summary>
+    private static class Shuffles<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
+    {
+        public static readonly TV ToLuma = LaneShuffle.Indices<TOps, TV>(Uyvy422.ToLuma);
+        public static readonly TV ToChroma = LaneShuffle.Indices<TOps, TV>(Uyvy422.ToChroma);
+        public static readonly TV FromLuma = LaneShuffle.Indices<TOps, TV>(Uyvy422.FromLuma);
+        public static readonly TV FromChroma = LaneShuffle.Indices<TOps, TV>(Uyvy422.FromChroma);
+    }
+
     public static void Unpack(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width,
         SimdPath path = SimdPath.Auto)
     {
@@ -63,7 +72,7 @@ public static class Uyvy422
     private static int Unpack<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        TV toLuma = LaneShuffle.Indices<TOps, TV>(ToLuma), toChroma = LaneShuffle.Indices<TOps, TV>(ToChroma);
+        TV toLuma = Shuffles<TOps, TV>.ToLuma, toChroma = Shuffles<TOps, TV>.ToChroma;
         ref byte src = ref MemoryMarshal.GetReference(source);
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
@@ -83,7 +92,7 @@ public static class Uyvy422
         Span<byte> destination, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        TV fromLuma = LaneShuffle.Indices<TOps, TV>(FromLuma), fromChroma = LaneShuffle.Indices<TOps, TV>(FromChroma);
+        TV fromLuma = Shuffles<TOps, TV>.FromLuma, fromChroma = Shuffles<TOps, TV>.FromChroma;
         TV two = LaneShuffle.Splat16<TOps, TV>(2), max = LaneShuffle.Splat16<TOps, TV>(255);
         ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref byte y = ref SampleBytes.Of(luma);

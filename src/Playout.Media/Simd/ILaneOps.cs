@@ -38,6 +38,30 @@ internal interface ILaneOps<TV> where TV : struct
     static abstract TV LoadSpreadHalves16(ref byte low, ref byte high, int stride);
 
     /// <summary>
+    /// True where the prefix loads and stores below are masked instructions (AVX-512BW, with VL under 512 bits), which
+    /// touch no memory past the prefix: a kernel finishes a line with them instead of the scalar reference. Where false they must not be called.
+    /// </summary>
+    static abstract bool MasksMemory { get; }
+
+    /// <summary>As <see cref="LoadSpread16"/>, reading only the first <paramref name="samples"/> samples; the rest read as zero.</summary>
+    static abstract TV LoadSpreadPrefix16(ref byte source, int stride, int samples);
+
+    /// <summary>As <see cref="LoadSpreadHalves16"/>, reading only the first <paramref name="samples"/> samples of each half; the rest read as zero.</summary>
+    static abstract TV LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples);
+
+    /// <summary>Loads the first <paramref name="bytes"/> bytes from source; the rest read as zero.</summary>
+    static abstract TV LoadPrefix(ref byte source, int bytes);
+
+    /// <summary>As <see cref="StoreGather16"/>, writing only the first <paramref name="samples"/> samples.</summary>
+    static abstract void StoreGatherPrefix16(TV value, ref byte destination, int stride, int samples);
+
+    /// <summary>As <see cref="StoreGatherHalves16"/>, writing only the first <paramref name="samples"/> samples to each.</summary>
+    static abstract void StoreGatherHalvesPrefix16(TV value, ref byte low, ref byte high, int stride, int samples);
+
+    /// <summary>Stores the first <paramref name="bytes"/> bytes of value and touches nothing after them.</summary>
+    static abstract void StorePrefix(TV value, ref byte destination, int bytes);
+
+    /// <summary>
     /// The inverse of <see cref="LoadSpread16"/>: the first <paramref name="stride"/> (6) samples of each
     /// lane, one after another, from destination on. Writes Lanes·8 samples; those after Lanes·stride are junk.
     /// </summary>
@@ -57,6 +81,30 @@ internal interface ILaneOps<TV> where TV : struct
     /// (index − Lanes·8): a two-source permute across the whole vectors.
     /// </summary>
     static abstract TV Permute16(TV first, TV second, TV indices);
+
+    /// <summary>True where <see cref="PermuteBytes"/> is one instruction (AVX-512VBMI vpermb, with VL under 512 bits). Where false it must not be called.</summary>
+    static abstract bool PermutesBytes { get; }
+
+    /// <summary>Byte i of the result is byte indices[i] of value: a byte permute across the whole vector.</summary>
+    static abstract TV PermuteBytes(TV value, TV indices);
+
+    /// <summary>
+    /// Byte i of the result is byte indices[i] of first (index &lt; Lanes·16) or of second (index − Lanes·16): a two-source
+    /// byte permute across the whole vectors (vpermt2b). Only where <see cref="PermutesBytes"/>.
+    /// </summary>
+    static abstract TV PermuteBytes2(TV first, TV second, TV indices);
+
+    /// <summary>Each 16-bit element shifted right (logical) by its own count (vpsrlvw). Only where <see cref="PermutesBytes"/>.</summary>
+    static abstract TV ShiftRightVariable16(TV value, TV counts);
+
+    /// <summary>Each 16-bit element shifted left by its own count (vpsllvw). Only where <see cref="PermutesBytes"/>.</summary>
+    static abstract TV ShiftLeftVariable16(TV value, TV counts);
+
+    /// <summary>Lanes·8 bytes from low, then Lanes·8 bytes from high.</summary>
+    static abstract TV LoadHalves(ref byte low, ref byte high);
+
+    /// <summary>Stores the low half of value at low and the high half at high.</summary>
+    static abstract void StoreHalves(TV value, ref byte low, ref byte high);
 
     /// <summary>The low half of first, then the low half of second.</summary>
     static abstract TV JoinLowHalves(TV first, TV second);

@@ -25,6 +25,33 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
         (Vector128.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector128.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector128.Create((ushort)8))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> PermuteBytes(Vector128<byte> value, Vector128<byte> indices) => Avx512Vbmi.VL.PermuteVar16x8(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> PermuteBytes2(Vector128<byte> first, Vector128<byte> second, Vector128<byte> indices) =>
+        Avx512Vbmi.VL.PermuteVar16x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftRightVariable16(Vector128<byte> value, Vector128<byte> counts) =>
+        Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShiftLeftVariable16(Vector128<byte> value, Vector128<byte> counts) =>
+        Avx512BW.VL.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> LoadHalves(ref byte low, ref byte high) => LoadLaneHalves(ref low, ref high, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector128<byte> value, ref byte low, ref byte high)
+    {
+        StoreLaneHalves(value, 0, ref low, 0);
+        StoreLaneHalves(value, 1, ref high, 0);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> JoinLowHalves(Vector128<byte> first, Vector128<byte> second) =>
         Vector128.Create(first.AsUInt64().GetElement(0), second.AsUInt64().GetElement(0)).AsByte();
@@ -38,6 +65,60 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => LoadLaneHalves(ref low, ref high, 0);
+
+    public static bool MasksMemory => Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad((ushort*)at, Prefix16(samples), Vector128<ushort>.Zero).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Sse2.UnpackLow(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector128<ushort>.Zero).AsUInt64(),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector128<ushort>.Zero).AsUInt64()).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector128<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad(at, Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)bytes)), Vector128<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector128<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore((ushort*)at, Prefix16(samples), value.AsUInt16());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector128<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, value.AsUInt16());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, Sse2.UnpackHigh(value.AsUInt64(), value.AsUInt64()).AsUInt16());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector128<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore(at, Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<ushort> Prefix16(int samples) => Vector128.LessThan(Vector128<ushort>.Indices, Vector128.Create((ushort)samples));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector128<byte> value, ref byte destination, int stride) => value.StoreUnsafe(ref destination);

@@ -35,6 +35,33 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         : (Vector256.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector256.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector256.Create((ushort)16))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> PermuteBytes(Vector256<byte> value, Vector256<byte> indices) => Avx512Vbmi.VL.PermuteVar32x8(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> PermuteBytes2(Vector256<byte> first, Vector256<byte> second, Vector256<byte> indices) =>
+        Avx512Vbmi.VL.PermuteVar32x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftRightVariable16(Vector256<byte> value, Vector256<byte> counts) =>
+        Avx512BW.VL.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> ShiftLeftVariable16(Vector256<byte> value, Vector256<byte> counts) =>
+        Avx512BW.VL.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> LoadHalves(ref byte low, ref byte high) => Vector256.Create(Vector128.LoadUnsafe(ref low), Vector128.LoadUnsafe(ref high));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector256<byte> value, ref byte low, ref byte high)
+    {
+        value.GetLower().StoreUnsafe(ref low);
+        value.GetUpper().StoreUnsafe(ref high);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> JoinLowHalves(Vector256<byte> first, Vector256<byte> second) =>
         Vector256.Create(first.GetLower(), second.GetLower());
@@ -52,6 +79,61 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static Vector256<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => Avx512BW.VL.IsSupported
         ? Vector256.Shuffle(Vector256.Create(Vector128.LoadUnsafe(ref low), Vector128.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
         : LoadLaneHalves(ref low, ref high, 2 * stride);
+
+    public static bool MasksMemory => Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Vector256.Shuffle(Avx512BW.VL.MaskLoad((ushort*)at, Prefix16(samples), Vector256<ushort>.Zero), Spread6).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Lanes128.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Vector256.Shuffle(Vector256.Create(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector128<ushort>.Zero),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector128<ushort>.Zero)), stride == 3 ? Spread3 : Spread4).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.VL.MaskLoad(at, Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)bytes)), Vector256<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector256<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore((ushort*)at, Prefix16(samples), Vector256.Shuffle(value.AsUInt16(), Gather6));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector256<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var gathered = Vector256.Shuffle(value.AsUInt16(), stride == 3 ? Gather3 : Gather4);
+        var prefix = Lanes128.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, gathered.GetLower());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, gathered.GetUpper());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector256<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.VL.MaskStore(at, Vector256.LessThan(Vector256<byte>.Indices, Vector256.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ushort> Prefix16(int samples) => Vector256.LessThan(Vector256<ushort>.Indices, Vector256.Create((ushort)samples));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector256<byte> value, ref byte destination, int stride)

@@ -35,13 +35,49 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         : (Vector512.Shuffle(first.AsUInt16(), indices.AsUInt16())
             | Vector512.Shuffle(second.AsUInt16(), indices.AsUInt16() - Vector512.Create((ushort)32))).AsByte();
 
+    public static bool PermutesBytes => Avx512Vbmi.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> PermuteBytes(Vector512<byte> value, Vector512<byte> indices) => Avx512Vbmi.PermuteVar64x8(value, indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> PermuteBytes2(Vector512<byte> first, Vector512<byte> second, Vector512<byte> indices) =>
+        Avx512Vbmi.PermuteVar64x8x2(first, indices, second);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftRightVariable16(Vector512<byte> value, Vector512<byte> counts) =>
+        Avx512BW.ShiftRightLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> ShiftLeftVariable16(Vector512<byte> value, Vector512<byte> counts) =>
+        Avx512BW.ShiftLeftLogicalVariable(value.AsUInt16(), counts.AsUInt16()).AsByte();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> LoadHalves(ref byte low, ref byte high) => Join(Vector256.LoadUnsafe(ref low), Vector256.LoadUnsafe(ref high));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalves(Vector512<byte> value, ref byte low, ref byte high)
+    {
+        value.GetLower().StoreUnsafe(ref low);
+        value.GetUpper().StoreUnsafe(ref high);
+    }
+
+    /// <summary>
+    /// Vector512.Create(lower, upper), written as an insert: the JIT compiles Create inside a loop through a stack
+    /// slot that each iteration stores and reloads, a chain through memory that costs more than the kernel's work.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Join(Vector256<byte> lower, Vector256<byte> upper) => Avx512F.IsSupported
+        ? Avx512F.InsertVector256(lower.ToVector512Unsafe(), upper, 1)
+        : Vector512.Create(lower, upper);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> JoinLowHalves(Vector512<byte> first, Vector512<byte> second) =>
-        Vector512.Create(first.GetLower(), second.GetLower());
+        Join(first.GetLower(), second.GetLower());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> JoinHighHalves(Vector512<byte> first, Vector512<byte> second) =>
-        Vector512.Create(first.GetUpper(), second.GetUpper());
+        Join(first.GetUpper(), second.GetUpper());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> LoadSpread16(ref byte source, int stride) => Avx512BW.IsSupported
@@ -50,8 +86,63 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> LoadSpreadHalves16(ref byte low, ref byte high, int stride) => Avx512BW.IsSupported
-        ? Vector512.Shuffle(Vector512.Create(Vector256.LoadUnsafe(ref low), Vector256.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
+        ? Vector512.Shuffle(Join(Vector256.LoadUnsafe(ref low), Vector256.LoadUnsafe(ref high)).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte()
         : LoadLaneHalves(ref low, ref high, 2 * stride);
+
+    public static bool MasksMemory => Avx512BW.IsSupported && Avx512BW.VL.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadSpreadPrefix16(ref byte source, int stride, int samples)
+    {
+        fixed (byte* at = &source)
+            return Vector512.Shuffle(Avx512BW.MaskLoad((ushort*)at, Prefix16(samples), Vector512<ushort>.Zero), Spread6).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadSpreadHalvesPrefix16(ref byte low, ref byte high, int stride, int samples)
+    {
+        var prefix = Lanes256.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+            return Vector512.Shuffle(Join(Avx512BW.VL.MaskLoad((ushort*)lowAt, prefix, Vector256<ushort>.Zero).AsByte(),
+                Avx512BW.VL.MaskLoad((ushort*)highAt, prefix, Vector256<ushort>.Zero).AsByte()).AsUInt16(), stride == 3 ? Spread3 : Spread4).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector512<byte> LoadPrefix(ref byte source, int bytes)
+    {
+        fixed (byte* at = &source)
+            return Avx512BW.MaskLoad(at, Vector512.LessThan(Vector512<byte>.Indices, Vector512.Create((byte)bytes)), Vector512<byte>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherPrefix16(Vector512<byte> value, ref byte destination, int stride, int samples)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.MaskStore((ushort*)at, Prefix16(samples), Vector512.Shuffle(value.AsUInt16(), Gather6));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreGatherHalvesPrefix16(Vector512<byte> value, ref byte low, ref byte high, int stride, int samples)
+    {
+        var gathered = Vector512.Shuffle(value.AsUInt16(), stride == 3 ? Gather3 : Gather4);
+        var prefix = Lanes256.Prefix16(samples);
+        fixed (byte* lowAt = &low, highAt = &high)
+        {
+            Avx512BW.VL.MaskStore((ushort*)lowAt, prefix, gathered.GetLower());
+            Avx512BW.VL.MaskStore((ushort*)highAt, prefix, gathered.GetUpper());
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePrefix(Vector512<byte> value, ref byte destination, int bytes)
+    {
+        fixed (byte* at = &destination)
+            Avx512BW.MaskStore(at, Vector512.LessThan(Vector512<byte>.Indices, Vector512.Create((byte)bytes)), value);
+    }
+
+    /// <summary>All ones in the first <paramref name="samples"/> 16-bit elements: the mask of a prefix load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ushort> Prefix16(int samples) => Vector512.LessThan(Vector512<ushort>.Indices, Vector512.Create((ushort)samples));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreGather16(Vector512<byte> value, ref byte destination, int stride)

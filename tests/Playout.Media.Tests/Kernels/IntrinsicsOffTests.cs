@@ -10,11 +10,15 @@ namespace Playout.Media.Tests.Kernels;
 /// </summary>
 public partial class IntrinsicsOffTests
 {
-    /// <summary>.NET 10 reads DOTNET_EnableAVX512; earlier runtimes read DOTNET_EnableAVX512F. Both are set.</summary>
+    /// <summary>
+    /// .NET 10 reads DOTNET_EnableAVX512; earlier runtimes read DOTNET_EnableAVX512F. Both are set. Likewise VBMI (the byte
+    /// permutes, switched off to run the AVX-512BW paths without them): DOTNET_EnableAVX512v2 now, DOTNET_EnableAVX512VBMI before.
+    /// </summary>
     [Theory]
     [InlineData("DOTNET_EnableHWIntrinsic")]
     [InlineData("DOTNET_EnableAVX2")]
     [InlineData("DOTNET_EnableAVX512F", "DOTNET_EnableAVX512")]
+    [InlineData("DOTNET_EnableAVX512VBMI", "DOTNET_EnableAVX512v2")]
     public void Simd_tests_pass_with_intrinsics_switched_off(params string[] settings)
     {
         string assembly = typeof(IntrinsicsOffTests).Assembly.Location;

@@ -30,6 +30,12 @@ public class IntrinsicsSettingTests
             Assert.False(Vector512.IsHardwareAccelerated);
             Assert.NotEqual(SimdPath.Vector512, SimdPaths.Best);
         }
+        else if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX512v2") == "0")
+        {
+            // The byte permutes go; the AVX-512BW paths stay and run their fallbacks.
+            Assert.False(Avx512Vbmi.IsSupported);
+            Assert.Equal(Avx512BW.IsSupported ? SimdPath.Vector512 : SimdPaths.Best, SimdPaths.Best);
+        }
         else
         {
             // Default settings: Auto takes the widest vectors the CPU's instruction set offers.

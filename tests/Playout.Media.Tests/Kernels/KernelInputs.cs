@@ -3,9 +3,9 @@ namespace Playout.Media.Tests.Kernels;
 /// <summary>Random and edge-case inputs for kernel equivalence tests.</summary>
 internal static class KernelInputs
 {
-    /// <summary>Widths 2…98 (every even one: partial 6-pixel groups, lanes not filled), then HD and 8K.</summary>
+    /// <summary>Widths 2…98 (every even one: partial 6-pixel groups, lanes not filled), then 720p (not a multiple of 48), HD and 8K.</summary>
     public static IEnumerable<object[]> Widths() =>
-        Enumerable.Range(1, 49).Select(i => 2 * i).Concat([1920, 7680]).Select(w => new object[] { w });
+        Enumerable.Range(1, 49).Select(i => 2 * i).Concat([1280, 1920, 7680]).Select(w => new object[] { w });
 
     private static readonly ushort[] EdgeCodes = [0, 4, 1019, 1023];
 
