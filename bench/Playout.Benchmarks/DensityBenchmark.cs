@@ -31,21 +31,33 @@ public static class DensityBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        int channels = 4, upTo = 0;
-        double seconds = 300, warmUp = 10;
+        double channels = 4, upTo = 0, seconds = 300, warmUp = 10;
         bool encode = false;
         for (int i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            string name = args[i];
+            if (name == "--encode")
             {
-                case "--channels" when i + 1 < args.Length: channels = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--up-to" when i + 1 < args.Length: upTo = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--seconds" when i + 1 < args.Length: seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--warm-up" when i + 1 < args.Length: warmUp = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--encode": encode = true; break;
+                encode = true;
+                continue;
+            }
+            ref double value = ref channels;
+            switch (name)
+            {
+                case "--channels": break;
+                case "--up-to": value = ref upTo; break;
+                case "--seconds": value = ref seconds; break;
+                case "--warm-up": value = ref warmUp; break;
                 default:
-                    output.WriteLine($"density: unknown argument '{args[i]}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode)");
+                    output.WriteLine($"density: unknown argument '{name}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode)");
                     return 2;
+            }
+            bool whole = name is "--channels" or "--up-to";
+            string? text = i + 1 < args.Length ? args[++i] : null;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < (whole ? 1 : 0) || (whole && value != Math.Floor(value)))
+            {
+                output.WriteLine($"density: {name} takes {(whole ? "a whole number of at least 1" : "a number of seconds")}, {(text is null ? "and none was given" : $"not '{text}'")}");
+                return 2;
             }
         }
         string folder = Directory.CreateTempSubdirectory("playout-density-").FullName;
@@ -55,7 +67,7 @@ public static class DensityBenchmark
             output.WriteLine($"density: 1080i50 channels, H.264 1080i50 clip + logo -> hw-sim card{(encode ? " + x264 TS to UDP" : "")}, " +
                 $"{warmUp} s warm-up then {seconds} s, {Environment.ProcessorCount} cores");
             int best = 0;
-            for (int n = channels; n <= Math.Max(channels, upTo); n++)
+            for (int n = (int)channels; n <= Math.Max(channels, upTo); n++)
             {
                 bool clean = Measure(n, media, encode, warmUp, seconds, output);
                 if (!clean)
