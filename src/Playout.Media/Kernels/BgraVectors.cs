@@ -142,13 +142,7 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     private static TV PairMeans(TV words) =>
         TOps.ShiftRight16(TOps.Add16(TOps.Add16(words, TOps.ShiftRight32(words, 16)), RoundWord), 1);
 
-    private static TV Words(int first)
-    {
-        Span<ushort> indices = stackalloc ushort[8 * TOps.Lanes];
-        for (int i = 0; i < indices.Length; i++)
-            indices[i] = (ushort)(2 * i + first);
-        return TOps.LoadLanes(ref MemoryMarshal.AsBytes(indices)[0], 16);
-    }
+    private static TV Words(int first) => LaneShuffle.Elements16<TOps, TV>(i => 2 * i + first);
 
     private static TV Single(float value) => LaneShuffle.Splat32<TOps, TV>(BitConverter.SingleToInt32Bits(value));
 

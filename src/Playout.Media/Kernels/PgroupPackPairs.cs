@@ -48,11 +48,6 @@ internal static class PgroupPackPairs<TOps, TV> where TOps : ILaneOps<TV> where 
         return TOps.LoadLanes(ref indices[0], 16);
     }
 
-    private static TV Shifts(bool chroma)
-    {
-        Span<ushort> shifts = stackalloc ushort[8 * TOps.Lanes];
-        for (int e = 0; e < shifts.Length; e++)
-            shifts[e] = (ushort)(chroma ? (e < shifts.Length / 2 ? 6 : 2) : (e % 2 == 0 ? 4 : 0));
-        return TOps.LoadLanes(ref System.Runtime.InteropServices.MemoryMarshal.AsBytes(shifts)[0], 16);
-    }
+    private static TV Shifts(bool chroma) =>
+        LaneShuffle.Elements16<TOps, TV>(e => chroma ? (e < 4 * TOps.Lanes ? 6 : 2) : (e % 2 == 0 ? 4 : 0));
 }

@@ -46,11 +46,5 @@ internal static class PgroupPairs<TOps, TV> where TOps : ILaneOps<TV> where TV :
     /// <summary>Where byte b of the pairs is in the two sources: the first holds bytes 0.., the second SecondAt...</summary>
     private static byte Source(int b, int vectorBytes) => (byte)(b < vectorBytes ? b : vectorBytes + b - SecondAt);
 
-    private static TV Shifts(bool chroma)
-    {
-        Span<ushort> shifts = stackalloc ushort[8 * TOps.Lanes];
-        for (int e = 0; e < shifts.Length; e++)
-            shifts[e] = (ushort)Sample(e, chroma).Shift;
-        return TOps.LoadLanes(ref System.Runtime.InteropServices.MemoryMarshal.AsBytes(shifts)[0], 16);
-    }
+    private static TV Shifts(bool chroma) => LaneShuffle.Elements16<TOps, TV>(e => Sample(e, chroma).Shift);
 }

@@ -54,11 +54,5 @@ internal static class V210Pairs<TOps, TV> where TOps : ILaneOps<TV> where TV : s
         return TOps.LoadLanes(ref indices[0], 16);
     }
 
-    private static TV Shifts(int j, bool chroma)
-    {
-        Span<ushort> shifts = stackalloc ushort[8 * TOps.Lanes];
-        for (int e = 0; e < shifts.Length; e++)
-            shifts[e] = (ushort)Sample(j, e, chroma).Shift;
-        return TOps.LoadLanes(ref System.Runtime.InteropServices.MemoryMarshal.AsBytes(shifts)[0], 16);
-    }
+    private static TV Shifts(int j, bool chroma) => LaneShuffle.Elements16<TOps, TV>(e => Sample(j, e, chroma).Shift);
 }

@@ -33,6 +33,15 @@ internal static class LaneShuffle
         where TOps : ILaneOps<TV> where TV : struct =>
         TOps.Broadcast(Vector128.Create(values).AsByte());
 
+    /// <summary>A constant whose 16-bit element e, counted across the whole vector (8·Lanes of them), is <paramref name="element"/>(e): per-element shifts and word indices built once.</summary>
+    public static TV Elements16<TOps, TV>(Func<int, int> element) where TOps : ILaneOps<TV> where TV : struct
+    {
+        Span<ushort> values = stackalloc ushort[8 * TOps.Lanes];
+        for (int e = 0; e < values.Length; e++)
+            values[e] = (ushort)element(e);
+        return TOps.LoadLanes(ref System.Runtime.InteropServices.MemoryMarshal.AsBytes(values)[0], 16);
+    }
+
     public static TV Splat16<TOps, TV>(ushort value) where TOps : ILaneOps<TV> where TV : struct =>
         TOps.Broadcast(Vector128.Create(value).AsByte());
 
