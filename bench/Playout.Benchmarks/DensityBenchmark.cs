@@ -86,9 +86,12 @@ public static class DensityBenchmark
     private static bool Measure(int count, (string Clip, string Logo) media, bool encode, double warmUp, double seconds, TextWriter output)
     {
         var alarms = new AlarmBoard(NullLogger.Instance);
-        var built = Enumerable.Range(1, count).Select(n => Build(n, media, encode, alarms)).ToList();
+        var built = new List<OnAirChannel>();
         try
         {
+            // Built inside the try, so a channel that fails to build (ffmpeg's error) leaves none of the others running.
+            for (int n = 1; n <= count; n++)
+                built.Add(Build(n, media, encode, alarms));
             foreach (var (_, _, channel) in built)
                 channel.Start();
             Thread.Sleep(TimeSpan.FromSeconds(warmUp));
@@ -113,31 +116,36 @@ public static class DensityBenchmark
         }
         finally
         {
-            foreach (var (context, card, channel) in built)
-            {
+            foreach (var channel in built)
                 channel.Dispose();
-                card.Dispose();
-                context.Dispose();
-            }
             alarms.Dispose();
         }
     }
 
-    private static (ChannelContext Context, SimulatedCard Card, Channel Channel) Build(int n, (string Clip, string Logo) media, bool encode, AlarmBoard alarms)
+    private static OnAirChannel Build(int n, (string Clip, string Logo) media, bool encode, AlarmBoard alarms)
     {
         string name = $"c{n:00}";
         var context = new ChannelContext(name, Format, 64, 128, NullLogger.Instance, alarms);
         var card = new SimulatedCard(Format, new SimulatedCardOptions(JitterMicroseconds: 200, Checksums: false, History: 64, Seed: n, Index: n));
         var channel = new Channel(context, new GenlockClock(card.Reference, card.Name, Format.FrameRate, alarms, name), SyntheticProducers.Color(context, "black"));
-        channel.AddConsumer(new CardConsumer(card, 0));
-        channel.AddConsumer(new ProbeConsumer(context,
-            [new AudioMeters(), new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
-        if (encode)
-            channel.AddConsumer(new StreamConsumer(context, new StreamSettings($"udp://127.0.0.1:{40000 + n}?pkt_size=1316", "mpegts", "libx264", "aac",
-                "preset=ultrafast:tune=zerolatency", 6_000_000)));
-        channel.Execute(StageCommands.Load(ClipLayer, new ClipProducer(context, media.Clip, new ClipOptions(Loop: true))));
-        channel.Execute(StageCommands.Load(LogoLayer, new StillProducer("logo", null, ImageFiles.Overlay(context, media.Logo, 1660, 60))));
-        return (context, card, channel);
+        var built = new OnAirChannel(context, card, channel);
+        try
+        {
+            channel.AddConsumer(new CardConsumer(card, 0));
+            channel.AddConsumer(new ProbeConsumer(context,
+                [new AudioMeters(), new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
+            if (encode)
+                channel.AddConsumer(new StreamConsumer(context, new StreamSettings($"udp://127.0.0.1:{40000 + n}?pkt_size=1316", "mpegts", "libx264", "aac",
+                    "preset=ultrafast:tune=zerolatency", 6_000_000)));
+            channel.Execute(StageCommands.Load(ClipLayer, new ClipProducer(context, media.Clip, new ClipOptions(Loop: true))));
+            channel.Execute(StageCommands.Load(LogoLayer, new StillProducer("logo", null, ImageFiles.Overlay(context, media.Logo, 1660, 60))));
+        }
+        catch
+        {
+            built.Dispose();
+            throw;
+        }
+        return built;
     }
 
     private static Lost Counts(Channel channel)
@@ -152,6 +160,17 @@ public static class DensityBenchmark
     }
 
     private static double Mean(TickTiming[] ticks, Func<TickTiming, double> phase) => ticks.Length == 0 ? 0 : ticks.Average(phase) / 1000;
+
+    /// <summary>A channel with its context and card, disposed in that order (the channel uses both).</summary>
+    private sealed record OnAirChannel(ChannelContext Context, SimulatedCard Card, Channel Channel) : IDisposable
+    {
+        public void Dispose()
+        {
+            Channel.Dispose();
+            Card.Dispose();
+            Context.Dispose();
+        }
+    }
 
     private readonly record struct Lost(long Late, long Slipped, long Filler, long Repeated, long CardLate, long EncoderDropped)
     {
