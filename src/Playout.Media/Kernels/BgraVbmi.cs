@@ -9,7 +9,8 @@ namespace Playout.Media.Kernels;
 /// <summary>
 /// <see cref="BgraConverter"/>'s 512-bit path where AVX-512 VBMI permutes bytes across the whole vector, bit for bit the
 /// scalar reference. 64 pixels a step: byte permutes turn them into planes of 32 pixels, and everything after works on
-/// 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector):
+/// 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector). A step whose bytes are all 0
+/// writes the clear result with no arithmetic and one whose alphas are all 255 is not divided (<see cref="BgraUniformSteps{TOps,TV}"/>).
 /// <list type="bullet">
 /// <item>un-premultiplying divides in 16 bits, ⌊(256·c + ⌊a/2⌋ + 1)·m(a) / 2^16⌋ >> s(a) with the multiplier and shift of
 /// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
@@ -70,11 +71,16 @@ internal static class BgraVbmi
                 SourcePrefetch.Ahead(source + 4 * pixel, 4 * Step);
                 Vector512<byte> p0 = Vector512.LoadUnsafe(ref at), p1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 64));
                 Vector512<byte> p2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 128)), p3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 192));
+                if (BgraUniformSteps<Lanes512, Vector512<byte>>.Clear(p0, p1, p2, p3))
+                {
+                    BgraUniformSteps<Lanes512, Vector512<byte>>.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
+                    continue;
+                }
                 Vector512<byte> bg0 = Avx512Vbmi.PermuteVar64x8x2(p0, BlueGreen, p1), ra0 = Avx512Vbmi.PermuteVar64x8x2(p0, RedAlpha, p1);
                 Vector512<byte> bg1 = Avx512Vbmi.PermuteVar64x8x2(p2, BlueGreen, p3), ra1 = Avx512Vbmi.PermuteVar64x8x2(p2, RedAlpha, p3);
                 Vector512<byte> alpha = premultiplied || keyed ? Avx512Vbmi.PermuteVar64x8x2(ra0, Alphas, ra1) : default;
                 Vector512<ushort> b0, g0, r0, b1, g1, r1;
-                if (premultiplied)
+                if (premultiplied && !Vector512.EqualsAll(alpha, Vector512<byte>.AllBitsSet))
                 {
                     Vector512<byte> numeratorLow = Avx512BW.Average(alpha, Vector512<byte>.One);
                     Vector512<byte> low = Lookup(alpha, MultiplierLow0, MultiplierLow1, MultiplierLow2, MultiplierLow3);

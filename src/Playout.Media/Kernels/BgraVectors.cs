@@ -7,7 +7,8 @@ namespace Playout.Media.Kernels;
 /// <summary>
 /// The vector form of <see cref="BgraConverter"/>, bit for bit its scalar reference: four pixels to a 128-bit lane, one per
 /// 32-bit element, four vectors a step so that luma, Cb and Cr leave as whole vectors (streamed past the cache when the frame
-/// is). Premultiplied colour is divided without a division (<see cref="Unpremultiply"/>).
+/// is). Premultiplied colour is divided without a division (<see cref="Unpremultiply"/>). A step whose bytes are all 0 writes the
+/// clear result with no arithmetic, and one whose alphas are all 255 is not divided (<see cref="BgraUniformSteps{TOps,TV}"/>).
 /// </summary>
 internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
 {
@@ -49,10 +50,18 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
             {
                 ref byte at = ref Unsafe.AsRef<byte>(source + 4 * pixel);
                 SourcePrefetch.Ahead(source + 4 * pixel, 4 * step);
-                Pixels(matrix, TOps.Load(ref at), premultiplied, out TV y0, out TV c0, out TV a0);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, vector)), premultiplied, out TV y1, out TV c1, out TV a1);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), premultiplied, out TV y2, out TV c2, out TV a2);
-                Pixels(matrix, TOps.Load(ref Unsafe.Add(ref at, 3 * vector)), premultiplied, out TV y3, out TV c3, out TV a3);
+                TV p0 = TOps.Load(ref at), p1 = TOps.Load(ref Unsafe.Add(ref at, vector));
+                TV p2 = TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), p3 = TOps.Load(ref Unsafe.Add(ref at, 3 * vector));
+                if (BgraUniformSteps<TOps, TV>.Clear(p0, p1, p2, p3))
+                {
+                    BgraUniformSteps<TOps, TV>.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
+                    continue;
+                }
+                bool divide = premultiplied && !BgraUniformSteps<TOps, TV>.Opaque(p0, p1, p2, p3);
+                Pixels(matrix, p0, divide, out TV y0, out TV c0, out TV a0);
+                Pixels(matrix, p1, divide, out TV y1, out TV c1, out TV a1);
+                Pixels(matrix, p2, divide, out TV y2, out TV c2, out TV a2);
+                Pixels(matrix, p3, divide, out TV y3, out TV c3, out TV a3);
                 lumaOut.Store(Narrow(y0, y1), 2 * pixel);
                 lumaOut.Store(Narrow(y2, y3), 2 * pixel + vector);
                 if (keyed)
@@ -88,13 +97,14 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
 
     /// <summary>
     /// One vector of pixels: luma; Cb of its pair on each even pixel, Cr on each odd one; and the alpha, each as a 32-bit element.
+    /// Colour is un-premultiplied first where <paramref name="divide"/> (premultiplied, and not every alpha of the step 255).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pixels(in Matrix m, TV pixels, bool premultiplied, out TV luma, out TV chroma, out TV alpha)
+    private static void Pixels(in Matrix m, TV pixels, bool divide, out TV luma, out TV chroma, out TV alpha)
     {
         TV b = TOps.Shuffle(pixels, Blue), g = TOps.Shuffle(pixels, Green), r = TOps.Shuffle(pixels, Red);
         alpha = TOps.Shuffle(pixels, Alpha);
-        if (premultiplied)
+        if (divide)
             Unpremultiply(alpha, ref b, ref g, ref r);
         luma = TOps.ShiftRight32(TOps.Add32(TOps.Add32(TOps.MultiplyLow32(r, m.YR), TOps.MultiplyLow32(g, m.YG)),
             TOps.Add32(TOps.MultiplyLow32(b, m.YB), LumaOffset)), 16);

@@ -132,6 +132,10 @@ internal interface ILaneOps<TV> where TV : struct
 
     static abstract TV Or(TV left, TV right);
     static abstract TV And(TV left, TV right);
+
+    /// <summary>Whether every byte of the two is the same.</summary>
+    static abstract bool EqualsAll(TV left, TV right);
+
     static abstract TV Add16(TV left, TV right);
     static abstract TV Subtract16(TV left, TV right);
     static abstract TV MultiplyLow16(TV left, TV right);

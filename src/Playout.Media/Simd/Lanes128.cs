@@ -163,6 +163,9 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     public static Vector128<byte> And(Vector128<byte> left, Vector128<byte> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualsAll(Vector128<byte> left, Vector128<byte> right) => Vector128.EqualsAll(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> Add16(Vector128<byte> left, Vector128<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -205,6 +205,9 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     public static Vector256<byte> And(Vector256<byte> left, Vector256<byte> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualsAll(Vector256<byte> left, Vector256<byte> right) => Vector256.EqualsAll(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Add16(Vector256<byte> left, Vector256<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

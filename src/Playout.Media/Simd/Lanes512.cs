@@ -214,6 +214,9 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     public static Vector512<byte> And(Vector512<byte> left, Vector512<byte> right) => left & right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool EqualsAll(Vector512<byte> left, Vector512<byte> right) => Vector512.EqualsAll(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> Add16(Vector512<byte> left, Vector512<byte> right) => (left.AsUInt16() + right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -196,14 +196,14 @@ public class BgraConverterTests
         Assert.Empty(mismatches);
     }
 
-    /// <summary>Luma, Cb, Cr, luma key and chroma key of one line, one after another.</summary>
-    private static ushort[] Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix matrix, int width, SimdPath path)
+    /// <summary>Luma, Cb, Cr, then (when keyed) luma key and chroma key of one line, one after another.</summary>
+    internal static ushort[] Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix matrix, int width, SimdPath path, bool keyed = true)
     {
         int half = width / 2;
-        var planes = new ushort[3 * width + half];
+        var planes = new ushort[keyed ? 3 * width + half : 2 * width];
         var all = planes.AsSpan();
         BgraConverter.Convert(bgra, premultiplied, matrix, all[..width], all.Slice(width, half), all.Slice(width + half, half),
-            all.Slice(2 * width, width), all.Slice(3 * width, half), width, path);
+            keyed ? all.Slice(2 * width, width) : [], keyed ? all.Slice(3 * width, half) : [], width, path);
         return planes;
     }
 }

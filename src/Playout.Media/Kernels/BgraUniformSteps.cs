@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using Playout.Media.Simd;
+
+namespace Playout.Media.Kernels;
+
+/// <summary>
+/// What the BGRA kernels can tell from one step's four loaded vectors of pixels before any arithmetic. Graphics are mostly
+/// clear (every byte 0: transparent black, premultiplied or not) or opaque (every alpha 255, where premultiplied colour is
+/// already straight: ⌊(255·c + 127) / 255⌋ = c), with only anti-aliased edges between.
+/// </summary>
+internal static class BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
+{
+    /// <summary>The reference's conversion of a clear pixel (black under alpha 0): luma 64, chroma 512, keys 0.</summary>
+    private static readonly TV ClearLuma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.LumaOffset >> 16));
+    private static readonly TV ClearChroma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.ChromaOffset >> 17));
+    private static readonly TV ClearKey = LaneShuffle.Splat16<TOps, TV>((ushort)BgraConverter.Key(0));
+
+    /// <summary>Every byte but the alphas set, and every byte set.</summary>
+    private static readonly TV Colour = LaneShuffle.Splat32<TOps, TV>(0x00FF_FFFF), AllSet = LaneShuffle.Splat32<TOps, TV>(-1);
+
+    /// <summary>Whether every byte of the step is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Clear(TV p0, TV p1, TV p2, TV p3) => TOps.EqualsAll(TOps.Or(TOps.Or(p0, p1), TOps.Or(p2, p3)), default);
+
+    /// <summary>Whether every alpha of the step is 255.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Opaque(TV p0, TV p1, TV p2, TV p3) =>
+        TOps.EqualsAll(TOps.Or(TOps.And(TOps.And(p0, p1), TOps.And(p2, p3)), Colour), AllSet);
+
+    /// <summary>
+    /// Writes a clear step's output: its pixels are as many as a vector has bytes, so luma and the luma key take two vectors each,
+    /// Cb, Cr and the chroma key one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteClear(in StreamingOutput<TOps, TV> luma, in StreamingOutput<TOps, TV> cb, in StreamingOutput<TOps, TV> cr,
+        ref byte lumaKey, ref byte chromaKey, int pixel, bool keyed)
+    {
+        int vector = 16 * TOps.Lanes;
+        luma.Store(ClearLuma, 2 * pixel);
+        luma.Store(ClearLuma, 2 * pixel + vector);
+        cb.Store(ClearChroma, pixel);
+        cr.Store(ClearChroma, pixel);
+        if (keyed)
+        {
+            TOps.Store(ClearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel));
+            TOps.Store(ClearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel + vector));
+            TOps.Store(ClearKey, ref Unsafe.Add(ref chromaKey, pixel));
+        }
+    }
+}
