@@ -5,7 +5,11 @@ using Playout.Media.Kernels;
 
 namespace Playout.Benchmarks;
 
-/// <summary>uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and swscale where it has the conversion.</summary>
+/// <summary>
+/// uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and swscale where it has the conversion.
+/// Premultiplied BGRA twice: random bytes ("bgra-noise", every step on the general path: the worst case) and a lower third
+/// (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are).
+/// </summary>
 [BenchmarkCategory("convert")]
 public class ConversionBenchmarks
 {
@@ -23,7 +27,9 @@ public class ConversionBenchmarks
         (_width, _height) = Picture.Size(Size);
         Add("uyvy-unpack", PixelFormat.Uyvy422, PixelFormat.Yuv422P10);
         Add("uyvy-pack", PixelFormat.Yuv422P10, PixelFormat.Uyvy422);
-        Add("bgra", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
+        Add("bgra-noise", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
+        Add("bgra-graphics", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
+        LowerThirdGraphic.Draw(_cases["bgra-graphics"].Source.Span, _width, _height, PixelFormat.BgraPremultiplied.Layout(_width, _height, 64).Planes[0].Stride);
         Add("st2110-unpack", PixelFormat.St2110Yuv422P10, PixelFormat.Yuv422P10);
         Add("st2110-pack", PixelFormat.Yuv422P10, PixelFormat.St2110Yuv422P10);
         _y = new NativeBuffer(_width * _height * 2);
@@ -81,15 +87,21 @@ public class ConversionBenchmarks
     [Benchmark, BenchmarkCategory("uyvy-pack")]
     public void UyvyPackOurs() => Ours("uyvy-pack");
 
-    [Benchmark(Baseline = true), BenchmarkCategory("bgra")]
-    public void BgraFloor() => _cases["bgra"].Floor.Copy();
+    [Benchmark(Baseline = true), BenchmarkCategory("bgra-noise")]
+    public void BgraNoiseFloor() => _cases["bgra-noise"].Floor.Copy();
 
-    [Benchmark, BenchmarkCategory("bgra")]
-    public void BgraOurs() => Ours("bgra");
+    [Benchmark, BenchmarkCategory("bgra-noise")]
+    public void BgraNoiseOurs() => Ours("bgra-noise");
 
-    [Benchmark, BenchmarkCategory("bgra")]
-    public void BgraSwscale() =>
-        _bgraScaler.Scale(new ReadOnlyImagePlanes(_cases["bgra"].Source.Padded, _width * 4), Planar);
+    [Benchmark, BenchmarkCategory("bgra-noise")]
+    public void BgraNoiseSwscale() =>
+        _bgraScaler.Scale(new ReadOnlyImagePlanes(_cases["bgra-noise"].Source.Padded, _width * 4), Planar);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("bgra-graphics")]
+    public void BgraGraphicsFloor() => _cases["bgra-graphics"].Floor.Copy();
+
+    [Benchmark, BenchmarkCategory("bgra-graphics")]
+    public void BgraGraphicsOurs() => Ours("bgra-graphics");
 
     [Benchmark(Baseline = true), BenchmarkCategory("st2110-unpack")]
     public void St2110UnpackFloor() => _cases["st2110-unpack"].Floor.Copy();
