@@ -8,15 +8,22 @@ namespace Playout.Media.Kernels;
 /// clear (every byte 0: transparent black, premultiplied or not) or opaque (every alpha 255, where premultiplied colour is
 /// already straight: ⌊(255·c + 127) / 255⌋ = c), with only anti-aliased edges between.
 /// </summary>
-internal static class BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
+internal readonly struct BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
 {
+    // Instance fields, made once per call before the loop: static ones would put a class-initialisation check, a call that
+    // clobbers every vector register, in the loop of a kernel compiled before its first clear step.
+
     /// <summary>The reference's conversion of a clear pixel (black under alpha 0): luma 64, chroma 512, keys 0.</summary>
-    private static readonly TV ClearLuma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.LumaOffset >> 16));
-    private static readonly TV ClearChroma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.ChromaOffset >> 17));
-    private static readonly TV ClearKey = LaneShuffle.Splat16<TOps, TV>((ushort)BgraConverter.Key(0));
+    private readonly TV _clearLuma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.LumaOffset >> 16));
+    private readonly TV _clearChroma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.ChromaOffset >> 17));
+    private readonly TV _clearKey = LaneShuffle.Splat16<TOps, TV>((ushort)BgraConverter.Key(0));
 
     /// <summary>Every byte but the alphas set, and every byte set.</summary>
-    private static readonly TV Colour = LaneShuffle.Splat32<TOps, TV>(0x00FF_FFFF), AllSet = LaneShuffle.Splat32<TOps, TV>(-1);
+    private readonly TV _colour = LaneShuffle.Splat32<TOps, TV>(0x00FF_FFFF), _allSet = LaneShuffle.Splat32<TOps, TV>(-1);
+
+    public BgraUniformSteps()
+    {
+    }
 
     /// <summary>Whether every byte of the step is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -24,27 +31,27 @@ internal static class BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> where
 
     /// <summary>Whether every alpha of the step is 255.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Opaque(TV p0, TV p1, TV p2, TV p3) =>
-        TOps.EqualsAll(TOps.Or(TOps.And(TOps.And(p0, p1), TOps.And(p2, p3)), Colour), AllSet);
+    public bool Opaque(TV p0, TV p1, TV p2, TV p3) =>
+        TOps.EqualsAll(TOps.Or(TOps.And(TOps.And(p0, p1), TOps.And(p2, p3)), _colour), _allSet);
 
     /// <summary>
     /// Writes a clear step's output: its pixels are as many as a vector has bytes, so luma and the luma key take two vectors each,
     /// Cb, Cr and the chroma key one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteClear(in StreamingOutput<TOps, TV> luma, in StreamingOutput<TOps, TV> cb, in StreamingOutput<TOps, TV> cr,
+    public void WriteClear(in StreamingOutput<TOps, TV> luma, in StreamingOutput<TOps, TV> cb, in StreamingOutput<TOps, TV> cr,
         ref byte lumaKey, ref byte chromaKey, int pixel, bool keyed)
     {
         int vector = 16 * TOps.Lanes;
-        luma.Store(ClearLuma, 2 * pixel);
-        luma.Store(ClearLuma, 2 * pixel + vector);
-        cb.Store(ClearChroma, pixel);
-        cr.Store(ClearChroma, pixel);
+        luma.Store(_clearLuma, 2 * pixel);
+        luma.Store(_clearLuma, 2 * pixel + vector);
+        cb.Store(_clearChroma, pixel);
+        cr.Store(_clearChroma, pixel);
         if (keyed)
         {
-            TOps.Store(ClearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel));
-            TOps.Store(ClearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel + vector));
-            TOps.Store(ClearKey, ref Unsafe.Add(ref chromaKey, pixel));
+            TOps.Store(_clearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel));
+            TOps.Store(_clearKey, ref Unsafe.Add(ref lumaKey, 2 * pixel + vector));
+            TOps.Store(_clearKey, ref Unsafe.Add(ref chromaKey, pixel));
         }
     }
 }

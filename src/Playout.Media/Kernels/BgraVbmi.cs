@@ -57,6 +57,7 @@ internal static class BgraVbmi
         Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Coefficients(m);
+        var uniform = new BgraUniformSteps<Lanes512, Vector512<byte>>();
         ref byte ky = ref SampleBytes.Of(lumaKey), kc = ref SampleBytes.Of(chromaKey);
         int pixel = 0;
         fixed (byte* source = bgra)
@@ -73,7 +74,7 @@ internal static class BgraVbmi
                 Vector512<byte> p2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 128)), p3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref at, 192));
                 if (BgraUniformSteps<Lanes512, Vector512<byte>>.Clear(p0, p1, p2, p3))
                 {
-                    BgraUniformSteps<Lanes512, Vector512<byte>>.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
+                    uniform.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
                     continue;
                 }
                 Vector512<byte> bg0 = Avx512Vbmi.PermuteVar64x8x2(p0, BlueGreen, p1), ra0 = Avx512Vbmi.PermuteVar64x8x2(p0, RedAlpha, p1);

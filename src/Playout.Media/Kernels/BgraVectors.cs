@@ -38,6 +38,7 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
         Span<ushort> cr, Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Matrix(m);
+        var uniform = new BgraUniformSteps<TOps, TV>();
         int vector = 16 * TOps.Lanes, step = 4 * (vector / 4), pixel = 0;
         ref byte ky = ref SampleBytes.Of(lumaKey), kc = ref SampleBytes.Of(chromaKey);
         fixed (byte* source = bgra)
@@ -54,10 +55,10 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
                 TV p2 = TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), p3 = TOps.Load(ref Unsafe.Add(ref at, 3 * vector));
                 if (BgraUniformSteps<TOps, TV>.Clear(p0, p1, p2, p3))
                 {
-                    BgraUniformSteps<TOps, TV>.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
+                    uniform.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
                     continue;
                 }
-                bool divide = premultiplied && !BgraUniformSteps<TOps, TV>.Opaque(p0, p1, p2, p3);
+                bool divide = premultiplied && !uniform.Opaque(p0, p1, p2, p3);
                 Pixels(matrix, p0, divide, out TV y0, out TV c0, out TV a0);
                 Pixels(matrix, p1, divide, out TV y1, out TV c1, out TV a1);
                 Pixels(matrix, p2, divide, out TV y2, out TV c2, out TV a2);
