@@ -50,7 +50,6 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
             for (; pixel + step <= width; pixel += step)
             {
                 ref byte at = ref Unsafe.AsRef<byte>(source + 4 * pixel);
-                SourcePrefetch.Ahead(source + 4 * pixel, 4 * step);
                 TV p0 = TOps.Load(ref at), p1 = TOps.Load(ref Unsafe.Add(ref at, vector));
                 TV p2 = TOps.Load(ref Unsafe.Add(ref at, 2 * vector)), p3 = TOps.Load(ref Unsafe.Add(ref at, 3 * vector));
                 if (BgraUniformSteps<TOps, TV>.Clear(p0, p1, p2, p3))
@@ -58,6 +57,8 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
                     uniform.WriteClear(lumaOut, cbOut, crOut, ref ky, ref kc, pixel, keyed);
                     continue;
                 }
+                // Only here: a clear step does too little for the hardware prefetcher to fall behind, and these were a fifth of its work.
+                SourcePrefetch.Ahead(source + 4 * pixel, 4 * step);
                 bool divide = premultiplied && !uniform.Opaque(p0, p1, p2, p3);
                 Pixels(matrix, p0, divide, out TV y0, out TV c0, out TV a0);
                 Pixels(matrix, p1, divide, out TV y1, out TV c1, out TV a1);
