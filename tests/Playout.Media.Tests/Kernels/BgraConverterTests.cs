@@ -167,11 +167,13 @@ public class BgraConverterTests
         from width in new[] { 720, 1280, 1920, 7680 }
         from format in new[] { "bgra", "bgra-premultiplied" }
         from streamed in new[] { true, false }
-        select new object[] { format, width, streamed };
+        from graphics in new[] { false, true }
+        select new object[] { format, width, streamed, graphics };
 
+    /// <param name="graphics">Lines of clear, opaque and mixed steps (<see cref="BgraUniformStepTests.Graphics"/>), not random bytes.</param>
     [Theory]
     [MemberData(nameof(Frames))]
-    public unsafe void Frames_into_pool_frames_match_scalar_on_every_path_streamed_or_not(string format, int width, bool streamed)
+    public unsafe void Frames_into_pool_frames_match_scalar_on_every_path_streamed_or_not(string format, int width, bool streamed, bool graphics)
     {
         const int height = 3;
         using var sourcePool = new FramePool(PixelFormat.Parse(format), width, height, 1);
@@ -180,7 +182,12 @@ public class BgraConverterTests
         var output = targetPool.Rent();
         var source = new Span<byte>((void*)input.PlanePointer(0), sourcePool.Layout.TotalBytes);
         var target = new Span<byte>((void*)output.PlanePointer(0), targetPool.Layout.TotalBytes);
-        new Random(width).NextBytes(source);
+        var plane = sourcePool.Layout.Planes[0];
+        if (graphics)
+            for (int line = 0; line < height; line++)
+                BgraUniformStepTests.Graphics(width + line).AsSpan(4 * line, 4 * width).CopyTo(source[(plane.Offset + line * plane.Stride)..]);
+        else
+            new Random(width).NextBytes(source);
         var expected = new byte[target.Length];
         new FrameConverter(sourcePool.Layout, targetPool.Layout, path: SimdPath.Scalar).Convert(source, expected);
         var mismatches = new List<SimdPath>();

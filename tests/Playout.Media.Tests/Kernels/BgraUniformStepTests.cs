@@ -90,7 +90,7 @@ public class BgraUniformStepTests
     /// 64-pixel blocks in turn: clear; opaque; clear but one byte; opaque but one alpha; valid premultiplied with alpha 0 and 255
     /// frequent; colour under alpha 0 (invalid premultiplied, 255 once divided); random bytes (colour mostly above alpha).
     /// </summary>
-    private static byte[] Graphics(int width)
+    internal static byte[] Graphics(int width)
     {
         var random = new Random(width);
         var bgra = new byte[4 * width];
