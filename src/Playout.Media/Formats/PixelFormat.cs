@@ -75,7 +75,23 @@ public sealed class PixelFormat
             throw new ArgumentException($"height must be positive; got {height}", nameof(height));
         if (lineAlignment <= 0 || (lineAlignment & (lineAlignment - 1)) != 0)
             throw new ArgumentException($"line alignment must be a power of two; got {lineAlignment}", nameof(lineAlignment));
-        return new FrameLayout(this, width, height, _planes(width, height, lineAlignment));
+        var planes = _planes(width, height, lineAlignment);
+        return new FrameLayout(this, width, height, planes, Joins(planes, width, height));
+    }
+
+    /// <summary>Whether <paramref name="planes"/> hold exactly the bytes of one line of width·height pixels, plane by plane.</summary>
+    private bool Joins(PlaneLayout[] planes, int width, int height)
+    {
+        // A line of every pixel must stay addressable: at most 8 bytes a pixel in any format here.
+        if ((long)width * height * 8 > int.MaxValue)
+            return false;
+        var line = _planes(width * height, 1, 1);
+        for (int p = 0; p < planes.Length; p++)
+        {
+            if (planes[p].Stride != planes[p].LineBytes || line[p].Offset != planes[p].Offset || line[p].LineBytes != planes[p].TotalBytes)
+                return false;
+        }
+        return true;
     }
 
     public override string ToString() => Name;
