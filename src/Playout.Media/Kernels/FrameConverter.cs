@@ -102,7 +102,7 @@ public sealed class FrameConverter
         else if (format == PixelFormat.St2110Yuv422P10)
             St2110Pgroup.Unpack(line, y, cb, cr, width, _path, streamed);
         else if (format == PixelFormat.Uyvy422)
-            Uyvy422.Unpack(line, y, cb, cr, width, _path);
+            Uyvy422.Unpack(line, y, cb, cr, width, _path, streamed);
         else
             BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, [], [], width, _path, streamed);
     }

@@ -12,7 +12,7 @@ namespace Playout.Media.Tests.Kernels;
 public class JoinedLinesTests
 {
     public static IEnumerable<object[]> Conversions() =>
-        from width in new[] { 1920, 3840, 1280, 720, 1366 }
+        from width in new[] { 1920, 3840, 1280, 720, 1366, 88 }
         from alignment in new[] { 1, 64 }
         from pair in new[] { ("v210", "yuv422p10le"), ("yuv422p10le", "v210"), ("yuv422p10le", "uyvy422"), ("uyvy422", "yuv422p10le"),
             ("st2110-422-10", "yuv422p10le"), ("yuv422p10le", "st2110-422-10"), ("bgra-premultiplied", "yuv422p10le"), ("v210", "uyvy422") }
@@ -56,6 +56,7 @@ public class JoinedLinesTests
     [InlineData("v210", 7680, 1, true)]
     [InlineData("v210", 720, 1, true)]
     [InlineData("v210", 1280, 64, false)] // a v210 line is whole 48-pixel blocks: 1280 pads each line
+    [InlineData("v210", 88, 1, false)] // four lines are as many bytes as one of 352 pixels, but each ends in a partial group
     [InlineData("yuv422p10le", 1280, 64, true)]
     [InlineData("yuv422p10le", 1366, 64, false)] // 2732-byte luma lines padded to 2752
     [InlineData("yuv422p10le", 1366, 1, true)]
