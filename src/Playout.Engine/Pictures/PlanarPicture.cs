@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Playout.Interop;
+using Playout.Media.Formats;
 using Playout.Media.Frames;
 using Playout.Media.Kernels;
 
@@ -40,7 +41,12 @@ internal sealed class PlanarPicture : IDisposable
     /// <summary>Packs the whole picture into a writable v210 frame of the same raster.</summary>
     public void PackInto(Frame frame)
     {
-        bool streamed = OutputStores.Streams(frame.Layout.TotalBytes);
+        bool streamed = OutputStores.Streams(PlanarBytes + frame.Layout.TotalBytes);
+        if (JoinsLines(frame))
+        {
+            V210.Pack(Run(0), Run(1), Run(2), frame.WritablePlane(0), Width * Height, streamed: streamed);
+            return;
+        }
         for (int line = 0; line < Height; line++)
             V210.Pack(Samples(0, line), Samples(1, line), Samples(2, line), frame.WritableLine(0, line), Width, streamed: streamed);
     }
@@ -48,10 +54,27 @@ internal sealed class PlanarPicture : IDisposable
     /// <summary>Unpacks a v210 frame of the same raster into the whole picture.</summary>
     public void UnpackFrom(Frame frame)
     {
-        bool streamed = OutputStores.Streams((long)(_picture.Stride(0) + _picture.Stride(1) + _picture.Stride(2)) * Height);
+        bool streamed = OutputStores.Streams(PlanarBytes + frame.Layout.TotalBytes);
+        if (JoinsLines(frame))
+        {
+            V210.Unpack(frame.Plane(0), Run(0), Run(1), Run(2), Width * Height, streamed: streamed);
+            return;
+        }
         for (int line = 0; line < Height; line++)
             V210.Unpack(frame.Line(0, line), Samples(0, line), Samples(1, line), Samples(2, line), Width, streamed: streamed);
     }
+
+    private long PlanarBytes => (long)(_picture.Stride(0) + _picture.Stride(1) + _picture.Stride(2)) * Height;
+
+    /// <summary>
+    /// Whether the frame and every plane of the picture lie back to back, so both are one line of Width·Height pixels and
+    /// the kernel is called once, not once a line (<see cref="FrameLayout.JoinsLines"/>).
+    /// </summary>
+    private bool JoinsLines(Frame frame) =>
+        frame.Layout.JoinsLines && Enumerable.Range(0, 3).All(plane => _picture.Stride(plane) == _picture.LineBytes(plane));
+
+    /// <summary>A whole plane's samples as one line, where the picture <see cref="JoinsLines"/>.</summary>
+    private Span<ushort> Run(int plane) => MemoryMarshal.Cast<byte, ushort>(_picture.Plane(plane)[..(_picture.LineBytes(plane) * Height)]);
 
     public void Dispose() => _picture.Dispose();
 

@@ -8,9 +8,13 @@ public sealed class PixelFormat
 {
     private readonly Func<int, int, int, PlaneLayout[]> _planes;
 
+    /// <summary>The pixels of a whole block of the format's lines: a line of a multiple of it ends with no partial block or padding.</summary>
+    private readonly int _block;
+
     private PixelFormat(string name, string description, int bitDepth, bool hasAlpha, bool premultiplied,
-        Func<int, int, int, PlaneLayout[]> planes)
+        Func<int, int, int, PlaneLayout[]> planes, int block = 2)
     {
+        _block = block;
         Name = name;
         Description = description;
         BitDepth = bitDepth;
@@ -25,7 +29,7 @@ public sealed class PixelFormat
     /// kernels (keyer, dissolve) read and write it: a frame's line is always a whole kernel line.
     /// </summary>
     public static PixelFormat V210 { get; } = new("v210", "10-bit 4:2:2 Y'CbCr, packed (AJA/Blackmagic/FFmpeg v210)", 10, false, false,
-        (w, h, align) => [Packed(0, V210Stride(w), V210Stride(w), h, w, align)]);
+        (w, h, align) => [Packed(0, V210Stride(w), V210Stride(w), h, w, align)], block: 48);
 
     /// <summary>10-bit 4:2:2 planar in 16-bit little-endian containers: Y, then Cb, then Cr.</summary>
     public static PixelFormat Yuv422P10 { get; } = new("yuv422p10le", "10-bit 4:2:2 Y'CbCr, planar, 16-bit little-endian samples", 10, false, false,
@@ -75,7 +79,26 @@ public sealed class PixelFormat
             throw new ArgumentException($"height must be positive; got {height}", nameof(height));
         if (lineAlignment <= 0 || (lineAlignment & (lineAlignment - 1)) != 0)
             throw new ArgumentException($"line alignment must be a power of two; got {lineAlignment}", nameof(lineAlignment));
-        return new FrameLayout(this, width, height, _planes(width, height, lineAlignment));
+        var planes = _planes(width, height, lineAlignment);
+        return new FrameLayout(this, width, height, planes, Joins(planes, width, height));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="planes"/> hold exactly the bytes of one line of width·height pixels, plane by plane: lines of
+    /// whole blocks (a v210 line of 88 pixels ends in a partial group and zeros, which one long line would not have).
+    /// </summary>
+    private bool Joins(PlaneLayout[] planes, int width, int height)
+    {
+        // A line of every pixel must stay addressable: at most 8 bytes a pixel in any format here.
+        if (width % _block != 0 || (long)width * height * 8 > int.MaxValue)
+            return false;
+        var line = _planes(width * height, 1, 1);
+        for (int p = 0; p < planes.Length; p++)
+        {
+            if (planes[p].Stride != planes[p].LineBytes || line[p].Offset != planes[p].Offset || line[p].LineBytes != planes[p].TotalBytes)
+                return false;
+        }
+        return true;
     }
 
     public override string ToString() => Name;

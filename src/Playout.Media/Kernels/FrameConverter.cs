@@ -6,10 +6,13 @@ namespace Playout.Media.Kernels;
 
 /// <summary>
 /// Converts whole frames between pixel formats, line by line through 10-bit planar samples (the
-/// pipeline's working form). A planar side is read or written in place — a packed → planar conversion
-/// unpacks straight into the destination's lines — so no line is copied twice. Line scratch for
-/// packed → packed is allocated once; converting frames allocates nothing. BGRA is accepted as a
-/// source (graphics come in as BGRA; its alpha is dropped, the key is not computed); it is not produced.
+/// pipeline's working form). Where a planar frame and a packed one both lie back to back
+/// (<see cref="FrameLayout.JoinsLines"/>: 1920, 3840 and 7680 wide pool frames) the whole frame is one
+/// line, so the kernels' set-up is paid once a frame, not once a line. A planar side is read or written
+/// in place — a packed → planar conversion unpacks straight into the destination's lines — so no line is
+/// copied twice. Line scratch for packed → packed is allocated once; converting frames allocates nothing.
+/// BGRA is accepted as a source (graphics come in as BGRA; its alpha is dropped, the key is not computed);
+/// it is not produced.
 /// </summary>
 public sealed class FrameConverter
 {
@@ -17,6 +20,9 @@ public sealed class FrameConverter
     private readonly ColorMatrix _matrix;
     private readonly SimdPath _path;
     private readonly bool _streamed;
+
+    /// <summary>The layouts converted line by line: the frames' own, or each frame as one line where both join (<see cref="FrameLayout.JoinsLines"/>).</summary>
+    private readonly FrameLayout _lineSource, _lineTarget;
 
     /// <summary>Converts raw-file frames: tightly packed lines (v210 keeps its 128-byte stride).</summary>
     /// <exception cref="ArgumentException">Odd width, non-positive size, or BGRA as the destination.</exception>
@@ -26,7 +32,7 @@ public sealed class FrameConverter
     }
 
     /// <summary>Converts between frames of any layout of the same size (e.g. 64-byte aligned pool frames).</summary>
-    /// <param name="streamed">Whether the output is streamed past the cache; null: by its size (<see cref="OutputStores"/>), decided once as the size is fixed.</param>
+    /// <param name="streamed">Whether the output is streamed past the cache; null: by the bytes a frame's conversion moves (<see cref="OutputStores"/>), decided once as the sizes are fixed.</param>
     public FrameConverter(FrameLayout source, FrameLayout destination, ColorMatrix? matrix = null, SimdPath path = SimdPath.Auto, bool? streamed = null)
     {
         Destination(destination.Format);
@@ -36,8 +42,13 @@ public sealed class FrameConverter
         Target = destination;
         _matrix = matrix ?? ColorMatrix.Bt709;
         _path = path;
-        _streamed = streamed ?? OutputStores.Streams(destination.TotalBytes);
+        _streamed = streamed ?? OutputStores.Streams((long)source.TotalBytes + destination.TotalBytes);
         _scratch = new ushort[2 * source.Width];
+        // Packed → packed goes through a scratch line, which stays a line of the picture.
+        bool planar = source.Format == PixelFormat.Yuv422P10 || destination.Format == PixelFormat.Yuv422P10;
+        (_lineSource, _lineTarget) = planar && source.JoinsLines && destination.JoinsLines
+            ? (source.Joined(), destination.Joined())
+            : (source, destination);
     }
 
     public FrameLayout Source { get; }
@@ -53,27 +64,28 @@ public sealed class FrameConverter
             throw new ArgumentException($"a {Source} frame is {Source.TotalBytes} bytes; got {source.Length}", nameof(source));
         if (destination.Length < Target.TotalBytes)
             throw new ArgumentException($"a {Target} frame is {Target.TotalBytes} bytes; got {destination.Length}", nameof(destination));
-        int width = Source.Width, half = width / 2;
-        bool planarIn = Source.Format == PixelFormat.Yuv422P10, planarOut = Target.Format == PixelFormat.Yuv422P10;
+        FrameLayout from = _lineSource, to = _lineTarget;
+        int width = from.Width, half = width / 2;
+        bool planarIn = from.Format == PixelFormat.Yuv422P10, planarOut = to.Format == PixelFormat.Yuv422P10;
         Span<ushort> scratch = _scratch;
-        for (int line = 0; line < Source.Height; line++)
+        for (int line = 0; line < from.Height; line++)
         {
             if (planarIn && planarOut)
             {
                 for (int plane = 0; plane < 3; plane++)
-                    Plane(source, Source, plane, line).CopyTo(WritablePlane(destination, Target, plane, line));
+                    Plane(source, from, plane, line).CopyTo(WritablePlane(destination, to, plane, line));
             }
             else if (planarIn)
-                Pack(Plane(source, Source, 0, line), Plane(source, Source, 1, line), Plane(source, Source, 2, line), Line(destination, Target, line), streamed);
+                Pack(Plane(source, from, 0, line), Plane(source, from, 1, line), Plane(source, from, 2, line), Line(destination, to, line), width, streamed);
             else if (planarOut)
-                Unpack(Line(source, Source, line), WritablePlane(destination, Target, 0, line), WritablePlane(destination, Target, 1, line),
-                    WritablePlane(destination, Target, 2, line), streamed);
+                Unpack(Line(source, from, line), WritablePlane(destination, to, 0, line), WritablePlane(destination, to, 1, line),
+                    WritablePlane(destination, to, 2, line), width, streamed);
             else
             {
                 Span<ushort> y = scratch[..width], cb = scratch.Slice(width, half), cr = scratch.Slice(width + half, half);
                 // The scratch line is read again at once: it stays in cache.
-                Unpack(Line(source, Source, line), y, cb, cr, streamed: false);
-                Pack(y, cb, cr, Line(destination, Target, line), streamed);
+                Unpack(Line(source, from, line), y, cb, cr, width, streamed: false);
+                Pack(y, cb, cr, Line(destination, to, line), width, streamed);
             }
         }
     }
@@ -82,23 +94,21 @@ public sealed class FrameConverter
         ? throw new ArgumentException($"conversion to {format.Name} is not supported: BGRA is a graphics input format only", nameof(format))
         : format;
 
-    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, bool streamed)
+    private void Unpack(ReadOnlySpan<byte> line, Span<ushort> y, Span<ushort> cb, Span<ushort> cr, int width, bool streamed)
     {
-        int width = Source.Width;
         var format = Source.Format;
         if (format == PixelFormat.V210)
             V210.Unpack(line, y, cb, cr, width, _path, streamed);
         else if (format == PixelFormat.St2110Yuv422P10)
             St2110Pgroup.Unpack(line, y, cb, cr, width, _path, streamed);
         else if (format == PixelFormat.Uyvy422)
-            Uyvy422.Unpack(line, y, cb, cr, width, _path);
+            Uyvy422.Unpack(line, y, cb, cr, width, _path, streamed);
         else
             BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, [], [], width, _path, streamed);
     }
 
-    private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, bool streamed)
+    private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, int width, bool streamed)
     {
-        int width = Target.Width;
         var format = Target.Format;
         if (format == PixelFormat.V210)
             V210.Pack(y, cb, cr, line, width, _path, streamed);

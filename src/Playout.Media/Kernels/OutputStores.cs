@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Playout.Media.Kernels;
 
 /// <summary>
-/// Whether a frame's output is written past the cache (non-temporal stores) or through it, decided once per frame by its
-/// size: an output the last-level cache can hold is read from there by the next stage (a compositor's line, an encoder,
-/// the next benchmark pass), so streaming it past the cache only adds the trip to memory; a larger one would evict
-/// everything on its way, and streaming it saves the read-for-ownership of every line.
+/// Whether a frame's output is written past the cache (non-temporal stores) or through it, decided once per frame by the
+/// bytes the pass moves: when what it reads and what it writes fit in the last-level cache together, the output is read
+/// from there by the next stage (a compositor's line, an encoder, the next benchmark pass), so streaming it past the cache
+/// only adds the trip to memory; when they do not, the first lines written are evicted before the pass ends anyway, and
+/// streaming saves the read-for-ownership of every line (a 2160p v210 pack reads 33 MB and writes 22 MB: 1.2× its floor
+/// through the cache, 0.85× streamed, bench/RESULTS.md).
 /// </summary>
 public static class OutputStores
 {
@@ -16,7 +18,7 @@ public static class OutputStores
     /// <summary>The last-level cache's size, as the system reports it for the first CPU.</summary>
     public static long LastLevelCacheBytes { get; } = Read();
 
-    /// <summary>Whether an output of <paramref name="bytes"/> is streamed past the cache: it is larger than the last-level cache.</summary>
+    /// <summary>Whether a pass that reads and writes <paramref name="bytes"/> in all streams its output: they exceed the last-level cache.</summary>
     public static bool Streams(long bytes) => bytes > LastLevelCacheBytes;
 
     private static long Read()

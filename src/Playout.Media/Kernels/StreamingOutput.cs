@@ -6,7 +6,7 @@ namespace Playout.Media.Kernels;
 
 /// <summary>
 /// Writes whole contiguous vectors of a kernel's output. When the frame's output is streamed (<see cref="OutputStores"/>:
-/// it is larger than the last-level cache) and starts on a vector-size boundary (pool frames are 64-byte aligned) the
+/// the pass's input and output exceed the last-level cache) and starts on a vector-size boundary (pool frames are 64-byte aligned) the
 /// stores bypass the cache: skipping the read-for-ownership of every destination line saves a third of the traffic.
 /// Otherwise ordinary stores, which leave the output in cache for the stage that reads it next. Non-temporal stores are weakly ordered, so
 /// <see cref="Complete"/> fences them before the kernel returns and the frame can be handed on.

@@ -26,15 +26,16 @@ public static class Uyvy422
         public static readonly TV FromChroma = LaneShuffle.Indices<TOps, TV>(Uyvy422.FromChroma);
     }
 
+    /// <param name="streamed">Whether the frame this line belongs to is streamed past the cache (<see cref="OutputStores"/>, decided once per frame); a line alone stays in cache.</param>
     public static void Unpack(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width,
-        SimdPath path = SimdPath.Auto)
+        SimdPath path = SimdPath.Auto, bool streamed = false)
     {
         Packed422Checks.Unpack(source, luma, cb, cr, width, width * 2);
         int done = SimdPaths.Resolve(path) switch
         {
-            SimdPath.Vector128 => Unpack<Lanes128, Vector128<byte>>(source, luma, cb, cr, width),
-            SimdPath.Vector256 => Unpack<Lanes256, Vector256<byte>>(source, luma, cb, cr, width),
-            SimdPath.Vector512 => Unpack<Lanes512, Vector512<byte>>(source, luma, cb, cr, width),
+            SimdPath.Vector128 => Unpack<Lanes128, Vector128<byte>>(source, luma, cb, cr, width, streamed),
+            SimdPath.Vector256 => Unpack<Lanes256, Vector256<byte>>(source, luma, cb, cr, width, streamed),
+            SimdPath.Vector512 => Unpack<Lanes512, Vector512<byte>>(source, luma, cb, cr, width, streamed),
             _ => 0,
         };
         for (int pair = done / 2; pair < width / 2; pair++)
@@ -69,15 +70,16 @@ public static class Uyvy422
 
     private static byte To8(ushort sample) => (byte)Math.Min(255, (sample + 2) >> 2);
 
-    private static int Unpack<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width)
+    private static int Unpack<TOps, TV>(ReadOnlySpan<byte> source, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
+        int pixel = TOps.PermutesAcrossLanes ? UyvyWords<TOps, TV>.Unpack(source, luma, cb, cr, width, streamed) : 0;
         TV toLuma = Shuffles<TOps, TV>.ToLuma, toChroma = Shuffles<TOps, TV>.ToChroma;
         ref byte src = ref MemoryMarshal.GetReference(source);
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int step = 8 * TOps.Lanes, pixel = 0;
+        int step = 8 * TOps.Lanes;
         for (; pixel + step <= width; pixel += step)
         {
             TV packed = TOps.Load(ref Unsafe.Add(ref src, 2 * pixel));
@@ -92,21 +94,21 @@ public static class Uyvy422
         Span<byte> destination, int width, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
+        // First, so that no vector of the lane loop is live across the call (it would be kept in memory through the loop).
+        int pixel = TOps.PermutesAcrossLanes ? UyvyWords<TOps, TV>.Pack(luma, cb, cr, destination, width, streamed) : 0;
         TV fromLuma = Shuffles<TOps, TV>.FromLuma, fromChroma = Shuffles<TOps, TV>.FromChroma;
-        TV two = LaneShuffle.Splat16<TOps, TV>(2), max = LaneShuffle.Splat16<TOps, TV>(255);
-        ref byte dst = ref MemoryMarshal.GetReference(destination);
+        TV two = LaneShuffle.Splat16<TOps, TV>(2), limit = LaneShuffle.Splat16<TOps, TV>(UyvyWords<TOps, TV>.Limit);
         ref byte y = ref SampleBytes.Of(luma);
         ref byte u = ref SampleBytes.Of(cb);
         ref byte v = ref SampleBytes.Of(cr);
-        int step = 8 * TOps.Lanes, pixel = 0;
+        int step = 8 * TOps.Lanes;
         fixed (byte* pinned = destination)
         {
             var output = new StreamingOutput<TOps, TV>(pinned, streamed);
             for (; pixel + step <= width; pixel += step)
             {
-                TV luma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two), 2), max);
-                TV chroma8 = TOps.Min16(TOps.ShiftRight16(TOps.Add16(
-                    TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4), two), 2), max);
+                TV luma8 = UyvyWords<TOps, TV>.Eight(TOps.Load(ref Unsafe.Add(ref y, 2 * pixel)), two, limit);
+                TV chroma8 = UyvyWords<TOps, TV>.Eight(TOps.LoadSpreadHalves16(ref Unsafe.Add(ref u, pixel), ref Unsafe.Add(ref v, pixel), 4), two, limit);
                 output.Store(TOps.Or(TOps.Shuffle(luma8, fromLuma), TOps.Shuffle(chroma8, fromChroma)), 2 * pixel);
             }
             output.Complete();

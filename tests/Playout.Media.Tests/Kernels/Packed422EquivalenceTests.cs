@@ -59,6 +59,31 @@ public class Packed422EquivalenceTests
         }
     }
 
+    [Fact]
+    public void Uyvy_pack_rounds_and_saturates_every_16_bit_sample_on_every_path()
+    {
+        // Every 16-bit value once as luma and once as each chroma: out-of-range samples (above 1023) must saturate at 255 on
+        // every path, as the scalar reference's min(255, (s + 2) >> 2) does, not wrap.
+        const int width = 65536;
+        var y = Enumerable.Range(0, width).Select(i => (ushort)i).ToArray();
+        var cb = Enumerable.Range(0, width / 2).Select(i => (ushort)(2 * i + 1)).ToArray();
+        var cr = Enumerable.Range(0, width / 2).Select(i => (ushort)(65535 - 2 * i)).ToArray();
+        var expected = new byte[2 * width];
+        Uyvy422.Pack(y, cb, cr, expected, width, SimdPath.Scalar);
+        Assert.Equal(255, expected[2 * 1023 + 1]);
+        Assert.Equal(255, expected[2 * 65535 + 1]);
+        Assert.Equal(1, expected[2 * 3 + 1]);
+        var wrong = new List<SimdPath>();
+        foreach (var path in SimdPaths.Explicit.Skip(1))
+        {
+            var actual = new byte[2 * width];
+            Uyvy422.Pack(y, cb, cr, actual, width, path);
+            if (!actual.AsSpan().SequenceEqual(expected))
+                wrong.Add(path);
+        }
+        Assert.Empty(wrong);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(62)]
