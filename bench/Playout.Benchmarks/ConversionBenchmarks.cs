@@ -29,7 +29,8 @@ public class ConversionBenchmarks
         Add("uyvy-pack", PixelFormat.Yuv422P10, PixelFormat.Uyvy422);
         Add("bgra-noise", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
         Add("bgra-graphics", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
-        LowerThirdGraphic.Draw(_cases["bgra-graphics"].Source.Span, _width, _height, PixelFormat.BgraPremultiplied.Layout(_width, _height, 64).Planes[0].Stride);
+        var bgra = PixelFormat.BgraPremultiplied.Layout(_width, _height, 64).Planes[0];
+        LowerThirdGraphic.Draw(_cases["bgra-graphics"].Source.Span[bgra.Offset..], _width, _height, bgra.Stride);
         Add("st2110-unpack", PixelFormat.St2110Yuv422P10, PixelFormat.Yuv422P10);
         Add("st2110-pack", PixelFormat.Yuv422P10, PixelFormat.St2110Yuv422P10);
         _y = new NativeBuffer(_width * _height * 2);

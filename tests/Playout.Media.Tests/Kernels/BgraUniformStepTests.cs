@@ -16,7 +16,10 @@ public class BgraUniformStepTests
 
     private static readonly ColorMatrix[] Matrices = [ColorMatrix.Bt601, ColorMatrix.Bt709, ColorMatrix.Bt2020];
 
-    /// <summary>Tails short of every step size (16, 32 and 64 pixels), a step and a tail, every kind of block, 720p (not a multiple of 48), HD, UHD.</summary>
+    /// <summary>
+    /// Tails short of every step size (16, 32 and 64 pixels), a step and a tail, every kind of block, 720p (not a multiple of 48)
+    /// with and without a tail, HD, UHD plus a tail.
+    /// </summary>
     public static IEnumerable<object[]> Widths() =>
         new[] { 2, 14, 16, 18, 30, 32, 34, 62, 64, 66, 126, 128, 130, 446, 448, 450, 720, 1280, 1282, 1920, 3842 }.Select(w => new object[] { w });
 
