@@ -16,7 +16,8 @@ struct PlayoutAvPackedDecoder {
     int32_t frame_size;
     /* Holds a copy of the frame, zero padded, when the caller's input has no room for FFmpeg's padding. */
     uint8_t* staging;
-    /* The output planes of the PlayoutAv_PackedDecode call in progress, for get_buffer2 or copy_out. */
+    /* The output planes of the PlayoutAv_PackedDecode call in progress, for get_buffer2 or copy_out
+     * (four entries, as av_image_copy takes them; the fourth stays unused). */
     uint8_t* planes[4];
     int32_t strides[4];
     int64_t extents[3];
@@ -25,14 +26,19 @@ struct PlayoutAvPackedDecoder {
     int live;
 };
 
+/* The planes were checked for exactly the opened picture; anything else would overrun them. */
+static int is_opened_picture(const AVCodecContext* codec, const AVFrame* frame)
+{
+    return frame->format == AV_PIX_FMT_YUV422P10 && frame->width == codec->width && frame->height == codec->height;
+}
+
 /* Only for decoders that declare AV_CODEC_CAP_DR1 (v210 does): the picture may then live in any memory, so it
  * lives in the caller's planes. Other decoders must get avcodec_default_get_buffer2's frames. */
 static int get_buffer2(AVCodecContext* codec, AVFrame* frame, int flags)
 {
     PlayoutAvPackedDecoder* decoder = codec->opaque;
     (void)flags;
-    /* The planes were checked for exactly this picture; anything else would overrun them. */
-    if (frame->format != AV_PIX_FMT_YUV422P10 || frame->width != codec->width || frame->height != codec->height)
+    if (!is_opened_picture(codec, frame))
         return AVERROR_BUG;
     for (int i = 0; i < 3; i++) {
         frame->buf[i] = buffers_wrap(decoder->planes[i], decoder->extents[i], 0, &decoder->live);
@@ -47,8 +53,7 @@ static int get_buffer2(AVCodecContext* codec, AVFrame* frame, int flags)
 /* Copies a picture FFmpeg decoded into its own frame (no DR1) to the caller's planes. */
 static int32_t copy_out(PlayoutAvPackedDecoder* decoder, const AVFrame* frame)
 {
-    /* The planes were checked for exactly this picture; anything else would overrun them. */
-    if (frame->format != AV_PIX_FMT_YUV422P10 || frame->width != decoder->codec->width || frame->height != decoder->codec->height)
+    if (!is_opened_picture(decoder->codec, frame))
         return AVERROR_BUG;
     av_image_copy(decoder->planes, decoder->strides, (const uint8_t**)frame->data, frame->linesize,
         AV_PIX_FMT_YUV422P10, frame->width, frame->height);
