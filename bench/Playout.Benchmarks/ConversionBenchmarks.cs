@@ -6,15 +6,17 @@ using Playout.Media.Kernels;
 namespace Playout.Benchmarks;
 
 /// <summary>
-/// uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and swscale where it has the conversion.
-/// Premultiplied BGRA twice: random bytes ("bgra-noise", every step on the general path: the worst case) and a lower third
-/// (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are).
+/// uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and FFmpeg where it has the conversion (swscale; its
+/// bitpacked codec for pgroups). Premultiplied BGRA twice: random bytes ("bgra-noise", every step on the general path: the worst
+/// case) and a lower third (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are).
 /// </summary>
 [BenchmarkCategory("convert")]
 public class ConversionBenchmarks
 {
     private readonly Dictionary<string, (NativeBuffer Source, NativeBuffer Target, FrameConverter Ours, Floor Floor)> _cases = [];
     private FfmpegScaler _uyvyScaler = null!, _bgraScaler = null!;
+    private FfmpegPackedEncoder _pgroupEncoder = null!;
+    private FfmpegPackedDecoder _pgroupDecoder = null!;
     private NativeBuffer _y = null!, _cb = null!, _cr = null!;
     private int _width, _height;
 
@@ -38,6 +40,8 @@ public class ConversionBenchmarks
         _cr = new NativeBuffer(_width * _height);
         _uyvyScaler = new FfmpegScaler(_width, _height, "uyvy422", _width, _height, "yuv422p10le", FfmpegScalerFlags.Point);
         _bgraScaler = new FfmpegScaler(_width, _height, "bgra", _width, _height, "yuv422p10le", FfmpegScalerFlags.Point);
+        _pgroupEncoder = new FfmpegPackedEncoder(FfmpegPackedCodec.Bitpacked, _width, _height);
+        _pgroupDecoder = new FfmpegPackedDecoder(FfmpegPackedCodec.Bitpacked, _width, _height);
     }
 
     private void Add(string name, PixelFormat from, PixelFormat to)
@@ -60,7 +64,7 @@ public class ConversionBenchmarks
             target.Dispose();
             floor.Dispose();
         }
-        foreach (var d in new IDisposable[] { _uyvyScaler, _bgraScaler, _y, _cb, _cr })
+        foreach (var d in new IDisposable[] { _uyvyScaler, _bgraScaler, _pgroupEncoder, _pgroupDecoder, _y, _cb, _cr })
             d.Dispose();
     }
 
@@ -110,9 +114,20 @@ public class ConversionBenchmarks
     [Benchmark, BenchmarkCategory("st2110-unpack")]
     public void St2110UnpackOurs() => Ours("st2110-unpack");
 
+    /// <summary>FFmpeg 5.1's bitpacked decoder has no DR1, so this includes copying its frame into the planes.</summary>
+    [Benchmark, BenchmarkCategory("st2110-unpack")]
+    public void St2110UnpackFfmpeg() =>
+        _pgroupDecoder.Decode(_cases["st2110-unpack"].Source.Padded, _y.PaddedSamples, _width, _cb.PaddedSamples, _width / 2,
+            _cr.PaddedSamples, _width / 2);
+
     [Benchmark(Baseline = true), BenchmarkCategory("st2110-pack")]
     public void St2110PackFloor() => _cases["st2110-pack"].Floor.Copy();
 
     [Benchmark, BenchmarkCategory("st2110-pack")]
     public void St2110PackOurs() => Ours("st2110-pack");
+
+    [Benchmark, BenchmarkCategory("st2110-pack")]
+    public void St2110PackFfmpeg() =>
+        _pgroupEncoder.Encode(_y.PaddedSamples, _width, _cb.PaddedSamples, _width / 2, _cr.PaddedSamples, _width / 2,
+            _cases["st2110-pack"].Target.Padded);
 }

@@ -11,8 +11,8 @@ public class V210Benchmarks
 {
     private NativeBuffer _v210 = null!, _planar = null!, _y = null!, _cb = null!, _cr = null!;
     private FrameConverter _unpack = null!, _pack = null!;
-    private FfmpegV210Decoder _decoder = null!;
-    private FfmpegV210Encoder _encoder = null!;
+    private FfmpegPackedDecoder _decoder = null!;
+    private FfmpegPackedEncoder _encoder = null!;
     private Floor _unpackFloor = null!, _packFloor = null!;
     private int _width;
 
@@ -35,8 +35,8 @@ public class V210Benchmarks
         _y = new NativeBuffer(width * height * 2);
         _cb = new NativeBuffer(width * height);
         _cr = new NativeBuffer(width * height);
-        _decoder = new FfmpegV210Decoder(width, height);
-        _encoder = new FfmpegV210Encoder(width, height);
+        _decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, width, height);
+        _encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, width, height);
         _unpackFloor = new Floor(v210.TotalBytes, planar.TotalBytes);
         _packFloor = new Floor(planar.TotalBytes, v210.TotalBytes);
     }

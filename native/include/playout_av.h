@@ -27,7 +27,7 @@ extern "C" {
 #define PLAYOUT_AV_API __attribute__((visibility("default")))
 
 /* Version of this ABI; bumped on any incompatible change. */
-#define PLAYOUT_AV_ABI_VERSION 3
+#define PLAYOUT_AV_ABI_VERSION 4
 
 /* Bytes that must follow every plane's last line, and every packed v210 frame that FFmpeg reads or
  * writes in place (at least FFmpeg's AV_INPUT_BUFFER_PADDING_SIZE). */
@@ -41,12 +41,12 @@ extern "C" {
  * negated four-character tags (below -2^24). */
 #define PLAYOUT_AV_ENULL            (-10001) /* a required pointer argument is NULL */
 #define PLAYOUT_AV_EDIMENSIONS      (-10002) /* a width or height is not positive, or too large */
-#define PLAYOUT_AV_EODDWIDTH        (-10003) /* v210 is 4:2:2: the width must be even */
+#define PLAYOUT_AV_EODDWIDTH        (-10003) /* packed 4:2:2 (v210, bitpacked): the width must be even */
 #define PLAYOUT_AV_EPIXFMT          (-10004) /* a pixel format name FFmpeg does not know */
 #define PLAYOUT_AV_EPIXFMTUNSUPPORTED (-10005) /* swscale cannot read (source) or write (destination) it */
 #define PLAYOUT_AV_ESTRIDE          (-10006) /* a stride is shorter than one line of its plane */
 #define PLAYOUT_AV_EPLANESIZE       (-10007) /* a plane is smaller than its lines plus PLAYOUT_AV_PADDING */
-#define PLAYOUT_AV_EFRAMESIZE       (-10008) /* a v210 buffer is smaller than one frame */
+#define PLAYOUT_AV_EFRAMESIZE       (-10008) /* a packed (v210, bitpacked) buffer is smaller than one frame */
 #define PLAYOUT_AV_EALIGN           (-10009) /* a decoder plane or stride is not PLAYOUT_AV_ALIGNMENT-aligned */
 #define PLAYOUT_AV_EOVERLAP         (-10010) /* output planes overlap (padding included) */
 #define PLAYOUT_AV_ESCALER          (-10011) /* swscale refused the sizes, formats or flags */
@@ -58,6 +58,7 @@ extern "C" {
 #define PLAYOUT_AV_ECAPACITY        (-10017) /* an output buffer is too small for what must be written */
 #define PLAYOUT_AV_EFINISHED        (-10018) /* the sink was already finished (trailer written) */
 #define PLAYOUT_AV_ESCTE35          (-10019) /* SCTE-35 needs an mpegts sink opened with scte35_pid (a PID no stream uses) */
+#define PLAYOUT_AV_EPACKEDCODEC     (-10020) /* not a PLAYOUT_AV_PACKED_* codec */
 
 /* ---- Library --------------------------------------------------------------------------------- */
 
@@ -83,47 +84,55 @@ typedef void (*PlayoutAvLogCallback)(int32_t level, const char* line);
  * FFmpeg's own stderr logger. Process-wide, like FFmpeg's log. */
 PLAYOUT_AV_API int32_t PlayoutAv_SetLog(PlayoutAvLogCallback callback, int32_t max_level);
 
-/* ---- v210 encoder (FFmpeg's "v210" encoder) --------------------------------------------------- */
+/* ---- Packed 4:2:2 10-bit encoder and decoder (FFmpeg's "v210" and "bitpacked" codecs) ---------- */
 
-typedef struct PlayoutAvV210Encoder PlayoutAvV210Encoder;
+/* The packings, each FFmpeg's own encoder and decoder to and from yuv422p10le. */
+#define PLAYOUT_AV_PACKED_V210      1 /* v210: height lines of ceil(width / 48) * 128 bytes, the end of each zero-filled */
+#define PLAYOUT_AV_PACKED_BITPACKED 2 /* SMPTE ST 2110-20 / RFC 4175 pgroups (Cb Y0 Cr Y1, 10 bits each, big-endian):
+                                         height lines of width * 5 / 2 bytes, back to back */
 
-/* Opens an encoder of yuv422p10le pictures to v210. Width must be even. */
-PLAYOUT_AV_API int32_t PlayoutAv_V210EncoderOpen(int32_t width, int32_t height, PlayoutAvV210Encoder** encoder);
+typedef struct PlayoutAvPackedEncoder PlayoutAvPackedEncoder;
+
+/* Opens an encoder of yuv422p10le pictures to codec (a PLAYOUT_AV_PACKED_* value). Width must be even;
+ * bitpacked takes at most (2^31 - 513) / 20 pixels, as FFmpeg counts the picture's bits in an int. */
+PLAYOUT_AV_API int32_t PlayoutAv_PackedEncoderOpen(int32_t codec, int32_t width, int32_t height,
+    PlayoutAvPackedEncoder** encoder);
 
 /* Encodes one yuv422p10le picture (three planes of little-endian 16-bit samples holding 10-bit values;
- * Y lines are width * 2 bytes, Cb and Cr lines width bytes) into dst as v210: height lines of
- * ceil(width / 48) * 128 bytes, the end of each line zero-filled.
+ * Y lines are width * 2 bytes, Cb and Cr lines width bytes) into dst as one packed frame.
  * dst_size must be at least that frame size. With PLAYOUT_AV_PADDING more bytes FFmpeg writes into dst
  * directly (and zeroes those padding bytes); otherwise it writes an internal buffer that is copied out.
- * Input samples are clipped to 4..1019, as FFmpeg does. Input planes need no particular alignment. */
-PLAYOUT_AV_API int32_t PlayoutAv_V210Encode(PlayoutAvV210Encoder* encoder,
+ * Input samples are clipped as FFmpeg does: v210 to 4..1019, bitpacked to 0..1023.
+ * Input planes need no particular alignment. */
+PLAYOUT_AV_API int32_t PlayoutAv_PackedEncode(PlayoutAvPackedEncoder* encoder,
     const uint8_t* y, int32_t y_stride, int32_t y_size,
     const uint8_t* cb, int32_t cb_stride, int32_t cb_size,
     const uint8_t* cr, int32_t cr_stride, int32_t cr_size,
     uint8_t* dst, int32_t dst_size);
 
-PLAYOUT_AV_API int32_t PlayoutAv_V210EncoderClose(PlayoutAvV210Encoder* encoder);
+PLAYOUT_AV_API int32_t PlayoutAv_PackedEncoderClose(PlayoutAvPackedEncoder* encoder);
 
-/* ---- v210 decoder (FFmpeg's "v210" decoder) --------------------------------------------------- */
+typedef struct PlayoutAvPackedDecoder PlayoutAvPackedDecoder;
 
-typedef struct PlayoutAvV210Decoder PlayoutAvV210Decoder;
+/* Opens a decoder of codec frames (a PLAYOUT_AV_PACKED_* value) to yuv422p10le. Width must be even;
+ * v210 needs a height of at least 4 (FFmpeg's decoder silently decodes nothing below that); bitpacked
+ * the same pixel limit as its encoder. */
+PLAYOUT_AV_API int32_t PlayoutAv_PackedDecoderOpen(int32_t codec, int32_t width, int32_t height,
+    PlayoutAvPackedDecoder** decoder);
 
-/* Opens a decoder of v210 frames (line stride ceil(width / 48) * 128 bytes) to yuv422p10le.
- * Width must be even and height at least 4: FFmpeg's decoder silently decodes nothing below that. */
-PLAYOUT_AV_API int32_t PlayoutAv_V210DecoderOpen(int32_t width, int32_t height, PlayoutAvV210Decoder** decoder);
-
-/* Decodes the first frame in src (src_size bytes) into the caller's planes, which FFmpeg writes
- * directly (its get_buffer2 hands them out). Each plane must start on a PLAYOUT_AV_ALIGNMENT boundary,
- * have a stride that is a multiple of PLAYOUT_AV_ALIGNMENT and not overlap another plane.
- * If src_size leaves PLAYOUT_AV_PADDING readable bytes after the frame, FFmpeg reads src in place;
- * otherwise the frame is first copied into an internal padded buffer. */
-PLAYOUT_AV_API int32_t PlayoutAv_V210Decode(PlayoutAvV210Decoder* decoder,
+/* Decodes the first frame in src (src_size bytes) into the caller's planes. Where FFmpeg's decoder takes
+ * caller memory (AV_CODEC_CAP_DR1: v210) it writes the planes directly; otherwise (bitpacked in FFmpeg 5.1)
+ * it decodes into a frame of its own that is copied into them. Either way each plane must start on a
+ * PLAYOUT_AV_ALIGNMENT boundary, have a stride that is a multiple of PLAYOUT_AV_ALIGNMENT and not overlap
+ * another plane. If src_size leaves PLAYOUT_AV_PADDING readable bytes after the frame, FFmpeg reads src in
+ * place; otherwise the frame is first copied into an internal padded buffer. */
+PLAYOUT_AV_API int32_t PlayoutAv_PackedDecode(PlayoutAvPackedDecoder* decoder,
     const uint8_t* src, int32_t src_size,
     uint8_t* y, int32_t y_stride, int32_t y_size,
     uint8_t* cb, int32_t cb_stride, int32_t cb_size,
     uint8_t* cr, int32_t cr_stride, int32_t cr_size);
 
-PLAYOUT_AV_API int32_t PlayoutAv_V210DecoderClose(PlayoutAvV210Decoder* decoder);
+PLAYOUT_AV_API int32_t PlayoutAv_PackedDecoderClose(PlayoutAvPackedDecoder* decoder);
 
 /* ---- swscale ---------------------------------------------------------------------------------- */
 

@@ -10,12 +10,12 @@ static const char* describe(int32_t err)
     switch (err) {
     case PLAYOUT_AV_ENULL: return "a required pointer argument is NULL";
     case PLAYOUT_AV_EDIMENSIONS: return "width and height must be positive and small enough for FFmpeg";
-    case PLAYOUT_AV_EODDWIDTH: return "v210 is 4:2:2, so the width must be even";
+    case PLAYOUT_AV_EODDWIDTH: return "v210 and bitpacked are 4:2:2, so the width must be even";
     case PLAYOUT_AV_EPIXFMT: return "unknown pixel format name (use FFmpeg's names, e.g. uyvy422, yuv422p10le, bgra)";
     case PLAYOUT_AV_EPIXFMTUNSUPPORTED: return "swscale cannot read (source) or write (destination) this pixel format";
     case PLAYOUT_AV_ESTRIDE: return "a stride is shorter than one line of its plane";
     case PLAYOUT_AV_EPLANESIZE: return "a plane buffer is too small: it needs (lines - 1) x stride + line bytes + 64 bytes of padding";
-    case PLAYOUT_AV_EFRAMESIZE: return "the v210 buffer is too small: it needs height x ceil(width / 48) x 128 bytes";
+    case PLAYOUT_AV_EFRAMESIZE: return "the packed buffer is too small: it needs height lines of ceil(width / 48) x 128 bytes (v210) or width x 5 / 2 bytes (bitpacked)";
     case PLAYOUT_AV_EALIGN: return "decoder output planes must start on 64-byte boundaries and have strides that are multiples of 64 bytes";
     case PLAYOUT_AV_EOVERLAP: return "output planes overlap (their 64 bytes of padding included)";
     case PLAYOUT_AV_ESCALER: return "swscale refused these sizes, formats or flags (at most one algorithm flag is allowed)";
@@ -27,6 +27,7 @@ static const char* describe(int32_t err)
     case PLAYOUT_AV_ECAPACITY: return "an output buffer is too small for what must be written";
     case PLAYOUT_AV_EFINISHED: return "the sink was already finished (its trailer is written); open a new one";
     case PLAYOUT_AV_ESCTE35: return "SCTE-35 needs an mpegts sink opened with an SCTE-35 PID that no other stream uses";
+    case PLAYOUT_AV_EPACKEDCODEC: return "not a packed codec: use PLAYOUT_AV_PACKED_V210 (1) or PLAYOUT_AV_PACKED_BITPACKED (2)";
     default: return NULL;
     }
 }

@@ -23,7 +23,7 @@ public sealed class PlayoutAvException : Exception
     /// <summary>The negative code the native function returned: an FFmpeg AVERROR or one of playout_av.h's PLAYOUT_AV_E* codes.</summary>
     public int ErrorCode { get; }
 
-    /// <summary>The native function that failed, e.g. PlayoutAv_V210Encode.</summary>
+    /// <summary>The native function that failed, e.g. PlayoutAv_PackedEncode.</summary>
     public string Function { get; }
 
     /// <summary>playout_av's or FFmpeg's (av_strerror) description of a code.</summary>

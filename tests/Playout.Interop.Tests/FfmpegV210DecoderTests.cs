@@ -14,7 +14,7 @@ public sealed class FfmpegV210DecoderTests
     public void DecodesExactlyLikeTheFfmpegCli(int width, int height, string source, bool paddedInput)
     {
         using var folder = new TempDirectory();
-        using var decoder = new FfmpegV210Decoder(width, height);
+        using var decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, width, height);
         // Random bytes include the two unused bits of every v210 word and out-of-range values.
         string input = source == "random"
             ? folder.Write("in.v210", RandomBytes(decoder.FrameSize, seed: width + height))
@@ -33,7 +33,7 @@ public sealed class FfmpegV210DecoderTests
     [Fact]
     public void RejectsFewerThanFourLines()
     {
-        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegV210Decoder(8, 3));
+        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegPackedDecoder(FfmpegPackedCodec.V210, 8, 3));
 
         Assert.Equal(-10013, e.ErrorCode);
         Assert.Contains("at least 4 lines", e.Message);
@@ -42,7 +42,7 @@ public sealed class FfmpegV210DecoderTests
     [Fact]
     public void RejectsAnOddWidth()
     {
-        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegV210Decoder(7, 4));
+        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegPackedDecoder(FfmpegPackedCodec.V210, 7, 4));
 
         Assert.Equal(-10003, e.ErrorCode);
         Assert.Contains("width must be even", e.Message);
@@ -51,19 +51,19 @@ public sealed class FfmpegV210DecoderTests
     [Fact]
     public void RejectsAnInputSmallerThanAFrame()
     {
-        using var decoder = new FfmpegV210Decoder(8, 4);
+        using var decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, 8, 4);
         using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize - 1], picture));
 
         Assert.Equal(-10008, e.ErrorCode);
-        Assert.Contains("v210 buffer is too small", e.Message);
+        Assert.Contains("packed buffer is too small", e.Message);
     }
 
     [Fact]
     public void RejectsAPlaneOffTheAlignment()
     {
-        using var decoder = new FfmpegV210Decoder(8, 4);
+        using var decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, 8, 4);
         using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize],
@@ -77,7 +77,7 @@ public sealed class FfmpegV210DecoderTests
     [Fact]
     public void RejectsOverlappingPlanes()
     {
-        using var decoder = new FfmpegV210Decoder(8, 4);
+        using var decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, 8, 4);
         using var picture = TestPicture.Yuv422P10(8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => decoder.Decode(new byte[decoder.FrameSize],

@@ -22,7 +22,7 @@ public sealed class FfmpegV210EncoderTests
             : Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le");
         byte[] expected = Ffmpeg.EncodeRaw(input, width, height, "v210", folder.File("cli.v210"));
         using var picture = TestPicture.Yuv422P10(width, height).Load(File.ReadAllBytes(input));
-        using var encoder = new FfmpegV210Encoder(width, height);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, width, height);
         var v210 = new byte[encoder.FrameSize + FfmpegBuffers.Padding];
 
         encoder.Encode(picture, v210);
@@ -44,7 +44,7 @@ public sealed class FfmpegV210EncoderTests
         ushort[] y = [0, .. raw[..(width * height)], .. new ushort[padding]];
         ushort[] cb = [.. raw[(width * height)..(width * height * 3 / 2)], .. new ushort[padding]];
         ushort[] cr = [.. raw[(width * height * 3 / 2)..], .. new ushort[padding]];
-        using var encoder = new FfmpegV210Encoder(width, height);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, width, height);
         var v210 = new byte[encoder.FrameSize];
 
         encoder.Encode(y.AsSpan(1), width, cb, width / 2, cr, width / 2, v210);
@@ -59,7 +59,7 @@ public sealed class FfmpegV210EncoderTests
         using var folder = new TempDirectory();
         using var picture = TestPicture.Yuv422P10(width, height)
             .Load(File.ReadAllBytes(Ffmpeg.TestPicture(folder.File("in.yuv"), width, height, "yuv422p10le")));
-        using var encoder = new FfmpegV210Encoder(width, height);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, width, height);
         byte[] roomy = Filled(encoder.FrameSize + FfmpegBuffers.Padding + 16, 0xAA);
         byte[] tight = Filled(encoder.FrameSize + 10, 0xAA);
 
@@ -76,10 +76,10 @@ public sealed class FfmpegV210EncoderTests
     [Fact]
     public void RejectsAnOddWidth()
     {
-        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegV210Encoder(63, 4));
+        var e = Assert.Throws<PlayoutAvException>(() => new FfmpegPackedEncoder(FfmpegPackedCodec.V210, 63, 4));
 
         Assert.Equal(-10003, e.ErrorCode);
-        Assert.Equal("PlayoutAv_V210EncoderOpen", e.Function);
+        Assert.Equal("PlayoutAv_PackedEncoderOpen", e.Function);
         Assert.Contains("63x4", e.Message);
         Assert.Contains("width must be even", e.Message);
     }
@@ -88,14 +88,14 @@ public sealed class FfmpegV210EncoderTests
     public void RejectsAnOutputBufferSmallerThanAFrame()
     {
         using var picture = TestPicture.Yuv422P10(8, 4);
-        using var encoder = new FfmpegV210Encoder(8, 4);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, 8, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => encoder.Encode(picture, new byte[encoder.FrameSize - 1]));
 
         Assert.Equal(-10008, e.ErrorCode);
-        Assert.Equal("PlayoutAv_V210Encode", e.Function);
-        Assert.Contains("v210 buffer is too small", e.Message);
-        Assert.Contains($"v210 buffer of {encoder.FrameSize - 1} bytes for a {encoder.FrameSize}-byte frame", e.Message);
+        Assert.Equal("PlayoutAv_PackedEncode", e.Function);
+        Assert.Contains("packed buffer is too small", e.Message);
+        Assert.Contains($"V210 buffer of {encoder.FrameSize - 1} bytes for a {encoder.FrameSize}-byte frame", e.Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class FfmpegV210EncoderTests
     {
         const int width = 8, height = 4;
         using var picture = TestPicture.Yuv422P10(width, height);
-        using var encoder = new FfmpegV210Encoder(width, height);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, width, height);
         int tightSamples = (height - 1) * picture.SampleStride(0) + width;
 
         var e = Assert.Throws<PlayoutAvException>(() => encoder.Encode(
@@ -118,7 +118,7 @@ public sealed class FfmpegV210EncoderTests
     public void RejectsAStrideShorterThanALine()
     {
         using var picture = TestPicture.Yuv422P10(62, 4);
-        using var encoder = new FfmpegV210Encoder(62, 4);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, 62, 4);
 
         var e = Assert.Throws<PlayoutAvException>(() => encoder.Encode(
             picture.Samples(0), 61, picture.Samples(1), picture.SampleStride(1),
@@ -132,7 +132,7 @@ public sealed class FfmpegV210EncoderTests
     public void CannotEncodeOnceDisposed()
     {
         using var picture = TestPicture.Yuv422P10(8, 4);
-        var encoder = new FfmpegV210Encoder(8, 4);
+        var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, 8, 4);
         encoder.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => encoder.Encode(picture, new byte[encoder.FrameSize]));

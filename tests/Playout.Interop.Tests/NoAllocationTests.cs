@@ -9,7 +9,7 @@ public sealed class NoAllocationTests
     public void EncodingDoesNotAllocate()
     {
         using var picture = TestPicture.Yuv422P10(Width, Height);
-        using var encoder = new FfmpegV210Encoder(Width, Height);
+        using var encoder = new FfmpegPackedEncoder(FfmpegPackedCodec.V210, Width, Height);
         var roomy = new byte[encoder.FrameSize + FfmpegBuffers.Padding];
         var tight = new byte[encoder.FrameSize];
 
@@ -24,7 +24,7 @@ public sealed class NoAllocationTests
     public void DecodingDoesNotAllocate()
     {
         using var picture = TestPicture.Yuv422P10(Width, Height);
-        using var decoder = new FfmpegV210Decoder(Width, Height);
+        using var decoder = new FfmpegPackedDecoder(FfmpegPackedCodec.V210, Width, Height);
         var roomy = new byte[decoder.FrameSize + FfmpegBuffers.Padding];
         var tight = new byte[decoder.FrameSize];
 

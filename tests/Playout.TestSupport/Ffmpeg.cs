@@ -38,9 +38,17 @@ public static class Ffmpeg
     }
 
     /// <summary>Decodes a raw v210 file with FFmpeg's v210 demuxer and decoder into yuv422p10le.</summary>
-    public static byte[] DecodeV210(string inputPath, int width, int height, string path)
+    public static byte[] DecodeV210(string inputPath, int width, int height, string path) =>
+        DecodePacked("v210", inputPath, width, height, path);
+
+    /// <summary>Decodes a raw packed 10-bit 4:2:2 file with FFmpeg's demuxer and decoder named <paramref name="format"/> ("v210" or "bitpacked") into yuv422p10le.</summary>
+    public static byte[] DecodePacked(string format, string inputPath, int width, int height, string path)
     {
-        Run("-f", "v210", "-s", $"{width}x{height}", "-i", inputPath, "-pix_fmt", "yuv422p10le", "-f", "rawvideo", path);
+        // The bitpacked demuxer's pixel format tells its decoder which packing it reads (10-bit pgroups, not the
+        // default yuv420p's); the v210 demuxer must not be given one (it would then expect planar frames).
+        string[] pixelFormat = format == "bitpacked" ? ["-pixel_format", "yuv422p10le"] : [];
+        Run(["-f", format, .. pixelFormat, "-s", $"{width}x{height}", "-i", inputPath,
+            "-pix_fmt", "yuv422p10le", "-f", "rawvideo", path]);
         return File.ReadAllBytes(path);
     }
 }

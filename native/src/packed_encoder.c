@@ -6,25 +6,26 @@
 
 #include "buffers.h"
 #include "playout_av.h"
-#include "v210.h"
+#include "packed.h"
 
-struct PlayoutAvV210Encoder {
+struct PlayoutAvPackedEncoder {
     AVCodecContext* codec;
     AVFrame* frame;
     AVPacket* packet;
     int32_t frame_size;
     /* Where the packet goes when the caller's buffer has no room for FFmpeg's padding. */
     uint8_t* staging;
-    /* The output buffer of the PlayoutAv_V210Encode call in progress, for get_encode_buffer. */
+    /* The output buffer of the PlayoutAv_PackedEncode call in progress, for get_encode_buffer. */
     uint8_t* dst;
     int32_t dst_size;
     int live;
 };
 
-/* v210 declares AV_CODEC_CAP_DR1, so it may be handed any buffer: the caller's when it is big enough. */
+/* Handed out only to encoders that declare AV_CODEC_CAP_DR1 (v210 and bitpacked both do): the caller's buffer
+ * when it has room for FFmpeg's padding, the staging buffer otherwise. */
 static int get_encode_buffer(AVCodecContext* codec, AVPacket* packet, int flags)
 {
-    PlayoutAvV210Encoder* encoder = codec->opaque;
+    PlayoutAvPackedEncoder* encoder = codec->opaque;
     (void)flags;
     /* Never hand out more than was checked against the caller's buffer. */
     if (packet->size > encoder->frame_size)
@@ -37,23 +38,23 @@ static int get_encode_buffer(AVCodecContext* codec, AVPacket* packet, int flags)
     return 0;
 }
 
-int32_t PlayoutAv_V210EncoderOpen(int32_t width, int32_t height, PlayoutAvV210Encoder** encoder)
+int32_t PlayoutAv_PackedEncoderOpen(int32_t codec, int32_t width, int32_t height, PlayoutAvPackedEncoder** encoder)
 {
     if (!encoder)
         return PLAYOUT_AV_ENULL;
     *encoder = NULL;
-    PlayoutAvV210Encoder* e = calloc(1, sizeof *e);
+    PlayoutAvPackedEncoder* e = calloc(1, sizeof *e);
     if (!e)
         return AVERROR(ENOMEM);
-    int32_t ret = v210_alloc_context(width, height, 1, &e->codec);
+    int32_t ret = packed_alloc_context(codec, width, height, 1, &e->codec);
     if (ret < 0)
         goto fail;
-    e->codec->pix_fmt = AV_PIX_FMT_YUV422P10;
-    /* Encoders insist on a time base; v210 has no timing of its own, so any will do. */
+    /* Encoders insist on a time base; packed pictures have no timing of their own, so any will do. */
     e->codec->time_base = (AVRational){ 1, 25 };
     e->codec->opaque = e;
-    e->codec->get_encode_buffer = get_encode_buffer;
-    e->frame_size = v210_line_stride(width) * height;
+    if (e->codec->codec->capabilities & AV_CODEC_CAP_DR1)
+        e->codec->get_encode_buffer = get_encode_buffer;
+    e->frame_size = packed_line_bytes(codec, width) * height;
     e->frame = av_frame_alloc();
     e->packet = av_packet_alloc();
     e->staging = av_malloc((size_t)e->frame_size + PLAYOUT_AV_PADDING);
@@ -67,11 +68,11 @@ int32_t PlayoutAv_V210EncoderOpen(int32_t width, int32_t height, PlayoutAvV210En
     *encoder = e;
     return 0;
 fail:
-    PlayoutAv_V210EncoderClose(e);
+    PlayoutAv_PackedEncoderClose(e);
     return ret;
 }
 
-int32_t PlayoutAv_V210Encode(PlayoutAvV210Encoder* encoder,
+int32_t PlayoutAv_PackedEncode(PlayoutAvPackedEncoder* encoder,
     const uint8_t* y, int32_t y_stride, int32_t y_size,
     const uint8_t* cb, int32_t cb_stride, int32_t cb_size,
     const uint8_t* cr, int32_t cr_stride, int32_t cr_size,
@@ -121,7 +122,7 @@ int32_t PlayoutAv_V210Encode(PlayoutAvV210Encoder* encoder,
     return buffers_end_call(&encoder->codec, encoder->live, ret);
 }
 
-int32_t PlayoutAv_V210EncoderClose(PlayoutAvV210Encoder* encoder)
+int32_t PlayoutAv_PackedEncoderClose(PlayoutAvPackedEncoder* encoder)
 {
     if (encoder) {
         avcodec_free_context(&encoder->codec);

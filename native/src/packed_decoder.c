@@ -2,33 +2,43 @@
 #include <string.h>
 
 #include <libavcodec/avcodec.h>
+#include <libavutil/imgutils.h>
 #include <libavutil/mem.h>
 
 #include "buffers.h"
 #include "playout_av.h"
-#include "v210.h"
+#include "packed.h"
 
-struct PlayoutAvV210Decoder {
+struct PlayoutAvPackedDecoder {
     AVCodecContext* codec;
     AVFrame* frame;
     AVPacket* packet;
     int32_t frame_size;
     /* Holds a copy of the frame, zero padded, when the caller's input has no room for FFmpeg's padding. */
     uint8_t* staging;
-    /* The output planes of the PlayoutAv_V210Decode call in progress, for get_buffer2. */
-    uint8_t* planes[3];
-    int32_t strides[3];
+    /* The output planes of the PlayoutAv_PackedDecode call in progress, for get_buffer2 or copy_out
+     * (four entries, as av_image_copy takes them; the fourth stays unused). */
+    uint8_t* planes[4];
+    int32_t strides[4];
     int64_t extents[3];
+    /* Whether FFmpeg writes the caller's planes (DR1) or its own frame, copied out after each call. */
+    int direct;
     int live;
 };
 
-/* v210 declares AV_CODEC_CAP_DR1, so the picture may live in any memory: the caller's planes. */
+/* The planes were checked for exactly the opened picture; anything else would overrun them. */
+static int is_opened_picture(const AVCodecContext* codec, const AVFrame* frame)
+{
+    return frame->format == AV_PIX_FMT_YUV422P10 && frame->width == codec->width && frame->height == codec->height;
+}
+
+/* Only for decoders that declare AV_CODEC_CAP_DR1 (v210 does): the picture may then live in any memory, so it
+ * lives in the caller's planes. Other decoders must get avcodec_default_get_buffer2's frames. */
 static int get_buffer2(AVCodecContext* codec, AVFrame* frame, int flags)
 {
-    PlayoutAvV210Decoder* decoder = codec->opaque;
+    PlayoutAvPackedDecoder* decoder = codec->opaque;
     (void)flags;
-    /* The planes were checked for exactly this picture; anything else would overrun them. */
-    if (frame->format != AV_PIX_FMT_YUV422P10 || frame->width != codec->width || frame->height != codec->height)
+    if (!is_opened_picture(codec, frame))
         return AVERROR_BUG;
     for (int i = 0; i < 3; i++) {
         frame->buf[i] = buffers_wrap(decoder->planes[i], decoder->extents[i], 0, &decoder->live);
@@ -40,26 +50,34 @@ static int get_buffer2(AVCodecContext* codec, AVFrame* frame, int flags)
     return 0;
 }
 
-int32_t PlayoutAv_V210DecoderOpen(int32_t width, int32_t height, PlayoutAvV210Decoder** decoder)
+/* Copies a picture FFmpeg decoded into its own frame (no DR1) to the caller's planes. */
+static int32_t copy_out(PlayoutAvPackedDecoder* decoder, const AVFrame* frame)
+{
+    if (!is_opened_picture(decoder->codec, frame))
+        return AVERROR_BUG;
+    av_image_copy(decoder->planes, decoder->strides, (const uint8_t**)frame->data, frame->linesize,
+        AV_PIX_FMT_YUV422P10, frame->width, frame->height);
+    return 0;
+}
+
+int32_t PlayoutAv_PackedDecoderOpen(int32_t codec, int32_t width, int32_t height, PlayoutAvPackedDecoder** decoder)
 {
     if (!decoder)
         return PLAYOUT_AV_ENULL;
     *decoder = NULL;
-    PlayoutAvV210Decoder* d = calloc(1, sizeof *d);
+    PlayoutAvPackedDecoder* d = calloc(1, sizeof *d);
     if (!d)
         return AVERROR(ENOMEM);
-    int32_t ret = v210_alloc_context(width, height, 0, &d->codec);
+    int32_t ret = packed_alloc_context(codec, width, height, 0, &d->codec);
     if (ret < 0)
         goto fail;
-    /* FFmpeg's decoder splits the picture into av_clip(threads, 1, height / 4) slices: none at all
-     * under 4 lines, so it would return success having written nothing. */
-    if (height < 4) {
-        ret = PLAYOUT_AV_EV210HEIGHT;
-        goto fail;
-    }
     d->codec->opaque = d;
-    d->codec->get_buffer2 = get_buffer2;
-    d->frame_size = v210_line_stride(width) * height;
+    /* FFmpeg 5.1's bitpacked decoder lacks DR1 (its frames come from ff_thread_get_buffer, but the contract
+     * still forbids other memory), so it decodes into a pooled frame of its own that is copied. */
+    d->direct = (d->codec->codec->capabilities & AV_CODEC_CAP_DR1) != 0;
+    if (d->direct)
+        d->codec->get_buffer2 = get_buffer2;
+    d->frame_size = packed_line_bytes(codec, width) * height;
     d->frame = av_frame_alloc();
     d->packet = av_packet_alloc();
     d->staging = av_mallocz((size_t)d->frame_size + PLAYOUT_AV_PADDING);
@@ -73,11 +91,11 @@ int32_t PlayoutAv_V210DecoderOpen(int32_t width, int32_t height, PlayoutAvV210De
     *decoder = d;
     return 0;
 fail:
-    PlayoutAv_V210DecoderClose(d);
+    PlayoutAv_PackedDecoderClose(d);
     return ret;
 }
 
-static int32_t check_planes(PlayoutAvV210Decoder* decoder, const int32_t sizes[3])
+static int32_t check_planes(PlayoutAvPackedDecoder* decoder, const int32_t sizes[3])
 {
     const int32_t width = decoder->codec->width, height = decoder->codec->height;
     for (int i = 0; i < 3; i++) {
@@ -93,7 +111,7 @@ static int32_t check_planes(PlayoutAvV210Decoder* decoder, const int32_t sizes[3
     return buffers_check_disjoint(decoder->planes, decoder->extents, 3);
 }
 
-int32_t PlayoutAv_V210Decode(PlayoutAvV210Decoder* decoder,
+int32_t PlayoutAv_PackedDecode(PlayoutAvPackedDecoder* decoder,
     const uint8_t* src, int32_t src_size,
     uint8_t* y, int32_t y_stride, int32_t y_size,
     uint8_t* cb, int32_t cb_stride, int32_t cb_size,
@@ -131,13 +149,16 @@ int32_t PlayoutAv_V210Decode(PlayoutAvV210Decoder* decoder,
     ret = avcodec_send_packet(decoder->codec, packet);
     av_packet_unref(packet);
     if (ret == 0) {
-        ret = avcodec_receive_frame(decoder->codec, decoder->frame);
-        av_frame_unref(decoder->frame);
+        AVFrame* frame = decoder->frame;
+        ret = avcodec_receive_frame(decoder->codec, frame);
+        if (ret == 0 && !decoder->direct)
+            ret = copy_out(decoder, frame);
+        av_frame_unref(frame);
     }
     return buffers_end_call(&decoder->codec, decoder->live, ret);
 }
 
-int32_t PlayoutAv_V210DecoderClose(PlayoutAvV210Decoder* decoder)
+int32_t PlayoutAv_PackedDecoderClose(PlayoutAvPackedDecoder* decoder)
 {
     if (decoder) {
         avcodec_free_context(&decoder->codec);
