@@ -8,7 +8,8 @@ namespace Playout.Benchmarks;
 /// <summary>
 /// uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and FFmpeg where it has the conversion (swscale; its
 /// bitpacked codec for pgroups). Premultiplied BGRA twice: random bytes ("bgra-noise", every step on the general path: the worst
-/// case) and a lower third (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are).
+/// case) and a lower third (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are); straight
+/// BGRA from random bytes ("bgra-straight-noise": no un-premultiplying).
 /// </summary>
 [BenchmarkCategory("convert")]
 public class ConversionBenchmarks
@@ -31,6 +32,7 @@ public class ConversionBenchmarks
         Add("uyvy-pack", PixelFormat.Yuv422P10, PixelFormat.Uyvy422);
         Add("bgra-noise", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
         Add("bgra-graphics", PixelFormat.BgraPremultiplied, PixelFormat.Yuv422P10);
+        Add("bgra-straight-noise", PixelFormat.Bgra, PixelFormat.Yuv422P10);
         var bgra = PixelFormat.BgraPremultiplied.Layout(_width, _height, 64).Planes[0];
         LowerThirdGraphic.Draw(_cases["bgra-graphics"].Source.Span[bgra.Offset..], _width, _height, bgra.Stride);
         Add("st2110-unpack", PixelFormat.St2110Yuv422P10, PixelFormat.Yuv422P10);
@@ -107,6 +109,12 @@ public class ConversionBenchmarks
 
     [Benchmark, BenchmarkCategory("bgra-graphics")]
     public void BgraGraphicsOurs() => Ours("bgra-graphics");
+
+    [Benchmark(Baseline = true), BenchmarkCategory("bgra-straight-noise")]
+    public void BgraStraightNoiseFloor() => _cases["bgra-straight-noise"].Floor.Copy();
+
+    [Benchmark, BenchmarkCategory("bgra-straight-noise")]
+    public void BgraStraightNoiseOurs() => Ours("bgra-straight-noise");
 
     [Benchmark(Baseline = true), BenchmarkCategory("st2110-unpack")]
     public void St2110UnpackFloor() => _cases["st2110-unpack"].Floor.Copy();
