@@ -48,7 +48,7 @@ public static class BgraConverter
         {
             SimdPath.Vector128 => BgraVectors<Lanes128, Vector128<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
             SimdPath.Vector256 => BgraVectors<Lanes256, Vector256<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
-            SimdPath.Vector512 when BgraVbmi.IsSupported => BgraVbmi.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector512 when BgraVbmi.IsSupported && BgraVbmi.Handles(matrix) => BgraVbmi.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
             SimdPath.Vector512 => BgraVectors<Lanes512, Vector512<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
             _ => 0,
         };

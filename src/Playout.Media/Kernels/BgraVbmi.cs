@@ -23,6 +23,15 @@ internal static class BgraVbmi
 {
     public static bool IsSupported => Avx512Vbmi.IsSupported;
 
+    /// <summary>
+    /// Whether the kernel takes this matrix: its luma coefficients wrap red once, green twice and blue not (BT.601, 709 and 2020
+    /// all do), so two adds put the wraps back instead of three multiplies. Any other goes to the generic kernel.
+    /// </summary>
+    public static bool Handles(ColorMatrix m) => Wraps(m.YR) == 1 && Wraps(m.YG) == 2 && Wraps(m.YB) == 0;
+
+    /// <summary>t = ⌊(K + 2^15) / 2^16⌋: how many 2^16 a luma coefficient K sheds to be a signed 16-bit multiplier.</summary>
+    private static int Wraps(int coefficient) => (coefficient + (1 << 15)) >> 16;
+
     private const int Step = 64;
 
     /// <summary>Bytes B of 32 pixels then their G; R then A (indices into two 16-pixel vectors, one after the other).</summary>
@@ -44,6 +53,9 @@ internal static class BgraVbmi
 
     /// <summary>The low words of two vectors of 32-bit elements, in order.</summary>
     private static readonly Vector512<ushort> LowWords = Vector512.Create(Enumerable.Range(0, 32).Select(j => (ushort)(2 * j)).ToArray());
+
+    /// <summary>The high words of two vectors of 32-bit elements, in order: each element >> 16.</summary>
+    private static readonly Vector512<ushort> HighWords = Vector512.Create(Enumerable.Range(0, 32).Select(j => (ushort)(2 * j + 1)).ToArray());
 
     private static readonly Vector512<byte> MultiplierLow0 = Table(UnpremultiplyDivisors.MultiplierLow, 0), MultiplierLow1 = Table(UnpremultiplyDivisors.MultiplierLow, 1);
     private static readonly Vector512<byte> MultiplierLow2 = Table(UnpremultiplyDivisors.MultiplierLow, 2), MultiplierLow3 = Table(UnpremultiplyDivisors.MultiplierLow, 3);
@@ -112,8 +124,8 @@ internal static class BgraVbmi
                 lumaOut.Store(Luma(matrix, r1, g1, b1).AsByte(), 2 * pixel + 64);
                 Chroma(matrix, r0, g0, b0, out var cb0, out var cr0);
                 Chroma(matrix, r1, g1, b1, out var cb1, out var cr1);
-                cbOut.Store(Avx512BW.PermuteVar32x16x2(cb0.AsUInt16(), LowWords, cb1.AsUInt16()).AsByte(), pixel);
-                crOut.Store(Avx512BW.PermuteVar32x16x2(cr0.AsUInt16(), LowWords, cr1.AsUInt16()).AsByte(), pixel);
+                cbOut.Store((Avx512BW.PermuteVar32x16x2(cb0.AsUInt16(), HighWords, cb1.AsUInt16()) >>> 1).AsByte(), pixel);
+                crOut.Store((Avx512BW.PermuteVar32x16x2(cr0.AsUInt16(), HighWords, cr1.AsUInt16()) >>> 1).AsByte(), pixel);
                 if (keyed)
                 {
                     Vector512<ushort> keys0 = Keys(Avx512Vbmi.PermuteVar64x8x2(alpha, Words00, Vector512<byte>.Zero).AsUInt16());
@@ -150,13 +162,15 @@ internal static class BgraVbmi
             + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackLow(b.AsInt16(), offset), m.LumaB);
         Vector512<int> high = Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(r, g).AsInt16(), m.LumaRG)
             + Avx512BW.MultiplyAddAdjacent(Avx512BW.UnpackHigh(b.AsInt16(), offset), m.LumaB);
-        Vector512<ushort> quotient = Avx512BW.PermuteVar32x16x2(low.AsUInt16(), LumaWords, high.AsUInt16()) + r * m.WrapR + g * m.WrapG;
-        return m.BlueWraps ? quotient + b * m.WrapB : quotient;
+        // The wraps put back: red once, green twice (Handles).
+        return Avx512BW.PermuteVar32x16x2(low.AsUInt16(), LumaWords, high.AsUInt16()) + r + g + g;
     }
 
     /// <summary>
-    /// Cb and Cr of 16 pairs, one per 32-bit element. Each row's green coefficient is minus the other two (<see cref="ColorMatrix"/>:
-    /// greys give exactly 512), so a row is kR·(R − G) + kB·(B − G) over the pair sums: two multiplies, not three.
+    /// Cb and Cr of 16 pairs, one per 32-bit element, before the final >> 17 (the caller takes the high words of two vectors in
+    /// one permute and shifts those by 1, half the shifts: the sums are positive and below 2^27). Each row's green coefficient
+    /// is minus the other two (<see cref="ColorMatrix"/>: greys give exactly 512), so a row is kR·(R − G) + kB·(B − G) over
+    /// the pair sums: two multiplies, not three.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Chroma(in Coefficients m, Vector512<ushort> r, Vector512<ushort> g, Vector512<ushort> b, out Vector512<int> cb, out Vector512<int> cr)
@@ -164,8 +178,8 @@ internal static class BgraVbmi
         Vector512<short> ones = Vector512<short>.One;
         Vector512<int> red = Avx512BW.MultiplyAddAdjacent((r - g).AsInt16(), ones), blue = Avx512BW.MultiplyAddAdjacent((b - g).AsInt16(), ones);
         Vector512<int> offset = Vector512.Create(BgraConverter.ChromaOffset);
-        cb = (red * m.CbR + (blue * m.CbB + offset)) >> 17;
-        cr = (red * m.CrR + (blue * m.CrB + offset)) >> 17;
+        cb = red * m.CbR + (blue * m.CbB + offset);
+        cr = red * m.CrR + (blue * m.CrB + offset);
     }
 
     /// <summary>Keys of 16-bit alphas, as in the generic kernel.</summary>
@@ -187,22 +201,15 @@ internal static class BgraVbmi
 
     /// <summary>
     /// A matrix for 16-bit multiply-adds: each luma coefficient K as K − 2^16·t with t = ⌊(K + 2^15) / 2^16⌋ (so it is a signed
-    /// 16-bit value) and t kept to add back after the shift; the blue one paired with 2^14 against the constant 258, which brings
+    /// 16-bit value), t·channel added back after the shift (<see cref="Handles"/>); the blue one paired with 2^14 against the constant 258, which brings
     /// in the whole offset 64·2^16 + 2^15. Chroma coefficients stay 32-bit.
     /// </summary>
     private readonly struct Coefficients(ColorMatrix m)
     {
         public readonly Vector512<short> LumaRG = Vector512.Create(Pair(Wrapped(m.YR), Wrapped(m.YG))).AsInt16();
         public readonly Vector512<short> LumaB = Vector512.Create(Pair(Wrapped(m.YB), 1 << 14)).AsInt16();
-        public readonly Vector512<ushort> WrapR = Vector512.Create((ushort)Wraps(m.YR)), WrapG = Vector512.Create((ushort)Wraps(m.YG));
-        public readonly Vector512<ushort> WrapB = Vector512.Create((ushort)Wraps(m.YB));
-
-        /// <summary>Whether the blue coefficient wraps at all (it is below 2^15 in every standard matrix).</summary>
-        public readonly bool BlueWraps = Wraps(m.YB) != 0;
         public readonly Vector512<int> CbR = Vector512.Create(m.CbR), CbB = Vector512.Create(m.CbB);
         public readonly Vector512<int> CrR = Vector512.Create(m.CrR), CrB = Vector512.Create(m.CrB);
-
-        private static int Wraps(int coefficient) => (coefficient + (1 << 15)) >> 16;
 
         private static int Wrapped(int coefficient) => coefficient - (Wraps(coefficient) << 16);
 

@@ -21,6 +21,17 @@ public class BgraConverterTests
         from matrix in Matrices
         select new object[] { path, premultiplied, matrix.Name };
 
+    [Fact]
+    public void The_vbmi_kernel_takes_every_matrix_the_pipeline_has()
+    {
+        // It puts the luma wraps back with adds that hold for these matrices only; one it did not take would run the slower
+        // generic kernel without anyone noticing.
+        var matrices = typeof(ColorMatrix).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(ColorMatrix)).Select(p => (ColorMatrix)p.GetValue(null)!).ToArray();
+        Assert.Equal(Matrices.Length, matrices.Length);
+        Assert.All(matrices, m => Assert.True(BgraVbmi.Handles(m), m.Name));
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void Every_channel_value_under_every_alpha_matches_scalar(SimdPath path, bool premultiplied, string matrixName)
