@@ -126,6 +126,8 @@ public class VideohubDeviceTests
         twin.Route(0, 7); // someone changes output 1 while we are away; output 2 stays as we want it
         await Until(() => !harness.Alarms.IsActive(router.ConnectionAlarm) && router.Status().Connection == ConnectionState.Connected, "the alarm cleared on reconnect");
         await Until(() => twin.Routes()[0] == 2 && Actual(router, "lock.3") == "ours", "output 1 routed back to input 3 and output 3 locked again");
+        // The router's echo of the route reaches the driver after the twin has it; on a busy machine, well after.
+        await Until(() => Actual(router, "route.1") == "3", "the router's report of output 1 read back");
         await Task.Delay(300);
 
         // The twin let the lock go with the link: it is taken again too, and nothing else is sent.

@@ -28,6 +28,7 @@ public class OperatorActionServiceTests
               "http": "127.0.0.1:{{http}}",
               "media": "media",
               "state": "state",
+              "panel": { "takeDebounceMs": 10000 },
               "api": { "tokens": [
                 { "name": "wall", "token": "{{Viewer}}", "role": "viewer" },
                 { "name": "desk", "token": "{{Operator}}", "role": "operator" } ] },
@@ -87,7 +88,8 @@ public class OperatorActionServiceTests
             await Refused(desk.PostAsync("/api/channels/1/emergency", Json("""{"to":"filler","to":"slate"}""")), HttpStatusCode.BadRequest,
                 "field 'to' is given twice");
 
-            // An insert now goes to air at once; a take straight after it is a double press, refused.
+            // An insert now goes to air at once; a take straight after it is a double press, refused (the debounce is 10 s
+            // here, so a slow machine between the two requests does not turn it into a second press).
             Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync("/api/channels/1/insert", Json("""{"source":"clip.ts","duration":"00:00:02:00","when":"now"}"""))).StatusCode);
             await Refused(desk.PostAsync("/api/channels/1/take", null), HttpStatusCode.Conflict, "take ignored: the last cut was");
             var inserted = await WaitFor(viewer, s => s.GetProperty("onAir").GetProperty("id").GetString()!.StartsWith("insert-", StringComparison.Ordinal));
