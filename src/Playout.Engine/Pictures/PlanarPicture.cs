@@ -15,6 +15,9 @@ internal sealed class PlanarPicture : IDisposable
 {
     private readonly AlignedPicture _picture;
 
+    /// <summary>Whether no plane pads its lines, so each plane is one line of Width·Height samples (the strides are fixed).</summary>
+    private readonly bool _unpadded;
+
     /// <summary>A black picture.</summary>
     public PlanarPicture(int width, int height)
     {
@@ -24,6 +27,7 @@ internal sealed class PlanarPicture : IDisposable
         _picture.Samples(0).Fill(64);
         _picture.Samples(1).Fill(512);
         _picture.Samples(2).Fill(512);
+        _unpadded = Enumerable.Range(0, 3).All(plane => _picture.Stride(plane) == _picture.LineBytes(plane));
     }
 
     public int Width { get; }
@@ -70,8 +74,7 @@ internal sealed class PlanarPicture : IDisposable
     /// Whether the frame and every plane of the picture lie back to back, so both are one line of Width·Height pixels and
     /// the kernel is called once, not once a line (<see cref="FrameLayout.JoinsLines"/>).
     /// </summary>
-    private bool JoinsLines(Frame frame) =>
-        frame.Layout.JoinsLines && Enumerable.Range(0, 3).All(plane => _picture.Stride(plane) == _picture.LineBytes(plane));
+    private bool JoinsLines(Frame frame) => _unpadded && frame.Layout.JoinsLines;
 
     /// <summary>A whole plane's samples as one line, where the picture <see cref="JoinsLines"/>.</summary>
     private Span<ushort> Run(int plane) => MemoryMarshal.Cast<byte, ushort>(_picture.Plane(plane)[..(_picture.LineBytes(plane) * Height)]);

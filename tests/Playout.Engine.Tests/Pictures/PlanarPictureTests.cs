@@ -67,6 +67,32 @@ public class PlanarPictureTests
         Assert.Equal(0, mismatchedLines);
     }
 
+    [Theory]
+    [InlineData(1920, 8)]
+    [InlineData(1280, 8)]
+    public void Packing_and_unpacking_a_frame_allocate_nothing(int width, int height)
+    {
+        // Once a decoded frame: the decoder thread must not make garbage for every picture.
+        using var picture = new PlanarPicture(width, height);
+        using var pool = new FramePool(PixelFormat.V210, width, height, 1);
+        var frame = pool.Rent();
+        picture.PackInto(frame);
+        picture.UnpackFrom(frame);
+        long least = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++)
+            {
+                picture.PackInto(frame);
+                picture.UnpackFrom(frame);
+            }
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        frame.Release();
+        Assert.Equal(0, least);
+    }
+
     private static ReadOnlySpan<ushort> Samples(ReadOnlySpan<byte> plane, int stride, int line, int samples) =>
         MemoryMarshal.Cast<byte, ushort>(plane.Slice(line * stride, samples * 2));
 }
