@@ -8,29 +8,17 @@ namespace Playout.Interop;
 /// through a frame of FFmpeg's own that is copied where it does not (bitpacked in FFmpeg 5.1, which lacks DR1).
 /// Calls do not allocate; one instance must not be used by two threads at once.
 /// </summary>
-public sealed class FfmpegPackedDecoder : IDisposable
+public sealed class FfmpegPackedDecoder : FfmpegPackedCoder, IDisposable
 {
     private readonly PackedDecoderHandle _handle;
 
     /// <exception cref="PlayoutAvException">The size is not valid (an odd width, or for v210 under the 4 lines FFmpeg's decoder needs).</exception>
     /// <exception cref="DllNotFoundException">libplayout_av.so is not built.</exception>
     public FfmpegPackedDecoder(FfmpegPackedCodec codec, int width, int height)
+        : base(codec, width, height)
     {
         _handle = PlayoutAvOpen.Packed<PackedDecoderHandle>(PlayoutAvNative.PackedDecoderOpen, "PlayoutAv_PackedDecoderOpen", codec, width, height);
-        Codec = codec;
-        Width = width;
-        Height = height;
     }
-
-    public FfmpegPackedCodec Codec { get; }
-    public int Width { get; }
-    public int Height { get; }
-
-    /// <summary>Bytes of one packed line: ceil(width / 48) · 128 for v210, width · 5 / 2 for bitpacked.</summary>
-    public int Stride => PackedGeometry.Stride(Codec, Width);
-
-    /// <summary>Bytes of one packed frame: <see cref="Stride"/> · height.</summary>
-    public int FrameSize => Stride * Height;
 
     /// <summary>
     /// Decodes the frame at the start of <paramref name="packed"/>. When the span has <see cref="FfmpegBuffers.Padding"/>

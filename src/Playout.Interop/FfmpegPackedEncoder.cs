@@ -7,29 +7,17 @@ namespace Playout.Interop;
 /// turning yuv422p10le pictures into packed frames in the caller's buffer.
 /// Calls do not allocate; one instance must not be used by two threads at once.
 /// </summary>
-public sealed class FfmpegPackedEncoder : IDisposable
+public sealed class FfmpegPackedEncoder : FfmpegPackedCoder, IDisposable
 {
     private readonly PackedEncoderHandle _handle;
 
     /// <exception cref="PlayoutAvException">The size is not valid for the codec (e.g. an odd width).</exception>
     /// <exception cref="DllNotFoundException">libplayout_av.so is not built.</exception>
     public FfmpegPackedEncoder(FfmpegPackedCodec codec, int width, int height)
+        : base(codec, width, height)
     {
         _handle = PlayoutAvOpen.Packed<PackedEncoderHandle>(PlayoutAvNative.PackedEncoderOpen, "PlayoutAv_PackedEncoderOpen", codec, width, height);
-        Codec = codec;
-        Width = width;
-        Height = height;
     }
-
-    public FfmpegPackedCodec Codec { get; }
-    public int Width { get; }
-    public int Height { get; }
-
-    /// <summary>Bytes of one packed line: ceil(width / 48) · 128 for v210 (the end zero-filled), width · 5 / 2 for bitpacked.</summary>
-    public int Stride => PackedGeometry.Stride(Codec, Width);
-
-    /// <summary>Bytes of one packed frame: <see cref="Stride"/> · height.</summary>
-    public int FrameSize => Stride * Height;
 
     /// <summary>
     /// Encodes one picture. Planes hold 10-bit values in 16-bit samples (Y: width samples per line, Cb and Cr: width / 2);
