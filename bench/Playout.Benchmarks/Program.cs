@@ -11,6 +11,8 @@ if (args.Length > 0 && args[0] == "devices-on-air")
     return DevicesOnAirBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "amcp")
     return AmcpOnAirBenchmark.Run(args[1..], Console.Out);
+if (args.Length > 0 && args[0] == "ratios")
+    return InterleavedRatios.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp")
     return SnmpAgentBenchmark.Run(args[1..], Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+
+namespace Playout.Benchmarks;
+
+/// <summary>
+/// <c>bench ratios</c>: the BenchmarkDotNet suites' ratios, each measured against its baseline in alternating short blocks.
+/// On a shared host the machine's speed changes for seconds at a time (a neighbour on the same last-level cache): a
+/// BenchmarkDotNet case measures for about four seconds after its baseline did, so the same 1080p kernel read 1.03× in
+/// one process and 1.35× in the next, and once the floor itself read 134 µs instead of 108 µs. Here every round times
+/// the baseline and each benchmark of a category back to back, in an order that turns each round, and a ratio is taken
+/// within the round; the report gives the median round and the spread of all rounds.
+/// </summary>
+public static class InterleavedRatios
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        string filter = "";
+        int rounds = 15;
+        var block = TimeSpan.FromMilliseconds(100);
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--filter" when i + 1 < args.Length: filter = args[++i]; break;
+                case "--rounds" when i + 1 < args.Length && int.TryParse(args[i + 1], out int r) && r > 0: rounds = r; i++; break;
+                case "--block-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0: block = TimeSpan.FromMilliseconds(ms); i++; break;
+                default:
+                    output.WriteLine($"bench ratios: unknown or incomplete argument '{args[i]}' (use --filter TEXT, --rounds N, --block-ms MS)");
+                    return 2;
+            }
+        }
+        var suites = typeof(InterleavedRatios).Assembly.GetTypes()
+            .Where(t => t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) && Benchmarks(t).Any())
+            .OrderBy(t => t.Name).ToList();
+        if (suites.Count == 0)
+        {
+            output.WriteLine($"bench ratios: no benchmark class matches '{filter}'");
+            return 2;
+        }
+        output.WriteLine($"# Interleaved ratios, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {rounds} rounds of {block.TotalMilliseconds:F0} ms blocks");
+        foreach (var suite in suites)
+            RunSuite(suite, rounds, block, output);
+        return 0;
+    }
+
+    private static IEnumerable<MethodInfo> Benchmarks(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null);
+
+    private static void RunSuite(Type suite, int rounds, TimeSpan block, TextWriter output)
+    {
+        var parameter = suite.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
+        object?[] values = parameter?.GetCustomAttribute<ParamsAttribute>()!.Values ?? [null];
+        // Each category is one comparison: its baseline (the floor) and the benchmarks measured against it.
+        var groups = Benchmarks(suite).GroupBy(Category).ToList();
+        output.WriteLine();
+        output.WriteLine($"## {suite.Name}");
+        output.WriteLine();
+        output.WriteLine("| Benchmark | " + (parameter?.Name ?? "") + " | Median | Ratio (median round) | Ratio (all rounds) |");
+        output.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var value in values)
+        {
+            object instance = Activator.CreateInstance(suite)!;
+            parameter?.SetValue(instance, value);
+            Invoke<GlobalSetupAttribute>(instance);
+            try
+            {
+                foreach (var group in groups)
+                {
+                    var methods = group.OrderByDescending(m => m.GetCustomAttribute<BenchmarkAttribute>()!.Baseline).ToList();
+                    var actions = methods.Select(m => m.CreateDelegate<Action>(instance)).ToList();
+                    var (times, ratios) = Measure(actions, rounds, block);
+                    for (int k = 0; k < methods.Count; k++)
+                    {
+                        var ratio = ratios[k];
+                        output.WriteLine($"| {methods[k].Name} | {value} | {Time(Median(times[k]))} | {Median(ratio):F2} | {ratio.Min():F2}–{ratio.Max():F2} |");
+                    }
+                }
+            }
+            finally
+            {
+                Invoke<GlobalCleanupAttribute>(instance);
+            }
+        }
+    }
+
+    private static string Category(MethodInfo method) =>
+        method.GetCustomAttributes<BenchmarkCategoryAttribute>().SelectMany(c => c.Categories).FirstOrDefault() ?? "";
+
+    private static void Invoke<TAttribute>(object instance) where TAttribute : Attribute
+    {
+        foreach (var method in instance.GetType().GetMethods().Where(m => m.GetCustomAttribute<TAttribute>() is not null))
+            method.Invoke(instance, null);
+    }
+
+    /// <summary>
+    /// Per benchmark, the median call time of each round, and its ratio to the baseline's (the first action) in that round.
+    /// A warm-up of a second each lets tiered compilation reach its optimised code first.
+    /// </summary>
+    private static (List<double>[] Times, List<double>[] Ratios) Measure(List<Action> actions, int rounds, TimeSpan block)
+    {
+        foreach (var action in actions)
+            Block(action, TimeSpan.FromSeconds(1));
+        var times = actions.Select(_ => new List<double>()).ToArray();
+        var ratios = actions.Select(_ => new List<double>()).ToArray();
+        var round = new double[actions.Count];
+        for (int r = 0; r < rounds; r++)
+        {
+            for (int j = 0; j < actions.Count; j++)
+            {
+                int k = (j + r) % actions.Count;
+                round[k] = Block(actions[k], block);
+            }
+            for (int k = 0; k < actions.Count; k++)
+            {
+                times[k].Add(round[k]);
+                ratios[k].Add(round[k] / round[0]);
+            }
+        }
+        return (times, ratios);
+    }
+
+    /// <summary>The median time of one call, in seconds, over calls made for <paramref name="length"/> (at least five; the first, which may find cold caches, left out).</summary>
+    private static double Block(Action action, TimeSpan length)
+    {
+        var calls = new List<double>();
+        action();
+        var clock = Stopwatch.StartNew();
+        while (calls.Count < 5 || clock.Elapsed < length)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            calls.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        return Median(calls);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static string Time(double seconds) =>
+        seconds >= 1e-3 ? $"{seconds * 1e3:F2} ms" : $"{seconds * 1e6:F1} µs";
+}
