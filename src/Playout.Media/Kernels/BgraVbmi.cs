@@ -8,9 +8,10 @@ namespace Playout.Media.Kernels;
 
 /// <summary>
 /// <see cref="BgraConverter"/>'s 512-bit path where AVX-512 VBMI permutes bytes across the whole vector, bit for bit the
-/// scalar reference. 64 pixels a step: byte permutes turn them into planes of 32 pixels, and everything after works on
-/// 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector). A step whose bytes are all 0
-/// writes the clear result with no arithmetic and one whose alphas are all 255 is not divided (<see cref="BgraUniformSteps{TOps,TV}"/>).
+/// scalar reference. 64 pixels a step: word permutes gather each pixel's blue-green and red-alpha words for 32 pixels at a time,
+/// and everything after works on 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector). A step
+/// whose bytes are all 0 writes the clear result with no arithmetic and one whose alphas are all 255 is not divided
+/// (<see cref="BgraUniformSteps{TOps,TV}"/>).
 /// <list type="bullet">
 /// <item>un-premultiplying divides in 16 bits, ⌊(256·c + ⌊a/2⌋ + 1)·m(a) / 2^16⌋ >> s(a) with the multiplier and shift of
 /// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
@@ -34,18 +35,14 @@ internal static class BgraVbmi
 
     private const int Step = 64;
 
-    /// <summary>Bytes B of 32 pixels then their G; R then A (indices into two 16-pixel vectors, one after the other).</summary>
-    private static readonly Vector512<byte> BlueGreen = Bytes(k => k < 32 ? 4 * k : 4 * (k - 32) + 1);
-    private static readonly Vector512<byte> RedAlpha = Bytes(k => k < 32 ? 4 * k + 2 : 4 * (k - 32) + 3);
-
-    /// <summary>The alphas of 64 pixels from the A halves of two red-alpha planes.</summary>
-    private static readonly Vector512<byte> Alphas = Bytes(k => k < 32 ? 32 + k : 64 + k);
+    /// <summary>The alphas of 64 pixels: the high bytes of two vectors of red-alpha words.</summary>
+    private static readonly Vector512<byte> Alphas = Bytes(k => k < 32 ? 2 * k + 1 : 64 + 2 * (k - 32) + 1);
 
     /// <summary>
     /// Word i: its low byte from byte <c>low + i</c> of the first of two vectors, its high byte from byte <c>high + i</c> of the
-    /// second (each 0 or 32: a plane's first or second half, or the first or second 32 pixels of a 64-pixel vector).
+    /// second (each 0 or 32: the first or second 32 pixels of a 64-pixel vector).
     /// </summary>
-    private static readonly Vector512<byte> Words00 = Words(0, 0), Words01 = Words(0, 32), Words10 = Words(32, 0), Words11 = Words(32, 32);
+    private static readonly Vector512<byte> Words00 = Words(0, 0), Words11 = Words(32, 32);
 
     /// <summary>Pixel p's high word of the multiply-adds of unpacked low (p % 8 &lt; 4) and high halves of each 128-bit lane.</summary>
     private static readonly Vector512<ushort> LumaWords = Vector512.Create(Enumerable.Range(0, 32).Select(p =>
@@ -56,6 +53,8 @@ internal static class BgraVbmi
 
     /// <summary>The high words of two vectors of 32-bit elements, in order: each element >> 16.</summary>
     private static readonly Vector512<ushort> HighWords = Vector512.Create(Enumerable.Range(0, 32).Select(j => (ushort)(2 * j + 1)).ToArray());
+
+    private static readonly Vector512<ushort> LowByte = Vector512.Create((ushort)0x00FF), HighByte = Vector512.Create((ushort)0xFF00);
 
     private static readonly Vector512<byte> MultiplierLow0 = Table(UnpremultiplyDivisors.MultiplierLow, 0), MultiplierLow1 = Table(UnpremultiplyDivisors.MultiplierLow, 1);
     private static readonly Vector512<byte> MultiplierLow2 = Table(UnpremultiplyDivisors.MultiplierLow, 2), MultiplierLow3 = Table(UnpremultiplyDivisors.MultiplierLow, 3);
@@ -90,13 +89,16 @@ internal static class BgraVbmi
                 }
                 // Only here: a clear step does too little for the hardware prefetcher to fall behind, and these were a fifth of its work.
                 SourcePrefetch.Ahead(source + 4 * pixel, 4 * Step);
-                Vector512<byte> bg0 = Avx512Vbmi.PermuteVar64x8x2(p0, BlueGreen, p1), ra0 = Avx512Vbmi.PermuteVar64x8x2(p0, RedAlpha, p1);
-                Vector512<byte> bg1 = Avx512Vbmi.PermuteVar64x8x2(p2, BlueGreen, p3), ra1 = Avx512Vbmi.PermuteVar64x8x2(p2, RedAlpha, p3);
-                Vector512<byte> alpha = premultiplied || keyed ? Avx512Vbmi.PermuteVar64x8x2(ra0, Alphas, ra1) : default;
+                // A pixel's low word is blue and green, its high word red and alpha: one word permute gathers each for 32 pixels, and
+                // a mask or a shift takes a channel out of its word (the lanes that shuffle are the busy ones, not these).
+                Vector512<ushort> bg0 = Avx512BW.PermuteVar32x16x2(p0.AsUInt16(), LowWords, p1.AsUInt16());
+                Vector512<ushort> ra0 = Avx512BW.PermuteVar32x16x2(p0.AsUInt16(), HighWords, p1.AsUInt16());
+                Vector512<ushort> bg1 = Avx512BW.PermuteVar32x16x2(p2.AsUInt16(), LowWords, p3.AsUInt16());
+                Vector512<ushort> ra1 = Avx512BW.PermuteVar32x16x2(p2.AsUInt16(), HighWords, p3.AsUInt16());
                 Vector512<ushort> b0, g0, r0, b1, g1, r1;
-                if (premultiplied && !Vector512.EqualsAll(alpha, Vector512<byte>.AllBitsSet))
+                if (premultiplied && !Vector512.EqualsAll((ra0 & ra1) | LowByte, Vector512<ushort>.AllBitsSet))
                 {
-                    Vector512<byte> numeratorLow = Avx512BW.Average(alpha, Vector512<byte>.One);
+                    Vector512<byte> alpha = Avx512Vbmi.PermuteVar64x8x2(ra0.AsByte(), Alphas, ra1.AsByte());
                     Vector512<byte> low = Lookup(alpha, MultiplierLow0, MultiplierLow1, MultiplierLow2, MultiplierLow3);
                     Vector512<byte> high = Lookup(alpha, MultiplierHigh0, MultiplierHigh1, MultiplierHigh2, MultiplierHigh3);
                     Vector512<byte> shift = Lookup(alpha, Shift0, Shift1, Shift2, Shift3);
@@ -104,21 +106,19 @@ internal static class BgraVbmi
                     Vector512<ushort> multiplier1 = Avx512Vbmi.PermuteVar64x8x2(low, Words11, high).AsUInt16();
                     Vector512<ushort> shift0 = Avx512Vbmi.PermuteVar64x8x2(shift, Words00, Vector512<byte>.Zero).AsUInt16();
                     Vector512<ushort> shift1 = Avx512Vbmi.PermuteVar64x8x2(shift, Words11, Vector512<byte>.Zero).AsUInt16();
-                    b0 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words00, bg0), multiplier0, shift0);
-                    g0 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words01, bg0), multiplier0, shift0);
-                    r0 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words00, ra0), multiplier0, shift0);
-                    b1 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words10, bg1), multiplier1, shift1);
-                    g1 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words11, bg1), multiplier1, shift1);
-                    r1 = Divide(Avx512Vbmi.PermuteVar64x8x2(numeratorLow, Words10, ra1), multiplier1, shift1);
+                    // The numerators 256·c + ⌊a/2⌋ + 1: the channel shifted or masked into the high byte, the alpha's half added.
+                    Vector512<ushort> half0 = (ra0 >>> 9) + Vector512<ushort>.One, half1 = (ra1 >>> 9) + Vector512<ushort>.One;
+                    b0 = Divide((bg0 << 8) + half0, multiplier0, shift0);
+                    g0 = Divide((bg0 & HighByte) + half0, multiplier0, shift0);
+                    r0 = Divide((ra0 << 8) + half0, multiplier0, shift0);
+                    b1 = Divide((bg1 << 8) + half1, multiplier1, shift1);
+                    g1 = Divide((bg1 & HighByte) + half1, multiplier1, shift1);
+                    r1 = Divide((ra1 << 8) + half1, multiplier1, shift1);
                 }
                 else
                 {
-                    b0 = Avx512Vbmi.PermuteVar64x8x2(bg0, Words00, Vector512<byte>.Zero).AsUInt16();
-                    g0 = Avx512Vbmi.PermuteVar64x8x2(bg0, Words11, Vector512<byte>.Zero).AsUInt16();
-                    r0 = Avx512Vbmi.PermuteVar64x8x2(ra0, Words00, Vector512<byte>.Zero).AsUInt16();
-                    b1 = Avx512Vbmi.PermuteVar64x8x2(bg1, Words00, Vector512<byte>.Zero).AsUInt16();
-                    g1 = Avx512Vbmi.PermuteVar64x8x2(bg1, Words11, Vector512<byte>.Zero).AsUInt16();
-                    r1 = Avx512Vbmi.PermuteVar64x8x2(ra1, Words00, Vector512<byte>.Zero).AsUInt16();
+                    (b0, g0, r0) = (bg0 & LowByte, bg0 >>> 8, ra0 & LowByte);
+                    (b1, g1, r1) = (bg1 & LowByte, bg1 >>> 8, ra1 & LowByte);
                 }
                 lumaOut.Store(Luma(matrix, r0, g0, b0).AsByte(), 2 * pixel);
                 lumaOut.Store(Luma(matrix, r1, g1, b1).AsByte(), 2 * pixel + 64);
@@ -128,8 +128,7 @@ internal static class BgraVbmi
                 crOut.Store((Avx512BW.PermuteVar32x16x2(cr0.AsUInt16(), HighWords, cr1.AsUInt16()) >>> 1).AsByte(), pixel);
                 if (keyed)
                 {
-                    Vector512<ushort> keys0 = Keys(Avx512Vbmi.PermuteVar64x8x2(alpha, Words00, Vector512<byte>.Zero).AsUInt16());
-                    Vector512<ushort> keys1 = Keys(Avx512Vbmi.PermuteVar64x8x2(alpha, Words11, Vector512<byte>.Zero).AsUInt16());
+                    Vector512<ushort> keys0 = Keys(ra0 >>> 8), keys1 = Keys(ra1 >>> 8);
                     keys0.StoreUnsafe(ref Unsafe.As<byte, ushort>(ref Unsafe.Add(ref ky, 2 * pixel)));
                     keys1.StoreUnsafe(ref Unsafe.As<byte, ushort>(ref Unsafe.Add(ref ky, 2 * pixel + 64)));
                     Avx512BW.PermuteVar32x16x2(PairMeans(keys0), LowWords, PairMeans(keys1))
@@ -150,8 +149,8 @@ internal static class BgraVbmi
 
     /// <summary>min(255, ⌊numerator·multiplier / 2^16⌋ >> shift): the un-premultiplied channel.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ushort> Divide(Vector512<byte> numerator, Vector512<ushort> multiplier, Vector512<ushort> shift) =>
-        Vector512.Min(Avx512BW.ShiftRightLogicalVariable(Avx512BW.MultiplyHigh(numerator.AsUInt16(), multiplier), shift), Vector512.Create((ushort)255));
+    private static Vector512<ushort> Divide(Vector512<ushort> numerator, Vector512<ushort> multiplier, Vector512<ushort> shift) =>
+        Vector512.Min(Avx512BW.ShiftRightLogicalVariable(Avx512BW.MultiplyHigh(numerator, multiplier), shift), LowByte);
 
     /// <summary>Luma of 32 pixels in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
