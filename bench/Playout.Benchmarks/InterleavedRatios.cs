@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 
@@ -50,31 +51,35 @@ public static class InterleavedRatios
 
     private static void RunSuite(Type suite, int rounds, TimeSpan block, TextWriter output)
     {
-        var parameter = suite.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<ParamsAttribute>() is not null);
-        object?[] values = parameter?.GetCustomAttribute<ParamsAttribute>()!.Values ?? [null];
+        var parameters = suite.GetProperties().Where(p => p.GetCustomAttribute<ParamsAttribute>() is not null).ToList();
         // Each category is one comparison: its baseline (the floor) and the benchmarks measured against it.
         var groups = Benchmarks(suite).GroupBy(Category).ToList();
         output.WriteLine();
         output.WriteLine($"## {suite.Name}");
         output.WriteLine();
-        output.WriteLine("| Benchmark | " + (parameter?.Name ?? "") + " | Median | Ratio (median round) | Ratio (all rounds) |");
+        output.WriteLine($"| Benchmark | {string.Join(", ", parameters.Select(p => p.Name))} | Median | Ratio (median round) | Ratio (all rounds) |");
         output.WriteLine("|---|---|---:|---:|---:|");
-        foreach (var value in values)
+        foreach (var values in Combinations(parameters))
         {
             object instance = Activator.CreateInstance(suite)!;
-            parameter?.SetValue(instance, value);
+            for (int i = 0; i < parameters.Count; i++)
+                parameters[i].SetValue(instance, values[i]);
             Invoke<GlobalSetupAttribute>(instance);
             try
             {
                 foreach (var group in groups)
                 {
                     var methods = group.OrderByDescending(m => m.GetCustomAttribute<BenchmarkAttribute>()!.Baseline).ToList();
-                    var actions = methods.Select(m => m.CreateDelegate<Action>(instance)).ToList();
+                    bool baseline = methods[0].GetCustomAttribute<BenchmarkAttribute>()!.Baseline;
+                    var actions = methods.Select(m => Call(instance, m)).ToList();
                     var (times, ratios) = Measure(actions, rounds, block);
                     for (int k = 0; k < methods.Count; k++)
                     {
                         var ratio = ratios[k];
-                        output.WriteLine($"| {methods[k].Name} | {value} | {Time(Median(times[k]))} | {Median(ratio):F2} | {ratio.Min():F2}–{ratio.Max():F2} |");
+                        // Per operation, as BenchmarkDotNet reports a benchmark that does several in one call.
+                        double time = Median(times[k]) / methods[k].GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke;
+                        string shown = baseline ? $"{Median(ratio):F2} | {ratio.Min():F2}–{ratio.Max():F2}" : "— | —";
+                        output.WriteLine($"| {methods[k].Name} | {string.Join(", ", values)} | {Time(time)} | {shown} |");
                     }
                 }
             }
@@ -84,6 +89,15 @@ public static class InterleavedRatios
             }
         }
     }
+
+    /// <summary>A compiled call of a benchmark, its result (where it returns one, as BenchmarkDotNet's often do) discarded.</summary>
+    private static Action Call(object instance, MethodInfo method) =>
+        Expression.Lambda<Action>(Expression.Call(Expression.Constant(instance), method)).Compile();
+
+    /// <summary>Every combination of the suite's <c>[Params]</c> values, as BenchmarkDotNet runs them (one empty one without any).</summary>
+    private static IEnumerable<object?[]> Combinations(List<PropertyInfo> parameters) =>
+        parameters.Aggregate<PropertyInfo, IEnumerable<object?[]>>([[]],
+            (combinations, parameter) => combinations.SelectMany(c => parameter.GetCustomAttribute<ParamsAttribute>()!.Values.Select(v => (object?[])[.. c, v])));
 
     private static string Category(MethodInfo method) =>
         method.GetCustomAttributes<BenchmarkCategoryAttribute>().SelectMany(c => c.Categories).FirstOrDefault() ?? "";
