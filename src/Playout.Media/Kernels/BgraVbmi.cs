@@ -10,8 +10,9 @@ namespace Playout.Media.Kernels;
 /// <see cref="BgraConverter"/>'s 512-bit path where AVX-512 VBMI permutes bytes across the whole vector, bit for bit the
 /// scalar reference. 64 pixels a step: word permutes gather each pixel's blue-green and red-alpha words for 32 pixels at a time,
 /// and everything after works on 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector). A step
-/// whose bytes are all 0 writes the clear result with no arithmetic and one whose alphas are all 255 is not divided
-/// (<see cref="BgraUniformSteps{TOps,TV}"/>).
+/// whose bytes are all 0 writes the clear result with no arithmetic (<see cref="BgraUniformSteps{TOps,TV}"/>), and one whose
+/// alphas are all 255 is not divided: that test is made on the red-alpha words already gathered (one and, one or), not on the
+/// four loaded vectors as <see cref="BgraUniformSteps{TOps,TV}.Opaque"/> does for the generic kernel.
 /// <list type="bullet">
 /// <item>un-premultiplying divides in 16 bits, ⌊(256·c + ⌊a/2⌋ + 1)·m(a) / 2^16⌋ >> s(a) with the multiplier and shift of
 /// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
