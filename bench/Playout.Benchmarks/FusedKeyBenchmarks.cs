@@ -6,7 +6,7 @@ namespace Playout.Benchmarks;
 
 /// <summary>
 /// The fused unpack → key → pack line kernel over whole v210 frames: full-frame graphics with varying
-/// alpha (every block blends; floor = reads of video, fill and key plus the write), and a lower third
+/// alpha (every block blends; floor = reads of the video and the overlay — fill, alpha, block classes — plus the write), and a lower third
 /// (the bottom third is graphics, the rest transparent; baseline = a plain copy of the v210 frame),
 /// out of place and in place — the mixer's usual case, where transparent blocks cost nothing.
 /// </summary>
@@ -35,7 +35,7 @@ public class FusedKeyBenchmarks
         planar.Dispose();
         _full = KeyedOverlay.FromBgra(Graphics(width, height, 0), width, height, premultiplied: true, ColorMatrix.Bt709);
         _lowerThird = KeyedOverlay.FromBgra(Graphics(width, height, height * 2 / 3), width, height, premultiplied: true, ColorMatrix.Bt709);
-        _fullFloor = new Floor(3L * layout.TotalBytes, layout.TotalBytes);
+        _fullFloor = new Floor(layout.TotalBytes + _full.MemoryBytes, layout.TotalBytes);
         _frameCopy = new Floor(layout.TotalBytes, layout.TotalBytes);
     }
 

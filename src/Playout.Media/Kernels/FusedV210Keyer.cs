@@ -47,7 +47,8 @@ public static class FusedV210Keyer
         if (inPlace && offset != 0)
             throw new ArgumentException("video and destination overlap without being the same line", nameof(destination));
         int o = KeyBlend.ToInteger(opacity);
-        ReadOnlySpan<byte> fill = overlay.Fill.AsSpan(line * stride, stride), key = overlay.Key.AsSpan(line * stride, stride);
+        // The alphas run on to the array's end: the vector loads of a line's last step read past it (KeyedOverlay.AlphaPadding).
+        ReadOnlySpan<byte> fill = overlay.Fill.AsSpan(line * stride, stride), alpha = overlay.Alpha.AsSpan(line * overlay.AlphaStride);
         ReadOnlySpan<byte> classes = overlay.BlockClasses.AsSpan(line * blocks, blocks);
         SimdPath resolved = SimdPaths.Resolve(path);
         for (int block = 0; block < blocks;)
@@ -58,7 +59,7 @@ public static class FusedV210Keyer
                 end++;
             int from = block * 128, bytes = (end - block) * 128;
             if (kind == KeyBlockClass.Mixed)
-                Blend(resolved, video, fill, key, destination, block * 8, end * 8, o);
+                Blend(resolved, video, fill, alpha, destination, block * 8, end * 8, o);
             else if (kind == KeyBlockClass.Opaque)
                 fill.Slice(from, bytes).CopyTo(destination.Slice(from, bytes));
             else if (!inPlace)
@@ -77,22 +78,23 @@ public static class FusedV210Keyer
         int stride = PixelFormat.V210Stride(width);
         if (from.Length < stride || to.Length < stride || destination.Length < stride)
             throw new ArgumentException($"from ({from.Length}), to ({to.Length}) and destination ({destination.Length}) must each hold a {width}-pixel v210 line of {stride} bytes");
-        Blend(SimdPaths.Resolve(path), from, to, OpaqueKey(stride), destination, 0, stride / 16, KeyBlend.ToInteger(amount));
+        Blend(SimdPaths.Resolve(path), from, to, OpaqueAlpha(stride), destination, 0, stride / 16, KeyBlend.ToInteger(amount));
     }
 
-    private static byte[] s_opaqueKey = [];
+    private static byte[] s_opaqueAlpha = [];
 
-    /// <summary>A key line that is opaque everywhere, grown (rarely) to the widest line asked for and then shared.</summary>
-    private static ReadOnlySpan<byte> OpaqueKey(int stride)
+    /// <summary>Alphas of a line that is opaque everywhere, padded as an overlay's; grown (rarely) to the widest line asked for, then shared.</summary>
+    private static ReadOnlySpan<byte> OpaqueAlpha(int stride)
     {
-        var key = Volatile.Read(ref s_opaqueKey);
-        if (key.Length < stride)
+        int length = KeyedOverlay.AlphaStrideOf(stride) + KeyedOverlay.AlphaPadding;
+        var alpha = Volatile.Read(ref s_opaqueAlpha);
+        if (alpha.Length < length)
         {
-            key = new byte[stride];
-            MemoryMarshal.Cast<byte, uint>(key.AsSpan()).Fill(KeyedOverlay.OpaqueWord);
-            Volatile.Write(ref s_opaqueKey, key);
+            alpha = new byte[length];
+            alpha.AsSpan().Fill(255);
+            Volatile.Write(ref s_opaqueAlpha, alpha);
         }
-        return key.AsSpan(0, stride);
+        return alpha.AsSpan(0, length);
     }
 
     private static KeyBlockClass Effective(byte kind, int opacity) =>
@@ -100,44 +102,58 @@ public static class FusedV210Keyer
         : kind == (byte)KeyBlockClass.Opaque && opacity < KeyBlend.FullOpacity ? KeyBlockClass.Mixed
         : (KeyBlockClass)kind;
 
-    private static void Blend(SimdPath path, ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> key,
+    /// <summary>Groups <paramref name="fromGroup"/> to <paramref name="toGroup"/>; their alphas are 6 a group from <paramref name="alpha"/>'s start, padded.</summary>
+    private static void Blend(SimdPath path, ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
         Span<byte> destination, int fromGroup, int toGroup, int opacity)
     {
+        if (alpha.Length < 6 * toGroup + KeyedOverlay.AlphaPadding)
+            throw new ArgumentException($"{alpha.Length} alphas cannot key {toGroup} groups and be read by whole vectors", nameof(alpha));
         switch (path)
         {
-            case SimdPath.Vector128: Blend<Lanes128, Vector128<byte>>(video, fill, key, destination, fromGroup, toGroup, opacity); break;
-            case SimdPath.Vector256: Blend<Lanes256, Vector256<byte>>(video, fill, key, destination, fromGroup, toGroup, opacity); break;
-            case SimdPath.Vector512: Blend<Lanes512, Vector512<byte>>(video, fill, key, destination, fromGroup, toGroup, opacity); break;
-            default: BlendScalar(video, fill, key, destination, fromGroup, toGroup, opacity); break;
+            case SimdPath.Vector128: Blend<Lanes128, Vector128<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
+            case SimdPath.Vector256: Blend<Lanes256, Vector256<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
+            case SimdPath.Vector512: Blend<Lanes512, Vector512<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
+            default: BlendScalar(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
         }
     }
 
-    /// <summary>The reference: every 10-bit slot of every word blends with the key slot in the same place.</summary>
-    private static void BlendScalar(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> key,
+    /// <summary>
+    /// The reference: every 10-bit slot of every word blends with its sample's key. A group's twelve slots are Cb0 Y0 Cr0 Y1 Cb1 Y2
+    /// Cr1 Y3 Cb2 Y4 Cr2 Y5: an odd slot s is pixel (s − 1)/2's luma, an even one pair s/4's chroma, keyed by the mean of its two
+    /// pixels' keys rounded half up (<see cref="BgraConverter"/>'s chroma key).
+    /// </summary>
+    private static void BlendScalar(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
         Span<byte> destination, int fromGroup, int toGroup, int opacity)
     {
-        for (int at = fromGroup * 16; at < toGroup * 16; at += 4)
+        for (int group = fromGroup; group < toGroup; group++)
         {
-            uint v = BinaryPrimitives.ReadUInt32LittleEndian(video[at..]);
-            uint f = BinaryPrimitives.ReadUInt32LittleEndian(fill[at..]);
-            uint k = BinaryPrimitives.ReadUInt32LittleEndian(key[at..]);
-            uint word = 0;
-            for (int shift = 0; shift < 30; shift += 10)
-                word |= (uint)KeyBlend.Sample((int)(v >> shift) & 0x3FF, (int)(f >> shift) & 0x3FF, (int)(k >> shift) & 0x3FF, opacity) << shift;
-            BinaryPrimitives.WriteUInt32LittleEndian(destination[at..], word);
+            ReadOnlySpan<byte> alphas = alpha.Slice(6 * group, 6);
+            for (int at = group * 16, slot = 0; slot < 12; at += 4)
+            {
+                uint v = BinaryPrimitives.ReadUInt32LittleEndian(video[at..]), f = BinaryPrimitives.ReadUInt32LittleEndian(fill[at..]);
+                uint word = 0;
+                for (int shift = 0; shift < 30; shift += 10, slot++)
+                {
+                    int key = slot % 2 == 1 ? BgraConverter.Key(alphas[(slot - 1) / 2])
+                        : (BgraConverter.Key(alphas[slot / 4 * 2]) + BgraConverter.Key(alphas[slot / 4 * 2 + 1]) + 1) >> 1;
+                    word |= (uint)KeyBlend.Sample((int)(v >> shift) & 0x3FF, (int)(f >> shift) & 0x3FF, key, opacity) << shift;
+                }
+                BinaryPrimitives.WriteUInt32LittleEndian(destination[at..], word);
+            }
         }
     }
 
     // Compiled optimized on first call: at tier 0 the first key or dissolve of an 8K frame takes several frame times.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> key,
+    private static unsafe void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
         Span<byte> destination, int fromGroup, int toGroup, int opacity)
         where TOps : ILaneOps<TV> where TV : struct
     {
         var lanes = Packed422Lanes<TOps, TV>.V210;
+        var keys = AlphaKeys<TOps, TV>.Instance;
         TV opacity32 = LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32));
         bool partial = opacity < KeyBlend.FullOpacity;
-        ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), k = ref MemoryMarshal.GetReference(key);
+        ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), a = ref MemoryMarshal.GetReference(alpha);
         fixed (byte* pinned = destination)
         {
             // The keyer's figures were measured streaming: its output is the programme frame, handed on to the outputs.
@@ -147,7 +163,7 @@ public static class FusedV210Keyer
                 nint at = group * 16;
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref v, at)), out var videoLuma, out var videoChroma);
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref f, at)), out var fillLuma, out var fillChroma);
-                lanes.Unpack(TOps.Load(ref Unsafe.Add(ref k, at)), out var keyLuma, out var keyChroma);
+                keys.Keys(ref Unsafe.Add(ref a, 6 * group), out var keyLuma, out var keyChroma);
                 TV luma = KeyBlend.Vector<TOps, TV>(videoLuma, fillLuma, keyLuma, opacity32, partial);
                 TV chroma = KeyBlend.Vector<TOps, TV>(videoChroma, fillChroma, keyChroma, opacity32, partial);
                 output.Store(lanes.Pack(luma, chroma), at);

@@ -1,24 +1,28 @@
-using System.Runtime.InteropServices;
 using Playout.Media.Formats;
 
 namespace Playout.Media.Kernels;
 
 /// <summary>
-/// A graphics picture prepared once for keying over v210 video many times: its fill and its key, both
-/// in v210 layout (the key's luma slots carry the luma key, its chroma slots the chroma key), and for
-/// every 48-pixel block a class — transparent, opaque, or mixed — so the keyer can copy instead of blend.
+/// A graphics picture prepared once for keying over v210 video many times: its fill in v210 layout, its alpha
+/// (one byte a pixel, from which the keyer computes the 10-bit luma and chroma keys as <see cref="BgraConverter"/>
+/// defines them: a third of the bytes a v210 key would take, which is what an 8K keyer's memory traffic pays for),
+/// and for every 48-pixel block a class — transparent, opaque, or mixed — so the keyer can copy instead of blend.
 /// It covers only its own rectangle of the raster: lines <see cref="Top"/> onward, and whole 48-pixel blocks
 /// from <see cref="Left"/> (the graphic's left edge rounded down to a block, transparent up to the graphic), so
 /// its blocks line up with the video's and video outside the rectangle is never touched.
 /// </summary>
 public sealed class KeyedOverlay
 {
-    internal const uint OpaqueWord = 1023u | 1023u << 10 | 1023u << 20;
-
     /// <summary>Pixels in one keyer block: 8 v210 groups, 128 bytes.</summary>
     public const int BlockPixels = 48;
 
-    private KeyedOverlay(int left, int top, int width, int height, byte[] fill, byte[] key, byte[] blocks)
+    /// <summary>
+    /// Bytes after the last line of <see cref="Alpha"/>: a keyer step loads a whole vector of alphas from its first pixel's
+    /// (up to 64 bytes, of which it uses 6 a group), so the last step of the last line reads past the line.
+    /// </summary>
+    internal const int AlphaPadding = 64;
+
+    private KeyedOverlay(int left, int top, int width, int height, byte[] fill, byte[] alpha, byte[] blocks)
     {
         Left = left;
         Top = top;
@@ -26,7 +30,7 @@ public sealed class KeyedOverlay
         Height = height;
         Stride = PixelFormat.V210Stride(width);
         Fill = fill;
-        Key = key;
+        Alpha = alpha;
         BlockClasses = blocks;
     }
 
@@ -41,19 +45,24 @@ public sealed class KeyedOverlay
 
     public int Height { get; }
 
-    /// <summary>Bytes per line of <see cref="Fill"/> and <see cref="Key"/>: the v210 stride.</summary>
+    /// <summary>Bytes per line of <see cref="Fill"/>: the v210 stride.</summary>
     public int Stride { get; }
+
+    /// <summary>Bytes per line of <see cref="Alpha"/>: one for every pixel the v210 stride holds (whole 48-pixel blocks).</summary>
+    internal int AlphaStride => AlphaStrideOf(Stride);
 
     /// <summary>Byte offset of the first block in a v210 line of the raster.</summary>
     public int LineOffset => Left / BlockPixels * 128;
 
     public int BlocksPerLine => Stride / 128;
 
-    /// <summary>Bytes held (fill, key and block classes): what keeping this graphic costs.</summary>
-    public long MemoryBytes => Fill.Length + Key.Length + (long)BlockClasses.Length;
+    /// <summary>Bytes held (fill, alpha and block classes): what keeping this graphic costs.</summary>
+    public long MemoryBytes => Fill.Length + Alpha.Length + (long)BlockClasses.Length;
 
     internal byte[] Fill { get; }
-    internal byte[] Key { get; }
+
+    /// <summary>Each pixel's alpha, <see cref="AlphaStride"/> bytes a line (0 beyond the graphic), then <see cref="AlphaPadding"/>.</summary>
+    internal byte[] Alpha { get; }
 
     /// <summary>One <see cref="KeyBlockClass"/> per 48-pixel block, line after line.</summary>
     internal byte[] BlockClasses { get; }
@@ -80,31 +89,35 @@ public sealed class KeyedOverlay
             throw new ArgumentException($"graphics at ({x}, {y}) lie off the {rasterWidth}x{rasterHeight} raster");
         int left = x / BlockPixels * BlockPixels, columns = Math.Min(width, rasterWidth - x), lines = Math.Min(height, rasterHeight - y);
         int span = (x + columns - left + 1) & ~1, stride = PixelFormat.V210Stride(span), half = span / 2;
+        int alphaStride = AlphaStrideOf(stride);
         var fill = GC.AllocateArray<byte>(stride * lines, pinned: true);
-        var key = GC.AllocateArray<byte>(stride * lines, pinned: true);
+        var alpha = GC.AllocateArray<byte>(alphaStride * lines + AlphaPadding, pinned: true);
         var picture = new byte[span * 4];
-        var samples = new ushort[3 * span + 2 * half];
-        Span<ushort> ys = samples.AsSpan(0, span), ky = samples.AsSpan(span, span), cb = samples.AsSpan(2 * span, half);
-        Span<ushort> cr = samples.AsSpan(2 * span + half, half), kc = samples.AsSpan(3 * span + half, half);
+        var samples = new ushort[span + 2 * half];
+        Span<ushort> ys = samples.AsSpan(0, span), cb = samples.AsSpan(span, half), cr = samples.AsSpan(span + half, half);
         for (int row = 0; row < lines; row++)
         {
             bgra.Slice(row * width * 4, columns * 4).CopyTo(picture.AsSpan((x - left) * 4));
-            BgraConverter.Convert(picture, premultiplied, matrix, ys, cb, cr, ky, kc, span);
+            BgraConverter.Convert(picture, premultiplied, matrix, ys, cb, cr, [], [], span);
             V210.Pack(ys, cb, cr, fill.AsSpan(row * stride, stride), span);
-            V210.Pack(ky, kc, kc, key.AsSpan(row * stride, stride), span, 0, 1023);
+            Span<byte> alphas = alpha.AsSpan(row * alphaStride, span);
+            for (int pixel = 0; pixel < span; pixel++)
+                alphas[pixel] = picture[4 * pixel + 3];
         }
-        return new KeyedOverlay(left, y, span, lines, fill, key, Classify(key));
+        return new KeyedOverlay(left, y, span, lines, fill, alpha, Classify(alpha.AsSpan(0, alphaStride * lines)));
     }
 
-    private static byte[] Classify(byte[] key)
+    internal static int AlphaStrideOf(int v210Stride) => v210Stride / 128 * BlockPixels;
+
+    /// <summary>A block's keys are all 0 exactly where its alphas are, and all 1023 exactly where they are all 255.</summary>
+    private static byte[] Classify(ReadOnlySpan<byte> alpha)
     {
-        var classes = new byte[key.Length / 128];
-        var words = MemoryMarshal.Cast<byte, uint>(key);
+        var classes = new byte[alpha.Length / BlockPixels];
         for (int block = 0; block < classes.Length; block++)
         {
-            ReadOnlySpan<uint> blockWords = words.Slice(block * 32, 32);
-            classes[block] = (byte)(!blockWords.ContainsAnyExcept(0u) ? KeyBlockClass.Transparent
-                : !blockWords.ContainsAnyExcept(OpaqueWord) ? KeyBlockClass.Opaque
+            ReadOnlySpan<byte> alphas = alpha.Slice(block * BlockPixels, BlockPixels);
+            classes[block] = (byte)(!alphas.ContainsAnyExcept((byte)0) ? KeyBlockClass.Transparent
+                : !alphas.ContainsAnyExcept((byte)255) ? KeyBlockClass.Opaque
                 : KeyBlockClass.Mixed);
         }
         return classes;

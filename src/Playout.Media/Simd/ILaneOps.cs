@@ -143,6 +143,9 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Signed 16-bit (left·right + 2^14) >> 15, as x86's pmulhrsw.</summary>
     static abstract TV MultiplyHighRound16(TV left, TV right);
 
+    /// <summary>Unsigned 16-bit (left + right + 1) >> 1 without overflow, as x86's pavgw.</summary>
+    static abstract TV Average16(TV left, TV right);
+
     static abstract TV Min16(TV left, TV right);
     static abstract TV Max16(TV left, TV right);
     static abstract TV ShiftLeft16(TV value, int count);

@@ -186,6 +186,15 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Average16(Vector128<byte> left, Vector128<byte> right)
+    {
+        if (Sse2.IsSupported)
+            return Sse2.Average(left.AsUInt16(), right.AsUInt16()).AsByte();
+        Vector128<ushort> l = left.AsUInt16(), r = right.AsUInt16();
+        return ((l >>> 1) + (r >>> 1) + ((l | r) & Vector128<ushort>.One)).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> Min16(Vector128<byte> left, Vector128<byte> right) => Vector128.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

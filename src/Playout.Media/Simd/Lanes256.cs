@@ -226,6 +226,15 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> Average16(Vector256<byte> left, Vector256<byte> right)
+    {
+        if (Avx2.IsSupported)
+            return Avx2.Average(left.AsUInt16(), right.AsUInt16()).AsByte();
+        Vector256<ushort> l = left.AsUInt16(), r = right.AsUInt16();
+        return ((l >>> 1) + (r >>> 1) + ((l | r) & Vector256<ushort>.One)).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Min16(Vector256<byte> left, Vector256<byte> right) => Vector256.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

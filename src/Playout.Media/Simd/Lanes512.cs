@@ -235,6 +235,15 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> Average16(Vector512<byte> left, Vector512<byte> right)
+    {
+        if (Avx512BW.IsSupported)
+            return Avx512BW.Average(left.AsUInt16(), right.AsUInt16()).AsByte();
+        Vector512<ushort> l = left.AsUInt16(), r = right.AsUInt16();
+        return ((l >>> 1) + (r >>> 1) + ((l | r) & Vector512<ushort>.One)).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> Min16(Vector512<byte> left, Vector512<byte> right) => Vector512.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

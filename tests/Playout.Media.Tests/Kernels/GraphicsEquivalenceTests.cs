@@ -64,7 +64,7 @@ public class GraphicsEquivalenceTests
             var inPlace = (byte[])video.Clone();
             FusedV210Keyer.KeyFrame(inPlace, stride, overlay, inPlace, stride, opacity);
             Assert.Equal(expected, inPlace);
-            Assert.Equal(expected, KeyThroughPlanes(video, overlay, opacity));
+            Assert.Equal(expected, KeyThroughPlanes(video, overlay, LowerThird(width, height), opacity));
         }
     }
 
@@ -119,22 +119,26 @@ public class GraphicsEquivalenceTests
         Assert.Equal(white, keyed.AsSpan(256, 128).ToArray());
     }
 
-    /// <summary>The reference composition: unpack, key each plane with the planar keyer, pack (no clamping).</summary>
-    private static byte[] KeyThroughPlanes(byte[] video, KeyedOverlay overlay, double opacity)
+    /// <summary>
+    /// The reference composition of a premultiplied picture as wide as the raster: unpack, key each plane with the planar keyer
+    /// and the keys <see cref="BgraConverter"/> gives the picture (the chroma key for Cb and Cr), pack (no clamping).
+    /// </summary>
+    private static byte[] KeyThroughPlanes(byte[] video, KeyedOverlay overlay, byte[] bgra, double opacity)
     {
         int width = overlay.Width, half = width / 2, stride = overlay.Stride;
         var result = new byte[video.Length];
         var (vy, vu, vv) = (new ushort[width], new ushort[half], new ushort[half]);
         var (fy, fu, fv) = (new ushort[width], new ushort[half], new ushort[half]);
-        var (ky, ku, kv) = (new ushort[width], new ushort[half], new ushort[half]);
+        var (ky, kc) = (new ushort[width], new ushort[half]);
         for (int line = 0; line < overlay.Height; line++)
         {
             V210.Unpack(video.AsSpan(line * stride, stride), vy, vu, vv, width);
             V210.Unpack(overlay.Fill.AsSpan(line * stride, stride), fy, fu, fv, width);
-            V210.Unpack(overlay.Key.AsSpan(line * stride, stride), ky, ku, kv, width);
+            BgraConverter.Convert(bgra.AsSpan(line * width * 4, width * 4), true, ColorMatrix.Bt709, new ushort[width], new ushort[half],
+                new ushort[half], ky, kc, width);
             Keyer.KeyLine(vy, fy, ky, vy, opacity);
-            Keyer.KeyLine(vu, fu, ku, vu, opacity);
-            Keyer.KeyLine(vv, fv, kv, vv, opacity);
+            Keyer.KeyLine(vu, fu, kc, vu, opacity);
+            Keyer.KeyLine(vv, fv, kc, vv, opacity);
             V210.Pack(vy, vu, vv, result.AsSpan(line * stride, stride), width, 0, 1023);
         }
         return result;
