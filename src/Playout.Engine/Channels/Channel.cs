@@ -55,7 +55,7 @@ public sealed class Channel : IDisposable
         context.VideoPool.Preallocate();
         context.AudioPool.Preallocate();
         var format = context.Format;
-        _compositor = new V210Compositor(format.Width, format.Height);
+        _compositor = new V210Compositor(format.Width, format.Height, context.Name, clock.RealTime);
         _black = context.VideoPool.Rent();
         V210Painter.PaintSolid(_black, 64, 512, 512);
         _black.Commit();
@@ -187,6 +187,7 @@ public sealed class Channel : IDisposable
             }
         }
         _audioMixer.Dispose();
+        _compositor.Dispose();
         _black.Release();
         _clock.Dispose();
     }

@@ -9,19 +9,41 @@ namespace Playout.Engine.Mixing;
 /// Whole-frame operations on v210 frames of one raster, each a single pass line by line: dissolve, wipe, push,
 /// key, and picture-in-picture placement. Lines are the frames' own (<see cref="Frame.Line"/>: whole 48-pixel
 /// blocks), which is what the block-wise kernels take at every width. Wipe and push edges move in whole v210
-/// groups (6 pixels, 16 bytes), so where a line is whole groups they are plain copies.
+/// groups (6 pixels, 16 bytes), so where a line is whole groups they are plain copies. Keys and dissolves of frames big enough
+/// (8K) run in two halves on two cores (<see cref="LineStripes"/>); the copies gain nothing from a second core (memory is
+/// their limit), and the rest use the one set of scratch lines.
 /// </summary>
-public sealed class V210Compositor
+public sealed class V210Compositor : IDisposable
 {
     private readonly int _width;
     private readonly int _height;
     private readonly ushort[] _lines;
     private readonly ushort[] _opaqueKey;
+    private readonly LineStripes _stripes;
+    private readonly Action<int, int> _keyLines, _dissolveLines;
 
-    public V210Compositor(int width, int height)
+    // The split operation under way: set before a run of the stripes, cleared after it.
+    private Frame? _first, _second, _output;
+    private KeyedOverlay? _overlay;
+    private double _amount;
+
+    /// <summary>
+    /// A compositor for one channel's raster; <paramref name="name"/> (the channel's) names its helper thread, if it has one,
+    /// and <paramref name="realTime"/> (the channel's clock is) gives that thread the tick's priority.
+    /// </summary>
+    public V210Compositor(int width, int height, string name, bool realTime)
+        : this(width, height, new LineStripes(name, LineStripes.Splits(PixelFormat.V210Stride(width) * (long)height, Environment.ProcessorCount), realTime))
+    {
+    }
+
+    /// <summary>With the stripes given: tests split small frames to compare both ways.</summary>
+    internal V210Compositor(int width, int height, LineStripes stripes)
     {
         _width = width;
         _height = height;
+        _stripes = stripes;
+        _keyLines = KeyLines;
+        _dissolveLines = DissolveLines;
         // Planar scratch, one line (Y | Cb | Cr, 2·width samples) each: four source lines, the scaled line and the line under it.
         _lines = new ushort[12 * width];
         _opaqueKey = new ushort[width];
@@ -34,8 +56,14 @@ public sealed class V210Compositor
     /// <summary>destination = from + (to − from)·amount.</summary>
     public void Dissolve(Frame from, Frame to, Frame destination, double amount)
     {
-        for (int line = 0; line < _height; line++)
-            FusedV210Keyer.DissolveLine(from.Line(0, line), to.Line(0, line), destination.WritableLine(0, line), _width, amount);
+        (_first, _second, _output, _amount) = (from, to, destination, amount);
+        RunStripes(_dissolveLines);
+    }
+
+    private void DissolveLines(int first, int end)
+    {
+        for (int line = first; line < end; line++)
+            FusedV210Keyer.DissolveLine(_first!.Line(0, line), _second!.Line(0, line), _output!.WritableLine(0, line), _width, _amount);
     }
 
     /// <summary>
@@ -103,9 +131,18 @@ public sealed class V210Compositor
     {
         if (overlay.Left + overlay.Width > _width || overlay.Top + overlay.Height > _height)
             throw new ArgumentException($"graphics of {overlay.Width}x{overlay.Height} at ({overlay.Left}, {overlay.Top}) do not fit a {_width}x{_height} channel");
+        (_first, _overlay, _output, _amount) = (video, overlay, destination, opacity);
+        RunStripes(_keyLines);
+    }
+
+    private void KeyLines(int firstLine, int endLine)
+    {
+        Frame video = _first!, destination = _output!;
+        KeyedOverlay overlay = _overlay!;
+        double opacity = _amount;
         bool inPlace = ReferenceEquals(video, destination);
         int from = overlay.LineOffset, end = from + overlay.Stride;
-        for (int line = 0; line < _height; line++)
+        for (int line = firstLine; line < endLine; line++)
         {
             int row = line - overlay.Top;
             bool covered = row >= 0 && row < overlay.Height;
@@ -130,6 +167,20 @@ public sealed class V210Compositor
             FusedV210Keyer.KeyLine(source[from..end], overlay, row, output[from..end], opacity);
         }
     }
+
+    private void RunStripes(Action<int, int> lines)
+    {
+        try
+        {
+            _stripes.Run(lines, _height);
+        }
+        finally
+        {
+            (_first, _second, _output, _overlay) = (null, null, null, null);
+        }
+    }
+
+    public void Dispose() => _stripes.Dispose();
 
     /// <summary>Copies every line of <paramref name="source"/> into <paramref name="destination"/>.</summary>
     public void Copy(Frame source, Frame destination)

@@ -8,7 +8,8 @@ namespace Playout.Engine.Tests.Mixing;
 
 /// <summary>
 /// Every mixer operation at every video mode, checked line by line against <see cref="MixReference"/>. The
-/// compositor sees only the raster, so each case runs once per raster, naming the modes that share it.
+/// compositor sees only the raster, so each case runs once per raster, naming the modes that share it. Keys and dissolves run
+/// twice: on one thread, and split in two halves (<see cref="LineStripes"/>, which 8K frames take on two cores).
 /// </summary>
 public class CompositorMatrixTests
 {
@@ -20,23 +21,28 @@ public class CompositorMatrixTests
         "wipe from left 0.4", "wipe from right 0.4", "push from left 0.3", "push from right 0.7", "push from left 1",
     ];
 
-    public static TheoryData<string, string> Cases()
+    public static TheoryData<string, string, bool> Cases()
     {
-        var cases = new TheoryData<string, string>();
+        var cases = new TheoryData<string, string, bool>();
         foreach (var raster in VideoFormats.All.GroupBy(f => (f.Width, f.Height)))
             foreach (var operation in Operations)
-                cases.Add($"{raster.Key.Width}x{raster.Key.Height}: {string.Join(' ', raster.Select(f => f.Name))}", operation);
+            {
+                string name = $"{raster.Key.Width}x{raster.Key.Height}: {string.Join(' ', raster.Select(f => f.Name))}";
+                cases.Add(name, operation, false);
+                if (operation.StartsWith("key", StringComparison.Ordinal) || operation.StartsWith("dissolve", StringComparison.Ordinal))
+                    cases.Add(name, operation, true);
+            }
         return cases;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_compositor_matches_the_planar_reference(string raster, string operation)
+    public void The_compositor_matches_the_planar_reference(string raster, string operation, bool split)
     {
         var size = raster[..raster.IndexOf(':')].Split('x');
         int width = int.Parse(size[0]), height = int.Parse(size[1]);
         using var pool = new FramePool(PixelFormat.V210, width, height, 3);
-        var compositor = new V210Compositor(width, height);
+        using var compositor = new V210Compositor(width, height, new LineStripes("matrix", split));
         var reference = new MixReference(width, height);
         var from = Noise(pool, 1);
         var to = Noise(pool, 2);
@@ -52,7 +58,7 @@ public class CompositorMatrixTests
                 var wanted = reference.Pack(expected(line), actual.Length);
                 int at = actual.CommonPrefixLength(wanted);
                 Assert.True(at == wanted.Length,
-                    $"{operation} at {raster[..raster.IndexOf(':')]}: line {line} differs from the reference at byte {at} (pixels {at / 16 * 6}..{at / 16 * 6 + 5})");
+                    $"{operation}{(split ? " split" : "")} at {raster[..raster.IndexOf(':')]}: line {line} differs from the reference at byte {at} (pixels {at / 16 * 6}..{at / 16 * 6 + 5})");
             }
         }
         finally
