@@ -36,7 +36,7 @@ public sealed class SimulatedCard : IVideoCard
         _outputs = [.. Enumerable.Range(0, _options.Outputs).Select(i => new SimulatedOutput(i, format, _options) { ScanOutOnSend = onSend })];
         if (!onSend)
         {
-            _clock = new Thread(RunClock) { Name = $"{Name} vsync", IsBackground = true, Priority = ThreadPriority.Highest };
+            _clock = new Thread(RunClock) { Name = $"{Name} vsync", IsBackground = true };
             _clock.Start();
         }
     }
@@ -78,6 +78,9 @@ public sealed class SimulatedCard : IVideoCard
 
     private void RunClock()
     {
+        // A card's sync is an interrupt: busy decoders at nice −5 must not hold it back and make ticks late that a real card
+        // would not. Where raising is not permitted it stays normal (the channel's tick has logged why).
+        CardThreads.RaiseAsInterrupt();
         var random = new Random(_options.Seed);
         var rate = Format.FrameRate;
         double jitterTicks = _options.JitterMicroseconds * Stopwatch.Frequency / 1e6;

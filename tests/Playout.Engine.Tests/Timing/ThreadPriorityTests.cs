@@ -51,6 +51,36 @@ public class ThreadPriorityTests
         Assert.Equal(10, NiceOfThread("pv preview"));
     }
 
+    [Fact]
+    public void The_8K_mixers_helper_and_the_simulated_cards_sync_run_as_a_real_time_tick()
+    {
+        int expected = Permitted(-10) ? -10 : NiceOfThisThread();
+        using (var stripes = new Playout.Engine.Mixing.LineStripes("stripes", split: true, raised: true))
+        {
+            stripes.Run((_, _) => { }, 2);
+            Assert.Equal(expected, NiceOfThread("stripes stripes"));
+        }
+        using (var plain = new Playout.Engine.Mixing.LineStripes("plain", split: true))
+        {
+            plain.Run((_, _) => { }, 2);
+            Assert.Equal(NiceOfThisThread(), NiceOfThread("plain stripes"));
+        }
+        using var card = new HwSim.SimulatedCard(VideoFormats.Parse("1080i50"), new HwSim.SimulatedCardOptions(Index: 7));
+        // "hw-sim card 7 vsync", cut to 15 bytes by the kernel; the thread raises itself as it starts.
+        Assert.True(SpinWait.SpinUntil(() => NiceOfThread("hw-sim card 7 v") == expected, TimeSpan.FromSeconds(10)),
+            $"the card's sync thread is at nice {NiceOfThread("hw-sim card 7 v")}, not {expected}");
+    }
+
+    /// <summary>Whether this process may lower a thread's nice value to <paramref name="nice"/> (root or CAP_SYS_NICE): tried on a thread of its own.</summary>
+    private static bool Permitted(int nice)
+    {
+        bool permitted = false;
+        var thread = new Thread(() => permitted = Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.Highest) is null);
+        thread.Start();
+        thread.Join();
+        return permitted && Interop.ThreadScheduling.NiceOf(ThreadPriority.Highest) == nice;
+    }
+
     /// <summary>The nice value of a started channel's tick thread, read on that thread at its third tick, and what the channel logged.</summary>
     private static (int Nice, LinesLogger Log) NiceOfTickThread(VideoFormat format, Func<AlarmBoard, IChannelClock> clock)
     {
