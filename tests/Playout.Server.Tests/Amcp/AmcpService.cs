@@ -83,11 +83,7 @@ public sealed class AmcpService : IAsyncLifetime
     }
 
     /// <summary>What the service has logged so far (its daily log files).</summary>
-    public string Log() => string.Concat(Directory.GetFiles(_folder.File("logs"), "playout-*.log").Order().Select(file =>
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamReader(stream).ReadToEnd();
-    }));
+    public string Log() => ServiceLog.Read(_folder.File("logs"));
 
     /// <summary>Channel 1's layers from the REST status.</summary>
     public async Task<JsonElement[]> Layers()

@@ -55,7 +55,7 @@ public class ModeMatrixServiceTests
             int code = service.Stop("TERM");
             Assert.True(code == 0, await service.Errors);
         }
-        string log = File.ReadAllText(Directory.GetFiles(folder.File("logs"), "playout-*.log").Single());
+        string log = ServiceLog.Read(folder.File("logs"));
         Assert.DoesNotContain("still outstanding", log);
         Assert.Contains("every channel is off air", log);
     }

@@ -62,7 +62,7 @@ public class ServiceFaultTests
             int code = service.Stop("TERM");
             Assert.True(code == 0, $"exit {code}: {await service.Errors}");
         }
-        string log = File.ReadAllText(Directory.GetFiles(folder.File("logs"), "playout-*.log").Single());
+        string log = ServiceLog.Read(folder.File("logs"));
         Assert.DoesNotContain("still outstanding", log);
         Assert.Contains("every channel is off air", log);
         // The file output was finished: it reads to the end, seconds long.

@@ -62,7 +62,7 @@ public class ServiceTests
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
-        string log = File.ReadAllText(Directory.GetFiles(folder.File("logs"), "playout-*.log").Single());
+        string log = ServiceLog.Read(folder.File("logs"));
         Assert.Contains("test channel on air", log);
         Assert.Contains("missing.mxf", log);
         Assert.Contains("every channel is off air", log);
