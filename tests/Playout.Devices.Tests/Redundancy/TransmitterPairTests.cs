@@ -315,7 +315,7 @@ public class TransmitterPairTests
             var main = rig.Open("tx-main");
             var reserve = rig.Open("tx-reserve", reserveTwin);
             await Until(() => main.Status().Connection == ConnectionState.Connected && reserve.Status().Connection == ConnectionState.Connected, "both connected");
-            await Send(main, "rf", ("state", "on"));
+            await SendUntilAnswered(main, "rf", ("state", "on"));
             var pair = new TransmitterPair("pair", main, reserve, policy, new DeviceContext(rig.Alarms, NullLogger.Instance, TimeProvider.System), breaks);
             pair.Start();
             return new PairRig(rig, reserveTwin, main, reserve, pair);

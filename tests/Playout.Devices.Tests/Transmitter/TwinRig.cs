@@ -105,4 +105,25 @@ internal static class TwinRig
 
     public static Task Send(Device device, string command, params (string Key, string Value)[] arguments) =>
         device.SendAsync(command, arguments.ToDictionary(a => a.Key, a => a.Value), default);
+
+    /// <summary>
+    /// A rig's set-up command, sent again while unanswered for up to 10 s: with 500 ms and no retries, as the devices run here,
+    /// one reply lost to a loaded test machine would fail a test that is not about it. For commands that may be repeated.
+    /// </summary>
+    public static async Task SendUntilAnswered(Device device, string command, params (string Key, string Value)[] arguments)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await Send(device, command, arguments);
+                return;
+            }
+            catch (DeviceCommandException) when (waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                // Unanswered (or refused while the device connects): sent again.
+            }
+        }
+    }
 }

@@ -114,8 +114,7 @@ public sealed class AmcpClipControlTests(AmcpService service)
         var layer = (await Layer(17))!.Value;
         Assert.Matches(@"^amcp:127\.0\.0\.1:\d+$", layer.GetProperty("drivenBy").GetString());
         using var client = service.Service.Client(service.Token);
-        string today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        string asRun = await client.GetStringAsync($"/api/channels/1/asrun/{today}");
+        string asRun = await client.GetStringAsync($"/api/channels/1/asrun/{AmcpService.AsRunDay}");
         Assert.Contains("\"status\":\"operator\"", asRun.Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("play clip1.mp4 on layer 17", asRun);
         Assert.Equal("202 STOP OK\r\n", await amcp.Ask("STOP 1-17"));

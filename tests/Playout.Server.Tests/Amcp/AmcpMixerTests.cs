@@ -29,7 +29,7 @@ public sealed class AmcpMixerTests(AmcpService service)
         Assert.Equal("202 MIXER OK\r\n", await amcp.Ask("MIXER 1 COMMIT"));
         Assert.Equal(0.75, (await State()).GetProperty("opacity").GetDouble());
         using var client = service.Service.Client(service.Token);
-        string asRun = await client.GetStringAsync($"/api/channels/1/asrun/{DateTime.UtcNow:yyyy-MM-dd}");
+        string asRun = await client.GetStringAsync($"/api/channels/1/asrun/{AmcpService.AsRunDay}");
         Assert.True(asRun.Contains($"mixer commit: opacity 0.75 over 0 frames on layer {Layer}; fill at (360, 288) at 1/2 size on layer {Layer}", StringComparison.Ordinal),
             string.Join("\n", asRun.Split('\n').Where(l => l.Contains("mixer", StringComparison.Ordinal))));
 

@@ -82,6 +82,12 @@ public sealed class AmcpService : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Today's broadcast day, which names the as-run log: the service's automation is on UTC with the default day start,
+    /// 06:00, so from midnight to 06:00 it is still the day before.
+    /// </summary>
+    public static string AsRunDay => DateOnly.FromDateTime(DateTime.UtcNow - TimeSpan.FromHours(6)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>What the service has logged so far (its daily log files).</summary>
     public string Log() => ServiceLog.Read(_folder.File("logs"));
 
