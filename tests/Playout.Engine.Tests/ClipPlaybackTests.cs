@@ -219,11 +219,12 @@ public class ClipPlaybackTests
         var playlist = new PlaylistProducer(test.Context, "playlist", items, loop: true);
         test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(playlist)));
         // The damaged items fail while the first plays (each opens off the tick once the one before is passed over):
-        // on this unthrottled clock, the first ticks leave them the time real ones would.
+        // on this unthrottled clock, the first ticks of each of its turns (ticks 0 and 30) leave them the time real ones
+        // would. Without that on the second turn, a loaded machine let the first clip end before they had failed again.
         for (int tick = 0; tick < 60; tick++)
         {
             test.Channel.RunTicks(1);
-            Thread.Sleep(tick < 6 ? 300 : 0);
+            Thread.Sleep(tick % 30 < 6 ? 300 : 0);
         }
 
         // The first clip, then the last at once, then the first again: never a frame of filler between them.
