@@ -15,13 +15,13 @@ namespace Playout.Engine.Mixing;
 /// on either half is rethrown then (the caller's own first).</item>
 /// </list>
 /// </summary>
-public sealed class LineStripes : IDisposable
+internal sealed class LineStripes : IDisposable
 {
     /// <summary>Frames of this many bytes or more are split: 8K v210 is 88 MB, 2160p 22 MB.</summary>
     public const long SplitBytes = 32L << 20;
 
     private readonly string _name;
-    private readonly bool _raised;
+    private readonly bool _split, _raised;
     private readonly SemaphoreSlim _start = new(0), _done = new(0);
     private Thread? _helper;
     private Action<int, int>? _job;
@@ -35,11 +35,9 @@ public sealed class LineStripes : IDisposable
     public LineStripes(string name, bool split, bool raised = false)
     {
         _name = name;
-        IsSplit = split;
+        _split = split;
         _raised = raised;
     }
-
-    public bool IsSplit { get; }
 
     /// <summary>Whether the helper thread has started and not yet ended.</summary>
     internal bool HelperRunning => _helper is { IsAlive: true };
@@ -51,7 +49,7 @@ public sealed class LineStripes : IDisposable
     public void Run(Action<int, int> lines, int count)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!IsSplit || count < 2)
+        if (!_split || count < 2)
         {
             lines(0, count);
             return;

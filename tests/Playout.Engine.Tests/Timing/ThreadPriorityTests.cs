@@ -54,7 +54,7 @@ public class ThreadPriorityTests
     [Fact]
     public void The_8K_mixers_helper_and_the_simulated_cards_sync_run_as_a_real_time_tick()
     {
-        int expected = Permitted(-10) ? -10 : NiceOfThisThread();
+        int expected = RaisedNice();
         using (var stripes = new Playout.Engine.Mixing.LineStripes("stripes", split: true, raised: true))
         {
             stripes.Run((_, _) => { }, 2);
@@ -71,14 +71,14 @@ public class ThreadPriorityTests
             $"the card's sync thread is at nice {NiceOfThread("hw-sim card 7 v")}, not {expected}");
     }
 
-    /// <summary>Whether this process may lower a thread's nice value to <paramref name="nice"/> (root or CAP_SYS_NICE): tried on a thread of its own.</summary>
-    private static bool Permitted(int nice)
+    /// <summary>The nice value a thread raised as a real-time tick gets here: tried on a thread of its own (−10 with root or CAP_SYS_NICE, else unchanged).</summary>
+    private static int RaisedNice()
     {
-        bool permitted = false;
-        var thread = new Thread(() => permitted = Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.Highest) is null);
+        int nice = 0;
+        var thread = new Thread(() => nice = Interop.ThreadScheduling.SetCurrentThread(ThreadPriority.Highest) is null ? -10 : NiceOfThisThread());
         thread.Start();
         thread.Join();
-        return permitted && Interop.ThreadScheduling.NiceOf(ThreadPriority.Highest) == nice;
+        return nice;
     }
 
     /// <summary>The nice value of a started channel's tick thread, read on that thread at its third tick, and what the channel logged.</summary>
