@@ -280,14 +280,49 @@ internal static class Packed422Kernel
         : TOps.LoadLanes(ref Unsafe.Add(ref packed, group * groupBytes), groupBytes);
 
     /// <summary>
-    /// Pgroups go first through <see cref="PackPgroupPairs{TOps,TV}"/> where the CPU has byte permutes; the lane loop does
-    /// the rest. Two calls: a vector live across a call in the lane loop's method is kept in memory through the loop.
+    /// Packs v210 one output vector (Lanes groups) at a time with <see cref="V210PackPairs{TOps,TV}"/> while its loads (8
+    /// samples a lane, 2 past the groups) lie inside the line, as the lane loop's do; returns the groups done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int PackV210Pairs<TOps, TV>(ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr,
+        Span<byte> destination, int width, ushort min, ushort max, bool streamed)
+        where TOps : ILaneOps<TV> where TV : struct
+    {
+        ref byte y = ref SampleBytes.Of(luma);
+        ref byte u = ref SampleBytes.Of(cb);
+        ref byte v = ref SampleBytes.Of(cr);
+        TV low = LaneShuffle.Splat16<TOps, TV>(min), high = LaneShuffle.Splat16<TOps, TV>(max);
+        TV lumaShifts = V210PackPairs<TOps, TV>.LumaShifts, chromaShifts = V210PackPairs<TOps, TV>.ChromaShifts;
+        TV primary = V210PackPairs<TOps, TV>.Primary, secondary = V210PackPairs<TOps, TV>.Secondary;
+        int step = TOps.Lanes, group = 0;
+        fixed (byte* pinned = destination)
+        {
+            var output = new StreamingOutput<TOps, TV>(pinned, streamed);
+            for (; 6 * group + 8 * step <= width; group += step)
+            {
+                TV lumaSamples = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Max16(TOps.Load(ref Unsafe.Add(ref y, group * 12)), low), high), lumaShifts);
+                TV chroma = TOps.LoadHalves(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6));
+                TV chromaSamples = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Max16(chroma, low), high), chromaShifts);
+                output.Store(TOps.Or(TOps.PermuteBytes2(lumaSamples, chromaSamples, primary),
+                    TOps.PermuteBytes2(lumaSamples, chromaSamples, secondary)), group * 16);
+            }
+            output.Complete();
+        }
+        return group;
+    }
+
+    /// <summary>
+    /// Where the CPU has byte permutes, pgroups go first through <see cref="PackPgroupPairs{TOps,TV}"/> and v210 through
+    /// <see cref="PackV210Pairs{TOps,TV}"/>; the lane loop does the rest. Two calls: a vector live across a call in the lane
+    /// loop's method is kept in memory through the loop.
     /// </summary>
     private static int PackLine<TOps, TV>(Packed422Pattern pattern, ReadOnlySpan<ushort> luma, ReadOnlySpan<ushort> cb,
         ReadOnlySpan<ushort> cr, Span<byte> destination, int width, ushort min, ushort max, bool streamed)
         where TOps : ILaneOps<TV> where TV : struct
     {
-        int group = pattern.GroupBytes == 15 && TOps.PermutesBytes ? PackPgroupPairs<TOps, TV>(luma, cb, cr, destination, width, streamed) : 0;
+        int group = !TOps.PermutesBytes ? 0
+            : pattern.GroupBytes == 15 ? PackPgroupPairs<TOps, TV>(luma, cb, cr, destination, width, streamed)
+            : PackV210Pairs<TOps, TV>(luma, cb, cr, destination, width, min, max, streamed);
         return Pack<TOps, TV>(pattern, luma, cb, cr, destination, width, min, max, streamed, group);
     }
 
