@@ -4,11 +4,10 @@ using Playout.Media.Simd;
 namespace Playout.Media.Kernels;
 
 /// <summary>
-/// 8-bit BGRA graphics → 10-bit 4:2:2 limited-range fill plus a 10-bit key, one line at a time.
+/// 8-bit BGRA graphics → 10-bit 4:2:2 limited-range fill plus a 10-bit key, one line at a time. Colour converts as it
+/// is, straight or premultiplied: premultiplied colour is the picture over black, a shaped fill (<see cref="KeyedOverlay.Shaped"/>),
+/// which is what an opaque format shows of it and what FFmpeg's conversion of the same bytes gives; nothing is divided.
 /// <list type="bullet">
-/// <item>Premultiplied input is first un-premultiplied per channel: c' = min(255, round(c·255 / a)),
-/// rounding half up (c·255 + a/2, divided exactly); a = 0 gives black, and any colour above its alpha
-/// (not valid premultiplied, a = 0 included) gives 255.</item>
 /// <item>Y' = (kR·R + kG·G + kB·B + 64·2^16 + 2^15) >> 16 with <see cref="ColorMatrix"/> coefficients,
 /// i.e. round half up of the exact value.</item>
 /// <item>Cb, Cr come from the sum of each pixel pair (a [1 1]/2 filter, sited on the even pixel),
@@ -23,17 +22,13 @@ public static class BgraConverter
     internal const int LumaOffset = (64 << 16) + (1 << 15);
     internal const int ChromaOffset = (512 << 17) + (1 << 16);
 
-    /// <summary>What the vector paths add to an un-premultiplied quotient before truncating it: above its worst error (2^-13),
-    /// below the 1/255 a quotient that is not an integer stays under the next one.</summary>
-    internal const float QuotientMargin = 1f / 1024;
-
     /// <summary>
     /// Converts <paramref name="width"/> BGRA pixels; the key planes receive the alpha as 0..1023. Both key planes empty: fill
     /// only, the key is not computed.
     /// </summary>
     /// <param name="streamed">Whether luma, Cb and Cr belong to a frame streamed past the cache (<see cref="OutputStores"/>,
     /// decided once per frame); the key planes are the caller's working lines and always go through the cache.</param>
-    public static void Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix matrix, Span<ushort> luma,
+    public static void Convert(ReadOnlySpan<byte> bgra, ColorMatrix matrix, Span<ushort> luma,
         Span<ushort> cb, Span<ushort> cr, Span<ushort> lumaKey, Span<ushort> chromaKey, int width, SimdPath path = SimdPath.Auto,
         bool streamed = false)
     {
@@ -46,10 +41,10 @@ public static class BgraConverter
         }
         int done = SimdPaths.Resolve(path) switch
         {
-            SimdPath.Vector128 => BgraVectors<Lanes128, Vector128<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
-            SimdPath.Vector256 => BgraVectors<Lanes256, Vector256<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
-            SimdPath.Vector512 when BgraVbmi.IsSupported && BgraVbmi.Handles(matrix) => BgraVbmi.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
-            SimdPath.Vector512 => BgraVectors<Lanes512, Vector512<byte>>.Convert(bgra, premultiplied, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector128 => BgraVectors<Lanes128, Vector128<byte>>.Convert(bgra, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector256 => BgraVectors<Lanes256, Vector256<byte>>.Convert(bgra, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector512 when BgraVbmi.IsSupported && BgraVbmi.Handles(matrix) => BgraVbmi.Convert(bgra, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
+            SimdPath.Vector512 => BgraVectors<Lanes512, Vector512<byte>>.Convert(bgra, matrix, luma, cb, cr, lumaKey, chromaKey, width, keyed, streamed),
             _ => 0,
         };
         for (int pair = done / 2; pair < width / 2; pair++)
@@ -59,8 +54,6 @@ public static class BgraConverter
             {
                 ReadOnlySpan<byte> p = bgra.Slice(pixel * 4, 4);
                 int b = p[0], g = p[1], r = p[2], a = p[3];
-                if (premultiplied)
-                    (b, g, r) = (Unpremultiply(b, a), Unpremultiply(g, a), Unpremultiply(r, a));
                 luma[pixel] = (ushort)((matrix.YR * r + matrix.YG * g + matrix.YB * b + LumaOffset) >> 16);
                 int key = Key(a);
                 if (keyed)
@@ -76,12 +69,6 @@ public static class BgraConverter
                 chromaKey[pair] = (ushort)((keys + 1) >> 1);
         }
     }
-
-    /// <summary>
-    /// The reference: c' = min(255, ⌊(255·c + ⌊a/2⌋) / a⌋) by single-precision division, exact because every dividend is below
-    /// 2^16 and the float quotient never crosses an integer; a = 0 divides by zero: 0 for c = 0 (NaN converts to 0), 255 otherwise.
-    /// </summary>
-    internal static int Unpremultiply(int channel, int alpha) => Math.Min(255, (int)((float)(channel * 255 + (alpha >> 1)) / alpha));
 
     internal static int Key(int alpha) => 4 * alpha + (((alpha + 42) * 772) >> 16);
 }

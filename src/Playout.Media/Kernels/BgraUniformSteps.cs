@@ -4,9 +4,8 @@ using Playout.Media.Simd;
 namespace Playout.Media.Kernels;
 
 /// <summary>
-/// What the BGRA kernels can tell from one step's four loaded vectors of pixels before any arithmetic. Graphics are mostly
-/// clear (every byte 0: transparent black, premultiplied or not) or opaque (every alpha 255, where premultiplied colour is
-/// already straight: ⌊(255·c + 127) / 255⌋ = c), with only anti-aliased edges between.
+/// What the BGRA kernels can tell from one step's four loaded vectors of pixels before any arithmetic: graphics are mostly
+/// clear (every byte 0: transparent black, premultiplied or not), whose conversion is a constant.
 /// </summary>
 internal readonly struct BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
 {
@@ -18,9 +17,6 @@ internal readonly struct BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> wh
     private readonly TV _clearChroma = LaneShuffle.Splat16<TOps, TV>((ushort)(BgraConverter.ChromaOffset >> 17));
     private readonly TV _clearKey = LaneShuffle.Splat16<TOps, TV>((ushort)BgraConverter.Key(0));
 
-    /// <summary>Every byte but the alphas set, and every byte set.</summary>
-    private readonly TV _colour = LaneShuffle.Splat32<TOps, TV>(0x00FF_FFFF), _allSet = LaneShuffle.Splat32<TOps, TV>(-1);
-
     public BgraUniformSteps()
     {
     }
@@ -28,11 +24,6 @@ internal readonly struct BgraUniformSteps<TOps, TV> where TOps : ILaneOps<TV> wh
     /// <summary>Whether every byte of the step is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Clear(TV p0, TV p1, TV p2, TV p3) => TOps.EqualsAll(TOps.Or(TOps.Or(p0, p1), TOps.Or(p2, p3)), default);
-
-    /// <summary>Whether every alpha of the step is 255.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Opaque(TV p0, TV p1, TV p2, TV p3) =>
-        TOps.EqualsAll(TOps.Or(TOps.And(TOps.And(p0, p1), TOps.And(p2, p3)), _colour), _allSet);
 
     /// <summary>
     /// Writes a clear step's output: its pixels are as many as a vector has bytes, so luma and the luma key take two vectors each,

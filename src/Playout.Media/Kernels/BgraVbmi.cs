@@ -10,12 +10,8 @@ namespace Playout.Media.Kernels;
 /// <see cref="BgraConverter"/>'s 512-bit path where AVX-512 VBMI permutes bytes across the whole vector, bit for bit the
 /// scalar reference. 64 pixels a step: word permutes gather each pixel's blue-green and red-alpha words for 32 pixels at a time,
 /// and everything after works on 16-bit samples, 32 to a vector (the generic kernel works on 32-bit elements, 16 to a vector). A step
-/// whose bytes are all 0 writes the clear result with no arithmetic (<see cref="BgraUniformSteps{TOps,TV}"/>), and one whose
-/// alphas are all 255 is not divided: that test is made on the red-alpha words already gathered (one and, one or), not on the
-/// four loaded vectors as <see cref="BgraUniformSteps{TOps,TV}.Opaque"/> does for the generic kernel.
+/// whose bytes are all 0 writes the clear result with no arithmetic (<see cref="BgraUniformSteps{TOps,TV}"/>).
 /// <list type="bullet">
-/// <item>un-premultiplying divides in 16 bits, ⌊(256·c + ⌊a/2⌋ + 1)·m(a) / 2^16⌋ >> s(a) with the multiplier and shift of
-/// <see cref="UnpremultiplyDivisors"/> looked up by permutes of 128-byte tables; no float, no divide;</item>
 /// <item>luma is (kR'·R + kG'·G + kB'·B + 2^15) >> 16 from 16-bit multiply-adds (pmaddwd), each coefficient taken modulo
 /// 2^16 into the signed 16-bit range, plus the 2^16 multiples put back as tR·R + tG·G + tB·B: the same integer;</item>
 /// <item>chroma sums each pair's R − G and B − G with a multiply-add by ones, then weighs the sums in 32 bits.</item>
@@ -36,15 +32,6 @@ internal static class BgraVbmi
 
     private const int Step = 64;
 
-    /// <summary>The alphas of 64 pixels: the high bytes of two vectors of red-alpha words.</summary>
-    private static readonly Vector512<byte> Alphas = Bytes(k => k < 32 ? 2 * k + 1 : 64 + 2 * (k - 32) + 1);
-
-    /// <summary>
-    /// Word i: its low byte from byte <c>low + i</c> of the first of two vectors, its high byte from byte <c>high + i</c> of the
-    /// second (each 0 or 32: the first or second 32 pixels of a 64-pixel vector).
-    /// </summary>
-    private static readonly Vector512<byte> Words00 = Words(0, 0), Words11 = Words(32, 32);
-
     /// <summary>Pixel p's high word of the multiply-adds of unpacked low (p % 8 &lt; 4) and high halves of each 128-bit lane.</summary>
     private static readonly Vector512<ushort> LumaWords = Vector512.Create(Enumerable.Range(0, 32).Select(p =>
         (ushort)(p % 8 < 4 ? 2 * (4 * (p / 8) + p % 8) + 1 : 32 + 2 * (4 * (p / 8) + p % 8 - 4) + 1)).ToArray());
@@ -55,17 +42,10 @@ internal static class BgraVbmi
     /// <summary>The high words of two vectors of 32-bit elements, in order: each element >> 16.</summary>
     private static readonly Vector512<ushort> HighWords = Vector512.Create(Enumerable.Range(0, 32).Select(j => (ushort)(2 * j + 1)).ToArray());
 
-    private static readonly Vector512<ushort> LowByte = Vector512.Create((ushort)0x00FF), HighByte = Vector512.Create((ushort)0xFF00);
-
-    private static readonly Vector512<byte> MultiplierLow0 = Table(UnpremultiplyDivisors.MultiplierLow, 0), MultiplierLow1 = Table(UnpremultiplyDivisors.MultiplierLow, 1);
-    private static readonly Vector512<byte> MultiplierLow2 = Table(UnpremultiplyDivisors.MultiplierLow, 2), MultiplierLow3 = Table(UnpremultiplyDivisors.MultiplierLow, 3);
-    private static readonly Vector512<byte> MultiplierHigh0 = Table(UnpremultiplyDivisors.MultiplierHigh, 0), MultiplierHigh1 = Table(UnpremultiplyDivisors.MultiplierHigh, 1);
-    private static readonly Vector512<byte> MultiplierHigh2 = Table(UnpremultiplyDivisors.MultiplierHigh, 2), MultiplierHigh3 = Table(UnpremultiplyDivisors.MultiplierHigh, 3);
-    private static readonly Vector512<byte> Shift0 = Table(UnpremultiplyDivisors.Shift, 0), Shift1 = Table(UnpremultiplyDivisors.Shift, 1);
-    private static readonly Vector512<byte> Shift2 = Table(UnpremultiplyDivisors.Shift, 2), Shift3 = Table(UnpremultiplyDivisors.Shift, 3);
+    private static readonly Vector512<ushort> LowByte = Vector512.Create((ushort)0x00FF);
 
     /// <summary>Converts whole steps of 64 pixels; returns the pixels done.</summary>
-    public static unsafe int Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix m, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr,
+    public static unsafe int Convert(ReadOnlySpan<byte> bgra, ColorMatrix m, Span<ushort> luma, Span<ushort> cb, Span<ushort> cr,
         Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Coefficients(m);
@@ -96,31 +76,8 @@ internal static class BgraVbmi
                 Vector512<ushort> ra0 = Avx512BW.PermuteVar32x16x2(p0.AsUInt16(), HighWords, p1.AsUInt16());
                 Vector512<ushort> bg1 = Avx512BW.PermuteVar32x16x2(p2.AsUInt16(), LowWords, p3.AsUInt16());
                 Vector512<ushort> ra1 = Avx512BW.PermuteVar32x16x2(p2.AsUInt16(), HighWords, p3.AsUInt16());
-                Vector512<ushort> b0, g0, r0, b1, g1, r1;
-                if (premultiplied && !Vector512.EqualsAll((ra0 & ra1) | LowByte, Vector512<ushort>.AllBitsSet))
-                {
-                    Vector512<byte> alpha = Avx512Vbmi.PermuteVar64x8x2(ra0.AsByte(), Alphas, ra1.AsByte());
-                    Vector512<byte> low = Lookup(alpha, MultiplierLow0, MultiplierLow1, MultiplierLow2, MultiplierLow3);
-                    Vector512<byte> high = Lookup(alpha, MultiplierHigh0, MultiplierHigh1, MultiplierHigh2, MultiplierHigh3);
-                    Vector512<byte> shift = Lookup(alpha, Shift0, Shift1, Shift2, Shift3);
-                    Vector512<ushort> multiplier0 = Avx512Vbmi.PermuteVar64x8x2(low, Words00, high).AsUInt16();
-                    Vector512<ushort> multiplier1 = Avx512Vbmi.PermuteVar64x8x2(low, Words11, high).AsUInt16();
-                    Vector512<ushort> shift0 = Avx512Vbmi.PermuteVar64x8x2(shift, Words00, Vector512<byte>.Zero).AsUInt16();
-                    Vector512<ushort> shift1 = Avx512Vbmi.PermuteVar64x8x2(shift, Words11, Vector512<byte>.Zero).AsUInt16();
-                    // The numerators 256·c + ⌊a/2⌋ + 1: the channel shifted or masked into the high byte, the alpha's half added.
-                    Vector512<ushort> half0 = (ra0 >>> 9) + Vector512<ushort>.One, half1 = (ra1 >>> 9) + Vector512<ushort>.One;
-                    b0 = Divide((bg0 << 8) + half0, multiplier0, shift0);
-                    g0 = Divide((bg0 & HighByte) + half0, multiplier0, shift0);
-                    r0 = Divide((ra0 << 8) + half0, multiplier0, shift0);
-                    b1 = Divide((bg1 << 8) + half1, multiplier1, shift1);
-                    g1 = Divide((bg1 & HighByte) + half1, multiplier1, shift1);
-                    r1 = Divide((ra1 << 8) + half1, multiplier1, shift1);
-                }
-                else
-                {
-                    (b0, g0, r0) = (bg0 & LowByte, bg0 >>> 8, ra0 & LowByte);
-                    (b1, g1, r1) = (bg1 & LowByte, bg1 >>> 8, ra1 & LowByte);
-                }
+                Vector512<ushort> b0 = bg0 & LowByte, g0 = bg0 >>> 8, r0 = ra0 & LowByte;
+                Vector512<ushort> b1 = bg1 & LowByte, g1 = bg1 >>> 8, r1 = ra1 & LowByte;
                 lumaOut.Store(Luma(matrix, r0, g0, b0).AsByte(), 2 * pixel);
                 lumaOut.Store(Luma(matrix, r1, g1, b1).AsByte(), 2 * pixel + 64);
                 Chroma(matrix, r0, g0, b0, out var cb0, out var cr0);
@@ -142,16 +99,6 @@ internal static class BgraVbmi
         }
         return pixel;
     }
-
-    /// <summary>A 256-entry byte table indexed by every byte: two 128-entry permutes, the high one taken where the index is ≥ 128.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Lookup(Vector512<byte> index, Vector512<byte> t0, Vector512<byte> t1, Vector512<byte> t2, Vector512<byte> t3) =>
-        Avx512BW.BlendVariable(Avx512Vbmi.PermuteVar64x8x2(t0, index, t1), Avx512Vbmi.PermuteVar64x8x2(t2, index, t3), index);
-
-    /// <summary>min(255, ⌊numerator·multiplier / 2^16⌋ >> shift): the un-premultiplied channel.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ushort> Divide(Vector512<ushort> numerator, Vector512<ushort> multiplier, Vector512<ushort> shift) =>
-        Vector512.Min(Avx512BW.ShiftRightLogicalVariable(Avx512BW.MultiplyHigh(numerator, multiplier), shift), LowByte);
 
     /// <summary>Luma of 32 pixels in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -191,13 +138,6 @@ internal static class BgraVbmi
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ushort> PairMeans(Vector512<ushort> words) =>
         (words + (words.AsUInt32() >>> 16).AsUInt16() + Vector512<ushort>.One) >>> 1;
-
-    private static Vector512<byte> Words(int low, int high) => Bytes(k => k % 2 == 0 ? low + k / 2 : 64 + high + k / 2);
-
-    private static Vector512<byte> Bytes(Func<int, int> index) =>
-        Vector512.Create(Enumerable.Range(0, 64).Select(k => (byte)index(k)).ToArray());
-
-    private static Vector512<byte> Table(byte[] table, int quarter) => Vector512.Create(table.AsSpan(64 * quarter, 64));
 
     /// <summary>
     /// A matrix for 16-bit multiply-adds: each luma coefficient K as K − 2^16·t with t = ⌊(K + 2^15) / 2^16⌋ (so it is a signed

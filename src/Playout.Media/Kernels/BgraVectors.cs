@@ -7,8 +7,7 @@ namespace Playout.Media.Kernels;
 /// <summary>
 /// The vector form of <see cref="BgraConverter"/>, bit for bit its scalar reference: four pixels to a 128-bit lane, one per
 /// 32-bit element, four vectors a step so that luma, Cb and Cr leave as whole vectors (streamed past the cache when the frame
-/// is). Premultiplied colour is divided without a division (<see cref="Unpremultiply"/>). A step whose bytes are all 0 writes the
-/// clear result with no arithmetic, and one whose alphas are all 255 is not divided (<see cref="BgraUniformSteps{TOps,TV}"/>).
+/// is). A step whose bytes are all 0 writes the clear result with no arithmetic (<see cref="BgraUniformSteps{TOps,TV}"/>).
 /// </summary>
 internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV : struct
 {
@@ -26,15 +25,13 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     /// <summary>Words 0, 2, 4… and 1, 3, 5… of two vectors, for <see cref="ILaneOps{TV}.Permute16"/>.</summary>
     private static readonly TV EvenWords = Words(0), OddWords = Words(1);
 
-    private static readonly TV One = LaneShuffle.Splat32<TOps, TV>(1), Full = LaneShuffle.Splat32<TOps, TV>(255);
-    private static readonly TV Two = Single(2f), FullScale = Single(255f), Margin = Single(BgraConverter.QuotientMargin);
     private static readonly TV KeyBias = LaneShuffle.Splat16<TOps, TV>(42), KeyScale = LaneShuffle.Splat16<TOps, TV>(193);
     private static readonly TV RoundWord = LaneShuffle.Splat16<TOps, TV>(1);
     private static readonly TV LumaOffset = LaneShuffle.Splat32<TOps, TV>(BgraConverter.LumaOffset);
     private static readonly TV ChromaOffset = LaneShuffle.Splat32<TOps, TV>(BgraConverter.ChromaOffset);
 
     /// <summary>Converts whole steps of 16·Lanes pixels; returns the pixels done.</summary>
-    public static unsafe int Convert(ReadOnlySpan<byte> bgra, bool premultiplied, ColorMatrix m, Span<ushort> luma, Span<ushort> cb,
+    public static unsafe int Convert(ReadOnlySpan<byte> bgra, ColorMatrix m, Span<ushort> luma, Span<ushort> cb,
         Span<ushort> cr, Span<ushort> lumaKey, Span<ushort> chromaKey, int width, bool keyed, bool streamed)
     {
         var matrix = new Matrix(m);
@@ -59,11 +56,10 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
                 }
                 // Only here: a clear step does too little for the hardware prefetcher to fall behind, and these were a fifth of its work.
                 SourcePrefetch.Ahead(source + 4 * pixel, 4 * step);
-                bool divide = premultiplied && !uniform.Opaque(p0, p1, p2, p3);
-                Pixels(matrix, p0, divide, out TV y0, out TV c0, out TV a0);
-                Pixels(matrix, p1, divide, out TV y1, out TV c1, out TV a1);
-                Pixels(matrix, p2, divide, out TV y2, out TV c2, out TV a2);
-                Pixels(matrix, p3, divide, out TV y3, out TV c3, out TV a3);
+                Pixels(matrix, p0, out TV y0, out TV c0, out TV a0);
+                Pixels(matrix, p1, out TV y1, out TV c1, out TV a1);
+                Pixels(matrix, p2, out TV y2, out TV c2, out TV a2);
+                Pixels(matrix, p3, out TV y3, out TV c3, out TV a3);
                 lumaOut.Store(Narrow(y0, y1), 2 * pixel);
                 lumaOut.Store(Narrow(y2, y3), 2 * pixel + vector);
                 if (keyed)
@@ -99,15 +95,12 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
 
     /// <summary>
     /// One vector of pixels: luma; Cb of its pair on each even pixel, Cr on each odd one; and the alpha, each as a 32-bit element.
-    /// Colour is un-premultiplied first where <paramref name="divide"/> (premultiplied, and not every alpha of the step 255).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pixels(in Matrix m, TV pixels, bool divide, out TV luma, out TV chroma, out TV alpha)
+    private static void Pixels(in Matrix m, TV pixels, out TV luma, out TV chroma, out TV alpha)
     {
         TV b = TOps.Shuffle(pixels, Blue), g = TOps.Shuffle(pixels, Green), r = TOps.Shuffle(pixels, Red);
         alpha = TOps.Shuffle(pixels, Alpha);
-        if (divide)
-            Unpremultiply(alpha, ref b, ref g, ref r);
         luma = TOps.ShiftRight32(TOps.Add32(TOps.Add32(TOps.MultiplyLow32(r, m.YR), TOps.MultiplyLow32(g, m.YG)),
             TOps.Add32(TOps.MultiplyLow32(b, m.YB), LumaOffset)), 16);
         TV rs = TOps.Add32(r, TOps.SwapPairs32(r)), gs = TOps.Add32(g, TOps.SwapPairs32(g)), bs = TOps.Add32(b, TOps.SwapPairs32(b));
@@ -120,30 +113,6 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
     private static TV Keys(TV alpha) =>
         TOps.Add16(TOps.ShiftLeft16(alpha, 2), TOps.ShiftRight16(TOps.MultiplyLow16(TOps.Add16(alpha, KeyBias), KeyScale), 14));
 
-    /// <summary>
-    /// c' = min(255, ⌊c·(255/a) + ⌊a/2⌋/a + margin⌋) in single precision, from a reciprocal estimate refined by one
-    /// Newton step (relative error below 2^-21 for any estimate within <see cref="ILaneOps{TV}.ReciprocalEstimate"/>'s 1.5·2^-12).
-    /// The quotient (255·c + ⌊a/2⌋)/a is an integer or at least 1/a ≥ 1/255 below the next one; the computed one is within
-    /// 2^-13 of it, so adding <see cref="BgraConverter.QuotientMargin"/> and truncating gives the exact floor. a = 0 is taken as 1
-    /// with ⌊a/2⌋ = 0: 0 for c = 0, at least 255 above.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unpremultiply(TV a, ref TV b, ref TV g, ref TV r)
-    {
-        TV alpha = TOps.ConvertToSingle(TOps.Max32(a, One));
-        TV estimate = TOps.ReciprocalEstimate(alpha);
-        TV reciprocal = TOps.MultiplySingle(estimate, TOps.NegatedMultiplyAddSingle(alpha, estimate, Two));
-        TV scale = TOps.MultiplySingle(reciprocal, FullScale);
-        TV bias = TOps.MultiplyAddSingle(TOps.ConvertToSingle(TOps.ShiftRight32(a, 1)), reciprocal, Margin);
-        b = Quotient(b, scale, bias);
-        g = Quotient(g, scale, bias);
-        r = Quotient(r, scale, bias);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Quotient(TV channel, TV scale, TV bias) =>
-        TOps.Min32(TOps.ConvertToInt32Truncate(TOps.MultiplyAddSingle(TOps.ConvertToSingle(channel), scale, bias)), Full);
-
     /// <summary>The low words of two vectors of 32-bit elements, in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Narrow(TV first, TV second) =>
@@ -155,8 +124,6 @@ internal static class BgraVectors<TOps, TV> where TOps : ILaneOps<TV> where TV :
         TOps.ShiftRight16(TOps.Add16(TOps.Add16(words, TOps.ShiftRight32(words, 16)), RoundWord), 1);
 
     private static TV Words(int first) => LaneShuffle.Elements16<TOps, TV>(i => 2 * i + first);
-
-    private static TV Single(float value) => LaneShuffle.Splat32<TOps, TV>(BitConverter.SingleToInt32Bits(value));
 
     /// <summary>A matrix's coefficients, each in every element; the chroma ones Cb on even pixels, Cr on odd.</summary>
     private readonly struct Matrix(ColorMatrix m)

@@ -104,7 +104,7 @@ public sealed class FrameConverter
         else if (format == PixelFormat.Uyvy422)
             Uyvy422.Unpack(line, y, cb, cr, width, _path, streamed);
         else
-            BgraConverter.Convert(line, format.PremultipliedAlpha, _matrix, y, cb, cr, [], [], width, _path, streamed);
+            BgraConverter.Convert(line, _matrix, y, cb, cr, [], [], width, _path, streamed);
     }
 
     private void Pack(ReadOnlySpan<ushort> y, ReadOnlySpan<ushort> cb, ReadOnlySpan<ushort> cr, Span<byte> line, int width, bool streamed)

@@ -12,7 +12,8 @@ namespace Playout.Media.Kernels;
 /// unpacked, blended and repacked while it is in registers, never stored as planar samples. Runs of
 /// transparent blocks are copied from the video (or skipped when keying in place), runs of opaque
 /// blocks at full opacity are copied from the fill, so a lower third costs little more than a copy.
-/// Blended samples lie between the video and fill samples, so no clamping is needed.
+/// A straight overlay's blended samples lie between the video and fill samples, so they need no clamping; a shaped
+/// (premultiplied) overlay's are clamped to 10 bits (<see cref="KeyBlend"/>).
 /// </summary>
 public static class FusedV210Keyer
 {
@@ -59,7 +60,7 @@ public static class FusedV210Keyer
                 end++;
             int from = block * 128, bytes = (end - block) * 128;
             if (kind == KeyBlockClass.Mixed)
-                Blend(resolved, video, fill, alpha, destination, block * 8, end * 8, o);
+                Blend(resolved, video, fill, alpha, destination, block * 8, end * 8, o, overlay.Shaped);
             else if (kind == KeyBlockClass.Opaque)
                 fill.Slice(from, bytes).CopyTo(destination.Slice(from, bytes));
             else if (!inPlace)
@@ -78,7 +79,7 @@ public static class FusedV210Keyer
         int stride = PixelFormat.V210Stride(width);
         if (from.Length < stride || to.Length < stride || destination.Length < stride)
             throw new ArgumentException($"from ({from.Length}), to ({to.Length}) and destination ({destination.Length}) must each hold a {width}-pixel v210 line of {stride} bytes");
-        Blend(SimdPaths.Resolve(path), from, to, OpaqueAlpha(stride), destination, 0, stride / 16, KeyBlend.ToInteger(amount));
+        Blend(SimdPaths.Resolve(path), from, to, OpaqueAlpha(stride), destination, 0, stride / 16, KeyBlend.ToInteger(amount), shaped: false);
     }
 
     private static byte[] s_opaqueAlpha = [];
@@ -97,6 +98,9 @@ public static class FusedV210Keyer
         return alpha.AsSpan(0, length);
     }
 
+    /// <summary>The black a shaped fill is keyed towards: 10-bit luma and chroma.</summary>
+    private const int LumaBlack = 64, ChromaBlack = 512;
+
     private static KeyBlockClass Effective(byte kind, int opacity) =>
         opacity == 0 ? KeyBlockClass.Transparent
         : kind == (byte)KeyBlockClass.Opaque && opacity < KeyBlend.FullOpacity ? KeyBlockClass.Mixed
@@ -104,26 +108,26 @@ public static class FusedV210Keyer
 
     /// <summary>Groups <paramref name="fromGroup"/> to <paramref name="toGroup"/>; their alphas are 6 a group from <paramref name="alpha"/>'s start, padded.</summary>
     private static void Blend(SimdPath path, ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
-        Span<byte> destination, int fromGroup, int toGroup, int opacity)
+        Span<byte> destination, int fromGroup, int toGroup, int opacity, bool shaped)
     {
         if (alpha.Length < 6 * toGroup + KeyedOverlay.AlphaPadding)
             throw new ArgumentException($"{alpha.Length} alphas cannot key {toGroup} groups and be read by whole vectors", nameof(alpha));
         switch (path)
         {
-            case SimdPath.Vector128: Blend<Lanes128, Vector128<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
-            case SimdPath.Vector256: Blend<Lanes256, Vector256<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
-            case SimdPath.Vector512: Blend<Lanes512, Vector512<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
-            default: BlendScalar(video, fill, alpha, destination, fromGroup, toGroup, opacity); break;
+            case SimdPath.Vector128: Blend<Lanes128, Vector128<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity, shaped); break;
+            case SimdPath.Vector256: Blend<Lanes256, Vector256<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity, shaped); break;
+            case SimdPath.Vector512: Blend<Lanes512, Vector512<byte>>(video, fill, alpha, destination, fromGroup, toGroup, opacity, shaped); break;
+            default: BlendScalar(video, fill, alpha, destination, fromGroup, toGroup, opacity, shaped); break;
         }
     }
 
     /// <summary>
     /// The reference: every 10-bit slot of every word blends with its sample's key. A group's twelve slots are Cb0 Y0 Cr0 Y1 Cb1 Y2
     /// Cr1 Y3 Cb2 Y4 Cr2 Y5: an odd slot s is pixel (s − 1)/2's luma, an even one pair s/4's chroma, keyed by the mean of its two
-    /// pixels' keys rounded half up (<see cref="BgraConverter"/>'s chroma key).
+    /// pixels' keys rounded half up (<see cref="BgraConverter"/>'s chroma key). A shaped fill blends as <see cref="KeyBlend.ShapedSample"/>.
     /// </summary>
     private static void BlendScalar(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
-        Span<byte> destination, int fromGroup, int toGroup, int opacity)
+        Span<byte> destination, int fromGroup, int toGroup, int opacity, bool shaped)
     {
         for (int group = fromGroup; group < toGroup; group++)
         {
@@ -136,7 +140,10 @@ public static class FusedV210Keyer
                 {
                     int key = slot % 2 == 1 ? BgraConverter.Key(alphas[(slot - 1) / 2])
                         : (BgraConverter.Key(alphas[slot / 4 * 2]) + BgraConverter.Key(alphas[slot / 4 * 2 + 1]) + 1) >> 1;
-                    word |= (uint)KeyBlend.Sample((int)(v >> shift) & 0x3FF, (int)(f >> shift) & 0x3FF, key, opacity) << shift;
+                    int background = (int)(v >> shift) & 0x3FF, sample = (int)(f >> shift) & 0x3FF;
+                    int blended = shaped ? KeyBlend.ShapedSample(background, sample, slot % 2 == 1 ? LumaBlack : ChromaBlack, key, opacity)
+                        : KeyBlend.Sample(background, sample, key, opacity);
+                    word |= (uint)blended << shift;
                 }
                 BinaryPrimitives.WriteUInt32LittleEndian(destination[at..], word);
             }
@@ -146,13 +153,15 @@ public static class FusedV210Keyer
     // Compiled optimized on first call: at tier 0 the first key or dissolve of an 8K frame takes several frame times.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
-        Span<byte> destination, int fromGroup, int toGroup, int opacity)
+        Span<byte> destination, int fromGroup, int toGroup, int opacity, bool shaped)
         where TOps : ILaneOps<TV> where TV : struct
     {
         var lanes = Packed422Lanes<TOps, TV>.V210;
         var keys = AlphaKeys<TOps, TV>.Instance;
         TV opacity32 = LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32));
         bool partial = opacity < KeyBlend.FullOpacity;
+        TV lumaBlack = LaneShuffle.Splat16<TOps, TV>(LumaBlack), chromaBlack = LaneShuffle.Splat16<TOps, TV>(ChromaBlack);
+        TV top = LaneShuffle.Splat16<TOps, TV>(1023);
         ref byte v = ref MemoryMarshal.GetReference(video), f = ref MemoryMarshal.GetReference(fill), a = ref MemoryMarshal.GetReference(alpha);
         fixed (byte* pinned = destination)
         {
@@ -164,8 +173,10 @@ public static class FusedV210Keyer
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref v, at)), out var videoLuma, out var videoChroma);
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref f, at)), out var fillLuma, out var fillChroma);
                 keys.Keys(ref Unsafe.Add(ref a, 6 * group), out var keyLuma, out var keyChroma);
-                TV luma = KeyBlend.Vector<TOps, TV>(videoLuma, fillLuma, keyLuma, opacity32, partial);
-                TV chroma = KeyBlend.Vector<TOps, TV>(videoChroma, fillChroma, keyChroma, opacity32, partial);
+                TV luma = shaped ? KeyBlend.ShapedVector<TOps, TV>(videoLuma, fillLuma, lumaBlack, keyLuma, opacity32, partial, top)
+                    : KeyBlend.Vector<TOps, TV>(videoLuma, fillLuma, keyLuma, opacity32, partial);
+                TV chroma = shaped ? KeyBlend.ShapedVector<TOps, TV>(videoChroma, fillChroma, chromaBlack, keyChroma, opacity32, partial, top)
+                    : KeyBlend.Vector<TOps, TV>(videoChroma, fillChroma, keyChroma, opacity32, partial);
                 output.Store(lanes.Pack(luma, chroma), at);
             }
             output.Complete();

@@ -7,6 +7,8 @@ namespace Playout.Media.Kernels;
 /// (one byte a pixel, from which the keyer computes the 10-bit luma and chroma keys as <see cref="BgraConverter"/>
 /// defines them: a third of the bytes a v210 key would take, which is what an 8K keyer's memory traffic pays for),
 /// and for every 48-pixel block a class — transparent, opaque, or mixed — so the keyer can copy instead of blend.
+/// A premultiplied picture gives a shaped fill (<see cref="Shaped"/>: its colour as it is, the picture over black), which the
+/// keyer adds to the background keyed down, as vision mixers key a shaped fill: no colour is divided by its alpha.
 /// It covers only its own rectangle of the raster: lines <see cref="Top"/> onward, and whole 48-pixel blocks
 /// from <see cref="Left"/> (the graphic's left edge rounded down to a block, transparent up to the graphic), so
 /// its blocks line up with the video's and video outside the rectangle is never touched.
@@ -22,8 +24,9 @@ public sealed class KeyedOverlay
     /// </summary>
     internal const int AlphaPadding = 64;
 
-    private KeyedOverlay(int left, int top, int width, int height, byte[] fill, byte[] alpha, byte[] blocks)
+    private KeyedOverlay(int left, int top, int width, int height, byte[] fill, byte[] alpha, byte[] blocks, bool shaped)
     {
+        Shaped = shaped;
         Left = left;
         Top = top;
         Width = width;
@@ -33,6 +36,9 @@ public sealed class KeyedOverlay
         Alpha = alpha;
         BlockClasses = blocks;
     }
+
+    /// <summary>Whether the fill is shaped (premultiplied by its key: from premultiplied BGRA) rather than straight.</summary>
+    public bool Shaped { get; }
 
     /// <summary>Raster pixel of the first column, a multiple of <see cref="BlockPixels"/>.</summary>
     public int Left { get; }
@@ -67,7 +73,10 @@ public sealed class KeyedOverlay
     /// <summary>One <see cref="KeyBlockClass"/> per 48-pixel block, line after line.</summary>
     internal byte[] BlockClasses { get; }
 
-    /// <summary>Converts a BGRA picture (tightly packed lines) with <see cref="BgraConverter"/>, to key at the raster's top-left corner.</summary>
+    /// <summary>
+    /// Converts a BGRA picture (tightly packed lines) with <see cref="BgraConverter"/>, to key at the raster's top-left corner;
+    /// premultiplied, it keys as a shaped fill.
+    /// </summary>
     public static KeyedOverlay FromBgra(ReadOnlySpan<byte> bgra, int width, int height, bool premultiplied, ColorMatrix matrix) =>
         Place(bgra, width, height, premultiplied, matrix, 0, 0, width, height);
 
@@ -92,35 +101,40 @@ public sealed class KeyedOverlay
         int alphaStride = AlphaStrideOf(stride);
         var fill = GC.AllocateArray<byte>(stride * lines, pinned: true);
         var alpha = GC.AllocateArray<byte>(alphaStride * lines + AlphaPadding, pinned: true);
+        var classes = new byte[alphaStride / BlockPixels * lines];
         var picture = new byte[span * 4];
         var samples = new ushort[span + 2 * half];
         Span<ushort> ys = samples.AsSpan(0, span), cb = samples.AsSpan(span, half), cr = samples.AsSpan(span + half, half);
         for (int row = 0; row < lines; row++)
         {
             bgra.Slice(row * width * 4, columns * 4).CopyTo(picture.AsSpan((x - left) * 4));
-            BgraConverter.Convert(picture, premultiplied, matrix, ys, cb, cr, [], [], span);
+            BgraConverter.Convert(picture, matrix, ys, cb, cr, [], [], span);
             V210.Pack(ys, cb, cr, fill.AsSpan(row * stride, stride), span);
             Span<byte> alphas = alpha.AsSpan(row * alphaStride, span);
             for (int pixel = 0; pixel < span; pixel++)
                 alphas[pixel] = picture[4 * pixel + 3];
+            int blocks = alphaStride / BlockPixels;
+            Classify(alpha.AsSpan(row * alphaStride, alphaStride), premultiplied ? picture : [], classes.AsSpan(row * blocks, blocks));
         }
-        return new KeyedOverlay(left, y, span, lines, fill, alpha, Classify(alpha.AsSpan(0, alphaStride * lines)));
+        return new KeyedOverlay(left, y, span, lines, fill, alpha, classes, premultiplied);
     }
 
     internal static int AlphaStrideOf(int v210Stride) => v210Stride / 128 * BlockPixels;
 
-    /// <summary>A block's keys are all 0 exactly where its alphas are, and all 1023 exactly where they are all 255.</summary>
-    private static byte[] Classify(ReadOnlySpan<byte> alpha)
+    /// <summary>
+    /// A block's keys are all 0 exactly where its alphas are, and all 1023 exactly where they are all 255. A shaped block is
+    /// transparent only if its colour is 0 too: colour under alpha 0 (not valid premultiplied) is added to the background.
+    /// </summary>
+    private static void Classify(ReadOnlySpan<byte> alpha, ReadOnlySpan<byte> shapedBgra, Span<byte> classes)
     {
-        var classes = new byte[alpha.Length / BlockPixels];
         for (int block = 0; block < classes.Length; block++)
         {
             ReadOnlySpan<byte> alphas = alpha.Slice(block * BlockPixels, BlockPixels);
-            classes[block] = (byte)(!alphas.ContainsAnyExcept((byte)0) ? KeyBlockClass.Transparent
+            int from = Math.Min(block * BlockPixels * 4, shapedBgra.Length), to = Math.Min(from + BlockPixels * 4, shapedBgra.Length);
+            classes[block] = (byte)(!alphas.ContainsAnyExcept((byte)0) && !shapedBgra[from..to].ContainsAnyExcept((byte)0) ? KeyBlockClass.Transparent
                 : !alphas.ContainsAnyExcept((byte)255) ? KeyBlockClass.Opaque
                 : KeyBlockClass.Mixed);
         }
-        return classes;
     }
 
     /// <summary>The fraction of blocks that need blending (neither transparent nor opaque).</summary>

@@ -146,6 +146,9 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Unsigned 16-bit (left + right + 1) >> 1 without overflow, as x86's pavgw.</summary>
     static abstract TV Average16(TV left, TV right);
 
+    /// <summary>Unsigned 16-bit left − right, 0 where right is larger, as x86's psubusw.</summary>
+    static abstract TV SubtractSaturate16(TV left, TV right);
+
     static abstract TV Min16(TV left, TV right);
     static abstract TV Max16(TV left, TV right);
     static abstract TV ShiftLeft16(TV value, int count);
@@ -160,28 +163,6 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>Truncates the 32-bit elements of left then right to 16 bits, in element order.</summary>
     static abstract TV Narrow32(TV left, TV right);
 
-    static abstract TV Max32(TV left, TV right);
-
     /// <summary>The two 32-bit elements of every 64-bit element swapped (a rotate by 32 where there is one: no shuffle unit).</summary>
     static abstract TV SwapPairs32(TV value);
-
-    /// <summary>Signed 32-bit integers to floats.</summary>
-    static abstract TV ConvertToSingle(TV value);
-
-    /// <summary>Floats to signed 32-bit integers, truncated toward zero; callers give only values in range.</summary>
-    static abstract TV ConvertToInt32Truncate(TV value);
-
-    static abstract TV MultiplySingle(TV left, TV right);
-
-    /// <summary>left·right + addend as floats, rounded once.</summary>
-    static abstract TV MultiplyAddSingle(TV left, TV right, TV addend);
-
-    /// <summary>addend − left·right as floats, rounded once.</summary>
-    static abstract TV NegatedMultiplyAddSingle(TV left, TV right, TV addend);
-
-    /// <summary>
-    /// 1/x of floats within a relative error of 1.5·2^-12 (x86 rcp14 or rcpps, whose documented bound that is), not a
-    /// division; where there is no such instruction (software vectors) the correctly rounded quotient.
-    /// </summary>
-    static abstract TV ReciprocalEstimate(TV value);
 }

@@ -195,6 +195,14 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> SubtractSaturate16(Vector128<byte> left, Vector128<byte> right)
+    {
+        if (Sse2.IsSupported)
+            return Sse2.SubtractSaturate(left.AsUInt16(), right.AsUInt16()).AsByte();
+        return (Vector128.Max(left.AsUInt16(), right.AsUInt16()) - right.AsUInt16()).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> Min16(Vector128<byte> left, Vector128<byte> right) => Vector128.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -229,35 +237,8 @@ internal readonly struct Lanes128 : ILaneOps<Vector128<byte>>
         Vector128.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> Max32(Vector128<byte> left, Vector128<byte> right) => Vector128.Max(left.AsInt32(), right.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> SwapPairs32(Vector128<byte> value) =>
         Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(value.AsUInt64(), 32).AsByte()
             : Sse2.IsSupported ? Sse2.Shuffle(value.AsInt32(), 0b10_11_00_01).AsByte()
             : Vector128.Shuffle(value.AsInt32(), Vector128.Create(1, 0, 3, 2)).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> ConvertToSingle(Vector128<byte> value) => Vector128.ConvertToSingle(value.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> ConvertToInt32Truncate(Vector128<byte> value) => Vector128.ConvertToInt32Native(value.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> MultiplySingle(Vector128<byte> left, Vector128<byte> right) => (left.AsSingle() * right.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> MultiplyAddSingle(Vector128<byte> left, Vector128<byte> right, Vector128<byte> addend) =>
-        Vector128.FusedMultiplyAdd(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> NegatedMultiplyAddSingle(Vector128<byte> left, Vector128<byte> right, Vector128<byte> addend) =>
-        Fma.IsSupported ? Fma.MultiplyAddNegated(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte()
-            : Vector128.FusedMultiplyAdd(-left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> ReciprocalEstimate(Vector128<byte> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.Reciprocal14(value.AsSingle()).AsByte()
-            : Sse.IsSupported ? Sse.Reciprocal(value.AsSingle()).AsByte()
-            : (Vector128<float>.One / value.AsSingle()).AsByte();
 }

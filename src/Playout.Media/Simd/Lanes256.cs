@@ -235,6 +235,14 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> SubtractSaturate16(Vector256<byte> left, Vector256<byte> right)
+    {
+        if (Avx2.IsSupported)
+            return Avx2.SubtractSaturate(left.AsUInt16(), right.AsUInt16()).AsByte();
+        return (Vector256.Max(left.AsUInt16(), right.AsUInt16()) - right.AsUInt16()).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Min16(Vector256<byte> left, Vector256<byte> right) => Vector256.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -269,35 +277,8 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<byte>>
         Vector256.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> Max32(Vector256<byte> left, Vector256<byte> right) => Vector256.Max(left.AsInt32(), right.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> SwapPairs32(Vector256<byte> value) =>
         Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(value.AsUInt64(), 32).AsByte()
             : Avx2.IsSupported ? Avx2.Shuffle(value.AsInt32(), 0b10_11_00_01).AsByte()
             : Vector256.Shuffle(value.AsInt32(), Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6)).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> ConvertToSingle(Vector256<byte> value) => Vector256.ConvertToSingle(value.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> ConvertToInt32Truncate(Vector256<byte> value) => Vector256.ConvertToInt32Native(value.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> MultiplySingle(Vector256<byte> left, Vector256<byte> right) => (left.AsSingle() * right.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> MultiplyAddSingle(Vector256<byte> left, Vector256<byte> right, Vector256<byte> addend) =>
-        Vector256.FusedMultiplyAdd(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> NegatedMultiplyAddSingle(Vector256<byte> left, Vector256<byte> right, Vector256<byte> addend) =>
-        Fma.IsSupported ? Fma.MultiplyAddNegated(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte()
-            : Vector256.FusedMultiplyAdd(-left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<byte> ReciprocalEstimate(Vector256<byte> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.Reciprocal14(value.AsSingle()).AsByte()
-            : Avx.IsSupported ? Avx.Reciprocal(value.AsSingle()).AsByte()
-            : (Vector256<float>.One / value.AsSingle()).AsByte();
 }

@@ -244,6 +244,14 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<byte> SubtractSaturate16(Vector512<byte> left, Vector512<byte> right)
+    {
+        if (Avx512BW.IsSupported)
+            return Avx512BW.SubtractSaturate(left.AsUInt16(), right.AsUInt16()).AsByte();
+        return (Vector512.Max(left.AsUInt16(), right.AsUInt16()) - right.AsUInt16()).AsByte();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> Min16(Vector512<byte> left, Vector512<byte> right) => Vector512.Min(left.AsUInt16(), right.AsUInt16()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -278,32 +286,7 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<byte>>
         Vector512.Narrow(left.AsUInt32(), right.AsUInt32()).AsByte();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> Max32(Vector512<byte> left, Vector512<byte> right) => Vector512.Max(left.AsInt32(), right.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<byte> SwapPairs32(Vector512<byte> value) => Avx512F.IsSupported
         ? Avx512F.RotateRight(value.AsUInt64(), 32).AsByte()
         : Vector512.Shuffle(value.AsInt32(), Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14)).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> ConvertToSingle(Vector512<byte> value) => Vector512.ConvertToSingle(value.AsInt32()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> ConvertToInt32Truncate(Vector512<byte> value) => Vector512.ConvertToInt32Native(value.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> MultiplySingle(Vector512<byte> left, Vector512<byte> right) => (left.AsSingle() * right.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> MultiplyAddSingle(Vector512<byte> left, Vector512<byte> right, Vector512<byte> addend) =>
-        Vector512.FusedMultiplyAdd(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> NegatedMultiplyAddSingle(Vector512<byte> left, Vector512<byte> right, Vector512<byte> addend) =>
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte()
-            : Vector512.FusedMultiplyAdd(-left.AsSingle(), right.AsSingle(), addend.AsSingle()).AsByte();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<byte> ReciprocalEstimate(Vector512<byte> value) =>
-        Avx512F.IsSupported ? Avx512F.Reciprocal14(value.AsSingle()).AsByte() : (Vector512<float>.One / value.AsSingle()).AsByte();
 }

@@ -91,7 +91,7 @@ internal sealed class MixReference(int width, int height)
         var fill = new Line(width);
         var lumaKey = new ushort[width];
         var chromaKey = new ushort[width / 2];
-        BgraConverter.Convert(bgra, false, ColorMatrix.Bt709, fill.Planes[0], fill.Planes[1], fill.Planes[2], lumaKey, chromaKey, width);
+        BgraConverter.Convert(bgra, ColorMatrix.Bt709, fill.Planes[0], fill.Planes[1], fill.Planes[2], lumaKey, chromaKey, width);
         return Map((plane, i) => Blend(video.Planes[plane][i], fill.Planes[plane][i], plane == 0 ? lumaKey[i] : chromaKey[i], opacity));
     }
 

@@ -21,7 +21,7 @@ public class ColorConversionTests
             bgra.AsSpan(i * 8, 4).CopyTo(bgra.AsSpan(i * 8 + 4, 4));
         }
         var (y, cb, cr, ky, kc) = (new ushort[1000], new ushort[500], new ushort[500], new ushort[1000], new ushort[500]);
-        BgraConverter.Convert(bgra, false, matrix, y, cb, cr, ky, kc, 1000);
+        BgraConverter.Convert(bgra, matrix, y, cb, cr, ky, kc, 1000);
         double kg = 1 - kr - kb;
         for (int i = 0; i < 500; i++)
         {
@@ -39,7 +39,7 @@ public class ColorConversionTests
     {
         byte[] bgra = [255, 255, 255, 255, 0, 0, 0, 0, 128, 128, 128, 128, 128, 128, 128, 128];
         var (y, cb, cr, ky, kc) = (new ushort[4], new ushort[2], new ushort[2], new ushort[4], new ushort[2]);
-        BgraConverter.Convert(bgra, false, ColorMatrix.Bt709, y, cb, cr, ky, kc, 4);
+        BgraConverter.Convert(bgra, ColorMatrix.Bt709, y, cb, cr, ky, kc, 4);
         Assert.Equal(new ushort[] { 940, 64, 504, 504 }, y);
         Assert.Equal(new ushort[] { 512, 512 }, cb);
         Assert.Equal(new ushort[] { 512, 512 }, cr);
@@ -47,14 +47,17 @@ public class ColorConversionTests
         Assert.Equal(new ushort[] { 512, 514 }, kc);
     }
 
+    /// <summary>Half-alpha white, premultiplied, is half-way grey over black: the shaped fill the keyer adds.</summary>
     [Fact]
-    public void Premultiplied_half_alpha_white_unpremultiplies_to_white()
+    public void Premultiplied_half_alpha_white_is_the_picture_over_black()
     {
         byte[] bgra = [128, 128, 128, 128, 0, 0, 0, 0];
         var (y, cb, cr, ky, kc) = (new ushort[2], new ushort[1], new ushort[1], new ushort[2], new ushort[1]);
-        BgraConverter.Convert(bgra, true, ColorMatrix.Bt709, y, cb, cr, ky, kc, 2);
-        Assert.Equal(940, y[0]);
+        BgraConverter.Convert(bgra, ColorMatrix.Bt709, y, cb, cr, ky, kc, 2);
+        Assert.Equal((int)Math.Round(64 + 876 * 128 / 255.0), y[0]);
         Assert.Equal(64, y[1]);
+        Assert.Equal(512, cb[0]);
+        Assert.Equal(514, ky[0]);
     }
 
     [Fact]
@@ -64,7 +67,7 @@ public class ColorConversionTests
         for (int a = 0; a < 256; a++)
             bgra[a * 4 + 3] = (byte)a;
         var (y, cb, cr, ky, kc) = (new ushort[256], new ushort[128], new ushort[128], new ushort[256], new ushort[128]);
-        BgraConverter.Convert(bgra, false, ColorMatrix.Bt709, y, cb, cr, ky, kc, 256);
+        BgraConverter.Convert(bgra, ColorMatrix.Bt709, y, cb, cr, ky, kc, 256);
         for (int a = 0; a < 256; a++)
             Assert.Equal((int)Math.Floor(a * 1023 / 255.0 + 0.5), ky[a]);
     }

@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Playout.Media.Kernels;
+using Playout.Media.Simd;
 
 namespace Playout.Media.Tests.Kernels;
 
@@ -35,4 +38,53 @@ public class KeyBlendTests
         Assert.Equal(100, off[0]);
         Assert.Throws<ArgumentOutOfRangeException>(() => Keyer.KeyLine(background, fill, [1023], off, 1.5));
     }
+
+    /// <summary>
+    /// The shaped blend on every lane width against its scalar form, for random samples, keys and fills of any value (colour
+    /// above its key included) at full, partial and no opacity, against both blacks.
+    /// </summary>
+    [Fact]
+    public void Shaped_blend_vectors_match_the_scalar_form_for_any_samples()
+    {
+        ShapedMatchesScalar<Lanes128, Vector128<byte>>();
+        ShapedMatchesScalar<Lanes256, Vector256<byte>>();
+        ShapedMatchesScalar<Lanes512, Vector512<byte>>();
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(512)]
+    public void A_shaped_fill_under_a_full_key_is_the_output_and_black_under_no_key_leaves_the_background(int black)
+    {
+        for (int background = 0; background < 1024; background += 7)
+        {
+            Assert.Equal(background, KeyBlend.ShapedSample(background, black, black, 0, KeyBlend.FullOpacity));
+            Assert.Equal(900, KeyBlend.ShapedSample(background, 900, black, 1023, KeyBlend.FullOpacity));
+            Assert.Equal(background, KeyBlend.ShapedSample(background, 900, black, 1023, 0));
+        }
+    }
+
+    private static void ShapedMatchesScalar<TOps, TV>() where TOps : ILaneOps<TV> where TV : struct
+    {
+        var random = new Random(TOps.Lanes);
+        int count = 8 * TOps.Lanes;
+        var (background, fill, key, blended) = (new ushort[count], new ushort[count], new ushort[count], new ushort[count]);
+        foreach (int black in new[] { 64, 512 })
+            foreach (int opacity in new[] { KeyBlend.FullOpacity, 1023, 512, 1, 0 })
+                for (int round = 0; round < 2000; round++)
+                {
+                    for (int i = 0; i < count; i++)
+                        (background[i], fill[i], key[i]) = ((ushort)random.Next(1024), (ushort)random.Next(1024), (ushort)random.Next(1024));
+                    TV result = KeyBlend.ShapedVector<TOps, TV>(Load<TOps, TV>(background), Load<TOps, TV>(fill),
+                        LaneShuffle.Splat16<TOps, TV>((ushort)black), Load<TOps, TV>(key), LaneShuffle.Splat16<TOps, TV>((ushort)(opacity * 32)),
+                        opacity < KeyBlend.FullOpacity, LaneShuffle.Splat16<TOps, TV>(1023));
+                    TOps.Store(result, ref MemoryMarshal.AsBytes(blended.AsSpan())[0]);
+                    for (int i = 0; i < count; i++)
+                        Assert.True(KeyBlend.ShapedSample(background[i], fill[i], black, key[i], opacity) == blended[i],
+                            $"{typeof(TOps).Name}: bg {background[i]}, fill {fill[i]}, black {black}, key {key[i]}, opacity {opacity}");
+                }
+    }
+
+    private static TV Load<TOps, TV>(ushort[] samples) where TOps : ILaneOps<TV> where TV : struct =>
+        TOps.Load(ref MemoryMarshal.AsBytes(samples.AsSpan())[0]);
 }
