@@ -9,7 +9,8 @@ namespace Playout.Benchmarks;
 /// uyvy422, BGRA and ST 2110 pgroups to and from 10-bit planar: ours, the floor, and FFmpeg where it has the conversion (swscale; its
 /// bitpacked codec for pgroups). Premultiplied BGRA twice: random bytes ("bgra-noise", every step on the general path: the worst
 /// case) and a lower third (<see cref="LowerThirdGraphic"/>, "bgra-graphics": mostly transparent, as graphics are); straight
-/// BGRA from random bytes ("bgra-straight-noise": no un-premultiplying).
+/// BGRA from random bytes ("bgra-straight-noise"). Both alphas convert the same way (premultiplied colour is a shaped fill),
+/// so the two noise rows measure one kernel twice.
 /// </summary>
 [BenchmarkCategory("convert")]
 public class ConversionBenchmarks

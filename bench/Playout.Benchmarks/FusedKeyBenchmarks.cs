@@ -8,7 +8,8 @@ namespace Playout.Benchmarks;
 /// The fused unpack → key → pack line kernel over whole v210 frames: full-frame graphics with varying
 /// alpha (every block blends; floor = reads of the video and the overlay — fill, alpha, block classes — plus the write), and a lower third
 /// (the bottom third is graphics, the rest transparent; baseline = a plain copy of the v210 frame),
-/// out of place and in place — the mixer's usual case, where transparent blocks cost nothing.
+/// out of place and in place — the mixer's usual case, where transparent blocks cost nothing. The graphics are premultiplied,
+/// as rendered graphics are, so the overlays are shaped and blend as <see cref="KeyedOverlay.Shaped"/> fills do.
 /// </summary>
 [BenchmarkCategory("fused-key")]
 public class FusedKeyBenchmarks
