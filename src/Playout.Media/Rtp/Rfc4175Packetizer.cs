@@ -70,27 +70,49 @@ public sealed class Rfc4175Packetizer
         if (stride < lineBytes || lines.Length < (long)(Height - 1) * stride + lineBytes)
             throw new ArgumentException($"{Height} lines of {lineBytes} bytes at a stride of {stride} need {(long)(Height - 1) * stride + lineBytes} bytes; got {lines.Length}", nameof(lines));
         int row = 0, offset = 0, packets = 0;
-        Span<(int Row, int Offset, int Bytes)> segments = stackalloc (int, int, int)[(_packet.Length - HeaderBytes) / (SrdBytes + PgroupBytes)];
+        Span<(int Row, int Offset, int Bytes)> segments = stackalloc (int, int, int)[MaxSegments];
         while (row < Height)
         {
-            // Plan the packet: each segment is a run of one line, with its SRD ahead of all the data.
-            int room = _packet.Length - HeaderBytes, count = 0;
-            while (row < Height && room >= SrdBytes + PgroupBytes)
-            {
-                room -= SrdBytes;
-                int take = Math.Min(lineBytes - offset / PgroupPixels * PgroupBytes, room / PgroupBytes * PgroupBytes);
-                segments[count++] = (row, offset, take);
-                room -= take;
-                offset += take / PgroupBytes * PgroupPixels;
-                if (offset == Width)
-                    (row, offset) = (row + 1, 0);
-            }
+            int count = Plan(ref row, ref offset, segments);
             int length = Write(segments[..count], lines, stride, timestamp, secondField, last: row == Height);
             sink(_packet.AsSpan(0, length));
             Sequence++;
             packets++;
         }
         return packets;
+    }
+
+    /// <summary>How many packets one field (or progressive frame) takes: what a sender paces its packets by.</summary>
+    public int PacketsPerField
+    {
+        get
+        {
+            int row = 0, offset = 0, packets = 0;
+            Span<(int Row, int Offset, int Bytes)> segments = stackalloc (int, int, int)[MaxSegments];
+            for (; row < Height; packets++)
+                Plan(ref row, ref offset, segments);
+            return packets;
+        }
+    }
+
+    private int MaxSegments => (_packet.Length - HeaderBytes) / (SrdBytes + PgroupBytes);
+
+    /// <summary>The next packet's segments from (<paramref name="row"/>, <paramref name="offset"/>) on, each a run of one line with
+    /// its SRD ahead of all the data; moves the position past them and returns how many.</summary>
+    private int Plan(ref int row, ref int offset, Span<(int Row, int Offset, int Bytes)> segments)
+    {
+        int lineBytes = LineBytes, room = _packet.Length - HeaderBytes, count = 0;
+        while (row < Height && room >= SrdBytes + PgroupBytes)
+        {
+            room -= SrdBytes;
+            int take = Math.Min(lineBytes - offset / PgroupPixels * PgroupBytes, room / PgroupBytes * PgroupBytes);
+            segments[count++] = (row, offset, take);
+            room -= take;
+            offset += take / PgroupBytes * PgroupPixels;
+            if (offset == Width)
+                (row, offset) = (row + 1, 0);
+        }
+        return count;
     }
 
     private int Write(ReadOnlySpan<(int Row, int Offset, int Bytes)> segments, ReadOnlySpan<byte> lines, int stride, uint timestamp,

@@ -210,6 +210,9 @@ public enum OutputKind
     Card,
     Stream,
     Preview,
+
+    /// <summary>The video as an SMPTE ST 2110-20 flow (docs/DISTRIBUTION.md).</summary>
+    St2110,
 }
 
 public sealed record OutputConfig
@@ -240,6 +243,16 @@ public sealed record OutputConfig
     /// <summary>The most preview pictures a second (the MJPEG stream sends each one).</summary>
     public const double MaxPreviewPerSecond = 25;
 
+    /// <summary>ST 2110: where the flow goes (address:port), and a file to write its SDP to (relative to the configuration's folder).</summary>
+    public string? Destination { get; init; }
+    public string? Sdp { get; init; }
+
+    /// <summary>ST 2110: the RTP identity and packet size; null leaves the output's defaults (docs/DISTRIBUTION.md).</summary>
+    public uint? Ssrc { get; init; }
+    public byte? PayloadType { get; init; }
+    public int? PacketBytes { get; init; }
+    public int? Ttl { get; init; }
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
@@ -250,5 +263,7 @@ public sealed record OutputConfig
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
             problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
+        if (Type == OutputKind.St2110 && !(System.Net.IPEndPoint.TryParse(Destination ?? "", out var endpoint) && endpoint.Port > 0))
+            problems.Add($"{where}.destination", $"an st2110 output needs an address:port to send to; got \"{Destination}\"");
     }
 }

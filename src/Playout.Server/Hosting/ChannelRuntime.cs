@@ -173,6 +173,8 @@ public sealed class ChannelRuntime : IDisposable
         var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(output, SettingsJson));
         if (output.Url is { } url)
             settings = settings.With("url", Path(service, url));
+        if (output.Sdp is { } sdp)
+            settings = settings.With("sdp", service.FilePath(sdp));
         if (config.Card is { } cardConfig)
             settings = settings.With("output", cardConfig.Output);
         if (videoBitrate is { } bitrate)

@@ -28,6 +28,8 @@ public static class StartupChecks
             {
                 if (output is { Type: OutputKind.Stream, Url: { } url } && !MediaUrl.IsNetwork(url))
                     Writable(Path.GetDirectoryName(config.FilePath(url))!, $"channels[{i}].outputs[{j}].url", configPath);
+                if (output.Sdp is { } sdp)
+                    Writable(Path.GetDirectoryName(config.FilePath(sdp))!, $"channels[{i}].outputs[{j}].sdp", configPath);
             }
             if (channel.Card is { } card)
                 Installed(card.Driver, $"channels[{i}].card.driver", configPath);

@@ -190,6 +190,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     {
         OutputKind.Stream when output.Url is { } url => url,
         OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",
+        OutputKind.St2110 when output.Destination is { } destination => $"rtp://{destination}",
         _ => consumer,
     };
 }

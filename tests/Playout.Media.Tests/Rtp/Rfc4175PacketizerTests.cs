@@ -28,6 +28,7 @@ public class Rfc4175PacketizerTests
         var packets = new List<byte[]>();
         int sent = packetizer.Send(lines, stride, timestamp: 90_000, secondField: true, packet => packets.Add(packet.ToArray()));
         Assert.Equal(packets.Count, sent);
+        Assert.Equal(sent, packetizer.PacketsPerField);
         uint sequence = 0xFFFF_FFFE;
         foreach (var packet in packets)
         {
@@ -80,7 +81,7 @@ public class Rfc4175PacketizerTests
         Assert.Contains("c=IN IP4 239.1.2.3/64\r\n", sdp);
         Assert.Contains("a=rtpmap:96 raw/90000\r\n", sdp);
         Assert.Contains("a=fmtp:96 sampling=YCbCr-4:2:2; width=1920; height=1080; exactframerate=30000/1001; depth=10; TCS=SDR; " +
-            "colorimetry=BT709; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPN; interlace;\r\n", sdp);
+            "colorimetry=BT709; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPW; interlace;\r\n", sdp);
         Assert.Contains("a=mediaclk:direct=0\r\n", sdp);
         Assert.StartsWith("v=0\r\n", sdp);
     }
@@ -105,7 +106,7 @@ public class Rfc4175PacketizerTests
         for (int line = 0; line < height; line++)
             St2110Pgroup.Pack(luma.Slice(line * width, width), cb.Slice(line * half, half), cr.Slice(line * half, half),
                 flow.AsSpan(line * lineBytes, lineBytes), width);
-        int port = FreeUdpPort();
+        int port = FreePorts.RtpPair();
         string sdpPath = Path.Combine(folder.Path, "flow.sdp"), output = Path.Combine(folder.Path, "out.yuv");
         File.WriteAllText(sdpPath, new St2110VideoSdp("test", IPAddress.Loopback, IPAddress.Loopback, port, width, height, new Rational(25),
             Interlaced: false, Colorimetry.Bt709).Text());
@@ -154,28 +155,5 @@ public class Rfc4175PacketizerTests
         }
         Assert.Equal(packet.Length, data);
         return segments;
-    }
-
-    /// <summary>An even port whose odd neighbour is free too: an RTP receiver takes the pair (RTCP on the odd one).</summary>
-    private static int FreeUdpPort()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            int port = ((IPEndPoint)probe.LocalEndPoint!).Port & ~1;
-            try
-            {
-                using var rtp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                using var rtcp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                probe.Close();
-                rtp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                rtcp.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
-                return port;
-            }
-            catch (SocketException) when (attempt < 20)
-            {
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Hosting;
 
-/// <summary>The "station" section, input names, the slate and the preview's rate: defaults, and bad values refused at their line and field.</summary>
+/// <summary>The "station" section, input names, the slate, the preview's rate and an ST 2110 destination: defaults, and bad values refused at their line and field.</summary>
 public sealed class StationConfigTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
@@ -32,7 +32,8 @@ public sealed class StationConfigTests : IDisposable
                 { "name": "a", "format": "720p50",
                   "inputs": [ { "name": "cam", "type": "stream", "url": "udp://127.0.0.1:5000" },
                               { "name": "cam", "type": "stream", "url": "udp://127.0.0.1:5002" } ],
-                  "outputs": [ { "type": "preview", "perSecond": 50 } ] }
+                  "outputs": [ { "type": "preview", "perSecond": 50 },
+                               { "type": "st2110", "destination": "239.1.1.1" } ] }
               ]
             }
             """));
@@ -40,6 +41,7 @@ public sealed class StationConfigTests : IDisposable
         var lines = error.Message.Split(Environment.NewLine).Select(line => line.Replace(path, "FILE")).ToList();
         Assert.Contains("FILE, line 6: channels[0].inputs[1].name: another input is called 'cam'; give each a name of its own", lines);
         Assert.Contains("FILE, line 7: channels[0].outputs[0].perSecond: at most 25 pictures a second; got 50", lines);
+        Assert.Contains("FILE, line 8: channels[0].outputs[1].destination: an st2110 output needs an address:port to send to; got \"239.1.1.1\"", lines);
         Assert.Contains("FILE, line 2: station.name: a name of 1 to 100 printable characters; got ''", lines);
         Assert.Contains("FILE, line 2: station.timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)", lines);
     }

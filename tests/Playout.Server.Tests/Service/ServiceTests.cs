@@ -3,7 +3,10 @@ using Playout.TestSupport;
 
 namespace Playout.Server.Tests.Service;
 
-/// <summary>The service as `./playout run` starts it: a real process, its status page and API, its UDP stream read by ffprobe, Ctrl-C.</summary>
+/// <summary>
+/// The service as `./playout run` starts it: a real process, its status page and API, its UDP stream read by ffprobe, its
+/// ST 2110-20 flow by ffmpeg from the SDP it writes, Ctrl-C.
+/// </summary>
 public class ServiceTests
 {
     [Fact]
@@ -14,7 +17,7 @@ public class ServiceTests
         Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2",
             "-c:v", "mpeg2video", "-c:a", "mp2", folder.File("media/clip.ts"));
         Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white@0.5:s=64x32,format=rgba", "-frames:v", "1", folder.File("media/logo.png"));
-        int http = FreePorts.Tcp(), udp = FreePorts.Udp();
+        int http = FreePorts.Tcp(), udp = FreePorts.Udp(), rtp = FreePorts.RtpPair();
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
@@ -30,7 +33,8 @@ public class ServiceTests
                 "outputs": [
                   { "type": "card" },
                   { "type": "stream", "url": "udp://127.0.0.1:{{udp}}?pkt_size=1316", "video": "mpeg2video", "audio": "mp2" },
-                  { "type": "preview", "width": 192, "height": 144, "perSecond": 5 }
+                  { "type": "preview", "width": 192, "height": 144, "perSecond": 5 },
+                  { "type": "st2110", "destination": "127.0.0.1:{{rtp}}", "sdp": "state/video.sdp" }
                 ]
               }]
             }
@@ -56,6 +60,12 @@ public class ServiceTests
             var codecs = probe.RootElement.GetProperty("streams").EnumerateArray().Select(s => s.GetProperty("codec_name").GetString()).ToArray();
             Assert.Contains("mpeg2video", codecs);
             Assert.Contains("mp2", codecs);
+
+            // And FFmpeg's RFC 4175 receiver takes a whole 576i frame of the ST 2110-20 flow from the SDP the output wrote.
+            ExternalTool.Run("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp",
+                "-i", folder.File("state/video.sdp"), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv422p10le", folder.File("frame.yuv")],
+                TimeSpan.FromSeconds(30));
+            Assert.Equal(720 * 576 * 4, new FileInfo(folder.File("frame.yuv")).Length);
         }
         finally
         {

@@ -1,0 +1,8 @@
+using System.Net;
+using Playout.Media.Rtp;
+
+namespace Playout.Engine.Consumers;
+
+/// <summary>An ST 2110-20 output's settings: where to send, the packet size and RTP identity, and where to write its SDP.</summary>
+public sealed record St2110Settings(IPEndPoint Destination, uint Ssrc, byte PayloadType = 96,
+    int PacketBytes = Rfc4175Packetizer.DefaultPacketBytes, int Ttl = 64, string? SdpPath = null);

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Consumers;
+using Playout.Engine.Modules;
+using Playout.Media.Formats;
+using Playout.Media.Kernels;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+/// <summary>The "st2110" output: FFmpeg's RFC 4175 receiver, started on the SDP the output writes, decodes the samples sent.</summary>
+public class St2110OutputTests
+{
+    /// <summary>
+    /// 720p (a width that is not a multiple of 48), and 576i and 486-line 480i (bottom field first), whose fields FFmpeg puts
+    /// back together. Loopback to one FFmpeg process keeps up with these rates; 1080i's 2.6 Gb/s is the benchmark's.
+    /// </summary>
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("576i50")]
+    [InlineData("480i59.94")]
+    public async Task Ffmpeg_receives_the_programme_sample_for_sample(string formatName)
+    {
+        using var folder = new TempDirectory();
+        using var context = new ChannelContext("channel 1", VideoFormats.Parse(formatName), 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var format = context.Format;
+        int width = format.Width, height = format.Height, half = width / 2;
+        // Legal samples (4..1019: v210 clamps the rest), tight Y, Cb, Cr planes as ffmpeg writes yuv422p10le.
+        var random = new Random(width);
+        var samples = Enumerable.Range(0, 2 * width * height).Select(_ => (ushort)random.Next(4, 1020)).ToArray();
+        var frame = context.VideoPool.Rent();
+        for (int line = 0; line < height; line++)
+            V210.Pack(samples.AsSpan(line * width, width), samples.AsSpan(width * height + line * half, half),
+                samples.AsSpan(width * height + half * height + line * half, half), frame.WritableLine(0, line), width);
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        int port = FreePorts.RtpPair();
+        string sdp = folder.File("flow.sdp"), output = folder.File("out.yuv");
+        var settings = ModuleSettings.Empty.With("destination", $"127.0.0.1:{port}").With("sdp", sdp);
+        var registry = new ModuleRegistry(StandardModules.All);
+        using var consumer = (St2110Consumer)registry.CreateConsumer("st2110", new ConsumerRequest(context, settings));
+        Assert.Equal(consumer.Sdp, await File.ReadAllTextAsync(sdp));
+        using var receiver = Process.Start(new ProcessStartInfo("ffmpeg",
+            ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp", "-i", sdp, "-frames:v", "2",
+                "-f", "rawvideo", "-pix_fmt", "yuv422p10le", output]) { RedirectStandardError = true })!;
+        var errors = receiver.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        for (long tick = 0; !receiver.HasExited && clock.Elapsed < TimeSpan.FromSeconds(20); tick++)
+        {
+            consumer.Send(tick, frame, audio);
+            Thread.Sleep(TimeSpan.FromSeconds(format.FrameDuration.ToDouble()));
+        }
+        Assert.True(receiver.WaitForExit(TimeSpan.FromSeconds(10)), "ffmpeg did not finish");
+        Assert.True(receiver.ExitCode == 0, await errors);
+        var picture = MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();
+        var received = await File.ReadAllBytesAsync(output);
+        Assert.Equal(2 * picture.Length, received.Length);
+        Assert.True(picture.AsSpan().SequenceEqual(received.AsSpan(picture.Length)), "the second frame received is not the frame sent");
+        Assert.True(consumer.Counters.Sent >= 2);
+        frame.Release();
+        audio.Release();
+    }
+
+    /// <summary>
+    /// The field shown first leaves first with the frame's timestamp, the other half a frame later: the top field for 576i, the
+    /// bottom one (odd lines, F = 1) for 480i. FFmpeg puts fields back by their F bit whatever their order, so this reads packets.
+    /// </summary>
+    [Theory]
+    [InlineData("576i50", 0, 1800u)]
+    [InlineData("480i59.94", 1, 1501u)]
+    public void The_field_shown_first_is_sent_first_and_the_other_half_a_frame_later(string formatName, int firstField, uint half)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var registry = new ModuleRegistry(StandardModules.All);
+        using var consumer = (St2110Consumer)registry.CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", $"127.0.0.1:{port}")));
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        consumer.Send(3, frame, audio);
+        var packet = new byte[2048];
+        var fields = new List<(int Field, uint Timestamp, bool Marker)>();
+        listener.ReceiveTimeout = 5000;
+        while (fields.Count == 0 || !fields[^1].Marker || fields[^1].Field == firstField)
+        {
+            int length = listener.Receive(packet);
+            Assert.True(length > 20);
+            fields.Add(((packet[16] & 0x80) >> 7, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(packet.AsSpan(4)), (packet[1] & 0x80) != 0));
+        }
+        uint frameTimestamp = (uint)(3 * 90_000 * context.Format.FrameRate.Denominator / context.Format.FrameRate.Numerator);
+        int switchAt = fields.FindIndex(f => f.Field != firstField);
+        Assert.True(switchAt > 0);
+        Assert.All(fields[..switchAt], f => Assert.Equal((firstField, frameTimestamp), (f.Field, f.Timestamp)));
+        Assert.All(fields[switchAt..], f => Assert.Equal((1 - firstField, frameTimestamp + half), (f.Field, f.Timestamp)));
+        Assert.True(fields[switchAt - 1].Marker, "the first field ends with the marker");
+        frame.Release();
+        audio.Release();
+    }
+
+    [Theory]
+    [InlineData("239.1.1.1", "destination")]
+    [InlineData("239.1.1.1:0", "destination")]
+    [InlineData("somewhere:5004", "destination")]
+    public void A_destination_that_is_not_an_address_and_port_is_named(string destination, string key)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var registry = new ModuleRegistry(StandardModules.All);
+        var error = Assert.Throws<ModuleSettingException>(() =>
+            registry.CreateConsumer("st2110", new ConsumerRequest(context, ModuleSettings.Empty.With("destination", destination))));
+        Assert.Equal(key, error.Key);
+        Assert.Contains(destination, error.Message);
+    }
+
+    [Theory]
+    [InlineData("packetBytes", 20)]
+    [InlineData("packetBytes", 20000)]
+    [InlineData("payloadType", 200)]
+    public void A_packet_size_or_payload_type_rtp_cannot_carry_is_named(string key, int value)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var registry = new ModuleRegistry(StandardModules.All);
+        var error = Assert.Throws<ModuleSettingException>(() => registry.CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5004").With(key, value))));
+        Assert.Equal(key, error.Key);
+        Assert.Contains(value.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
+    }
+
+    [Fact]
+    public void The_sdp_of_an_hdr_bottom_field_first_and_multicast_flow_says_so()
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("480i59.94"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var registry = new ModuleRegistry(StandardModules.All);
+        using var consumer = (St2110Consumer)registry.CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "239.10.20.30:5004").With("ttl", 5)));
+        Assert.Contains("c=IN IP4 239.10.20.30/5\r\n", consumer.Sdp);
+        Assert.Contains("width=720; height=486; exactframerate=30000/1001; depth=10; TCS=SDR; colorimetry=BT601;", consumer.Sdp);
+        Assert.Contains(" interlace;", consumer.Sdp);
+        using var hdr = new ChannelContext("c", VideoFormats.Parse("2160p50-pq"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var pq = (St2110Consumer)registry.CreateConsumer("st2110",
+            new ConsumerRequest(hdr, ModuleSettings.Empty.With("destination", "127.0.0.1:5004")));
+        Assert.Contains("TCS=PQ; colorimetry=BT2020;", pq.Sdp);
+    }
+}
