@@ -15,7 +15,7 @@ public class ModuleRegistryTests
         var registry = Standard();
 
         Assert.Equal(["bars", "card", "clip", "color", "graphic", "still", "stream"], registry.ProducerTypes);
-        Assert.Equal(["card", "preview", "stream"], registry.ConsumerTypes);
+        Assert.Equal(["card", "preview", "st2110", "stream"], registry.ConsumerTypes);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public class ModuleRegistryTests
             registry.CreateConsumer("sdi", new ConsumerRequest(test.Context, ModuleSettings.Empty)));
 
         Assert.Equal("no producer type 'ndi'; known: bars, card, clip, color, graphic, still, stream", producer.Message);
-        Assert.Equal("no consumer type 'sdi'; known: card, preview, stream", consumer.Message);
+        Assert.Equal("no consumer type 'sdi'; known: card, preview, st2110, stream", consumer.Message);
         Assert.Equal("no consumer type 'x'; known: none", Assert.Throws<UnknownModuleTypeException>(() =>
             new ModuleRegistry().CreateConsumer("x", new ConsumerRequest(test.Context, ModuleSettings.Empty))).Message);
     }

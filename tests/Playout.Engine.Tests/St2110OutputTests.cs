@@ -16,6 +16,9 @@ namespace Playout.Engine.Tests;
 /// <summary>The "st2110" output: FFmpeg's RFC 4175 receiver, started on the SDP the output writes, decodes the samples sent.</summary>
 public class St2110OutputTests
 {
+    /// <summary>Frames the receiver writes before it exits.</summary>
+    private const int Frames = 5;
+
     /// <summary>
     /// 720p (a width that is not a multiple of 48), and 576i and 486-line 480i (bottom field first), whose fields FFmpeg puts
     /// back together. Loopback to one FFmpeg process keeps up with these rates; 1080i's 2.6 Gb/s is the benchmark's.
@@ -46,9 +49,10 @@ public class St2110OutputTests
         var registry = new ModuleRegistry(StandardModules.All);
         using var consumer = (St2110Consumer)registry.CreateConsumer("st2110", new ConsumerRequest(context, settings));
         Assert.Equal(consumer.Sdp, await File.ReadAllTextAsync(sdp));
-        using var receiver = Process.Start(new ProcessStartInfo("ffmpeg",
-            ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp", "-i", sdp, "-frames:v", "2",
-                "-f", "rawvideo", "-pix_fmt", "yuv422p10le", output]) { RedirectStandardError = true })!;
+        using var receiver = Process.Start(new ProcessStartInfo("ffmpeg", Ffmpeg.RtpReceiverArguments(sdp, Frames, output))
+        {
+            RedirectStandardError = true,
+        })!;
         var errors = receiver.StandardError.ReadToEndAsync();
         var clock = Stopwatch.StartNew();
         for (long tick = 0; !receiver.HasExited && clock.Elapsed < TimeSpan.FromSeconds(20); tick++)
@@ -60,9 +64,9 @@ public class St2110OutputTests
         Assert.True(receiver.ExitCode == 0, await errors);
         var picture = MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();
         var received = await File.ReadAllBytesAsync(output);
-        Assert.Equal(2 * picture.Length, received.Length);
-        Assert.True(picture.AsSpan().SequenceEqual(received.AsSpan(picture.Length)), "the second frame received is not the frame sent");
-        Assert.True(consumer.Counters.Sent >= 2);
+        Assert.Equal(Frames * picture.Length, received.Length);
+        Assert.True(Ffmpeg.AnyFrameAfterTheFirstIs(received, picture), "no frame received after the first is the frame sent");
+        Assert.True(consumer.Counters.Sent >= Frames);
         frame.Release();
         audio.Release();
     }

@@ -51,4 +51,26 @@ public static class Ffmpeg
             "-pix_fmt", "yuv422p10le", "-f", "rawvideo", path]);
         return File.ReadAllBytes(path);
     }
+
+    /// <summary>
+    /// Arguments that have ffmpeg receive an RTP flow from its SDP file (its RFC 4175 receiver for ST 2110-20 video) and write
+    /// <paramref name="frames"/> frames as raw yuv422p10le to <paramref name="output"/>. Its socket asks for 4 MiB (the kernel
+    /// caps it at net.core.rmem_max), more than a 720p frame's packets, so a receiver that a loaded machine stalls for a few
+    /// milliseconds loses none.
+    /// </summary>
+    public static string[] RtpReceiverArguments(string sdp, int frames, string output) =>
+        ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp", "-buffer_size", "4194304", "-i", sdp, "-frames:v",
+            frames.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "rawvideo", "-pix_fmt", "yuv422p10le", output];
+
+    /// <summary>
+    /// Whether any frame of a raw file after its first is <paramref name="frame"/>: a UDP receiver on a loaded machine may
+    /// lose packets of some frames (the first may be joined late), so a flow is proven by a whole frame arriving intact.
+    /// </summary>
+    public static bool AnyFrameAfterTheFirstIs(byte[] received, byte[] frame)
+    {
+        for (int at = frame.Length; at + frame.Length <= received.Length; at += frame.Length)
+            if (received.AsSpan(at, frame.Length).SequenceEqual(frame))
+                return true;
+        return false;
+    }
 }

@@ -62,9 +62,7 @@ public class ServiceTests
             Assert.Contains("mp2", codecs);
 
             // And FFmpeg's RFC 4175 receiver takes a whole 576i frame of the ST 2110-20 flow from the SDP the output wrote.
-            ExternalTool.Run("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp",
-                "-i", folder.File("state/video.sdp"), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv422p10le", folder.File("frame.yuv")],
-                TimeSpan.FromSeconds(30));
+            ExternalTool.Run("ffmpeg", Ffmpeg.RtpReceiverArguments(folder.File("state/video.sdp"), 1, folder.File("frame.yuv")), TimeSpan.FromSeconds(30));
             Assert.Equal(720 * 576 * 4, new FileInfo(folder.File("frame.yuv")).Length);
         }
         finally
