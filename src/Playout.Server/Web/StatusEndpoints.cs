@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Playout.Engine.Alarms;
+using Playout.Engine.Consumers;
 using Playout.Server.Hosting;
 
 namespace Playout.Server.Web;
@@ -22,6 +23,12 @@ public static class StatusEndpoints
         app.MapGet("/api/channels/{number:int}/preview.jpg", (int number) =>
             channels.Find(number) is ({ Preview.Latest: { } preview }, _) ? Results.File(preview.Jpeg, "image/jpeg") : Results.NotFound())
             .WithTags("channels").WithSummary("The programme's latest preview picture (JPEG).");
+        app.MapGet("/api/channels/{number:int}/outputs/{output:int}/flow.sdp", (int number, int output) =>
+            channels.Find(number) is ({ } channel, _) && output >= 1 && output <= channel.Outputs.Count
+                && channel.Outputs[output - 1].Consumer is St2110Consumer flow
+                ? Results.Text(flow.Sdp, "application/sdp")
+                : Results.NotFound())
+            .WithTags("channels").WithSummary("The session description of an st2110 output (its n-th output, from 1): what a receiver needs to take the flow.");
     }
 
     private static readonly Lazy<string> StatusPage = new(() =>

@@ -64,6 +64,9 @@ public class ServiceTests
             // And FFmpeg's RFC 4175 receiver takes a whole 576i frame of the ST 2110-20 flow from the SDP the output wrote.
             ExternalTool.Run("ffmpeg", Ffmpeg.RtpReceiverArguments(folder.File("state/video.sdp"), 1, folder.File("frame.yuv")), TimeSpan.FromSeconds(30));
             Assert.Equal(720 * 576 * 4, new FileInfo(folder.File("frame.yuv")).Length);
+            Assert.Equal(await File.ReadAllTextAsync(folder.File("state/video.sdp")), await client.GetStringAsync("/api/channels/1/outputs/4/flow.sdp"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/channels/1/outputs/1/flow.sdp")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/channels/1/outputs/9/flow.sdp")).StatusCode);
         }
         finally
         {
