@@ -129,7 +129,9 @@ public class St2110OutputTests
     [InlineData("packetBytes", 20)]
     [InlineData("packetBytes", 20000)]
     [InlineData("payloadType", 200)]
-    public void A_packet_size_or_payload_type_rtp_cannot_carry_is_named(string key, int value)
+    [InlineData("ttl", 300)]
+    [InlineData("ttl", 0)]
+    public void A_packet_size_payload_type_or_ttl_it_cannot_use_is_named(string key, int value)
     {
         using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         var registry = new ModuleRegistry(StandardModules.All);

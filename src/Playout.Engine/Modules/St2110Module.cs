@@ -7,7 +7,7 @@ namespace Playout.Engine.Modules;
 /// <summary>
 /// SMPTE ST 2110 outputs. Consumer "st2110": the programme's video as an ST 2110-20 flow (<see cref="St2110Consumer"/>);
 /// settings destination ("address:port", required), ssrc (default: from the channel's name), payloadType (96),
-/// packetBytes (1240), ttl (64, for multicast) and sdp (a path to write the flow's SDP to).
+/// packetBytes (1240), ttl (64, 1 to 255, for multicast) and sdp (a path to write the flow's SDP to).
 /// </summary>
 public sealed class St2110Module : IModule
 {
@@ -22,7 +22,7 @@ public sealed class St2110Module : IModule
             r.Settings.Get("ssrc", Ssrc(r.Channel.Name)),
             r.Settings.Get("payloadType", (byte)96),
             r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes),
-            r.Settings.Get("ttl", 64),
+            Ttl(r.Settings.Get("ttl", 64)),
             r.Settings.Get<string?>("sdp", null));
         try
         {
@@ -38,6 +38,9 @@ public sealed class St2110Module : IModule
         IPEndPoint.TryParse(value, out var endpoint) && endpoint.Port > 0
             ? endpoint
             : throw new ModuleSettingException("destination", $"'{value}' is not an address:port to send to");
+
+    private static int Ttl(int ttl) =>
+        ttl is >= 1 and <= 255 ? ttl : throw new ModuleSettingException("ttl", $"{ttl}: a multicast time to live is 1 to 255 hops");
 
     /// <summary>A stable SSRC for the channel: its name's FNV-1a hash, so a restarted channel's flow keeps its identity.</summary>
     private static uint Ssrc(string channel)

@@ -62,7 +62,11 @@ public class TwinHostTests
         await Until(() => alarms.IsActive("device enc/input"), "input alarm");
         Assert.Equal("encoder on", await host.Type("fault encoder on"));
         await Until(() => alarms.IsActive("device enc/encoder") && Measured(encoder, "outputBitrate") == 0, "encoder alarm, nothing out");
-        Assert.Equal("service running, bitrate 8 Mbit/s, output 0 Mbit/s, input lost; faults InputLoss EncoderFailure; sets 1", await host.Type("status"));
+        // The SET reached the process; under load the driver may have sent it again after a late reply (SNMP retries a SET,
+        // which is idempotent), so the count is at least one, not exactly one.
+        string status = await host.Type("status");
+        Assert.StartsWith("service running, bitrate 8 Mbit/s, output 0 Mbit/s, input lost; faults InputLoss EncoderFailure; sets ", status);
+        Assert.InRange(int.Parse(status[(status.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture), 1, 3);
         await host.Type("fault input off");
         await host.Type("fault encoder off");
         await Until(() => alarms.Active.Count == 0, "both cleared");
