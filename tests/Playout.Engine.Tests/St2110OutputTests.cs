@@ -142,6 +142,18 @@ public class St2110OutputTests
     }
 
     [Fact]
+    public void An_sdp_file_it_cannot_write_is_named_with_its_path()
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var registry = new ModuleRegistry(StandardModules.All);
+        string path = Path.Combine(Path.GetTempPath(), "playout-no-such-folder-" + Guid.NewGuid().ToString("N"), "flow.sdp");
+        var error = Assert.Throws<ModuleSettingException>(() => registry.CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5004").With("sdp", path))));
+        Assert.Equal("sdp", error.Key);
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
     public void The_sdp_of_an_hdr_bottom_field_first_and_multicast_flow_says_so()
     {
         using var context = new ChannelContext("c", VideoFormats.Parse("480i59.94"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));

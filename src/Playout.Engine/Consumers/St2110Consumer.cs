@@ -53,17 +53,26 @@ public sealed class St2110Consumer : IConsumer
         _lineBytes = pgroups.Planes[0].Stride;
         _packetizer = new Rfc4175Packetizer(format.Width, _interlaced ? format.Height / 2 : format.Height, settings.Ssrc,
             settings.PayloadType, settings.PacketBytes);
-        // Not connected: a connected socket would fail its sends with "connection refused" while a unicast receiver is not
-        // listening yet, where a flow just goes on.
-        _socket = new Socket(settings.Destination.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (St2110VideoSdp.IsMulticast(settings.Destination.Address))
-            _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastTimeToLive, settings.Ttl);
-        _destination = settings.Destination.Serialize();
         var source = SourceAddress(settings.Destination);
         Sdp = new St2110VideoSdp($"{channel.Name} video", source, settings.Destination.Address, settings.Destination.Port, format.Width,
             format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer, settings.PayloadType, settings.Ttl).Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
+        _destination = settings.Destination.Serialize();
+        // Opened last, so nothing above can leave it open. Not connected: a connected socket would fail its sends with
+        // "connection refused" while a unicast receiver is not listening yet, where a flow just goes on.
+        _socket = new Socket(settings.Destination.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (St2110VideoSdp.IsMulticast(settings.Destination.Address))
+                _socket.SetSocketOption(settings.Destination.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP,
+                    SocketOptionName.MulticastTimeToLive, settings.Ttl);
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
         _spread = (long)(System.Diagnostics.Stopwatch.Frequency * 0.75 / format.FrameRate.ToDouble());
         _packetsPerFrame = _packetizer.PacketsPerField * (_interlaced ? 2 : 1);
         _sink = SendPacket;

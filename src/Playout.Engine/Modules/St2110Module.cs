@@ -32,10 +32,14 @@ public sealed class St2110Module : IModule
         {
             throw new ModuleSettingException(error.ParamName, $"{error.ActualValue}: {error.Message.Split(" (Parameter")[0]}");
         }
+        catch (Exception error) when (settings.SdpPath is { } path && error is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleSettingException("sdp", $"cannot write {path}: {error.Message}");
+        }
     }
 
     private static IPEndPoint Destination(string value) =>
-        IPEndPoint.TryParse(value, out var endpoint) && endpoint.Port > 0
+        St2110Settings.TryParseDestination(value, out var endpoint)
             ? endpoint
             : throw new ModuleSettingException("destination", $"'{value}' is not an address:port to send to");
 

@@ -263,7 +263,7 @@ public sealed record OutputConfig
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
             problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
-        if (Type == OutputKind.St2110 && !(System.Net.IPEndPoint.TryParse(Destination ?? "", out var endpoint) && endpoint.Port > 0))
+        if (Type == OutputKind.St2110 && !St2110Settings.TryParseDestination(Destination, out _))
             problems.Add($"{where}.destination", $"an st2110 output needs an address:port to send to; got \"{Destination}\"");
     }
 }
