@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Playout.Engine.Channels;
 using Playout.Interop;
 using Playout.Media.Audio;
@@ -22,13 +20,12 @@ namespace Playout.Engine.Consumers;
 /// there, never the channel's tick.</item>
 /// </list>
 /// </summary>
-public sealed class St2110Consumer : IConsumer
+public sealed class St2110Consumer : IConsumer, ISdpFlow
 {
     /// <summary>Packets a burst: a burst is about 60 µs of a 1080p50 flow's 2.6 Gb/s.</summary>
     private const int Burst = 16;
 
-    private readonly Socket _socket;
-    private readonly SocketAddress _destination;
+    private readonly RtpSender _sender;
     private readonly FrameConverter _converter;
     private readonly Rfc4175Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
@@ -53,26 +50,13 @@ public sealed class St2110Consumer : IConsumer
         _lineBytes = pgroups.Planes[0].Stride;
         _packetizer = new Rfc4175Packetizer(format.Width, _interlaced ? format.Height / 2 : format.Height, settings.Ssrc,
             settings.PayloadType, settings.PacketBytes);
-        var source = SourceAddress(settings.Destination);
-        Sdp = new St2110VideoSdp($"{channel.Name} video", source, settings.Destination.Address, settings.Destination.Port, format.Width,
-            format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer, settings.PayloadType, settings.Ttl).Text();
+        Sdp = new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
+            settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer,
+            settings.PayloadType, settings.Ttl).Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
-        _destination = settings.Destination.Serialize();
-        // Opened last, so nothing above can leave it open. Not connected: a connected socket would fail its sends with
-        // "connection refused" while a unicast receiver is not listening yet, where a flow just goes on.
-        _socket = new Socket(settings.Destination.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            if (St2110VideoSdp.IsMulticast(settings.Destination.Address))
-                _socket.SetSocketOption(settings.Destination.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP,
-                    SocketOptionName.MulticastTimeToLive, settings.Ttl);
-        }
-        catch
-        {
-            _socket.Dispose();
-            throw;
-        }
+        // Opened last, so nothing above can leave it open.
+        _sender = new RtpSender(settings.Destination, settings.Ttl);
         _spread = (long)(System.Diagnostics.Stopwatch.Frequency * 0.75 / format.FrameRate.ToDouble());
         _packetsPerFrame = _packetizer.PacketsPerField * (_interlaced ? 2 : 1);
         _sink = SendPacket;
@@ -80,7 +64,6 @@ public sealed class St2110Consumer : IConsumer
 
     public string Name => "st2110";
 
-    /// <summary>The flow's session description, as written to the settings' SDP file.</summary>
     public string Sdp { get; }
 
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
@@ -105,19 +88,11 @@ public sealed class St2110Consumer : IConsumer
         Interlocked.Increment(ref _sent);
     }
 
-    public void Dispose() => _socket.Dispose();
-
-    /// <summary>The address the host sends to the destination from (its route's), for the SDP's origin.</summary>
-    private static IPAddress SourceAddress(IPEndPoint destination)
-    {
-        using var probe = new Socket(destination.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        probe.Connect(destination);
-        return ((IPEndPoint)probe.LocalEndPoint!).Address;
-    }
+    public void Dispose() => _sender.Dispose();
 
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
-        _socket.SendTo(packet, SocketFlags.None, _destination);
+        _sender.Send(packet);
         // After each burst, wait for the next one's slot: the frame's packets spread evenly over the spread.
         if (++_packetsThisFrame % Burst == 0)
         {

@@ -1,56 +1,86 @@
 using System.Net;
 using Playout.Engine.Consumers;
+using Playout.Media.Audio;
 using Playout.Media.Rtp;
 
 namespace Playout.Engine.Modules;
 
 /// <summary>
-/// SMPTE ST 2110 outputs. Consumer "st2110": the programme's video as an ST 2110-20 flow (<see cref="St2110Consumer"/>);
-/// settings destination ("address:port", required), ssrc (default: from the channel's name), payloadType (96),
-/// packetBytes (1240), ttl (64, 1 to 255, for multicast) and sdp (a path to write the flow's SDP to).
+/// SMPTE ST 2110 outputs (docs/DISTRIBUTION.md).
+/// <list type="bullet">
+/// <item>Consumer "st2110": the programme's video as an ST 2110-20 flow (<see cref="St2110Consumer"/>); settings
+/// packetBytes (1240) and payloadType (96).</item>
+/// <item>Consumer "st2110-audio": its sound as an ST 2110-30 flow (<see cref="St2110AudioConsumer"/>); settings
+/// audioChannels (2, 1 to 16: the programme's first), packetTime (1 or 0.125 ms) and payloadType (97).</item>
+/// </list>
+/// Both take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
+/// 255, for multicast) and sdp (a path to write the flow's SDP to).
 /// </summary>
 public sealed class St2110Module : IModule
 {
     public string Name => "st2110";
 
-    public void Register(ModuleRegistry registry) => registry.AddConsumer("st2110", Create);
-
-    private static St2110Consumer Create(ConsumerRequest r)
+    public void Register(ModuleRegistry registry)
     {
-        var settings = new St2110Settings(
-            Destination(r.Settings.Require<string>("destination")),
-            r.Settings.Get("ssrc", Ssrc(r.Channel.Name)),
-            r.Settings.Get("payloadType", (byte)96),
-            r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes),
-            Ttl(r.Settings.Get("ttl", 64)),
-            r.Settings.Get<string?>("sdp", null));
+        registry.AddConsumer("st2110", r => Made(r, sdp => new St2110Consumer(r.Channel, new St2110Settings(Destination(r), Ssrc(r, "video"),
+            r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp))));
+        registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
+            Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp))));
+    }
+
+    /// <summary>Makes a flow's consumer, naming the setting behind what its constructor refuses.</summary>
+    private static IConsumer Made(ConsumerRequest r, Func<string?, IConsumer> make)
+    {
+        var sdp = r.Settings.Get<string?>("sdp", null);
         try
         {
-            return new St2110Consumer(r.Channel, settings);
+            return make(sdp);
         }
         catch (ArgumentOutOfRangeException error) when (error.ParamName is "packetBytes" or "payloadType")
         {
             throw new ModuleSettingException(error.ParamName, $"{error.ActualValue}: {error.Message.Split(" (Parameter")[0]}");
         }
-        catch (Exception error) when (settings.SdpPath is { } path && error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (sdp is not null && error is IOException or UnauthorizedAccessException)
         {
-            throw new ModuleSettingException("sdp", $"cannot write {path}: {error.Message}");
+            throw new ModuleSettingException("sdp", $"cannot write {sdp}: {error.Message}");
         }
     }
 
-    private static IPEndPoint Destination(string value) =>
-        St2110Settings.TryParseDestination(value, out var endpoint)
+    private static IPEndPoint Destination(ConsumerRequest r)
+    {
+        string value = r.Settings.Require<string>("destination");
+        return St2110Settings.TryParseDestination(value, out var endpoint)
             ? endpoint
             : throw new ModuleSettingException("destination", $"'{value}' is not an address:port to send to");
+    }
 
-    private static int Ttl(int ttl) =>
-        ttl is >= 1 and <= 255 ? ttl : throw new ModuleSettingException("ttl", $"{ttl}: a multicast time to live is 1 to 255 hops");
+    private static int Ttl(ConsumerRequest r) => Within(r, "ttl", 64, 1, 255, "a multicast time to live is 1 to 255 hops");
 
-    /// <summary>A stable SSRC for the channel: its name's FNV-1a hash, so a restarted channel's flow keeps its identity.</summary>
-    private static uint Ssrc(string channel)
+    private static int Channels(ConsumerRequest r) => Within(r, "audioChannels", 2, 1, AudioPool.ProgrammeChannels,
+        $"a flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels");
+
+    private static int Within(ConsumerRequest r, string key, int fallback, int min, int max, string range)
     {
+        int value = r.Settings.Get(key, fallback);
+        return value >= min && value <= max ? value : throw new ModuleSettingException(key, $"{value}: {range}");
+    }
+
+    /// <summary>ST 2110-30's packet times at 48 kHz: 1 ms (48 samples, every receiver's) and 125 µs (6 samples).</summary>
+    private static int PacketMicroseconds(ConsumerRequest r) => r.Settings.Get("packetTime", 1.0) switch
+    {
+        1.0 => 1000,
+        0.125 => 125,
+        var other => throw new ModuleSettingException("packetTime", $"{other}: ST 2110-30 packet times are 1 or 0.125 ms"),
+    };
+
+    /// <summary>A stable SSRC for one of the channel's flows: the FNV-1a hash of its name and the flow's, so a restarted
+    /// channel's flows keep their identities and its video and audio differ.</summary>
+    private static uint Ssrc(ConsumerRequest r, string flow)
+    {
+        if (r.Settings.Get<uint?>("ssrc", null) is { } configured)
+            return configured;
         uint hash = 2166136261;
-        foreach (char c in channel)
+        foreach (char c in flow == "video" ? r.Channel.Name : $"{r.Channel.Name} {flow}")
             hash = (hash ^ c) * 16777619;
         return hash;
     }

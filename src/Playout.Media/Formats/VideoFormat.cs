@@ -10,6 +10,7 @@ public sealed class VideoFormat
     public const int AudioSampleRate = 48000;
 
     private readonly int[] _audioCadence;
+    private readonly Rational _audioSamplesPerFrame;
 
     internal VideoFormat(string name, int width, int height, Rational frameRate, ScanMode scanMode,
         Colorimetry colorimetry, TransferCharacteristic transfer)
@@ -21,7 +22,8 @@ public sealed class VideoFormat
         ScanMode = scanMode;
         Colorimetry = colorimetry;
         Transfer = transfer;
-        _audioCadence = Cadence(new Rational(AudioSampleRate) / frameRate);
+        _audioSamplesPerFrame = new Rational(AudioSampleRate) / frameRate;
+        _audioCadence = Cadence(_audioSamplesPerFrame);
     }
 
     /// <summary>The mode's name, e.g. "1080i50" or "2160p59.94-hlg"; interlaced names carry the field rate.</summary>
@@ -51,6 +53,14 @@ public sealed class VideoFormat
     {
         ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
         return _audioCadence[frameIndex % _audioCadence.Length];
+    }
+
+    /// <summary>The index of the given frame's first audio sample from the start of frame 0: the cadence summed (an RTP
+    /// audio flow's timestamp).</summary>
+    public long FirstAudioSample(long frameIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(frameIndex);
+        return NearestSample(_audioSamplesPerFrame, frameIndex);
     }
 
     /// <summary>The frame being shown at the given time from the start of frame 0.</summary>

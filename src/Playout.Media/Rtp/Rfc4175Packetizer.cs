@@ -15,7 +15,7 @@ public delegate void RtpPacketSink(ReadOnlySpan<byte> packet);
 public sealed class Rfc4175Packetizer
 {
     /// <summary>RTP header (12 bytes, no CSRC, no extension) and the extended sequence number.</summary>
-    public const int HeaderBytes = 14;
+    public const int HeaderBytes = RtpHeader.Bytes + 2;
 
     /// <summary>The default packet size: an RTP header, the extended sequence number, up to a few SRDs and 1200 bytes of data,
     /// well inside a 1500-byte Ethernet frame (ST 2110-20's standard UDP size limit is 1460 bytes of UDP payload).</summary>
@@ -39,7 +39,7 @@ public sealed class Rfc4175Packetizer
             throw new ArgumentOutOfRangeException(nameof(height), height, "an SRD row number has 15 bits");
         if (packetBytes < HeaderBytes + SrdBytes + PgroupBytes || packetBytes > 9000)
             throw new ArgumentOutOfRangeException(nameof(packetBytes), packetBytes, $"a packet needs {HeaderBytes + SrdBytes + PgroupBytes} to 9000 bytes");
-        if (payloadType > 127)
+        if (payloadType > RtpHeader.MaxPayloadType)
             throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "an RTP payload type has 7 bits");
         Width = width;
         Height = height;
@@ -119,12 +119,8 @@ public sealed class Rfc4175Packetizer
         bool secondField, bool last)
     {
         var packet = _packet.AsSpan();
-        packet[0] = 0x80; // version 2, no padding, no extension, no CSRC
-        packet[1] = (byte)((last ? 0x80 : 0) | _payloadType);
-        BinaryPrimitives.WriteUInt16BigEndian(packet[2..], (ushort)Sequence);
-        BinaryPrimitives.WriteUInt32BigEndian(packet[4..], timestamp);
-        BinaryPrimitives.WriteUInt32BigEndian(packet[8..], _ssrc);
-        BinaryPrimitives.WriteUInt16BigEndian(packet[12..], (ushort)(Sequence >> 16));
+        RtpHeader.Write(packet, _payloadType, marker: last, (ushort)Sequence, timestamp, _ssrc);
+        BinaryPrimitives.WriteUInt16BigEndian(packet[RtpHeader.Bytes..], (ushort)(Sequence >> 16));
         int data = HeaderBytes + segments.Length * SrdBytes;
         for (int i = 0; i < segments.Length; i++)
         {

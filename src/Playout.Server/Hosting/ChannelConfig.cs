@@ -2,6 +2,7 @@ using Playout.Engine;
 using Playout.Engine.Consumers;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
+using Playout.Media.Audio;
 using Playout.Media.Formats;
 
 namespace Playout.Server.Hosting;
@@ -213,6 +214,9 @@ public enum OutputKind
 
     /// <summary>The video as an SMPTE ST 2110-20 flow (docs/DISTRIBUTION.md).</summary>
     St2110,
+
+    /// <summary>The sound as an SMPTE ST 2110-30 (AES67) flow: "st2110-audio".</summary>
+    St2110Audio,
 }
 
 public sealed record OutputConfig
@@ -253,6 +257,9 @@ public sealed record OutputConfig
     public int? PacketBytes { get; init; }
     public int? Ttl { get; init; }
 
+    /// <summary>ST 2110-30: milliseconds of sound a packet (1 or 0.125); null leaves the output's default (1).</summary>
+    public double? PacketTime { get; init; }
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
@@ -263,7 +270,12 @@ public sealed record OutputConfig
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
             problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
-        if (Type == OutputKind.St2110 && !St2110Settings.TryParseDestination(Destination, out _))
-            problems.Add($"{where}.destination", $"an st2110 output needs an address:port to send to; got \"{Destination}\"");
+        bool flow = Type is OutputKind.St2110 or OutputKind.St2110Audio;
+        if (flow && !St2110Settings.TryParseDestination(Destination, out _))
+            problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
+        if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)
+            problems.Add($"{where}.audioChannels", $"an st2110-audio flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels; got {AudioChannels}");
+        if (PacketTime is { } packetTime && (Type != OutputKind.St2110Audio || packetTime is not (1 or 0.125)))
+            problems.Add($"{where}.packetTime", $"an st2110-audio output's packet time is 1 or 0.125 ms; got {packetTime}");
     }
 }

@@ -17,7 +17,7 @@ public sealed class ChannelStreamOutputs(ServiceConfig service, IReadOnlyList<Ch
         int o = OutputIndex(config, output.Trim());
         var found = config.Outputs[o];
         if (found.Type != OutputKind.Stream)
-            throw new ArgumentException($"output: output {o + 1} of channel {config.Name} is a {found.Type.ToString().ToLowerInvariant()} output, not a stream");
+            throw new ArgumentException($"output: output {o + 1} of channel {config.Name} is a {found.Type.ConfigName()} output, not a stream");
         if (found.Scte35)
             throw new ArgumentException($"output: output {o + 1} of channel {config.Name} carries SCTE-35 cues, which a restarted encoder would lose: it cannot be driven");
         return new Link(channels, c, o, $"{config.Name} output {o + 1} ({found.Url})");

@@ -73,7 +73,7 @@ public static class PlayoutService
             amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",
-                config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ToString().ToLowerInvariant())), config.LogsPath);
+                config.Http, string.Join(", ", config.Channels.SelectMany(c => c.Outputs).Select(o => o.Url ?? o.Type.ConfigName())), config.LogsPath);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop);

@@ -56,7 +56,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
                 var state = !status.Running ? OutputState.Stopped
                     : _alarms.IsActive($"{channel.Channel.Name}/output {consumer.Name}") ? OutputState.Failing
                     : OutputState.Running;
-                rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output.Type.ToString().ToLowerInvariant(),
+                rows.Add(new OutputRow((uint)(i + 1), (uint)(o + 1), output.Type.ConfigName(),
                     Target(channelConfig, output, consumer.Name), state, (ulong)consumer.Counters.Sent, (ulong)consumer.Counters.Dropped));
             }
         }
@@ -190,7 +190,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     {
         OutputKind.Stream when output.Url is { } url => url,
         OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",
-        OutputKind.St2110 when output.Destination is { } destination => $"rtp://{destination}",
+        OutputKind.St2110 or OutputKind.St2110Audio when output.Destination is { } destination => $"rtp://{destination}",
         _ => consumer,
     };
 }

@@ -42,7 +42,7 @@ public sealed class DeviceView(IReadOnlyList<ChannelRuntime> channels, Devices.D
                 var (dropped, grew) = _dropped.AddOrUpdate((status.Name, i), (consumer.Counters.Dropped, DateTimeOffset.MinValue),
                     (_, last) => consumer.Counters.Dropped > last.Dropped ? (consumer.Counters.Dropped, now) : last);
                 string state = alarm is not null ? "failed" : now - grew < BehindWindow ? "behind" : "ok";
-                outputs.Add(new Output(status.Name, i, output.Type.ToString().ToLowerInvariant(), output.Url ?? (output.Type == OutputKind.Card ? $"card output {channel.Config.Card?.Output}" : consumer.Name),
+                outputs.Add(new Output(status.Name, i, output.Type.ConfigName(), output.Url ?? (output.Type == OutputKind.Card ? $"card output {channel.Config.Card?.Output}" : consumer.Name),
                     state, consumer.Counters.Sent, dropped, alarm?.Message));
             }
         }

@@ -25,10 +25,10 @@ public static class StatusEndpoints
             .WithTags("channels").WithSummary("The programme's latest preview picture (JPEG).");
         app.MapGet("/api/channels/{number:int}/outputs/{output:int}/flow.sdp", (int number, int output) =>
             channels.Find(number) is ({ } channel, _) && output >= 1 && output <= channel.Outputs.Count
-                && channel.Outputs[output - 1].Consumer is St2110Consumer flow
+                && channel.Outputs[output - 1].Consumer is ISdpFlow flow
                 ? Results.Text(flow.Sdp, "application/sdp")
                 : Results.NotFound())
-            .WithTags("channels").WithSummary("The session description of an st2110 output (its n-th output, from 1): what a receiver needs to take the flow.");
+            .WithTags("channels").WithSummary("The session description of an st2110 or st2110-audio output (its n-th output, from 1): what a receiver needs to take the flow.");
     }
 
     private static readonly Lazy<string> StatusPage = new(() =>

@@ -70,6 +70,19 @@ public class VideoFormatTimingTests
     }
 
     [Theory]
+    [MemberData(nameof(Names))]
+    public void A_frames_first_audio_sample_is_the_cadence_summed_before_it(string name)
+    {
+        var format = VideoFormats.Parse(name);
+        long samples = 0;
+        for (long frame = 0; frame < 30; samples += format.AudioSamplesForFrame(frame++))
+            Assert.Equal(samples, format.FirstAudioSample(frame));
+        long far = 3_000_000_000, cycle = format.AudioCadence.Count;
+        far -= far % cycle;
+        Assert.Equal(far / cycle * format.AudioCadence.Sum() + format.AudioCadence[0], format.FirstAudioSample(far + 1));
+    }
+
+    [Theory]
     [InlineData("1080p23.98", 2002)]
     [InlineData("1080p24", 2000)]
     [InlineData("576i50", 1920)]

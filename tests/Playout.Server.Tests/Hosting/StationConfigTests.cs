@@ -33,7 +33,9 @@ public sealed class StationConfigTests : IDisposable
                   "inputs": [ { "name": "cam", "type": "stream", "url": "udp://127.0.0.1:5000" },
                               { "name": "cam", "type": "stream", "url": "udp://127.0.0.1:5002" } ],
                   "outputs": [ { "type": "preview", "perSecond": 50 },
-                               { "type": "st2110", "destination": "239.1.1.1" } ] }
+                               { "type": "st2110", "destination": "239.1.1.1" },
+                               { "type": "st2110-audio", "destination": "239.1.1.2:5004", "audioChannels": 17, "packetTime": 4 },
+                               { "type": "st2110", "destination": "239.1.1.3:5004", "packetTime": 1 } ] }
               ]
             }
             """));
@@ -42,6 +44,9 @@ public sealed class StationConfigTests : IDisposable
         Assert.Contains("FILE, line 6: channels[0].inputs[1].name: another input is called 'cam'; give each a name of its own", lines);
         Assert.Contains("FILE, line 7: channels[0].outputs[0].perSecond: at most 25 pictures a second; got 50", lines);
         Assert.Contains("FILE, line 8: channels[0].outputs[1].destination: an st2110 output needs an address:port to send to; got \"239.1.1.1\"", lines);
+        Assert.Contains("FILE, line 9: channels[0].outputs[2].audioChannels: an st2110-audio flow carries 1 to 16 of the programme's channels; got 17", lines);
+        Assert.Contains("FILE, line 9: channels[0].outputs[2].packetTime: an st2110-audio output's packet time is 1 or 0.125 ms; got 4", lines);
+        Assert.Contains("FILE, line 10: channels[0].outputs[3].packetTime: an st2110-audio output's packet time is 1 or 0.125 ms; got 1", lines);
         Assert.Contains("FILE, line 2: station.name: a name of 1 to 100 printable characters; got ''", lines);
         Assert.Contains("FILE, line 2: station.timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)", lines);
     }

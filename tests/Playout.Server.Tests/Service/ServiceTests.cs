@@ -17,7 +17,7 @@ public class ServiceTests
         Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2",
             "-c:v", "mpeg2video", "-c:a", "mp2", folder.File("media/clip.ts"));
         Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white@0.5:s=64x32,format=rgba", "-frames:v", "1", folder.File("media/logo.png"));
-        int http = FreePorts.Tcp(), udp = FreePorts.Udp(), rtp = FreePorts.RtpPair();
+        int http = FreePorts.Tcp(), udp = FreePorts.Udp(), rtp = FreePorts.RtpPair(), rtpAudio = FreePorts.RtpPair();
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
@@ -34,7 +34,8 @@ public class ServiceTests
                   { "type": "card" },
                   { "type": "stream", "url": "udp://127.0.0.1:{{udp}}?pkt_size=1316", "video": "mpeg2video", "audio": "mp2" },
                   { "type": "preview", "width": 192, "height": 144, "perSecond": 5 },
-                  { "type": "st2110", "destination": "127.0.0.1:{{rtp}}", "sdp": "state/video.sdp" }
+                  { "type": "st2110", "destination": "127.0.0.1:{{rtp}}", "sdp": "state/video.sdp" },
+                  { "type": "st2110-audio", "destination": "127.0.0.1:{{rtpAudio}}", "sdp": "state/audio.sdp", "audioChannels": 8 }
                 ]
               }]
             }
@@ -67,6 +68,12 @@ public class ServiceTests
             Assert.Equal(await File.ReadAllTextAsync(folder.File("state/video.sdp")), await client.GetStringAsync("/api/channels/1/outputs/4/flow.sdp"));
             Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/channels/1/outputs/1/flow.sdp")).StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/channels/1/outputs/9/flow.sdp")).StatusCode);
+
+            // FFmpeg takes a tenth of a second of the eight-channel ST 2110-30 flow from its SDP, served as written.
+            ExternalTool.Run("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp", "-i", folder.File("state/audio.sdp"),
+                "-frames:a", "100", "-c:a", "pcm_s32le", "-f", "s32le", folder.File("audio.raw")], TimeSpan.FromSeconds(30));
+            Assert.True(new FileInfo(folder.File("audio.raw")).Length >= 100 * 48 * 8 * 4, "a tenth of a second of eight channels");
+            Assert.Contains("a=rtpmap:97 L24/48000/8", await client.GetStringAsync("/api/channels/1/outputs/5/flow.sdp"));
         }
         finally
         {

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Playout.Engine.Channels;
+using Playout.Interop;
+using Playout.Media.Audio;
+using Playout.Media.Formats;
+using Playout.Media.Frames;
+using Playout.Media.Rtp;
+
+namespace Playout.Engine.Consumers;
+
+/// <summary>
+/// The programme's sound as an SMPTE ST 2110-30 (AES67) flow: its first channels as L24 at 48 kHz, one packet every packet
+/// time (<see cref="L24Packetizer"/>).
+/// <list type="bullet">
+/// <item>The RTP timestamp is the sample's index on the 48 kHz clock counted from the channel's tick (frame n's first sample
+/// is the cadence summed before it), so it runs on across frames of 1601 and 1602 samples without a gap.</item>
+/// <item>Packets leave one a packet time apart on the monotonic clock, not as a frame's burst: a receiver's buffer of a few
+/// packets holds. The pace follows the frames: when the frames arrive a frame's time away from it (a late start, or a
+/// channel clock that runs apart from the host's), it starts again from the packet in hand.</item>
+/// <item>It sends from the thread the channel gives a consumer that may block; the channel's tick never waits for it.</item>
+/// </list>
+/// </summary>
+public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
+{
+    private readonly RtpSender _sender;
+    private readonly L24Packetizer _packetizer;
+    private readonly RtpPacketSink _sink;
+    private readonly VideoFormat _format;
+    private readonly long _frameTicks;
+    private long _anchorTime, _anchorSample = -1;
+    private long _sent;
+
+    public St2110AudioConsumer(ChannelContext channel, St2110AudioSettings settings)
+    {
+        if (settings.Channels > channel.AudioPool.Channels)
+            throw new ArgumentOutOfRangeException(nameof(settings.Channels), settings.Channels, $"the programme has {channel.AudioPool.Channels} channels");
+        _format = channel.Format;
+        int samplesPerPacket = VideoFormat.AudioSampleRate * settings.PacketMicroseconds / 1_000_000;
+        _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType);
+        Sdp = new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
+            settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl).Text();
+        if (settings.SdpPath is { } path)
+            File.WriteAllText(path, Sdp);
+        _frameTicks = (long)(Stopwatch.Frequency * _format.FrameDuration.ToDouble());
+        _sink = SendPacket;
+        // Opened last, so nothing above can leave it open.
+        _sender = new RtpSender(settings.Destination, settings.Ttl);
+    }
+
+    public string Name => "st2110-audio";
+
+    public string Sdp { get; }
+
+    public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
+
+    public void Send(long tick, Frame video, AudioFrame audio)
+    {
+        _packetizer.Send(audio.Samples, audio.Channels, _format.FirstAudioSample(tick), _sink);
+        Interlocked.Increment(ref _sent);
+    }
+
+    public void Dispose() => _sender.Dispose();
+
+    /// <summary>Sends a packet at its slot: the anchor's time plus its samples' distance from the anchor's.</summary>
+    private void SendPacket(ReadOnlySpan<byte> packet)
+    {
+        long sample = _packetizer.PacketStart, now = Stopwatch.GetTimestamp();
+        long slot = _anchorTime + (long)((Int128)(sample - _anchorSample) * Stopwatch.Frequency / VideoFormat.AudioSampleRate);
+        if (_anchorSample < 0 || Math.Abs(slot - now) > _frameTicks)
+            (_anchorTime, _anchorSample, slot) = (now, sample, now);
+        if (slot > now && MonotonicSleep.IsAvailable)
+            MonotonicSleep.Until(slot);
+        _sender.Send(packet);
+    }
+}
