@@ -15,8 +15,7 @@ namespace Playout.Engine.Tests;
 
 /// <summary>
 /// The "st2110-audio" output: FFmpeg (on the SDP it writes) and GStreamer (on the SDP's parameters as caps) receive every
-/// sample sent, exactly. Each sample frame carries its own index in channel 1 and a hash of the index in the others, so a
-/// received stretch proves itself: in order, without a gap, and every channel the one sent.
+/// sample sent, exactly (<see cref="NumberedSound"/>).
 /// </summary>
 public class St2110AudioOutputTests
 {
@@ -38,13 +37,13 @@ public class St2110AudioOutputTests
         int packets = (int)(Samples / (48 * packetTime));
         var result = FlowReceiver.WhileSending("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file,udp,rtp",
             "-buffer_size", "4194304", "-i", sdp, "-frames:a", packets.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-c:a", "pcm_s32le", "-f", "s32le", output], tick => Send(context, consumer, tick), TimeSpan.FromSeconds(20));
+            "-c:a", "pcm_s32le", "-f", "s32le", output], tick => NumberedSound.Send(context, consumer, tick), TimeSpan.FromSeconds(20));
         Assert.True(result.ExitCode == 0, result.Error);
         var bytes = File.ReadAllBytes(output);
         var codes = new int[bytes.Length / 4];
         for (int i = 0; i < codes.Length; i++)
             codes[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4 * i)) >> 8;
-        AssertSentStretch(codes, channels, Samples / 2);
+        Assert.Null(NumberedSound.Check(codes, channels, Samples / 2));
     }
 
     /// <summary>Stereo at both packet times, and all sixteen channels. GStreamer puts 3 to 8 channels in its own order by the
@@ -61,13 +60,13 @@ public class St2110AudioOutputTests
         using var consumer = Create(context, $"127.0.0.1:{port}", ModuleSettings.Empty.With("audioChannels", channels).With("packetTime", packetTime));
         string caps = $"application/x-rtp,media=audio,clock-rate=48000,encoding-name=L24,encoding-params=(string){channels},channels=(int){channels},payload=97";
         var result = FlowReceiver.WhileSending("gst-launch-1.0", Gstreamer.RtpReceiverArguments(port, caps, (int)(Samples / (48 * packetTime)), "rtpL24depay",
-            "filesink", $"location={folder.File("out.raw")}"), tick => Send(context, consumer, tick), TimeSpan.FromSeconds(20));
+            "filesink", $"location={folder.File("out.raw")}"), tick => NumberedSound.Send(context, consumer, tick), TimeSpan.FromSeconds(20));
         Assert.True(result.ExitCode == 0, result.Error);
         var bytes = File.ReadAllBytes(folder.File("out.raw"));
         var codes = new int[bytes.Length / 3];
         for (int i = 0; i < codes.Length; i++)
             codes[i] = bytes[3 * i] << 24 >> 8 | bytes[3 * i + 1] << 8 | bytes[3 * i + 2];
-        AssertSentStretch(codes, channels, Samples / 2);
+        Assert.Null(NumberedSound.Check(codes, channels, Samples / 2));
     }
 
     /// <summary>One frame's packets leave a packet time apart, not as a burst: the last of 720p50's 20 leaves 19 ms after the first.</summary>
@@ -79,7 +78,7 @@ public class St2110AudioOutputTests
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         using var consumer = Create(context, listener.LocalEndPoint!.ToString()!, ModuleSettings.Empty);
         var clock = Stopwatch.StartNew();
-        Send(context, consumer, 0);
+        NumberedSound.Send(context, consumer, 0);
         var sent = clock.Elapsed;
         var packet = new byte[2048];
         var timestamps = new List<uint>();
@@ -156,37 +155,4 @@ public class St2110AudioOutputTests
     private static St2110AudioConsumer Create(ChannelContext context, string destination, ModuleSettings settings) =>
         (St2110AudioConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-audio",
             new ConsumerRequest(context, settings.With("destination", destination)));
-
-    /// <summary>Sends tick's frame: black, with each sample frame's code in every channel (<see cref="Code"/>).</summary>
-    private static void Send(ChannelContext context, IConsumer consumer, long tick)
-    {
-        var format = context.Format;
-        var video = context.VideoPool.Rent();
-        video.Commit();
-        var audio = context.AudioPool.Rent();
-        long first = format.FirstAudioSample(tick);
-        var samples = audio.Write(format.AudioSamplesForFrame(tick));
-        for (int i = 0; i < samples.Length; i++)
-            samples[i] = Code(first + i / audio.Channels, i % audio.Channels) / 8388608f;
-        audio.Commit();
-        consumer.Send(tick, video, audio);
-        video.Release();
-        audio.Release();
-    }
-
-    /// <summary>Channel 1 counts the sample frames; the others carry a hash of the count, on the whole 24-bit range.</summary>
-    private static int Code(long sample, int channel) =>
-        channel == 0 ? (int)(sample % 8_388_608) : (int)((uint)((sample * 16 + channel) * 2654435761L) >> 8) - 8_388_608;
-
-    /// <summary>The received codes, <paramref name="channels"/> a sample frame, are at least <paramref name="least"/> sample
-    /// frames sent one after the other, every channel as sent.</summary>
-    private static void AssertSentStretch(int[] codes, int channels, int least)
-    {
-        int frames = codes.Length / channels;
-        Assert.True(frames >= least, $"{frames} sample frames received");
-        long start = codes[0];
-        for (int f = 0; f < frames; f++)
-            for (int c = 0; c < channels; c++)
-                Assert.True(Code(start + f, c) == codes[f * channels + c], $"sample frame {f} (sent as {codes[f * channels]}) channel {c + 1}");
-    }
 }

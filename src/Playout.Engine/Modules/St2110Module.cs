@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using Playout.Engine.Consumers;
+using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
+using Playout.Engine.Producers.St2110;
 using Playout.Media.Audio;
 using Playout.Media.Rtp;
 
@@ -15,6 +19,8 @@ namespace Playout.Engine.Modules;
 /// </list>
 /// Both take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
 /// 255, for multicast) and sdp (a path to write the flow's SDP to).
+/// Producer "st2110": a live input of the video flow the source's SDP file describes (<see cref="St2110InputProducer"/>),
+/// with the audio flow of audioSdp (another SDP file) or of the same file; holdLast (seconds, as a stream input's).
 /// </summary>
 public sealed class St2110Module : IModule
 {
@@ -26,6 +32,31 @@ public sealed class St2110Module : IModule
             r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp))));
         registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
             Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp))));
+        registry.AddProducer("st2110", Receiver);
+    }
+
+    /// <summary>An ST 2110 input, naming the SDP setting behind what it refuses.</summary>
+    private static St2110InputProducer Receiver(ProducerRequest r)
+    {
+        string? audioSdp = r.Settings.Get<string?>("audioSdp", null);
+        try
+        {
+            return new St2110InputProducer(r.Channel, r.Source, audioSdp,
+                TimeSpan.FromSeconds(r.Settings.Get("holdLast", ClipOptions.DefaultHoldLast.TotalSeconds)));
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ModuleSettingException(audioSdp is not null && error.Message.StartsWith(audioSdp, StringComparison.Ordinal) ? "audioSdp" : "sdp", error.Message);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ModuleSettingException(audioSdp is not null && error.Message.Contains(audioSdp, StringComparison.Ordinal) ? "audioSdp" : "sdp",
+                $"cannot read it: {error.Message}");
+        }
+        catch (SocketException error)
+        {
+            throw new ModuleSettingException("sdp", $"cannot receive the flows of {r.Source}: {error.Message}");
+        }
     }
 
     /// <summary>Makes a flow's consumer, naming the setting behind what its constructor refuses.</summary>

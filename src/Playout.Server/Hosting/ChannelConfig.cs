@@ -165,9 +165,12 @@ public enum InputKind
 
     /// <summary>An MPEG-TS stream over UDP or SRT (anything FFmpeg opens live).</summary>
     Stream,
+
+    /// <summary>SMPTE ST 2110-20 video (and -30 audio) flows, as their SDP files describe them (docs/DISTRIBUTION.md).</summary>
+    St2110,
 }
 
-/// <summary>A live source on a layer: a card input, or a network stream.</summary>
+/// <summary>A live source on a layer: a card input, a network stream, or ST 2110 flows.</summary>
 public sealed record InputConfig
 {
     /// <summary>What operators call it (an emergency cut or a live insert names it); "input N" (from 1, in configuration order) when not set.</summary>
@@ -185,7 +188,11 @@ public sealed record InputConfig
     /// <summary>Stream: FFmpeg input options as "key=value:key=value".</summary>
     public string? Options { get; init; }
 
-    /// <summary>Stream: seconds the last picture stays on air after the stream stops, before the filler covers its loss.</summary>
+    /// <summary>ST 2110: the video flow's SDP file, and the audio flow's when it is another file (relative to the configuration's folder).</summary>
+    public string? Sdp { get; init; }
+    public string? AudioSdp { get; init; }
+
+    /// <summary>Stream and ST 2110: seconds the last picture stays on air after the input stops, before the filler covers its loss.</summary>
     public double HoldLast { get; init; } = ClipOptions.DefaultHoldLast.TotalSeconds;
 
     /// <summary>Stream: another stream on air in its place while it is lost (null: the filler).</summary>
@@ -197,6 +204,10 @@ public sealed record InputConfig
     {
         if (Type == InputKind.Card && !hasCard)
             problems.Add(where, "a card input needs the channel's \"card\"");
+        if (Type == InputKind.St2110 && string.IsNullOrWhiteSpace(Sdp))
+            problems.Add($"{where}.sdp", "an st2110 input needs the SDP file of its video flow");
+        if (AudioSdp is not null && Type != InputKind.St2110)
+            problems.Add($"{where}.audioSdp", "only an st2110 input takes an audio flow's SDP");
         if (Type == InputKind.Stream && string.IsNullOrWhiteSpace(Url))
             problems.Add($"{where}.url", "a stream input needs a url (udp://…, srt://…)");
         if (HoldLast is not (>= 0 and <= MaxHoldLast))

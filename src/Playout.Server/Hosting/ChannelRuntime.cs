@@ -225,8 +225,10 @@ public sealed class ChannelRuntime : IDisposable
             if (input.Type == InputKind.Card && input.Index >= card!.Inputs.Count)
                 throw new ConfigException($"{config.Name}: inputs: {card.Name} has {card.Inputs.Count} input(s); there is no input {input.Index}");
             var settings = ModuleSettings.FromJson(JsonSerializer.SerializeToElement(input, SettingsJson)).With("protocols", service.SourceProtocols);
-            // The source: a stream's url, or the card input's number.
-            string source = input.Url ?? input.Index.ToString(CultureInfo.InvariantCulture);
+            if (input.AudioSdp is { } audioSdp)
+                settings = settings.With("audioSdp", service.FilePath(audioSdp));
+            // The source: a stream's url, ST 2110 flows' SDP file, or the card input's number.
+            string source = input.Url ?? (input.Sdp is { } sdp ? service.FilePath(sdp) : input.Index.ToString(CultureInfo.InvariantCulture));
             var live = Made($"{config.Name}: inputs[{i}]",
                 () => modules.CreateProducer(settings.Require<string>("type"), new ProducerRequest(context, source, settings, card)));
             channel.Execute(StageCommands.Load(input.Layer, live));

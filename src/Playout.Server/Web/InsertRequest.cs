@@ -38,6 +38,8 @@ internal sealed record InsertRequest(string Source, string When, PrimaryEvent? E
                 if (index < 0)
                     return Refused(OperatorEndpoints.NoInput(number, config, source));
                 var input = config.Inputs[index];
+                if (input.Type == InputKind.St2110)
+                    return Refused(OperatorEndpoints.Bad($"'{source}' is an st2110 input: it is on air on its layer {input.Layer}; schedules and inserts do not take ST 2110 flows yet"));
                 eventSource = input.Url ?? $"card:{input.Index}";
                 break;
             default:

@@ -29,4 +29,17 @@ public class InputConfigTests
         Assert.StartsWith("service.json: channels[0].inputs[0].backup: ", error.Message);
         Assert.Contains(backup, error.Message);
     }
+
+    [Theory]
+    [InlineData(InputKind.St2110, null, null, "sdp")]
+    [InlineData(InputKind.St2110, "  ", null, "sdp")]
+    [InlineData(InputKind.Stream, null, "audio.sdp", "audioSdp")]
+    public void An_st2110_input_needs_its_sdp_and_only_it_takes_an_audio_sdp(InputKind type, string? sdp, string? audioSdp, string field)
+    {
+        var input = new InputConfig { Type = type, Url = "udp://127.0.0.1:5001", Sdp = sdp, AudioSdp = audioSdp };
+        var problems = new ConfigProblems("service.json");
+        input.Validate("channels[0].inputs[0]", hasCard: false, problems);
+        var error = Assert.Throws<ConfigException>(problems.ThrowIfAny);
+        Assert.StartsWith($"service.json: channels[0].inputs[0].{field}: ", error.Message);
+    }
 }
