@@ -13,6 +13,8 @@ if (args.Length > 0 && args[0] == "amcp")
     return AmcpOnAirBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "ratios")
     return InterleavedRatios.Run(args[1..], Console.Out);
+if (args.Length > 0 && args[0] == "st2110")
+    return St2110SenderBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp")
     return SnmpAgentBenchmark.Run(args[1..], Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());

@@ -14,8 +14,9 @@ namespace Playout.Engine.Consumers;
 /// <list type="bullet">
 /// <item>The RTP clock is 90 kHz counted from the channel's tick (frame n at n·90000/rate), the second field half a frame
 /// on; the SDP (<see cref="Sdp"/>) says <c>ts-refclk:local</c> until the channel follows PTP.</item>
-/// <item>Packets leave in bursts spread over the first three quarters of the frame period (a wide sender in ST 2110-21's
-/// terms, not yet measured against its models), so a frame never reaches the network as one burst.</item>
+/// <item>Packets leave in bursts of 16 spread over the first three quarters of the frame period (a wide sender in ST
+/// 2110-21's terms, not yet measured against its models), so a frame never reaches the network as one burst. A burst is
+/// one system call where the kernel segments UDP (<see cref="RtpSender"/>).</item>
 /// <item>It sends from the thread the channel gives a consumer that may block; a frame it cannot send in time is dropped
 /// there, never the channel's tick.</item>
 /// </list>
@@ -85,6 +86,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             _packetizer.Send(_lines.AsSpan(first * _lineBytes), 2 * _lineBytes, timestamp, secondField: first == 1, _sink);
             _packetizer.Send(_lines.AsSpan((1 - first) * _lineBytes), 2 * _lineBytes, timestamp + half, secondField: first == 0, _sink);
         }
+        _sender.Flush();
         Interlocked.Increment(ref _sent);
     }
 
@@ -92,10 +94,12 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
-        _sender.Send(packet);
-        // After each burst, wait for the next one's slot: the frame's packets spread evenly over the spread.
+        _sender.Add(packet);
+        // After each burst (one system call where the kernel segments UDP), wait for the next one's slot: the frame's
+        // packets spread evenly over the spread.
         if (++_packetsThisFrame % Burst == 0)
         {
+            _sender.Flush();
             long slot = _burstStart + ++_bursts * Burst * _spread / _packetsPerFrame;
             if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)
                 MonotonicSleep.Until(slot);

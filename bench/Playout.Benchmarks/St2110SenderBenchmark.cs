@@ -1,0 +1,283 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Consumers;
+using Playout.Media.Formats;
+using Playout.Media.Rtp;
+
+namespace Playout.Benchmarks;
+
+/// <summary>
+/// The ST 2110-20 sender over loopback, a receiving thread draining the socket on the other core.
+/// <list type="bullet">
+/// <item><b>Unpaced:</b> how far the sender path (packetize, send) goes on one core, one packet a system call against
+/// segmented sends of 16 (the output's bursts) and 48, at 1080p50 and 2160p50's frames: frames and packets a second, Gb/s, the share the receiver got,
+/// and the sending thread's CPU per Gb/s.</item>
+/// <item><b>Paced:</b> the output itself (<see cref="St2110Consumer"/>: v210 conversion, bursts spread over three quarters of
+/// the frame) at 1080p50 and 2160p50 in real time: its thread's cores, and how far each packet arrived from its burst's
+/// slot (the output's scheduling) and from an even spread over the frame (what a narrow sender would keep), in µs.</item>
+/// </list>
+/// <item><b>Against FFmpeg:</b> whole frames unpaced, ours from v210 (conversion, packetizer, segmented sends) against
+/// FFmpeg's RFC 4175 sender (a raw yuv422p10le frame looped, its bitpacked encoder and RTP muxer), as core-milliseconds a
+/// frame (FFmpeg's process, ours the sending thread).</item>
+/// `./playout bench st2110 [--seconds S]`.
+/// </summary>
+public static class St2110SenderBenchmark
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        output.WriteLine($"ST 2110-20 sender over loopback, {seconds} s a row; {Environment.ProcessorCount} cores");
+        output.WriteLine();
+        output.WriteLine("| Frames | Sends | Frames/s | Packets/s | Gb/s | Received | Sender cores | Core-seconds per Gb |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var name in new[] { "1080p50", "2160p50" })
+            foreach (int batch in new[] { 1, 16, 48 })
+                Unpaced(VideoFormats.Parse(name), batch, seconds, output);
+        output.WriteLine();
+        output.WriteLine("| Whole frames, unpaced | Frames/s | Gb/s | Cores | Core-ms a frame | Ours ÷ FFmpeg (core-ms a frame) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var name in new[] { "1080p50", "2160p50" })
+        {
+            var format = VideoFormats.Parse(name);
+            var ffmpeg = FfmpegSender(format, seconds);
+            var ours = WholeFrames(format, seconds);
+            output.WriteLine($"| {name}, FFmpeg (yuv422p10le → bitpacked, its RTP muxer) | {ffmpeg.FramesPerSecond:F1} | {ffmpeg.Gbps:F2} | {ffmpeg.Cores:F2} | {ffmpeg.CoreMs:F2} | |");
+            output.WriteLine($"| {name}, ours (v210 → pgroups, segmented sends of 16) | {ours.FramesPerSecond:F1} | {ours.Gbps:F2} | {ours.Cores:F2} | {ours.CoreMs:F2} | **{ours.CoreMs / ffmpeg.CoreMs:F2}** |");
+        }
+        output.WriteLine();
+        output.WriteLine("| Output | Gb/s | Output thread cores | Received | From its burst's slot, p50 / p99 / max (µs) | From an even spread, p50 / p99 / max (µs) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var name in new[] { "1080p50", "2160p50" })
+            Paced(VideoFormats.Parse(name), seconds, output);
+        return 0;
+    }
+
+    /// <summary>Packetizes and sends one picture's lines as fast as the sender goes.</summary>
+    private static void Unpaced(VideoFormat format, int batch, double seconds, TextWriter output)
+    {
+        using var drain = new Drain(timestamps: false);
+        var packetizer = new Rfc4175Packetizer(format.Width, format.Height, 1);
+        var lines = new byte[packetizer.LineBytes * format.Height];
+        new Random(1).NextBytes(lines);
+        using var sender = new RtpSender(drain.EndPoint, 1, segmented: batch > 1);
+        long packets = 0, bytes = 0, frames = 0;
+        RtpPacketSink sink = packet =>
+        {
+            sender.Add(packet);
+            bytes += packet.Length;
+            if (++packets % batch == 0)
+                sender.Flush();
+        };
+        long cpu = ThreadNanoseconds();
+        var clock = Stopwatch.StartNew();
+        for (; clock.Elapsed.TotalSeconds < seconds; frames++)
+        {
+            packetizer.Send(lines, packetizer.LineBytes, (uint)frames, false, sink);
+            sender.Flush();
+        }
+        double elapsed = clock.Elapsed.TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed, gbps = bytes * 8 / elapsed / 1e9;
+        output.WriteLine($"| {format.Name} | {(batch > 1 && sender.Segmented ? $"segmented, {batch} a call" : "one packet a call")} | {frames / elapsed:F1} | " +
+            $"{packets / elapsed:N0} | {gbps:F2} | {drain.Packets / (double)packets:P0} | {cores:F2} | {cores / gbps:F3} |");
+    }
+
+    private readonly record struct Rate(double FramesPerSecond, double Gbps, double Cores)
+    {
+        public double CoreMs => Cores / FramesPerSecond * 1000;
+    }
+
+    /// <summary>Ours from a v210 frame: the output's conversion, packetizer and segmented sends, unpaced, on this thread.</summary>
+    private static Rate WholeFrames(VideoFormat format, double seconds)
+    {
+        using var drain = new Drain(timestamps: false);
+        using var context = new ChannelContext("bench", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var frame = context.VideoPool.Rent();
+        new Random(3).NextBytes(frame.WritablePlane(0));
+        frame.Commit();
+        var pgroups = PixelFormat.St2110Yuv422P10.Layout(format.Width, format.Height);
+        var converter = new Media.Kernels.FrameConverter(context.VideoPool.Layout, pgroups);
+        var lines = GC.AllocateArray<byte>(pgroups.TotalBytes, pinned: true);
+        var packetizer = new Rfc4175Packetizer(format.Width, format.Height, 1);
+        using var sender = new RtpSender(drain.EndPoint, 1);
+        long packets = 0, bytes = 0, frames = 0;
+        RtpPacketSink sink = packet =>
+        {
+            sender.Add(packet);
+            bytes += packet.Length;
+            if (++packets % 16 == 0)
+                sender.Flush();
+        };
+        long cpu = ThreadNanoseconds();
+        var clock = Stopwatch.StartNew();
+        for (; clock.Elapsed.TotalSeconds < seconds; frames++)
+        {
+            converter.Convert(frame.Plane(0), lines);
+            packetizer.Send(lines, packetizer.LineBytes, (uint)frames, false, sink);
+            sender.Flush();
+        }
+        double elapsed = clock.Elapsed.TotalSeconds;
+        frame.Release();
+        return new Rate(frames / elapsed, bytes * 8 / elapsed / 1e9, (ThreadNanoseconds() - cpu) / 1e9 / elapsed);
+    }
+
+    /// <summary>FFmpeg's own RFC 4175 sender on the same frames: a raw yuv422p10le frame looped, bitpacked, its RTP muxer, as fast as it goes.</summary>
+    private static Rate FfmpegSender(VideoFormat format, double seconds)
+    {
+        using var drain = new Drain(timestamps: false);
+        string raw = Path.Combine(Path.GetTempPath(), $"playout-bench-{format.Name}.yuv");
+        var picture = new byte[format.Width * format.Height * 4];
+        new Random(4).NextBytes(picture);
+        for (int i = 0; i < picture.Length; i += 2)
+            picture[i + 1] &= 0x03;
+        File.WriteAllBytes(raw, picture);
+        try
+        {
+            int frames = (int)(seconds * 60);
+            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[] { "-hide_banner", "-nostats", "-nostdin", "-benchmark", "-stream_loop", "-1", "-f", "rawvideo",
+                "-pix_fmt", "yuv422p10le", "-s", $"{format.Width}x{format.Height}", "-i", raw, "-frames:v", frames.ToString(CultureInfo.InvariantCulture),
+                "-c:v", "bitpacked", "-f", "rtp", $"rtp://{drain.EndPoint}" })
+                start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            _ = process.StandardOutput.ReadToEndAsync();
+            string log = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Thread.Sleep(100);
+            // "bench: utime=0.644s stime=2.801s rtime=3.104s": its CPU time and its wall time.
+            var bench = System.Text.RegularExpressions.Regex.Match(log, @"utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s");
+            if (!bench.Success)
+                throw new InvalidOperationException($"ffmpeg printed no -benchmark line: {log}");
+            double Seconds(int group) => double.Parse(bench.Groups[group].Value, CultureInfo.InvariantCulture);
+            double elapsed = Seconds(3);
+            return new Rate(frames / elapsed, drain.Bytes * 8 / elapsed / 1e9, (Seconds(1) + Seconds(2)) / elapsed);
+        }
+        finally
+        {
+            File.Delete(raw);
+        }
+    }
+
+    /// <summary>The output in real time, frame after frame on the frame clock.</summary>
+    private static void Paced(VideoFormat format, double seconds, TextWriter output)
+    {
+        using var drain = new Drain(timestamps: true);
+        using var context = new ChannelContext("bench", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var frame = context.VideoPool.Rent();
+        new Random(2).NextBytes(frame.WritablePlane(0));
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        using var consumer = new St2110Consumer(context, new St2110Settings(drain.EndPoint, 1));
+        long frames = (long)(seconds * format.FrameRate.ToDouble());
+        long period = (long)(Stopwatch.Frequency / format.FrameRate.ToDouble());
+        long cpu = ThreadNanoseconds(), start = Stopwatch.GetTimestamp();
+        for (long tick = 0; tick < frames; tick++)
+        {
+            long due = start + tick * period;
+            while (Stopwatch.GetTimestamp() < due)
+                Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, (due - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            consumer.Send(tick, frame, audio);
+        }
+        double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed;
+        Thread.Sleep(200);
+        double spread = 0.75 / format.FrameRate.ToDouble();
+        var slots = drain.PacingErrors(spread, 16);
+        var even = drain.PacingErrors(spread, 1);
+        output.WriteLine($"| {format.Name} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * new Rfc4175Packetizer(format.Width, format.Height, 1).PacketsPerField):P0} | " +
+            $"{Percentile(slots, 0.5):F0} / {Percentile(slots, 0.99):F0} / {(slots.Count == 0 ? 0 : slots.Max()):F0} | " +
+            $"{Percentile(even, 0.5):F0} / {Percentile(even, 0.99):F0} / {(even.Count == 0 ? 0 : even.Max()):F0} |");
+        frame.Release();
+        audio.Release();
+    }
+
+    private static double Percentile(List<double> values, double share)
+    {
+        if (values.Count == 0)
+            return 0;
+        values.Sort();
+        return values[(int)Math.Min(values.Count - 1, share * values.Count)];
+    }
+
+    /// <summary>The calling thread's time on a CPU, in nanoseconds (Linux).</summary>
+    private static long ThreadNanoseconds() =>
+        long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    /// <summary>A loopback socket drained by a thread of its own, counting what arrives (and when, by RTP header).</summary>
+    private sealed class Drain : IDisposable
+    {
+        private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 << 20, ReceiveTimeout = 200 };
+        private readonly Thread _thread;
+        private readonly List<(long At, uint Timestamp, uint Sequence)> _arrivals = [];
+        private readonly bool _timestamps;
+        private volatile bool _stop;
+
+        public Drain(bool timestamps)
+        {
+            _timestamps = timestamps;
+            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            _thread = new Thread(Run) { IsBackground = true, Name = "st2110 drain" };
+            _thread.Start();
+        }
+
+        public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+        public long Packets { get; private set; }
+        public long Bytes { get; private set; }
+
+        /// <summary>
+        /// How far each packet arrived from its ideal time, in µs, from the frame's first packet's arrival: with
+        /// <paramref name="burst"/> 1, its place in the frame times the spread over the frame's packets (an even, narrow
+        /// sender's time); with 16, its burst's slot (what the output schedules).
+        /// </summary>
+        public List<double> PacingErrors(double spreadSeconds, int burst)
+        {
+            var errors = new List<double>();
+            foreach (var frame in _arrivals.GroupBy(a => a.Timestamp).Skip(1).SkipLast(1))
+            {
+                var packets = frame.ToList();
+                uint first = packets.Min(p => p.Sequence);
+                long start = packets.First(p => p.Sequence == first).At;
+                int count = packets.Count;
+                foreach (var (at, _, sequence) in packets)
+                {
+                    double ideal = (sequence - first) / burst * burst * spreadSeconds / count;
+                    errors.Add(Math.Abs((at - start) / (double)Stopwatch.Frequency - ideal) * 1e6);
+                }
+            }
+            return errors;
+        }
+
+        public void Dispose()
+        {
+            _stop = true;
+            _thread.Join();
+            _socket.Dispose();
+        }
+
+        private void Run()
+        {
+            var buffer = new byte[65536];
+            while (!_stop)
+            {
+                int length;
+                try
+                {
+                    length = _socket.Receive(buffer);
+                }
+                catch (SocketException)
+                {
+                    continue;
+                }
+                Packets++;
+                Bytes += length;
+                if (_timestamps && length >= 14)
+                    _arrivals.Add((Stopwatch.GetTimestamp(), BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)),
+                        (uint)BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2))));
+            }
+        }
+    }
+}
