@@ -46,6 +46,7 @@ public sealed class Channel : IDisposable
     {
         Context = context;
         _clock = clock;
+        context.Clock = clock;
         _filler = filler;
         _alarmSource = $"{context.Name}/tick";
         _mixerAlarmSource = $"{context.Name}/mixer";

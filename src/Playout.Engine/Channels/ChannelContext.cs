@@ -43,6 +43,13 @@ public sealed class ChannelContext : IDisposable
 
     public AlarmBoard Alarms { get; }
 
+    /// <summary>The clock the channel ticks on, once a <see cref="Channel"/> is made on this context: outputs stamp their
+    /// media (RTP timestamps) on its timeline (<see cref="Clocks.IChannelClock.MediaEpochFrame"/>).</summary>
+    public Clocks.IChannelClock? Clock { get; internal set; }
+
+    /// <summary>Frame <paramref name="tick"/> counted on the clock's media timeline (from 1970-01-01 on its time scale); the tick itself without a clock.</summary>
+    public long MediaFrame(long tick) => (Clock?.MediaEpochFrame ?? 0) + tick;
+
     /// <summary>
     /// How long the programme layer repeats its last picture when its source has nothing (finished, failed, late) before
     /// the filler takes over; zero (the default) shows the filler at once. A channel setting, made before it goes on air.

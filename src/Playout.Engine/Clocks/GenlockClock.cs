@@ -56,6 +56,9 @@ public sealed class GenlockClock : IChannelClock
     public long LateTicks => Interlocked.Read(ref _lateTicks) + _fallback.LateTicks;
     public DateTimeOffset Epoch => _fallback.Epoch;
 
+    /// <summary>Genlocked frames are numbered on the fallback system clock's timeline.</summary>
+    public long MediaEpochFrame => _fallback.MediaEpochFrame;
+
     public ClockTick WaitNextTick()
     {
         if (!_locked)

@@ -22,6 +22,16 @@ public interface IChannelClock : IDisposable
     DateTimeOffset Epoch { get; }
 
     /// <summary>
+    /// Frames of the media clock before frame 0: frame n of the timeline is frame <c>MediaEpochFrame + n</c> counted from
+    /// 1970-01-01 on the clock's time scale (TAI for PTP, UTC for the system clock), as RTP timestamps count them
+    /// (SMPTE ST 2059-1); 0 for a clock without one.
+    /// </summary>
+    long MediaEpochFrame => 0;
+
+    /// <summary>What an SDP says of the clock RTP timestamps follow (ST 2110-10's <c>ts-refclk</c>): "local", or the PTP grandmaster's.</summary>
+    string ReferenceClock => "local";
+
+    /// <summary>
     /// Blocks until the next tick is due and returns its frame number and deadline: the
     /// <see cref="System.Diagnostics.Stopwatch"/> timestamp by which producers must have delivered (they wait no longer than this).
     /// A tick that comes a whole frame or more late is the reference's current frame: the frames in between are skipped.

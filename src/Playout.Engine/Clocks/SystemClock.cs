@@ -26,7 +26,7 @@ public sealed class SystemClock : IChannelClock
         _frameRate = frameRate;
         _time = time ?? MachineTime.Instance;
         var now = TimePair.Read(_time);
-        Epoch = FrameStart(now.Utc, frameRate);
+        (Epoch, MediaEpochFrame) = FrameStart(now.Utc, frameRate);
         _epochTimestamp = now.Timestamp - (long)((Int128)(now.Utc - Epoch).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
         _discipline = new UtcDiscipline(_time, PeriodTicks, alarms, ClockAlarms.Utc(channel));
     }
@@ -35,6 +35,9 @@ public sealed class SystemClock : IChannelClock
     public bool IsLocked => false;
     public long LateTicks => Interlocked.Read(ref _lateTicks);
     public DateTimeOffset Epoch { get; }
+
+    /// <summary>Frames from 1970-01-01 on the time source's scale to frame 0: the epoch is on that grid.</summary>
+    public long MediaEpochFrame { get; }
 
     /// <summary>Stopwatch ticks per frame, rounded; only for deadlines and waits, never accumulated.</summary>
     public long PeriodTicks => (long)(Stopwatch.Frequency * _frameRate.Denominator / _frameRate.Numerator);
@@ -81,12 +84,12 @@ public sealed class SystemClock : IChannelClock
     /// The start of the frame holding <paramref name="utc"/> on the frame grid anchored at 1970-01-01T00:00Z (as SMPTE ST 2059
     /// aligns signals), rounded up to 100 ns: whole seconds are frame starts at integer rates, and every channel at a rate shares a grid.
     /// </summary>
-    private static DateTimeOffset FrameStart(DateTimeOffset utc, Rational rate)
+    private static (DateTimeOffset Start, long Frame) FrameStart(DateTimeOffset utc, Rational rate)
     {
         Int128 since = utc.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
         Int128 frame = since * rate.Numerator / ((Int128)TimeSpan.TicksPerSecond * rate.Denominator);
         Int128 ticks = (frame * rate.Denominator * TimeSpan.TicksPerSecond + rate.Numerator - 1) / rate.Numerator;
-        return DateTimeOffset.UnixEpoch.AddTicks((long)ticks);
+        return (DateTimeOffset.UnixEpoch.AddTicks((long)ticks), (long)frame);
     }
 
     private static Int128 Floor(Int128 a, Int128 b) => a >= 0 ? a / b : -((-a + b - 1) / b);

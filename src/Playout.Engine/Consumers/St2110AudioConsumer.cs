@@ -12,8 +12,9 @@ namespace Playout.Engine.Consumers;
 /// The programme's sound as an SMPTE ST 2110-30 (AES67) flow: its first channels as L24 at 48 kHz, one packet every packet
 /// time (<see cref="L24Packetizer"/>).
 /// <list type="bullet">
-/// <item>The RTP timestamp is the sample's index on the 48 kHz clock counted from the channel's tick (frame n's first sample
-/// is the cadence summed before it), so it runs on across frames of 1601 and 1602 samples without a gap.</item>
+/// <item>The RTP timestamp is the sample's index on the 48 kHz clock counted from the SMPTE epoch on the channel clock's
+/// timeline (a frame's first sample is the cadence summed before it), so it runs on across frames of 1601 and 1602 samples
+/// without a gap, and matches the video flow's instant for instant.</item>
 /// <item>Packets leave one a packet time apart on the monotonic clock, not as a frame's burst: a receiver's buffer of a few
 /// packets holds. The pace follows the frames: when the frames arrive a frame's time away from it (a late start, or a
 /// channel clock that runs apart from the host's), it starts again from the packet in hand.</item>
@@ -26,6 +27,7 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
     private readonly L24Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
     private readonly VideoFormat _format;
+    private readonly ChannelContext _channel;
     private readonly long _frameTicks;
     private long _anchorTime, _anchorSample = -1;
     private long _sent;
@@ -35,10 +37,12 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
         if (settings.Channels > channel.AudioPool.Channels)
             throw new ArgumentOutOfRangeException(nameof(settings.Channels), settings.Channels, $"the programme has {channel.AudioPool.Channels} channels");
         _format = channel.Format;
+        _channel = channel;
         int samplesPerPacket = VideoFormat.AudioSampleRate * settings.PacketMicroseconds / 1_000_000;
         _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType);
         Sdp = new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
-            settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl).Text();
+            settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl,
+            channel.Clock?.ReferenceClock ?? "local").Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
         _frameTicks = (long)(Stopwatch.Frequency * _format.FrameDuration.ToDouble());
@@ -55,7 +59,7 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
 
     public void Send(long tick, Frame video, AudioFrame audio)
     {
-        _packetizer.Send(audio.Samples, audio.Channels, _format.FirstAudioSample(tick), _sink);
+        _packetizer.Send(audio.Samples, audio.Channels, _format.FirstAudioSample(_channel.MediaFrame(tick)), _sink);
         Interlocked.Increment(ref _sent);
     }
 

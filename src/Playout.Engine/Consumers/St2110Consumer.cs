@@ -12,8 +12,9 @@ namespace Playout.Engine.Consumers;
 /// The programme as an SMPTE ST 2110-20 video flow: each v210 frame repacked into pixel groups with the pgroup kernels
 /// and sent as RFC 4175 RTP packets over UDP (<see cref="Rfc4175Packetizer"/>), an interlaced frame as its two fields.
 /// <list type="bullet">
-/// <item>The RTP clock is 90 kHz counted from the channel's tick (frame n at n·90000/rate), the second field half a frame
-/// on; the SDP (<see cref="Sdp"/>) says <c>ts-refclk:local</c> until the channel follows PTP.</item>
+/// <item>The RTP clock is 90 kHz counted from the SMPTE epoch on the channel clock's timeline (frame n at n·90000/rate,
+/// <see cref="ChannelContext.MediaFrame"/>), the second field half a frame on; the SDP (<see cref="Sdp"/>) names the PTP
+/// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>.</item>
 /// <item>Packets leave in bursts of 16 spread over the first three quarters of the frame period (a wide sender in ST
 /// 2110-21's terms, not yet measured against its models), so a frame never reaches the network as one burst. A burst is
 /// one system call where the kernel segments UDP (<see cref="RtpSender"/>).</item>
@@ -27,6 +28,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private const int Burst = 16;
 
     private readonly RtpSender _sender;
+    private readonly ChannelContext _channel;
     private readonly FrameConverter _converter;
     private readonly Rfc4175Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
@@ -42,6 +44,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     public St2110Consumer(ChannelContext channel, St2110Settings settings)
     {
         var format = channel.Format;
+        _channel = channel;
         _frameRate = format.FrameRate;
         _interlaced = format.IsInterlaced;
         _bottomFirst = format.ScanMode == ScanMode.InterlacedBottomFieldFirst;
@@ -53,7 +56,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             settings.PayloadType, settings.PacketBytes);
         Sdp = new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
             settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer,
-            settings.PayloadType, settings.Ttl).Text();
+            settings.PayloadType, settings.Ttl, channel.Clock?.ReferenceClock ?? "local").Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
         // Opened last, so nothing above can leave it open.
@@ -72,7 +75,8 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     public void Send(long tick, Frame video, AudioFrame audio)
     {
         _converter.Convert(video.Plane(0), _lines);
-        uint timestamp = (uint)(tick * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
+        // The frame's start on the 90 kHz clock from the SMPTE epoch (ST 2059-1), wrapped to 32 bits.
+        uint timestamp = (uint)((Int128)_channel.MediaFrame(tick) * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
         _burstStart = System.Diagnostics.Stopwatch.GetTimestamp();
         _bursts = 0;
         _packetsThisFrame = 0;

@@ -9,7 +9,7 @@ namespace Playout.Media.Rtp;
 /// <see cref="St2110Sdp"/>).
 /// </summary>
 public sealed record St2110AudioSdp(string Name, IPAddress Source, IPAddress Destination, int Port, int Channels,
-    int PacketMicroseconds = 1000, byte PayloadType = 97, int Ttl = 64)
+    int PacketMicroseconds = 1000, byte PayloadType = 97, int Ttl = 64, string ReferenceClock = "local")
 {
     public string Text()
     {
@@ -18,6 +18,6 @@ public sealed record St2110AudioSdp(string Name, IPAddress Source, IPAddress Des
         St2110Sdp.Line(sdp, $"a=rtpmap:{PayloadType} L24/48000/{Channels}");
         St2110Sdp.Line(sdp, $"a=fmtp:{PayloadType} channel-order=SMPTE2110.({order})");
         St2110Sdp.Line(sdp, $"a=ptime:{(PacketMicroseconds / 1000.0).ToString(CultureInfo.InvariantCulture)}");
-        return St2110Sdp.End(sdp);
+        return St2110Sdp.End(sdp, ReferenceClock);
     }
 }

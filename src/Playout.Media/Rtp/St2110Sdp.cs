@@ -28,10 +28,11 @@ public static class St2110Sdp
     }
 
     /// <summary>Ends a description with its clock lines; returns the text, lines ending CRLF.</summary>
-    public static string End(StringBuilder sdp)
+    /// <param name="referenceClock">What <c>ts-refclk</c> says: "local", or "ptp=IEEE1588-2008:{grandmaster}:{domain}".</param>
+    public static string End(StringBuilder sdp, string referenceClock)
     {
         Line(sdp, "a=mediaclk:direct=0");
-        Line(sdp, "a=ts-refclk:local");
+        Line(sdp, $"a=ts-refclk:{referenceClock}");
         return sdp.ToString();
     }
 

@@ -12,7 +12,7 @@ namespace Playout.Media.Rtp;
 /// <param name="Ttl">Hops for a multicast destination, written after it as ST 2110-10 asks.</param>
 public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Destination, int Port, int Width, int Height,
     Rational FrameRate, bool Interlaced, Colorimetry Colorimetry, TransferCharacteristic Transfer = TransferCharacteristic.Sdr,
-    byte PayloadType = 96, int Ttl = 64)
+    byte PayloadType = 96, int Ttl = 64, string ReferenceClock = "local")
 {
     /// <summary>The SDP text, lines ending CRLF as RFC 8866 writes them.</summary>
     public string Text()
@@ -26,6 +26,6 @@ public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Des
         St2110Sdp.Line(sdp, $"a=rtpmap:{PayloadType} raw/90000");
         St2110Sdp.Line(sdp, $"a=fmtp:{PayloadType} sampling=YCbCr-4:2:2; width={Width}; height={Height}; exactframerate={rate}; depth=10; " +
             $"TCS={transfer}; colorimetry={colorimetry}; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPW;{(Interlaced ? " interlace;" : "")}");
-        return St2110Sdp.End(sdp);
+        return St2110Sdp.End(sdp, ReferenceClock);
     }
 }

@@ -13,6 +13,32 @@ public enum ClockKind
     Genlock,
     System,
     Unthrottled,
+
+    /// <summary>PTP time (SMPTE ST 2059): frames on the SMPTE epoch's grid, locked to the host's PTP daemon (docs/DISTRIBUTION.md).</summary>
+    Ptp,
+}
+
+/// <summary>How a channel on the "ptp" clock asks the host's PTP daemon (linuxptp's ptp4l) for its state.</summary>
+public sealed record PtpConfig
+{
+    /// <summary>ptp4l's management socket (its uds_address).</summary>
+    public string Socket { get; init; } = Engine.Clocks.Ptp.LinuxPtp.DefaultSocket;
+
+    /// <summary>The PTP domain: ST 2059-2's default is 127.</summary>
+    public int Domain { get; init; } = 127;
+
+    /// <summary>The largest offset from the grandmaster, in microseconds, that counts as locked.</summary>
+    public double LockedWithinMicroseconds { get; init; } = 10;
+
+    internal void Validate(string where, ConfigProblems problems)
+    {
+        if (Domain is < 0 or > 255)
+            problems.Add($"{where}.domain", $"a PTP domain is 0 to 255; got {Domain}");
+        if (LockedWithinMicroseconds is not (> 0 and <= 1_000_000))
+            problems.Add($"{where}.lockedWithinMicroseconds", $"above 0 and at most a second; got {LockedWithinMicroseconds}");
+        if (string.IsNullOrWhiteSpace(Socket))
+            problems.Add($"{where}.socket", "the PTP daemon's management socket path is needed");
+    }
 }
 
 public sealed record ChannelConfig
@@ -20,6 +46,9 @@ public sealed record ChannelConfig
     public required string Name { get; init; }
     public required string Format { get; init; }
     public ClockKind Clock { get; init; } = ClockKind.Genlock;
+
+    /// <summary>The "ptp" clock's daemon, domain and lock threshold.</summary>
+    public PtpConfig Ptp { get; init; } = new();
 
     /// <summary>Video frames the channel's pool may hold (decode-ahead queues, mixer, consumers' queues); allocated as needed.</summary>
     public int VideoFrames { get; init; } = 64;
@@ -55,6 +84,7 @@ public sealed record ChannelConfig
         Filler.Validate($"{where}.filler", problems);
         Probes.Validate($"{where}.probes", problems);
         Loudness.Validate($"{where}.loudness", problems);
+        Ptp.Validate($"{where}.ptp", problems);
         Playlist?.Validate($"{where}.playlist", problems);
         Automation?.Validate($"{where}.automation", problems);
         if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)

@@ -7,6 +7,7 @@ using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
+using Playout.Engine.Clocks.Ptp;
 using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
 using Playout.Engine.Devices;
@@ -161,6 +162,8 @@ public sealed class ChannelRuntime : IDisposable
     {
         ClockKind.Genlock => new GenlockClock(card!.Reference, card.Name, format.FrameRate, alarms, config.Name),
         ClockKind.System => new SystemClock(format.FrameRate, alarms, config.Name),
+        ClockKind.Ptp => new PtpClock(format.FrameRate, new LinuxPtp(config.Ptp.Socket, config.Ptp.Domain), config.Ptp.Domain,
+            TimeSpan.FromMicroseconds(config.Ptp.LockedWithinMicroseconds), alarms, config.Name),
         _ => new UnthrottledClock(format.FrameRate),
     };
 

@@ -47,7 +47,7 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 2: http: expected text, found 8080",
             "FILE, line 3: demoMedia: expected true or false, found \"yes\"",
             "(unknown field)",
-            "FILE, line 8: channels[0].clock: expected one of \"genlock\", \"system\", \"unthrottled\", found \"atomic\"",
+            "FILE, line 8: channels[0].clock: expected one of \"genlock\", \"system\", \"unthrottled\", \"ptp\", found \"atomic\"",
             "FILE, line 9: channels[0].videoFrames: expected a whole number from -2147483648 to 2147483647, found 12.5",
             "FILE, line 10: channels[0].outputs[0].width: expected a whole number from -2147483648 to 2147483647, found \"wide\"",
             "FILE, line 6: channels[0].name: missing",
