@@ -16,8 +16,10 @@ namespace Playout.Engine.Modules;
 /// packetBytes (1240) and payloadType (96).</item>
 /// <item>Consumer "st2110-audio": its sound as an ST 2110-30 flow (<see cref="St2110AudioConsumer"/>); settings
 /// audioChannels (2, 1 to 16: the programme's first), packetTime (1 or 0.125 ms) and payloadType (97).</item>
+/// <item>Consumer "st2110-anc": its time code as an ST 2110-40 flow (<see cref="St2110AncillaryConsumer"/>); setting
+/// payloadType (100).</item>
 /// </list>
-/// Both take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
+/// All take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
 /// 255, for multicast) and sdp (a path to write the flow's SDP to).
 /// Producer "st2110": a live input of the video flow the source's SDP file describes (<see cref="St2110InputProducer"/>),
 /// with the audio flow of audioSdp (another SDP file) or of the same file; holdLast (seconds, as a stream input's).
@@ -32,6 +34,8 @@ public sealed class St2110Module : IModule
             r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp))));
         registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
             Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp))));
+        registry.AddConsumer("st2110-anc", r => Made(r, sdp => new St2110AncillaryConsumer(r.Channel, new St2110AncillarySettings(Destination(r),
+            Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp))));
         registry.AddProducer("st2110", Receiver);
     }
 

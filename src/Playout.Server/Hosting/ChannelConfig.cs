@@ -258,6 +258,9 @@ public enum OutputKind
 
     /// <summary>The sound as an SMPTE ST 2110-30 (AES67) flow: "st2110-audio".</summary>
     St2110Audio,
+
+    /// <summary>The time code as an SMPTE ST 2110-40 ancillary data flow: "st2110-anc".</summary>
+    St2110Anc,
 }
 
 public sealed record OutputConfig
@@ -311,7 +314,7 @@ public sealed record OutputConfig
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
             problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
-        bool flow = Type is OutputKind.St2110 or OutputKind.St2110Audio;
+        bool flow = Type is OutputKind.St2110 or OutputKind.St2110Audio or OutputKind.St2110Anc;
         if (flow && !St2110Settings.TryParseDestination(Destination, out _))
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
         if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)

@@ -190,7 +190,7 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
     {
         OutputKind.Stream when output.Url is { } url => url,
         OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",
-        OutputKind.St2110 or OutputKind.St2110Audio when output.Destination is { } destination => $"rtp://{destination}",
+        OutputKind.St2110 or OutputKind.St2110Audio or OutputKind.St2110Anc when output.Destination is { } destination => $"rtp://{destination}",
         _ => consumer,
     };
 }

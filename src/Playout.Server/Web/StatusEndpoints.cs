@@ -28,7 +28,7 @@ public static class StatusEndpoints
                 && channel.Outputs[output - 1].Consumer is ISdpFlow flow
                 ? Results.Text(flow.Sdp, "application/sdp")
                 : Results.NotFound())
-            .WithTags("channels").WithSummary("The session description of an st2110 or st2110-audio output (its n-th output, from 1): what a receiver needs to take the flow.");
+            .WithTags("channels").WithSummary("The session description of an st2110, st2110-audio or st2110-anc output (its n-th output, from 1): what a receiver needs to take the flow.");
     }
 
     private static readonly Lazy<string> StatusPage = new(() =>

@@ -18,6 +18,9 @@ public class ServiceTests
             "-c:v", "mpeg2video", "-c:a", "mp2", folder.File("media/clip.ts"));
         Ffmpeg.Run("-f", "lavfi", "-i", "color=c=white@0.5:s=64x32,format=rgba", "-frames:v", "1", folder.File("media/logo.png"));
         int http = FreePorts.Tcp(), udp = FreePorts.Udp(), rtp = FreePorts.RtpPair(), rtpAudio = FreePorts.RtpPair();
+        using var ancillary = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram,
+            System.Net.Sockets.ProtocolType.Udp) { ReceiveTimeout = 10_000 };
+        ancillary.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
@@ -35,7 +38,8 @@ public class ServiceTests
                   { "type": "stream", "url": "udp://127.0.0.1:{{udp}}?pkt_size=1316", "video": "mpeg2video", "audio": "mp2" },
                   { "type": "preview", "width": 192, "height": 144, "perSecond": 5 },
                   { "type": "st2110", "destination": "127.0.0.1:{{rtp}}", "sdp": "state/video.sdp" },
-                  { "type": "st2110-audio", "destination": "127.0.0.1:{{rtpAudio}}", "sdp": "state/audio.sdp", "audioChannels": 8 }
+                  { "type": "st2110-audio", "destination": "127.0.0.1:{{rtpAudio}}", "sdp": "state/audio.sdp", "audioChannels": 8 },
+                  { "type": "st2110-anc", "destination": "{{ancillary.LocalEndPoint}}" }
                 ]
               }]
             }
@@ -74,6 +78,13 @@ public class ServiceTests
                 "-frames:a", "100", "-c:a", "pcm_s32le", "-f", "s32le", folder.File("audio.raw")], TimeSpan.FromSeconds(30));
             Assert.True(new FileInfo(folder.File("audio.raw")).Length >= 100 * 48 * 8 * 4, "a tenth of a second of eight channels");
             Assert.Contains("a=rtpmap:97 L24/48000/8", await client.GetStringAsync("/api/channels/1/outputs/5/flow.sdp"));
+
+            // The ST 2110-40 flow: an RFC 8331 packet carrying ST 12-2 time code (DID 0x60: the 10-bit word after the 32-bit
+            // header word of the first ANC packet), its SDP served.
+            var datagram = new byte[1500];
+            Assert.True(ancillary.Receive(datagram) > 24);
+            Assert.Equal(0x60, ((datagram[24] << 8 | datagram[25]) >> 6) & 0xFF);
+            Assert.Contains("a=rtpmap:100 smpte291/90000", await client.GetStringAsync("/api/channels/1/outputs/6/flow.sdp"));
         }
         finally
         {
