@@ -18,9 +18,9 @@ namespace Playout.Benchmarks;
 /// <item><b>Unpaced:</b> how far the sender path (packetize, send) goes on one core, one packet a system call against
 /// segmented sends of 16 (the output's bursts) and 48, at 1080p50 and 2160p50's frames: frames and packets a second, Gb/s, the share the receiver got,
 /// and the sending thread's CPU per Gb/s.</item>
-/// <item><b>Paced:</b> the output itself (<see cref="St2110Consumer"/>: v210 conversion, bursts spread over three quarters of
-/// the frame) at 1080p50 and 2160p50 in real time: its thread's cores, and how far each packet arrived from its burst's
-/// slot (the output's scheduling) and from an even spread over the frame (what a narrow sender would keep), in µs.</item>
+/// <item><b>Paced:</b> the output itself (<see cref="St2110Consumer"/>: v210 conversion, bursts on ST 2110-21's read
+/// schedule) at 1080p50 and 2160p50 in real time: its thread's cores, and each whole frame's arrivals through ST 2110-21's
+/// network compatibility (Cinst against CMAX) and virtual receive buffer (VRX against VRX_FULL) models.</item>
 /// </list>
 /// <item><b>Against FFmpeg:</b> whole frames unpaced, ours from v210 (conversion, packetizer, segmented sends) against
 /// FFmpeg's RFC 4175 sender (a raw yuv422p10le frame looped, its bitpacked encoder and RTP muxer), as core-milliseconds a
@@ -51,8 +51,8 @@ public static class St2110SenderBenchmark
             output.WriteLine($"| {name}, ours (v210 → pgroups, segmented sends of 16) | {ours.FramesPerSecond:F1} | {ours.Gbps:F2} | {ours.Cores:F2} | {ours.CoreMs:F2} | **{ours.CoreMs / ffmpeg.CoreMs:F2}** |");
         }
         output.WriteLine();
-        output.WriteLine("| Output | Gb/s | Output thread cores | Received | From its burst's slot, p50 / p99 / max (µs) | From an even spread, p50 / p99 / max (µs) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Output | Gb/s | Output thread cores | Received | Cinst p50 / p99 / max (CMAX narrow, wide) | VRX p50 / p99 / max (VRX_FULL narrow, wide) | Frames narrow / wide / not compliant |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var name in new[] { "1080p50", "2160p50" })
             Paced(VideoFormats.Parse(name), seconds, output);
         return 0;
@@ -185,12 +185,15 @@ public static class St2110SenderBenchmark
         }
         double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed;
         Thread.Sleep(200);
-        double spread = 0.75 / format.FrameRate.ToDouble();
-        var slots = drain.PacingErrors(spread, 16);
-        var even = drain.PacingErrors(spread, 1);
-        output.WriteLine($"| {format.Name} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * new Rfc4175Packetizer(format.Width, format.Height, 1).PacketsPerField):P0} | " +
-            $"{Percentile(slots, 0.5):F0} / {Percentile(slots, 0.99):F0} / {(slots.Count == 0 ? 0 : slots.Max()):F0} | " +
-            $"{Percentile(even, 0.5):F0} / {Percentile(even, 0.99):F0} / {(even.Count == 0 ? 0 : even.Max()):F0} |");
+        var model = consumer.Traffic;
+        var frameTraffic = drain.Traffic(model);
+        var cinst = frameTraffic.Select(t => (double)t.Cinst).ToList();
+        var vrx = frameTraffic.Select(t => (double)t.Vrx).ToList();
+        var verdicts = frameTraffic.GroupBy(model.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"| {format.Name} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * model.Packets):P0} | " +
+            $"{Percentile(cinst, 0.5):F0} / {Percentile(cinst, 0.99):F0} / {(cinst.Count == 0 ? 0 : cinst.Max()):F0} ({model.CmaxNarrow}, {model.CmaxWide}) | " +
+            $"{Percentile(vrx, 0.5):F0} / {Percentile(vrx, 0.99):F0} / {(vrx.Count == 0 ? 0 : vrx.Max()):F0} ({model.VrxNarrow}, {model.VrxWide}) | " +
+            $"{verdicts.GetValueOrDefault("narrow")} / {verdicts.GetValueOrDefault("wide")} / {verdicts.GetValueOrDefault("not compliant")} |");
         frame.Release();
         audio.Release();
     }
@@ -212,14 +215,19 @@ public static class St2110SenderBenchmark
     {
         private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 << 20, ReceiveTimeout = 200 };
         private readonly Thread _thread;
-        private readonly List<(long At, uint Timestamp, uint Sequence)> _arrivals = [];
+        /// <summary>Each datagram's kernel arrival time (ns), RTP timestamp and 32-bit sequence number.</summary>
+        private readonly List<(long At, uint Timestamp, uint Sequence)> _arrivals;
         private readonly bool _timestamps;
         private volatile bool _stop;
 
         public Drain(bool timestamps)
         {
             _timestamps = timestamps;
+            // Room for every arrival up front: a list growing as it fills would stop the sender for the collections it causes.
+            _arrivals = new(timestamps ? 4_000_000 : 0);
             _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            if (timestamps)
+                KernelTimestamps.Enable(_socket);
             _thread = new Thread(Run) { IsBackground = true, Name = "st2110 drain" };
             _thread.Start();
         }
@@ -229,26 +237,21 @@ public static class St2110SenderBenchmark
         public long Bytes { get; private set; }
 
         /// <summary>
-        /// How far each packet arrived from its ideal time, in µs, from the frame's first packet's arrival: with
-        /// <paramref name="burst"/> 1, its place in the frame times the spread over the frame's packets (an even, narrow
-        /// sender's time); with 16, its burst's slot (what the output schedules).
+        /// Each whole frame's packets through ST 2110-21's models, their arrival times counted from the frame's start as the
+        /// sender took it: its first packet's arrival less TRO, where the sender schedules its first packet.
         /// </summary>
-        public List<double> PacingErrors(double spreadSeconds, int burst)
+        public List<St2110Traffic> Traffic(St2110TrafficModel model)
         {
-            var errors = new List<double>();
+            var frames = new List<St2110Traffic>();
             foreach (var frame in _arrivals.GroupBy(a => a.Timestamp).Skip(1).SkipLast(1))
             {
-                var packets = frame.ToList();
-                uint first = packets.Min(p => p.Sequence);
-                long start = packets.First(p => p.Sequence == first).At;
-                int count = packets.Count;
-                foreach (var (at, _, sequence) in packets)
-                {
-                    double ideal = (sequence - first) / burst * burst * spreadSeconds / count;
-                    errors.Add(Math.Abs((at - start) / (double)Stopwatch.Frequency - ideal) * 1e6);
-                }
+                var packets = frame.OrderBy(p => p.Sequence).ToList();
+                if (packets.Count != model.Packets)
+                    continue;
+                double start = packets[0].At / 1e9 - model.Tro;
+                frames.Add(model.Measure([.. packets.Select(p => p.At / 1e9 - start)]));
             }
-            return errors;
+            return frames;
         }
 
         public void Dispose()
@@ -264,18 +267,26 @@ public static class St2110SenderBenchmark
             while (!_stop)
             {
                 int length;
-                try
+                long at = 0;
+                if (_timestamps)
+                    (length, at) = KernelTimestamps.Receive(_socket, buffer);
+                else
                 {
-                    length = _socket.Receive(buffer);
+                    try
+                    {
+                        length = _socket.Receive(buffer);
+                    }
+                    catch (SocketException)
+                    {
+                        continue;
+                    }
                 }
-                catch (SocketException)
-                {
+                if (length < 0)
                     continue;
-                }
                 Packets++;
                 Bytes += length;
                 if (_timestamps && length >= 14)
-                    _arrivals.Add((Stopwatch.GetTimestamp(), BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)),
+                    _arrivals.Add((at, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)),
                         (uint)BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2))));
             }
         }

@@ -161,6 +161,35 @@ public class St2110OutputTests
         audio.Release();
     }
 
+    /// <summary>
+    /// A frame's bursts follow ST 2110-21's gapped read schedule: the last leaves TRO + (packets − 16)·TRS after the frame
+    /// reached the output, never as one burst at its start (a lower bound: a loaded machine only makes it later).
+    /// </summary>
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("576i50")]
+    public void A_frames_bursts_follow_the_read_schedule_over_its_active_part(string formatName)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var consumer = (St2110Consumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", listener.LocalEndPoint!.ToString()!)));
+        var model = consumer.Traffic;
+        Assert.Equal(context.Format.IsInterlaced ? context.Format.FrameDuration.ToDouble() / 2 : context.Format.FrameDuration.ToDouble(), model.Period, 9);
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        var clock = Stopwatch.StartNew();
+        consumer.Send(0, frame, audio);
+        double fields = context.Format.IsInterlaced ? 2 : 1;
+        double last = (fields - 1) * model.Period + model.Tro + (model.Packets - 16) * model.Trs;
+        Assert.True(clock.Elapsed.TotalSeconds >= last - 0.0005, $"the last burst left after {clock.Elapsed.TotalMilliseconds:F2} ms; its slot is {last * 1000:F2} ms");
+        frame.Release();
+        audio.Release();
+    }
+
     [Theory]
     [InlineData("239.1.1.1", "destination")]
     [InlineData("239.1.1.1:0", "destination")]

@@ -15,9 +15,10 @@ namespace Playout.Engine.Consumers;
 /// <item>The RTP clock is 90 kHz counted from the SMPTE epoch on the channel clock's timeline (frame n at n·90000/rate,
 /// <see cref="ChannelContext.MediaFrame"/>), the second field half a frame on; the SDP (<see cref="Sdp"/>) names the PTP
 /// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>.</item>
-/// <item>Packets leave in bursts of 16 spread over the first three quarters of the frame period (a wide sender in ST
-/// 2110-21's terms, not yet measured against its models), so a frame never reaches the network as one burst. A burst is
-/// one system call where the kernel segments UDP (<see cref="RtpSender"/>).</item>
+/// <item>Packets leave in bursts of 16, each at its first packet's slot on ST 2110-21's gapped read schedule
+/// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its start as it
+/// reached the output): a wide sender at HD, within the narrow limits from 2160p. A burst is one system call where the
+/// kernel segments UDP (<see cref="RtpSender"/>).</item>
 /// <item>It sends from the thread the channel gives a consumer that may block; a frame it cannot send in time is dropped
 /// there, never the channel's tick.</item>
 /// </list>
@@ -36,9 +37,10 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private readonly int _lineBytes;
     private readonly bool _interlaced, _bottomFirst;
     private readonly Rational _frameRate;
-    private readonly long _spread;
-    private readonly long _packetsPerFrame;
-    private long _burstStart, _bursts, _packetsThisFrame;
+    private readonly long _period, _tro;
+    private readonly double _trs;
+    private long _fieldStart, _packetsInField;
+    private bool _fineSlack;
     private long _sent;
 
     public St2110Consumer(ChannelContext channel, St2110Settings settings)
@@ -61,8 +63,12 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             File.WriteAllText(path, Sdp);
         // Opened last, so nothing above can leave it open.
         _sender = new RtpSender(settings.Destination, settings.Ttl);
-        _spread = (long)(System.Diagnostics.Stopwatch.Frequency * 0.75 / format.FrameRate.ToDouble());
-        _packetsPerFrame = _packetizer.PacketsPerField * (_interlaced ? 2 : 1);
+        // The gapped read schedule of ST 2110-21, in timer ticks: a field's (frame's) packets one every TRS over its active
+        // part, from TRO after its start.
+        Traffic = new St2110TrafficModel(format, _packetizer.PacketsPerField);
+        _period = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Period);
+        _tro = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Tro);
+        _trs = System.Diagnostics.Stopwatch.Frequency * Traffic.Trs;
         _sink = SendPacket;
     }
 
@@ -70,43 +76,53 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     public string Sdp { get; }
 
+    /// <summary>The flow's ST 2110-21 timing: the read schedule its bursts follow, and the limits a measurement is held to.</summary>
+    public St2110TrafficModel Traffic { get; }
+
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
 
     public void Send(long tick, Frame video, AudioFrame audio)
     {
+        // The bursts' slots are tens of microseconds apart: the sending thread's sleeps must not run on by the default 50 µs.
+        _fineSlack = _fineSlack || MonotonicSleep.SetFineTimerSlack();
+        // The frame's period starts as it reaches the output: its schedule counts from here, its conversion included.
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         _converter.Convert(video.Plane(0), _lines);
         // The frame's start on the 90 kHz clock from the SMPTE epoch (ST 2059-1), wrapped to 32 bits.
         uint timestamp = (uint)((Int128)_channel.MediaFrame(tick) * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
-        _burstStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        _bursts = 0;
-        _packetsThisFrame = 0;
         if (!_interlaced)
-            _packetizer.Send(_lines, _lineBytes, timestamp, secondField: false, _sink);
+            SendField(start, _lines, _lineBytes, timestamp, secondField: false);
         else
         {
             // The first field in time is the top one (lines 0, 2, …) unless the format shows the bottom one first.
             uint half = (uint)(45_000 * _frameRate.Denominator / _frameRate.Numerator);
             int first = _bottomFirst ? 1 : 0;
-            _packetizer.Send(_lines.AsSpan(first * _lineBytes), 2 * _lineBytes, timestamp, secondField: first == 1, _sink);
-            _packetizer.Send(_lines.AsSpan((1 - first) * _lineBytes), 2 * _lineBytes, timestamp + half, secondField: first == 0, _sink);
+            SendField(start, _lines.AsSpan(first * _lineBytes), 2 * _lineBytes, timestamp, secondField: first == 1);
+            SendField(start + _period, _lines.AsSpan((1 - first) * _lineBytes), 2 * _lineBytes, timestamp + half, secondField: first == 0);
         }
-        _sender.Flush();
         Interlocked.Increment(ref _sent);
     }
 
     public void Dispose() => _sender.Dispose();
 
+    private void SendField(long start, ReadOnlySpan<byte> lines, int stride, uint timestamp, bool secondField)
+    {
+        (_fieldStart, _packetsInField) = (start, 0);
+        _packetizer.Send(lines, stride, timestamp, secondField, _sink);
+        _sender.Flush();
+    }
+
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
-        _sender.Add(packet);
-        // After each burst (one system call where the kernel segments UDP), wait for the next one's slot: the frame's
-        // packets spread evenly over the spread.
-        if (++_packetsThisFrame % Burst == 0)
+        // Each burst (one system call where the kernel segments UDP) leaves at its first packet's slot on the read schedule.
+        if (_packetsInField % Burst == 0)
         {
             _sender.Flush();
-            long slot = _burstStart + ++_bursts * Burst * _spread / _packetsPerFrame;
+            long slot = _fieldStart + _tro + (long)(_packetsInField * _trs);
             if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)
                 MonotonicSleep.Until(slot);
         }
+        _sender.Add(packet);
+        _packetsInField++;
     }
 }
