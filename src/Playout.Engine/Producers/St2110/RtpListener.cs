@@ -38,8 +38,38 @@ internal static class RtpListener
         }
     }
 
+    /// <summary>
+    /// A receiving thread's loop: hands each datagram to <paramref name="take"/> until the socket is closed. Whatever goes
+    /// wrong is reported to <paramref name="failure"/> (null again once a datagram or a quiet wait goes through) and the
+    /// loop goes on: a thread of its own must not end the service.
+    /// </summary>
+    public static void Run(Socket socket, Media.Rtp.RtpPacketSink take, Action<string?> failure)
+    {
+        var datagram = GC.AllocateUninitializedArray<byte>(MaxDatagram);
+        while (true)
+        {
+            try
+            {
+                int length = Receive(socket, datagram);
+                if (length < 0)
+                    return;
+                if (length > 0)
+                    take(datagram.AsSpan(0, length));
+                failure(null);
+            }
+            catch (Exception error)
+            {
+                failure($"receiving failed: {error.Message}");
+                Thread.Sleep(Wake);
+            }
+        }
+    }
+
+    /// <summary>The largest datagram an ST 2110 flow sends: ST 2110-10's extended UDP size limit, with room.</summary>
+    internal const int MaxDatagram = 9000;
+
     /// <summary>Receives one datagram; 0 when none came within <see cref="Wake"/>, -1 once the socket is closed.</summary>
-    public static int Receive(Socket socket, Span<byte> datagram)
+    private static int Receive(Socket socket, Span<byte> datagram)
     {
         try
         {

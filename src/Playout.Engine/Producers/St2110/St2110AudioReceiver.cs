@@ -14,8 +14,6 @@ namespace Playout.Engine.Producers.St2110;
 /// </summary>
 internal sealed class St2110AudioReceiver : IDisposable
 {
-    private const int MaxDatagram = 9000;
-
     private readonly Socket _socket;
     private readonly L24Depacketizer _depacketizer;
     private readonly float[] _ring;
@@ -34,7 +32,7 @@ internal sealed class St2110AudioReceiver : IDisposable
         Latency = 2 * channel.Format.AudioCadence.Max();
         _capacity = VideoFormat.AudioSampleRate;
         _ring = new float[_capacity * _width];
-        _packet = new float[MaxDatagram / 3 * _width];
+        _packet = new float[RtpListener.MaxDatagram / 3 * _width];
         _socket = RtpListener.Open(flow.Address, flow.Port);
         _thread = new Thread(Run) { Name = $"{channel.Name} {name} audio", IsBackground = true };
         _thread.Start();
@@ -91,27 +89,7 @@ internal sealed class St2110AudioReceiver : IDisposable
         _thread.Join();
     }
 
-    private void Run()
-    {
-        var datagram = GC.AllocateUninitializedArray<byte>(MaxDatagram);
-        while (true)
-        {
-            try
-            {
-                int length = RtpListener.Receive(_socket, datagram);
-                if (length < 0)
-                    return;
-                if (length > 0)
-                    Take(datagram.AsSpan(0, length));
-                _failure = null;
-            }
-            catch (Exception error)
-            {
-                _failure = $"receiving failed: {error.Message}";
-                Thread.Sleep(RtpListener.Wake);
-            }
-        }
-    }
+    private void Run() => RtpListener.Run(_socket, Take, failure => _failure = failure);
 
     private void Take(ReadOnlySpan<byte> datagram)
     {

@@ -21,8 +21,6 @@ namespace Playout.Engine.Producers.St2110;
 /// </summary>
 internal sealed class St2110VideoReceiver : IDisposable
 {
-    private const int MaxDatagram = 9000;
-
     /// <summary>A second of the 90 kHz clock.</summary>
     private const int Restart = 90_000;
 
@@ -86,28 +84,7 @@ internal sealed class St2110VideoReceiver : IDisposable
         Interlocked.Exchange(ref _newest, null)?.Release();
     }
 
-    private void Run()
-    {
-        var datagram = GC.AllocateUninitializedArray<byte>(MaxDatagram);
-        while (true)
-        {
-            try
-            {
-                int length = RtpListener.Receive(_socket, datagram);
-                if (length < 0)
-                    return;
-                if (length > 0)
-                    Take(datagram.AsSpan(0, length));
-                _failure = null;
-            }
-            catch (Exception error)
-            {
-                // A thread of its own must not end the service: the input reports the failure and tries again.
-                _failure = $"receiving failed: {error.Message}";
-                Thread.Sleep(RtpListener.Wake);
-            }
-        }
-    }
+    private void Run() => RtpListener.Run(_socket, Take, failure => _failure = failure);
 
     private void Take(ReadOnlySpan<byte> datagram)
     {
