@@ -262,6 +262,8 @@ typedef struct {
     int64_t audio_bitrate;
     int32_t scte35_pid;            /* mpegts only: PID 0x20..0x1FFE of an SCTE-35 stream (PMT: stream_type 0x86, */
                                    /* registration descriptor "CUEI"); 0 for none */
+    int32_t out_width;             /* the size the encoder codes, the picture scaled to it; 0: the picture's own */
+    int32_t out_height;
 } PlayoutAvSinkConfig;
 
 /* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);

@@ -63,6 +63,8 @@ struct PlayoutAvSink {
 static int32_t check_config(const PlayoutAvSinkConfig* c)
 {
     int32_t ret = buffers_check_dimensions(c->width, c->height);
+    if (ret >= 0 && (c->out_width != 0 || c->out_height != 0))
+        ret = buffers_check_dimensions(c->out_width, c->out_height);
     if (ret < 0)
         return ret;
     if (c->frame_rate_num <= 0 || c->frame_rate_den <= 0 || c->field_order < 0 || c->field_order > 2
@@ -121,13 +123,13 @@ static int32_t open_video(PlayoutAvSink* s, const char* name, const PlayoutAvSin
     if (ret < 0)
         return ret;
     AVCodecContext* c = s->video;
-    c->width = config->width;
-    c->height = config->height;
+    c->width = config->out_width > 0 ? config->out_width : config->width;
+    c->height = config->out_height > 0 ? config->out_height : config->height;
     c->time_base = (AVRational){ config->frame_rate_den, config->frame_rate_num };
     c->framerate = (AVRational){ config->frame_rate_num, config->frame_rate_den };
     c->pix_fmt = codec->pix_fmts ? codec->pix_fmts[0] : AV_PIX_FMT_YUV420P;
     c->color_range = c->pix_fmt >= AV_PIX_FMT_YUVJ420P && c->pix_fmt <= AV_PIX_FMT_YUVJ444P ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
-    tag_colours(c, config->colorspace, config->height);
+    tag_colours(c, config->colorspace, c->height);
     if (config->field_order != 0) {
         c->field_order = config->field_order == 1 ? AV_FIELD_TT : AV_FIELD_BB;
         c->flags |= AV_CODEC_FLAG_INTERLACED_DCT | AV_CODEC_FLAG_INTERLACED_ME;

@@ -14,9 +14,10 @@ public enum FfmpegColorspace
 /// <param name="AudioChannelsOut">Channels encoded, the first of the caller's; 0 for no audio stream.</param>
 /// <param name="VideoBitrate">Bits per second; 0 leaves the encoder's default.</param>
 /// <param name="Scte35Pid">mpegts only: the PID (0x20..0x1FFE) of an SCTE-35 stream for <see cref="FfmpegSink.WriteScte35"/>; 0 for none.</param>
+/// <param name="OutWidth">The width the encoder codes, the picture scaled to it; 0: the picture's own (and <paramref name="OutHeight"/>).</param>
 public readonly record struct FfmpegSinkSettings(
     int Width, int Height, int FrameRateNumerator, int FrameRateDenominator, FfmpegFieldOrder FieldOrder, FfmpegColorspace Colorspace,
-    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0);
+    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0, int OutWidth = 0, int OutHeight = 0);
 
 /// <summary>
 /// An FFmpeg encoder and muxer writing a file or a stream (udp://, srt://): yuv422p10le pictures, converted to the
@@ -49,6 +50,8 @@ public sealed class FfmpegSink : IDisposable
             VideoBitrate = settings.VideoBitrate,
             AudioBitrate = settings.AudioBitrate,
             Scte35Pid = settings.Scte35Pid,
+            OutWidth = settings.OutWidth,
+            OutHeight = settings.OutHeight,
         };
         int code = PlayoutAvNative.SinkOpen(url, container, videoCodec, audioCodec, options, &config, out _handle);
         if (code < 0)

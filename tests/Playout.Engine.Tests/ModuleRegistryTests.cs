@@ -15,7 +15,7 @@ public class ModuleRegistryTests
         var registry = Standard();
 
         Assert.Equal(["bars", "card", "clip", "color", "graphic", "st2110", "still", "stream"], registry.ProducerTypes);
-        Assert.Equal(["card", "preview", "st2110", "st2110-anc", "st2110-audio", "stream"], registry.ConsumerTypes);
+        Assert.Equal(["card", "hls", "preview", "st2110", "st2110-anc", "st2110-audio", "stream"], registry.ConsumerTypes);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public class ModuleRegistryTests
             registry.CreateConsumer("sdi", new ConsumerRequest(test.Context, ModuleSettings.Empty)));
 
         Assert.Equal("no producer type 'ndi'; known: bars, card, clip, color, graphic, st2110, still, stream", producer.Message);
-        Assert.Equal("no consumer type 'sdi'; known: card, preview, st2110, st2110-anc, st2110-audio, stream", consumer.Message);
+        Assert.Equal("no consumer type 'sdi'; known: card, hls, preview, st2110, st2110-anc, st2110-audio, stream", consumer.Message);
         Assert.Equal("no consumer type 'x'; known: none", Assert.Throws<UnknownModuleTypeException>(() =>
             new ModuleRegistry().CreateConsumer("x", new ConsumerRequest(test.Context, ModuleSettings.Empty))).Message);
     }

@@ -161,8 +161,9 @@ public sealed class StreamConsumer : IConsumer
         {
             sink = new FfmpegSink(_settings.Url, _settings.ResolvedContainer, _settings.VideoCodec, _settings.AudioCodec, _settings.Options,
                 new FfmpegSinkSettings(format.Width, format.Height, (int)format.FrameRate.Numerator, (int)format.FrameRate.Denominator,
-                    FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels, _settings.AudioChannels,
-                    _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0));
+                    _settings.Progressive ? FfmpegFieldOrder.Progressive : FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels,
+                    _settings.AudioChannels, _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0,
+                    _settings.OutWidth, _settings.OutHeight));
         }
         catch (PlayoutAvException error)
         {

@@ -13,6 +13,13 @@ public sealed record StreamSettings(
     long VideoBitrate = 6_000_000, long AudioBitrate = 192_000, int AudioChannels = 2, int Queue = 12,
     bool Scte35 = false, int Scte35Pid = StreamSettings.DefaultScte35Pid)
 {
+    /// <summary>The picture size encoded, scaled from the channel's; 0: the channel's own (an HLS rendition sets it).</summary>
+    public int OutWidth { get; init; }
+    public int OutHeight { get; init; }
+
+    /// <summary>Encode progressive pictures whatever the channel's scan (an HLS rendition, for players that do not take fields).</summary>
+    public bool Progressive { get; init; }
+
     /// <summary>500 (0x1F4), a common choice for the SCTE-35 PID.</summary>
     public const int DefaultScte35Pid = 0x1F4;
 

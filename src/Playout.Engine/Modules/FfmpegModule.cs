@@ -32,12 +32,36 @@ public sealed class FfmpegModule : IModule
         registry.AddProducer("graphic", r => new StillProducer(Path.GetFileName(r.Source), null,
             ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));
         registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r.Settings)));
+        registry.AddConsumer("hls", r => new HlsConsumer(r.Channel, Hls(r)));
         registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
             r.Settings.Require<int>("width"), r.Settings.Require<int>("height"), r.Settings.Require<double>("perSecond")));
     }
 
     /// <summary>The network protocols a source may use ("protocols"; null: <see cref="MediaUrl.DefaultProtocols"/>).</summary>
     private static IReadOnlyList<string>? Protocols(ModuleSettings settings) => settings.Get<IReadOnlyList<string>?>("protocols", null);
+
+    /// <summary>An HLS output: its folder (required), segment length, live window, ladder (default: <see cref="HlsSettings.DefaultLadder"/>).</summary>
+    private static HlsSettings Hls(ConsumerRequest r)
+    {
+        var settings = r.Settings;
+        var ladder = settings.Get<IReadOnlyList<HlsRendition>?>("renditions", null) is { Count: > 0 } configured
+            ? configured : HlsSettings.DefaultLadder(r.Channel.Format.Height);
+        var defaults = new HlsSettings(settings.Require<string>("folder"), ladder);
+        var hls = defaults with
+        {
+            SegmentSeconds = settings.Get("segmentSeconds", defaults.SegmentSeconds),
+            ListSize = settings.Get("listSize", defaults.ListSize),
+            AudioBitrate = settings.Get("audioBitrate", defaults.AudioBitrate),
+            Preset = settings.Get("preset", defaults.Preset),
+        };
+        if (hls.SegmentSeconds is not (>= 1 and <= 10))
+            throw new ModuleSettingException("segmentSeconds", $"{hls.SegmentSeconds}: a segment is 1 to 10 seconds");
+        if (hls.ListSize is < 3 or > 100)
+            throw new ModuleSettingException("listSize", $"{hls.ListSize}: a live window lists 3 to 100 segments");
+        if (ladder.FirstOrDefault(x => x.Height is < 144 or > 4320 || x.Height % 2 != 0 || x.VideoBitrate <= 0) is { } bad)
+            throw new ModuleSettingException("renditions", $"{bad.Height} lines at {bad.VideoBitrate} b/s: a rendition is an even 144 to 4320 lines at a bit rate above 0");
+        return hls;
+    }
 
     private static StreamSettings Stream(ModuleSettings settings)
     {

@@ -49,4 +49,6 @@ internal struct SinkConfigNative
     public long VideoBitrate;
     public long AudioBitrate;
     public int Scte35Pid;
+    public int OutWidth;
+    public int OutHeight;
 }

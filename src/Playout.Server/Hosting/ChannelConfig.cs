@@ -261,6 +261,9 @@ public enum OutputKind
 
     /// <summary>The time code as an SMPTE ST 2110-40 ancillary data flow: "st2110-anc".</summary>
     St2110Anc,
+
+    /// <summary>HLS for OTT and phones: a ladder of fMP4 renditions and a master playlist in a folder (docs/DISTRIBUTION.md).</summary>
+    Hls,
 }
 
 public sealed record OutputConfig
@@ -301,6 +304,15 @@ public sealed record OutputConfig
     public int? PacketBytes { get; init; }
     public int? Ttl { get; init; }
 
+    /// <summary>HLS: the folder its playlists and segments go to (relative to the configuration's folder; served at
+    /// /api/channels/{n}/hls/), the segment length and live window, the ladder (null: 1080, 720 and 480 lines, those not above
+    /// the channel's) and libx264's preset; null leaves the output's defaults.</summary>
+    public string? Folder { get; init; }
+    public double? SegmentSeconds { get; init; }
+    public int? ListSize { get; init; }
+    public IReadOnlyList<Engine.Consumers.HlsRendition>? Renditions { get; init; }
+    public string? Preset { get; init; }
+
     /// <summary>ST 2110-30: milliseconds of sound a packet (1 or 0.125); null leaves the output's default (1).</summary>
     public double? PacketTime { get; init; }
 
@@ -314,6 +326,8 @@ public sealed record OutputConfig
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
             problems.Add($"{where}.perSecond", $"at most {MaxPreviewPerSecond} pictures a second; got {PerSecond}");
+        if (Type == OutputKind.Hls && string.IsNullOrWhiteSpace(Folder))
+            problems.Add($"{where}.folder", "an hls output needs the folder its playlists and segments go to");
         bool flow = Type is OutputKind.St2110 or OutputKind.St2110Audio or OutputKind.St2110Anc;
         if (flow && !St2110Settings.TryParseDestination(Destination, out _))
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");

@@ -178,6 +178,8 @@ public sealed class ChannelRuntime : IDisposable
             settings = settings.With("url", Path(service, url));
         if (output.Sdp is { } sdp)
             settings = settings.With("sdp", service.FilePath(sdp));
+        if (output.Folder is { } folder)
+            settings = settings.With("folder", service.FilePath(folder));
         if (config.Card is { } cardConfig)
             settings = settings.With("output", cardConfig.Output);
         if (videoBitrate is { } bitrate)

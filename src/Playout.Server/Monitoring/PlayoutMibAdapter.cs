@@ -185,12 +185,13 @@ internal sealed class PlayoutMibAdapter : IPlayoutMibSource
         return (layer.Foreground!, left, layer.Background ?? "");
     }
 
-    /// <summary>outputTarget: a stream's URL, a card's driver and output, else the consumer's name.</summary>
+    /// <summary>outputTarget: a stream's URL, a card's driver and output, a flow's rtp:// destination, an HLS output's folder, else the consumer's name.</summary>
     private static string Target(ChannelConfig? channel, OutputConfig output, string consumer) => output.Type switch
     {
         OutputKind.Stream when output.Url is { } url => url,
         OutputKind.Card when channel?.Card is { } card => $"{card.Driver} output {card.Output}",
         OutputKind.St2110 or OutputKind.St2110Audio or OutputKind.St2110Anc when output.Destination is { } destination => $"rtp://{destination}",
+        OutputKind.Hls when output.Folder is { } folder => $"hls {folder}",
         _ => consumer,
     };
 }

@@ -39,7 +39,8 @@ public class ServiceTests
                   { "type": "preview", "width": 192, "height": 144, "perSecond": 5 },
                   { "type": "st2110", "destination": "127.0.0.1:{{rtp}}", "sdp": "state/video.sdp" },
                   { "type": "st2110-audio", "destination": "127.0.0.1:{{rtpAudio}}", "sdp": "state/audio.sdp", "audioChannels": 8 },
-                  { "type": "st2110-anc", "destination": "{{ancillary.LocalEndPoint}}" }
+                  { "type": "st2110-anc", "destination": "{{ancillary.LocalEndPoint}}" },
+                  { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast" }
                 ]
               }]
             }
@@ -85,6 +86,20 @@ public class ServiceTests
             Assert.True(ancillary.Receive(datagram) > 24);
             Assert.Equal(0x60, ((datagram[24] << 8 | datagram[25]) >> 6) & 0xFF);
             Assert.Contains("a=rtpmap:100 smpte291/90000", await client.GetStringAsync("/api/channels/1/outputs/6/flow.sdp"));
+
+            // HLS: the default ladder of a 576-line channel is its 480-line rendition; the service serves the playlists and
+            // segments it writes, and nothing else.
+            string master = await client.GetStringAsync("/api/channels/1/hls/master.m3u8");
+            Assert.Contains("RESOLUTION=854x480,", master);
+            Assert.Contains("480p/index.m3u8", master);
+            string media = "";
+            for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline && !media.Contains(".m4s"); await Task.Delay(250))
+                media = (await client.GetAsync("/api/channels/1/hls/480p/index.m3u8")) is { IsSuccessStatusCode: true } found ? await found.Content.ReadAsStringAsync() : "";
+            string segment = media.Split('\n').First(l => l.EndsWith(".m4s", StringComparison.Ordinal));
+            using var served = await client.GetAsync($"/api/channels/1/hls/480p/{segment}");
+            Assert.Equal("video/iso.segment", served.Content.Headers.ContentType?.MediaType);
+            Assert.True((await served.Content.ReadAsByteArrayAsync()).Length > 1000);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/channels/1/hls/480p/nothing.m4s")).StatusCode);
         }
         finally
         {

@@ -1,0 +1,16 @@
+namespace Playout.Engine.Consumers;
+
+/// <summary>One rung of an HLS ladder: a picture height (the width follows at 16:9) and the video bit rate.</summary>
+public sealed record HlsRendition(int Height, long VideoBitrate);
+
+/// <summary>An HLS output's settings: where its playlists and segments go, how long a segment is, how many the live window
+/// lists, and its ladder.</summary>
+/// <param name="Preset">libx264's speed preset: the ladder must encode in real time beside the channel.</param>
+public sealed record HlsSettings(string Folder, IReadOnlyList<HlsRendition> Renditions, double SegmentSeconds = 2, int ListSize = 6,
+    long AudioBitrate = 128_000, string Preset = "veryfast")
+{
+    /// <summary>The ladder for a channel of <paramref name="height"/> lines: 1080, 720 and 480 lines, those not above it.</summary>
+    public static IReadOnlyList<HlsRendition> DefaultLadder(int height) =>
+        [.. new HlsRendition[] { new(1080, 5_000_000), new(720, 2_800_000), new(480, 1_200_000) }.Where(r => r.Height <= height)
+            .DefaultIfEmpty(new HlsRendition(height, 1_200_000))];
+}

@@ -1,0 +1,23 @@
+namespace Playout.Server.Web;
+
+/// <summary>Which files of an HLS output's folder the service serves, and as what: playlists, init segments, media segments.</summary>
+public static class HlsFiles
+{
+    public const string Playlist = "application/vnd.apple.mpegurl";
+
+    /// <summary>The file <paramref name="path"/> names inside <paramref name="folder"/> and its content type; (null, null) for
+    /// anything else: another kind of file, one that is not there, or a path that leads out of the folder.</summary>
+    public static (string? File, string? Type) Resolve(string folder, string path)
+    {
+        string? type = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".m3u8" => Playlist,
+            ".m4s" => "video/iso.segment",
+            ".mp4" => "video/mp4",
+            _ => null,
+        };
+        string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+        string file = Path.GetFullPath(Path.Combine(root, path));
+        return type is not null && file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file) ? (file, type) : (null, null);
+    }
+}
