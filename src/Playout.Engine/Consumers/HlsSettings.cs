@@ -7,7 +7,7 @@ public sealed record HlsRendition(int Height, long VideoBitrate);
 /// lists, and its ladder.</summary>
 /// <param name="Preset">libx264's speed preset: the ladder must encode in real time beside the channel.</param>
 public sealed record HlsSettings(string Folder, IReadOnlyList<HlsRendition> Renditions, double SegmentSeconds = 2, int ListSize = 6,
-    long AudioBitrate = 128_000, string Preset = "veryfast")
+    long AudioBitrate = 128_000, string Preset = "superfast")
 {
     /// <summary>The ladder for a channel of <paramref name="height"/> lines: 1080, 720 and 480 lines, those not above it.</summary>
     public static IReadOnlyList<HlsRendition> DefaultLadder(int height) =>

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Playout.Server.Tests.Service;
+using Playout.TestSupport;
+
+namespace Playout.Panel.Tests;
+
+/// <summary>
+/// The "hls" output played as a phone or smart TV app plays it: hls.js (npm) in Debian's Chromium, from the service's
+/// master playlist. Playback starts, a switch to the other rendition takes, and hls.js reports no error.
+/// </summary>
+[Trait(RealTime.Trait, RealTime.Value)]
+public class HlsPlaybackTests
+{
+    /// <summary>The test page: hls.js on a muted video element, noting its errors and rendition switches for the test.</summary>
+    private const string Player = """
+        <!doctype html><html><body><video id="video" muted playsinline></video>
+        <script src="/hls.min.js"></script>
+        <script>
+          window.player = { errors: [], switched: [] };
+          const video = document.getElementById('video');
+          const hls = new Hls({ lowLatencyMode: false });
+          window.hls = hls;
+          hls.on(Hls.Events.ERROR, (_, data) => window.player.errors.push((data.fatal ? 'fatal ' : '') + data.details));
+          hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => window.player.switched.push(data.level));
+          hls.loadSource('/api/channels/1/hls/master.m3u8');
+          hls.attachMedia(video);
+          hls.on(Hls.Events.MANIFEST_PARSED, () => video.play());
+        </script></body></html>
+        """;
+
+    [Fact]
+    public async Task Hlsjs_in_chromium_plays_the_ladder_and_switches_renditions()
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(folder.File("media"));
+        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=1", "-frames:v", "1", folder.File("media/picture.png"));
+        int http = FreePorts.Tcp();
+        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "state": "state",
+              "logs": "logs",
+              "channels": [{
+                "name": "ott", "format": "720p50", "clock": "system", "graphics": [ { "image": "picture.png" } ],
+                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast",
+                               "renditions": [ { "height": 360, "videoBitrate": 800000 }, { "height": 240, "videoBitrate": 400000 } ] } ]
+              }]
+            }
+            """));
+        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        try
+        {
+            using var client = service.Client();
+            // Three segments in each rendition's live window before the player starts.
+            for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
+            {
+                var playlists = await Task.WhenAll(new[] { 360, 240 }.Select(async h =>
+                {
+                    try
+                    {
+                        return await client.GetAsync($"/api/channels/1/hls/{h}p/index.m3u8") is { IsSuccessStatusCode: true } r ? await r.Content.ReadAsStringAsync() : "";
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return ""; // Not listening yet.
+                    }
+                }));
+                if (playlists.All(p => p.Split(".m4s").Length > 3))
+                    break;
+                Assert.True(DateTime.UtcNow < deadline, $"the renditions never had three segments (exited: {service.HasExited})");
+            }
+            await using var browser = await PanelBrowser.Launch();
+            var context = await browser.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            string origin = $"http://127.0.0.1:{http}";
+            await page.RouteAsync($"{origin}/player.html", route => route.FulfillAsync(new RouteFulfillOptions { Body = Player, ContentType = "text/html" }));
+            await page.RouteAsync($"{origin}/hls.min.js", route => route.FulfillAsync(new RouteFulfillOptions
+            {
+                Path = Repository.File(".playout/node/node_modules/hls.js/dist/hls.min.js"),
+                ContentType = "text/javascript",
+            }));
+            await page.GotoAsync($"{origin}/player.html");
+
+            await page.WaitForFunctionAsync("document.getElementById('video').currentTime > 1.5", null, new PageWaitForFunctionOptions { Timeout = 45_000 });
+            // hls.js orders the renditions by bit rate.
+            Assert.Equal("240,360", await page.EvaluateAsync<string>("window.hls.levels.map(l => l.height).join(',')"));
+            int other = await page.EvaluateAsync<int>("(window.hls.currentLevel + 1) % 2");
+            double before = await page.EvaluateAsync<double>("document.getElementById('video').currentTime");
+            await page.EvaluateAsync($"window.hls.currentLevel = {other}");
+            await page.WaitForFunctionAsync($"window.player.switched.includes({other}) && document.getElementById('video').currentTime > {before + 2}",
+                null, new PageWaitForFunctionOptions { Timeout = 45_000 });
+            Assert.Equal(other == 0 ? 240 : 360, await page.EvaluateAsync<int>("document.getElementById('video').videoHeight"));
+            var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
+            Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
+        }
+        finally
+        {
+            int code = service.Stop();
+            Assert.True(code == 0, await service.Errors);
+        }
+    }
+}
