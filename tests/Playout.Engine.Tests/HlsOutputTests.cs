@@ -74,4 +74,32 @@ public class HlsOutputTests
         string packets = ExternalTool.Run("ffprobe", ["-v", "error", "-select_streams", "v", "-show_entries", "packet=flags", "-of", "csv=p=0", joined]);
         return string.Concat(packets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => f.StartsWith('K') ? 'K' : '_'));
     }
+
+    [Theory]
+    [InlineData("segmentSeconds", 0.5)]
+    [InlineData("listSize", 2)]
+    public void A_setting_it_cannot_use_is_named(string key, object value)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("hls",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("folder", "/tmp/unused").With(key, value))));
+        Assert.Equal(key, error.Key);
+    }
+
+    [Fact]
+    public void A_folder_it_cannot_write_and_a_rendition_it_cannot_make_are_named()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllText(folder.File("file"), "not a folder");
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var registry = new ModuleRegistry(StandardModules.All);
+        var unwritable = Assert.Throws<ModuleSettingException>(() => registry.CreateConsumer("hls",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("folder", folder.File("file/hls")))));
+        Assert.Equal("folder", unwritable.Key);
+        Assert.Contains(folder.File("file/hls"), unwritable.Message);
+        var odd = Assert.Throws<ModuleSettingException>(() => registry.CreateConsumer("hls", new ConsumerRequest(context,
+            ModuleSettings.Empty.With("folder", folder.File("hls")).With("renditions", new[] { new HlsRendition(361, 1_000_000) }))));
+        Assert.Equal("renditions", odd.Key);
+        Assert.Contains("361 lines", odd.Message);
+    }
 }

@@ -32,7 +32,18 @@ public sealed class FfmpegModule : IModule
         registry.AddProducer("graphic", r => new StillProducer(Path.GetFileName(r.Source), null,
             ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));
         registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r.Settings)));
-        registry.AddConsumer("hls", r => new HlsConsumer(r.Channel, Hls(r)));
+        registry.AddConsumer("hls", r =>
+        {
+            var settings = Hls(r);
+            try
+            {
+                return new HlsConsumer(r.Channel, settings);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new ModuleSettingException("folder", $"cannot write {settings.Folder}: {error.Message}");
+            }
+        });
         registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
             r.Settings.Require<int>("width"), r.Settings.Require<int>("height"), r.Settings.Require<double>("perSecond")));
     }

@@ -128,8 +128,8 @@ public sealed class St2110InputProducer : Producer, ILiveInput
     private void CheckLoss(long tick)
     {
         _nextCheck = tick + _ticksASecond;
-        var counters = Counters;
-        var now = (Lost: counters.VideoLost + counters.AudioLost, Reordered: counters.VideoReordered + counters.AudioReordered, Incomplete: counters.IncompleteFrames);
+        var now = (Lost: _video.Sequence.Lost + (_audio?.Sequence.Lost ?? 0), Reordered: _video.Sequence.Reordered + (_audio?.Sequence.Reordered ?? 0),
+            Incomplete: _video.IncompleteFrames);
         long lost = now.Lost - _lastCheck.Lost, reordered = now.Reordered - _lastCheck.Reordered, incomplete = now.Incomplete - _lastCheck.Incomplete;
         _lastCheck = now;
         if (lost > 0 || incomplete > 0)
