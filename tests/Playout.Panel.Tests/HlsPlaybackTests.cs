@@ -9,8 +9,10 @@ namespace Playout.Panel.Tests;
 /// The "hls" output played as a phone or smart TV app plays it: hls.js (npm) in Debian's Chromium, from the service's
 /// master playlist. Playback starts, a switch to the other rendition takes, and hls.js reports no error.
 /// </summary>
+// With the panel's tests, one at a time: three encoders and a browser beside them would slow their timed expectations.
+[Collection(PanelCollection.Name)]
 [Trait(RealTime.Trait, RealTime.Value)]
-public class HlsPlaybackTests
+public class HlsPlaybackTests(PanelFixture panel)
 {
     /// <summary>The test page: hls.js on a muted video element, noting its errors and rendition switches for the test.</summary>
     private const string Player = """
@@ -70,8 +72,7 @@ public class HlsPlaybackTests
                     break;
                 Assert.True(DateTime.UtcNow < deadline, $"the renditions never had three segments (exited: {service.HasExited})");
             }
-            await using var browser = await PanelBrowser.Launch();
-            var context = await browser.Browser.NewContextAsync();
+            var context = await panel.Browser.Browser.NewContextAsync();
             var page = await context.NewPageAsync();
             string origin = $"http://127.0.0.1:{http}";
             await page.RouteAsync($"{origin}/player.html", route => route.FulfillAsync(new RouteFulfillOptions { Body = Player, ContentType = "text/html" }));
@@ -93,6 +94,7 @@ public class HlsPlaybackTests
             Assert.Equal(other == 0 ? 240 : 360, await page.EvaluateAsync<int>("document.getElementById('video').videoHeight"));
             var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
             Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
+            await context.CloseAsync();
         }
         finally
         {
