@@ -86,4 +86,14 @@ public class St2110AncillaryOutputTests
                 words[w] = words[w] << 1 | (uint)(bytes[at >> 3] >> (7 - (at & 7)) & 1);
         return words;
     }
+
+    [Fact]
+    public void A_payload_type_rtp_cannot_carry_is_named()
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("payloadType", 200))));
+        Assert.Equal("payloadType", error.Key);
+        Assert.Contains("200", error.Message);
+    }
 }

@@ -13,8 +13,19 @@ public sealed record AncillaryPacket(byte Did, byte Sdid, int Line, byte[] UserD
 /// interlaced), the marker on it, the frame's 90 kHz timestamp, the extended sequence number, the ANC packets' 10-bit words
 /// (DID, SDID, data count and user data words with their parity bits, then the checksum) each run word-aligned to 32 bits.
 /// </summary>
-public sealed class Rfc8331Packetizer(uint ssrc, byte payloadType = 100)
+public sealed class Rfc8331Packetizer
 {
+    private readonly uint _ssrc;
+    private readonly byte _payloadType;
+
+    /// <exception cref="ArgumentOutOfRangeException">A payload type RTP cannot carry (above 127).</exception>
+    public Rfc8331Packetizer(uint ssrc, byte payloadType = 100)
+    {
+        if (payloadType > RtpHeader.MaxPayloadType)
+            throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "an RTP payload type has 7 bits");
+        (_ssrc, _payloadType) = (ssrc, payloadType);
+    }
+
     /// <summary>RFC 8331's "no specific horizontal location".</summary>
     private const int AnyHorizontalOffset = 0xFFF;
 
@@ -29,7 +40,7 @@ public sealed class Rfc8331Packetizer(uint ssrc, byte payloadType = 100)
     public void Send(IReadOnlyList<AncillaryPacket> packets, uint timestamp, int field, RtpPacketSink sink)
     {
         var packet = _packet.AsSpan();
-        RtpHeader.Write(packet, payloadType, marker: true, (ushort)Sequence, timestamp, ssrc);
+        RtpHeader.Write(packet, _payloadType, marker: true, (ushort)Sequence, timestamp, _ssrc);
         BinaryPrimitives.WriteUInt16BigEndian(packet[12..], (ushort)(Sequence >> 16));
         uint flags = field switch { 1 => 0b10u, 2 => 0b11u, _ => 0u };
         BinaryPrimitives.WriteUInt32BigEndian(packet[16..], (uint)packets.Count << 24 | flags << 22);

@@ -16,8 +16,11 @@ public static class HlsFiles
             ".mp4" => "video/mp4",
             _ => null,
         };
+        // A name the file system cannot hold (a NUL from the URL) is not a file here either.
+        if (type is null || path.Contains('\0', StringComparison.Ordinal))
+            return (null, null);
         string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         string file = Path.GetFullPath(Path.Combine(root, path));
-        return type is not null && file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file) ? (file, type) : (null, null);
+        return file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file) ? (file, type) : (null, null);
     }
 }

@@ -106,6 +106,22 @@ public class PtpClockTests
         Assert.Equal("system clock (no ptp daemon)", clock.Source);
     }
 
+    [Fact]
+    public void A_daemon_query_that_throws_is_no_daemon_and_the_clock_ticks_on()
+    {
+        var alarms = new AlarmBoard(NullLogger.Instance);
+        using var clock = new PtpClock(new Rational(25), new ThrowingPtp(), 127, TimeSpan.FromMicroseconds(10), alarms, "c", new SteppedTime());
+        Assert.Equal("system clock (no ptp daemon)", clock.Source);
+        Assert.True(alarms.IsActive(ClockAlarms.Reference("c")));
+        var tick = clock.WaitNextTick();
+        Assert.Equal(tick.Frame + 1, clock.WaitNextTick().Frame);
+    }
+
+    private sealed class ThrowingPtp : IPtpSource
+    {
+        public PtpStatus? Query() => throw new InvalidOperationException("pmc vanished");
+    }
+
     private static PtpStatus Status(long offset) => new(true, "3a782e.fffe.15dd77", offset, 37);
 
     private sealed class FakePtp(PtpStatus? status) : IPtpSource

@@ -23,5 +23,6 @@ public class HlsFilesTests
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "../secret.m3u8"));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, folder.File("secret.m3u8")));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/segment9.m4s"));
+        Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/seg\0ment0.m4s"));
     }
 }

@@ -32,9 +32,9 @@ public sealed class PtpClock : IChannelClock
         LockedWithin = lockedWithin;
         _alarms = alarms;
         _alarmSource = ClockAlarms.Reference(channel);
-        Update(ptp.Query());
+        Update(Ask());
         _tai = new SystemClock(frameRate, alarms, channel, new TaiTime(time ?? MachineTime.Instance, () => _utcOffset));
-        _monitor = new Timer(_ => Update(_ptp.Query()), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _monitor = new Timer(_ => Update(Ask()), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The largest offset from the grandmaster that counts as locked.</summary>
@@ -69,6 +69,19 @@ public sealed class PtpClock : IChannelClock
     {
         _monitor.Dispose();
         _tai.Dispose();
+    }
+
+    /// <summary>The daemon's state; a query that throws counts as no daemon (the timer's thread must not end the service).</summary>
+    private PtpStatus? Ask()
+    {
+        try
+        {
+            return _ptp.Query();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private void Update(PtpStatus? status)
