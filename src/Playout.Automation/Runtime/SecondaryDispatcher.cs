@@ -95,22 +95,26 @@ internal sealed class SecondaryDispatcher(Channel channel, ScheduleSettings sett
             scte35.Cue(tick, secondary.Scte35!);
     }
 
-    /// <summary>Runs on the tick: starts the send on the thread pool and never waits for the device.</summary>
+    /// <summary>
+    /// Runs on the tick and never waits for the device: the send starts on a thread of its own, so that a thread pool kept
+    /// busy by other work (planning, a slow driver) cannot make a scheduled command leave late.
+    /// </summary>
     private void SendToDevice(SecondaryEvent secondary, string what)
     {
         string alarm = $"{channel.Name}/device {secondary.Device}";
-        _ = Task.Run(async () =>
+        new Thread(() =>
         {
             try
             {
-                await devices!.SendAsync(secondary.Device!, secondary.Command!, secondary.Arguments ?? new Dictionary<string, string>(), CancellationToken.None);
+                devices!.SendAsync(secondary.Device!, secondary.Command!, secondary.Arguments ?? new Dictionary<string, string>(), CancellationToken.None)
+                    .GetAwaiter().GetResult();
                 channel.Context.Alarms.Clear(alarm);
             }
             catch (Exception error)
             {
                 channel.Context.Alarms.Raise(alarm, AlarmSeverity.Major, $"{what}: {secondary.Command} failed: {error.Message}");
             }
-        });
+        }) { IsBackground = true, Name = $"{channel.Name} device command" }.Start();
     }
 
     private void Send(ChannelCommand command) => channel.Execute(command);

@@ -42,7 +42,7 @@ public class OnAirBesideFaultsTests
         await using var router = new VideohubDriver().Open("router", new Dictionary<string, string> { ["address"] = $"127.0.0.1:{routerTwin.Port}", ["ping"] = "0.05", ["timeout"] = "0.2" }, devices);
         router.Start();
         await Until(() => main.Status().Connection == ConnectionState.Connected && reserve.Status().Connection == ConnectionState.Connected, "both transmitters");
-        await Send(main, "rf", ("state", "on"));
+        await SendUntilAnswered(main, "rf", ("state", "on"));
         await using var pair = new TransmitterPair("site", main, reserve, new TransmitterPairPolicy
         {
             HoldOff = TimeSpan.FromMilliseconds(100), CommsLoss = TimeSpan.FromMilliseconds(200), Restore = true,

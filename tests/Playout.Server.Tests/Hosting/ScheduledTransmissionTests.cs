@@ -21,7 +21,7 @@ namespace Playout.Server.Tests.Hosting;
 [Trait(RealTime.Trait, RealTime.Value)]
 public class ScheduledTransmissionTests
 {
-    /// <summary>How late a command may leave after its frame's time: the tick hands it to the thread pool, which may be slow on a loaded machine.</summary>
+    /// <summary>How late a command may leave after its frame's time: the tick starts it on a thread of its own, which a loaded machine may schedule late.</summary>
     private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(200);
 
     [Theory]
