@@ -52,7 +52,7 @@ extern "C" {
 #define PLAYOUT_AV_ESCALER          (-10011) /* swscale refused the sizes, formats or flags */
 #define PLAYOUT_AV_ERETAINED        (-10012) /* FFmpeg kept a caller buffer; the handle is shut down */
 #define PLAYOUT_AV_EV210HEIGHT      (-10013) /* FFmpeg's v210 decoder needs at least 4 lines */
-#define PLAYOUT_AV_ENOSTREAM        (-10014) /* the input has no video and no audio stream we can decode */
+#define PLAYOUT_AV_ENOSTREAM        (-10014) /* the input has no video and no audio stream we can decode; a sink has no such stream */
 #define PLAYOUT_AV_ENOOUTPUT        (-10015) /* PlayoutAv_SourceRead before PlayoutAv_SourceSetVideoOutput */
 #define PLAYOUT_AV_EOPTION          (-10016) /* an options string is malformed or names an option nobody took */
 #define PLAYOUT_AV_ECAPACITY        (-10017) /* an output buffer is too small for what must be written */
@@ -269,7 +269,10 @@ typedef struct {
 /* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);
  * container is FFmpeg's muxer name ("mpegts", "mxf", "mov", "mp4"), or NULL to guess from the url;
  * video_codec and audio_codec are encoder names ("libx264", "mpeg2video", "aac", "mp2"; audio_codec may be
- * NULL when config.audio_channels_out is 0); options is NULL or "key=value:key=value" options (e.g.
+ * NULL when config.audio_channels_out is 0). A NULL video_codec opens a sound-only output (a radio service, an
+ * Icecast stream): it needs audio (else PLAYOUT_AV_ENOSTREAM), takes no SCTE-35 (PLAYOUT_AV_ESCTE35), its picture
+ * size is not checked, and PlayoutAv_SinkWriteVideo fails with PLAYOUT_AV_ENOSTREAM.
+ * options is NULL or "key=value:key=value" options (e.g.
  * "preset=veryfast:tune=zerolatency:movflags=+faststart"), offered in turn to the video encoder, the audio
  * encoder, the protocol and the muxer, each taking what it knows; an option nobody takes fails with
  * PLAYOUT_AV_EOPTION. A value holding ':' is quoted: "x264-params='keyint=50:bframes=0'". Each picture is converted with swscale from yuv422p10le to

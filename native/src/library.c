@@ -21,7 +21,7 @@ static const char* describe(int32_t err)
     case PLAYOUT_AV_ESCALER: return "swscale refused these sizes, formats or flags (at most one algorithm flag is allowed)";
     case PLAYOUT_AV_EV210HEIGHT: return "FFmpeg's v210 decoder needs at least 4 lines (below that it decodes nothing)";
     case PLAYOUT_AV_ERETAINED: return "FFmpeg kept a reference to a caller buffer; the handle was shut down and must be closed";
-    case PLAYOUT_AV_ENOSTREAM: return "the input has no video and no audio stream that FFmpeg can decode";
+    case PLAYOUT_AV_ENOSTREAM: return "no stream of the kind needed (an input with nothing FFmpeg can decode, a sound-only output without sound or given a picture)";
     case PLAYOUT_AV_ENOOUTPUT: return "PlayoutAv_SourceSetVideoOutput must be called before reading a source that has video";
     case PLAYOUT_AV_EOPTION: return "an options string is malformed (use key=value:key=value) or names an option nobody took";
     case PLAYOUT_AV_ECAPACITY: return "an output buffer is too small for what must be written";

@@ -60,10 +60,10 @@ struct PlayoutAvSink {
     int64_t first_video_in;        /* pts (stream time base) of the first video packet handed to the muxer */
 };
 
-static int32_t check_config(const PlayoutAvSinkConfig* c)
+static int32_t check_config(const PlayoutAvSinkConfig* c, int has_video)
 {
-    int32_t ret = buffers_check_dimensions(c->width, c->height);
-    if (ret >= 0 && (c->out_width != 0 || c->out_height != 0))
+    int32_t ret = has_video ? buffers_check_dimensions(c->width, c->height) : 0;
+    if (ret >= 0 && has_video && (c->out_width != 0 || c->out_height != 0))
         ret = buffers_check_dimensions(c->out_width, c->out_height);
     if (ret < 0)
         return ret;
@@ -298,12 +298,17 @@ static int32_t check_pid(PlayoutAvSink* s, int pid)
 int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* video_codec,
     const char* audio_codec, const char* options, const PlayoutAvSinkConfig* config, PlayoutAvSink** sink)
 {
-    if (!url || !video_codec || !config || !sink || (config->audio_channels_out > 0 && !audio_codec))
+    if (!url || !config || !sink || (config->audio_channels_out > 0 && !audio_codec))
         return PLAYOUT_AV_ENULL;
     *sink = NULL;
-    int32_t ret = check_config(config);
+    int32_t ret = check_config(config, video_codec != NULL);
     if (ret < 0)
         return ret;
+    /* Sound only: there must be sound, and SCTE-35 splice times are video frames' PTS. */
+    if (!video_codec && config->audio_channels_out == 0)
+        return PLAYOUT_AV_ENOSTREAM;
+    if (!video_codec && config->scte35_pid > 0)
+        return PLAYOUT_AV_ESCTE35;
     PlayoutAvSink* s = calloc(1, sizeof *s);
     if (!s)
         return AVERROR(ENOMEM);
@@ -326,7 +331,7 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
         goto fail;
     }
     /* Options go to whoever takes them: the video encoder, then the audio encoder, the protocol, the muxer. */
-    ret = open_video(s, video_codec, config, &dict);
+    ret = video_codec ? open_video(s, video_codec, config, &dict) : 0;
     if (ret == 0 && config->audio_channels_out > 0)
         ret = open_audio(s, audio_codec, config, &dict);
     if (ret == 0 && !(s->format->oformat->flags & AVFMT_NOFILE)) {
@@ -385,6 +390,8 @@ int32_t PlayoutAv_SinkWriteVideo(PlayoutAvSink* s,
         return PLAYOUT_AV_ENULL;
     if (s->finished)
         return PLAYOUT_AV_EFINISHED;
+    if (!s->video)
+        return PLAYOUT_AV_ENOSTREAM;
     const uint8_t* in[4];
     int in_strides[4];
     int32_t ret = planes_check_source(&s->input, planes, strides, sizes, in, in_strides);
@@ -489,7 +496,7 @@ int32_t PlayoutAv_SinkFinish(PlayoutAvSink* s)
         if ((r = encode(s, s->audio, s->audio_stream, NULL)) < 0 && ret == 0)
             ret = r;
     }
-    if ((r = encode(s, s->video, s->video_stream, NULL)) < 0 && ret == 0)
+    if (s->video && (r = encode(s, s->video, s->video_stream, NULL)) < 0 && ret == 0)
         ret = r;
     if ((r = av_write_trailer(s->format)) < 0 && ret == 0)
         ret = r;

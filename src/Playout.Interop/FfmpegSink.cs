@@ -29,9 +29,10 @@ public sealed class FfmpegSink : IDisposable
     private readonly int _audioChannels;
 
     /// <param name="container">FFmpeg's muxer name ("mpegts", "mov", "mxf"), or null to guess from the url.</param>
+    /// <param name="videoCodec">The video encoder, or null for a sound-only output (then <see cref="WriteVideo"/> fails).</param>
     /// <param name="options">Encoder options as "key=value:key=value", or null.</param>
     /// <exception cref="PlayoutAvException">An encoder or muxer is unknown, an option is refused, or the url cannot be opened.</exception>
-    public unsafe FfmpegSink(string url, string? container, string videoCodec, string audioCodec, string? options, FfmpegSinkSettings settings)
+    public unsafe FfmpegSink(string url, string? container, string? videoCodec, string audioCodec, string? options, FfmpegSinkSettings settings)
     {
         ArgumentNullException.ThrowIfNull(url);
         PlayoutAvLibrary.EnsureLoaded();
@@ -57,7 +58,7 @@ public sealed class FfmpegSink : IDisposable
         if (code < 0)
         {
             _handle.Dispose();
-            throw new PlayoutAvException(code, "PlayoutAv_SinkOpen", $"{url} ({container ?? "container from the name"}, {videoCodec} + {audioCodec}, options '{options}')");
+            throw new PlayoutAvException(code, "PlayoutAv_SinkOpen", $"{url} ({container ?? "container from the name"}, {videoCodec ?? "no video"} + {audioCodec}, options '{options}')");
         }
     }
 

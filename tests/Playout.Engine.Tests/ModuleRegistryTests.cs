@@ -15,7 +15,37 @@ public class ModuleRegistryTests
         var registry = Standard();
 
         Assert.Equal(["bars", "card", "clip", "color", "graphic", "st2110", "still", "stream"], registry.ProducerTypes);
-        Assert.Equal(["card", "hls", "preview", "st2110", "st2110-anc", "st2110-audio", "stream"], registry.ConsumerTypes);
+        Assert.Equal(["card", "hls", "icecast", "preview", "st2110", "st2110-anc", "st2110-audio", "stream"], registry.ConsumerTypes);
+        Assert.Equal(["hls", "icecast", "st2110-audio", "stream"], registry.SoundConsumerTypes);
+    }
+
+    [Theory]
+    [InlineData("card")]
+    [InlineData("preview")]
+    [InlineData("st2110")]
+    [InlineData("st2110-anc")]
+    public void A_radio_channel_refuses_an_output_of_pictures_by_its_type_and_names_those_it_takes(string type)
+    {
+        using var test = new TestChannel("radio");
+
+        var error = Assert.Throws<ModuleSettingException>(() => Standard().CreateConsumer(type, new ConsumerRequest(test.Context, ModuleSettings.Empty)));
+
+        Assert.Equal("type", error.Key);
+        Assert.Equal($"type: a {type} output needs pictures and a radio channel has none; it takes hls, icecast, st2110-audio, stream", error.Message);
+    }
+
+    [Fact]
+    public void A_radio_channel_s_stream_output_is_sound_only_and_refuses_a_video_codec()
+    {
+        using var test = new TestChannel("radio");
+        var registry = Standard();
+
+        var error = Assert.Throws<ModuleSettingException>(() => registry.CreateConsumer("stream",
+            new ConsumerRequest(test.Context, ModuleSettings.Empty.With("url", "udp://127.0.0.1:9").With("video", "libx264"))));
+        using var stream = (StreamConsumer)registry.CreateConsumer("stream", new ConsumerRequest(test.Context, ModuleSettings.Empty.With("url", "udp://127.0.0.1:9")));
+
+        Assert.Equal("video", error.Key);
+        Assert.Null(stream.Settings.VideoCodec);
     }
 
     [Theory]
@@ -41,7 +71,7 @@ public class ModuleRegistryTests
             registry.CreateConsumer("sdi", new ConsumerRequest(test.Context, ModuleSettings.Empty)));
 
         Assert.Equal("no producer type 'ndi'; known: bars, card, clip, color, graphic, st2110, still, stream", producer.Message);
-        Assert.Equal("no consumer type 'sdi'; known: card, hls, preview, st2110, st2110-anc, st2110-audio, stream", consumer.Message);
+        Assert.Equal("no consumer type 'sdi'; known: card, hls, icecast, preview, st2110, st2110-anc, st2110-audio, stream", consumer.Message);
         Assert.Equal("no consumer type 'x'; known: none", Assert.Throws<UnknownModuleTypeException>(() =>
             new ModuleRegistry().CreateConsumer("x", new ConsumerRequest(test.Context, ModuleSettings.Empty))).Message);
     }

@@ -62,6 +62,18 @@ public sealed class ChannelContext : IDisposable
 
     internal long HoldLastFrameTicks { get; private set; }
 
+    /// <summary>
+    /// What is on air, as listeners are told it (an Icecast stream's title): the schedule's event title, else its source's
+    /// name. The automation sets it when an item goes to air; null until then. Any thread.
+    /// </summary>
+    public string? NowPlaying
+    {
+        get => Volatile.Read(ref _nowPlaying);
+        set => Volatile.Write(ref _nowPlaying, value);
+    }
+
+    private string? _nowPlaying;
+
     /// <summary>Ticks that went out degraded (pool exhausted), counted by kind, with the alarm that shows it.</summary>
     public ChannelDegradation Degradation { get; }
 

@@ -9,6 +9,12 @@ public sealed record HlsRendition(int Height, long VideoBitrate);
 public sealed record HlsSettings(string Folder, IReadOnlyList<HlsRendition> Renditions, double SegmentSeconds = 2, int ListSize = 6,
     long AudioBitrate = 128_000, string Preset = "superfast")
 {
+    /// <summary>
+    /// Adds a sound-only rendition to the ladder (listed last, for a phone on a poor link or a listener with the screen
+    /// off). A radio channel's ladder is that rendition alone, whatever this says.
+    /// </summary>
+    public bool AudioOnly { get; init; }
+
     /// <summary>The ladder for a channel of <paramref name="height"/> lines: 1080, 720 and 480 lines, those not above it.</summary>
     public static IReadOnlyList<HlsRendition> DefaultLadder(int height) =>
         [.. new HlsRendition[] { new(1080, 5_000_000), new(720, 2_800_000), new(480, 1_200_000) }.Where(r => r.Height <= height)

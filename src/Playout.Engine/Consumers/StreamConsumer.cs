@@ -15,6 +15,7 @@ namespace Playout.Engine.Consumers;
 /// frames are dropped, counted and alarmed, and the channel never waits. The sound of a dropped frame is
 /// replaced by silence of the same length so picture and sound stay in step.
 /// With <see cref="StreamSettings.Scte35"/> an MPEG-TS output also carries SCTE-35 cues (<see cref="CueSplice"/>).
+/// Without a video codec it encodes the sound alone.
 /// </summary>
 public sealed class StreamConsumer : IConsumer
 {
@@ -44,11 +45,11 @@ public sealed class StreamConsumer : IConsumer
         _channel = channel;
         _settings = settings;
         _queue = new FrameHandoff(settings.Queue);
-        Name = $"stream {settings.Url}";
+        Name = $"stream {settings.ShownAs ?? settings.Url}";
         _alarmSource = $"{channel.Name}/{Name}";
         _behind = $"{Name}: the encoder is behind; dropping frames";
         // Normal priority: an encoder is on air (it must keep up), and the tick above it has the CPU first (ThreadScheduling).
-        _thread = new Thread(Run) { Name = $"{channel.Name} encode {settings.Url}", IsBackground = true };
+        _thread = new Thread(Run) { Name = $"{channel.Name} encode {settings.ShownAs ?? settings.Url}", IsBackground = true };
         _thread.Start();
     }
 
@@ -64,6 +65,11 @@ public sealed class StreamConsumer : IConsumer
     public bool NeverBlocks => true;
 
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), Interlocked.Read(ref _dropped));
+
+    /// <summary>Times the output has opened (a network output opens again after a failure).</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    private long _opened;
 
     /// <summary>Frames the encoder has taken.</summary>
     public long Encoded => Interlocked.Read(ref _encoded);
@@ -170,7 +176,8 @@ public sealed class StreamConsumer : IConsumer
             Fail(error.Message);
             return true;
         }
-        _channel.Logger.LogInformation("{Channel}: {Output} started ({Video} + {Audio})", _channel.Name, Name, _settings.VideoCodec, _settings.AudioCodec);
+        _channel.Logger.LogInformation("{Channel}: {Output} started ({Video} + {Audio})", _channel.Name, Name, _settings.VideoCodec ?? "no video", _settings.AudioCodec);
+        Interlocked.Increment(ref _opened);
         // Back after a failure: frames are taken again and the failure's alarm goes (a "behind" alarm is not ours to clear).
         if (_failure is not null)
         {
@@ -178,7 +185,7 @@ public sealed class StreamConsumer : IConsumer
             _channel.Alarms.Clear(_alarmSource);
         }
         using (sink)
-        using (var picture = new PlanarPicture(format.Width, format.Height))
+        using (var picture = _settings.VideoCodec is null ? null : new PlanarPicture(format.Width, format.Height))
         {
             var silence = new float[Media.Audio.AudioPool.ProgrammeChannels * format.AudioCadence.Max()];
             long first = long.MinValue, last = 0;
@@ -192,8 +199,11 @@ public sealed class StreamConsumer : IConsumer
                     WriteSilence(sink, silence, last + 1, item.Tick);
                     if (_settings.Scte35)
                         SendDueCues(sink, item.Tick, first + 1);
-                    picture.UnpackFrom(item.Video);
-                    sink.WriteVideo(picture.Planes, item.Tick - first - 1);
+                    if (picture is not null)
+                    {
+                        picture.UnpackFrom(item.Video);
+                        sink.WriteVideo(picture.Planes, item.Tick - first - 1);
+                    }
                     sink.WriteAudio(item.Audio.Samples);
                     last = item.Tick;
                     Interlocked.Increment(ref _encoded);
@@ -272,6 +282,8 @@ public sealed class StreamConsumer : IConsumer
 
     private void Fail(string reason)
     {
+        if (_settings.ShownAs is { } shown)
+            reason = reason.Replace(_settings.Url, shown, StringComparison.Ordinal);
         _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major, $"{Name} failed: {reason}");
         _failure = reason;
         // Frames queued before the failure are not going anywhere: give them back to the channel's pools now.

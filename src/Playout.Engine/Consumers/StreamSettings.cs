@@ -3,16 +3,20 @@ namespace Playout.Engine.Consumers;
 /// <summary>An encoded output: where to, in which container and codecs.</summary>
 /// <param name="Url">udp://host:port?pkt_size=1316, srt://…, or a file path.</param>
 /// <param name="Container">FFmpeg's muxer name ("mpegts", "mov", "mp4", "mxf"); null guesses from the url (udp/srt: mpegts).</param>
+/// <param name="VideoCodec">The video encoder; null for a sound-only output (a radio service, a TV channel's sound alone).</param>
 /// <param name="Options">Encoder options as "key=value:key=value" (e.g. "preset=veryfast:tune=zerolatency").</param>
 /// <param name="AudioChannels">Programme channels encoded (the first ones; 2 = stereo from channels 1 and 2).</param>
 /// <param name="Queue">Frames buffered for the encoder before frames are dropped.</param>
 /// <param name="Scte35">Carry SCTE-35 cues (<see cref="StreamConsumer.CueSplice"/>) on PID <paramref name="Scte35Pid"/>; MPEG-TS only.</param>
 /// <param name="Scte35Pid">The SCTE-35 stream's PID (0x20..0x1FFE, not one of the muxer's: video 0x100, audio 0x101, PMT 0x1000).</param>
 public sealed record StreamSettings(
-    string Url, string? Container = null, string VideoCodec = "libx264", string AudioCodec = "aac", string? Options = null,
+    string Url, string? Container = null, string? VideoCodec = "libx264", string AudioCodec = "aac", string? Options = null,
     long VideoBitrate = 6_000_000, long AudioBitrate = 192_000, int AudioChannels = 2, int Queue = 12,
     bool Scte35 = false, int Scte35Pid = StreamSettings.DefaultScte35Pid)
 {
+    /// <summary>How the output is named in logs, alarms and errors instead of <see cref="Url"/> (one that carries a password).</summary>
+    public string? ShownAs { get; init; }
+
     /// <summary>The picture size encoded, scaled from the channel's; 0: the channel's own (an HLS rendition sets it).</summary>
     public int OutWidth { get; init; }
     public int OutHeight { get; init; }

@@ -31,7 +31,8 @@ public sealed class FfmpegModule : IModule
         registry.AddProducer("still", r => new StillProducer($"still {r.Source}", ImageFiles.Picture(r.Channel, r.Source)));
         registry.AddProducer("graphic", r => new StillProducer(Path.GetFileName(r.Source), null,
             ImageFiles.Overlay(r.Channel, r.Source, r.Settings.Get("x", 0), r.Settings.Get("y", 0))));
-        registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r.Settings)));
+        registry.AddConsumer("stream", r => new StreamConsumer(r.Channel, Stream(r)), withoutPicture: true);
+        registry.AddConsumer("icecast", r => new IcecastConsumer(r.Channel, Icecast(r.Settings)), withoutPicture: true);
         registry.AddConsumer("hls", r =>
         {
             var settings = Hls(r);
@@ -43,7 +44,7 @@ public sealed class FfmpegModule : IModule
             {
                 throw new ModuleSettingException("folder", $"cannot write {settings.Folder}: {error.Message}");
             }
-        });
+        }, withoutPicture: true);
         registry.AddConsumer("preview", r => new PreviewConsumer(r.Channel,
             r.Settings.Require<int>("width"), r.Settings.Require<int>("height"), r.Settings.Require<double>("perSecond")));
     }
@@ -64,6 +65,7 @@ public sealed class FfmpegModule : IModule
             ListSize = settings.Get("listSize", defaults.ListSize),
             AudioBitrate = settings.Get("audioBitrate", defaults.AudioBitrate),
             Preset = settings.Get("preset", defaults.Preset),
+            AudioOnly = settings.Get("audioOnly", false),
         };
         if (hls.SegmentSeconds is not (>= 1 and <= 10))
             throw new ModuleSettingException("segmentSeconds", $"{hls.SegmentSeconds}: a segment is 1 to 10 seconds");
@@ -74,13 +76,20 @@ public sealed class FfmpegModule : IModule
         return hls;
     }
 
-    private static StreamSettings Stream(ModuleSettings settings)
+    /// <summary>
+    /// An encoded stream or file; "video": "none" (a radio channel's only choice, and its default) encodes the sound alone.
+    /// </summary>
+    private static StreamSettings Stream(ConsumerRequest r)
     {
+        var settings = r.Settings;
         var defaults = new StreamSettings(settings.Require<string>("url"));
+        string? video = settings.Get("video", r.Channel.Format.IsAudioOnly ? NoVideo : defaults.VideoCodec);
+        if (r.Channel.Format.IsAudioOnly && video != NoVideo)
+            throw new ModuleSettingException("video", $"'{video}': a radio channel has no video; leave \"video\" out or write \"{NoVideo}\"");
         return defaults with
         {
             Container = settings.Get("container", defaults.Container),
-            VideoCodec = settings.Get("video", defaults.VideoCodec),
+            VideoCodec = video == NoVideo ? null : video,
             AudioCodec = settings.Get("audio", defaults.AudioCodec),
             Options = settings.Get("options", defaults.Options),
             VideoBitrate = settings.Get("videoBitrate", defaults.VideoBitrate),
@@ -89,5 +98,28 @@ public sealed class FfmpegModule : IModule
             Scte35 = settings.Get("scte35", defaults.Scte35),
             Scte35Pid = settings.Get("scte35Pid", defaults.Scte35Pid),
         };
+    }
+
+    /// <summary>The "video" of a sound-only stream.</summary>
+    private const string NoVideo = "none";
+
+    /// <summary>An Icecast mount: url (http://host:port/mount), password, user, audio (mp3, aac, opus, vorbis), audioBitrate, audioChannels, station, description, genre.</summary>
+    private static IcecastSettings Icecast(ModuleSettings settings)
+    {
+        string url = settings.Require<string>("url");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var mount))
+            throw new ModuleSettingException("url", $"'{url}' is not an address: an Icecast mount is http://host:port/mount");
+        var defaults = new IcecastSettings(mount, settings.Get("password", ""));
+        var icecast = defaults with
+        {
+            User = settings.Get("user", defaults.User),
+            Codec = settings.Get("audio", defaults.Codec),
+            Bitrate = settings.Get("audioBitrate", defaults.Bitrate),
+            AudioChannels = settings.Get("audioChannels", defaults.AudioChannels),
+            StationName = settings.Get("station", defaults.StationName),
+            Description = settings.Get("description", defaults.Description),
+            Genre = settings.Get("genre", defaults.Genre),
+        };
+        return icecast.Problem() is { } problem ? throw new ModuleSettingException(problem.Field, problem.Problem) : icecast;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ModuleRegistry
 {
     private readonly Dictionary<string, (string Module, Func<ProducerRequest, Producer> Create)> _producers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Module, Func<ConsumerRequest, IConsumer> Create)> _consumers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _withoutPicture = new(StringComparer.OrdinalIgnoreCase);
     private string _registering = "host";
 
     /// <summary>A registry with <paramref name="modules"/> registered in order.</summary>
@@ -42,8 +43,17 @@ public sealed class ModuleRegistry
     /// <exception cref="InvalidOperationException">Another module has this producer type.</exception>
     public void AddProducer(string type, Func<ProducerRequest, Producer> create) => Register(_producers, "producer", type, create);
 
+    /// <param name="withoutPicture">The output works from the sound alone, so a radio channel (no video) may have it.</param>
     /// <exception cref="InvalidOperationException">Another module has this consumer type.</exception>
-    public void AddConsumer(string type, Func<ConsumerRequest, IConsumer> create) => Register(_consumers, "consumer", type, create);
+    public void AddConsumer(string type, Func<ConsumerRequest, IConsumer> create, bool withoutPicture = false)
+    {
+        Register(_consumers, "consumer", type, create);
+        if (withoutPicture)
+            _withoutPicture.Add(type);
+    }
+
+    /// <summary>The consumer types a radio channel may have: those that need no picture.</summary>
+    public IReadOnlyList<string> SoundConsumerTypes => [.. _withoutPicture.Order(StringComparer.Ordinal)];
 
     public bool HasProducer(string type) => _producers.ContainsKey(type);
     public bool HasConsumer(string type) => _consumers.ContainsKey(type);
@@ -55,8 +65,14 @@ public sealed class ModuleRegistry
 
     /// <summary>A consumer of <paramref name="type"/>; whatever its factory throws passes through.</summary>
     /// <exception cref="UnknownModuleTypeException">No module makes this type.</exception>
-    public IConsumer CreateConsumer(string type, ConsumerRequest request) =>
-        (_consumers.TryGetValue(type, out var entry) ? entry.Create : throw new UnknownModuleTypeException("consumer", type, ConsumerTypes))(request);
+    /// <exception cref="ModuleSettingException">The type outputs pictures and the channel is a radio channel.</exception>
+    public IConsumer CreateConsumer(string type, ConsumerRequest request)
+    {
+        var create = _consumers.TryGetValue(type, out var entry) ? entry.Create : throw new UnknownModuleTypeException("consumer", type, ConsumerTypes);
+        if (request.Channel.Format.IsAudioOnly && !_withoutPicture.Contains(type))
+            throw new ModuleSettingException("type", $"a {type} output needs pictures and a radio channel has none; it takes {string.Join(", ", SoundConsumerTypes)}");
+        return create(request);
+    }
 
     private void Register<T>(Dictionary<string, (string Module, T Create)> table, string kind, string type, T create)
     {

@@ -5,7 +5,7 @@ namespace Playout.Interop.Native;
 internal static unsafe partial class PlayoutAvNative
 {
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkOpen", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SinkOpen(string url, string? container, string videoCodec, string audioCodec, string? options,
+    public static partial int SinkOpen(string url, string? container, string? videoCodec, string audioCodec, string? options,
         SinkConfigNative* config, out SinkHandle sink);
 
     /// <summary>Each plane argument is an array of 4.</summary>

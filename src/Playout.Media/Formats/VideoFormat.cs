@@ -13,9 +13,10 @@ public sealed class VideoFormat
     private readonly Rational _audioSamplesPerFrame;
 
     internal VideoFormat(string name, int width, int height, Rational frameRate, ScanMode scanMode,
-        Colorimetry colorimetry, TransferCharacteristic transfer)
+        Colorimetry colorimetry, TransferCharacteristic transfer, bool isAudioOnly = false)
     {
         Name = name;
+        IsAudioOnly = isAudioOnly;
         Width = width;
         Height = height;
         FrameRate = frameRate;
@@ -35,6 +36,13 @@ public sealed class VideoFormat
     public Rational FrameRate { get; }
 
     public ScanMode ScanMode { get; }
+
+    /// <summary>
+    /// A radio channel's mode (<see cref="VideoFormats.Radio"/>): sound only. Its raster is a placeholder the tick carries
+    /// so that layers, mixers and schedules work as on television; no output of such a channel takes a picture.
+    /// </summary>
+    public bool IsAudioOnly { get; }
+
     public bool IsInterlaced => ScanMode != ScanMode.Progressive;
     public Colorimetry Colorimetry { get; }
     public TransferCharacteristic Transfer { get; }

@@ -12,11 +12,18 @@ public static class VideoFormats
     private static readonly Rational[] ProgressiveRates =
         [new(24000, 1001), new(24), new(25), new(30000, 1001), new(30), new(50), new(60000, 1001), new(60)];
 
-    /// <summary>Every mode, SDR before its HDR variants.</summary>
+    /// <summary>Every video mode, SDR before its HDR variants (not <see cref="Radio"/>, which has no video).</summary>
     public static IReadOnlyList<VideoFormat> All { get; } = [.. Build()];
 
+    /// <summary>
+    /// "radio": a channel without video, ticking 25 times a second (1920 samples of 48 kHz sound a tick). Its 48x2
+    /// placeholder picture costs next to nothing and never leaves the channel.
+    /// </summary>
+    public static VideoFormat Radio { get; } =
+        new("radio", 48, 2, new Rational(25), ScanMode.Progressive, Colorimetry.Bt709, TransferCharacteristic.Sdr, isAudioOnly: true);
+
     private static readonly Dictionary<string, VideoFormat> ByName =
-        All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        All.Append(Radio).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The mode with this name (case-insensitive), or null.</summary>
     public static VideoFormat? Find(string name) => ByName.GetValueOrDefault(name);
@@ -26,7 +33,7 @@ public static class VideoFormats
     public static VideoFormat Parse(string name) =>
         Find(name) ?? throw new FormatException(
             $"unknown video format '{name}'; known formats: {string.Join(", ", All.Where(f => f.Transfer == TransferCharacteristic.Sdr))}"
-            + $" (1080p, 2160p and 4320p also take -hlg or -pq)");
+            + $" (1080p, 2160p and 4320p also take -hlg or -pq), and {Radio.Name} for a channel without video");
 
     private static IEnumerable<VideoFormat> Build()
     {

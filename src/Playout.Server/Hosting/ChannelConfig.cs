@@ -68,6 +68,21 @@ public sealed record ChannelConfig
     /// <summary>Loudness meters, the target items are held to, and normalisation.</summary>
     public LoudnessConfig Loudness { get; init; } = new();
 
+    /// <summary>A radio channel: <see cref="Format"/> "radio", sound only.</summary>
+    public bool IsRadio => VideoFormats.Find(Format) is { IsAudioOnly: true };
+
+    /// <summary>A radio channel has no picture to give a card, a video flow or a preview, nor a card to lock to or take inputs from.</summary>
+    private void ValidateRadio(string where, ConfigProblems problems)
+    {
+        if (Card is not null)
+            problems.Add($"{where}.card", "a radio channel has no video for a card; take the card away");
+        for (int i = 0; i < Outputs.Count; i++)
+            if (Outputs[i].Type is not (OutputKind.Stream or OutputKind.Hls or OutputKind.Icecast or OutputKind.St2110Audio))
+                problems.Add($"{where}.outputs[{i}].type", $"a {Outputs[i].Type.ConfigName()} output needs pictures and a radio channel has none; it takes stream, hls, icecast and st2110-audio");
+            else if (Outputs[i].Video is { } video && video != "none")
+                problems.Add($"{where}.outputs[{i}].video", $"'{video}': a radio channel has no video; leave \"video\" out or write \"none\"");
+    }
+
     /// <summary>What operators call input <paramref name="index"/>: its name, else "input N" (N from 1).</summary>
     public string InputName(int index) => Inputs[index].Name ?? $"input {index + 1}";
 
@@ -81,6 +96,8 @@ public sealed record ChannelConfig
             problems.Add($"{where}.clock", "genlock needs a card to lock to; add \"card\" or use \"system\"");
         if (Outputs.Any(o => o.Type == OutputKind.Card) && Card is null)
             problems.Add($"{where}.outputs", "a card output needs a \"card\"");
+        if (IsRadio)
+            ValidateRadio(where, problems);
         Filler.Validate($"{where}.filler", problems);
         Probes.Validate($"{where}.probes", problems);
         Loudness.Validate($"{where}.loudness", problems);
@@ -264,6 +281,9 @@ public enum OutputKind
 
     /// <summary>HLS for OTT and phones: a ladder of fMP4 renditions and a master playlist in a folder (docs/DISTRIBUTION.md).</summary>
     Hls,
+
+    /// <summary>The sound to an Icecast server's mount, titled with what is on air (docs/RADIO.md).</summary>
+    Icecast,
 }
 
 public sealed record OutputConfig
@@ -275,8 +295,12 @@ public sealed record OutputConfig
 
     /// <summary>FFmpeg's muxer name; null: MPEG-TS for udp:// and srt://, else guessed from the file name.</summary>
     public string? Container { get; init; }
-    public string Video { get; init; } = "libx264";
-    public string Audio { get; init; } = "aac";
+
+    /// <summary>Stream: the video encoder (null: libx264; "none", a radio channel's default, for sound alone).</summary>
+    public string? Video { get; init; }
+
+    /// <summary>Stream: the audio encoder (null: aac); Icecast: mp3, aac, opus or vorbis (null: aac).</summary>
+    public string? Audio { get; init; }
     public long VideoBitrate { get; init; } = 6_000_000;
     public long AudioBitrate { get; init; } = 192_000;
     public string? Options { get; init; }
@@ -313,6 +337,16 @@ public sealed record OutputConfig
     public IReadOnlyList<Engine.Consumers.HlsRendition>? Renditions { get; init; }
     public string? Preset { get; init; }
 
+    /// <summary>HLS: add a sound-only rendition to the ladder (a radio channel's HLS is that rendition alone).</summary>
+    public bool? AudioOnly { get; init; }
+
+    /// <summary>Icecast: the mount's source user (null: "source") and password, and the station's name, description and genre.</summary>
+    public string? User { get; init; }
+    public string? Password { get; init; }
+    public string? Station { get; init; }
+    public string? Description { get; init; }
+    public string? Genre { get; init; }
+
     /// <summary>ST 2110-30: milliseconds of sound a packet (1 or 0.125); null leaves the output's default (1).</summary>
     public double? PacketTime { get; init; }
 
@@ -320,6 +354,9 @@ public sealed record OutputConfig
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
             problems.Add($"{where}.url", "a stream output needs a url (udp://…, srt://… or a file path)");
+        if (Type == OutputKind.Icecast && (string.IsNullOrWhiteSpace(Url) || string.IsNullOrEmpty(Password)))
+            problems.Add(string.IsNullOrWhiteSpace(Url) ? $"{where}.url" : $"{where}.password",
+                "an icecast output needs the mount's url (http://host:port/mount) and its source password");
         if (Scte35 && Type != OutputKind.Stream)
             problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))

@@ -16,7 +16,9 @@ namespace Playout.Engine.Producers.Clips;
 /// frame pool and the clip's audio ring, loops and seeks. swscale writes each picture straight into a planar
 /// working buffer at its letterboxed place (the borders stay black); one SIMD pass packs it into the v210 pool
 /// frame. Sound is lined up with the pictures by time at the start of every pass through the clip, so a file
-/// whose audio starts late or runs short stays in sync.
+/// whose audio starts late or runs short stays in sync. A source without pictures (a sound file, a radio stream, or
+/// anything on a radio channel, whose video is not even decoded) is timed by its sound: each channel frame's worth of
+/// sound decoded brings a black picture with it, and a last, partial frame's worth one more.
 /// </summary>
 internal sealed class ClipDecoder : IDisposable
 {
@@ -128,7 +130,8 @@ internal sealed class ClipDecoder : IDisposable
                 // that comes back is read on at once, without a new open; disposing aborts the wait. Only the allowed
                 // protocols open (FFmpeg's protocol_whitelist): a path that slipped past validation reaches nothing else.
                 using var source = new FfmpegSource(_url, MediaUrl.WithProtocols(_url, _options.Options, _options.Protocols),
-                    _options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None, _abort);
+                    (_options.Live ? FfmpegSourceFlags.Live : FfmpegSourceFlags.None)
+                    | (_channel.Format.IsAudioOnly ? FfmpegSourceFlags.NoVideo : FfmpegSourceFlags.None), _abort);
                 Decode(source);
             }
             catch (Exception error)
@@ -158,21 +161,22 @@ internal sealed class ClipDecoder : IDisposable
     private void Decode(FfmpegSource source)
     {
         var info = source.Info;
-        if (!info.HasVideo)
-            throw new InvalidOperationException("the file has no video stream");
-        if (info.FrameRateNumerator > 0 && info.FrameRateDenominator > 0)
+        bool soundOnly = !info.HasVideo;
+        if (!soundOnly && info.FrameRateNumerator > 0 && info.FrameRateDenominator > 0)
             _frameRate = new(new Rational(info.FrameRateNumerator, info.FrameRateDenominator));
         Length = ClipLength(info);
         _channel.Logger.LogInformation("{Channel}: {Url}: {Info}", _channel.Name, _url, info);
 
-        var fit = PictureFit.For(info, _channel.Format);
-        source.SetVideoOutput(fit.Width, fit.Height, "yuv422p10le");
+        var fit = soundOnly ? default : PictureFit.For(info, _channel.Format);
+        if (!soundOnly)
+            source.SetVideoOutput(fit.Width, fit.Height, "yuv422p10le");
+        // A sound-only source never writes the working picture: it stays black, the picture its frames show.
         using var picture = new PlanarPicture(_channel.Format.Width, _channel.Format.Height);
         source.SetAudioOutput(_audio.Channels);
         var samples = new float[_audio.Channels * AudioChunkFrames];
 
         var pass = new Pass(_options.In ?? TimeSpan.Zero, 0, 0);
-        long soundOnly = 0;
+        long withoutPictures = 0, heard = 0;
         if (_options.In is { } start)
             source.Seek(start);
         while (!_cancel.IsCancellationRequested)
@@ -184,28 +188,49 @@ internal sealed class ClipDecoder : IDisposable
                 source.Seek(_seekTarget);
                 continue;
             }
-            bool more = source.Read(picture.Region(fit.X, fit.Y), samples, out var read);
+            bool more = source.Read(soundOnly ? default : picture.Region(fit.X, fit.Y), samples, out var read);
             bool pastOut = more && _options.Out is { } end && read.Pts >= end.TotalMicroseconds;
             if (!more && _options.Live)
                 throw new InvalidOperationException("the stream ended");
-            if (!more || (pastOut && read.Kind == FfmpegReadKind.Video))
+            if (!more || (pastOut && (read.Kind == FfmpegReadKind.Video || soundOnly)))
+            {
+                if (soundOnly)
+                    pass = DeliverSoundFrames(picture, pass, heard, partial: true);
                 pass = EndOfPass(source, pass);
+            }
             else if (read.Kind == FfmpegReadKind.Video)
             {
-                soundOnly = 0;
+                withoutPictures = 0;
                 if (Deliver(picture, pass))
                     pass = pass with { NextIndex = pass.NextIndex + 1 };
             }
-            else if (_options.Live && (soundOnly += read.AudioSamples) > PictureStall.TotalSeconds * VideoFormat.AudioSampleRate)
+            else if (_options.Live && !soundOnly && (withoutPictures += read.AudioSamples) > PictureStall.TotalSeconds * VideoFormat.AudioSampleRate)
                 throw new InvalidOperationException($"sound but no pictures for {PictureStall.TotalSeconds:0.#} s");
             else if (!pastOut)
             {
+                heard += read.AudioSamples;
                 var sound = samples.AsSpan(0, read.AudioSamples * _audio.Channels);
                 if (_options.Gain != 1)
                     Amplify(sound, (float)_options.Gain);
                 AppendAudio(sound, read.Pts, ref pass);
+                if (soundOnly)
+                    pass = DeliverSoundFrames(picture, pass, heard, partial: false);
             }
         }
+    }
+
+    /// <summary>
+    /// A sound-only source's pictures: one (black) for each whole channel frame of sound decoded in this pass, and with
+    /// <paramref name="partial"/> (the pass's end) one more for sound that fills only part of a frame.
+    /// </summary>
+    private Pass DeliverSoundFrames(PlanarPicture picture, Pass pass, long heard, bool partial)
+    {
+        // A clip's sound is lined up on its timeline (the ring's position); a live stream's is not, and its ring starts
+        // over when the input is lost: its pictures count the sound heard since the stream opened.
+        long written = _options.Live ? heard : _audio.Written;
+        while ((written >= SamplesAt(pass.NextIndex + 1) || partial && written > SamplesAt(pass.NextIndex)) && Deliver(picture, pass))
+            pass = pass with { NextIndex = pass.NextIndex + 1 };
+        return pass;
     }
 
     /// <summary>The end of the file or the out point: go round again, or wait at the end for a seek (or disposal).</summary>
