@@ -11,7 +11,7 @@ namespace Playout.Automation.Imports;
 internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
 {
     public static readonly IReadOnlyList<string> EventKeys =
-        ["id", "kind", "source", "title", "timing", "start", "duration", "in", "out", "loop", "children", "secondaries"];
+        ["id", "kind", "source", "title", "timing", "start", "duration", "in", "out", "loop", "mix", "children", "secondaries"];
 
     public static readonly IReadOnlyList<string> SecondaryKeys =
         ["kind", "anchor", "offset", "layer", "source", "level", "frames", "scte35", "device", "command", "args"];
@@ -56,11 +56,12 @@ internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
         var inPoint = f.Value("in", t => Time(t, "a time in the file"));
         var outPoint = f.Value("out", t => Time(t, "a time in the file"));
         bool loop = f.Bool("loop") ?? false;
+        var mix = f.Value("mix", t => Time(t, "a duration"));
         var children = f.List("children")?.Select(Event).OfType<PrimaryEvent>().ToList();
         var secondaries = f.List("secondaries")?.Select(s => Secondary(s, id)).OfType<SecondaryEvent>().ToList();
         if (id is null || kind is null)
             return null;
-        return new PrimaryEvent(id, kind.Value, source, title, timing, start, duration, inPoint, outPoint, loop, secondaries, children);
+        return new PrimaryEvent(id, kind.Value, source, title, timing, start, duration, inPoint, outPoint, loop, secondaries, children, mix);
     }
 
     private SecondaryEvent? Secondary(ImportNode node, string? eventId)

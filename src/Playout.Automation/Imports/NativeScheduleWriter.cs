@@ -61,6 +61,7 @@ public static class NativeScheduleWriter
             Time(json, "out", e.Out);
             if (e.Loop)
                 json.WriteBoolean("loop", true);
+            Time(json, "mix", e.Mix);
             if (e.Blocks.Count > 0)
                 Events(json, "children", e.Blocks);
             if (e.SecondaryEvents.Count > 0)

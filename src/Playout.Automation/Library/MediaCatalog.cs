@@ -14,7 +14,11 @@ public sealed class MediaCatalog : IDisposable
     private const string EntryColumns =
         "path, size, modified, status, error, probed_at, container, duration_us, has_video, width, height, " +
         "frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail IS NOT NULL, " +
-        "loudness_measured, loudness_lufs, true_peak_dbtp";
+        "loudness_measured, loudness_lufs, true_peak_dbtp, media.cue_in_us, media.segue_us, media.cue_out_us, " +
+        "markers.cue_in_us, markers.intro_us, markers.segue_us, markers.cue_out_us";
+
+    /// <summary>Entries with the markers an operator set.</summary>
+    private const string Entries = "media LEFT JOIN markers USING (path)";
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -64,7 +68,7 @@ public sealed class MediaCatalog : IDisposable
     {
         lock (_lock)
         {
-            using var command = _connection.Command($"SELECT {EntryColumns} FROM media WHERE path = $path")
+            using var command = _connection.Command($"SELECT {EntryColumns} FROM {Entries} WHERE path = $path")
                 .Bind("$path", System.IO.Path.GetFullPath(path));
             using var reader = command.ExecuteReader();
             return reader.Read() ? Read(reader) : null;
@@ -84,7 +88,7 @@ public sealed class MediaCatalog : IDisposable
         lock (_lock)
         {
             using var command = _connection.Command(
-                    $"SELECT {EntryColumns} FROM media WHERE name = $file COLLATE NOCASE OR name LIKE $stem ESCAPE '\\' ORDER BY path")
+                    $"SELECT {EntryColumns} FROM {Entries} WHERE name = $file COLLATE NOCASE OR name LIKE $stem ESCAPE '\\' ORDER BY path")
                 .Bind("$file", file).Bind("$stem", EscapeLike(file) + ".%");
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -103,7 +107,7 @@ public sealed class MediaCatalog : IDisposable
         lock (_lock)
         {
             using (var command = _connection.Command(
-                    $"SELECT {EntryColumns} FROM media WHERE name LIKE $pattern ESCAPE '\\' ORDER BY name COLLATE NOCASE, path LIMIT $limit OFFSET $offset")
+                    $"SELECT {EntryColumns} FROM {Entries} WHERE name LIKE $pattern ESCAPE '\\' ORDER BY name COLLATE NOCASE, path LIMIT $limit OFFSET $offset")
                 .Bind("$pattern", pattern).Bind("$limit", limit).Bind("$offset", offset))
             using (var reader = command.ExecuteReader())
             {
@@ -150,10 +154,10 @@ public sealed class MediaCatalog : IDisposable
                 """
                 INSERT INTO media (path, name, size, modified, status, error, probed_at, container, duration_us, has_video, width, height,
                                    frame_rate_num, frame_rate_den, interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, thumbnail,
-                                   loudness_measured, loudness_lufs, true_peak_dbtp)
+                                   loudness_measured, loudness_lufs, true_peak_dbtp, cue_in_us, segue_us, cue_out_us)
                 VALUES ($path, $name, $size, $modified, $status, $error, $probed, $container, $duration, $video, $width, $height,
                         $rateNum, $rateDen, $interlaced, $videoCodec, $channels, $sampleRate, $audioCodec, $thumbnail,
-                        $measured, $lufs, $truePeak)
+                        $measured, $lufs, $truePeak, $cueIn, $segue, $cueOut)
                 ON CONFLICT (path) DO UPDATE SET
                     size = excluded.size, modified = excluded.modified, status = excluded.status, error = excluded.error,
                     probed_at = excluded.probed_at, container = excluded.container, duration_us = excluded.duration_us,
@@ -161,7 +165,8 @@ public sealed class MediaCatalog : IDisposable
                     frame_rate_num = excluded.frame_rate_num, frame_rate_den = excluded.frame_rate_den, interlaced = excluded.interlaced,
                     video_codec = excluded.video_codec, audio_channels = excluded.audio_channels,
                     audio_sample_rate = excluded.audio_sample_rate, audio_codec = excluded.audio_codec, thumbnail = excluded.thumbnail,
-                    loudness_measured = excluded.loudness_measured, loudness_lufs = excluded.loudness_lufs, true_peak_dbtp = excluded.true_peak_dbtp
+                    loudness_measured = excluded.loudness_measured, loudness_lufs = excluded.loudness_lufs, true_peak_dbtp = excluded.true_peak_dbtp,
+                    cue_in_us = excluded.cue_in_us, segue_us = excluded.segue_us, cue_out_us = excluded.cue_out_us
                 """);
             command.Bind("$path", path).Bind("$name", System.IO.Path.GetFileName(path))
                 .Bind("$size", stamp.Size).Bind("$modified", stamp.Modified.Ticks)
@@ -178,8 +183,32 @@ public sealed class MediaCatalog : IDisposable
                 .Bind("$audioCodec", info?.AudioCodec)
                 .Bind("$thumbnail", probe.Thumbnail)
                 .Bind("$measured", probe.Loudness is null ? 0L : 1L)
-                .Bind("$lufs", Finite(probe.Loudness?.Integrated)).Bind("$truePeak", Finite(probe.Loudness?.TruePeak));
+                .Bind("$lufs", Finite(probe.Loudness?.Integrated)).Bind("$truePeak", Finite(probe.Loudness?.TruePeak))
+                .Bind("$cueIn", Microseconds(probe.Markers?.CueIn)).Bind("$segue", Microseconds(probe.Markers?.Segue))
+                .Bind("$cueOut", Microseconds(probe.Markers?.CueOut));
             command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Sets the markers an operator gives <paramref name="path"/> (made absolute), over those the scan found: each one set here
+    /// wins, each null leaves the scan's; all null forgets them. They are kept when the file is probed again.
+    /// </summary>
+    public void SetMarkers(string path, MediaMarkers markers)
+    {
+        lock (_lock)
+        {
+            using var command = markers.IsEmpty
+                ? _connection.Command("DELETE FROM markers WHERE path = $path")
+                : _connection.Command(
+                    """
+                    INSERT INTO markers (path, cue_in_us, intro_us, segue_us, cue_out_us) VALUES ($path, $cueIn, $intro, $segue, $cueOut)
+                    ON CONFLICT (path) DO UPDATE SET cue_in_us = excluded.cue_in_us, intro_us = excluded.intro_us,
+                        segue_us = excluded.segue_us, cue_out_us = excluded.cue_out_us
+                    """)
+                    .Bind("$cueIn", Microseconds(markers.CueIn)).Bind("$intro", Microseconds(markers.Intro))
+                    .Bind("$segue", Microseconds(markers.Segue)).Bind("$cueOut", Microseconds(markers.CueOut));
+            command.Bind("$path", System.IO.Path.GetFullPath(path)).ExecuteNonQuery();
         }
     }
 
@@ -246,8 +275,18 @@ public sealed class MediaCatalog : IDisposable
             new DateTime(row.GetInt64(5), DateTimeKind.Utc),
             info,
             row.GetInt64(18) != 0,
-            row.GetInt64(19) == 0 ? null : new MediaLoudness(Level(row, 20), Level(row, 21)));
+            row.GetInt64(19) == 0 ? null : new MediaLoudness(Level(row, 20), Level(row, 21)))
+        {
+            Found = Markers(new MediaMarkers(Time(row, 22), null, Time(row, 23), Time(row, 24))),
+            Set = Markers(new MediaMarkers(Time(row, 25), Time(row, 26), Time(row, 27), Time(row, 28))),
+        };
     }
+
+    private static MediaMarkers? Markers(MediaMarkers markers) => markers.IsEmpty ? null : markers;
+
+    private static TimeSpan? Time(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : TimeSpan.FromMicroseconds(row.GetInt64(column));
+
+    private static long? Microseconds(TimeSpan? time) => time is { } t ? (long)t.TotalMicroseconds : null;
 
     /// <summary>Silence (−∞) is stored as NULL.</summary>
     private static double? Finite(double? level) => level is { } value && double.IsFinite(value) ? value : null;

@@ -43,6 +43,20 @@ internal static class MediaCatalogSchema
         -- Files with sound catalogued before loudness was measured count as changed, so the next scan measures them.
         UPDATE media SET size = -1 WHERE status = 'ok' AND audio_channels > 0;
         """,
+        """
+        ALTER TABLE media ADD COLUMN cue_in_us  INTEGER;  -- where the sound starts, fades and ends, found with the loudness
+        ALTER TABLE media ADD COLUMN segue_us   INTEGER;
+        ALTER TABLE media ADD COLUMN cue_out_us INTEGER;
+        -- Markers an operator set, by path: kept when the file is probed again (the scan's own are replaced).
+        CREATE TABLE markers (
+            path       TEXT PRIMARY KEY,
+            cue_in_us  INTEGER,
+            intro_us   INTEGER,
+            segue_us   INTEGER,
+            cue_out_us INTEGER
+        );
+        UPDATE media SET size = -1 WHERE status = 'ok' AND audio_channels > 0;
+        """,
     ];
 
     public static int Version => Migrations.Length;

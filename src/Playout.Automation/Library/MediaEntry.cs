@@ -22,5 +22,14 @@ public sealed record MediaEntry(
 {
     public string Name => System.IO.Path.GetFileName(Path);
 
+    /// <summary>The markers the scan found in the sound (cue-in, segue, cue-out); null: none, or not measured.</summary>
+    public MediaMarkers? Found { get; init; }
+
+    /// <summary>The markers an operator set; null: none.</summary>
+    public MediaMarkers? Set { get; init; }
+
+    /// <summary>The markers in force: the operator's, and the scan's where the operator set none.</summary>
+    public MediaMarkers? Markers => Set?.Over(Found) ?? Found;
+
     public TimeSpan? Duration => Info?.Duration;
 }

@@ -15,6 +15,7 @@ public sealed class MediaLibrary : IAsyncDisposable
     private readonly MediaLibraryOptions _options;
     private readonly ILogger _log;
     private MediaScanner? _scanner;
+    private IReadOnlyList<MediaWatchChannel> _channels = [];
     private MediaWatch? _watch;
 
     private MediaLibrary(MediaCatalog catalog, MediaLibraryOptions options, ILogger log)
@@ -50,14 +51,37 @@ public sealed class MediaLibrary : IAsyncDisposable
         }
     }
 
-    /// <summary>A clip's length from the catalogue (null: not catalogued, or a network source).</summary>
-    public TimeSpan? LengthOf(PrimaryEvent e) => e.Source is { } source ? LengthOf(source) : null;
+    /// <summary>A clip's length and markers from the catalogue (null: not catalogued, of unknown length, or a network source).</summary>
+    public MediaTimes? TimesOf(PrimaryEvent e) =>
+        e.Source is { } source && !Engine.MediaUrl.IsNetwork(source) && Catalog.Get(_options.Resolve(source)) is { Duration: { } length } entry
+            ? new MediaTimes(length, entry.Markers) : null;
 
-    /// <summary>A media file's length from the catalogue, by its name in the media folder (or its path).</summary>
     /// <summary>The measured loudness of the file at <paramref name="path"/> (already resolved); null when not catalogued or not measured.</summary>
     public MediaLoudness? LoudnessAt(string path) => Catalog.Get(path)?.Loudness;
 
+    /// <summary>The markers in force for the file at <paramref name="path"/> (already resolved); null when none.</summary>
+    public MediaMarkers? MarkersAt(string path) => Catalog.Get(path)?.Markers;
+
+    /// <summary>A media file's length from the catalogue, by its name in the media folder (or its path).</summary>
     public TimeSpan? LengthOf(string source) => Engine.MediaUrl.IsNetwork(source) ? null : Catalog.Get(_options.Resolve(source))?.Duration;
+
+    /// <summary>
+    /// Sets an operator's markers on a catalogued file, by its name in the media folder (or its path), over those the scan
+    /// found, and lays the automated channels' schedules out anew with them; null when the file is not catalogued.
+    /// </summary>
+    /// <exception cref="ArgumentException">The markers are outside the file or out of order (the message names the marker).</exception>
+    public MediaEntry? SetMarkers(string source, MediaMarkers markers)
+    {
+        string path = _options.Resolve(source);
+        if (Catalog.Get(path) is not { } entry)
+            return null;
+        if (markers.Over(entry.Found).Problem(entry.Duration) is { } problem)
+            throw new ArgumentException($"{source}: {problem}");
+        Catalog.SetMarkers(path, markers);
+        foreach (var channel in _channels)
+            channel.Automation.Invalidate();
+        return Catalog.Get(path);
+    }
 
     /// <summary>
     /// Whether a clip's or still's file is not there to play: not in the catalogue, or unplayable (the rundown's "missing"
@@ -71,6 +95,7 @@ public sealed class MediaLibrary : IAsyncDisposable
     /// <summary>Watches the folders from now on, and checks the channels' next 24 hours after every scan and every minute.</summary>
     public void Watch(IReadOnlyList<MediaWatchChannel> channels, AlarmBoard alarms)
     {
+        _channels = channels;
         var watch = _watch = new MediaWatch(channels, Catalog, _options.Resolve, alarms, _log);
         _scanner = new MediaScanner(Catalog, _options.Scanner, _log);
         _scanner.Scanned += summary =>

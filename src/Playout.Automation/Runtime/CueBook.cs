@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Schedules;
 using Playout.Engine.Channels;
+using Playout.Engine.Producers;
+using Playout.Engine.Stage;
 
 namespace Playout.Automation.Runtime;
 
@@ -204,10 +206,23 @@ internal sealed class CueBook
                 int layer = _layer;
                 cue.Take = take;
                 cue.TakeTick = at;
-                cue.TakeApplied = _channel.Execute(take.Command($"{cue.Item.Event.Id} to air", stage => stage[layer].Load(producer), at));
+                int mix = cue.Item.Event.Mix is { } mixIn ? (int)_time.Frames(mixIn) : 0;
+                cue.TakeApplied = _channel.Execute(take.Command($"{cue.Item.Event.Id} to air", stage => ToAir(stage[layer], producer, mix), at));
             }
             _secondaries.Queue(cue, now + _margin);
         }
+    }
+
+    /// <summary>An item's cut, or its mix over the item before (which plays on under it, past its own end, for the mix's frames).</summary>
+    private static void ToAir(Layer layer, Producer producer, int mixFrames)
+    {
+        if (mixFrames <= 1)
+        {
+            layer.Load(producer);
+            return;
+        }
+        layer.LoadBackground(producer);
+        layer.Take(new Transition(TransitionKind.Mix, mixFrames));
     }
 
     /// <summary>The cue of <paramref name="item"/>, made or re-timed for <paramref name="takeAt"/> (null: untimed); null when its cut has just aired.</summary>

@@ -19,13 +19,16 @@ namespace Playout.Automation.Runtime;
 /// <param name="protocols">The network protocols a clip or stream may use (null: <see cref="Engine.MediaUrl.DefaultProtocols"/>).</param>
 /// <param name="loudness">The channel's per-item normalisation (null: off).</param>
 /// <param name="measured">A file's measured loudness by its path, as the media library catalogued it (<see cref="Library.MediaLibrary.LoudnessAt"/>).</param>
+/// <param name="markers">A file's radio markers by its path (<see cref="Library.MediaLibrary.MarkersAt"/>): a clip without an out point stops at its cue-out.</param>
 public sealed class EventSources(ChannelContext channel, ModuleRegistry modules, Func<string, string> resolve, string filler, IVideoCard? card = null,
-    IReadOnlyList<string>? protocols = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null)
+    IReadOnlyList<string>? protocols = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null,
+    Func<string, MediaMarkers?>? markers = null)
     : IEventSources
 {
     public Producer Primary(PrimaryEvent e, TimeSpan offset) => Open(e.DisplayName, () => e.Kind switch
     {
-        PrimaryKind.Clip => Clip(Media(e.Source!), ModuleSettings.Empty.With("in", offset).With("out", e.Out).With("loop", e.Loop).With("protocols", protocols)),
+        PrimaryKind.Clip => Clip(Media(e.Source!), path => ModuleSettings.Empty.With("in", offset).With("out", e.Out ?? CueOut(path)).With("loop", e.Loop)
+            .With("protocols", protocols)),
         PrimaryKind.Live => Live(e.Source!),
         PrimaryKind.Still => Create("still", Media(e.Source!)),
         _ => Fill(e.Source ?? filler),
@@ -36,11 +39,14 @@ public sealed class EventSources(ChannelContext channel, ModuleRegistry modules,
     public Producer Graphic(string source) => Open(source, () => Create("graphic", Media(source)));
 
     /// <summary>A clip, with the gain that normalises its loudness when the channel does and the library measured it.</summary>
-    private Producer Clip(string path, ModuleSettings settings)
+    private Producer Clip(string path, Func<string, ModuleSettings> settingsFor)
     {
+        var settings = settingsFor(path);
         double gain = loudness is { Enabled: true } && measured is not null && !Engine.MediaUrl.IsNetwork(path) ? loudness.Gain(measured(path)) : 1;
         return Create("clip", path, gain == 1 ? settings : settings.With("gain", gain));
     }
+
+    private TimeSpan? CueOut(string path) => markers is not null && !Engine.MediaUrl.IsNetwork(path) ? markers(path)?.CueOut : null;
 
     private Producer Live(string source) =>
         source.StartsWith("card:", StringComparison.OrdinalIgnoreCase) ? Create("card", source[5..])

@@ -1,7 +1,7 @@
 namespace Playout.Automation.Schedules;
 
 /// <summary>Turns a day's events into plan entries: a block becomes its children in order, repeated while it loops.</summary>
-internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?> mediaLength)
+internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, MediaTimes?> media)
 {
     public IEnumerable<PlanGroup> Expand(DaySchedule day)
     {
@@ -45,15 +45,18 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
 
     private PlanEntry Entry(string key, PrimaryEvent e, TimingMode timing, TimeSpan? fixedAt)
     {
-        var (length, problem) = LengthOf(e);
-        return new PlanEntry(key, e, timing, fixedAt, length, e.In ?? TimeSpan.Zero, problem);
+        var file = e.Kind == PrimaryKind.Clip ? media(e) : null;
+        var (length, problem) = LengthOf(e, file);
+        return new PlanEntry(key, e, timing, fixedAt, length, e.In ?? file?.Start ?? TimeSpan.Zero, problem);
     }
 
     /// <summary>
-    /// A clip runs for its duration, else Out − In, else the file's length from the media catalogue. Other kinds run
-    /// for their duration or, without one, until the next fixed start cuts them.
+    /// A clip runs for its duration, else Out − In, else from its in point (or cue-in) to its segue, cue-out or end, as the
+    /// media catalogue has them. Other kinds run for their duration or, without one, until the next fixed start cuts them.
     /// </summary>
-    public (long? Frames, string? Problem) LengthOf(PrimaryEvent e)
+    public (long? Frames, string? Problem) LengthOf(PrimaryEvent e) => LengthOf(e, e.Kind == PrimaryKind.Clip ? media(e) : null);
+
+    private (long? Frames, string? Problem) LengthOf(PrimaryEvent e, MediaTimes? file)
     {
         if (e.Duration is { } duration)
             return (time.Frames(duration), null);
@@ -63,8 +66,12 @@ internal sealed class BlockExpander(IScheduleTimeBase time, Func<PrimaryEvent, T
             return (time.Frames(outPoint - (e.In ?? TimeSpan.Zero)), null);
         if (e.Loop)
             return (null, $"looping clip {e.Id} needs a duration");
-        if (mediaLength(e) is { } media)
-            return (time.Frames(media - (e.In ?? TimeSpan.Zero)), null);
+        if (file is not null)
+        {
+            var from = e.In ?? file.Start;
+            return file.End > from ? (time.Frames(file.End - from), null)
+                : (null, $"{e.Source} ends on air at {file.End} (its segue, cue-out or end), not after where it starts ({from})");
+        }
         return (null, $"length of {e.Source} unknown (no duration or out point, and the file is not in the media catalogue)");
     }
 }

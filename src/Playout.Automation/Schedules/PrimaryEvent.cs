@@ -12,6 +12,8 @@ namespace Playout.Automation.Schedules;
 /// <param name="Out">Where a clip stops (that frame is not played).</param>
 /// <param name="Loop">A clip or block repeats until <paramref name="Duration"/> is filled.</param>
 /// <param name="Children">A block's events, played in order (their own timing must be follow).</param>
+/// <param name="Mix">How long the event mixes in over the one before (its sound cross-fades, its picture dissolves): the
+/// one before plays on under it for that long, past its own end (a song's tail after its segue point); null: a cut.</param>
 public sealed record PrimaryEvent(
     string Id,
     PrimaryKind Kind,
@@ -24,8 +26,12 @@ public sealed record PrimaryEvent(
     TimeSpan? Out = null,
     bool Loop = false,
     IReadOnlyList<SecondaryEvent>? Secondaries = null,
-    IReadOnlyList<PrimaryEvent>? Children = null)
+    IReadOnlyList<PrimaryEvent>? Children = null,
+    TimeSpan? Mix = null)
 {
+    /// <summary>The longest mix an event may have.</summary>
+    public static readonly TimeSpan MaxMix = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<SecondaryEvent> SecondaryEvents => Secondaries ?? [];
     public IReadOnlyList<PrimaryEvent> Blocks => Children ?? [];
 

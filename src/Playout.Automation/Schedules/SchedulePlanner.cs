@@ -12,9 +12,9 @@ namespace Playout.Automation.Schedules;
 /// </list>
 /// Pure: the same schedule and anchors always give the same plan.
 /// </summary>
-public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase time, Func<PrimaryEvent, TimeSpan?>? mediaLength = null)
+public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase time, Func<PrimaryEvent, MediaTimes?>? media = null)
 {
-    private readonly BlockExpander _expander = new(time, mediaLength ?? (_ => null));
+    private readonly BlockExpander _expander = new(time, media ?? (_ => null));
 
     public ScheduleSettings Settings => settings;
     public IScheduleTimeBase Time => time;

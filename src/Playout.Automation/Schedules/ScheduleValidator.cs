@@ -45,6 +45,8 @@ public static class ScheduleValidator
             yield return $"{at}: out: the out point must come after the in point";
         if (e.Loop && e.Duration is null)
             yield return $"{at}: duration: a loop needs a duration to fill";
+        if (e.Mix <= TimeSpan.Zero || e.Mix > PrimaryEvent.MaxMix)
+            yield return $"{at}: mix: {e.Mix} is not a mix of more than 0 and at most {PrimaryEvent.MaxMix.TotalSeconds:0} s";
         if (inBlock && e.Timing != TimingMode.Follow)
             yield return $"{at}: timing: events inside a block follow one another";
         if (e.Kind == PrimaryKind.Block)

@@ -1,4 +1,5 @@
 using Playout.Interop;
+using Playout.Media.Audio;
 using Playout.Media.Audio.Loudness;
 
 namespace Playout.Engine.Library;
@@ -7,7 +8,8 @@ namespace Playout.Engine.Library;
 /// <param name="Layout">The channels measured (see <see cref="FileLoudness.LayoutFor"/>).</param>
 /// <param name="SourceChannels">The channels the file's audio stream has.</param>
 /// <param name="Duration">The sound measured.</param>
-public sealed record FileLoudnessResult(LoudnessReading Reading, ChannelLayout Layout, int SourceChannels, TimeSpan Duration);
+/// <param name="Markers">Where the sound starts, fades and ends (<see cref="SoundEnvelope"/>).</param>
+public sealed record FileLoudnessResult(LoudnessReading Reading, ChannelLayout Layout, int SourceChannels, TimeSpan Duration, SoundMarkers Markers);
 
 /// <summary>How far <see cref="FileLoudness.Measure"/> has got: sound measured of the file's stated duration.</summary>
 public readonly record struct FileLoudnessProgress(TimeSpan Measured, TimeSpan Duration)
@@ -51,6 +53,7 @@ public static class FileLoudness
                 throw new InvalidDataException($"'{path}' has no audio stream");
             source.SetAudioOutput(channels);
             var meter = new LoudnessMeter(LayoutFor(channels));
+            var envelope = new SoundEnvelope(channels);
             var audio = new float[ReadFrames * channels];
             var duration = source.Info.Duration is { Ticks: > 0 } d ? d : (TimeSpan?)null;
             long reported = 0;
@@ -58,13 +61,14 @@ public static class FileLoudness
             {
                 cancellation.ThrowIfCancellationRequested();
                 meter.Add(audio.AsSpan(0, read.AudioSamples * channels));
+                envelope.Add(audio.AsSpan(0, read.AudioSamples * channels));
                 if (duration is { } total && progress is not null && meter.SampleFrames - reported >= LoudnessMeter.SampleRate)
                 {
                     reported = meter.SampleFrames;
                     progress.Report(new FileLoudnessProgress(Seconds(reported), total));
                 }
             }
-            return new FileLoudnessResult(meter.Reading, meter.Layout, channels, Seconds(meter.SampleFrames));
+            return new FileLoudnessResult(meter.Reading, meter.Layout, channels, Seconds(meter.SampleFrames), envelope.Markers());
         }
         catch (PlayoutAvException error) when (error.ErrorCode == PlayoutAvException.NoStream)
         {

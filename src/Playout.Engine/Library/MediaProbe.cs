@@ -40,17 +40,17 @@ public static class MediaProbe
         MediaProbeResult result;
         using (source)
             result = ProbeOpened(source, thumbnailWidth);
-        return result.IsPlayable && measureLoudness && result.Info!.AudioChannels > 0
-            ? result with { Loudness = Loudness(path) }
-            : result;
+        if (!result.IsPlayable || !measureLoudness || result.Info!.AudioChannels == 0 || Sound(path) is not { } sound)
+            return result;
+        return result with { Loudness = MediaLoudness.Of(sound.Reading), Markers = MediaMarkers.Of(sound.Markers) };
     }
 
-    /// <summary>The sound's loudness; null when it does not decode (the file may still play, its sound is not ours to judge here).</summary>
-    private static MediaLoudness? Loudness(string path)
+    /// <summary>The sound's loudness and markers; null when it does not decode (the file may still play, its sound is not ours to judge here).</summary>
+    private static FileLoudnessResult? Sound(string path)
     {
         try
         {
-            return MediaLoudness.Of(FileLoudness.Measure(path).Reading);
+            return FileLoudness.Measure(path);
         }
         catch (InvalidDataException)
         {

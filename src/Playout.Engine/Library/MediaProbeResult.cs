@@ -10,6 +10,9 @@ namespace Playout.Engine.Library;
 /// <param name="Loudness">The sound's loudness and true peak; null without sound, when not asked for, or when the sound did not decode.</param>
 public sealed record MediaProbeResult(MediaInfo? Info, byte[]? Thumbnail, string? Error, MediaLoudness? Loudness = null)
 {
+    /// <summary>Where the sound starts, fades and ends, found with the loudness; null when that was not measured.</summary>
+    public MediaMarkers? Markers { get; init; }
+
     public bool IsPlayable => Error is null;
 
     public static MediaProbeResult Playable(MediaInfo info, byte[]? thumbnail, MediaLoudness? loudness = null) => new(info, thumbnail, null, loudness);

@@ -30,8 +30,10 @@ public sealed class ProgrammeProbes : IProgrammeProbe, IProbeEvents, IDisposable
     {
         _channel = channel;
         _airTime = airTime;
-        _black = settings.Black.Enabled ? new BlackDetector(channel.Format, settings) : null;
-        _freeze = settings.Freeze.Enabled ? new FreezeDetector(channel.Format, settings) : null;
+        // A radio channel's placeholder picture is always black and still: only its sound is watched.
+        bool pictures = !channel.Format.IsAudioOnly;
+        _black = pictures && settings.Black.Enabled ? new BlackDetector(channel.Format, settings) : null;
+        _freeze = pictures && settings.Freeze.Enabled ? new FreezeDetector(channel.Format, settings) : null;
         _silence = settings.Silence.Enabled ? new SilenceDetector(settings) : null;
     }
 

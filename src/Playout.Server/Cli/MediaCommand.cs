@@ -12,11 +12,12 @@ namespace Playout.Server.Cli;
 /// `playout media scan FOLDER... [--db FILE]` catalogues the media files below the folders (probing only new and
 /// changed ones, progress on stderr); `playout media list [--db FILE] [--search TEXT] [--limit N]` shows the
 /// catalogue. Without --db the catalogue is the service's: the one the --config file (configs/demo.json, as for
-/// `serve`) gives its media library.
+/// `serve`) gives its media library. `playout media markers FILE [--cue-in S] [--intro S] [--segue S] [--cue-out S]`
+/// sets an operator's radio markers on a catalogued file (seconds; each over the scan's) and shows those in force.
 /// </summary>
 public static class MediaCommand
 {
-    public static Command Create() => new("media", "The media library: catalogue media files and list them") { Scan(), List() };
+    public static Command Create() => new("media", "The media library: catalogue media files, list them, set their markers") { Scan(), List(), Markers() };
 
     private static Option<string?> Database() => new("--db")
     {
@@ -66,6 +67,46 @@ public static class MediaCommand
             result.InvocationConfiguration.Output));
         return command;
     }
+
+    private static Command Markers()
+    {
+        var file = new Argument<string>("file") { Description = "The catalogued file (its path)" };
+        var database = Database();
+        var config = Config();
+        string[] names = ["cue-in", "intro", "segue", "cue-out"];
+        var times = names.Select(name => new Option<double?>($"--{name}") { Description = $"The {name} marker, in seconds from the file's start" }).ToArray();
+        var clear = new Option<bool>("--clear") { Description = "Forget the markers set before (the scan's stay)" };
+        var command = new Command("markers", "Set a file's radio markers (over those the scan found) and show those in force") { file, database, config, clear };
+        foreach (var option in times)
+            command.Options.Add(option);
+        command.SetAction(result =>
+        {
+            var seconds = times.Select(option => result.GetValue(option)).ToArray();
+            return SetMarkers(CatalogPath(result, database, config), result.GetValue(file)!, result.GetValue(clear), seconds, result.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    /// <summary>Sets the markers given (with --clear, forgets those set before first) and prints those in force.</summary>
+    private static int SetMarkers(string databasePath, string file, bool clear, double?[] seconds, TextWriter output)
+    {
+        using var catalog = Open(databasePath, mustExist: true);
+        var entry = catalog.Get(file) ?? throw new CliInputException($"'{file}' is not in the media catalogue at '{catalog.Path}'");
+        if (seconds.FirstOrDefault(s => s is < 0 || s is { } v && !double.IsFinite(v)) is { } bad)
+            throw new CliInputException($"{bad} is not a number of seconds from the file's start");
+        var given = new MediaMarkers(Time(seconds[0]), Time(seconds[1]), Time(seconds[2]), Time(seconds[3]));
+        var set = clear ? given : given.Over(entry.Set);
+        if (set.Over(entry.Found).Problem(entry.Duration) is { } problem)
+            throw new CliInputException($"{file}: {problem}");
+        catalog.SetMarkers(file, set);
+        var markers = catalog.Get(file)!.Markers;
+        output.WriteLine($"{entry.Path}: cue-in {Shown(markers?.CueIn)}, intro {Shown(markers?.Intro)}, segue {Shown(markers?.Segue)}, cue-out {Shown(markers?.CueOut)}");
+        return PlayoutCli.Ok;
+    }
+
+    private static TimeSpan? Time(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    private static string Shown(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s" : "-";
 
     private static async Task<int> ScanAsync(string[] folders, string databasePath, TextWriter output, TextWriter error, CancellationToken cancellation)
     {

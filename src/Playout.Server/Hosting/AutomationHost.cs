@@ -44,7 +44,8 @@ public sealed class AutomationHost : IDisposable
     /// <summary>Builds the automation of a channel on air and loads its schedule; tick n airs where the channel's clock places it (<see cref="Channel.Epoch"/>).</summary>
     /// <exception cref="ConfigException">A configured schedule file is invalid (its errors are listed) or the saved one unreadable.</exception>
     public static AutomationHost Create(ServiceConfig service, ChannelConfig config, Channel channel, ModuleRegistry modules, IVideoCard? card, IDeviceCommands devices,
-        IScte35Output? scte35, Func<PrimaryEvent, TimeSpan?>? mediaLength = null, Func<string, MediaLoudness?>? measuredLoudness = null)
+        IScte35Output? scte35, Func<PrimaryEvent, MediaTimes?>? media = null, Func<string, MediaLoudness?>? measuredLoudness = null,
+        Func<string, MediaMarkers?>? markers = null)
     {
         var automation = config.Automation!;
         string where = $"{config.Name}: automation";
@@ -56,10 +57,10 @@ public sealed class AutomationHost : IDisposable
         var rules = service.Sources;
         // Files are opened by their real path inside the media roots, checked again when opened (a link may change after validation).
         var sources = new EventSources(context, modules, rules.Open, settings.Filler, card, service.SourceProtocols, config.Loudness.Normalisation,
-            measuredLoudness);
+            measuredLoudness, markers);
         string slug = Slug(config.Name);
         var journal = new AsRunJournal(Path.Combine(service.StatePath, "asrun", slug));
-        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, mediaLength), sources, time, journal, devices, scte35)
+        var runner = new ChannelAutomation(channel, new SchedulePlanner(settings, time, media), sources, time, journal, devices, scte35)
         {
             Sources = rules,
             TakeDebounce = TimeSpan.FromMilliseconds(service.Panel.TakeDebounceMs),

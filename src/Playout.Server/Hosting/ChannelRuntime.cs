@@ -76,12 +76,13 @@ public sealed class ChannelRuntime : IDisposable
 
     /// <summary>Builds the channel and puts it on air.</summary>
     /// <exception cref="ConfigException">A driver, file or setting the configuration names cannot be used.</exception>
-    /// <param name="mediaLength">Clip lengths from the media catalogue, for scheduled clips without a duration.</param>
+    /// <param name="media">Clip lengths and markers from the media catalogue, for scheduled clips without a duration.</param>
     /// <param name="measuredLoudness">Files' loudness from the media catalogue, for normalising clips.</param>
+    /// <param name="markers">Files' radio markers from the media catalogue: a clip stops at its cue-out.</param>
     /// <param name="modules">The producer and consumer types the service registered; outputs, inputs, fillers and graphics are made by them.</param>
     public static ChannelRuntime Start(ServiceConfig service, ChannelConfig config, ILoggerFactory logs, AlarmBoard alarms, ModuleRegistry modules,
-        string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, TimeSpan?>? mediaLength = null,
-        Func<string, MediaLoudness?>? measuredLoudness = null)
+        string? driversFolder = null, IDeviceCommands? devices = null, Func<Automation.Schedules.PrimaryEvent, Automation.Schedules.MediaTimes?>? media = null,
+        Func<string, MediaLoudness?>? measuredLoudness = null, Func<string, MediaMarkers?>? markers = null)
     {
         var format = VideoFormats.Parse(config.Format);
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms)
@@ -109,7 +110,7 @@ public sealed class ChannelRuntime : IDisposable
             {
                 var signalling = channel.Consumers.OfType<StreamConsumer>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? ServiceDevices.None,
-                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), mediaLength, measuredLoudness);
+                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), media, measuredLoudness, markers);
             }
             automation?.Start();
             return new ChannelRuntime(service, config, modules, context, card, channel, outputs, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);

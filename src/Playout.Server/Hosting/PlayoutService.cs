@@ -62,8 +62,8 @@ public static class PlayoutService
         try
         {
             foreach (var channel in config.Channels)
-                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: new ScheduleDeviceCommands(devices, pairs), mediaLength: library.LengthOf,
-                    measuredLoudness: library.LoudnessAt));
+                channels.Add(ChannelRuntime.Start(config, channel, logs, alarms, modules, devices: new ScheduleDeviceCommands(devices, pairs), media: library.TimesOf,
+                    measuredLoudness: library.LoudnessAt, markers: library.MarkersAt));
             library.Watch(channels, alarms);
             snmp?.OnAir(channels);
             snmp?.Watch(devices.Registry);

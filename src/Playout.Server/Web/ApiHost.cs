@@ -68,7 +68,7 @@ public sealed class ApiHost(WebApplication app, StartingGate gate) : IAsyncDispo
         tickets.Map(app);
         ScheduleEndpoints.Map(app, api);
         AsRunEndpoints.Map(app, api);
-        MediaEndpoints.Map(app, library.Catalog);
+        MediaEndpoints.Map(app, library);
         ScriptEndpoints.Map(app, api, config.Scripts.CreateHost(), library.LengthOf);
         return new ApiHost(app, gate);
     }

@@ -115,6 +115,49 @@ public sealed class MediaCatalogTests : IDisposable
         Assert.Equal(2, catalog.Stamps().Count);
     }
 
+    [Fact]
+    public void Markers_an_operator_sets_win_over_the_scans_one_by_one_and_survive_a_new_probe_and_clearing_them_restores_the_scans()
+    {
+        using var catalog = MediaCatalog.Open(_folder.File("media.db"));
+        var info = new MediaInfo("mp3", TimeSpan.FromSeconds(200), false, 0, 0, null, false, "", 2, 48000, "mp3");
+        var found = new MediaMarkers(TimeSpan.FromSeconds(0.5), null, TimeSpan.FromSeconds(190), TimeSpan.FromSeconds(198));
+        catalog.Save("/media/song.mp3", new FileStamp(1000, DateTime.UtcNow), MediaProbeResult.Playable(info, null) with { Markers = found }, DateTime.UtcNow);
+        Assert.Equal(found, catalog.Get("/media/song.mp3")!.Markers);
+
+        catalog.SetMarkers("/media/song.mp3", new MediaMarkers(Intro: TimeSpan.FromSeconds(12.5), Segue: TimeSpan.FromSeconds(186)));
+        var set = new MediaMarkers(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(12.5), TimeSpan.FromSeconds(186), TimeSpan.FromSeconds(198));
+        Assert.Equal(set, catalog.Get("/media/song.mp3")!.Markers);
+        // Probed again (the file changed): the scan's markers are replaced, the operator's kept.
+        var refound = found with { CueOut = TimeSpan.FromSeconds(197) };
+        catalog.Save("/media/song.mp3", new FileStamp(1001, DateTime.UtcNow), MediaProbeResult.Playable(info, null) with { Markers = refound }, DateTime.UtcNow);
+        Assert.Equal(set with { CueOut = TimeSpan.FromSeconds(197) }, catalog.Get("/media/song.mp3")!.Markers);
+
+        catalog.SetMarkers("/media/song.mp3", new MediaMarkers());
+        Assert.Equal(refound, catalog.Get("/media/song.mp3")!.Markers);
+        Assert.Null(catalog.Get("/media/song.mp3")!.Set);
+    }
+
+    [Fact]
+    public void A_version_2_catalogue_gains_markers_and_its_files_with_sound_are_probed_again()
+    {
+        string path = _folder.File("media.db");
+        using (var database = OpenRaw(path))
+        {
+            MediaCatalogSchema.Migrate(database, path, upTo: 2);
+            using var insert = database.CreateCommand();
+            insert.CommandText = "INSERT INTO media (path, name, size, modified, status, probed_at, container, has_video, width, height, " +
+                "interlaced, video_codec, audio_channels, audio_sample_rate, audio_codec, loudness_measured, loudness_lufs, true_peak_dbtp) " +
+                "VALUES ('/media/song.mp3', 'song.mp3', 5000, 1, 'ok', 1, 'mp3', 0, 0, 0, 0, '', 2, 48000, 'mp3', 1, -14.5, -1)";
+            insert.ExecuteNonQuery();
+        }
+
+        using var catalog = MediaCatalog.Open(path);
+
+        var song = catalog.Get("/media/song.mp3")!;
+        Assert.Equal((-1L, new MediaLoudness(-14.5, -1)), (song.Size, song.Loudness));
+        Assert.Null(song.Markers);
+    }
+
     /// <summary>The file as plain SQLite, not pooled so it is closed when disposed.</summary>
     private static SqliteConnection OpenRaw(string path)
     {

@@ -40,6 +40,23 @@ public class MediaProbeTests(TestMedia media) : IClassFixture<TestMedia>
     }
 
     [Fact]
+    public void A_songs_silent_lead_in_closing_fade_and_silent_tail_become_its_cue_in_segue_and_cue_out()
+    {
+        using var folder = new TempDirectory();
+        // 0.5 s of silence, 4 s at -10 dBFS, a 2 s fade at -30 dBFS, 1 s of silence.
+        string song = folder.File("song.wav");
+        Ffmpeg.Run("-f", "lavfi", "-i", "aevalsrc=exprs='sin(2*PI*440*t)*(0.316*between(t,0.5,4.4999)+0.0316*between(t,4.5,6.4999))':s=48000:d=7.5",
+            "-ac", "2", "-c:a", "pcm_s24le", song);
+
+        var markers = MediaProbe.Probe(song).Markers!;
+
+        Assert.Equal(TimeSpan.FromSeconds(0.5), markers.CueIn);
+        Assert.Equal(TimeSpan.FromSeconds(4.5), markers.Segue);
+        Assert.Equal(TimeSpan.FromSeconds(6.5), markers.CueOut);
+        Assert.Null(markers.Intro);
+    }
+
+    [Fact]
     public void A_file_without_sound_has_no_loudness()
     {
         using var folder = new TempDirectory();

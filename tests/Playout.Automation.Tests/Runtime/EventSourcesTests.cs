@@ -40,6 +40,21 @@ public sealed class EventSourcesTests : IDisposable
     }
 
     [Fact]
+    public void A_clip_without_an_out_point_stops_at_its_cue_out_and_one_with_an_out_point_at_that()
+    {
+        var markers = new Engine.Library.MediaMarkers(CueIn: TimeSpan.FromSeconds(1), CueOut: TimeSpan.FromSeconds(180));
+        var sources = new EventSources(_channel, new ModuleRegistry(_module), name => "/media/" + name, "black",
+            markers: path => path == "/media/song.mp3" ? markers : null);
+
+        Open(sources.Primary(new PrimaryEvent("a", PrimaryKind.Clip, "song.mp3"), TimeSpan.FromSeconds(1)));
+        Open(sources.Primary(new PrimaryEvent("b", PrimaryKind.Clip, "song.mp3", Out: TimeSpan.FromSeconds(60)), TimeSpan.FromSeconds(1)));
+        Open(sources.Primary(new PrimaryEvent("c", PrimaryKind.Clip, "other.mp3"), TimeSpan.Zero));
+
+        Assert.Equal(["clip /media/song.mp3 in=00:00:01 out=00:03:00 loop=False", "clip /media/song.mp3 in=00:00:01 out=00:01:00 loop=False",
+            "clip /media/other.mp3 in=00:00:00 out= loop=False"], _module.Asked);
+    }
+
+    [Fact]
     public void A_type_no_module_makes_is_a_failed_producer_naming_the_known_types()
     {
         var sources = new EventSources(_channel, new ModuleRegistry(new SyntheticModule()), name => name, "black");

@@ -134,7 +134,7 @@ public class PlannerTests
     [Fact]
     public void A_clip_without_duration_takes_its_length_from_the_media_catalogue_or_is_skipped_with_the_reason()
     {
-        var planner = new SchedulePlanner(ScheduleSettings.Default, Time, e => e.Source == "known.mxf" ? TimeSpan.FromSeconds(8) : null);
+        var planner = new SchedulePlanner(ScheduleSettings.Default, Time, e => e.Source == "known.mxf" ? new MediaTimes(TimeSpan.FromSeconds(8)) : null);
         var day = new DaySchedule(Day,
         [
             new PrimaryEvent("k", PrimaryKind.Clip, "known.mxf", In: TimeSpan.FromSeconds(2)),
@@ -143,6 +143,30 @@ public class PlannerTests
         var plan = planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, long.MaxValue / 2);
         Assert.Equal(150, Item(plan, "k").Length);
         Assert.Contains("unknown.mxf", Assert.Single(plan.Skipped).Reason);
+    }
+
+    [Fact]
+    public void A_catalogued_song_runs_from_its_cue_in_to_its_segue_and_an_in_point_or_a_segue_before_it_is_respected_or_named()
+    {
+        var song = new MediaTimes(TimeSpan.FromSeconds(8), new Engine.Library.MediaMarkers(CueIn: TimeSpan.FromSeconds(1), Segue: TimeSpan.FromSeconds(7),
+            CueOut: TimeSpan.FromSeconds(7.8)));
+        var tail = new MediaTimes(TimeSpan.FromSeconds(8), new Engine.Library.MediaMarkers(CueOut: TimeSpan.FromSeconds(6)));
+        var planner = new SchedulePlanner(ScheduleSettings.Default, Time, e => e.Source switch { "song.mp3" => song, "tail.mp3" => tail, _ => null });
+        var day = new DaySchedule(Day,
+        [
+            new PrimaryEvent("song", PrimaryKind.Clip, "song.mp3"),
+            new PrimaryEvent("from-2", PrimaryKind.Clip, "song.mp3", In: TimeSpan.FromSeconds(2)),
+            new PrimaryEvent("to-cue-out", PrimaryKind.Clip, "tail.mp3"),
+            new PrimaryEvent("past-segue", PrimaryKind.Clip, "song.mp3", In: TimeSpan.FromSeconds(7.5)),
+            new PrimaryEvent("timed", PrimaryKind.Clip, "song.mp3", Duration: TimeSpan.FromSeconds(3)),
+        ]);
+        var plan = planner.Plan(ChannelSchedule.Empty.With(day), Day, PlanAnchors.None, long.MaxValue / 2);
+
+        Assert.Equal((150L, TimeSpan.FromSeconds(1)), (Item(plan, "song").Length, Item(plan, "song").SourceOffset));
+        Assert.Equal((125L, TimeSpan.FromSeconds(2)), (Item(plan, "from-2").Length, Item(plan, "from-2").SourceOffset));
+        Assert.Equal((150L, TimeSpan.Zero), (Item(plan, "to-cue-out").Length, Item(plan, "to-cue-out").SourceOffset));
+        Assert.Equal((75L, TimeSpan.FromSeconds(1)), (Item(plan, "timed").Length, Item(plan, "timed").SourceOffset));
+        Assert.Contains("ends on air at 00:00:07 (its segue, cue-out or end), not after where it starts (00:00:07.5000000)", Assert.Single(plan.Skipped).Reason);
     }
 
     [Fact]

@@ -49,6 +49,40 @@ public sealed class MediaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Markers_found_by_the_scan_are_shown_an_operators_win_one_by_one_and_markers_out_of_order_are_refused()
+    {
+        string media = Path.Combine(_folder.Path, "media");
+        Directory.CreateDirectory(media);
+        string song = Path.Combine(media, "song.wav");
+        // 0.5 s of silence, 4 s of tone, a 2 s quiet fade, 1 s of silence.
+        Ffmpeg.Run("-f", "lavfi", "-i", "aevalsrc=exprs='sin(2*PI*440*t)*(0.316*between(t,0.5,4.4999)+0.0316*between(t,4.5,6.4999))':s=48000:d=7.5", "-ac", "2", song);
+        string db = _folder.File("media.db");
+        Assert.Equal(0, CliRunner.Run("media", "scan", media, "--db", db).Code);
+
+        var (code, output, error) = CliRunner.Run("media", "markers", song, "--db", db, "--intro", "1.25");
+        Assert.True(code == 0, error);
+        Assert.Equal($"{song}: cue-in 0.500 s, intro 1.250 s, segue 4.500 s, cue-out 6.500 s", output.Trim());
+
+        (code, output, error) = CliRunner.Run("media", "markers", song, "--db", db, "--segue", "5");
+        Assert.True(code == 0, error);
+        Assert.Equal($"{song}: cue-in 0.500 s, intro 1.250 s, segue 5.000 s, cue-out 6.500 s", output.Trim());
+
+        (code, _, error) = CliRunner.Run("media", "markers", song, "--db", db, "--intro", "6");
+        Assert.Equal(2, code);
+        Assert.Contains("segue: 00:00:05 must come after intro (00:00:06)", error);
+        (code, _, error) = CliRunner.Run("media", "markers", song, "--db", db, "--cue-out", "9");
+        Assert.Equal(2, code);
+        Assert.Contains("cueOut: 00:00:09 is not within the file", error);
+
+        (code, output, _) = CliRunner.Run("media", "markers", song, "--db", db, "--clear");
+        Assert.Equal(0, code);
+        Assert.Equal($"{song}: cue-in 0.500 s, intro -, segue 4.500 s, cue-out 6.500 s", output.Trim());
+        (code, _, error) = CliRunner.Run("media", "markers", _folder.File("nothing.wav"), "--db", db);
+        Assert.Equal(2, code);
+        Assert.Contains("is not in the media catalogue", error);
+    }
+
+    [Fact]
     public void A_folder_that_does_not_exist_exits_2()
     {
         var (code, _, error) = CliRunner.Run("media", "scan", _folder.File("nowhere"), "--db", _folder.File("media.db"));
