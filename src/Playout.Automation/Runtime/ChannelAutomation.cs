@@ -442,7 +442,49 @@ public sealed class ChannelAutomation : IDisposable
     }
 
     /// <summary>A programme probe's episode opened or closed: the as-run log notes it in each item it touched (docs/MONITORING.md).</summary>
-    public void Note(ProbeEvent episode) => Noting(() => _asRun.Probe(episode));
+    public void Note(ProbeEvent episode)
+    {
+        Noting(() => _asRun.Probe(episode));
+        if (_fallback is not null && SilenceFallback.Wants(episode))
+            FailOver(_fallback);
+    }
+
+    /// <summary>
+    /// The silence failover's fallback (a playlist of a folder's files, looping), opened when the programme has been silent
+    /// for the silence probe's time; null: none (<see cref="SilenceFallback"/>).
+    /// </summary>
+    public Func<Producer>? Fallback
+    {
+        init => _fallback = value is null ? null : new SilenceFallback(_channel, value);
+    }
+
+    private readonly SilenceFallback? _fallback;
+
+    /// <summary>Covers the silent programme with the fallback, unless an emergency is in force already.</summary>
+    private void FailOver(SilenceFallback fallback)
+    {
+        Producer producer;
+        try
+        {
+            producer = fallback.Open();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            fallback.Failed(error.Message);
+            return;
+        }
+        var result = Acting(now =>
+        {
+            if (_overrides.Emergency is not null)
+                return EditResult.Refused("an emergency is in force");
+            var onAir = _asRun.OnAir?.Item is { } item ? (item.Key, item.Event.DisplayName) : ((string, string)?)null;
+            fallback.CutTo(_overrides, new EmergencyStatus(SilenceFallback.To, null, _timecodes.OfDay(now), SilenceFallback.Who), producer, onAir);
+            NoteAction(now, "emergency", "silence: cut to the fallback", SilenceFallback.Who);
+            return EditResult.Done(_plan.Schedule.Version);
+        });
+        if (!result.Ok)
+            producer.Dispose();
+    }
 
     /// <summary>Makes notes under the lock, then writes them (and any the cuts made meanwhile) outside it.</summary>
     private void Noting(Action note)
@@ -520,6 +562,11 @@ public sealed class ChannelAutomation : IDisposable
         {
             now = _channel.Tick;
             Collect();
+            if (_fallback?.Ends(_overrides.Emergency, _asRun.OnAir?.Item.Key) == true)
+            {
+                _overrides.Clear();
+                NoteAction(now, "emergency", $"fallback ended: {_asRun.OnAir?.Item.Event.DisplayName ?? "the next item"} went to air", SilenceFallback.Who);
+            }
             _cues.RequeueRefused();
             if (_plan.Due(now, _cues.Lookahead))
                 Replan(now);

@@ -27,6 +27,12 @@ public sealed record AutomationConfig
     /// <summary>How many minutes before the schedule runs out an alarm warns of it (0: no warning; filler on air with nothing next always alarms).</summary>
     public double EndWarningMinutes { get; init; } = 30;
 
+    /// <summary>
+    /// The silence failover: a folder of media (or one file) in the media folder played, looping in name order, over a
+    /// programme silent for the silence probe's time, until the next item goes to air (docs/RADIO.md). Null: none.
+    /// </summary>
+    public string? Fallback { get; init; }
+
     internal TimeSpan EndWarning => TimeSpan.FromMinutes(EndWarningMinutes);
 
     internal TimeZoneInfo Zone(string where) =>

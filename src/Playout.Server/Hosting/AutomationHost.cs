@@ -9,6 +9,9 @@ using Playout.Engine.Devices;
 using Playout.Engine.Library;
 using Playout.Engine.Modules;
 using Playout.Engine.Probes;
+using Playout.Engine.Producers;
+using Playout.Engine.Producers.Clips;
+using Playout.Engine.Producers.Playlists;
 
 namespace Playout.Server.Hosting;
 
@@ -64,6 +67,7 @@ public sealed class AutomationHost : IDisposable
         {
             Sources = rules,
             TakeDebounce = TimeSpan.FromMilliseconds(service.Panel.TakeDebounceMs),
+            Fallback = automation.Fallback is { } fallback ? Fallback(context, rules, fallback, $"{where}.fallback") : null,
         };
         var host = new AutomationHost(runner, journal, time, Path.Combine(service.StatePath, "schedules", slug + ".json"), context.Logger);
         host._alarmNotes = context.Alarms.Subscribe(change =>
@@ -95,6 +99,29 @@ public sealed class AutomationHost : IDisposable
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Opens the silence failover's fallback: the files of a folder in the media folder, looping in name order (listed anew at
+    /// each failover, so files added later play), or one file looping.
+    /// </summary>
+    /// <exception cref="ConfigException">The folder or file is not there, or lies outside the media roots.</exception>
+    private static Func<Producer> Fallback(ChannelContext context, SourceRules rules, string name, string where)
+    {
+        string path = rules.Resolve(name);
+        if (!Directory.Exists(path) && !File.Exists(path))
+            throw new ConfigException($"{where}: '{name}' is neither a folder nor a file in the media folder ({path})");
+        if (rules.CheckMedia(path) is { } problem)
+            throw new ConfigException($"{where}: {problem}");
+        return () =>
+        {
+            string[] files = Directory.Exists(path)
+                ? [.. Directory.EnumerateFiles(path).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)]
+                : [path];
+            if (files.Length == 0)
+                throw new InvalidOperationException($"the fallback folder {path} has no files");
+            return new PlaylistProducer(context, "fallback", [.. files.Select(f => new PlaylistItem(rules.Open(f), ClipOptions.Default))], loop: true);
+        };
     }
 
     /// <summary>Applies an edit; an accepted one is saved before this returns.</summary>

@@ -104,6 +104,8 @@ public sealed record ChannelConfig
         Ptp.Validate($"{where}.ptp", problems);
         Playlist?.Validate($"{where}.playlist", problems);
         Automation?.Validate($"{where}.automation", problems);
+        if (Automation?.Fallback is not null && Probes.ToSettings() is not { Silence.Enabled: true })
+            problems.Add($"{where}.automation.fallback", "the fallback plays on silence, and the silence probe is off; turn probes.silence on");
         if (Playlist is { } playlist && Automation is { } automation && playlist.Layer == automation.Layer)
             problems.Add(where, $"the playlist and the automation both play on layer {playlist.Layer}; give one another layer");
         for (int i = 0; i < Outputs.Count; i++)
