@@ -56,8 +56,10 @@ public sealed class FfmpegModule : IModule
     private static HlsSettings Hls(ConsumerRequest r)
     {
         var settings = r.Settings;
-        var ladder = settings.Get<IReadOnlyList<HlsRendition>?>("renditions", null) is { Count: > 0 } configured
-            ? configured : HlsSettings.DefaultLadder(r.Channel.Format.Height);
+        // A radio channel's ladder is its sound alone, whatever is configured.
+        var ladder = r.Channel.Format.IsAudioOnly ? []
+            : settings.Get<IReadOnlyList<HlsRendition>?>("renditions", null) is { Count: > 0 } configured ? configured
+            : HlsSettings.DefaultLadder(r.Channel.Format.Height);
         var defaults = new HlsSettings(settings.Require<string>("folder"), ladder);
         var hls = defaults with
         {

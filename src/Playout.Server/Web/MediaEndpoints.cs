@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Playout.Automation.Library;
 using Playout.Engine.Library;
+using Playout.Server.Hosting;
 
 namespace Playout.Server.Web;
 
@@ -49,6 +50,7 @@ public static class MediaEndpoints
                     return OperatorEndpoints.Bad(error.Message);
                 }
             })
+            .Requires(ApiRole.Engineer)
             .WithSummary("Sets an operator's markers on a file (?path=), in seconds: cueIn, intro, segue, cueOut; each over the scan's, null or absent leaves the scan's. " +
                 "Kept when the file is scanned again; the automated channels lay their schedules out anew with them.");
     }
