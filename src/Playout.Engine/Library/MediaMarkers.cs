@@ -11,6 +11,7 @@ public sealed record MediaMarkers(TimeSpan? CueIn = null, TimeSpan? Intro = null
 {
     public static MediaMarkers Of(SoundMarkers found) => new(found.CueIn, null, found.Segue, found.CueOut);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => CueIn is null && Intro is null && Segue is null && CueOut is null;
 
     /// <summary>These markers where set, <paramref name="found"/>'s elsewhere (an operator's over those the scan found).</summary>
