@@ -19,6 +19,8 @@ public static class FormatsCommand
         output.WriteLine($"  {"name",-16} {"size",-10} {"frames/s",-11} {"scan",-26} {"colour",-8} {"transfer",-8} audio samples/frame @48 kHz");
         foreach (var mode in VideoFormats.All)
             output.WriteLine($"  {mode.Name,-16} {mode.Width + "x" + mode.Height,-10} {mode.FrameRate,-11} {mode.ScanMode,-26} {mode.Colorimetry,-8} {mode.Transfer,-8} {string.Join(",", mode.AudioCadence)}");
+        var radio = VideoFormats.Radio;
+        output.WriteLine($"  {radio.Name,-16} {"no video",-10} {radio.FrameRate,-11} {"a radio channel: sound only",-26} {"",-8} {"",-8} {string.Join(",", radio.AudioCadence)}");
         output.WriteLine();
         output.WriteLine("Pixel formats:");
         output.WriteLine($"  {"name",-20} {"bytes 1920x1080",-16} description");

@@ -14,6 +14,7 @@ public class FormatsCommandTests
             Assert.Contains(lines, l => l.TrimStart().StartsWith(mode.Name + " ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("4320p59.94") && l.Contains("7680x4320") && l.Contains("60000/1001"));
         Assert.Contains(lines, l => l.Contains("1080i59.94") && l.Contains("1602,1601,1602,1601,1602"));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("radio ", StringComparison.Ordinal) && l.Contains("no video") && l.Contains("1920"));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("v210 ") && l.Contains((40 * 128 * 1080).ToString()));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("st2110-422-10 ") && l.Contains((1920 * 5 / 2 * 1080).ToString()));
     }
