@@ -15,6 +15,8 @@ if (args.Length > 0 && args[0] == "ratios")
     return InterleavedRatios.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "hls")
     return HlsLadderBenchmark.Run(args[1..], Console.Out);
+if (args.Length > 0 && args[0] == "radio")
+    return RadioChannelBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "st2110")
     return St2110SenderBenchmark.Run(args[1..], Console.Out);
 if (args.Length > 0 && args[0] == "snmp")
