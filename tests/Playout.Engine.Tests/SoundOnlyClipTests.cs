@@ -49,6 +49,24 @@ public class SoundOnlyClipTests
     }
 
     [Fact]
+    public void In_and_out_points_of_a_sound_file_cut_its_sound_to_the_sample()
+    {
+        using var folder = new TempDirectory();
+        string wav = CountingSound(folder, "count.wav", 1);
+        using var test = new TestChannel("radio");
+        test.Recorder.Inspect = (_, audio) => Left(audio.Samples, audio.Channels);
+        var options = new ClipOptions(In: TimeSpan.FromSeconds(0.2), Out: TimeSpan.FromSeconds(0.61));
+        test.Channel.Execute(StageCommands.Load(1, CardChannel.Preroll(new ClipProducer(test.Context, wav, options))));
+        test.Channel.RunTicks(14);
+
+        // 0.2 s to 0.61 s: samples 9600 to 29279, ten whole frames and a partial one, then silence.
+        var left = test.Recorder.Frames.SelectMany(f => (float[])f.Inspected!).ToArray();
+        Assert.Equal(Enumerable.Range(9600, 19680).Select(n => Count(n)), left.Take(19680));
+        Assert.All(left.Skip(19680), s => Assert.Equal(0f, s));
+        Assert.Equal(11, test.Recorder.Frames.Count(f => ((float[])f.Inspected!).Any(s => s != 0)));
+    }
+
+    [Fact]
     public void On_a_radio_channel_a_file_with_pictures_plays_its_sound_alone_without_decoding_the_pictures()
     {
         using var folder = new TempDirectory();

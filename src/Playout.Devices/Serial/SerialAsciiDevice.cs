@@ -29,7 +29,9 @@ internal sealed class SerialAsciiDevice : Device
         _settings = settings;
         _profile = settings.Profile;
         _exchange = new SerialExchange(settings.Polling, Problem);
-        Commands = [.. _profile.Commands.Select(c => new DeviceCommandSpec(c.Name, c.Description, ProfileRules.Parameters(c.Parameter, c.Values?.Keys, c.Min, c.Max, c.Unit)))];
+        Commands = [.. _profile.Commands.Select(c => new DeviceCommandSpec(c.Name, c.Description, c.Text is null
+            ? ProfileRules.Parameters(c.Parameter, c.Values?.Keys, c.Min, c.Max, c.Unit)
+            : [new DeviceParameterSpec(c.Parameter!, MaxLength: SerialText.Accepted)]))];
     }
 
     public override IReadOnlyList<DeviceCommandSpec> Commands { get; }
@@ -130,8 +132,11 @@ internal sealed class SerialAsciiDevice : Device
     {
         var spec = _profile.Commands.First(c => c.Name == command);
         string? argument = spec.Parameter is { } parameter ? arguments[parameter] : null;
+        // Text goes (and is expected back) as the device takes it: folded and cut.
+        if (spec.Text is { } text && argument is not null)
+            argument = text.Shape(argument);
         if (spec.Setting is { } setting && argument is not null)
-            SetSetting(setting, desired: spec.Values is null ? Number(argument)!.Value.ToString(CultureInfo.InvariantCulture) : argument);
+            SetSetting(setting, desired: spec.Values is null && spec.Text is null ? Number(argument)!.Value.ToString(CultureInfo.InvariantCulture) : argument);
         try
         {
             // A caller waits for the request on the wire (a poll's, another command's) only as long as its own would take.
@@ -155,7 +160,7 @@ internal sealed class SerialAsciiDevice : Device
     private Task<Match> Send(SerialCommand command, string? argument, TimeSpan? wait, CancellationToken cancel)
     {
         string text = command.Values is { } words ? command.Template.Fill(null, words[argument!])
-            : argument is null ? command.Template.Fill(null, null)
+            : argument is null || command.Text is not null ? command.Template.Fill(null, argument)
             : command.Template.Fill(Number(argument)!.Value / command.Scale, null);
         return _exchange.AskAsync(text, command.Acknowledge ?? _profile.Acknowledge, command.Error ?? _profile.Error, wait, cancel);
     }

@@ -78,11 +78,15 @@ public sealed record SerialState
 /// <summary>
 /// A command: <see cref="Template"/> filled with its <see cref="Parameter"/>'s value. With <see cref="Values"/> the
 /// parameter is one of their words and the word's text is sent; with <see cref="Min"/>/<see cref="Max"/> it is a number
-/// in range, sent divided by <see cref="Scale"/> in the placeholder's format; with neither it takes no argument.
+/// in range, sent divided by <see cref="Scale"/> in the placeholder's format; with <see cref="Text"/> it is free text, sent
+/// as the device takes it; with none of them it takes no argument.
 /// <see cref="Setting"/> names the state whose desired value the argument is (asserted again after a reconnect).
 /// </summary>
 public sealed record SerialCommand
 {
+    /// <summary>The parameter is free text (an RDS encoder's RadioText), shaped to what the device takes.</summary>
+    public SerialText? Text { get; init; }
+
     public required string Name { get; init; }
     public string Description { get; init; } = "";
     public required CommandTemplate Template { get; init; }

@@ -66,6 +66,12 @@ public static class SerialProfiles
         string[] states = [.. profile.States.Select(s => s.Name)];
         foreach (var c in profile.Commands)
         {
+            if (c.Text is { } text)
+            {
+                if (TextCommand(c, text, states) is { } wrong)
+                    return wrong;
+                continue;
+            }
             if (ProfileRules.Command(c.Name, c.Values?.Count, c.Min, c.Max, c.Parameter, c.Setting, states) is { } problem)
                 return problem with { After = "commands" };
             string[] used = [.. c.Template.Placeholders.Distinct()];
@@ -81,5 +87,19 @@ public static class SerialProfiles
                 return new ProfileProblem(c.Name, $"'{word}' is not a word of state {c.Setting} ({string.Join(", ", reported.Values)})", c.Name, "commands");
         }
         return null;
+    }
+
+    /// <summary>A text command takes one parameter, sent as it is (no values, range or number format), of a sensible length.</summary>
+    private static ProfileProblem? TextCommand(SerialCommand c, SerialText text, string[] states)
+    {
+        string? problem = c.Parameter is null ? "a text command needs its parameter"
+            : c.Values is not null || c.Min is not null || c.Max is not null ? "a text command takes neither values nor a range"
+            : c.Template.Placeholders.Distinct().ToArray() is not [var used] || used != c.Parameter ? $"template '{c.Template}' must send its parameter {{{c.Parameter}}} and nothing else"
+            : c.Template.Formatted ? $"template '{c.Template}': text takes no number format"
+            : text.Length is < 1 or > SerialText.Accepted ? $"text.length {text.Length} is not 1 to {SerialText.Accepted}"
+            : !SerialText.Folds.Contains(text.Fold) ? $"text.fold '{text.Fold}' is not one of {string.Join(", ", SerialText.Folds)}"
+            : c.Setting is { } setting && !states.Contains(setting) ? $"setting '{setting}' is not one of the states ({string.Join(", ", states)})"
+            : null;
+        return problem is null ? null : new ProfileProblem(c.Name, problem, c.Name, "commands");
     }
 }

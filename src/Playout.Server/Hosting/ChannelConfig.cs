@@ -81,6 +81,8 @@ public sealed record ChannelConfig
                 problems.Add($"{where}.outputs[{i}].type", $"a {Outputs[i].Type.ConfigName()} output needs pictures and a radio channel has none; it takes stream, hls, icecast and st2110-audio");
             else if (Outputs[i].Video is { } video && video != "none")
                 problems.Add($"{where}.outputs[{i}].video", $"'{video}': a radio channel has no video; leave \"video\" out or write \"none\"");
+            else if (Outputs[i].Scte35)
+                problems.Add($"{where}.outputs[{i}].scte35", "SCTE-35 splice times are pictures' times, and a radio channel has none");
     }
 
     /// <summary>What operators call input <paramref name="index"/>: its name, else "input N" (N from 1).</summary>
@@ -361,6 +363,8 @@ public sealed record OutputConfig
                 "an icecast output needs the mount's url (http://host:port/mount) and its source password");
         if (Scte35 && Type != OutputKind.Stream)
             problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
+        else if (Scte35 && Video == "none")
+            problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)

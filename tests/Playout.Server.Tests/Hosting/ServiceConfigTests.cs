@@ -148,7 +148,7 @@ public sealed class ServiceConfigTests : IDisposable
         Assert.Equal(
         [
             "FILE, line 5: channels[0].inputs[0].type: expected one of \"card\", \"stream\", \"st2110\", found \"ndi\"",
-            "FILE, line 6: channels[0].outputs[1].type: expected one of \"card\", \"stream\", \"preview\", \"st2110\", \"st2110-audio\", \"st2110-anc\", \"hls\", found \"ndi\"",
+            "FILE, line 6: channels[0].outputs[1].type: expected one of \"card\", \"stream\", \"preview\", \"st2110\", \"st2110-audio\", \"st2110-anc\", \"hls\", \"icecast\", found \"ndi\"",
         ], problems);
     }
 

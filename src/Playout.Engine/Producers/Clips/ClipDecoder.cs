@@ -208,8 +208,9 @@ internal sealed class ClipDecoder : IDisposable
                 throw new InvalidOperationException($"sound but no pictures for {PictureStall.TotalSeconds:0.#} s");
             else if (!pastOut)
             {
-                heard += read.AudioSamples;
-                var sound = samples.AsSpan(0, read.AudioSamples * _audio.Channels);
+                int count = soundOnly ? SoundBefore(_options.Out, read) : read.AudioSamples;
+                heard += count;
+                var sound = samples.AsSpan(0, count * _audio.Channels);
                 if (_options.Gain != 1)
                     Amplify(sound, (float)_options.Gain);
                 AppendAudio(sound, read.Pts, ref pass);
@@ -218,6 +219,11 @@ internal sealed class ClipDecoder : IDisposable
             }
         }
     }
+
+    /// <summary>The sample frames of <paramref name="read"/> before <paramref name="end"/> (all without one): a sound-only clip's out point is its sound's.</summary>
+    private static int SoundBefore(TimeSpan? end, FfmpegRead read) => end is { } o
+        ? (int)Math.Clamp(Math.Round((o.TotalMicroseconds - read.Pts) * VideoFormat.AudioSampleRate / 1e6), 0, read.AudioSamples)
+        : read.AudioSamples;
 
     /// <summary>
     /// A sound-only source's pictures: one (black) for each whole channel frame of sound decoded in this pass, and with
