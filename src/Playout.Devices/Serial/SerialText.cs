@@ -31,11 +31,11 @@ public sealed record SerialText
     private static string Ascii(string text)
     {
         var ascii = new StringBuilder(text.Length);
-        foreach (char c in text.Normalize(NormalizationForm.FormD))
+        foreach (char c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
-            char plain = c switch
+            char plain = LatinLetters.AsciiOf(c) ?? c switch
             {
                 'đ' => 'd',
                 'Đ' => 'D',

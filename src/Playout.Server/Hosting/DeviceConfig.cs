@@ -17,10 +17,16 @@ public sealed record DeviceConfig
     /// <summary>The channel (1..) whose programme the device carries: its alarms are written to that channel's as-run log; 0: none.</summary>
     public int Channel { get; init; }
 
+    /// <summary>
+    /// The channel (1..) whose now-playing text the device is sent, with its <see cref="NowPlayingFeeds.Command"/> command, as
+    /// each item airs (an RDS encoder's RadioText); 0: none.
+    /// </summary>
+    public int NowPlaying { get; init; }
+
     internal void Validate(string where, ServiceConfig service, ConfigProblems problems)
     {
         var driver = DeviceDrivers.Find(Driver);
-        var (inputs, _, wrong) = driver is null ? (null, null, null) : Open(driver, service);
+        var (inputs, commands, wrong) = driver is null ? (null, null, null) : Open(driver, service);
         for (int i = 0; i < Triggers.Count; i++)
             Triggers[i].Validate($"{where}.triggers[{i}]", service, inputs is > 0 ? inputs : null, problems);
         if (string.IsNullOrWhiteSpace(Name))
@@ -29,6 +35,10 @@ public sealed record DeviceConfig
             problems.Add($"{where}.channel", $"there is no channel {Channel} (channels are 1..{service.Channels.Count})");
         else if (Channel != 0 && service.Channels[Channel - 1].Automation is null)
             problems.Add($"{where}.channel", $"channel {Channel} is not run from a schedule, so it has no as-run log to note the device's alarms in");
+        if (NowPlaying != 0 && (NowPlaying < 1 || NowPlaying > service.Channels.Count))
+            problems.Add($"{where}.nowPlaying", $"there is no channel {NowPlaying} (channels are 1..{service.Channels.Count})");
+        else if (NowPlaying != 0 && driver is not null && wrong is null && NowPlayingFeeds.Problem(commands) is { } feed)
+            problems.Add($"{where}.nowPlaying", $"the {Driver} driver {feed}");
         if (driver is null)
             problems.Add($"{where}.driver", $"unknown device driver '{Driver}' (available: {DeviceDrivers.Names})");
         else if (wrong is not null)

@@ -70,6 +70,7 @@ public static class PlayoutService
             snmp?.Watch(pairs.All);
             GpiTriggers.Attach(config, devices.Registry, channels, logs.CreateLogger("Playout.Devices"));
             using var deviceNotes = DeviceAlarmNotes.Attach(config, channels, alarms);
+            await using var nowPlaying = NowPlayingFeeds.Start(config, devices.Registry, channels, logs.CreateLogger("Playout.Devices"));
             amcp?.OnAir(channels);
             web.Open();
             log.LogInformation("operator panel on http://{Http} (status page: /status.html); outputs: {Outputs}; log files in {Logs}; Ctrl-C stops",

@@ -10,6 +10,7 @@ internal sealed class SerialRig : IAsyncDisposable
 {
     public static string TransmitterSerialProfile => Repository.File("configs/devices/transmitter-serial.json");
     public static string EncoderProfile => Repository.File("configs/devices/encoder-serial.json");
+    public static string RdsEncoderProfile => Repository.File("configs/devices/rds-encoder.json");
 
     public SerialLinePair Line { get; } = new();
     public LinesLogger Log { get; } = new();

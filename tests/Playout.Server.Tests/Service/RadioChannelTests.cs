@@ -10,7 +10,7 @@ namespace Playout.Server.Tests.Service;
 /// A radio channel in the service, as a station runs one: a looping rotation of catalogued songs, each running from its
 /// cue-in to its segue with the next mixing in over its tail, to Icecast (Debian's icecast2, titled with each song) and
 /// HLS (one sound-only rendition, served); a song that goes silent brings the fallback folder on air until the next
-/// song; markers are found by the library's scan and set over the API.
+/// song; markers are found by the library's scan and set over the API; a device with nowPlaying is sent each title.
 /// </summary>
 [Trait(RealTime.Trait, RealTime.Value)]
 public class RadioChannelTests
@@ -36,7 +36,7 @@ public class RadioChannelTests
                 duration: "23:59:00"
                 children:
                   - { id: one, kind: clip, source: one.wav, title: "Song one" }
-                  - { id: two, kind: clip, source: two.wav, title: "Song two", mix: "00:00:01" }
+                  - { id: two, kind: clip, source: two.wav, title: "Bài hát hai", mix: "00:00:01" }
                   - { id: dead, kind: clip, source: dead.wav, title: "Dead air", mix: "00:00:00.5" }
             """));
         int http = FreePorts.Tcp();
@@ -46,6 +46,7 @@ public class RadioChannelTests
               "media": "media",
               "state": "state",
               "logs": "logs",
+              "devices": [ { "name": "rds", "driver": "log", "nowPlaying": 1 } ],
               "channels": [
                 { "name": "radio 1", "format": "radio", "clock": "system",
                   "automation": { "template": "rotation.yaml", "timeZone": "UTC", "dayStart": "00:00", "fallback": "fallback" },
@@ -64,7 +65,7 @@ public class RadioChannelTests
             var titles = new HashSet<string>();
             bool fellBack = false, backFromFallback = false;
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (DateTime.UtcNow < deadline && !(titles.IsSupersetOf(["Song one", "Song two", "Dead air"]) && backFromFallback))
+            while (DateTime.UtcNow < deadline && !(titles.IsSupersetOf(["Song one", "Bài hát hai", "Dead air"]) && backFromFallback))
             {
                 if ((await icecast.SourceStats("/radio.mp3"))?.Element("title")?.Value is { } title)
                     titles.Add(title);
@@ -79,7 +80,7 @@ public class RadioChannelTests
                     backFromFallback = true;
                 await Task.Delay(200);
             }
-            Assert.True(titles.IsSupersetOf(["Song one", "Song two", "Dead air"]), $"Icecast's titles: {string.Join(", ", titles)}");
+            Assert.True(titles.IsSupersetOf(["Song one", "Bài hát hai", "Dead air"]), $"Icecast's titles: {string.Join(", ", titles)}");
             Assert.True(fellBack && backFromFallback, $"fell back: {fellBack}, back: {backFromFallback}");
 
             string playlist = await client.GetStringAsync("/api/channels/1/hls/master.m3u8");
@@ -106,6 +107,10 @@ public class RadioChannelTests
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
+        // The now-playing device was sent every title as its item aired.
+        string log = await service.Output;
+        foreach (string title in new[] { "Song one", "Bài hát hai", "Dead air" })
+            Assert.Contains($"device rds: text text={title}", log);
     }
 
     /// <summary>A stereo 48 kHz WAV of the expression, for the given seconds.</summary>
