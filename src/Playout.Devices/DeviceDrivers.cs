@@ -1,3 +1,4 @@
+using Playout.Devices.Dls;
 using Playout.Devices.Encoders;
 using Playout.Devices.Gpi;
 using Playout.Devices.Gpio;
@@ -12,7 +13,7 @@ namespace Playout.Devices;
 public static class DeviceDrivers
 {
     public static IReadOnlyList<IDeviceDriver> All { get; } = [new LogDeviceDriver(), new GpiBoxDriver(), new VideohubDriver(), new SnmpTransmitterDriver(),
-        new SnmpEncoderDriver(), new StreamOutputDriver(), new GpioLineDriver(), new SerialAsciiDriver()];
+        new SnmpEncoderDriver(), new StreamOutputDriver(), new GpioLineDriver(), new SerialAsciiDriver(), new DlsFileDriver()];
 
     /// <summary>The driver named <paramref name="name"/>, or null.</summary>
     public static IDeviceDriver? Find(string name) => All.FirstOrDefault(d => d.Name == name);
