@@ -11,6 +11,12 @@ public sealed record MediaMarkers(TimeSpan? CueIn = null, TimeSpan? Intro = null
 {
     public static MediaMarkers Of(SoundMarkers found) => new(found.CueIn, null, found.Segue, found.CueOut);
 
+    /// <summary>The latest a marker may be given at, in seconds (a week: longer than any file, and far from TimeSpan's limits).</summary>
+    public const double LatestSeconds = 7 * 24 * 3600;
+
+    /// <summary>Whether <paramref name="seconds"/> can be a marker's time: finite, not negative, within <see cref="LatestSeconds"/>.</summary>
+    public static bool IsTime(double seconds) => double.IsFinite(seconds) && seconds is >= 0 and <= LatestSeconds;
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => CueIn is null && Intro is null && Segue is null && CueOut is null;
 

@@ -92,7 +92,7 @@ public static class MediaCommand
     {
         using var catalog = Open(databasePath, mustExist: true);
         var entry = catalog.Get(file) ?? throw new CliInputException($"'{file}' is not in the media catalogue at '{catalog.Path}'");
-        if (seconds.FirstOrDefault(s => s is < 0 || s is { } v && !double.IsFinite(v)) is { } bad)
+        if (seconds.FirstOrDefault(s => s is { } v && !MediaMarkers.IsTime(v)) is { } bad)
             throw new CliInputException($"{bad} is not a number of seconds from the file's start");
         var given = new MediaMarkers(Time(seconds[0]), Time(seconds[1]), Time(seconds[2]), Time(seconds[3]));
         var set = clear ? given : given.Over(entry.Set);

@@ -36,7 +36,7 @@ public static class MediaEndpoints
                 {
                     if (!body.Fields.TryGetValue(MarkerNames[i], out var value) || value.ValueKind == JsonValueKind.Null)
                         continue;
-                    if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double seconds) || !double.IsFinite(seconds) || seconds < 0)
+                    if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double seconds) || !MediaMarkers.IsTime(seconds))
                         return OperatorEndpoints.Bad($"\"{MarkerNames[i]}\" must be a number of seconds from the file's start, or null");
                     times[i] = TimeSpan.FromSeconds(seconds);
                 }

@@ -78,7 +78,7 @@ public class HighPowerProfileTests
 
         rig.Twin.Inject(fault);
         await Until(() => rig.Alarms.IsActive($"device tx/{alarm}"), alarm);
-        Assert.Equal([(severity, $"device tx/{alarm}")], rig.Alarms.Active.Select(a => (a.Severity, a.Source)));
+        Assert.Equal([(severity, $"device tx/{alarm}")], FaultAlarms(rig).Select(a => (a.Severity, a.Source)));
         Assert.Equal(new[] { bits }, await Raw(rig, $"{Tx}.5.1"));
         if (fault == TransmitterFault.OverTemperature)
             await Until(() => Measured(tx, "temperature") == 85, "85 °C through the offset");
@@ -91,7 +91,7 @@ public class HighPowerProfileTests
             Assert.True(rig.Alarms.IsActive("device tx/vswr"));
             await Send(tx, "reset");
         }
-        await Until(() => rig.Alarms.Active.Count == 0, $"{alarm} cleared");
+        await Until(() => FaultAlarms(rig).Count == 0, $"{alarm} cleared");
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public class HighPowerProfileTests
         await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected");
         rig.Twin.Inject(TransmitterFault.OverTemperature);
         rig.Twin.Inject(TransmitterFault.RfMute);
-        await Until(() => rig.Alarms.Active.Count == 2, "two alarms");
-        Assert.Equal(["device tx/mute", "device tx/temperature"], rig.Alarms.Active.Select(a => a.Source).Order());
+        await Until(() => FaultAlarms(rig).Count == 2, "two alarms");
+        Assert.Equal(["device tx/mute", "device tx/temperature"], FaultAlarms(rig).Select(a => a.Source).Order());
         Assert.Equal(new[] { 10 }, await Raw(rig, $"{Tx}.5.1"));
         rig.Twin.Clear(TransmitterFault.RfMute);
-        await Until(() => rig.Alarms.Active.Select(a => a.Source).SequenceEqual(["device tx/temperature"]), "mute cleared, temperature standing");
+        await Until(() => FaultAlarms(rig).Select(a => a.Source).SequenceEqual(["device tx/temperature"]), "mute cleared, temperature standing");
     }
 
     [Fact]
@@ -120,8 +120,15 @@ public class HighPowerProfileTests
         rig.Twin.Inject(TransmitterFault.RfMute);
         await Until(() => rig.Alarms.IsActive("device tx/mute"), "mute from bit 31");
         Assert.Equal(new[] { int.MinValue }, await Raw(rig, $"{Tx}.5.1"));
-        Assert.Single(rig.Alarms.Active);
+        Assert.Single(FaultAlarms(rig));
     }
+
+    /// <summary>
+    /// The fault alarms standing: a loaded test machine may leave a poll of the 500 ms, no-retry rig unanswered, and the link
+    /// alarm that raises is not what these tests are about (the link's own tests are).
+    /// </summary>
+    private static List<Playout.Engine.Alarms.Alarm> FaultAlarms(TwinRig<TransmitterTwin> rig) =>
+        [.. rig.Alarms.Active.Where(a => !a.Source.EndsWith("/connection", StringComparison.Ordinal))];
 
     /// <summary>The integers the twin serves at <paramref name="oids"/>, read by a manager of the test's own.</summary>
     private static async Task<int[]> Raw(TwinRig<TransmitterTwin> rig, params string[] oids)

@@ -70,6 +70,9 @@ public sealed class MediaCommandTests : IDisposable
         (code, _, error) = CliRunner.Run("media", "markers", song, "--db", db, "--intro", "6");
         Assert.Equal(2, code);
         Assert.Contains("segue: 00:00:05 must come after intro (00:00:06)", error);
+        (code, _, error) = CliRunner.Run("media", "markers", song, "--db", db, "--segue", "1e308");
+        Assert.Equal(2, code);
+        Assert.Contains("1E+308 is not a number of seconds from the file's start", error);
         (code, _, error) = CliRunner.Run("media", "markers", song, "--db", db, "--cue-out", "9");
         Assert.Equal(2, code);
         Assert.Contains("cueOut: 00:00:09 is not within the file", error);

@@ -100,6 +100,10 @@ public class RadioChannelTests
             var refused = await engineer.PutAsJsonAsync("/api/media/markers?path=one.wav", new { segue = 9.0 });
             Assert.Equal(400, (int)refused.StatusCode);
             Assert.Contains("segue: 00:00:09 is not within the file", await refused.Content.ReadAsStringAsync());
+            var huge = await engineer.PutAsJsonAsync("/api/media/markers?path=one.wav", new { segue = 1e308 });
+            Assert.Equal(400, (int)huge.StatusCode);
+            using var problem = JsonDocument.Parse(await huge.Content.ReadAsStringAsync());
+            Assert.Equal("\"segue\" must be a number of seconds from the file's start, or null", problem.RootElement.GetProperty("detail").GetString());
             Assert.Equal(401, (int)(await client.PutAsJsonAsync("/api/media/markers?path=one.wav", new { intro = 1.0 })).StatusCode);
         }
         finally
