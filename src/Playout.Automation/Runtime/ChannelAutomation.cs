@@ -290,6 +290,7 @@ public sealed class ChannelAutomation : IDisposable
     /// </summary>
     public EditResult Emergency(string to, string? input, int layer, Producer? producer, string who = DefaultOperator) => Acting(now =>
     {
+        _fallback?.Withdraw();
         _overrides.Cut(new EmergencyStatus(to, input, _timecodes.OfDay(now), who), producer is null ? layer : ChannelOverrides.EmergencyLayer, producer);
         NoteAction(now, "emergency", input is null ? $"emergency: cut to {to}" : $"emergency: cut to input {input}", who);
         return EditResult.Done(_plan.Schedule.Version);
@@ -300,6 +301,7 @@ public sealed class ChannelAutomation : IDisposable
     {
         if (_overrides.Emergency is null)
             return EditResult.Refused("no emergency is in force");
+        _fallback?.Withdraw();
         _overrides.Clear();
         NoteAction(now, "emergency", "emergency cleared", who);
         return EditResult.Done(_plan.Schedule.Version);
@@ -455,7 +457,11 @@ public sealed class ChannelAutomation : IDisposable
     /// </summary>
     public Func<Producer>? Fallback
     {
-        init => _fallback = value is null ? null : new SilenceFallback(_channel, value);
+        init
+        {
+            _fallback = value is null ? null : new SilenceFallback(_channel, value);
+            _cues.OnTake = _fallback is null ? null : _fallback.UncoverOnTake;
+        }
     }
 
     private readonly SilenceFallback? _fallback;

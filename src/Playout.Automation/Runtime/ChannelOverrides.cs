@@ -103,15 +103,17 @@ internal sealed class ChannelOverrides(Channel channel)
     public void Clear()
     {
         bool loaded = _loaded;
-        channel.Execute(new ChannelCommand("emergency cleared", stage =>
-        {
-            // A break-in still on air shows again, as the programme would.
-            stage.Cover = stage.Layers.Any(layer => layer.Number == InsertLayer && layer.Foreground is not null) ? InsertLayer : null;
-            if (loaded)
-                stage[EmergencyLayer].Stop();
-        }));
+        channel.Execute(new ChannelCommand("emergency cleared", stage => Uncover(stage, loaded)));
         _loaded = false;
         Emergency = null;
+    }
+
+    /// <summary>On the tick: every layer shows again (a break-in still on air alone, as the programme would); with <paramref name="loaded"/> the emergency layer's producer goes off air.</summary>
+    public static void Uncover(ChannelStage stage, bool loaded)
+    {
+        stage.Cover = stage.Layers.Any(layer => layer.Number == InsertLayer && layer.Foreground is not null) ? InsertLayer : null;
+        if (loaded)
+            stage[EmergencyLayer].Stop();
     }
 
     public void Graphics(IReadOnlyList<int> layers, bool on)

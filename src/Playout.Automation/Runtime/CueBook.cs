@@ -27,6 +27,9 @@ internal sealed class CueBook
     private readonly long _secondaryLead;
     private readonly long _lookahead;
 
+    /// <summary>Run on the tick with each cut, after it (the silence fallback goes off air on the next item's first frame).</summary>
+    public Action<ChannelStage>? OnTake { get; set; }
+
     public CueBook(Channel channel, IEventSources sources, SecondaryDispatcher secondaries, ScheduleSettings settings, IScheduleTimeBase time, long margin)
     {
         _channel = channel;
@@ -207,7 +210,12 @@ internal sealed class CueBook
                 cue.Take = take;
                 cue.TakeTick = at;
                 int mix = cue.Item.Event.Mix is { } mixIn ? (int)_time.Frames(mixIn) : 0;
-                cue.TakeApplied = _channel.Execute(take.Command($"{cue.Item.Event.Id} to air", stage => ToAir(stage[layer], producer, mix), at));
+                var taken = OnTake;
+                cue.TakeApplied = _channel.Execute(take.Command($"{cue.Item.Event.Id} to air", stage =>
+                {
+                    ToAir(stage[layer], producer, mix);
+                    taken?.Invoke(stage);
+                }, at));
             }
             _secondaries.Queue(cue, now + _margin);
         }

@@ -8,8 +8,9 @@ namespace Playout.Automation.Runtime;
 /// <summary>
 /// Dead air's answer: once the programme has been silent for the silence probe's time, the fallback (a playlist, looping)
 /// covers it as an emergency would, by <see cref="Who"/>, under the major alarm <c>CHANNEL/fallback</c>; the next item to
-/// go to air ends it, as does an operator clearing (or replacing) the emergency. The automation runs on underneath. Used
-/// under the automation's lock, but for <see cref="Open"/>.
+/// go to air ends it on that item's own frame (<see cref="UncoverOnTake"/>, run by the cut), as does an operator clearing
+/// (or replacing) the emergency. The automation runs on underneath. Used under the automation's lock, but for
+/// <see cref="Open"/> and <see cref="UncoverOnTake"/>.
 /// </summary>
 internal sealed class SilenceFallback(Channel channel, Func<Producer> open)
 {
@@ -20,6 +21,9 @@ internal sealed class SilenceFallback(Channel channel, Func<Producer> open)
     public const string To = "fallback";
 
     private string? _covering;
+
+    /// <summary>Whether the next cut uncovers the programme: set while the fallback covers it, unset by anything else that does.</summary>
+    private volatile bool _uncoverOnTake;
 
     private string Alarm => $"{channel.Name}/fallback";
 
@@ -37,9 +41,22 @@ internal sealed class SilenceFallback(Channel channel, Func<Producer> open)
     {
         overrides.Cut(status, ChannelOverrides.EmergencyLayer, producer);
         _covering = onAir?.Key ?? "";
+        _uncoverOnTake = true;
         channel.Context.Alarms.Raise(Alarm, AlarmSeverity.Major,
             $"silence on air: the fallback covers {(onAir is { } item ? item.Title : "the programme")} until the next item");
     }
+
+    /// <summary>On the tick, from the next item's cut: the fallback goes off air on the item's first frame.</summary>
+    public void UncoverOnTake(Engine.Stage.ChannelStage stage)
+    {
+        if (!_uncoverOnTake)
+            return;
+        _uncoverOnTake = false;
+        ChannelOverrides.Uncover(stage, loaded: true);
+    }
+
+    /// <summary>An operator's emergency or clear takes over: the next cut leaves the cover as that leaves it.</summary>
+    public void Withdraw() => _uncoverOnTake = false;
 
     /// <summary>
     /// After each collect: whether the fallback should end now, the item on air (<paramref name="onAirKey"/>) not being the one
@@ -51,6 +68,7 @@ internal sealed class SilenceFallback(Channel channel, Func<Producer> open)
             return false;
         bool ours = emergency?.Who == Who;
         _covering = null;
+        _uncoverOnTake = false;
         channel.Context.Alarms.Clear(Alarm);
         return ours;
     }

@@ -7,7 +7,8 @@ namespace Playout.Automation.Tests.Runtime;
 
 /// <summary>
 /// The silence failover on a running channel (simulated clock): silence that lasted the probe's time brings the fallback
-/// on air from the next tick under the fallback alarm, noted in the as-run log; the next item to air ends it; an operator
+/// on air from the next tick under the fallback alarm, noted in the as-run log; the next item to air ends it on its own
+/// first frame; an operator
 /// clearing it ends it at once; a fallback that cannot open is alarmed and the programme stays as it is.
 /// </summary>
 public class SilenceFallbackTests
@@ -39,7 +40,9 @@ public class SilenceFallbackTests
         int fallback = channel.LumaOf("#707070");
         Assert.Equal(channel.LumaOf("#303030"), channel.Luma[59]);
         Assert.All(channel.Luma.Skip(61).Take((int)next - 61), l => Assert.Equal(fallback, l));
-        Assert.Equal(channel.LumaOf("#B0B0B0"), channel.Luma[(int)next + 2]);
+        // The fallback goes off air on the next item's own first frame.
+        Assert.Equal(fallback, channel.Luma[(int)next - 1]);
+        Assert.All(channel.Luma.Skip((int)next), l => Assert.Equal(channel.LumaOf("#B0B0B0"), l));
         Assert.Null(channel.Automation.Status().Emergency);
         Assert.DoesNotContain(channel.Alarms.Active, a => a.Source == "channel 1/fallback");
         var notes = channel.Automation.RecentAsRun.Where(e => e.Kind == "operator" && e.EventId == "emergency").Select(e => e.Reason).ToArray();
