@@ -69,10 +69,17 @@ public sealed class IcecastConsumer : IConsumer
     public void Dispose()
     {
         _stop.Cancel();
-        _titles.Wait();
-        _stream.Dispose();
-        _http.Dispose();
-        _stop.Dispose();
+        try
+        {
+            _titles.Wait();
+        }
+        finally
+        {
+            // The encoder and its thread go whatever became of the titles.
+            _stream.Dispose();
+            _http.Dispose();
+            _stop.Dispose();
+        }
     }
 
     /// <summary>Sends each new title once the stream is on the server (before, the server knows no such mount).</summary>
@@ -112,8 +119,10 @@ public sealed class IcecastConsumer : IConsumer
                 return true;
             _channel.Logger.LogWarning("{Channel}: {Output}: the server refused the title '{Title}' ({Status})", _channel.Name, Name, title, (int)response.StatusCode);
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !_stop.IsCancellationRequested)
+        catch (Exception error) when (error is not OutOfMemoryException && !_stop.IsCancellationRequested)
         {
+            // Whatever the title's request meets (a refused connection, a timeout, a broken reply) costs the title only:
+            // the stream goes on, and the loop, which disposal waits for, never ends on it.
             _channel.Logger.LogWarning("{Channel}: {Output}: title '{Title}' not sent: {Reason}", _channel.Name, Name, title, error.Message);
         }
         return false;
