@@ -1,5 +1,6 @@
 using Playout.Engine;
 using Playout.Engine.Consumers;
+using Playout.Engine.Modules;
 using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Media.Audio;
@@ -68,6 +69,9 @@ public sealed record ChannelConfig
     /// <summary>Loudness meters, the target items are held to, and normalisation.</summary>
     public LoudnessConfig Loudness { get; init; } = new();
 
+    /// <summary>The output types that need no picture, as the standard modules register them.</summary>
+    private static readonly IReadOnlyList<string> SoundOutputs = new ModuleRegistry(StandardModules.All).SoundConsumerTypes;
+
     /// <summary>A radio channel: <see cref="Format"/> "radio", sound only.</summary>
     public bool IsRadio => VideoFormats.Find(Format) is { IsAudioOnly: true };
 
@@ -77,8 +81,8 @@ public sealed record ChannelConfig
         if (Card is not null)
             problems.Add($"{where}.card", "a radio channel has no video for a card; take the card away");
         for (int i = 0; i < Outputs.Count; i++)
-            if (Outputs[i].Type is not (OutputKind.Stream or OutputKind.Hls or OutputKind.Icecast or OutputKind.St2110Audio))
-                problems.Add($"{where}.outputs[{i}].type", $"a {Outputs[i].Type.ConfigName()} output needs pictures and a radio channel has none; it takes stream, hls, icecast and st2110-audio");
+            if (!SoundOutputs.Contains(Outputs[i].Type.ConfigName()))
+                problems.Add($"{where}.outputs[{i}].type", $"a {Outputs[i].Type.ConfigName()} output needs pictures and a radio channel has none; it takes {string.Join(", ", SoundOutputs)}");
             else if (Outputs[i].Video is { } video && video != "none")
                 problems.Add($"{where}.outputs[{i}].video", $"'{video}': a radio channel has no video; leave \"video\" out or write \"none\"");
             else if (Outputs[i].Scte35)

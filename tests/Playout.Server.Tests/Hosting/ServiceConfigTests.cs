@@ -153,6 +153,32 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_radio_channel_refuses_a_card_picture_outputs_a_video_encoder_and_scte35_each_at_its_field()
+    {
+        var problems = Problems("""
+            {
+              "channels": [
+                {
+                  "name": "fm", "format": "radio", "clock": "system",
+                  "card": { "driver": "hw-sim" },
+                  "outputs": [ { "type": "preview" }, { "type": "stream", "url": "udp://127.0.0.1:5002", "video": "libx264" },
+                               { "type": "stream", "url": "udp://127.0.0.1:5003", "scte35": true }, { "type": "icecast" } ]
+                }
+              ]
+            }
+            """);
+
+        Assert.Equal(
+        [
+            "FILE, line 5: channels[0].card: a radio channel has no video for a card; take the card away",
+            "FILE, line 6: channels[0].outputs[0].type: a preview output needs pictures and a radio channel has none; it takes hls, icecast, st2110-audio, stream",
+            "FILE, line 6: channels[0].outputs[1].video: 'libx264': a radio channel has no video; leave \"video\" out or write \"none\"",
+            "FILE, line 7: channels[0].outputs[2].scte35: SCTE-35 splice times are pictures' times, and a radio channel has none",
+            "FILE, line 7: channels[0].outputs[3].url: an icecast output needs the mount's url (http://host:port/mount) and its source password",
+        ], problems);
+    }
+
+    [Fact]
     public void Script_limits_are_read_and_given_to_the_service_script_host()
     {
         string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
