@@ -64,23 +64,46 @@ public class IcecastOutputTests
         }
     }
 
-    /// <summary>A tone, a frame every frame period, until stopped.</summary>
+    [Theory]
+    [InlineData("aac", "audio/aac", "aac")]
+    [InlineData("opus", "audio/ogg", "opus")]
+    [InlineData("vorbis", "audio/ogg", "vorbis")]
+    public async Task Each_codec_reaches_the_mount_with_its_content_type_and_a_listener_hears_it(string codec, string contentType, string heardAs)
+    {
+        using var server = new IcecastServer();
+        using var folder = new TempDirectory();
+        using var alarms = new AlarmBoard(NullLogger.Instance);
+        using var context = new ChannelContext("radio 1", VideoFormats.Radio, 8, 16, NullLogger.Instance, alarms);
+        var settings = ModuleSettings.Empty.With("url", server.Mount("/radio").ToString()).With("password", IcecastServer.SourcePassword).With("audio", codec);
+        using var icecast = (IcecastConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("icecast", new ConsumerRequest(context, settings));
+        using var stop = new CancellationTokenSource();
+        var feeding = Task.Run(() => Feed(context, icecast, stop.Token));
+        try
+        {
+            await Until(async () => (await server.SourceStats("/radio"))?.Element("server_type")?.Value == contentType, $"a {contentType} source");
+            string file = folder.Write("heard", await server.Listen("/radio", TimeSpan.FromSeconds(2)));
+            using var probe = JsonDocument.Parse(ExternalTool.Run("ffprobe", ["-v", "error", "-show_streams", "-of", "json", file]));
+            Assert.Equal(heardAs, Assert.Single(probe.RootElement.GetProperty("streams").EnumerateArray()).GetProperty("codec_name").GetString());
+            Assert.Null(icecast.Failure);
+        }
+        finally
+        {
+            stop.Cancel();
+            await feeding;
+        }
+    }
+
+    /// <summary>Numbered sound, a frame every frame period, until stopped.</summary>
     private static void Feed(ChannelContext context, IConsumer consumer, CancellationToken stop)
     {
-        var frame = context.VideoPool.Rent();
-        frame.Commit();
+        var picture = context.VideoPool.Rent();
+        picture.Commit();
         for (long tick = 0; !stop.IsCancellationRequested; tick++)
         {
-            var audio = context.AudioPool.Rent();
-            var samples = audio.Write(context.Format.AudioSamplesForFrame(tick));
-            for (int i = 0; i < samples.Length; i++)
-                samples[i] = 0.25f * MathF.Sin(2 * MathF.PI * 440 * (tick * 1920 + i / audio.Channels) / 48000f);
-            audio.Commit();
-            consumer.Send(tick, frame, audio);
-            audio.Release();
+            NumberedSound.Send(context, consumer, tick, picture);
             Thread.Sleep(40);
         }
-        frame.Release();
+        picture.Release();
     }
 
     private static async Task Until(Func<Task<bool>> condition, string what)

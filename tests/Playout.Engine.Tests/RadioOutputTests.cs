@@ -84,24 +84,16 @@ public class RadioOutputTests
     private static ChannelContext Context(string format) =>
         new("radio 1", VideoFormats.Parse(format), 8, 16, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
 
-    /// <summary>Sends <paramref name="ticks"/> frames of a 1 kHz tone about as fast as they would air.</summary>
-    internal static void Feed(ChannelContext context, IConsumer consumer, int ticks, long firstTick = 0)
+    /// <summary>Sends <paramref name="ticks"/> frames of numbered sound (one picture for all) at twice the rate they would air.</summary>
+    private static void Feed(ChannelContext context, IConsumer consumer, int ticks)
     {
-        var frame = context.VideoPool.Rent();
-        frame.Commit();
-        var format = context.Format;
-        for (long tick = firstTick; tick < firstTick + ticks; tick++)
+        var picture = context.VideoPool.Rent();
+        picture.Commit();
+        for (long tick = 0; tick < ticks; tick++)
         {
-            var audio = context.AudioPool.Rent();
-            long first = format.FirstAudioSample(tick);
-            var samples = audio.Write(format.AudioSamplesForFrame(tick));
-            for (int i = 0; i < samples.Length; i++)
-                samples[i] = 0.25f * MathF.Sin(2 * MathF.PI * 1000 * (first + i / audio.Channels) / 48000f);
-            audio.Commit();
-            consumer.Send(tick, frame, audio);
-            audio.Release();
-            Thread.Sleep((int)(1000 / format.FrameRate.ToDouble() / 2));
+            NumberedSound.Send(context, consumer, tick, picture);
+            Thread.Sleep((int)(1000 / context.Format.FrameRate.ToDouble() / 2));
         }
-        frame.Release();
+        picture.Release();
     }
 }
