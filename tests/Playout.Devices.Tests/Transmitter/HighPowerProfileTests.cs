@@ -73,7 +73,7 @@ public class HighPowerProfileTests
     {
         await using var rig = TwinRig.Start(profile: TransmitterProfileTests.HighPower);
         var tx = rig.Open("tx");
-        await Send(tx, "rf", ("state", "on"));
+        await SendUntilAnswered(tx, "rf", ("state", "on"));
         await Until(() => Measured(tx, "forwardPower") == 1000, "on air");
 
         rig.Twin.Inject(fault);

@@ -63,7 +63,7 @@ public class SnmpTransmitterTests
         await using var rig = TwinRig.Start();
         var tx = rig.Open("tx");
         await Until(() => tx.Status().Connection == ConnectionState.Connected, "connected");
-        await Send(tx, "rf", ("state", "on"));
+        await SendUntilAnswered(tx, "rf", ("state", "on"));
         await Until(() => Measured(tx, "forwardPower") == 1000, "on air");
 
         rig.Twin.Inject(TransmitterFault.VswrTrip);
@@ -85,12 +85,12 @@ public class SnmpTransmitterTests
     {
         await using var rig = TwinRig.Start();
         var tx = rig.Open("tx");
-        await Send(tx, "rf", ("state", "on"));
+        await SendUntilAnswered(tx, "rf", ("state", "on"));
         await Until(() => Measured(tx, "forwardPower") == 1000, "on air");
 
         rig.Twin.Inject(fault);
         await Until(() => rig.Alarms.IsActive(source), source);
-        Assert.Equal(severity, rig.Alarms.Active.Single().Severity);
+        Assert.Equal(severity, rig.Alarms.Active.Single(a => a.Source == source).Severity);
         Func<bool> shows = fault switch
         {
             TransmitterFault.OverTemperature => () => Measured(tx, "temperature") == 85,
@@ -108,7 +108,7 @@ public class SnmpTransmitterTests
     {
         await using var rig = TwinRig.Start();
         var tx = rig.Open("tx");
-        await Send(tx, "rf", ("state", "on"));
+        await SendUntilAnswered(tx, "rf", ("state", "on"));
         await Send(tx, "power", ("percent", "80"));
         await Until(() => Setting(tx, "power")?.Actual == "80", "power 80 reported");
 
