@@ -4,6 +4,8 @@ using Playout.Engine.Channels;
 using Playout.Engine.Consumers;
 using Playout.Engine.Modules;
 using Playout.Media.Formats;
+using Playout.Media.Scte35;
+using System.Globalization;
 using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
@@ -15,13 +17,15 @@ namespace Playout.Engine.Tests;
 [Trait(RealTime.Trait, RealTime.Value)]
 public class HlsOutputTests
 {
-    [Fact]
-    public void Every_renditions_segments_start_on_the_same_key_frame()
+    [Theory]
+    [InlineData("fmp4")]
+    [InlineData("ts")]
+    public void Every_renditions_segments_start_on_the_same_key_frame(string segmentType)
     {
         using var folder = new TempDirectory();
         using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast")
-            .With("renditions", new[] { new HlsRendition(360, 600_000), new HlsRendition(240, 300_000) });
+            .With("segmentType", segmentType).With("renditions", new[] { new HlsRendition(360, 600_000), new HlsRendition(240, 300_000) });
         var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, settings));
         var frame = context.VideoPool.Rent();
         new Random(1).NextBytes(frame.WritablePlane(0));
@@ -43,12 +47,13 @@ public class HlsOutputTests
         Assert.Contains("RESOLUTION=640x360,", hls.Master);
         Assert.Contains("RESOLUTION=426x240,", hls.Master);
         var segments = new Dictionary<int, string[]>();
+        string extension = segmentType == "ts" ? ".ts" : ".m4s";
         foreach (int height in new[] { 360, 240 })
         {
             string playlist = File.ReadAllText(folder.File($"{height}p/index.m3u8"));
-            Assert.Contains("#EXT-X-MAP:URI=\"init.mp4\"", playlist);
+            Assert.Equal(segmentType == "fmp4", playlist.Contains("#EXT-X-MAP:URI=\"init.mp4\"", StringComparison.Ordinal));
             Assert.Contains("#EXT-X-PROGRAM-DATE-TIME:", playlist);
-            segments[height] = [.. playlist.Split('\n').Where(l => l.EndsWith(".m4s", StringComparison.Ordinal))];
+            segments[height] = [.. playlist.Split('\n').Where(l => l.EndsWith(extension, StringComparison.Ordinal))];
         }
         Assert.True(segments[360].Length >= 4, $"{segments[360].Length} segments");
         Assert.Equal(segments[360], segments[240]);
@@ -58,16 +63,17 @@ public class HlsOutputTests
             // 25 frames a segment at 25 frames a second, the first a key frame, the same in both renditions.
             Assert.All(frames, f => Assert.Equal("K" + new string('_', 24), f));
         }
-        Assert.Contains("width=426", ExternalTool.Run("ffprobe", ["-v", "error", "-show_entries", "stream=width,height", folder.File("240p/init.mp4")]));
+        Assert.Contains("width=426", ExternalTool.Run("ffprobe", ["-v", "error", "-show_entries", "stream=width,height",
+            folder.File($"240p/{(segmentType == "ts" ? segments[360][0] : "init.mp4")}")]));
     }
 
-    /// <summary>The segment's video frames as "K" (key) or "_", read by ffprobe from the rendition's init segment and it.</summary>
+    /// <summary>The segment's video frames as "K" (key) or "_", read by ffprobe from the rendition's init segment (fMP4) and it.</summary>
     private static string KeyFrames(TempDirectory folder, int height, string segment)
     {
-        string joined = folder.File($"joined-{height}-{segment}.mp4");
+        string joined = folder.File($"joined-{height}-{segment}");
         using (var output = File.Create(joined))
         {
-            foreach (var part in new[] { "init.mp4", segment })
+            foreach (var part in segment.EndsWith(".ts", StringComparison.Ordinal) ? [segment] : new[] { "init.mp4", segment })
                 using (var input = File.OpenRead(folder.File($"{height}p/{part}")))
                     input.CopyTo(output);
         }
@@ -75,9 +81,143 @@ public class HlsOutputTests
         return string.Concat(packets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => f.StartsWith('K') ? 'K' : '_'));
     }
 
+    [Fact]
+    public void Every_rendition_dates_its_segments_alike_and_lists_titles_and_splices_at_their_frames_over_a_dvr_window()
+    {
+        using var folder = new TempDirectory();
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("listSize", 3)
+            .With("dvrSeconds", 4.0).With("scte35", true).With("audioOnly", true)
+            .With("renditions", new[] { new HlsRendition(240, 300_000), new HlsRendition(144, 200_000) });
+        var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, settings));
+        var leave = new SpliceInsert(1001, true, SpliceTime.Immediate, BreakDuration.FromTimeSpan(TimeSpan.FromSeconds(30), autoReturn: true));
+        hls.CueSplice(230, leave, TimeSpan.FromSeconds(4));
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        for (long tick = 0; tick < 330; tick++)
+        {
+            context.NowPlaying = tick < 260 ? "Song one" : "Bài hát hai";
+            var audio = context.AudioPool.Rent();
+            audio.Write(context.Format.AudioSamplesForFrame(tick));
+            audio.Commit();
+            hls.Send(tick, frame, audio);
+            audio.Release();
+            Thread.Sleep(20);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => hls.CueSplice(300, leave, TimeSpan.Zero));
+        hls.Dispose();
+        frame.Release();
+        Assert.False(context.Alarms.IsActive("c/hls"));
+
+        var playlists = new[] { "240p", "144p", "audio" }.ToDictionary(r => r, r => Listed(File.ReadAllText(folder.File($"{r}/index.m3u8"))));
+        // The DVR window: four segments listed, not the live window's three; the older ones are gone from the folder.
+        var video = playlists["240p"];
+        Assert.Equal(4, video.Segments.Count);
+        Assert.True(video.Sequence >= 2, $"first listed: {video.Sequence}");
+        Assert.False(File.Exists(folder.File($"240p/segment{video.Sequence - 2}.m4s")));
+        // One timeline: the video renditions' segments have the same dates, a second apart; the sound's begin within an AAC frame of them.
+        Assert.Equal(video.Segments.Select(s => s.Date), playlists["144p"].Segments.Select(s => s.Date));
+        Assert.All(video.Segments.Skip(1).Zip(video.Segments), p => Assert.Equal(TimeSpan.FromSeconds(1), p.First.Date - p.Second.Date));
+        var sound = playlists["audio"];
+        Assert.All(sound.Segments.Where(s => video.Segments.Any(v => v.Uri == s.Uri)),
+            s => Assert.InRange((s.Date - video.Segments.Single(v => v.Uri == s.Uri).Date).TotalMilliseconds, 0, 22));
+
+        foreach (var (rendition, playlist) in playlists)
+        {
+            // Frame n of the output is at the first segment's date + (n - 50 × its number) frames.
+            var zero = playlist.Segments[0].Date - TimeSpan.FromMilliseconds(20 * 50 * playlist.Sequence);
+            if (rendition == "audio")
+                zero = video.Segments[0].Date - TimeSpan.FromMilliseconds(20 * 50 * video.Sequence);
+            var splice = playlist.Ranges.Single(r => r.Id == "splice-1001");
+            Assert.Equal(zero + TimeSpan.FromMilliseconds(20 * 230), splice.Start);
+            Assert.Equal(leave, SpliceInfoSection.Decode(Convert.FromHexString(splice.Attributes["SCTE35-OUT"][2..])).Command);
+            Assert.Equal("30.000", splice.Attributes["PLANNED-DURATION"]);
+            var titles = playlist.Ranges.Where(r => r.Attributes.GetValueOrDefault("CLASS") == "\"org.playout.now-playing\"").ToList();
+            Assert.Equal(["\"Song one\"", "\"Bài hát hai\""], titles.Select(t => t.Attributes["X-TITLE"]));
+            Assert.Equal(zero + TimeSpan.FromMilliseconds(20 * 260), titles[1].Start);
+            Assert.Equal($"\"{HlsDateRange.Date(titles[1].Start)}\"", titles[0].Attributes["END-DATE"]);
+            // Each range comes before the segment it begins in (or the first, when it began earlier).
+            Assert.All(playlist.Ranges, r => Assert.True(r.Before == 0 || playlist.Segments[r.Before].Date <= r.Start
+                && (r.Before + 1 == playlist.Segments.Count || r.Start < playlist.Segments[r.Before + 1].Date), $"{rendition}: {r.Id} before segment {r.Before}"));
+        }
+    }
+
+    [Fact]
+    public void A_playlist_it_cannot_write_is_alarmed_while_the_renditions_go_on_and_cleared_once_written()
+    {
+        using var folder = new TempDirectory();
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        // Where the playlist goes, a folder: the rename onto it fails.
+        Directory.CreateDirectory(folder.File("144p/index.m3u8"));
+        var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, ModuleSettings.Empty
+            .With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("renditions", new[] { new HlsRendition(144, 200_000) })));
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        bool alarmed = false, cleared = false;
+        for (long tick = 0; tick < 400 && !cleared; tick++)
+        {
+            var audio = context.AudioPool.Rent();
+            audio.Write(context.Format.AudioSamplesForFrame(tick));
+            audio.Commit();
+            hls.Send(tick, frame, audio);
+            audio.Release();
+            Thread.Sleep(20);
+            if (!alarmed && context.Alarms.IsActive("c/hls"))
+            {
+                alarmed = true;
+                Assert.Contains("could not be written", context.Alarms.Active.Single(a => a.Source == "c/hls").Message);
+                Directory.Delete(folder.File("144p/index.m3u8"));
+            }
+            cleared = alarmed && !context.Alarms.IsActive("c/hls");
+        }
+        hls.Dispose();
+        frame.Release();
+        Assert.True(alarmed && cleared, $"alarmed {alarmed}, cleared {cleared}");
+        Assert.Equal(0, hls.Counters.Dropped);
+        Assert.Contains("#EXT-X-ENDLIST", File.ReadAllText(folder.File("144p/index.m3u8")));
+    }
+
+    private sealed record ListedSegment(string Uri, DateTimeOffset Date);
+
+    private sealed record ListedRange(string Id, DateTimeOffset Start, Dictionary<string, string> Attributes, int Before);
+
+    private sealed record ListedPlaylist(long Sequence, List<ListedSegment> Segments, List<ListedRange> Ranges);
+
+    /// <summary>A written playlist read as a player reads it: segments with their dates, date ranges with their attributes.</summary>
+    private static ListedPlaylist Listed(string text)
+    {
+        long sequence = 0;
+        var segments = new List<ListedSegment>();
+        var ranges = new List<ListedRange>();
+        DateTimeOffset? date = null;
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.StartsWith("#EXT-X-MEDIA-SEQUENCE:", StringComparison.Ordinal))
+                sequence = long.Parse(line[22..], CultureInfo.InvariantCulture);
+            else if (line.StartsWith("#EXT-X-PROGRAM-DATE-TIME:", StringComparison.Ordinal))
+                date = DateTimeOffset.Parse(line[25..], CultureInfo.InvariantCulture);
+            else if (line.StartsWith("#EXT-X-DATERANGE:", StringComparison.Ordinal))
+            {
+                var attributes = System.Text.RegularExpressions.Regex.Matches(line[17..], "([A-Z0-9-]+)=(\"[^\"]*\"|[^,]*)")
+                    .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+                ranges.Add(new ListedRange(attributes["ID"].Trim('"'), DateTimeOffset.Parse(attributes["START-DATE"].Trim('"'), CultureInfo.InvariantCulture),
+                    attributes, segments.Count));
+            }
+            else if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                segments.Add(new ListedSegment(line, date ?? throw new InvalidOperationException($"{line} has no date")));
+                date = null;
+            }
+        }
+        return new ListedPlaylist(sequence, segments, ranges);
+    }
+
     [Theory]
     [InlineData("segmentSeconds", 0.5)]
     [InlineData("listSize", 2)]
+    [InlineData("dvrSeconds", -1.0)]
+    [InlineData("dvrSeconds", 43201.0)]
+    [InlineData("segmentType", "mp4")]
     public void A_setting_it_cannot_use_is_named(string key, object value)
     {
         using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));

@@ -7,7 +7,8 @@ namespace Playout.Panel.Tests;
 
 /// <summary>
 /// The "hls" output played as a phone or smart TV app plays it: hls.js (npm) in Debian's Chromium, from the service's
-/// master playlist. Playback starts, a switch to the other rendition takes, and hls.js reports no error.
+/// master playlist. Playback starts, a switch to the other rendition takes, the schedule's titles and SCTE-35 break reach
+/// the player as valid date ranges, and hls.js reports no error.
 /// </summary>
 // With the panel's tests, one at a time: three encoders and a browser beside them would slow their timed expectations.
 [Collection(PanelCollection.Name)]
@@ -32,20 +33,41 @@ public class HlsPlaybackTests(PanelFixture panel)
         """;
 
     [Fact]
-    public async Task Hlsjs_in_chromium_plays_the_ladder_and_switches_renditions()
+    public async Task Hlsjs_in_chromium_plays_the_ladder_switches_renditions_and_reads_titles_and_breaks()
     {
         using var folder = new TempDirectory();
         Directory.CreateDirectory(folder.File("media"));
-        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=1", "-frames:v", "1", folder.File("media/picture.png"));
+        foreach (string clip in new[] { "programme", "advert" })
+            Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "3",
+                "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", folder.File($"media/{clip}.mp4"));
+        folder.Write("day.yaml", System.Text.Encoding.UTF8.GetBytes("""
+            date: 2026-01-01
+            events:
+              - id: rotation
+                kind: block
+                loop: true
+                duration: "23:59:00"
+                children:
+                  - { id: programme, kind: clip, source: programme.mp4, title: "Programme A" }
+                  - id: advert
+                    kind: clip
+                    source: advert.mp4
+                    title: "Advert"
+                    secondaries:
+                      - kind: scte35
+                        scte35: { eventId: 42, out: true, duration: "00:00:03", autoReturn: true }
+            """));
         int http = FreePorts.Tcp();
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {
               "http": "127.0.0.1:{{http}}",
               "state": "state",
               "logs": "logs",
+              "media": "media",
               "channels": [{
-                "name": "ott", "format": "720p50", "clock": "system", "graphics": [ { "image": "picture.png" } ],
-                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast",
+                "name": "ott", "format": "720p50", "clock": "system",
+                "automation": { "template": "day.yaml", "timeZone": "UTC", "dayStart": "00:00" },
+                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "scte35": true,
                                "renditions": [ { "height": 360, "videoBitrate": 800000 }, { "height": 240, "videoBitrate": 400000 } ] } ]
               }]
             }
@@ -92,6 +114,18 @@ public class HlsPlaybackTests(PanelFixture panel)
             await page.WaitForFunctionAsync($"window.player.switched.includes({other}) && document.getElementById('video').currentTime > {before + 2}",
                 null, new PageWaitForFunctionOptions { Timeout = 45_000 });
             Assert.Equal(other == 0 ? 240 : 360, await page.EvaluateAsync<int>("document.getElementById('video').videoHeight"));
+            // The playlist's date ranges as hls.js reads them: valid, placed on the media timeline, with their attributes.
+            const string ranges = "Object.values(window.hls.levels[window.hls.currentLevel].details.dateRanges)";
+            await page.WaitForFunctionAsync($"{ranges}.some(r => r.attr['SCTE35-OUT']) && {ranges}.some(r => r.attr['X-TITLE'] === 'Advert')",
+                null, new PageWaitForFunctionOptions { Timeout = 45_000 });
+            var read = JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(
+                $"JSON.stringify({ranges}.map(r => ({{ id: r.id, cls: r.class || '', title: r.attr['X-TITLE'] || '', out: r.attr['SCTE35-OUT'] || '', planned: r.plannedDuration, valid: r.isValid, start: r.startTime }})))"))!;
+            Assert.All(read, r => Assert.True(r.GetProperty("valid").GetBoolean() && r.GetProperty("start").ValueKind == JsonValueKind.Number, r.ToString()));
+            var splice = read.First(r => r.GetProperty("out").GetString() is { Length: > 0 });
+            Assert.StartsWith("splice-42", splice.GetProperty("id").GetString(), StringComparison.Ordinal);
+            Assert.Equal(3.0, splice.GetProperty("planned").GetDouble());
+            Assert.StartsWith("0xFC", splice.GetProperty("out").GetString(), StringComparison.Ordinal);
+            Assert.Contains(read, r => r.GetProperty("cls").GetString() == "org.playout.now-playing" && r.GetProperty("title").GetString() == "Advert");
             var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
             Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
             await context.CloseAsync();

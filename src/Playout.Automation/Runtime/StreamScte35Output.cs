@@ -6,10 +6,11 @@ using Playout.Media.Scte35;
 namespace Playout.Automation.Runtime;
 
 /// <summary>
-/// SCTE-35 secondary events into the channel's MPEG-TS outputs that carry SCTE-35: each output writes the section
-/// <see cref="PreRoll"/> ahead of the splice frame, with that frame's PTS as the splice time (docs/SCTE35.md).
+/// SCTE-35 secondary events into the channel's outputs that carry SCTE-35: each MPEG-TS output writes the section
+/// <see cref="PreRoll"/> ahead of the splice frame, with that frame's PTS as the splice time (docs/SCTE35.md); an HLS
+/// output lists it as an EXT-X-DATERANGE at the frame's date (docs/DISTRIBUTION.md).
 /// </summary>
-public sealed class StreamScte35Output(IReadOnlyList<StreamConsumer> outputs, ILogger logger) : IScte35Output
+public sealed class StreamScte35Output(IReadOnlyList<ISpliceOutput> outputs, ILogger logger) : IScte35Output
 {
     /// <summary>How far ahead of the splice frame the section is sent (SCTE 67 recommends at least 4 s).</summary>
     public static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(4);

@@ -17,7 +17,7 @@ namespace Playout.Engine.Consumers;
 /// With <see cref="StreamSettings.Scte35"/> an MPEG-TS output also carries SCTE-35 cues (<see cref="CueSplice"/>).
 /// Without a video codec it encodes the sound alone.
 /// </summary>
-public sealed class StreamConsumer : IConsumer
+public sealed class StreamConsumer : IConsumer, ISpliceOutput
 {
     /// <summary>Frames that must pass without a drop before the "behind" alarm clears.</summary>
     private const int RecoveredAfter = 250;

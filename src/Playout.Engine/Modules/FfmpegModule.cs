@@ -52,7 +52,8 @@ public sealed class FfmpegModule : IModule
     /// <summary>The network protocols a source may use ("protocols"; null: <see cref="MediaUrl.DefaultProtocols"/>).</summary>
     private static IReadOnlyList<string>? Protocols(ModuleSettings settings) => settings.Get<IReadOnlyList<string>?>("protocols", null);
 
-    /// <summary>An HLS output: its folder (required), segment length, live window, ladder (default: <see cref="HlsSettings.DefaultLadder"/>).</summary>
+    /// <summary>An HLS output: its folder (required), segment length and type, live and DVR windows, ladder (default:
+    /// <see cref="HlsSettings.DefaultLadder"/>), SCTE-35.</summary>
     private static HlsSettings Hls(ConsumerRequest r)
     {
         var settings = r.Settings;
@@ -68,11 +69,23 @@ public sealed class FfmpegModule : IModule
             AudioBitrate = settings.Get("audioBitrate", defaults.AudioBitrate),
             Preset = settings.Get("preset", defaults.Preset),
             AudioOnly = settings.Get("audioOnly", false),
+            DvrSeconds = settings.Get("dvrSeconds", 0.0),
+            Scte35 = settings.Get("scte35", false),
+            SegmentType = settings.Get("segmentType", "fmp4") switch
+            {
+                "fmp4" => HlsSegmentType.Fmp4,
+                "ts" => HlsSegmentType.Ts,
+                var other => throw new ModuleSettingException("segmentType", $"'{other}': segments are \"fmp4\" or \"ts\""),
+            },
         };
         if (hls.SegmentSeconds is not (>= 1 and <= 10))
             throw new ModuleSettingException("segmentSeconds", $"{hls.SegmentSeconds}: a segment is 1 to 10 seconds");
         if (hls.ListSize is < 3 or > 100)
             throw new ModuleSettingException("listSize", $"{hls.ListSize}: a live window lists 3 to 100 segments");
+        if (hls.DvrSeconds is not (>= 0 and <= HlsSettings.MaxDvrSeconds))
+            throw new ModuleSettingException("dvrSeconds", $"{hls.DvrSeconds}: a DVR window is 0 (none) to {HlsSettings.MaxDvrSeconds} seconds");
+        if (hls.Scte35 && r.Channel.Format.IsAudioOnly)
+            throw new ModuleSettingException("scte35", "SCTE-35 splice times are pictures' times, and a radio channel has none");
         if (ladder.FirstOrDefault(x => x.Height is < 144 or > 4320 || x.Height % 2 != 0 || x.VideoBitrate <= 0) is { } bad)
             throw new ModuleSettingException("renditions", $"{bad.Height} lines at {bad.VideoBitrate} b/s: a rendition is an even 144 to 4320 lines at a bit rate above 0");
         return hls;

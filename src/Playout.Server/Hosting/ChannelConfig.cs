@@ -314,7 +314,7 @@ public sealed record OutputConfig
     public string? Options { get; init; }
     public int AudioChannels { get; init; } = 2;
 
-    /// <summary>Stream: carry the schedule's SCTE-35 cues on their own PID (MPEG-TS only).</summary>
+    /// <summary>Stream: carry the schedule's SCTE-35 cues on their own PID (MPEG-TS only); HLS: list them as date ranges.</summary>
     public bool Scte35 { get; init; }
     public int Scte35Pid { get; init; } = StreamSettings.DefaultScte35Pid;
 
@@ -348,6 +348,10 @@ public sealed record OutputConfig
     /// <summary>HLS: add a sound-only rendition to the ladder (a radio channel's HLS is that rendition alone).</summary>
     public bool? AudioOnly { get; init; }
 
+    /// <summary>HLS: "fmp4" (null) or "ts" segments, and a DVR window in seconds (null: none).</summary>
+    public string? SegmentType { get; init; }
+    public double? DvrSeconds { get; init; }
+
     /// <summary>Icecast: the mount's source user (null: "source") and password, and the station's name, description and genre.</summary>
     public string? User { get; init; }
     public string? Password { get; init; }
@@ -365,8 +369,8 @@ public sealed record OutputConfig
         if (Type == OutputKind.Icecast && (string.IsNullOrWhiteSpace(Url) || string.IsNullOrEmpty(Password)))
             problems.Add(string.IsNullOrWhiteSpace(Url) ? $"{where}.url" : $"{where}.password",
                 "an icecast output needs the mount's url (http://host:port/mount) and its source password");
-        if (Scte35 && Type != OutputKind.Stream)
-            problems.Add($"{where}.scte35", "only a stream output carries SCTE-35");
+        if (Scte35 && Type is not (OutputKind.Stream or OutputKind.Hls))
+            problems.Add($"{where}.scte35", "only a stream or hls output carries SCTE-35");
         else if (Scte35 && Video == "none")
             problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))

@@ -6,7 +6,8 @@ public static class HlsFiles
     public const string Playlist = "application/vnd.apple.mpegurl";
 
     /// <summary>The file <paramref name="path"/> names inside <paramref name="folder"/> and its content type; (null, null) for
-    /// anything else: another kind of file, one that is not there, or a path that leads out of the folder.</summary>
+    /// anything else: another kind of file, a hidden one (the muxer's own playlist), one that is not there, or a path that
+    /// leads out of the folder.</summary>
     public static (string? File, string? Type) Resolve(string folder, string path)
     {
         string? type = Path.GetExtension(path).ToLowerInvariant() switch
@@ -14,10 +15,11 @@ public static class HlsFiles
             ".m3u8" => Playlist,
             ".m4s" => "video/iso.segment",
             ".mp4" => "video/mp4",
+            ".ts" => "video/mp2t",
             _ => null,
         };
         // A name the file system cannot hold (a NUL from the URL) is not a file here either.
-        if (type is null || path.Contains('\0', StringComparison.Ordinal))
+        if (type is null || path.Contains('\0', StringComparison.Ordinal) || Path.GetFileName(path).StartsWith('.'))
             return (null, null);
         string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         string file = Path.GetFullPath(Path.Combine(root, path));

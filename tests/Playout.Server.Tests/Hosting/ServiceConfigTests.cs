@@ -179,6 +179,25 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
+    public void Scte35_is_taken_by_stream_and_hls_outputs_and_refused_by_others_at_their_field()
+    {
+        var problems = Problems("""
+            {
+              "channels": [
+                {
+                  "name": "tv", "format": "720p50", "clock": "system",
+                  "outputs": [ { "type": "stream", "url": "udp://127.0.0.1:5002", "scte35": true },
+                               { "type": "hls", "folder": "hls", "scte35": true, "segmentType": "ts", "dvrSeconds": 7200 },
+                               { "type": "preview", "scte35": true } ]
+                }
+              ]
+            }
+            """);
+
+        Assert.Equal(["FILE, line 7: channels[0].outputs[2].scte35: only a stream or hls output carries SCTE-35"], problems);
+    }
+
+    [Fact]
     public void Script_limits_are_read_and_given_to_the_service_script_host()
     {
         string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
