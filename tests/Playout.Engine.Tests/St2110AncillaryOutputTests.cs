@@ -8,6 +8,7 @@ using Playout.Engine.Consumers;
 using Playout.Engine.Modules;
 using Playout.Media.Formats;
 using Playout.Media.Rtp;
+using Playout.Media.Scte35;
 using Playout.Media.Time;
 
 namespace Playout.Engine.Tests;
@@ -76,6 +77,121 @@ public class St2110AncillaryOutputTests
         // Without a channel clock the timeline starts at 1970-01-01 00:00 UTC: tick 25·3723 + 7 is 01:02:03:07.
         Assert.Equal(new Timecode(1, 2, 3, 7, TimecodeRate.Fps25), output.TimecodeOf(25 * 3723 + 7));
         Assert.Equal(new Timecode(0, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(25 * 86_400));
+    }
+
+    [Theory]
+    [InlineData("1080i50")]
+    [InlineData("720p59.94")]
+    public void Splices_ride_as_scte104_messages_in_the_frame_their_pre_roll_ahead(string formatName)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var format = context.Format;
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", listener.LocalEndPoint!.ToString()!).With("scte35", true)));
+        Assert.Contains(" DID_SDID={0x60,0x60}; DID_SDID={0x41,0x07}; exactframerate=", output.Sdp);
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        output.Send(999, frame, audio);
+        Drain(listener, format.IsInterlaced ? 2 : 1);
+
+        var leave = new SpliceInsert(4242, true, SpliceTime.Immediate, BreakDuration.FromTimeSpan(TimeSpan.FromSeconds(30), autoReturn: true), 7, 1, 2);
+        long preRollFrames = (long)Math.Ceiling(format.FrameRate.ToDouble());
+        output.CueSplice(1200, leave, TimeSpan.FromSeconds(1));
+        // Cued with less time than its pre-roll left: it goes with the next frame, its pre-roll what is left.
+        output.CueSplice(1003, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => output.CueSplice(999, leave, TimeSpan.Zero));
+        Assert.Throws<NotSupportedException>(() => output.CueSplice(1300, new UnknownSpliceCommand(SpliceCommandType.PrivateCommand, [0, 0, 0, 1]), TimeSpan.Zero));
+
+        var seen = new List<(long Tick, uint Timestamp, byte[] Message)>();
+        var buffer = new byte[1500];
+        for (long tick = 1000; tick < 1200; tick++)
+        {
+            output.Send(tick, frame, audio);
+            int length = listener.Receive(buffer);
+            foreach (var (line, did, sdid, data) in AncillaryPackets(buffer.AsSpan(0, length)))
+                if ((did, sdid) == (0x41, 0x07))
+                {
+                    Assert.Equal(St2110AncillaryConsumer.Scte104Line, line);
+                    seen.Add((tick, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)), data));
+                }
+            if (format.IsInterlaced)
+                Drain(listener, 1);
+        }
+        frame.Release();
+        audio.Release();
+
+        Assert.Equal([1000L, 1200 - preRollFrames], seen.Select(s => s.Tick));
+        Assert.Equal(2, output.SplicesSent);
+        Assert.All(seen, s => Assert.Equal((uint)(s.Tick * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator), s.Timestamp));
+        var signal = Scte104(seen[0].Message, messageNumber: 0, opId: 0x0104);
+        Assert.Equal((int)Math.Round(format.TimeOf(3).TotalMilliseconds), BinaryPrimitives.ReadUInt16BigEndian(signal));
+        var request = Scte104(seen[1].Message, messageNumber: 1, opId: 0x0101);
+        // splice_insert_type 1 (start normal), event, unique program, pre-roll in ms, break in tenths, avail, avails expected, auto return.
+        Assert.Equal(14, request.Length);
+        Assert.Equal((1, 4242u, 7, (int)Math.Round(format.TimeOf(preRollFrames).TotalMilliseconds), 300, 1, 2, 1),
+            (request[0], BinaryPrimitives.ReadUInt32BigEndian(request.AsSpan(1)), BinaryPrimitives.ReadUInt16BigEndian(request.AsSpan(5)),
+             (int)BinaryPrimitives.ReadUInt16BigEndian(request.AsSpan(7)), (int)BinaryPrimitives.ReadUInt16BigEndian(request.AsSpan(9)), request[11], request[12], request[13]));
+    }
+
+    /// <summary>
+    /// An ST 2010 packet's SCTE 104 message read from SCTE 104's layout: the payload descriptor (version 1, one packet), then a
+    /// multiple_operation_message of one operation with no time stamp; its data.
+    /// </summary>
+    private static byte[] Scte104(byte[] data, int messageNumber, int opId)
+    {
+        Assert.Equal(0x08, data[0]);
+        var message = data.AsSpan(1);
+        Assert.Equal(0xFFFF, BinaryPrimitives.ReadUInt16BigEndian(message));
+        Assert.Equal(message.Length, BinaryPrimitives.ReadUInt16BigEndian(message[2..]));
+        // protocol_version, AS_index, message_number, DPI_PID_index (2), SCTE35_protocol_version, time_type, num_ops.
+        Assert.Equal([0, 0, messageNumber, 0, 0, 0, 0, 1], message[4..12].ToArray().Select(b => (int)b));
+        Assert.Equal(opId, BinaryPrimitives.ReadUInt16BigEndian(message[12..]));
+        int length = BinaryPrimitives.ReadUInt16BigEndian(message[14..]);
+        Assert.Equal(message.Length - 16, length);
+        return message[16..].ToArray();
+    }
+
+    /// <summary>Every ANC packet of an RFC 8331 payload: line, DID, SDID and user data, each word's parity and the checksum checked.</summary>
+    private static List<(int Line, int Did, int Sdid, byte[] Data)> AncillaryPackets(ReadOnlySpan<byte> packet)
+    {
+        var found = new List<(int, int, int, byte[])>();
+        int count = packet[16], at = 20 * 8;
+        for (int p = 0; p < count; p++)
+        {
+            uint header = Bits(packet, ref at, 32);
+            int line = (int)(header >> 20 & 0x7FF);
+            var words = new List<uint>();
+            for (int w = 0; w < 3; w++)
+                words.Add(Bits(packet, ref at, 10));
+            int dataCount = (int)(words[2] & 0xFF);
+            for (int w = 0; w < dataCount + 1; w++)
+                words.Add(Bits(packet, ref at, 10));
+            Assert.All(words[..^1], w => Assert.Equal(Rfc8331Packetizer.WithParity((byte)w), w));
+            uint sum = (uint)words[..^1].Sum(w => (long)(w & 0x1FF)) & 0x1FF;
+            Assert.Equal(sum | (~sum << 1 & 0x200), words[^1]);
+            found.Add((line, (int)(words[0] & 0xFF), (int)(words[1] & 0xFF), [.. words[3..^1].Select(w => (byte)w)]));
+            at = (at + 31) / 32 * 32;
+        }
+        return found;
+    }
+
+    private static uint Bits(ReadOnlySpan<byte> bytes, ref int at, int count)
+    {
+        uint value = 0;
+        for (int b = 0; b < count; b++, at++)
+            value = value << 1 | (uint)(bytes[at >> 3] >> (7 - (at & 7)) & 1);
+        return value;
+    }
+
+    private static void Drain(Socket listener, int packets)
+    {
+        var buffer = new byte[1500];
+        for (int i = 0; i < packets; i++)
+            listener.Receive(buffer);
     }
 
     private static uint[] TenBitWords(ReadOnlySpan<byte> bytes, int count)

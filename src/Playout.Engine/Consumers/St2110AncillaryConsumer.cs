@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Playout.Engine.Channels;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
 using Playout.Media.Frames;
 using Playout.Media.Rtp;
+using Playout.Media.Scte35;
 using Playout.Media.Time;
 
 namespace Playout.Engine.Consumers;
@@ -12,11 +15,16 @@ namespace Playout.Engine.Consumers;
 /// ST 12-2 ATC packet (<see cref="AncillaryTimecode"/>) of the frame's time of day (UTC, from the channel clock's air time; drop
 /// frame at 29.97 and 59.94), stamped with the frame's 90 kHz timestamp as the video flow's are. An interlaced frame's first
 /// field carries the time code, its second an empty packet half a frame later, so a receiver sees every field.
+/// With <see cref="St2110AncillarySettings.Scte35"/> the schedule's splices ride along as SCTE 104 messages (SMPTE ST 2010,
+/// <see cref="Scte104Message"/>) in the frame their pre-roll ahead of the splice, for the encoder downstream to turn into SCTE-35.
 /// </summary>
-public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow
+public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
 {
     /// <summary>The line ATC rides on (ST 12-2 places it in the vertical interval; line 9 is where receivers look first).</summary>
     private const int TimecodeLine = 9;
+
+    /// <summary>The line SCTE 104 rides on: in the vertical interval, apart from the time code.</summary>
+    public const int Scte104Line = 10;
 
     private readonly ChannelContext _channel;
     private readonly RtpSender _sender;
@@ -24,16 +32,25 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow
     private readonly RtpPacketSink _sink;
     private readonly TimecodeRate _rate;
     private readonly AncillaryPacket[] _timecode = new AncillaryPacket[1];
+    private readonly St2110AncillarySettings _settings;
+    private readonly SpliceCues _cues;
     private long _sent;
+    private long _lastTick = -1;
+    private long _splicesSent;
+    private byte _messageNumber;
 
     public St2110AncillaryConsumer(ChannelContext channel, St2110AncillarySettings settings)
     {
         _channel = channel;
+        _settings = settings;
         var format = channel.Format;
+        _cues = new SpliceCues(format);
         _rate = TimecodeRate.ForFrameRate(format.FrameRate);
         _packetizer = new Rfc8331Packetizer(settings.Ssrc, settings.PayloadType);
         Sdp = new St2110AncillarySdp($"{channel.Name} ancillary", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
-            settings.Destination.Port, format.FrameRate, [(AncillaryTimecode.Did, AncillaryTimecode.Sdid)], settings.PayloadType, settings.Ttl,
+            settings.Destination.Port, format.FrameRate,
+            settings.Scte35 ? [(AncillaryTimecode.Did, AncillaryTimecode.Sdid), (Scte104Message.Did, Scte104Message.Sdid)] : [(AncillaryTimecode.Did, AncillaryTimecode.Sdid)],
+            settings.PayloadType, settings.Ttl,
             channel.Clock?.ReferenceClock ?? "local").Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
@@ -48,6 +65,23 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow
 
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
 
+    public bool CarriesScte35 => _settings.Scte35;
+
+    /// <summary>SCTE 104 messages sent.</summary>
+    public long SplicesSent => Interlocked.Read(ref _splicesSent);
+
+    /// <summary>
+    /// Sends <paramref name="command"/> as an SCTE 104 message in the frame <paramref name="preRoll"/> (whole frames, rounded
+    /// up) ahead of tick <paramref name="spliceTick"/>, or in the next frame when that one has gone, with the time left to
+    /// the splice as its pre_roll_time. Thread-safe.
+    /// </summary>
+    public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
+    {
+        SpliceCues.Check(Name, _settings.Scte35, spliceTick, command, preRoll, descriptors, Volatile.Read(ref _lastTick));
+        _ = Scte104Message.Encode(command, preRoll, 0);
+        _cues.Add(spliceTick, command, preRoll, descriptors);
+    }
+
     /// <summary>The time code a tick's frame carries: its air time's time of day, at the format's time code rate.</summary>
     public Timecode TimecodeOf(long tick)
     {
@@ -61,15 +95,38 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow
     {
         var format = _channel.Format;
         uint timestamp = (uint)((Int128)_channel.MediaFrame(tick) * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator);
+        Volatile.Write(ref _lastTick, tick);
         _timecode[0] = new AncillaryPacket(AncillaryTimecode.Did, AncillaryTimecode.Sdid, TimecodeLine, AncillaryTimecode.UserData(TimecodeOf(tick)));
+        var packets = Splices(tick) is { Count: > 0 } splices ? [_timecode[0], .. splices] : _timecode;
         if (!format.IsInterlaced)
-            _packetizer.Send(_timecode, timestamp, field: 0, _sink);
+            _packetizer.Send(packets, timestamp, field: 0, _sink);
         else
         {
-            _packetizer.Send(_timecode, timestamp, field: 1, _sink);
+            _packetizer.Send(packets, timestamp, field: 1, _sink);
             _packetizer.Send([], timestamp + (uint)(45_000 * format.FrameRate.Denominator / format.FrameRate.Numerator), field: 2, _sink);
         }
         Interlocked.Increment(ref _sent);
+    }
+
+    /// <summary>The SCTE 104 packets due with the frame of <paramref name="tick"/>; a cue whose splice frame has gone is dropped.</summary>
+    private List<AncillaryPacket>? Splices(long tick)
+    {
+        List<AncillaryPacket>? packets = null;
+        foreach (var cue in _cues.Due(tick))
+        {
+            _cues.Remove(cue);
+            if (cue.SpliceTick < tick)
+            {
+                _channel.Logger.LogWarning("{Channel}: {Output} SCTE 104 {Command} for tick {Tick} not sent: that frame has gone (now at tick {Now})",
+                    _channel.Name, Name, cue.Command.Type, cue.SpliceTick, tick);
+                continue;
+            }
+            var preRoll = _channel.Format.TimeOf(cue.SpliceTick) - _channel.Format.TimeOf(tick);
+            (packets ??= []).Add(new AncillaryPacket(Scte104Message.Did, Scte104Message.Sdid, Scte104Line, Scte104Message.UserData(cue.Command, preRoll, _messageNumber++)));
+            Interlocked.Increment(ref _splicesSent);
+            _channel.Logger.LogInformation("{Channel}: {Output} SCTE 104 {Command} sent at tick {Now} for tick {Tick}", _channel.Name, Name, cue.Command.Type, tick, cue.SpliceTick);
+        }
+        return packets;
     }
 
     public void Dispose() => _sender.Dispose();

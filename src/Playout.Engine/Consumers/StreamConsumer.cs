@@ -35,8 +35,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     private long _sinceDrop;
     private long _encoded;
     private long _lastTick = -1;
-    private readonly Lock _cuesLock = new();
-    private readonly List<Cue> _cues = [];
+    private readonly SpliceCues _cues;
     private long _splicesSent;
     private long _splicesMissed;
 
@@ -45,6 +44,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
         _channel = channel;
         _settings = settings;
         _queue = new FrameHandoff(settings.Queue);
+        _cues = new SpliceCues(channel.Format);
         Name = $"stream {settings.ShownAs ?? settings.Url}";
         _alarmSource = $"{channel.Name}/{Name}";
         _behind = $"{Name}: the encoder is behind; dropping frames";
@@ -105,21 +105,8 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     /// <exception cref="ArgumentOutOfRangeException">The splice tick has already been played out to this output, or the pre-roll is negative.</exception>
     public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!_settings.Scte35)
-            throw new InvalidOperationException($"{Name} does not carry SCTE-35 (StreamSettings.Scte35 is off)");
-        ArgumentOutOfRangeException.ThrowIfLessThan(preRoll, TimeSpan.Zero);
-        long played = Volatile.Read(ref _lastTick);
-        if (spliceTick <= played)
-            throw new ArgumentOutOfRangeException(nameof(spliceTick), spliceTick, $"tick {spliceTick} has already been played out (now at {played})");
-        var format = _channel.Format;
-        long preRollFrames = format.FrameIndexAt(preRoll);
-        if (format.TimeOf(preRollFrames) < preRoll)
-            preRollFrames++;
-        // Validates the command and descriptors now, on the caller's thread, rather than fail on the encoder's.
-        _ = new SpliceInfoSection(command, Descriptors: descriptors).Encode();
-        lock (_cuesLock)
-            _cues.Add(new Cue(spliceTick, spliceTick - preRollFrames, command, descriptors.IsDefault ? [] : descriptors));
+        SpliceCues.Check(Name, _settings.Scte35, spliceTick, command, preRoll, descriptors, Volatile.Read(ref _lastTick));
+        _cues.Add(spliceTick, command, preRoll, descriptors);
     }
 
     public void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
@@ -228,18 +215,11 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     /// </summary>
     private void SendDueCues(FfmpegSink sink, long tick, long firstTick)
     {
-        Cue[] due;
-        lock (_cuesLock)
-        {
-            if (_cues.Count == 0 || !_cues.Exists(c => c.SendTick <= tick))
-                return;
-            due = [.. _cues.Where(c => c.SendTick <= tick)];
-        }
-        foreach (var cue in due)
+        foreach (var cue in _cues.Due(tick))
         {
             if (cue.SpliceTick < tick)
             {
-                Remove(cue);
+                _cues.Remove(cue);
                 Interlocked.Increment(ref _splicesMissed);
                 _channel.Logger.LogWarning("{Channel}: {Output} SCTE-35 {Command} for tick {Tick} not sent: that frame was encoded before the cue could go (now at tick {Now})",
                     _channel.Name, Name, cue.Command.Type, cue.SpliceTick, tick);
@@ -257,21 +237,13 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
             var section = new SpliceInfoSection(command, Descriptors: cue.Descriptors);
             byte[] bytes = section.Encode();
             sink.WriteScte35(bytes);
-            Remove(cue);
+            _cues.Remove(cue);
             Interlocked.Increment(ref _splicesSent);
             _channel.Logger.LogInformation("{Channel}: {Output} SCTE-35 {Command} sent at tick {Now} for tick {Tick} (pts {Pts}): {Section}",
                 _channel.Name, Name, command.Type, tick, cue.SpliceTick, pts, section.ToBase64());
             SpliceSent?.Invoke(new SpliceSent(cue.SpliceTick, tick, frame, pts, section, bytes));
         }
     }
-
-    private void Remove(Cue cue)
-    {
-        lock (_cuesLock)
-            _cues.Remove(cue);
-    }
-
-    private sealed record Cue(long SpliceTick, long SendTick, SpliceCommand Command, ImmutableArray<byte> Descriptors);
 
     /// <summary>Ticks dropped keep their place in the sound as silence; their pictures are simply absent.</summary>
     private void WriteSilence(FfmpegSink sink, float[] silence, long fromTick, long toTick)

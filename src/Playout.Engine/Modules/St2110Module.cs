@@ -16,8 +16,8 @@ namespace Playout.Engine.Modules;
 /// packetBytes (1240) and payloadType (96).</item>
 /// <item>Consumer "st2110-audio": its sound as an ST 2110-30 flow (<see cref="St2110AudioConsumer"/>); settings
 /// audioChannels (2, 1 to 16: the programme's first), packetTime (1 or 0.125 ms) and payloadType (97).</item>
-/// <item>Consumer "st2110-anc": its time code as an ST 2110-40 flow (<see cref="St2110AncillaryConsumer"/>); setting
-/// payloadType (100).</item>
+/// <item>Consumer "st2110-anc": its time code as an ST 2110-40 flow (<see cref="St2110AncillaryConsumer"/>); settings
+/// payloadType (100) and scte35 (the schedule's splices as SCTE 104 messages).</item>
 /// </list>
 /// All take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
 /// 255, for multicast) and sdp (a path to write the flow's SDP to).
@@ -35,7 +35,7 @@ public sealed class St2110Module : IModule
         registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
             Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp))), withoutPicture: true);
         registry.AddConsumer("st2110-anc", r => Made(r, sdp => new St2110AncillaryConsumer(r.Channel, new St2110AncillarySettings(Destination(r),
-            Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp))));
+            Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp) { Scte35 = r.Settings.Get("scte35", false) })));
         registry.AddProducer("st2110", Receiver);
     }
 

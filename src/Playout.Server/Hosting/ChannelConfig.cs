@@ -314,7 +314,8 @@ public sealed record OutputConfig
     public string? Options { get; init; }
     public int AudioChannels { get; init; } = 2;
 
-    /// <summary>Stream: carry the schedule's SCTE-35 cues on their own PID (MPEG-TS only); HLS: list them as date ranges.</summary>
+    /// <summary>Stream: carry the schedule's SCTE-35 cues on their own PID (MPEG-TS only); HLS: list them as date ranges;
+    /// st2110-anc: send them as SCTE 104 messages.</summary>
     public bool Scte35 { get; init; }
     public int Scte35Pid { get; init; } = StreamSettings.DefaultScte35Pid;
 
@@ -369,8 +370,8 @@ public sealed record OutputConfig
         if (Type == OutputKind.Icecast && (string.IsNullOrWhiteSpace(Url) || string.IsNullOrEmpty(Password)))
             problems.Add(string.IsNullOrWhiteSpace(Url) ? $"{where}.url" : $"{where}.password",
                 "an icecast output needs the mount's url (http://host:port/mount) and its source password");
-        if (Scte35 && Type is not (OutputKind.Stream or OutputKind.Hls))
-            problems.Add($"{where}.scte35", "only a stream or hls output carries SCTE-35");
+        if (Scte35 && Type is not (OutputKind.Stream or OutputKind.Hls or OutputKind.St2110Anc))
+            problems.Add($"{where}.scte35", "only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35");
         else if (Scte35 && Video == "none")
             problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))

@@ -108,7 +108,7 @@ public sealed class ChannelRuntime : IDisposable
             channel.Start();
             if (config.Automation is not null)
             {
-                var signalling = channel.Consumers.OfType<ISpliceOutput>().Where(s => s.CarriesScte35).ToArray();
+                var signalling = outputs.Select(o => o.Consumer).OfType<ISpliceOutput>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? ServiceDevices.None,
                     signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), media, measuredLoudness, markers);
             }

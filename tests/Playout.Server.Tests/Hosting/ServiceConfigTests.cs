@@ -179,7 +179,7 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
-    public void Scte35_is_taken_by_stream_and_hls_outputs_and_refused_by_others_at_their_field()
+    public void Scte35_is_taken_by_stream_hls_and_ancillary_outputs_and_refused_by_others_at_their_field()
     {
         var problems = Problems("""
             {
@@ -188,13 +188,14 @@ public sealed class ServiceConfigTests : IDisposable
                   "name": "tv", "format": "720p50", "clock": "system",
                   "outputs": [ { "type": "stream", "url": "udp://127.0.0.1:5002", "scte35": true },
                                { "type": "hls", "folder": "hls", "scte35": true, "segmentType": "ts", "dvrSeconds": 7200 },
+                               { "type": "st2110-anc", "destination": "239.1.1.1:5004", "scte35": true },
                                { "type": "preview", "scte35": true } ]
                 }
               ]
             }
             """);
 
-        Assert.Equal(["FILE, line 7: channels[0].outputs[2].scte35: only a stream or hls output carries SCTE-35"], problems);
+        Assert.Equal(["FILE, line 8: channels[0].outputs[3].scte35: only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35"], problems);
     }
 
     [Fact]

@@ -165,13 +165,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     /// </summary>
     public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!_settings.Scte35)
-            throw new InvalidOperationException($"{Name} does not carry SCTE-35 (HlsSettings.Scte35 is off)");
-        ArgumentOutOfRangeException.ThrowIfLessThan(preRoll, TimeSpan.Zero);
-        long played = Volatile.Read(ref _lastTick);
-        if (spliceTick <= played)
-            throw new ArgumentOutOfRangeException(nameof(spliceTick), spliceTick, $"tick {spliceTick} has already been played out (now at {played})");
+        SpliceCues.Check(Name, _settings.Scte35, spliceTick, command, preRoll, descriptors, Volatile.Read(ref _lastTick));
         Metadata.Splice(spliceTick, command, descriptors.IsDefault ? [] : descriptors);
     }
 
