@@ -27,7 +27,7 @@ extern "C" {
 #define PLAYOUT_AV_API __attribute__((visibility("default")))
 
 /* Version of this ABI; bumped on any incompatible change. */
-#define PLAYOUT_AV_ABI_VERSION 4
+#define PLAYOUT_AV_ABI_VERSION 5
 
 /* Bytes that must follow every plane's last line, and every packed v210 frame that FFmpeg reads or
  * writes in place (at least FFmpeg's AV_INPUT_BUFFER_PADDING_SIZE). */
@@ -59,6 +59,7 @@ extern "C" {
 #define PLAYOUT_AV_EFINISHED        (-10018) /* the sink was already finished (trailer written) */
 #define PLAYOUT_AV_ESCTE35          (-10019) /* SCTE-35 needs an mpegts sink opened with scte35_pid (a PID no stream uses) */
 #define PLAYOUT_AV_EPACKEDCODEC     (-10020) /* not a PLAYOUT_AV_PACKED_* codec */
+#define PLAYOUT_AV_EMETADATA        (-10021) /* timed metadata needs an mpegts sink opened with timed_metadata */
 
 /* ---- Library --------------------------------------------------------------------------------- */
 
@@ -264,6 +265,8 @@ typedef struct {
                                    /* registration descriptor "CUEI"); 0 for none */
     int32_t out_width;             /* the size the encoder codes, the picture scaled to it; 0: the picture's own */
     int32_t out_height;
+    int32_t timed_metadata;        /* mpegts only: nonzero adds a timed ID3 metadata stream (PMT: stream_type 0x15 with */
+                                   /* a metadata_descriptor "ID3 "), written by PlayoutAv_SinkWriteMetadata */
 } PlayoutAvSinkConfig;
 
 /* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);
@@ -312,6 +315,12 @@ PLAYOUT_AV_API int32_t PlayoutAv_SinkVideoPts(PlayoutAvSink* sink, int64_t frame
  * else AVERROR_INVALIDDATA) as TS packets on the SCTE-35 PID at the current mux position: pointer_field 0, the
  * PID's own continuity counter, 0xFF stuffing. A muxrate (CBR) stream gets these packets on top of its rate. */
 PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* sink, const uint8_t* section, int32_t size);
+
+/* Timed metadata (sinks opened with config.timed_metadata; others fail with PLAYOUT_AV_EMETADATA): one ID3 tag (1 to
+ * 65536 bytes, else AVERROR(EINVAL)) as a PES of the metadata stream at pts_90k, the time in 90 kHz units from the
+ * output's first frame (frame n of a 25 fps output is at n * 3600), which the muxer offsets as it does the pictures
+ * and sound. Times must not go back. The sink's interleaving waits at most 100 ms for this sparse stream. */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteMetadata(PlayoutAvSink* sink, const uint8_t* tag, int32_t size, int64_t pts_90k);
 
 /* ---- Picture encoder: one still picture to JPEG or PNG bytes (previews, thumbnails) -------------- */
 

@@ -50,6 +50,9 @@ struct PlayoutAvSink {
     int frame_size;
     int64_t audio_pts;
 
+    AVStream* metadata_stream;     /* timed ID3, mpegts only */
+    int64_t metadata_pts;          /* the last one written (90 kHz), times must not go back */
+
     /* SCTE-35 carriage (mpegts only): the muxer writes into filter_io, whose callback passes its TS packets through
      * the TsFilter (PMT rewritten, first video PTS noted) into real_io, the protocol's IO. */
     AVIOContext* filter_io;
@@ -278,6 +281,23 @@ static int32_t close_filter(PlayoutAvSink* s)
     return ret < 0 ? ret : 0;
 }
 
+/* A timed ID3 stream (mpegts's metadata carriage). It is sparse: without a bound the interleaver would hold the
+ * pictures and sound up to 10 s waiting for its next packet. */
+static int32_t open_metadata(PlayoutAvSink* s)
+{
+    if (strcmp(s->format->oformat->name, "mpegts") != 0)
+        return PLAYOUT_AV_EMETADATA;
+    s->metadata_stream = avformat_new_stream(s->format, NULL);
+    if (!s->metadata_stream)
+        return AVERROR(ENOMEM);
+    s->metadata_stream->codecpar->codec_type = AVMEDIA_TYPE_DATA;
+    s->metadata_stream->codecpar->codec_id = AV_CODEC_ID_TIMED_ID3;
+    s->metadata_stream->time_base = (AVRational){ 1, 90000 };
+    s->format->max_interleave_delta = 100000;
+    s->metadata_pts = INT64_MIN;
+    return 0;
+}
+
 /* The SCTE-35 PID must differ from the muxer's: mpegts gives stream i the PID st->id when that is 16 or more,
  * else mpegts_start_pid + i, and the PMT mpegts_pmt_start_pid. */
 static int32_t check_pid(PlayoutAvSink* s, int pid)
@@ -334,6 +354,8 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
     ret = video_codec ? open_video(s, video_codec, config, &dict) : 0;
     if (ret == 0 && config->audio_channels_out > 0)
         ret = open_audio(s, audio_codec, config, &dict);
+    if (ret == 0 && config->timed_metadata)
+        ret = open_metadata(s);
     if (ret == 0 && !(s->format->oformat->flags & AVFMT_NOFILE)) {
         ret = avio_open2(&s->format->pb, url, AVIO_FLAG_WRITE, &s->format->interrupt_callback, &dict);
         s->io_open = ret >= 0;
@@ -573,4 +595,25 @@ int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* s, const uint8_t* section, int3
     avio_write(s->filter_io, packets, n);
     avio_write_marker(s->filter_io, AV_NOPTS_VALUE, AVIO_DATA_MARKER_FLUSH_POINT);
     return s->filter_io->error < 0 ? s->filter_io->error : 0;
+}
+
+int32_t PlayoutAv_SinkWriteMetadata(PlayoutAvSink* s, const uint8_t* tag, int32_t size, int64_t pts_90k)
+{
+    if (!s || !tag)
+        return PLAYOUT_AV_ENULL;
+    if (s->finished)
+        return PLAYOUT_AV_EFINISHED;
+    if (!s->metadata_stream)
+        return PLAYOUT_AV_EMETADATA;
+    if (size < 1 || size > 65536 || pts_90k < 0 || pts_90k < s->metadata_pts)
+        return AVERROR(EINVAL);
+    int32_t ret = av_new_packet(s->packet, size);
+    if (ret < 0)
+        return ret;
+    memcpy(s->packet->data, tag, size);
+    s->packet->pts = s->packet->dts = av_rescale_q(pts_90k, (AVRational){ 1, 90000 }, s->metadata_stream->time_base);
+    s->packet->stream_index = s->metadata_stream->index;
+    s->packet->flags |= AV_PKT_FLAG_KEY;
+    s->metadata_pts = pts_90k;
+    return av_interleaved_write_frame(s->format, s->packet);
 }

@@ -1,5 +1,5 @@
 /* SCTE-35 carriage: the TS packet filter on hand-made packets (PAT, PMT, PES, section packetisation), then a
- * real mpegts sink with an SCTE-35 PID whose file is parsed back here. */
+ * real mpegts sink with an SCTE-35 PID whose file is parsed back here; timed ID3 metadata likewise. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,10 +209,69 @@ static void test_sink(void)
     CHECK_EQ(splice_frame_seen, 1); /* the PTS given for frame 40 is the PTS of exactly one video PES */
 }
 
+/* A sound-only mpegts sink with a timed metadata stream: refusals, then the PMT's stream_type 0x15 with its metadata
+ * descriptor and the tags as PES payloads (private_stream_1, a PTS), read back from the file. */
+static void test_metadata(void)
+{
+    PlayoutAvSinkConfig config = { .frame_rate_num = 25, .frame_rate_den = 1, .audio_channels = 2, .audio_channels_out = 2,
+        .timed_metadata = 1 };
+    PlayoutAvSink* sink;
+    CHECK_EQ(PlayoutAv_SinkOpen("id3.mov", "mov", NULL, "aac", NULL, &config, &sink), PLAYOUT_AV_EMETADATA);
+    config.timed_metadata = 0;
+    CHECK_EQ(PlayoutAv_SinkOpen("plain.ts", "mpegts", NULL, "aac", NULL, &config, &sink), 0);
+    const uint8_t tag[] = { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 4, 'T', 'E', 'S', 'T' };
+    CHECK_EQ(PlayoutAv_SinkWriteMetadata(sink, tag, sizeof tag, 0), PLAYOUT_AV_EMETADATA);
+    PlayoutAv_SinkClose(sink);
+    config.timed_metadata = 1;
+    int32_t ret = PlayoutAv_SinkOpen("id3.ts", "mpegts", NULL, "aac", NULL, &config, &sink);
+    CHECK_EQ(ret, 0);
+    if (ret < 0)
+        return;
+    float audio[1920 * 2] = { 0 };
+    for (int i = 0; i < 50; i++) {
+        if (i == 10 || i == 30)
+            CHECK_EQ(PlayoutAv_SinkWriteMetadata(sink, tag, sizeof tag, i * 3600), 0);
+        CHECK_EQ(PlayoutAv_SinkWriteAudio(sink, audio, 1920), 0);
+    }
+    CHECK_EQ(PlayoutAv_SinkWriteMetadata(sink, tag, sizeof tag, 29 * 3600), -22); /* back in time */
+    CHECK_EQ(PlayoutAv_SinkWriteMetadata(sink, tag, 0, 40 * 3600), -22);
+    CHECK_EQ(PlayoutAv_SinkFinish(sink), 0);
+    CHECK_EQ(PlayoutAv_SinkWriteMetadata(sink, tag, sizeof tag, 50 * 3600), PLAYOUT_AV_EFINISHED);
+    PlayoutAv_SinkClose(sink);
+
+    FILE* file = fopen("id3.ts", "rb");
+    CHECK(file != NULL);
+    if (!file)
+        return;
+    uint8_t p[TS_PACKET_SIZE];
+    int metadata_pid = -1, described = 0, tags = 0;
+    while (fread(p, 1, TS_PACKET_SIZE, file) == TS_PACKET_SIZE) {
+        const uint8_t* s = p + 5 + p[4];
+        if (pid_of(p) == 0x1000 && metadata_pid < 0) {
+            int length = 3 + (((s[1] & 0x0F) << 8) | s[2]), info = ((s[10] & 0x0F) << 8) | s[11];
+            for (int at = 12 + info; at + 5 <= length - 4; at += 5 + (((s[at + 3] & 0x0F) << 8) | s[at + 4]))
+                if (s[at] == 0x15) {
+                    metadata_pid = ((s[at + 1] & 0x1F) << 8) | s[at + 2];
+                    described = s[at + 5] == 0x26 && memcmp(s + at + 5 + 4, "ID3 ", 4) == 0;
+                }
+        } else if (pid_of(p) == metadata_pid && (p[1] & 0x40)) {
+            const uint8_t* pes = p + 4 + ((p[3] & 0x20) ? 1 + p[4] : 0);
+            CHECK(pes[0] == 0 && pes[1] == 0 && pes[2] == 1 && pes[3] == 0xBD && (pes[7] & 0x80));
+            CHECK(memcmp(pes + 9 + pes[8], tag, sizeof tag) == 0);
+            tags++;
+        }
+    }
+    fclose(file);
+    CHECK(metadata_pid > 0);
+    CHECK(described);
+    CHECK_EQ(tags, 2);
+}
+
 int main(void)
 {
     test_filter();
     test_sink();
+    test_metadata();
     if (failures == 0)
         puts("playout_av_ts_test: all checks passed");
     return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

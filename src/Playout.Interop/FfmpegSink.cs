@@ -15,9 +15,11 @@ public enum FfmpegColorspace
 /// <param name="VideoBitrate">Bits per second; 0 leaves the encoder's default.</param>
 /// <param name="Scte35Pid">mpegts only: the PID (0x20..0x1FFE) of an SCTE-35 stream for <see cref="FfmpegSink.WriteScte35"/>; 0 for none.</param>
 /// <param name="OutWidth">The width the encoder codes, the picture scaled to it; 0: the picture's own (and <paramref name="OutHeight"/>).</param>
+/// <param name="TimedMetadata">mpegts only: a timed ID3 metadata stream for <see cref="FfmpegSink.WriteMetadata"/>.</param>
 public readonly record struct FfmpegSinkSettings(
     int Width, int Height, int FrameRateNumerator, int FrameRateDenominator, FfmpegFieldOrder FieldOrder, FfmpegColorspace Colorspace,
-    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0, int OutWidth = 0, int OutHeight = 0);
+    int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0, int OutWidth = 0, int OutHeight = 0,
+    bool TimedMetadata = false);
 
 /// <summary>
 /// An FFmpeg encoder and muxer writing a file or a stream (udp://, srt://): yuv422p10le pictures, converted to the
@@ -53,6 +55,7 @@ public sealed class FfmpegSink : IDisposable
             Scte35Pid = settings.Scte35Pid,
             OutWidth = settings.OutWidth,
             OutHeight = settings.OutHeight,
+            TimedMetadata = settings.TimedMetadata ? 1 : 0,
         };
         int code = PlayoutAvNative.SinkOpen(url, container, videoCodec, audioCodec, options, &config, out _handle);
         if (code < 0)
@@ -102,6 +105,17 @@ public sealed class FfmpegSink : IDisposable
     {
         fixed (byte* data = section)
             Check(PlayoutAvNative.SinkWriteScte35(_handle, data, section.Length), "PlayoutAv_SinkWriteScte35");
+    }
+
+    /// <summary>
+    /// Writes one ID3 tag on the timed metadata stream at <paramref name="pts90k"/>, the time in 90 kHz units from the
+    /// output's first frame (times do not go back). Needs <see cref="FfmpegSinkSettings.TimedMetadata"/>.
+    /// </summary>
+    /// <exception cref="PlayoutAvException">No metadata stream (PLAYOUT_AV_EMETADATA), an empty or oversized tag or a time going back (EINVAL), finished, or the write failed.</exception>
+    public unsafe void WriteMetadata(ReadOnlySpan<byte> tag, long pts90k)
+    {
+        fixed (byte* data = tag)
+            Check(PlayoutAvNative.SinkWriteMetadata(_handle, data, tag.Length, pts90k), "PlayoutAv_SinkWriteMetadata");
     }
 
     /// <summary>Flushes the encoders and writes the trailer (a file is complete after this).</summary>

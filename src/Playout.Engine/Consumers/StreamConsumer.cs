@@ -22,6 +22,9 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     /// <summary>Frames that must pass without a drop before the "behind" alarm clears.</summary>
     private const int RecoveredAfter = 250;
 
+    /// <summary>How often the title on air is sent again with <see cref="StreamSettings.NowPlaying"/>.</summary>
+    public static readonly TimeSpan NowPlayingRepeat = TimeSpan.FromSeconds(5);
+
     private readonly ChannelContext _channel;
     private readonly StreamSettings _settings;
     private readonly FrameHandoff _queue;
@@ -156,7 +159,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                 new FfmpegSinkSettings(format.Width, format.Height, (int)format.FrameRate.Numerator, (int)format.FrameRate.Denominator,
                     _settings.Progressive ? FfmpegFieldOrder.Progressive : FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels,
                     _settings.AudioChannels, _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0,
-                    _settings.OutWidth, _settings.OutHeight));
+                    _settings.OutWidth, _settings.OutHeight, _settings.NowPlaying));
         }
         catch (PlayoutAvException error)
         {
@@ -176,6 +179,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
         {
             var silence = new float[Media.Audio.AudioPool.ProgrammeChannels * format.AudioCadence.Max()];
             long first = long.MinValue, last = 0;
+            var titles = _settings.NowPlaying ? new TitleCarousel(format) : null;
             try
             {
                 while (_queue.TryTake(out var item, _cancel.Token) || _queue.Count > 0 && _queue.TryTake(out item, CancellationToken.None))
@@ -186,6 +190,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                     WriteSilence(sink, silence, last + 1, item.Tick);
                     if (_settings.Scte35)
                         SendDueCues(sink, item.Tick, first + 1);
+                    titles?.Send(sink, _channel.NowPlaying, item.Tick - first - 1);
                     if (picture is not null)
                     {
                         picture.UnpackFrom(item.Video);
@@ -242,6 +247,26 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
             _channel.Logger.LogInformation("{Channel}: {Output} SCTE-35 {Command} sent at tick {Now} for tick {Tick} (pts {Pts}): {Section}",
                 _channel.Name, Name, command.Type, tick, cue.SpliceTick, pts, section.ToBase64());
             SpliceSent?.Invoke(new SpliceSent(cue.SpliceTick, tick, frame, pts, section, bytes));
+        }
+    }
+
+    /// <summary>The title on air as timed ID3 metadata: when it changes, and again every <see cref="NowPlayingRepeat"/>.</summary>
+    private sealed class TitleCarousel(VideoFormat format)
+    {
+        private readonly long _repeatFrames = Math.Max(1, format.FrameIndexAt(NowPlayingRepeat));
+        private string? _title;
+        private byte[] _tag = [];
+        private long _sentAt = long.MinValue;
+
+        /// <summary>Before output frame <paramref name="frame"/> (counted from the output's first).</summary>
+        public void Send(FfmpegSink sink, string? title, long frame)
+        {
+            if (title is null || ReferenceEquals(title, _title) && frame - _sentAt < _repeatFrames)
+                return;
+            if (!ReferenceEquals(title, _title))
+                (_title, _tag) = (title, Media.Metadata.Id3Tag.Title(title));
+            sink.WriteMetadata(_tag, (long)((Int128)frame * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator));
+            _sentAt = frame;
         }
     }
 

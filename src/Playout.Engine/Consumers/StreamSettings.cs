@@ -24,6 +24,13 @@ public sealed record StreamSettings(
     /// <summary>Encode progressive pictures whatever the channel's scan (an HLS rendition, for players that do not take fields).</summary>
     public bool Progressive { get; init; }
 
+    /// <summary>
+    /// Carry what is on air (<see cref="Channels.ChannelContext.NowPlaying"/>) as timed ID3 metadata (a TIT2 title) in
+    /// a metadata stream: as it changes, and again every <see cref="StreamConsumer.NowPlayingRepeat"/> for receivers that
+    /// join later. MPEG-TS only.
+    /// </summary>
+    public bool NowPlaying { get; init; }
+
     /// <summary>500 (0x1F4), a common choice for the SCTE-35 PID.</summary>
     public const int DefaultScte35Pid = 0x1F4;
 

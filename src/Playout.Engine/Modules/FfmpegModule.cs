@@ -8,7 +8,7 @@ namespace Playout.Engine.Modules;
 /// Everything that plays or writes through FFmpeg. Producers: "clip" (a file; settings in, out, loop, protocols, gain: linear, on its sound), "stream"
 /// (a live network input; options, protocols, holdLast in seconds, backup: a second stream's url), "still" (a picture file fitted to the raster), "graphic" (a picture with alpha
 /// at x, y). Consumers: "stream" (an encoded stream or file: url, container, video, audio, options, videoBitrate,
-/// audioBitrate, audioChannels, scte35, scte35Pid) and "preview" (JPEG thumbnails: width, height, perSecond).
+/// audioBitrate, audioChannels, scte35, scte35Pid, nowPlaying) and "preview" (JPEG thumbnails: width, height, perSecond).
 /// </summary>
 public sealed class FfmpegModule : IModule
 {
@@ -101,7 +101,7 @@ public sealed class FfmpegModule : IModule
         string? video = settings.Get("video", r.Channel.Format.IsAudioOnly ? NoVideo : defaults.VideoCodec);
         if (r.Channel.Format.IsAudioOnly && video != NoVideo)
             throw new ModuleSettingException("video", $"'{video}': a radio channel has no video; leave \"video\" out or write \"{NoVideo}\"");
-        return defaults with
+        var stream = defaults with
         {
             Container = settings.Get("container", defaults.Container),
             VideoCodec = video == NoVideo ? null : video,
@@ -112,7 +112,11 @@ public sealed class FfmpegModule : IModule
             AudioChannels = settings.Get("audioChannels", defaults.AudioChannels),
             Scte35 = settings.Get("scte35", defaults.Scte35),
             Scte35Pid = settings.Get("scte35Pid", defaults.Scte35Pid),
+            NowPlaying = settings.Get("nowPlaying", false),
         };
+        if (stream.NowPlaying && stream.ResolvedContainer != "mpegts")
+            throw new ModuleSettingException("nowPlaying", $"the title on air rides as timed metadata in MPEG-TS only, and this output is {stream.ResolvedContainer ?? "a file whose container FFmpeg guesses from its name"}");
+        return stream;
     }
 
     /// <summary>The "video" of a sound-only stream.</summary>

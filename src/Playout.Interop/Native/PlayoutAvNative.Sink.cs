@@ -24,6 +24,9 @@ internal static unsafe partial class PlayoutAvNative
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteScte35")]
     public static partial int SinkWriteScte35(SinkHandle sink, byte* section, int size);
 
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteMetadata")]
+    public static partial int SinkWriteMetadata(SinkHandle sink, byte* tag, int size, long pts90k);
+
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkClose")]
     public static partial int SinkClose(nint sink);
 }

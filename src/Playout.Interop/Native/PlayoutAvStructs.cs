@@ -51,4 +51,5 @@ internal struct SinkConfigNative
     public int Scte35Pid;
     public int OutWidth;
     public int OutHeight;
+    public int TimedMetadata;
 }

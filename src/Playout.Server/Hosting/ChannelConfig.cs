@@ -319,6 +319,9 @@ public sealed record OutputConfig
     public bool Scte35 { get; init; }
     public int Scte35Pid { get; init; } = StreamSettings.DefaultScte35Pid;
 
+    /// <summary>Stream: carry the title on air as timed ID3 metadata (MPEG-TS only).</summary>
+    public bool NowPlaying { get; init; }
+
     /// <summary>Preview size and rate.</summary>
     public int Width { get; init; } = 480;
     public int Height { get; init; } = 270;
@@ -374,6 +377,8 @@ public sealed record OutputConfig
             problems.Add($"{where}.scte35", "only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35");
         else if (Scte35 && Video == "none")
             problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
+        if (NowPlaying && Type != OutputKind.Stream)
+            problems.Add($"{where}.nowPlaying", "only a stream output carries the title on air as timed metadata (hls lists it in its playlists)");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)
