@@ -17,8 +17,9 @@ namespace Playout.Engine.Consumers;
 /// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>.</item>
 /// <item>Packets leave in bursts of 16, each at its first packet's slot on ST 2110-21's gapped read schedule
 /// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its start as it
-/// reached the output): a wide sender at HD, within the narrow limits from 2160p. A burst is one system call where the
-/// kernel segments UDP (<see cref="RtpSender"/>).</item>
+/// reached the output), counted from when the field's first burst actually left: a first burst that left late (the
+/// sending thread woke late) moves the field's schedule with it, rather than have the next bursts catch up onto it.
+/// A burst is one system call where the kernel segments UDP (<see cref="RtpSender"/>).</item>
 /// <item>It sends from the thread the channel gives a consumer that may block; a frame it cannot send in time is dropped
 /// there, never the channel's tick.</item>
 /// </list>
@@ -40,6 +41,9 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private readonly long _period, _tro;
     private readonly double _trs;
     private long _fieldStart, _packetsInField;
+
+    /// <summary>When the field's first burst left (timer ticks): the field's schedule counts from it.</summary>
+    private long _firstBurst;
     private bool _fineSlack;
     private long _sent;
 
@@ -114,13 +118,17 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
-        // Each burst (one system call where the kernel segments UDP) leaves at its first packet's slot on the read schedule.
+        // Each burst (one system call where the kernel segments UDP) leaves at its first packet's slot on the read
+        // schedule, counted from when the field's first burst left: a first burst that went late moves the field's
+        // schedule with it, so the bursts after it do not land on it.
         if (_packetsInField % Burst == 0)
         {
             _sender.Flush();
-            long slot = _fieldStart + _tro + (long)(_packetsInField * _trs);
+            long slot = _packetsInField == 0 ? _fieldStart + _tro : _firstBurst + (long)(_packetsInField * _trs);
             if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)
                 MonotonicSleep.Until(slot);
+            if (_packetsInField == 0)
+                _firstBurst = System.Diagnostics.Stopwatch.GetTimestamp();
         }
         _sender.Add(packet);
         _packetsInField++;
