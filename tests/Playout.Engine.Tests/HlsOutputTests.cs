@@ -143,6 +143,47 @@ public class HlsOutputTests
     }
 
     [Fact]
+    public void An_interlaced_channels_renditions_are_deinterlaced_so_opposite_fields_show_no_combs()
+    {
+        using var folder = new TempDirectory();
+        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, ModuleSettings.Empty
+            .With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("renditions", new[] { new HlsRendition(360, 2_000_000) })));
+        // The top field white, the bottom field black: what movement between fields looks like at its worst.
+        var frame = context.VideoPool.Rent();
+        int width = context.Format.Width;
+        ushort[] white = [.. Enumerable.Repeat((ushort)940, width)], black = [.. Enumerable.Repeat((ushort)64, width)], chroma = [.. Enumerable.Repeat((ushort)512, width / 2)];
+        for (int line = 0; line < context.Format.Height; line++)
+            Playout.Media.Kernels.V210.Pack(line % 2 == 0 ? white : black, chroma, chroma, frame.WritableLine(0, line), width);
+        frame.Commit();
+        for (long tick = 0; tick < 30; tick++)
+        {
+            var audio = context.AudioPool.Rent();
+            audio.Write(context.Format.AudioSamplesForFrame(tick));
+            audio.Commit();
+            hls.Send(tick, frame, audio);
+            audio.Release();
+            Thread.Sleep(20);
+        }
+        hls.Dispose();
+        frame.Release();
+
+        string joined = folder.File("joined.mp4");
+        using (var output = File.Create(joined))
+            foreach (var part in new[] { "init.mp4", "segment0.m4s" })
+                using (var input = File.OpenRead(folder.File($"360p/{part}")))
+                    input.CopyTo(output);
+        string gray = folder.File("frame.gray");
+        Ffmpeg.Run("-i", joined, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", gray);
+        var luma = File.ReadAllBytes(gray);
+        Assert.Equal(640 * 360, luma.Length);
+        // Each row's mean: one grey level all the way down (940 and 64 blended: 502 of 1023, about 125 of 255), no stripes.
+        var rows = Enumerable.Range(0, 360).Select(r => luma.AsSpan(r * 640, 640).ToArray().Average(b => (double)b)).ToArray();
+        Assert.All(rows, mean => Assert.InRange(mean, 118, 132));
+        Assert.True(rows.Zip(rows.Skip(1)).Max(p => Math.Abs(p.First - p.Second)) < 2, $"rows differ by up to {rows.Zip(rows.Skip(1)).Max(p => Math.Abs(p.First - p.Second)):F1}");
+    }
+
+    [Fact]
     public void A_playlist_it_cannot_write_is_alarmed_while_the_renditions_go_on_and_cleared_once_written()
     {
         using var folder = new TempDirectory();

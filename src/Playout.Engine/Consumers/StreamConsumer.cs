@@ -180,6 +180,8 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
             var silence = new float[Media.Audio.AudioPool.ProgrammeChannels * format.AudioCadence.Max()];
             long first = long.MinValue, last = 0;
             var titles = _settings.NowPlaying ? new TitleCarousel(format) : null;
+            // Progressive pictures of an interlaced channel (an HLS rendition) are deinterlaced: scaled as a whole frame, its fields would comb.
+            bool blend = _settings.Progressive && format.IsInterlaced;
             try
             {
                 while (_queue.TryTake(out var item, _cancel.Token) || _queue.Count > 0 && _queue.TryTake(out item, CancellationToken.None))
@@ -194,6 +196,8 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                     if (picture is not null)
                     {
                         picture.UnpackFrom(item.Video);
+                        if (blend)
+                            picture.BlendFields();
                         sink.WriteVideo(picture.Planes, item.Tick - first - 1);
                     }
                     sink.WriteAudio(item.Audio.Samples);

@@ -21,7 +21,8 @@ public sealed record StreamSettings(
     public int OutWidth { get; init; }
     public int OutHeight { get; init; }
 
-    /// <summary>Encode progressive pictures whatever the channel's scan (an HLS rendition, for players that do not take fields).</summary>
+    /// <summary>Encode progressive pictures whatever the channel's scan (an HLS rendition, for players that do not take fields):
+    /// an interlaced channel's pictures are deinterlaced first (<see cref="Media.Kernels.FieldBlend"/>).</summary>
     public bool Progressive { get; init; }
 
     /// <summary>

@@ -68,6 +68,33 @@ internal sealed class PlanarPicture : IDisposable
             V210.Unpack(frame.Line(0, line), Samples(0, line), Samples(1, line), Samples(2, line), Width, streamed: streamed);
     }
 
+    /// <summary>
+    /// Makes an interlaced picture progressive in place (<see cref="FieldBlend"/>): each line a quarter of the one above,
+    /// half itself and a quarter of the one below (the first and last lines their one neighbour twice), so its two fields
+    /// meet in every line without combs.
+    /// </summary>
+    public void BlendFields()
+    {
+        _above ??= new ushort[Width];
+        _original ??= new ushort[Width];
+        for (int plane = 0; plane < 3; plane++)
+        {
+            int samples = plane == 0 ? Width : (Width + 1) / 2;
+            Span<ushort> above = _above.AsSpan(0, samples), original = _original.AsSpan(0, samples);
+            // The edges take the other field's one neighbour for both, as the lines inside take one of each.
+            Samples(plane, Math.Min(1, Height - 1))[..samples].CopyTo(above);
+            for (int line = 0; line < Height; line++)
+            {
+                var current = Samples(plane, line)[..samples];
+                current.CopyTo(original);
+                FieldBlend.Line(above, original, line + 1 < Height ? Samples(plane, line + 1)[..samples] : above, current);
+                original.CopyTo(above);
+            }
+        }
+    }
+
+    private ushort[]? _above, _original;
+
     private long PlanarBytes => (long)(_picture.Stride(0) + _picture.Stride(1) + _picture.Stride(2)) * Height;
 
     /// <summary>
