@@ -133,8 +133,39 @@ public class St2110AudioOutputTests
     }
 
     [Theory]
+    [InlineData(3, 2)]
+    [InlineData(9, 8)]
+    [InlineData(16, 1)]
+    public void A_flow_from_another_channel_carries_the_programme_channels_from_there(int firstChannel, int channels)
+    {
+        using var context = Context("720p50");
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var consumer = Create(context, listener.LocalEndPoint!.ToString()!, ModuleSettings.Empty.With("audioChannels", channels).With("firstChannel", firstChannel));
+        Assert.Contains($"a=rtpmap:97 L24/48000/{channels}", consumer.Sdp);
+        NumberedSound.Send(context, consumer, 0);
+        var packet = new byte[2048];
+        for (int p = 0; p < 20; p++)
+        {
+            int length = listener.Receive(packet);
+            Assert.Equal(12 + 48 * channels * 3, length);
+            // The timestamp is the 48 kHz index of the packet's first sample (no clock: tick 0 is sample 0).
+            long first = BinaryPrimitives.ReadUInt32BigEndian(packet.AsSpan(4));
+            for (int sample = 0; sample < 48; sample++)
+                for (int c = 0; c < channels; c++)
+                {
+                    int at = 12 + (sample * channels + c) * 3;
+                    int code = packet[at] << 24 >> 8 | packet[at + 1] << 8 | packet[at + 2];
+                    Assert.Equal(NumberedSound.Code(first + sample, firstChannel - 1 + c), code);
+                }
+        }
+    }
+
+    [Theory]
     [InlineData("audioChannels", 0)]
     [InlineData("audioChannels", 17)]
+    [InlineData("firstChannel", 0)]
+    [InlineData("firstChannel", 16)]
     [InlineData("packetTime", 2.0)]
     [InlineData("packetTime", 0.25)]
     [InlineData("payloadType", 128)]

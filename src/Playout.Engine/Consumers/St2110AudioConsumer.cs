@@ -9,7 +9,7 @@ using Playout.Media.Rtp;
 namespace Playout.Engine.Consumers;
 
 /// <summary>
-/// The programme's sound as an SMPTE ST 2110-30 (AES67) flow: its first channels as L24 at 48 kHz, one packet every packet
+/// The programme's sound as an SMPTE ST 2110-30 (AES67) flow: its channels from <see cref="St2110AudioSettings.FirstChannel"/> as L24 at 48 kHz, one packet every packet
 /// time (<see cref="L24Packetizer"/>).
 /// <list type="bullet">
 /// <item>The RTP timestamp is the sample's index on the 48 kHz clock counted from the SMPTE epoch on the channel clock's
@@ -34,12 +34,13 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
 
     public St2110AudioConsumer(ChannelContext channel, St2110AudioSettings settings)
     {
-        if (settings.Channels > channel.AudioPool.Channels)
-            throw new ArgumentOutOfRangeException(nameof(settings.Channels), settings.Channels, $"the programme has {channel.AudioPool.Channels} channels");
+        if (settings.FirstChannel < 1 || settings.FirstChannel - 1 + settings.Channels > channel.AudioPool.Channels)
+            throw new ArgumentOutOfRangeException(nameof(settings.Channels), settings.Channels,
+                $"channels {settings.FirstChannel} to {settings.FirstChannel + settings.Channels - 1}: the programme has {channel.AudioPool.Channels}");
         _format = channel.Format;
         _channel = channel;
         int samplesPerPacket = VideoFormat.AudioSampleRate * settings.PacketMicroseconds / 1_000_000;
-        _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType);
+        _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType, settings.FirstChannel - 1);
         Sdp = new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
             settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl,
             channel.Clock?.ReferenceClock ?? "local").Text();

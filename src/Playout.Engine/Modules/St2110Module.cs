@@ -15,7 +15,8 @@ namespace Playout.Engine.Modules;
 /// <item>Consumer "st2110": the programme's video as an ST 2110-20 flow (<see cref="St2110Consumer"/>); settings
 /// packetBytes (1240) and payloadType (96).</item>
 /// <item>Consumer "st2110-audio": its sound as an ST 2110-30 flow (<see cref="St2110AudioConsumer"/>); settings
-/// audioChannels (2, 1 to 16: the programme's first), packetTime (1 or 0.125 ms) and payloadType (97).</item>
+/// audioChannels (2, 1 to 16), firstChannel (1: the programme channel the flow starts at), packetTime (1 or 0.125 ms) and
+/// payloadType (97).</item>
 /// <item>Consumer "st2110-anc": its time code as an ST 2110-40 flow (<see cref="St2110AncillaryConsumer"/>); settings
 /// payloadType (100) and scte35 (the schedule's splices as SCTE 104 messages).</item>
 /// </list>
@@ -33,7 +34,8 @@ public sealed class St2110Module : IModule
         registry.AddConsumer("st2110", r => Made(r, sdp => new St2110Consumer(r.Channel, new St2110Settings(Destination(r), Ssrc(r, "video"),
             r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp))));
         registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
-            Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp))), withoutPicture: true);
+            Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp) { FirstChannel = FirstChannel(r) })),
+            withoutPicture: true);
         registry.AddConsumer("st2110-anc", r => Made(r, sdp => new St2110AncillaryConsumer(r.Channel, new St2110AncillarySettings(Destination(r),
             Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp) { Scte35 = r.Settings.Get("scte35", false) })));
         registry.AddProducer("st2110", Receiver);
@@ -93,6 +95,10 @@ public sealed class St2110Module : IModule
 
     private static int Channels(ConsumerRequest r) => Within(r, "audioChannels", 2, 1, AudioPool.ProgrammeChannels,
         $"a flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels");
+
+    /// <summary>The programme channel (from 1) an audio flow starts at: its channels must all be the programme's.</summary>
+    private static int FirstChannel(ConsumerRequest r) => Within(r, "firstChannel", 1, 1, AudioPool.ProgrammeChannels - Channels(r) + 1,
+        $"a flow of {Channels(r)} channels starts at programme channel 1 to {AudioPool.ProgrammeChannels - Channels(r) + 1}");
 
     private static int Within(ConsumerRequest r, string key, int fallback, int min, int max, string range)
     {

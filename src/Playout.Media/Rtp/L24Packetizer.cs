@@ -17,12 +17,14 @@ public sealed class L24Packetizer
     private long _packetStart = -1;
     private int _filled;
 
-    /// <param name="channels">Channels a packet carries: the first ones of the sound given to <see cref="Send"/>.</param>
+    /// <param name="channels">Channels a packet carries: those of the sound given to <see cref="Send"/> from <paramref name="firstChannel"/> on.</param>
     /// <param name="samplesPerPacket">Sample frames a packet: the packet time at 48 kHz.</param>
+    /// <param name="firstChannel">The sound's channel (from 0) a packet's first channel is.</param>
     /// <exception cref="ArgumentOutOfRangeException">A channel count, packet size or payload type RTP cannot carry.</exception>
-    public L24Packetizer(int channels, int samplesPerPacket, uint ssrc, byte payloadType = 97)
+    public L24Packetizer(int channels, int samplesPerPacket, uint ssrc, byte payloadType = 97, int firstChannel = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstChannel);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samplesPerPacket);
         if ((long)channels * samplesPerPacket * SampleBytes > MaxPayloadBytes)
             throw new ArgumentOutOfRangeException(nameof(channels), channels,
@@ -30,6 +32,7 @@ public sealed class L24Packetizer
         if (payloadType > RtpHeader.MaxPayloadType)
             throw new ArgumentOutOfRangeException(nameof(payloadType), payloadType, "an RTP payload type has 7 bits");
         Channels = channels;
+        FirstChannel = firstChannel;
         SamplesPerPacket = samplesPerPacket;
         _ssrc = ssrc;
         _payloadType = payloadType;
@@ -40,6 +43,9 @@ public sealed class L24Packetizer
     public const int MaxPayloadBytes = 8960 - RtpHeader.Bytes;
 
     public int Channels { get; }
+
+    /// <summary>The sound's channel (from 0) carried first.</summary>
+    public int FirstChannel { get; }
 
     public int SamplesPerPacket { get; }
 
@@ -62,7 +68,7 @@ public sealed class L24Packetizer
     /// <exception cref="ArgumentException">Fewer source channels than the packets carry, or a partial sample frame.</exception>
     public int Send(ReadOnlySpan<float> samples, int sourceChannels, long firstSample, RtpPacketSink sink)
     {
-        if (sourceChannels < Channels || samples.Length % sourceChannels != 0)
+        if (sourceChannels < FirstChannel + Channels || samples.Length % sourceChannels != 0)
             throw new ArgumentException($"{samples.Length} samples of {sourceChannels} channels cannot feed packets of {Channels} channels", nameof(samples));
         if (_packetStart < 0 || firstSample != _packetStart + _filled)
             (_packetStart, _filled) = (firstSample, 0);
@@ -70,7 +76,7 @@ public sealed class L24Packetizer
         for (int i = 0; i < frames; i++)
         {
             var into = _packet.AsSpan(RtpHeader.Bytes + _filled * frameBytes, frameBytes);
-            var from = samples.Slice(i * sourceChannels, Channels);
+            var from = samples.Slice(i * sourceChannels + FirstChannel, Channels);
             for (int c = 0; c < from.Length; c++)
                 WriteSample(into[(c * SampleBytes)..], from[c]);
             if (++_filled < SamplesPerPacket)

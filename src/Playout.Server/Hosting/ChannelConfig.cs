@@ -366,6 +366,9 @@ public sealed record OutputConfig
     /// <summary>ST 2110-30: milliseconds of sound a packet (1 or 0.125); null leaves the output's default (1).</summary>
     public double? PacketTime { get; init; }
 
+    /// <summary>ST 2110-30: the programme channel (from 1) the flow's first channel is; null: 1.</summary>
+    public int? FirstChannel { get; init; }
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
@@ -390,6 +393,8 @@ public sealed record OutputConfig
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
         if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)
             problems.Add($"{where}.audioChannels", $"an st2110-audio flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels; got {AudioChannels}");
+        if (FirstChannel is { } firstChannel && (Type != OutputKind.St2110Audio || firstChannel < 1 || firstChannel - 1 + AudioChannels > AudioPool.ProgrammeChannels))
+            problems.Add($"{where}.firstChannel", $"an st2110-audio flow of {AudioChannels} channels starts at programme channel 1 to {AudioPool.ProgrammeChannels - AudioChannels + 1}; got {firstChannel}");
         if (PacketTime is { } packetTime && (Type != OutputKind.St2110Audio || packetTime is not (1 or 0.125)))
             problems.Add($"{where}.packetTime", $"an st2110-audio output's packet time is 1 or 0.125 ms; got {packetTime}");
     }

@@ -179,7 +179,7 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
-    public void Scte35_and_now_playing_are_taken_by_the_outputs_that_carry_them_and_refused_by_others_at_their_field()
+    public void Scte35_now_playing_and_a_first_channel_are_taken_by_the_outputs_that_carry_them_and_refused_elsewhere_at_their_field()
     {
         var problems = Problems("""
             {
@@ -189,7 +189,9 @@ public sealed class ServiceConfigTests : IDisposable
                   "outputs": [ { "type": "stream", "url": "udp://127.0.0.1:5002", "scte35": true },
                                { "type": "hls", "folder": "hls", "scte35": true, "segmentType": "ts", "dvrSeconds": 7200 },
                                { "type": "st2110-anc", "destination": "239.1.1.1:5004", "scte35": true },
-                               { "type": "preview", "scte35": true }, { "type": "hls", "folder": "hls2", "nowPlaying": true } ]
+                               { "type": "preview", "scte35": true }, { "type": "hls", "folder": "hls2", "nowPlaying": true },
+                               { "type": "st2110-audio", "destination": "239.1.1.2:5004", "audioChannels": 2, "firstChannel": 3 },
+                               { "type": "st2110-audio", "destination": "239.1.1.3:5004", "audioChannels": 4, "firstChannel": 14 } ]
                 }
               ]
             }
@@ -199,6 +201,7 @@ public sealed class ServiceConfigTests : IDisposable
         [
             "FILE, line 8: channels[0].outputs[3].scte35: only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35",
             "FILE, line 8: channels[0].outputs[4].nowPlaying: only a stream output carries the title on air as timed metadata (hls lists it in its playlists)",
+            "FILE, line 10: channels[0].outputs[6].firstChannel: an st2110-audio flow of 4 channels starts at programme channel 1 to 13; got 14",
         ], problems);
     }
 
