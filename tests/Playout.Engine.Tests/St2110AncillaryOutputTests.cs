@@ -203,6 +203,37 @@ public class St2110AncillaryOutputTests
         return words;
     }
 
+    [Theory]
+    [InlineData("Asia/Ho_Chi_Minh", 8)]
+    [InlineData("Asia/Jakarta", 8)]
+    [InlineData("Asia/Shanghai", 9)]
+    [InlineData("UTC", 1)]
+    public void The_time_code_counts_the_time_of_day_in_its_zone(string zone, int hours)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", zone)));
+        // 01:02:03:07 UTC on 2026-01-15 is 08:02:03:07 in Vietnam and Indonesia's west, 09:02:03:07 in China.
+        long utc = 25L * (long)(new DateTimeOffset(2026, 1, 15, 1, 2, 3, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
+        Assert.Equal(new Timecode(hours, 2, 3, 7, TimecodeRate.Fps25), output.TimecodeOf(utc + 7));
+    }
+
+    [Fact]
+    public void A_zone_across_daylight_saving_moves_the_time_code_by_the_hour()
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("1080p25"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", "Europe/London")));
+        long winter = 25L * (long)(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
+        long summer = 25L * (long)(new DateTimeOffset(2026, 7, 15, 12, 0, 0, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
+        Assert.Equal(new Timecode(12, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(winter));
+        Assert.Equal(new Timecode(13, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(summer));
+        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", "Mars/Olympus"))));
+        Assert.Equal("timeZone", error.Key);
+        Assert.Contains("Mars/Olympus", error.Message);
+    }
+
     [Fact]
     public void A_payload_type_rtp_cannot_carry_is_named()
     {

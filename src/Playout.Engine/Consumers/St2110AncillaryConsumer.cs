@@ -12,7 +12,8 @@ namespace Playout.Engine.Consumers;
 
 /// <summary>
 /// The programme's time code as an SMPTE ST 2110-40 ancillary data flow (<see cref="Rfc8331Packetizer"/>): each frame an
-/// ST 12-2 ATC packet (<see cref="AncillaryTimecode"/>) of the frame's time of day (UTC, from the channel clock's air time; drop
+/// ST 12-2 ATC packet (<see cref="AncillaryTimecode"/>) of the frame's time of day (in <see cref="St2110AncillarySettings.Zone"/>,
+/// the station's in the service, from the channel clock's air time; drop
 /// frame at 29.97 and 59.94), stamped with the frame's 90 kHz timestamp as the video flow's are. An interlaced frame's first
 /// field carries the time code, its second an empty packet half a frame later, so a receiver sees every field.
 /// With <see cref="St2110AncillarySettings.Scte35"/> the schedule's splices ride along as SCTE 104 messages (SMPTE ST 2010,
@@ -82,12 +83,12 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
         _cues.Add(spliceTick, command, preRoll, descriptors);
     }
 
-    /// <summary>The time code a tick's frame carries: its air time's time of day, at the format's time code rate.</summary>
+    /// <summary>The time code a tick's frame carries: its air time's time of day in the output's zone, at the format's time code rate.</summary>
     public Timecode TimecodeOf(long tick)
     {
         var format = _channel.Format;
-        var air = (_channel.Clock?.Epoch ?? DateTimeOffset.UnixEpoch) + format.TimeOf(tick);
-        long frames = (long)((Int128)air.UtcDateTime.TimeOfDay.Ticks * format.FrameRate.Numerator / ((Int128)TimeSpan.TicksPerSecond * format.FrameRate.Denominator));
+        var air = TimeZoneInfo.ConvertTime((_channel.Clock?.Epoch ?? DateTimeOffset.UnixEpoch) + format.TimeOf(tick), _settings.Zone);
+        long frames = (long)((Int128)air.TimeOfDay.Ticks * format.FrameRate.Numerator / ((Int128)TimeSpan.TicksPerSecond * format.FrameRate.Denominator));
         return Timecode.FromFrameCount(frames % _rate.FramesPerDay, _rate);
     }
 

@@ -7,4 +7,7 @@ public sealed record St2110AncillarySettings(IPEndPoint Destination, uint Ssrc, 
 {
     /// <summary>Carry the schedule's splices as SCTE 104 messages (ST 2010) beside the time code.</summary>
     public bool Scte35 { get; init; }
+
+    /// <summary>The zone whose time of day the time code counts (the station's, in the service); UTC by default.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 }

@@ -18,7 +18,7 @@ namespace Playout.Engine.Modules;
 /// audioChannels (2, 1 to 16), firstChannel (1: the programme channel the flow starts at), packetTime (1 or 0.125 ms) and
 /// payloadType (97).</item>
 /// <item>Consumer "st2110-anc": its time code as an ST 2110-40 flow (<see cref="St2110AncillaryConsumer"/>); settings
-/// payloadType (100) and scte35 (the schedule's splices as SCTE 104 messages).</item>
+/// payloadType (100), scte35 (the schedule's splices as SCTE 104 messages) and timeZone (the time code's; UTC).</item>
 /// </list>
 /// All take destination ("address:port", required), ssrc (default: from the channel's name and the flow), ttl (64, 1 to
 /// 255, for multicast) and sdp (a path to write the flow's SDP to).
@@ -37,7 +37,7 @@ public sealed class St2110Module : IModule
             Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp) { FirstChannel = FirstChannel(r) })),
             withoutPicture: true);
         registry.AddConsumer("st2110-anc", r => Made(r, sdp => new St2110AncillaryConsumer(r.Channel, new St2110AncillarySettings(Destination(r),
-            Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp) { Scte35 = r.Settings.Get("scte35", false) })));
+            Ssrc(r, "ancillary"), r.Settings.Get("payloadType", (byte)100), Ttl(r), sdp) { Scte35 = r.Settings.Get("scte35", false), Zone = Zone(r) })));
         registry.AddProducer("st2110", Receiver);
     }
 
@@ -99,6 +99,11 @@ public sealed class St2110Module : IModule
     /// <summary>The programme channel (from 1) an audio flow starts at: its channels must all be the programme's.</summary>
     private static int FirstChannel(ConsumerRequest r) => Within(r, "firstChannel", 1, 1, AudioPool.ProgrammeChannels - Channels(r) + 1,
         $"a flow of {Channels(r)} channels starts at programme channel 1 to {AudioPool.ProgrammeChannels - Channels(r) + 1}");
+
+    /// <summary>The IANA zone whose time of day a time code counts ("timeZone"; UTC without one).</summary>
+    private static TimeZoneInfo Zone(ConsumerRequest r) => r.Settings.Get<string?>("timeZone", null) is not { } name ? TimeZoneInfo.Utc
+        : TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone
+        : throw new ModuleSettingException("timeZone", $"'{name}' is not a time zone this machine knows (an IANA name such as Asia/Ho_Chi_Minh)");
 
     private static int Within(ConsumerRequest r, string key, int fallback, int min, int max, string range)
     {

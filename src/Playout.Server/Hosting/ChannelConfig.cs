@@ -369,6 +369,9 @@ public sealed record OutputConfig
     /// <summary>ST 2110-30: the programme channel (from 1) the flow's first channel is; null: 1.</summary>
     public int? FirstChannel { get; init; }
 
+    /// <summary>ST 2110-40: the IANA zone whose time of day the time code counts; null: the station's (station.timeZone).</summary>
+    public string? TimeZone { get; init; }
+
     internal void Validate(string where, ConfigProblems problems)
     {
         if (Type == OutputKind.Stream && string.IsNullOrWhiteSpace(Url))
@@ -393,6 +396,9 @@ public sealed record OutputConfig
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
         if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)
             problems.Add($"{where}.audioChannels", $"an st2110-audio flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels; got {AudioChannels}");
+        if (TimeZone is { } zone && (Type != OutputKind.St2110Anc || AutomationConfig.ZoneProblem(zone) is not null))
+            problems.Add($"{where}.timeZone", Type != OutputKind.St2110Anc ? "only an st2110-anc output's time code takes a time zone"
+                : AutomationConfig.ZoneProblem(zone)!);
         if (FirstChannel is { } firstChannel && (Type != OutputKind.St2110Audio || firstChannel < 1 || firstChannel - 1 + AudioChannels > AudioPool.ProgrammeChannels))
             problems.Add($"{where}.firstChannel", $"an st2110-audio flow of {AudioChannels} channels starts at programme channel 1 to {AudioPool.ProgrammeChannels - AudioChannels + 1}; got {firstChannel}");
         if (PacketTime is { } packetTime && (Type != OutputKind.St2110Audio || packetTime is not (1 or 0.125)))

@@ -181,6 +181,8 @@ public sealed class ChannelRuntime : IDisposable
             settings = settings.With("sdp", service.FilePath(sdp));
         if (output.Folder is { } folder)
             settings = settings.With("folder", service.FilePath(folder));
+        if (output.Type == OutputKind.St2110Anc)
+            settings = settings.With("timeZone", output.TimeZone ?? service.Station.ZoneName(service));
         if (config.Card is { } cardConfig)
             settings = settings.With("output", cardConfig.Output);
         if (videoBitrate is { } bitrate)

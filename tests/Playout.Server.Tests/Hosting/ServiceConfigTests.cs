@@ -179,7 +179,7 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
-    public void Scte35_now_playing_and_a_first_channel_are_taken_by_the_outputs_that_carry_them_and_refused_elsewhere_at_their_field()
+    public void Output_settings_are_taken_by_the_outputs_that_use_them_and_refused_elsewhere_at_their_field()
     {
         var problems = Problems("""
             {
@@ -191,7 +191,9 @@ public sealed class ServiceConfigTests : IDisposable
                                { "type": "st2110-anc", "destination": "239.1.1.1:5004", "scte35": true },
                                { "type": "preview", "scte35": true }, { "type": "hls", "folder": "hls2", "nowPlaying": true },
                                { "type": "st2110-audio", "destination": "239.1.1.2:5004", "audioChannels": 2, "firstChannel": 3 },
-                               { "type": "st2110-audio", "destination": "239.1.1.3:5004", "audioChannels": 4, "firstChannel": 14 } ]
+                               { "type": "st2110-audio", "destination": "239.1.1.3:5004", "audioChannels": 4, "firstChannel": 14 },
+                               { "type": "st2110-anc", "destination": "239.1.1.4:5004", "timeZone": "Asia/Ho_Chi_Minh" },
+                               { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" } ]
                 }
               ]
             }
@@ -202,6 +204,8 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 8: channels[0].outputs[3].scte35: only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35",
             "FILE, line 8: channels[0].outputs[4].nowPlaying: only a stream output carries the title on air as timed metadata (hls lists it in its playlists)",
             "FILE, line 10: channels[0].outputs[6].firstChannel: an st2110-audio flow of 4 channels starts at programme channel 1 to 13; got 14",
+            "FILE, line 12: channels[0].outputs[8].timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)",
+            "FILE, line 12: channels[0].outputs[9].timeZone: only an st2110-anc output's time code takes a time zone",
         ], problems);
     }
 
