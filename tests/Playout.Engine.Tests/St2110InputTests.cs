@@ -121,10 +121,45 @@ public class St2110InputTests
             }
             last?.Release();
             last = frame.Video?.AddRef();
-            return link.Producer.Counters.SetAside > 500 && link.Producer.Counters.Frames > 25;
+            // RTP of the junk is another sender's: set aside as such.
+            return link.Producer.Counters.SetAside + link.Producer.Counters.Foreign > 500 && link.Producer.Counters.Frames > 25;
         }), $"{link.Producer.Counters}");
         Assert.True(link.IsThePicture(last!), "junk changed the picture");
         last!.Release();
+    }
+
+    /// <summary>A second sender put on the flow's port with another SSRC, sending another picture: the input keeps the sender
+    /// it took, sets the other's packets aside (not counted as loss), shows the picture sent and alarms naming both SSRCs.</summary>
+    [Fact]
+    public void A_second_sender_on_the_flow_is_set_aside_and_alarmed()
+    {
+        using var link = new Link("720p50");
+        link.Start();
+        Assert.True(link.Receive(TimeSpan.FromSeconds(10), (_, shown) => shown), "nothing received");
+        using var intruder = new ModuleRegistry(StandardModules.All).CreateConsumer("st2110", new ConsumerRequest(link.Receiver,
+            ModuleSettings.Empty.With("destination", $"127.0.0.1:{link.VideoPort}").With("ssrc", 0x0BADF00Du)));
+        var black = link.Receiver.VideoPool.Rent();
+        black.Commit();
+        var silence = link.Receiver.AudioPool.Rent();
+        silence.Commit();
+        string alarm = $"channel 2/input {link.Producer.Name}/packets";
+        Frame? last = null;
+        long intruderTick = 0;
+        Assert.True(link.Receive(TimeSpan.FromSeconds(15), (frame, _) =>
+        {
+            intruder.Send(intruderTick++, black, silence);
+            last?.Release();
+            last = frame.Video?.AddRef();
+            return link.Producer.Counters.Foreign > 10_000 && link.Receiver.Alarms.IsActive(alarm);
+        }), $"{link.Producer.Counters}");
+        Assert.True(link.IsThePicture(last!), "the second sender's picture got in");
+        last!.Release();
+        Assert.Equal(0, link.Producer.Counters.VideoLost);
+        string message = link.Receiver.Alarms.Active.Single(a => a.Source == alarm).Message;
+        Assert.Contains("packets of another sender set aside", message);
+        Assert.Contains("not 0x0BADF00D", message);
+        black.Release();
+        silence.Release();
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Playout.Engine.Channels;
 using Playout.Media.Audio;
@@ -40,6 +41,9 @@ internal sealed class St2110AudioReceiver : IDisposable
 
     /// <summary>Sample frames the reading stays behind the newest received.</summary>
     public int Latency { get; }
+
+    /// <summary>The sender taken (packets of others are set aside): one released after a second's silence.</summary>
+    public RtpSourceLock Senders { get; } = new(Stopwatch.Frequency);
 
     public RtpSequenceCounter Sequence { get; } = new(16);
 
@@ -93,6 +97,8 @@ internal sealed class St2110AudioReceiver : IDisposable
 
     private void Take(ReadOnlySpan<byte> datagram)
     {
+        if (!Senders.Accept(datagram, Stopwatch.GetTimestamp()))
+            return;
         var packet = _depacketizer.Read(datagram, _packet, _width);
         if (packet.Problem != RtpPacketProblem.None)
         {

@@ -13,7 +13,8 @@ namespace Playout.Engine.Producers.St2110;
 /// <list type="bullet">
 /// <item>Each tick shows the newest whole frame (again, when none came since), with a frame's worth of the sound.</item>
 /// <item>Packets lost inside a frame leave those lines as the frame before showed them, and raise a warning on the input
-/// (<c>{channel}/input {name}/packets</c>) that clears after a second without loss.</item>
+/// (<c>{channel}/input {name}/packets</c>) that clears after a second without loss; so do packets of a second sender on a
+/// flow, which are set aside (<see cref="RtpSourceLock"/>).</item>
 /// <item>No picture for the hold time, or a flow that cannot be received, is a loss of signal: the layer shows its filler
 /// and raises its alarm, and the loss is kept for as-run (<see cref="SignalLosses"/>).</item>
 /// </list>
@@ -29,7 +30,7 @@ public sealed class St2110InputProducer : Producer, ILiveInput
     private readonly long _ticksASecond;
     private Frame? _current;
     private long _nextCheck;
-    private (long Lost, long Reordered, long Incomplete) _lastCheck;
+    private (long Lost, long Reordered, long Incomplete, long Foreign) _lastCheck;
 
     /// <exception cref="InvalidDataException">An SDP this input cannot take, or a flow that is not the channel's format; the message names the file and line.</exception>
     /// <exception cref="IOException">An SDP file that cannot be read.</exception>
@@ -67,7 +68,7 @@ public sealed class St2110InputProducer : Producer, ILiveInput
 
     public St2110InputCounters Counters => new(_video.Frames, _video.IncompleteFrames, _video.Sequence.Received, _video.Sequence.Lost,
         _video.Sequence.Reordered, _audio?.Sequence.Received ?? 0, _audio?.Sequence.Lost ?? 0, _audio?.Sequence.Reordered ?? 0,
-        _audio?.Underruns ?? 0, _video.SetAside + (_audio?.SetAside ?? 0));
+        _audio?.Underruns ?? 0, _video.SetAside + (_audio?.SetAside ?? 0), _video.Senders.Foreign + (_audio?.Senders.Foreign ?? 0));
 
     public override bool TryReceive(in ProduceContext context, out LayerFrame frame)
     {
@@ -124,18 +125,33 @@ public sealed class St2110InputProducer : Producer, ILiveInput
         return St2110AudioFlow.From(audio, audioSdp, channels);
     }
 
-    /// <summary>Once a second: a warning while packets are being lost or reordered, cleared after a second without.</summary>
+    /// <summary>
+    /// Once a second: a warning while packets are being lost or reordered, or another sender's arrive on a flow, cleared
+    /// after a second without.
+    /// </summary>
     private void CheckLoss(long tick)
     {
         _nextCheck = tick + _ticksASecond;
         var now = (Lost: _video.Sequence.Lost + (_audio?.Sequence.Lost ?? 0), Reordered: _video.Sequence.Reordered + (_audio?.Sequence.Reordered ?? 0),
-            Incomplete: _video.IncompleteFrames);
+            Incomplete: _video.IncompleteFrames, Foreign: _video.Senders.Foreign + (_audio?.Senders.Foreign ?? 0));
         long lost = now.Lost - _lastCheck.Lost, reordered = now.Reordered - _lastCheck.Reordered, incomplete = now.Incomplete - _lastCheck.Incomplete;
+        long foreign = now.Foreign - _lastCheck.Foreign;
         _lastCheck = now;
-        if (lost > 0 || incomplete > 0)
+        if (lost > 0 || incomplete > 0 || foreign > 0)
             _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Warning,
-                $"{Name}: {lost} packets lost and {reordered} reordered in the last second; {incomplete} frames kept lines of the frame before");
+                $"{Name}: {lost} packets lost and {reordered} reordered in the last second; {incomplete} frames kept lines of the frame before" +
+                (foreign > 0 ? $"; {foreign} packets of another sender set aside ({Senders()})" : ""));
         else if (_channel.Alarms.IsActive(_alarmSource))
             _channel.Alarms.Clear(_alarmSource);
+    }
+
+    /// <summary>The senders taken and set aside, as SSRCs, for the alarm.</summary>
+    private string Senders()
+    {
+        static string Hex(uint? ssrc) => ssrc is { } value ? $"0x{value:X8}" : "none";
+        var flows = new List<RtpSourceLock> { _video.Senders };
+        if (_audio is not null)
+            flows.Add(_audio.Senders);
+        return string.Join(", ", flows.Where(f => f.LastForeign is not null).Select(f => $"taking SSRC {Hex(f.Source)}, not {Hex(f.LastForeign)}"));
     }
 }

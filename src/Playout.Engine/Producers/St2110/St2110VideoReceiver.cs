@@ -58,6 +58,9 @@ internal sealed class St2110VideoReceiver : IDisposable
         _thread.Start();
     }
 
+    /// <summary>The sender taken (packets of others are set aside): one released after a second's silence.</summary>
+    public RtpSourceLock Senders { get; } = new(Stopwatch.Frequency);
+
     public RtpSequenceCounter Sequence { get; } = new(32);
 
     public long Frames => Interlocked.Read(ref _frames);
@@ -88,6 +91,8 @@ internal sealed class St2110VideoReceiver : IDisposable
 
     private void Take(ReadOnlySpan<byte> datagram)
     {
+        if (!Senders.Accept(datagram, Stopwatch.GetTimestamp()))
+            return;
         // Where the packet belongs is decided from its checked headers before anything is written.
         var packet = _depacketizer.Inspect(datagram);
         if (packet.Problem != RtpPacketProblem.None)
