@@ -13,7 +13,9 @@ public class SerialAsciiSettingsTests
     [InlineData("baud", "fast", "baud: 'fast' is not a whole number from 300 to 921600")]
     [InlineData("pollMs", "5", "pollMs: '5' is not a whole number from 20 to 600000")]
     [InlineData("retries", "11", "retries: '11' is not a whole number from 0 to 10")]
-    [InlineData("port", "", "port: missing (the serial device, e.g. /dev/ttyUSB0)")]
+    [InlineData("port", "", "port: missing (the serial device, e.g. /dev/ttyUSB0, or tcp://host:port)")]
+    [InlineData("port", "tcp://encoder", "port: 'tcp://encoder' is not tcp://host:port")]
+    [InlineData("port", "tcp://encoder:4001/path", "port: 'tcp://encoder:4001/path' is not tcp://host:port")]
     [InlineData("profile", "/nonexistent/p.json", "profile: /nonexistent/p.json: cannot read the profile:")]
     public void A_wrong_setting_is_named(string name, string value, string expected)
     {

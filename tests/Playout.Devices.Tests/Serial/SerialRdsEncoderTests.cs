@@ -39,6 +39,26 @@ public sealed class SerialRdsEncoderTests
         Assert.DoesNotContain(encoder.Requests, r => r.Contains("two", StringComparison.Ordinal));
     }
 
+    /// <summary>The encoder's serial port behind a TCP port (a serial device server, or an encoder's own network port): the same
+    /// profile over <c>tcp://host:port</c>; the server gone is a lost link, and once it is back the text goes out again.</summary>
+    [Fact]
+    public async Task Radio_text_goes_over_tcp_and_a_server_gone_and_back_gets_the_text_again()
+    {
+        await using var rig = new SerialRig(tcp: true);
+        rig.Twin(port => new RdsEncoderTwin(port));
+        rig.Open(RdsEncoderProfile, name: "rds");
+        await rig.Connected();
+        await rig.Send("text", ("text", "Bài hát một"));
+        await Until(() => rig.Setting("text")?.Actual == "Bai hat mot", "the text read back over tcp");
+
+        rig.Line.Pull();
+        await rig.Lost();
+        rig.Line.Plug();
+        // A new encoder behind the server, knowing nothing: the desired text is asserted once the connection is made again.
+        var encoder = rig.Twin(port => new RdsEncoderTwin(port));
+        await Until(() => encoder.RadioText == "Bai hat mot", "the text asserted again after the connection came back", seconds: 20);
+    }
+
     [Fact]
     public async Task A_line_pulled_and_plugged_again_gets_the_radio_text_it_missed()
     {

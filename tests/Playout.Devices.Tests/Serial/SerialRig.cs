@@ -5,21 +5,27 @@ using Playout.TestSupport;
 
 namespace Playout.Devices.Tests.Serial;
 
-/// <summary>A socat pseudo-terminal pair with a serial-ascii device polling fast on the host end; the test puts a twin on the device end.</summary>
+/// <summary>A socat pseudo-terminal pair (or a pseudo-terminal behind a TCP port, with <c>tcp</c>) with a serial-ascii device
+/// polling fast on the host end; the test puts a twin on the device end.</summary>
 internal sealed class SerialRig : IAsyncDisposable
 {
     public static string TransmitterSerialProfile => Repository.File("configs/devices/transmitter-serial.json");
     public static string EncoderProfile => Repository.File("configs/devices/encoder-serial.json");
     public static string RdsEncoderProfile => Repository.File("configs/devices/rds-encoder.json");
 
-    public SerialLinePair Line { get; } = new();
+    public SerialLinePair Line { get; }
     public LinesLogger Log { get; } = new();
     public AlarmBoard Alarms { get; }
     public Device Device { get; private set; } = null!;
 
     private readonly List<IDisposable> _twins = [];
 
-    public SerialRig() => Alarms = new AlarmBoard(Log);
+    public SerialRig(bool tcp = false)
+    {
+        Line = new SerialLinePair(tcp);
+        Alarms = new AlarmBoard(Log);
+    }
+
 
     /// <summary>A twin the rig disposes of after the device.</summary>
     public T Twin<T>(Func<string, T> open) where T : IDisposable
