@@ -1,11 +1,12 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Consumers;
 using Playout.Engine.Modules;
 using Playout.Media.Formats;
+using Playout.Media.Frames;
 using Playout.Media.Scte35;
-using System.Globalization;
 using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
@@ -32,12 +33,7 @@ public class HlsOutputTests
         frame.Commit();
         for (long tick = 0; tick < 130; tick++)
         {
-            var audio = context.AudioPool.Rent();
-            audio.Write(context.Format.AudioSamplesForFrame(tick));
-            audio.Commit();
-            hls.Send(tick, frame, audio);
-            audio.Release();
-            Thread.Sleep(20);
+            Send(context, hls, tick, frame);
         }
         hls.Dispose();
         frame.Release();
@@ -97,12 +93,7 @@ public class HlsOutputTests
         for (long tick = 0; tick < 330; tick++)
         {
             context.NowPlaying = tick < 260 ? "Song one" : "Bài hát hai";
-            var audio = context.AudioPool.Rent();
-            audio.Write(context.Format.AudioSamplesForFrame(tick));
-            audio.Commit();
-            hls.Send(tick, frame, audio);
-            audio.Release();
-            Thread.Sleep(20);
+            Send(context, hls, tick, frame);
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => hls.CueSplice(300, leave, TimeSpan.Zero));
         hls.Dispose();
@@ -158,12 +149,7 @@ public class HlsOutputTests
         frame.Commit();
         for (long tick = 0; tick < 30; tick++)
         {
-            var audio = context.AudioPool.Rent();
-            audio.Write(context.Format.AudioSamplesForFrame(tick));
-            audio.Commit();
-            hls.Send(tick, frame, audio);
-            audio.Release();
-            Thread.Sleep(20);
+            Send(context, hls, tick, frame);
         }
         hls.Dispose();
         frame.Release();
@@ -197,12 +183,7 @@ public class HlsOutputTests
         bool alarmed = false, cleared = false;
         for (long tick = 0; tick < 400 && !cleared; tick++)
         {
-            var audio = context.AudioPool.Rent();
-            audio.Write(context.Format.AudioSamplesForFrame(tick));
-            audio.Commit();
-            hls.Send(tick, frame, audio);
-            audio.Release();
-            Thread.Sleep(20);
+            Send(context, hls, tick, frame);
             if (!alarmed && context.Alarms.IsActive("c/hls"))
             {
                 alarmed = true;
@@ -216,6 +197,17 @@ public class HlsOutputTests
         Assert.True(alarmed && cleared, $"alarmed {alarmed}, cleared {cleared}");
         Assert.Equal(0, hls.Counters.Dropped);
         Assert.Contains("#EXT-X-ENDLIST", File.ReadAllText(folder.File("144p/index.m3u8")));
+    }
+
+    /// <summary>Sends the frame of <paramref name="tick"/> with a frame's silence, then waits 20 ms (faster than 50 frames a second, slower than the encoders).</summary>
+    private static void Send(ChannelContext context, HlsConsumer hls, long tick, Frame frame)
+    {
+        var audio = context.AudioPool.Rent();
+        audio.Write(context.Format.AudioSamplesForFrame(tick));
+        audio.Commit();
+        hls.Send(tick, frame, audio);
+        audio.Release();
+        Thread.Sleep(20);
     }
 
     private sealed record ListedSegment(string Uri, DateTimeOffset Date);

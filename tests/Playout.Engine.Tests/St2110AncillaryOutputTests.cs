@@ -10,6 +10,7 @@ using Playout.Media.Formats;
 using Playout.Media.Rtp;
 using Playout.Media.Scte35;
 using Playout.Media.Time;
+using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
@@ -22,12 +23,10 @@ public class St2110AncillaryOutputTests
     [InlineData("720p50")]
     public void Each_frame_carries_its_time_code_with_the_video_flows_timestamp(string formatName)
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = Context(formatName);
         var format = context.Format;
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", listener.LocalEndPoint!.ToString()!)));
+        using var listener = Listener();
+        using var output = Output(context, listener.LocalEndPoint!.ToString()!);
         Assert.Contains("a=rtpmap:100 smpte291/90000\r\n", output.Sdp);
         Assert.Contains($"a=fmtp:100 DID_SDID={{0x60,0x60}}; exactframerate={(format.FrameRate.Denominator == 1 ? $"{format.FrameRate.Numerator}" : $"{format.FrameRate.Numerator}/{format.FrameRate.Denominator}")}\r\n", output.Sdp);
         var frame = context.VideoPool.Rent();
@@ -46,10 +45,9 @@ public class St2110AncillaryOutputTests
             Assert.Equal(timestamp, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)));
             Assert.Equal(1, buffer[16]);
             Assert.Equal(format.IsInterlaced ? 0b10 : 0b00, buffer[17] >> 6);
-            // DID, SDID and DC sit after the 32-bit C/line/offset/stream word; the 16 user data words after them.
-            var words = TenBitWords(buffer.AsSpan(24, length - 24), 3 + 16);
-            Assert.Equal([0x60, 0x60, 16], words[..3].Select(w => (int)(w & 0xFF)));
-            var read = AncillaryTimecode.Read([.. words[3..].Select(w => (byte)w)]);
+            var atc = Assert.Single(Rfc8331Reader.Packets(buffer.AsSpan(0, length)));
+            Assert.Equal((0x60, 0x60, 16, true, true), (atc.Did, atc.Sdid, atc.Data.Length, atc.WordsChecked, atc.ChecksumChecked));
+            var read = AncillaryTimecode.Read(atc.Data);
             var expected = output.TimecodeOf(tick);
             int frames = rate.Base > 30 ? expected.Frames / 2 : expected.Frames;
             Assert.Equal((expected.Hours, expected.Minutes, expected.Seconds, frames, rate.DropFrame), (read.Hours, read.Minutes, read.Seconds, read.Frames, read.DropFrame));
@@ -71,9 +69,8 @@ public class St2110AncillaryOutputTests
     [Fact]
     public void The_time_code_is_the_frames_time_of_day()
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
-        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010")));
+        using var context = Context("1080i50");
+        using var output = Output(context, "127.0.0.1:5010");
         // Without a channel clock the timeline starts at 1970-01-01 00:00 UTC: tick 25·3723 + 7 is 01:02:03:07.
         Assert.Equal(new Timecode(1, 2, 3, 7, TimecodeRate.Fps25), output.TimecodeOf(25 * 3723 + 7));
         Assert.Equal(new Timecode(0, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(25 * 86_400));
@@ -84,12 +81,10 @@ public class St2110AncillaryOutputTests
     [InlineData("720p59.94")]
     public void Splices_ride_as_scte104_messages_in_the_frame_their_pre_roll_ahead(string formatName)
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = Context(formatName);
         var format = context.Format;
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", listener.LocalEndPoint!.ToString()!).With("scte35", true)));
+        using var listener = Listener();
+        using var output = Output(context, listener.LocalEndPoint!.ToString()!, ModuleSettings.Empty.With("scte35", true));
         Assert.Contains(" DID_SDID={0x60,0x60}; DID_SDID={0x41,0x07}; exactframerate=", output.Sdp);
         var frame = context.VideoPool.Rent();
         frame.Commit();
@@ -112,12 +107,15 @@ public class St2110AncillaryOutputTests
         {
             output.Send(tick, frame, audio);
             int length = listener.Receive(buffer);
-            foreach (var (line, did, sdid, data) in AncillaryPackets(buffer.AsSpan(0, length)))
-                if ((did, sdid) == (0x41, 0x07))
+            foreach (var packet in Rfc8331Reader.Packets(buffer.AsSpan(0, length)))
+            {
+                Assert.True(packet.WordsChecked && packet.ChecksumChecked, $"tick {tick}: a word's parity or the checksum is wrong");
+                if ((packet.Did, packet.Sdid) == (0x41, 0x07))
                 {
-                    Assert.Equal(St2110AncillaryConsumer.Scte104Line, line);
-                    seen.Add((tick, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)), data));
+                    Assert.Equal(St2110AncillaryConsumer.Scte104Line, packet.Line);
+                    seen.Add((tick, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)), packet.Data));
                 }
+            }
             if (format.IsInterlaced)
                 Drain(listener, 1);
         }
@@ -155,52 +153,27 @@ public class St2110AncillaryOutputTests
         return message[16..].ToArray();
     }
 
-    /// <summary>Every ANC packet of an RFC 8331 payload: line, DID, SDID and user data, each word's parity and the checksum checked.</summary>
-    private static List<(int Line, int Did, int Sdid, byte[] Data)> AncillaryPackets(ReadOnlySpan<byte> packet)
+    private static ChannelContext Context(string format) =>
+        new("c", VideoFormats.Parse(format), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+
+    /// <summary>A loopback socket the flow is sent to (5 s to wait for a packet).</summary>
+    private static Socket Listener()
     {
-        var found = new List<(int, int, int, byte[])>();
-        int count = packet[16], at = 20 * 8;
-        for (int p = 0; p < count; p++)
-        {
-            uint header = Bits(packet, ref at, 32);
-            int line = (int)(header >> 20 & 0x7FF);
-            var words = new List<uint>();
-            for (int w = 0; w < 3; w++)
-                words.Add(Bits(packet, ref at, 10));
-            int dataCount = (int)(words[2] & 0xFF);
-            for (int w = 0; w < dataCount + 1; w++)
-                words.Add(Bits(packet, ref at, 10));
-            Assert.All(words[..^1], w => Assert.Equal(Rfc8331Packetizer.WithParity((byte)w), w));
-            uint sum = (uint)words[..^1].Sum(w => (long)(w & 0x1FF)) & 0x1FF;
-            Assert.Equal(sum | (~sum << 1 & 0x200), words[^1]);
-            found.Add((line, (int)(words[0] & 0xFF), (int)(words[1] & 0xFF), [.. words[3..^1].Select(w => (byte)w)]));
-            at = (at + 31) / 32 * 32;
-        }
-        return found;
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return listener;
     }
 
-    private static uint Bits(ReadOnlySpan<byte> bytes, ref int at, int count)
-    {
-        uint value = 0;
-        for (int b = 0; b < count; b++, at++)
-            value = value << 1 | (uint)(bytes[at >> 3] >> (7 - (at & 7)) & 1);
-        return value;
-    }
+    /// <summary>The output, to <paramref name="destination"/> (the listener's address, or any when only its time code is asked).</summary>
+    private static St2110AncillaryConsumer Output(ChannelContext context, string destination, ModuleSettings? settings = null) =>
+        (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
+            new ConsumerRequest(context, (settings ?? ModuleSettings.Empty).With("destination", destination)));
 
     private static void Drain(Socket listener, int packets)
     {
         var buffer = new byte[1500];
         for (int i = 0; i < packets; i++)
             listener.Receive(buffer);
-    }
-
-    private static uint[] TenBitWords(ReadOnlySpan<byte> bytes, int count)
-    {
-        var words = new uint[count];
-        for (int w = 0, at = 0; w < count; w++)
-            for (int b = 0; b < 10; b++, at++)
-                words[w] = words[w] << 1 | (uint)(bytes[at >> 3] >> (7 - (at & 7)) & 1);
-        return words;
     }
 
     [Theory]
@@ -210,9 +183,8 @@ public class St2110AncillaryOutputTests
     [InlineData("UTC", 1)]
     public void The_time_code_counts_the_time_of_day_in_its_zone(string zone, int hours)
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
-        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", zone)));
+        using var context = Context("1080i50");
+        using var output = Output(context, "127.0.0.1:5010", ModuleSettings.Empty.With("timeZone", zone));
         // 01:02:03:07 UTC on 2026-01-15 is 08:02:03:07 in Vietnam and Indonesia's west, 09:02:03:07 in China.
         long utc = 25L * (long)(new DateTimeOffset(2026, 1, 15, 1, 2, 3, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
         Assert.Equal(new Timecode(hours, 2, 3, 7, TimecodeRate.Fps25), output.TimecodeOf(utc + 7));
@@ -221,15 +193,13 @@ public class St2110AncillaryOutputTests
     [Fact]
     public void A_zone_across_daylight_saving_moves_the_time_code_by_the_hour()
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse("1080p25"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
-        using var output = (St2110AncillaryConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", "Europe/London")));
+        using var context = Context("1080p25");
+        using var output = Output(context, "127.0.0.1:5010", ModuleSettings.Empty.With("timeZone", "Europe/London"));
         long winter = 25L * (long)(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
         long summer = 25L * (long)(new DateTimeOffset(2026, 7, 15, 12, 0, 0, TimeSpan.Zero) - DateTimeOffset.UnixEpoch).TotalSeconds;
         Assert.Equal(new Timecode(12, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(winter));
         Assert.Equal(new Timecode(13, 0, 0, 0, TimecodeRate.Fps25), output.TimecodeOf(summer));
-        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
-            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("timeZone", "Mars/Olympus"))));
+        var error = Assert.Throws<ModuleSettingException>(() => Output(context, "127.0.0.1:5010", ModuleSettings.Empty.With("timeZone", "Mars/Olympus")));
         Assert.Equal("timeZone", error.Key);
         Assert.Contains("Mars/Olympus", error.Message);
     }
@@ -237,7 +207,7 @@ public class St2110AncillaryOutputTests
     [Fact]
     public void A_payload_type_rtp_cannot_carry_is_named()
     {
-        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = Context("720p50");
         var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("st2110-anc",
             new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "127.0.0.1:5010").With("payloadType", 200))));
         Assert.Equal("payloadType", error.Key);

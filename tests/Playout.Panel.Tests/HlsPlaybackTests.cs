@@ -36,27 +36,7 @@ public class HlsPlaybackTests(PanelFixture panel)
     public async Task Hlsjs_in_chromium_plays_the_ladder_switches_renditions_and_reads_titles_and_breaks()
     {
         using var folder = new TempDirectory();
-        Directory.CreateDirectory(folder.File("media"));
-        foreach (string clip in new[] { "programme", "advert" })
-            Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "3",
-                "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", folder.File($"media/{clip}.mp4"));
-        folder.Write("day.yaml", System.Text.Encoding.UTF8.GetBytes("""
-            date: 2026-01-01
-            events:
-              - id: rotation
-                kind: block
-                loop: true
-                duration: "23:59:00"
-                children:
-                  - { id: programme, kind: clip, source: programme.mp4, title: "Programme A" }
-                  - id: advert
-                    kind: clip
-                    source: advert.mp4
-                    title: "Advert"
-                    secondaries:
-                      - kind: scte35
-                        scte35: { eventId: 42, out: true, duration: "00:00:03", autoReturn: true }
-            """));
+        BreakRotation.Write(folder, "640x360", 3, eventId: 42, breakSeconds: 3);
         int http = FreePorts.Tcp();
         string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
             {

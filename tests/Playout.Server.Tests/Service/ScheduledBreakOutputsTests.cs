@@ -18,26 +18,7 @@ public class ScheduledBreakOutputsTests
     public async Task A_scheduled_break_reaches_the_hls_playlists_and_the_ancillary_flow()
     {
         using var folder = new TempDirectory();
-        Directory.CreateDirectory(folder.File("media"));
-        Ffmpeg.Run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2",
-            "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", folder.File("media/clip.mp4"));
-        folder.Write("day.yaml", Encoding.UTF8.GetBytes("""
-            date: 2026-01-01
-            events:
-              - id: rotation
-                kind: block
-                loop: true
-                duration: "23:59:00"
-                children:
-                  - { id: programme, kind: clip, source: clip.mp4, title: "Programme" }
-                  - id: advert
-                    kind: clip
-                    source: clip.mp4
-                    title: "Advert"
-                    secondaries:
-                      - kind: scte35
-                        scte35: { eventId: 77, out: true, duration: "00:00:02", autoReturn: true }
-            """));
+        BreakRotation.Write(folder, "320x180", 2, eventId: 77, breakSeconds: 2);
         using var ancillary = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 10_000 };
         ancillary.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         int http = FreePorts.Tcp();
@@ -67,7 +48,7 @@ public class ScheduledBreakOutputsTests
             for (var deadline = DateTime.UtcNow.AddSeconds(40); message is null && DateTime.UtcNow < deadline;)
             {
                 int length = ancillary.Receive(buffer);
-                message = Scte104(buffer.AsSpan(0, length));
+                message = Rfc8331Reader.Packets(buffer.AsSpan(0, length)).FirstOrDefault(p => (p.Did, p.Sdid) == (0x41, 0x07))?.Data;
             }
             Assert.True(message is not null, "no SCTE 104 message in the ancillary flow");
             // splice_request_data: start normal, event 77, a 2 s break with auto return, the automation's 4 s pre-roll.
@@ -87,32 +68,5 @@ public class ScheduledBreakOutputsTests
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
-    }
-
-    /// <summary>The user data of the first DID 0x41 SDID 0x07 packet in an RFC 8331 payload (10-bit words, 8 bits each kept), or null.</summary>
-    private static byte[]? Scte104(ReadOnlySpan<byte> packet)
-    {
-        int count = packet[16], at = 20 * 8;
-        for (int p = 0; p < count; p++)
-        {
-            at += 32;
-            uint did = Bits(packet, ref at) & 0xFF, sdid = Bits(packet, ref at) & 0xFF, words = Bits(packet, ref at) & 0xFF;
-            var data = new byte[words];
-            for (int w = 0; w < words; w++)
-                data[w] = (byte)Bits(packet, ref at);
-            at += 10;
-            at = (at + 31) / 32 * 32;
-            if ((did, sdid) == (0x41, 0x07))
-                return data;
-        }
-        return null;
-    }
-
-    private static uint Bits(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        uint value = 0;
-        for (int b = 0; b < 10; b++, at++)
-            value = value << 1 | (uint)(bytes[at >> 3] >> (7 - (at & 7)) & 1);
-        return value;
     }
 }
