@@ -63,6 +63,12 @@ public sealed class ChannelContext : IDisposable
     internal long HoldLastFrameTicks { get; private set; }
 
     /// <summary>
+    /// Talk-over rules: a layer's sound (a presenter's microphone) ducking other layers' (the music) while it talks
+    /// (<see cref="Stage.TalkOverSettings"/>). A channel setting, made before it goes on air.
+    /// </summary>
+    public IReadOnlyList<Stage.TalkOverSettings> TalkOver { get; set; } = [];
+
+    /// <summary>
     /// What is on air, as listeners are told it (an Icecast stream's title): the schedule's event title, else its source's
     /// name. The automation sets it when an item goes to air; null until then. Any thread.
     /// </summary>

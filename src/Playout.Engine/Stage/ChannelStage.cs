@@ -12,6 +12,7 @@ public sealed class ChannelStage : IDisposable
     private LayerOutput[] _outputs = new LayerOutput[8];
     private LayerOutput[] _unseen = new LayerOutput[8];
     private readonly HashSet<int> _hidden = [];
+    private TalkOver[]? _talkOver;
 
     internal ChannelStage(ChannelContext channel) => _channel = channel;
 
@@ -52,7 +53,7 @@ public sealed class ChannelStage : IDisposable
     /// <summary>
     /// Every layer's output for this tick, bottom to top; valid until the next call. The lowest layer is the programme
     /// layer (the filler covers its gaps). A layer that throws contributes nothing this tick and raises its alarm;
-    /// the others are unaffected.
+    /// the others are unaffected. The channel's talk-over rules then duck the sound of the layers they name.
     /// </summary>
     internal Span<LayerOutput> Produce(scoped in ProduceContext context, Producer filler, V210Compositor compositor)
     {
@@ -71,6 +72,9 @@ public sealed class ChannelStage : IDisposable
                 layers[i].Failed(error);
             }
         }
+        _talkOver ??= [.. _channel.TalkOver.Select(rule => new TalkOver(rule, _channel.Format))];
+        foreach (var rule in _talkOver)
+            rule.Apply(_layers.Keys, _outputs.AsSpan(0, layers.Count));
         return _outputs.AsSpan(0, layers.Count);
     }
 

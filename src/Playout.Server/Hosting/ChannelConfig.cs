@@ -69,6 +69,9 @@ public sealed record ChannelConfig
     /// <summary>Loudness meters, the target items are held to, and normalisation.</summary>
     public LoudnessConfig Loudness { get; init; } = new();
 
+    /// <summary>Talk-over: layers whose sound ducks other layers' while it talks.</summary>
+    public IReadOnlyList<TalkOverConfig> TalkOver { get; init; } = [];
+
     /// <summary>The output types that need no picture, as the standard modules register them.</summary>
     private static readonly IReadOnlyList<string> SoundOutputs = new ModuleRegistry(StandardModules.All).SoundConsumerTypes;
 
@@ -107,6 +110,8 @@ public sealed record ChannelConfig
         Filler.Validate($"{where}.filler", problems);
         Probes.Validate($"{where}.probes", problems);
         Loudness.Validate($"{where}.loudness", problems);
+        for (int i = 0; i < TalkOver.Count; i++)
+            TalkOver[i].Validate($"{where}.talkOver[{i}]", problems);
         Ptp.Validate($"{where}.ptp", problems);
         Playlist?.Validate($"{where}.playlist", problems);
         Automation?.Validate($"{where}.automation", problems);

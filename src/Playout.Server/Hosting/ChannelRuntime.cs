@@ -88,6 +88,7 @@ public sealed class ChannelRuntime : IDisposable
         var context = new ChannelContext(config.Name, format, config.VideoFrames, config.VideoFrames * 2, logs.CreateLogger($"Playout.{config.Name}"), alarms)
         {
             HoldLastFrame = TimeSpan.FromSeconds(config.Filler.HoldSeconds),
+            TalkOver = [.. config.TalkOver.Select(rule => rule.ToSettings())],
         };
         IVideoCard? card = null;
         Channel? channel = null;

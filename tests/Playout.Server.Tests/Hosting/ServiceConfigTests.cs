@@ -210,6 +210,30 @@ public sealed class ServiceConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_talk_over_rule_is_read_and_a_wrong_one_named_at_its_field()
+    {
+        string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
+            { "channels": [ { "name": "fm", "format": "radio", "clock": "system",
+                              "talkOver": [ { "key": 20, "ducked": [ 10, 11 ], "depthDb": -15, "releaseSeconds": 1.5 } ] } ] }
+            """));
+        var rule = ServiceConfig.Load(path).Channels[0].TalkOver.Single().ToSettings();
+        Assert.Equal((20, -15.0, -40.0, TimeSpan.FromSeconds(1.5)), (rule.Key, rule.DepthDb, rule.ThresholdDb, rule.Release));
+        Assert.Equal([10, 11], rule.Ducked);
+
+        var problems = Problems("""
+            { "channels": [ { "name": "fm", "format": "radio", "clock": "system",
+                              "talkOver": [ { "key": 20, "ducked": [ 20 ] }, { "key": 20, "ducked": [ 10 ], "depthDb": 6 },
+                                            { "key": 20, "ducked": [ 10 ], "attackSeconds": -1 } ] } ] }
+            """);
+        Assert.Equal(
+        [
+            "FILE, line 2: channels[0].talkOver[0].key: a layer (0 or more) and ducked: one or more other layers",
+            "FILE, line 2: channels[0].talkOver[1].depthDb: -60 to -1 dB; got 6",
+            "FILE, line 3: channels[0].talkOver[2].attackSeconds: 0 to 10 seconds; got -1",
+        ], problems);
+    }
+
+    [Fact]
     public void Script_limits_are_read_and_given_to_the_service_script_host()
     {
         string path = _folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes("""
