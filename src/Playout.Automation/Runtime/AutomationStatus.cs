@@ -28,6 +28,9 @@ public sealed record AutomationStatus(string Channel, long Tick, string Timecode
     EventStatus? NextFixed, bool Held, long ScheduleVersion, string Mode, FrameRateStatus FrameRate, StatusClocks Clocks,
     EmergencyStatus? Emergency, bool GraphicsOn, InsertStatus? Insert = null)
 {
+    /// <summary>Until when (time of day) an operator holds the silence failover; null when not held.</summary>
+    public string? FallbackHeldUntil { get; init; }
+
     /// <summary>The status of <paramref name="snapshot"/> as of the channel's tick now (times count on from the snapshot).</summary>
     internal static AutomationStatus Of(Channel channel, AutomationSnapshot snapshot, ITimecodes tc, EmergencyStatus? emergency, bool graphicsOn,
         BreakIn? breakIn)

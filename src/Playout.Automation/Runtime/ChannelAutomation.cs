@@ -466,9 +466,46 @@ public sealed class ChannelAutomation : IDisposable
 
     private readonly SilenceFallback? _fallback;
 
-    /// <summary>Covers the silent programme with the fallback, unless an emergency is in force already.</summary>
+    /// <summary>The longest hold an operator may put on the silence failover.</summary>
+    public static readonly TimeSpan LongestFallbackHold = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// Holds the silence failover for <paramref name="duration"/> (intended silence: a minute's silence, a pause in a live
+    /// programme): silence stays on air, under the warning <c>CHANNEL/fallback hold</c>, until the hold's end or
+    /// <see cref="ReleaseFallback"/>. A hold again replaces the first.
+    /// </summary>
+    public EditResult HoldFallback(TimeSpan duration, string who = DefaultOperator) => Acting(now =>
+    {
+        if (_fallback is null)
+            return EditResult.Refused("this channel has no silence failover (automation.fallback)");
+        if (duration <= TimeSpan.Zero || duration > LongestFallbackHold)
+            return EditResult.Refused($"a hold lasts more than 0 and at most {LongestFallbackHold.TotalMinutes} minutes; asked {duration.TotalMinutes:0.##}");
+        long until = now + _channel.Context.Format.FrameIndexAt(duration);
+        _fallback.Hold(until, who, _timecodes.OfDay(until));
+        NoteAction(now, "fallback", $"silence failover held until {_timecodes.OfDay(until)}", who);
+        return EditResult.Done(_plan.Schedule.Version);
+    });
+
+    /// <summary>Ends an operator's hold on the silence failover: silence from now on brings the fallback again.</summary>
+    public EditResult ReleaseFallback(string who = DefaultOperator) => Acting(now =>
+    {
+        if (_fallback?.Release(now) != true)
+            return EditResult.Refused("the silence failover is not held");
+        NoteAction(now, "fallback", "silence failover hold released", who);
+        return EditResult.Done(_plan.Schedule.Version);
+    });
+
+    /// <summary>Until which tick an operator holds the silence failover, or null.</summary>
+    public long? FallbackHeldUntil => _fallback?.HeldUntil;
+
+    /// <summary>Covers the silent programme with the fallback, unless an emergency is in force already or an operator holds it.</summary>
     private void FailOver(SilenceFallback fallback)
     {
+        if (fallback.IsHeld(_channel.Tick))
+        {
+            Noting(() => NoteAction(_channel.Tick, "fallback", "silence on air: the failover is held", SilenceFallback.Who));
+            return;
+        }
         Producer producer;
         try
         {
@@ -505,7 +542,10 @@ public sealed class ChannelAutomation : IDisposable
             write();
     }
 
-    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn);
+    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn) with
+    {
+        FallbackHeldUntil = _fallback?.HeldUntil is long until && _channel.Tick < until ? _timecodes.OfDay(until) : null,
+    };
 
     /// <summary>The break on air now (an event with an SCTE-35 out cue, <see cref="Breaks"/>) as "break ID 'TITLE'", or null; reads the snapshot, never the lock.</summary>
     public string? BreakOnAir() =>
@@ -568,6 +608,8 @@ public sealed class ChannelAutomation : IDisposable
         {
             now = _channel.Tick;
             Collect();
+            if (_fallback?.Release(now, expiredOnly: true) == true)
+                NoteAction(now, "fallback", "silence failover hold ended", SilenceFallback.Who);
             if (_fallback?.Ends(_overrides.Emergency, _asRun.OnAir?.Item.Key) == true)
             {
                 _overrides.Clear();

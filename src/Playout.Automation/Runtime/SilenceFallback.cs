@@ -27,8 +27,39 @@ internal sealed class SilenceFallback(Channel channel, Func<Producer> open)
 
     private string Alarm => $"{channel.Name}/fallback";
 
+    /// <summary>The hold's alarm: a failover held is a safety net taken away, shown until the hold ends.</summary>
+    private string HoldAlarm => $"{channel.Name}/fallback hold";
+
+    private long _heldUntil = -1;
+
+    /// <summary>
+    /// An operator's hold on the failover (a minute's silence on air, intended): until the channel's tick
+    /// <see cref="HeldUntil"/>, silence is left on air. Null when not held.
+    /// </summary>
+    public long? HeldUntil => _heldUntil < 0 ? null : _heldUntil;
+
+    /// <summary>Holds the failover until tick <paramref name="until"/>, under a warning that says who and until when.</summary>
+    public void Hold(long until, string who, string untilText)
+    {
+        _heldUntil = until;
+        channel.Context.Alarms.Raise(HoldAlarm, AlarmSeverity.Warning, $"the silence failover is held by {who} until {untilText}: silence stays on air");
+    }
+
+    /// <summary>Ends a hold (an operator's release, or its time at tick <paramref name="now"/>); whether there was one to end.</summary>
+    public bool Release(long now, bool expiredOnly = false)
+    {
+        if (_heldUntil < 0 || expiredOnly && now < _heldUntil)
+            return false;
+        _heldUntil = -1;
+        channel.Context.Alarms.Clear(HoldAlarm);
+        return true;
+    }
+
     /// <summary>Whether <paramref name="episode"/> is silence that has just lasted the probe's time.</summary>
     public static bool Wants(ProbeEvent episode) => episode is { Kind: ProbeKind.Silence, IsOpen: true };
+
+    /// <summary>Whether the failover is held at tick <paramref name="now"/>.</summary>
+    public bool IsHeld(long now) => _heldUntil >= 0 && now < _heldUntil;
 
     /// <summary>Opens the fallback (its first file starts decoding); off the lock, as an opening may take a while.</summary>
     public Producer Open() => open();

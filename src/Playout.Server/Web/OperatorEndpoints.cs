@@ -10,7 +10,7 @@ namespace Playout.Server.Web;
 
 /// <summary>
 /// The operator panel's actions beyond take/hold/release/skip: jump to an event, manual insert, emergency cut and clear,
-/// graphics on/off. Bad requests (a body field, a clip outside the media roots, an unknown input) get 400 or 404 naming
+/// graphics on/off, the silence failover's hold and release. Bad requests (a body field, a clip outside the media roots, an unknown input) get 400 or 404 naming
 /// what is wrong; an action that cannot apply gets 409 with the reason, and the channel stays on air.
 /// </summary>
 public static class OperatorEndpoints
@@ -50,6 +50,14 @@ public static class OperatorEndpoints
         api.MapPost("/emergency/clear", (int number, HttpContext http) =>
                 Act(channels, number, http, "emergency clear", (host, who) => host.Automation.ClearEmergency(who)))
             .Requires(ApiRole.Operator).WithSummary("End the emergency: the automation's programme again, the event whose time it is in progress.");
+        api.MapPost("/fallback/hold", (int number, double? minutes, HttpContext http) =>
+                minutes is not double held || !(held > 0 && held <= Automation.Runtime.ChannelAutomation.LongestFallbackHold.TotalMinutes)
+                ? Bad($"say for how long: ?minutes=M (more than 0, at most {Automation.Runtime.ChannelAutomation.LongestFallbackHold.TotalMinutes})")
+                : Act(channels, number, http, $"fallback hold {held} min", (host, who) => host.Automation.HoldFallback(TimeSpan.FromMinutes(held), who)))
+            .Requires(ApiRole.Operator).WithSummary("Hold the silence failover for ?minutes=M (intended silence): silence stays on air until then.");
+        api.MapPost("/fallback/release", (int number, HttpContext http) =>
+                Act(channels, number, http, "fallback release", (host, who) => host.Automation.ReleaseFallback(who)))
+            .Requires(ApiRole.Operator).WithSummary("End the hold on the silence failover.");
         api.MapPost("/graphics", (int number, bool? on, HttpContext http) => on is not bool shown ? Bad("say ?on=true or ?on=false")
                 : Act(channels, number, http, $"graphics {(shown ? "on" : "off")}",
                     (host, who) => host.Automation.Graphics(shown, [.. channels.All[number - 1].Config.Graphics.Select(g => g.Layer)], who)))

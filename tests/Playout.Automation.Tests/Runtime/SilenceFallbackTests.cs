@@ -9,7 +9,8 @@ namespace Playout.Automation.Tests.Runtime;
 /// The silence failover on a running channel (simulated clock): silence that lasted the probe's time brings the fallback
 /// on air from the next tick under the fallback alarm, noted in the as-run log; the next item to air ends it on its own
 /// first frame; an operator
-/// clearing it ends it at once; a fallback that cannot open is alarmed and the programme stays as it is.
+/// clearing it ends it at once; a fallback that cannot open is alarmed and the programme stays as it is; an operator's hold
+/// leaves intended silence on air until it is released or its time is up.
 /// </summary>
 public class SilenceFallbackTests
 {
@@ -81,5 +82,49 @@ public class SilenceFallbackTests
         Assert.Equal("silence on air and the fallback cannot play: the fallback folder /media/fallback has no files",
             Assert.Single(channel.Alarms.Active, a => a.Source == "channel 1/fallback").Message);
         Assert.Equal(channel.LumaOf("#303030"), channel.Luma[34]);
+    }
+
+    [Fact]
+    public void A_held_failover_leaves_silence_on_air_under_a_warning_until_released_and_a_hold_ends_on_its_own()
+    {
+        using var channel = Channel(context => SyntheticProducers.Color(context, "#707070"));
+        channel.RunUntil(10);
+        Assert.True(channel.Automation.HoldFallback(TimeSpan.FromSeconds(1), "desk").Ok);
+        Assert.NotNull(channel.Automation.Status().FallbackHeldUntil);
+        Assert.StartsWith("the silence failover is held by desk until ",
+            Assert.Single(channel.Alarms.Active, a => a.Source == "channel 1/fallback hold").Message);
+        Silence(channel);
+        channel.RunUntil(20);
+        Assert.Null(channel.Automation.Status().Emergency);
+        Assert.Equal(channel.LumaOf("#303030"), channel.Luma[19]);
+
+        // 1 s at 25 frames: the hold ends on its own at tick 35, and silence brings the fallback again.
+        channel.RunUntil(40);
+        Assert.Null(channel.Automation.Status().FallbackHeldUntil);
+        Assert.DoesNotContain(channel.Alarms.Active, a => a.Source == "channel 1/fallback hold");
+        Silence(channel);
+        channel.RunUntil(45);
+        Assert.Equal("fallback", channel.Automation.Status().Emergency?.To);
+
+        Assert.True(channel.Automation.ClearEmergency("desk").Ok);
+        Assert.True(channel.Automation.HoldFallback(TimeSpan.FromMinutes(30), "desk").Ok);
+        Assert.True(channel.Automation.ReleaseFallback("desk").Ok);
+        Assert.False(channel.Automation.ReleaseFallback("desk").Ok);
+        Assert.False(channel.Automation.HoldFallback(TimeSpan.FromHours(4), "desk").Ok);
+        Assert.False(channel.Automation.HoldFallback(TimeSpan.Zero, "desk").Ok);
+        var notes = channel.Automation.RecentAsRun.Where(e => e.Kind == "operator" && e.EventId == "fallback").Select(e => e.Reason).ToArray();
+        Assert.Contains(notes, n => n!.StartsWith("silence failover held until ", StringComparison.Ordinal) && n.Contains(" by desk at ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n!.StartsWith("silence on air: the failover is held by silence failover at ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n!.StartsWith("silence failover hold ended by silence failover at ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n!.StartsWith("silence failover hold released by desk at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_channel_without_a_failover_refuses_a_hold()
+    {
+        using var channel = new AutomatedChannel(new DateTimeOffset(2026, 12, 6, 6, 0, 0, TimeSpan.Zero));
+        var refused = channel.Automation.HoldFallback(TimeSpan.FromMinutes(1), "desk");
+        Assert.False(refused.Ok);
+        Assert.Contains("no silence failover", refused.Reason);
     }
 }

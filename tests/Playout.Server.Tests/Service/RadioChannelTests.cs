@@ -10,7 +10,8 @@ namespace Playout.Server.Tests.Service;
 /// A radio channel in the service, as a station runs one: a looping rotation of catalogued songs, each running from its
 /// cue-in to its segue with the next mixing in over its tail, to Icecast (Debian's icecast2, titled with each song) and
 /// HLS (one sound-only rendition, served); a song that goes silent brings the fallback folder on air until the next
-/// song; markers are found by the library's scan and set over the API; a device with nowPlaying is sent each title.
+/// song; markers are found by the library's scan and set over the API; a device with nowPlaying is sent each title; an
+/// operator holds the failover over the API and releases it.
 /// </summary>
 [Trait(RealTime.Trait, RealTime.Value)]
 public class RadioChannelTests
@@ -105,6 +106,16 @@ public class RadioChannelTests
             using var problem = JsonDocument.Parse(await huge.Content.ReadAsStringAsync());
             Assert.Equal("\"segue\" must be a number of seconds from the file's start, or null", problem.RootElement.GetProperty("detail").GetString());
             Assert.Equal(401, (int)(await client.PutAsJsonAsync("/api/media/markers?path=one.wav", new { intro = 1.0 })).StatusCode);
+
+            // Intended silence: an operator holds the failover, and the status says until when; then releases it.
+            var hold = await engineer.PostAsync("/api/channels/1/fallback/hold?minutes=2", null);
+            Assert.True(hold.IsSuccessStatusCode, await hold.Content.ReadAsStringAsync());
+            using (var held = JsonDocument.Parse(await client.GetStringAsync("/api/channels/1/automation")))
+                Assert.Equal(JsonValueKind.String, held.RootElement.GetProperty("fallbackHeldUntil").ValueKind);
+            Assert.Equal(400, (int)(await engineer.PostAsync("/api/channels/1/fallback/hold?minutes=999", null)).StatusCode);
+            Assert.Equal(401, (int)(await client.PostAsync("/api/channels/1/fallback/hold?minutes=1", null)).StatusCode);
+            Assert.True((await engineer.PostAsync("/api/channels/1/fallback/release", null)).IsSuccessStatusCode);
+            Assert.Equal(409, (int)(await engineer.PostAsync("/api/channels/1/fallback/release", null)).StatusCode);
         }
         finally
         {
