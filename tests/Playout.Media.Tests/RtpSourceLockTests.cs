@@ -34,4 +34,15 @@ public class RtpSourceLockTests
         Assert.True(senders.Accept(version1, now: 194));
         Assert.Equal(3L, senders.Foreign);
     }
+
+    [Fact]
+    public void The_sender_an_sdp_names_is_the_only_one_taken_however_long_it_is_silent()
+    {
+        var senders = new RtpSourceLock(releaseTicks: 100, expected: 9);
+        Assert.Equal(9u, senders.Source);
+        Assert.False(senders.Accept(Packet(7), now: 0));
+        Assert.False(senders.Accept(Packet(7), now: 1000));
+        Assert.True(senders.Accept(Packet(9), now: 1001));
+        Assert.Equal(2L, senders.Foreign);
+    }
 }

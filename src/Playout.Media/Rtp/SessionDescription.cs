@@ -9,9 +9,10 @@ namespace Playout.Media.Rtp;
 /// <param name="EncodingParameters">What follows the clock rate in the rtpmap (an audio flow's channels), or null.</param>
 /// <param name="Format">The payload type's <c>a=fmtp</c> parameters; a bare parameter ("interlace") has the value "".</param>
 /// <param name="FormatLine">The fmtp's line, or the rtpmap's when there is none.</param>
+/// <param name="Ssrc">The sender's synchronisation source, when an <c>a=ssrc</c> line (RFC 5576) names it.</param>
 public sealed record SdpMedia(string Kind, int Port, byte PayloadType, IPAddress Address, string Encoding, int ClockRate,
     string? EncodingParameters, IReadOnlyDictionary<string, string> Format, IReadOnlyDictionary<string, string> Attributes,
-    int Line, int RtpmapLine, int FormatLine);
+    int Line, int RtpmapLine, int FormatLine, uint? Ssrc = null);
 
 /// <summary>
 /// A session description (RFC 8866) as an ST 2110 sender writes one: the parser reads what a receiver needs (media, port,
@@ -98,6 +99,7 @@ public static class SessionDescription
         private int _clockRate, _rtpmapLine;
         private Dictionary<string, string>? _format;
         private int _formatLine;
+        private uint? _ssrc;
 
         private Section(string kind, int port, byte payloadType, int line) => (Kind, Port, PayloadType, Line) = (kind, port, payloadType, line);
 
@@ -139,7 +141,20 @@ public static class SessionDescription
                     (_format, _formatLine) = (Parameters(rest[(space + 1)..]), line);
                 return;
             }
+            if (name == "ssrc")
+                Ssrc(rest, source, line);
             _attributes[name] = rest;
+        }
+
+        /// <summary>"a=ssrc:314159 cname:studio": the sender's SSRC; a second, different one is refused (one sender a flow).</summary>
+        private void Ssrc(string value, string source, int line)
+        {
+            string id = value.Split(' ', 2)[0];
+            if (!uint.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out uint ssrc))
+                throw Error(source, line, $"a=ssrc: '{Shorten(id)}' is not an SSRC (a number from 0 to {uint.MaxValue})");
+            if (_ssrc is { } earlier && earlier != ssrc)
+                throw Error(source, line, $"a=ssrc: {ssrc} after {earlier}: this receiver takes one sender a flow");
+            _ssrc = ssrc;
         }
 
         public SdpMedia Build(string source, IPAddress? sessionAddress)
@@ -148,7 +163,7 @@ public static class SessionDescription
             if (_encoding is null)
                 throw Error(source, Line, $"no a=rtpmap for payload type {PayloadType}");
             return new SdpMedia(Kind, Port, PayloadType, address, _encoding, _clockRate, _parameters, _format ?? [], _attributes, Line,
-                _rtpmapLine, _format is null ? _rtpmapLine : _formatLine);
+                _rtpmapLine, _format is null ? _rtpmapLine : _formatLine, _ssrc);
         }
 
         /// <summary>"raw/90000" or "L24/48000/2".</summary>

@@ -5,7 +5,9 @@ using Playout.Media.Formats;
 namespace Playout.Media.Rtp;
 
 /// <summary>An ST 2110-20 video flow as a receiver takes it: where it arrives, and the raster and rate its SDP declares.</summary>
-public sealed record St2110VideoFlow(IPAddress Address, int Port, byte PayloadType, int Width, int Height, Rational FrameRate, bool Interlaced)
+/// <param name="Ssrc">The sender to take (the SDP's <c>a=ssrc</c>), or null for the first heard.</param>
+public sealed record St2110VideoFlow(IPAddress Address, int Port, byte PayloadType, int Width, int Height, Rational FrameRate, bool Interlaced,
+    uint? Ssrc = null)
 {
     /// <summary>Reads the flow from an SDP's video media: 4:2:2 10-bit on the 90 kHz clock, any packing mode.</summary>
     /// <exception cref="InvalidDataException">Not a flow this receiver takes; the message names the SDP line.</exception>
@@ -19,7 +21,7 @@ public sealed record St2110VideoFlow(IPAddress Address, int Port, byte PayloadTy
         int width = Whole(format, "width", source, media.FormatLine), height = Whole(format, "height", source, media.FormatLine);
         if (!format.TryGetValue("exactframerate", out var rateText) || !Rational.TryParse(rateText, out var rate) || rate.Numerator <= 0)
             throw SessionDescription.Error(source, media.FormatLine, $"exactframerate '{rateText}' is not a rate such as 25 or 30000/1001");
-        return new St2110VideoFlow(media.Address, media.Port, media.PayloadType, width, height, rate, format.ContainsKey("interlace"));
+        return new St2110VideoFlow(media.Address, media.Port, media.PayloadType, width, height, rate, format.ContainsKey("interlace"), media.Ssrc);
     }
 
     private static void Require(IReadOnlyDictionary<string, string> format, string name, string expected, string source, int line)
@@ -35,7 +37,8 @@ public sealed record St2110VideoFlow(IPAddress Address, int Port, byte PayloadTy
 }
 
 /// <summary>An ST 2110-30 (AES67) audio flow as a receiver takes it: where it arrives and its channels.</summary>
-public sealed record St2110AudioFlow(IPAddress Address, int Port, byte PayloadType, int Channels)
+/// <param name="Ssrc">The sender to take (the SDP's <c>a=ssrc</c>), or null for the first heard.</param>
+public sealed record St2110AudioFlow(IPAddress Address, int Port, byte PayloadType, int Channels, uint? Ssrc = null)
 {
     /// <summary>Reads the flow from an SDP's audio media: L24 at 48 kHz.</summary>
     /// <exception cref="InvalidDataException">Not a flow this receiver takes; the message names the SDP line.</exception>
@@ -46,6 +49,6 @@ public sealed record St2110AudioFlow(IPAddress Address, int Port, byte PayloadTy
         string text = media.EncodingParameters ?? "1";
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int channels) || channels < 1 || channels > maxChannels)
             throw SessionDescription.Error(source, media.RtpmapLine, $"'{text}' channels: this receiver takes 1 to {maxChannels}");
-        return new St2110AudioFlow(media.Address, media.Port, media.PayloadType, channels);
+        return new St2110AudioFlow(media.Address, media.Port, media.PayloadType, channels, media.Ssrc);
     }
 }

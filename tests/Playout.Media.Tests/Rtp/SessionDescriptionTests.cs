@@ -34,6 +34,15 @@ public class SessionDescriptionTests
         Assert.Equal(1, St2110AudioFlow.From(both[0], "s", 16).Channels);
     }
 
+    [Fact]
+    public void An_ssrc_line_names_the_flows_sender()
+    {
+        var media = SessionDescription.Parse("v=0\nc=IN IP4 239.1.1.1/64\nm=audio 5004 RTP/AVP 97\na=rtpmap:97 L24/48000/2\n" +
+            "a=ssrc:3735928559 cname:studio@10.0.0.5\na=ssrc:3735928559 label:programme\n", "audio.sdp").Single();
+        Assert.Equal(3735928559u, media.Ssrc);
+        Assert.Equal(3735928559u, St2110AudioFlow.From(media, "audio.sdp", 16).Ssrc);
+    }
+
     [Theory]
     [InlineData("", "line 1: empty: an SDP starts with v=0")]
     [InlineData("v=1\n", "line 1: an SDP starts with v=0")]
@@ -48,6 +57,8 @@ public class SessionDescriptionTests
     [InlineData("v=0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 raw/90000\n", "line 2: no connection (c=) address")]
     [InlineData("v=0\nc=IN IP4 1.2.3.4\nm=video 5004 RTP/AVP 96\na=rtpmap:96 raw\n", "line 4: a=rtpmap: 'raw' is not encoding/clock-rate")]
     [InlineData("v=0\nc=IN IP4 1.2.3.4\nm=video 5004 RTP/AVP 96\na=fmtp:x width=1\n", "line 4: a=fmtp: expected the payload type")]
+    [InlineData("v=0\nc=IN IP4 1.2.3.4\nm=video 5004 RTP/AVP 96\na=ssrc:studio cname:x\n", "line 4: a=ssrc: 'studio' is not an SSRC")]
+    [InlineData("v=0\nc=IN IP4 1.2.3.4\nm=video 5004 RTP/AVP 96\na=ssrc:7 cname:x\na=ssrc:8 cname:y\n", "line 5: a=ssrc: 8 after 7: this receiver takes one sender a flow")]
     public void Junk_is_refused_at_its_line_with_the_reason(string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => SessionDescription.Parse(text, "flow.sdp"));

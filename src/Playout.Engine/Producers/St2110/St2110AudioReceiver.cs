@@ -29,6 +29,7 @@ internal sealed class St2110AudioReceiver : IDisposable
     {
         _width = channel.AudioPool.Channels;
         _depacketizer = new L24Depacketizer(flow.Channels, flow.PayloadType);
+        Senders = new RtpSourceLock(Stopwatch.Frequency, flow.Ssrc);
         // Two video frames behind the newest sample: a frame's worth is read a tick, and packets arrive a packet time apart.
         Latency = 2 * channel.Format.AudioCadence.Max();
         _capacity = VideoFormat.AudioSampleRate;
@@ -42,8 +43,8 @@ internal sealed class St2110AudioReceiver : IDisposable
     /// <summary>Sample frames the reading stays behind the newest received.</summary>
     public int Latency { get; }
 
-    /// <summary>The sender taken (packets of others are set aside): one released after a second's silence.</summary>
-    public RtpSourceLock Senders { get; } = new(Stopwatch.Frequency);
+    /// <summary>The sender taken (packets of others are set aside): the SDP's, or the first heard, released after a second's silence.</summary>
+    public RtpSourceLock Senders { get; }
 
     public RtpSequenceCounter Sequence { get; } = new(16);
 

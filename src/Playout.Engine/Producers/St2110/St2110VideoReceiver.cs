@@ -48,6 +48,7 @@ internal sealed class St2110VideoReceiver : IDisposable
         _interlaced = format.IsInterlaced;
         _openingField = format.ScanMode == ScanMode.InterlacedBottomFieldFirst ? 1 : 0;
         _depacketizer = new Rfc4175Depacketizer(format.Width, format.Height, _interlaced, flow.PayloadType);
+        Senders = new RtpSourceLock(Stopwatch.Frequency, flow.Ssrc);
         var pgroups = PixelFormat.St2110Yuv422P10.Layout(format.Width, format.Height);
         _converter = new FrameConverter(pgroups, channel.VideoPool.Layout);
         _lines = GC.AllocateArray<byte>(pgroups.TotalBytes, pinned: true);
@@ -58,8 +59,8 @@ internal sealed class St2110VideoReceiver : IDisposable
         _thread.Start();
     }
 
-    /// <summary>The sender taken (packets of others are set aside): one released after a second's silence.</summary>
-    public RtpSourceLock Senders { get; } = new(Stopwatch.Frequency);
+    /// <summary>The sender taken (packets of others are set aside): the SDP's, or the first heard, released after a second's silence.</summary>
+    public RtpSourceLock Senders { get; }
 
     public RtpSequenceCounter Sequence { get; } = new(32);
 
