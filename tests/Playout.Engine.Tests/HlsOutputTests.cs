@@ -181,16 +181,22 @@ public class HlsOutputTests
         var frame = context.VideoPool.Rent();
         frame.Commit();
         bool alarmed = false, cleared = false;
+        long alarmedAt = -1;
         for (long tick = 0; tick < 400 && !cleared; tick++)
         {
             Send(context, hls, tick, frame);
             if (!alarmed && context.Alarms.IsActive("c/hls"))
             {
                 alarmed = true;
+                alarmedAt = tick;
                 Assert.Contains("could not be written", context.Alarms.Active.Single(a => a.Source == "c/hls").Message);
-                Directory.Delete(folder.File("144p/index.m3u8"));
             }
-            cleared = alarmed && !context.Alarms.IsActive("c/hls");
+            // Still failing: the alarm stays (a look that finds nothing new is not a playlist written), until the way is clear.
+            if (alarmed && tick < alarmedAt + 60)
+                Assert.True(context.Alarms.IsActive("c/hls"), $"the alarm went {tick - alarmedAt} ticks after it came, the playlist still unwritable");
+            if (tick == alarmedAt + 60)
+                Directory.Delete(folder.File("144p/index.m3u8"));
+            cleared = alarmed && tick > alarmedAt + 60 && !context.Alarms.IsActive("c/hls");
         }
         hls.Dispose();
         frame.Release();

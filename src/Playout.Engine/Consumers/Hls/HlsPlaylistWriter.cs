@@ -42,8 +42,6 @@ internal sealed class HlsPlaylistWriter(string folder, double unitsPerSecond, lo
         if (written.Year < 1700 || written == _sourceWritten && version == _rangesVersion)
             return; // Not written yet (the first segment is not over), or nothing new.
         var playlist = HlsMediaPlaylist.Parse(File.ReadAllText(Source));
-        _sourceWritten = written;
-        _rangesVersion = version;
         var dates = new DateTimeOffset[playlist.Segments.Count];
         for (int i = 0; i < dates.Length; i++)
             dates[i] = dateOf(Start(playlist.MediaSequence + i, playlist.Segments[i].Duration));
@@ -55,6 +53,8 @@ internal sealed class HlsPlaylistWriter(string folder, double unitsPerSecond, lo
         string temporary = Playlist + ".tmp";
         File.WriteAllText(temporary, playlist.Write(dates, ranges));
         File.Move(temporary, Playlist, overwrite: true);
+        // Only once written: a playlist that could not be is tried again at the next look, not taken as done.
+        (_sourceWritten, _rangesVersion) = (written, version);
     }
 
     /// <summary>Segment <paramref name="sequence"/>'s start: known if seen before, else where the last one seen ended.</summary>
