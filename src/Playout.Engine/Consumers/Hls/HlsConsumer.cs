@@ -39,8 +39,8 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     private readonly HlsSettings _settings;
     private readonly StreamConsumer[] _renditions;
     private readonly HlsPlaylistWriter[] _playlists;
-    private readonly Timer _refresh;
-    private readonly Lock _refreshLock = new();
+    private readonly Thread _refresh;
+    private readonly CancellationTokenSource _stop = new();
     private readonly string _alarmSource;
     private long _firstTick = -1;
     private long _lastTick = -1;
@@ -93,7 +93,9 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
         Folder = Path.GetFullPath(settings.Folder);
         Master = MasterPlaylist(video, audioOnly, settings.AudioBitrate, format.FrameRate.ToDouble());
         File.WriteAllText(Path.Combine(settings.Folder, "master.m3u8"), Master);
-        _refresh = new Timer(_ => Refresh(), null, RefreshPeriod, RefreshPeriod);
+        // A thread of its own, not the thread pool's timer: a busy pool would hold the playlists back (and their alarm).
+        _refresh = new Thread(RefreshLoop) { Name = $"{channel.Name} hls playlists", IsBackground = true };
+        _refresh.Start();
     }
 
     /// <summary>A rendition's folder under the output's (made here).</summary>
@@ -177,16 +179,18 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             : _firstDate + (format.TimeOf(tick) - format.TimeOf(Volatile.Read(ref _firstTick)));
     }
 
-    /// <summary>Writes every rendition's playlist again where the muxer's or the metadata changed; a failure is alarmed, then cleared.</summary>
+    /// <summary>
+    /// Writes every rendition's playlist again where the muxer's or the metadata changed; a failure is alarmed, then cleared
+    /// once a refresh goes through. Nothing it meets ends the thread: a thread of its own must not end the service.
+    /// </summary>
     private void Refresh()
     {
         long first = Volatile.Read(ref _firstTick);
-        if (first < 0 || !_refreshLock.TryEnter())
+        if (first < 0)
             return;
         try
         {
             var firstDate = DateOf(first);
-            var format = _channel.Format;
             for (int i = 0; i < _playlists.Length; i++)
             {
                 // A video rendition counts frames, the sound-only one samples.
@@ -199,25 +203,25 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             if (_channel.Alarms.IsActive(_alarmSource))
                 _channel.Alarms.Clear(_alarmSource);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
             if (!_channel.Alarms.IsActive(_alarmSource))
                 _channel.Alarms.Raise(_alarmSource, AlarmSeverity.Major, $"hls: a playlist in {Folder} could not be written: {error.Message}");
         }
-        finally
-        {
-            _refreshLock.Exit();
-        }
+    }
+
+    private void RefreshLoop()
+    {
+        while (!_stop.Token.WaitHandle.WaitOne(RefreshPeriod))
+            Refresh();
     }
 
     /// <summary>Ends every rendition (the muxers write their last segment and end their playlists), then the playlists.</summary>
     public void Dispose()
     {
-        using (var stopped = new ManualResetEvent(false))
-        {
-            _refresh.Dispose(stopped);
-            stopped.WaitOne();
-        }
+        _stop.Cancel();
+        _refresh.Join();
+        _stop.Dispose();
         foreach (var rendition in _renditions)
             rendition.Dispose();
         Refresh();
