@@ -24,7 +24,7 @@ public class HlsOutputTests
     public void Every_renditions_segments_start_on_the_same_key_frame(string segmentType)
     {
         using var folder = new TempDirectory();
-        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast")
             .With("segmentType", segmentType).With("renditions", new[] { new HlsRendition(360, 600_000), new HlsRendition(240, 300_000) });
         var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, settings));
@@ -81,7 +81,7 @@ public class HlsOutputTests
     public void Every_rendition_dates_its_segments_alike_and_lists_titles_and_splices_at_their_frames_over_a_dvr_window()
     {
         using var folder = new TempDirectory();
-        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("listSize", 3)
             .With("dvrSeconds", 4.0).With("scte35", true).With("audioOnly", true)
             .With("renditions", new[] { new HlsRendition(240, 300_000), new HlsRendition(144, 200_000) });
@@ -137,7 +137,7 @@ public class HlsOutputTests
     public void An_interlaced_channels_renditions_are_deinterlaced_so_opposite_fields_show_no_combs()
     {
         using var folder = new TempDirectory();
-        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = new ChannelContext("c", VideoFormats.Parse("1080i50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, ModuleSettings.Empty
             .With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("renditions", new[] { new HlsRendition(360, 2_000_000) })));
         // The top field white, the bottom field black: what movement between fields looks like at its worst.
@@ -170,12 +170,15 @@ public class HlsOutputTests
     }
 
     [Fact]
-    public void A_playlist_it_cannot_write_is_alarmed_while_the_renditions_go_on_and_cleared_once_written()
+    public void A_playlist_it_cannot_write_is_alarmed_while_the_renditions_go_on_and_cleared_once_written_and_an_earlier_runs_files_go()
     {
         using var folder = new TempDirectory();
-        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 8, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
         // Where the playlist goes, a folder: the rename onto it fails.
         Directory.CreateDirectory(folder.File("144p/index.m3u8"));
+        // What a run before left: its segments go, a file of someone else's stays.
+        foreach (string stale in new[] { "segment7.m4s", "index3.m4s", "segment2.ts", "init.mp4", ".ffmpeg.m3u8", "notes.txt" })
+            File.WriteAllText(folder.File($"144p/{stale}"), "earlier");
         var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, ModuleSettings.Empty
             .With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("renditions", new[] { new HlsRendition(144, 200_000) })));
         var frame = context.VideoPool.Rent();
@@ -203,6 +206,10 @@ public class HlsOutputTests
         Assert.True(alarmed && cleared, $"alarmed {alarmed}, cleared {cleared}");
         Assert.Equal(0, hls.Counters.Dropped);
         Assert.Contains("#EXT-X-ENDLIST", File.ReadAllText(folder.File("144p/index.m3u8")));
+        Assert.False(File.Exists(folder.File("144p/segment7.m4s")) && File.ReadAllText(folder.File("144p/segment7.m4s")) == "earlier");
+        Assert.False(File.Exists(folder.File("144p/index3.m4s")));
+        Assert.False(File.Exists(folder.File("144p/segment2.ts")));
+        Assert.Equal("earlier", File.ReadAllText(folder.File("144p/notes.txt")));
     }
 
     /// <summary>Sends the frame of <paramref name="tick"/> with a frame's silence, then waits 20 ms (faster than 50 frames a second, slower than the encoders).</summary>

@@ -103,8 +103,15 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     {
         string folder = Path.GetFullPath(Path.Combine(settings.Folder, rendition));
         Directory.CreateDirectory(folder);
+        // A run before this one left its playlist and segments: a player must not be served them as this run's.
+        foreach (string pattern in StaleFiles)
+            foreach (string stale in Directory.EnumerateFiles(folder, pattern))
+                File.Delete(stale);
         return folder;
     }
+
+    /// <summary>What an earlier run of the output wrote in a rendition's folder (this version's names and the earlier ones').</summary>
+    private static readonly string[] StaleFiles = [HlsPlaylistWriter.Name, HlsPlaylistWriter.SourceName, "init.mp4", "segment*.m4s", "segment*.ts", "index*.m4s"];
 
     /// <summary>The HLS muxer's options: segment length and type, the window, the segments' names in the rendition's folder.</summary>
     private static string Segments(HlsSettings settings, string folder)
