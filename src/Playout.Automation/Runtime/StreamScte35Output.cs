@@ -28,7 +28,9 @@ public sealed class StreamScte35Output(IReadOnlyList<ISpliceOutput> outputs, ILo
             {
                 output.CueSplice(spliceTick, command, PreRoll);
             }
-            catch (ArgumentOutOfRangeException error)
+            // One output that cannot carry the cue (its tick played out, a field out of its range, a command it has no form for)
+            // must not keep it from the others.
+            catch (Exception error) when (error is ArgumentOutOfRangeException or NotSupportedException)
             {
                 logger.LogWarning("{Output}: SCTE-35 cue for tick {Tick} not sent: {Reason}", output.Name, spliceTick, error.Message);
             }
