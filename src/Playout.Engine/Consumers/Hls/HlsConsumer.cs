@@ -57,6 +57,10 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
         Directory.CreateDirectory(settings.Folder);
         var video = format.IsAudioOnly ? [] : settings.Renditions;
         bool audioOnly = format.IsAudioOnly || settings.AudioOnly;
+        // Written before any encoder starts: a folder that refuses it leaves no encoder thread behind.
+        Folder = Path.GetFullPath(settings.Folder);
+        Master = MasterPlaylist(video, audioOnly, settings.AudioBitrate, format.FrameRate.ToDouble());
+        File.WriteAllText(Path.Combine(settings.Folder, "master.m3u8"), Master);
         var renditions = new List<StreamConsumer>();
         var playlists = new List<HlsPlaylistWriter>();
         try
@@ -90,9 +94,6 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
         }
         _renditions = [.. renditions];
         _playlists = [.. playlists];
-        Folder = Path.GetFullPath(settings.Folder);
-        Master = MasterPlaylist(video, audioOnly, settings.AudioBitrate, format.FrameRate.ToDouble());
-        File.WriteAllText(Path.Combine(settings.Folder, "master.m3u8"), Master);
         // A thread of its own, not the thread pool's timer: a busy pool would hold the playlists back (and their alarm).
         _refresh = new Thread(RefreshLoop) { Name = $"{channel.Name} hls playlists", IsBackground = true };
         _refresh.Start();
