@@ -25,14 +25,17 @@ public sealed class FrameHandoff(int capacity) : IDisposable
         }
     }
 
-    /// <summary>Queues the frames with a reference of their own each; false (nothing taken) when full.</summary>
-    public bool TryAdd(long tick, Frame video, AudioFrame audio)
+    /// <summary>
+    /// Queues the frames with a reference of their own each; false (nothing taken) when full. <paramref name="title"/> is the
+    /// title on air at the tick, taken with the frame because the worker may encode it after the title has changed.
+    /// </summary>
+    public bool TryAdd(long tick, Frame video, AudioFrame audio, string? title = null)
     {
         lock (_lock)
         {
             if (_count == _items.Length)
                 return false;
-            _items[(_head + _count) % _items.Length] = new Item(tick, video.AddRef(), audio.AddRef());
+            _items[(_head + _count) % _items.Length] = new Item(tick, video.AddRef(), audio.AddRef(), title);
             _count++;
         }
         _available.Release();
@@ -71,7 +74,7 @@ public sealed class FrameHandoff(int capacity) : IDisposable
         _available.Dispose();
     }
 
-    public readonly record struct Item(long Tick, Frame Video, AudioFrame Audio)
+    public readonly record struct Item(long Tick, Frame Video, AudioFrame Audio, string? Title)
     {
         public void Release()
         {

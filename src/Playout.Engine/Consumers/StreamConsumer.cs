@@ -115,7 +115,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     public void Send(long tick, Media.Frames.Frame video, Media.Audio.AudioFrame audio)
     {
         Volatile.Write(ref _lastTick, tick);
-        if (Failure is null && _queue.TryAdd(tick, video, audio))
+        if (Failure is null && _queue.TryAdd(tick, video, audio, _settings.NowPlaying ? _channel.NowPlaying : null))
         {
             Interlocked.Increment(ref _sent);
             if (++_sinceDrop == RecoveredAfter && _channel.Alarms.IsActive(_alarmSource))
@@ -192,7 +192,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                     WriteSilence(sink, silence, last + 1, item.Tick);
                     if (_settings.Scte35)
                         SendDueCues(sink, item.Tick, first + 1);
-                    titles?.Send(sink, _channel.NowPlaying, item.Tick - first - 1);
+                    titles?.Send(sink, item.Title, item.Tick - first - 1);
                     if (picture is not null)
                     {
                         picture.UnpackFrom(item.Video);
