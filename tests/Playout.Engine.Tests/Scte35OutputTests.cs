@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
 using Playout.Engine.Commands;
 using Playout.Engine.Consumers;
@@ -35,7 +36,7 @@ public class Scte35OutputTests
             {
                 stream.CueSplice(breakTick, new SpliceInsert(0x1234, true, SpliceTime.Immediate, BreakDuration.FromTimeSpan(TimeSpan.FromSeconds(30), true),
                     UniqueProgramId: 7, AvailNum: 1, AvailsExpected: 2), TimeSpan.FromSeconds(2));
-                stream.CueSplice(signalTick, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(4));
+                stream.CueSplice(signalTick, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(4), [.. Opportunity.Encode()]);
             });
             test.Channel.RunTicks(150);
             Assert.Throws<ArgumentOutOfRangeException>(() => stream.CueSplice(120, new TimeSignal(SpliceTime.Immediate), TimeSpan.Zero));
@@ -79,7 +80,18 @@ public class Scte35OutputTests
         var signalSection = sections.Single(s => s.Command is TimeSignal);
         Assert.Equal(videoPts[signalTick - firstTick], signalSection.SplicePts);
         Assert.Equal(signalSection, sent.Single(s => s.SpliceTick == signalTick).Section);
+        Assert.Equal(Opportunity.Encode(), signalSection.Descriptors.ToArray());
+
+        // Wireshark's SCTE-35 dissector, reading the transport stream itself, finds the segmentation_descriptor's fields.
+        var fields = ExternalTool.Run("tshark", ["-r", file, "-Y", "scte35.splice_descriptor.tag == 2", "-T", "fields", "-E", "separator=|",
+            "-e", "scte35.splice_descriptor.event_id", "-e", "scte35.splice_descriptor.segmentation_type_id", "-e", "scte35.splice_descriptor.segmentation_duration",
+            "-e", "scte35.splice_descriptor.upid_type", "-e", "scte35.splice_descriptor.upid", "-e", "scte35.splice_descriptor.segment_num",
+            "-e", "scte35.splice_descriptor.segments_expected"]).Trim();
+        Assert.Equal("0x00000051|0x30|2700000|0x09|SIGNAL:1234|1|2", fields);
     }
+
+    /// <summary>A provider advertisement start: 30 s, an ADI UPID, segment 1 of 2.</summary>
+    private static readonly SegmentationDescriptor Opportunity = new(0x51, 0x30, 1, 2, 30 * 90_000, 0x09, "SIGNAL:1234"u8.ToArray().ToImmutableArray());
 
     // Zerolatency (the demo's encoder) writes at once; without it x264 holds frames back (lookahead) and reorders them
     // (B-frames), so the muxer's timestamps start later: the splice times must follow either way.

@@ -97,7 +97,9 @@ public class St2110AncillaryOutputTests
         long preRollFrames = (long)Math.Ceiling(format.FrameRate.ToDouble());
         output.CueSplice(1200, leave, TimeSpan.FromSeconds(1));
         // Cued with less time than its pre-roll left: it goes with the next frame, its pre-roll what is left.
-        output.CueSplice(1003, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(1));
+        // A time_signal's segmentation_descriptor rides in the same message as an operation of its own.
+        var opportunity = new SegmentationDescriptor(77, 0x34, 1, 1, 60 * 90_000UL, 0x0C, [0x50, 0x4C]);
+        output.CueSplice(1003, new TimeSignal(SpliceTime.Immediate), TimeSpan.FromSeconds(1), [.. opportunity.Encode()]);
         Assert.Throws<ArgumentOutOfRangeException>(() => output.CueSplice(999, leave, TimeSpan.Zero));
         Assert.Throws<NotSupportedException>(() => output.CueSplice(1300, new UnknownSpliceCommand(SpliceCommandType.PrivateCommand, [0, 0, 0, 1]), TimeSpan.Zero));
 
@@ -125,9 +127,12 @@ public class St2110AncillaryOutputTests
         Assert.Equal([1000L, 1200 - preRollFrames], seen.Select(s => s.Tick));
         Assert.Equal(2, output.SplicesSent);
         Assert.All(seen, s => Assert.Equal((uint)(s.Tick * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator), s.Timestamp));
-        var signal = Scte104(seen[0].Message, messageNumber: 0, opId: 0x0104);
-        Assert.Equal((int)Math.Round(format.TimeOf(3).TotalMilliseconds), BinaryPrimitives.ReadUInt16BigEndian(signal));
-        var request = Scte104(seen[1].Message, messageNumber: 1, opId: 0x0101);
+        var signal = Scte104(seen[0].Message, messageNumber: 0);
+        Assert.Equal([0x0104, 0x010B], signal.Select(o => o.OpId));
+        Assert.Equal((int)Math.Round(format.TimeOf(3).TotalMilliseconds), BinaryPrimitives.ReadUInt16BigEndian(signal[0].Data));
+        // segmentation_event_id, not cancelled, 60 s, UPID type and bytes, type 0x34, segment 1 of 1.
+        Assert.Equal([0, 0, 0, 77, 0, 0, 60, 0x0C, 2, 0x50, 0x4C, 0x34, 1, 1], signal[1].Data[..14]);
+        var request = Assert.Single(Scte104(seen[1].Message, messageNumber: 1), o => o.OpId == 0x0101).Data;
         // splice_insert_type 1 (start normal), event, unique program, pre-roll in ms, break in tenths, avail, avails expected, auto return.
         Assert.Equal(14, request.Length);
         Assert.Equal((1, 4242u, 7, (int)Math.Round(format.TimeOf(preRollFrames).TotalMilliseconds), 300, 1, 2, 1),
@@ -137,20 +142,26 @@ public class St2110AncillaryOutputTests
 
     /// <summary>
     /// An ST 2010 packet's SCTE 104 message read from SCTE 104's layout: the payload descriptor (version 1, one packet), then a
-    /// multiple_operation_message of one operation with no time stamp; its data.
+    /// multiple_operation_message with no time stamp; its operations.
     /// </summary>
-    private static byte[] Scte104(byte[] data, int messageNumber, int opId)
+    private static List<(int OpId, byte[] Data)> Scte104(byte[] data, int messageNumber)
     {
         Assert.Equal(0x08, data[0]);
         var message = data.AsSpan(1);
         Assert.Equal(0xFFFF, BinaryPrimitives.ReadUInt16BigEndian(message));
         Assert.Equal(message.Length, BinaryPrimitives.ReadUInt16BigEndian(message[2..]));
-        // protocol_version, AS_index, message_number, DPI_PID_index (2), SCTE35_protocol_version, time_type, num_ops.
-        Assert.Equal([0, 0, messageNumber, 0, 0, 0, 0, 1], message[4..12].ToArray().Select(b => (int)b));
-        Assert.Equal(opId, BinaryPrimitives.ReadUInt16BigEndian(message[12..]));
-        int length = BinaryPrimitives.ReadUInt16BigEndian(message[14..]);
-        Assert.Equal(message.Length - 16, length);
-        return message[16..].ToArray();
+        // protocol_version, AS_index, message_number, DPI_PID_index (2), SCTE35_protocol_version, time_type.
+        Assert.Equal([0, 0, messageNumber, 0, 0, 0, 0], message[4..11].ToArray().Select(b => (int)b));
+        var ops = new List<(int, byte[])>();
+        int at = 12;
+        for (int i = 0; i < message[11]; i++)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(message[(at + 2)..]);
+            ops.Add((BinaryPrimitives.ReadUInt16BigEndian(message[at..]), message.Slice(at + 4, length).ToArray()));
+            at += 4 + length;
+        }
+        Assert.Equal(message.Length, at);
+        return ops;
     }
 
     private static ChannelContext Context(string format) =>

@@ -17,7 +17,10 @@ internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
         ["kind", "anchor", "offset", "layer", "source", "level", "frames", "scte35", "device", "command", "args"];
 
     public static readonly IReadOnlyList<string> Scte35Keys =
-        ["eventId", "out", "duration", "autoReturn", "timeSignal", "uniqueProgramId", "availNum", "availsExpected"];
+        ["eventId", "out", "duration", "autoReturn", "timeSignal", "uniqueProgramId", "availNum", "availsExpected", "segmentation"];
+
+    public static readonly IReadOnlyList<string> SegmentationKeys =
+        ["type", "eventId", "duration", "upidType", "upid", "segmentNum", "segmentsExpected", "subSegmentNum", "subSegmentsExpected"];
 
     /// <summary>The event, where it starts in the file, and whether it mapped without errors; null when it could not be built at all.</summary>
     public ImportedEvent? Map(ImportNode node)
@@ -107,8 +110,33 @@ internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
             timeSignal,
             (ushort)(f.Integer("uniqueProgramId", 0, ushort.MaxValue) ?? 0),
             (byte)(f.Integer("availNum", 0, byte.MaxValue) ?? 0),
-            (byte)(f.Integer("availsExpected", 0, byte.MaxValue) ?? 0));
+            (byte)(f.Integer("availsExpected", 0, byte.MaxValue) ?? 0),
+            f.Map("segmentation") is { } segmentation ? Segmentation(segmentation, eventId) : null);
         return id is null && !timeSignal ? null : cue;
+    }
+
+    private Scte35Segmentation? Segmentation(MapNode map, string? eventId)
+    {
+        var f = new FieldReader(map, SegmentationKeys, problems) { EventId = eventId };
+        f.CheckKeys();
+        f.Require("type");
+        var type = f.Value("type", Scte35Segmentation.ParseType);
+        string? upid = f.Text("upid");
+        if (upid is not null)
+            _ = f.Value("upid", Scte35Segmentation.ParseUpid);
+        var upidType = f.Value("upidType", Scte35Segmentation.ParseByte);
+        // A UPID means nothing without its type; a type without a UPID is a descriptor with an empty one, which is allowed.
+        if (upid is not null && f.Text("upidType") is null)
+            problems.Error(f.At, "missing: a upid needs its upidType (0x09 ADI, 0x0C MPU, 0x0F URI …)", eventId, "upidType");
+        byte Byte(string key) => (byte)(f.Integer(key, 0, byte.MaxValue) ?? 0);
+        var segmentation = new Scte35Segmentation(
+            type ?? 0,
+            f.Integer("eventId", 0, uint.MaxValue) is { } id ? (uint)id : null,
+            f.Value("duration", t => Time(t, "a duration")),
+            (byte)(upidType ?? 0),
+            upid,
+            Byte("segmentNum"), Byte("segmentsExpected"), Byte("subSegmentNum"), Byte("subSegmentsExpected"));
+        return type is null ? null : segmentation;
     }
 
     private Dictionary<string, string> Arguments(MapNode map, string? eventId)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Playout.Automation.Schedules;
+using Playout.Media.Scte35;
 
 namespace Playout.Automation.Imports;
 
@@ -102,6 +103,8 @@ public static class NativeScheduleWriter
             json.WriteNumber("uniqueProgramId", cue.UniqueProgramId);
             json.WriteNumber("availNum", cue.AvailNum);
             json.WriteNumber("availsExpected", cue.AvailsExpected);
+            if (cue.Segmentation is { } segmentation)
+                Segmentation(json, segmentation);
             json.WriteEndObject();
         }
         Text(json, "device", s.Device);
@@ -112,6 +115,28 @@ public static class NativeScheduleWriter
             foreach (var (key, value) in arguments)
                 json.WriteString(key, value);
             json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void Segmentation(Utf8JsonWriter json, Scte35Segmentation s)
+    {
+        json.WriteStartObject("segmentation");
+        json.WriteString("type", SegmentationTypes.Name(s.TypeId) ?? $"0x{s.TypeId:X2}");
+        if (s.EventId is uint eventId)
+            json.WriteNumber("eventId", eventId);
+        Time(json, "duration", s.Duration);
+        if (s.Upid is not null)
+        {
+            json.WriteString("upidType", $"0x{s.UpidType:X2}");
+            json.WriteString("upid", s.Upid);
+        }
+        json.WriteNumber("segmentNum", s.SegmentNum);
+        json.WriteNumber("segmentsExpected", s.SegmentsExpected);
+        if (SegmentationDescriptor.HasSubSegments(s.TypeId))
+        {
+            json.WriteNumber("subSegmentNum", s.SubSegmentNum);
+            json.WriteNumber("subSegmentsExpected", s.SubSegmentsExpected);
         }
         json.WriteEndObject();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.Schedules;
 using Playout.Engine.Consumers;
@@ -8,7 +9,8 @@ namespace Playout.Automation.Runtime;
 /// <summary>
 /// SCTE-35 secondary events into the channel's outputs that carry SCTE-35: each MPEG-TS output writes the section
 /// <see cref="PreRoll"/> ahead of the splice frame, with that frame's PTS as the splice time (docs/SCTE35.md); an HLS
-/// output lists it as an EXT-X-DATERANGE at the frame's date (docs/DISTRIBUTION.md).
+/// output lists it as an EXT-X-DATERANGE at the frame's date, an ST 2110-40 flow sends it as SCTE 104 (docs/DISTRIBUTION.md).
+/// A cue's segmentation rides as a segmentation_descriptor in every one.
 /// </summary>
 public sealed class StreamScte35Output(IReadOnlyList<ISpliceOutput> outputs, ILogger logger) : IScte35Output
 {
@@ -22,11 +24,12 @@ public sealed class StreamScte35Output(IReadOnlyList<ISpliceOutput> outputs, ILo
             : new SpliceInsert(cue.EventId, cue.OutOfNetwork, SpliceTime.Immediate,
                 cue.BreakDuration is { } duration ? BreakDuration.FromTimeSpan(duration, cue.AutoReturn) : null,
                 cue.UniqueProgramId, cue.AvailNum, cue.AvailsExpected);
+        ImmutableArray<byte> descriptors = cue.Segmentation is { } segmentation ? [.. segmentation.Descriptor(cue).Encode()] : [];
         foreach (var output in outputs)
         {
             try
             {
-                output.CueSplice(spliceTick, command, PreRoll);
+                output.CueSplice(spliceTick, command, PreRoll, descriptors);
             }
             // One output that cannot carry the cue (its tick played out, a field out of its range, a command it has no form for)
             // must not keep it from the others.

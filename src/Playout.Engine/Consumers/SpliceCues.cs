@@ -17,6 +17,7 @@ public sealed class SpliceCues(VideoFormat format)
     /// Checks a cue for an output: it must carry SCTE-35, the splice frame must be ahead of the last one it played out, the
     /// pre-roll not negative, and the command and descriptors must encode.
     /// </summary>
+    /// <exception cref="Scte35FormatException">The descriptor loop is not a run of tag-length entries.</exception>
     public static void Check(string output, bool carries, long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors, long played)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -27,6 +28,7 @@ public sealed class SpliceCues(VideoFormat format)
             throw new ArgumentOutOfRangeException(nameof(spliceTick), spliceTick, $"tick {spliceTick} has already been played out (now at {played})");
         // Validates the command and descriptors now, on the caller's thread, rather than fail on the output's.
         _ = new SpliceInfoSection(command, Descriptors: descriptors).Encode();
+        _ = SpliceDescriptorLoop.Entries(descriptors.AsSpan());
     }
 
     /// <summary>Holds a checked cue (<see cref="Check"/>) until <see cref="Due"/>.</summary>

@@ -79,7 +79,7 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
     public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
     {
         SpliceCues.Check(Name, _settings.Scte35, spliceTick, command, preRoll, descriptors, Volatile.Read(ref _lastTick));
-        _ = Scte104Message.Encode(command, preRoll, 0);
+        _ = Scte104Message.Encode(command, preRoll, 0, descriptors.AsSpan(), _channel.Format.FrameRate);
         _cues.Add(spliceTick, command, preRoll, descriptors);
     }
 
@@ -123,7 +123,7 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
                 continue;
             }
             var preRoll = _channel.Format.TimeOf(cue.SpliceTick) - _channel.Format.TimeOf(tick);
-            (packets ??= []).Add(new AncillaryPacket(Scte104Message.Did, Scte104Message.Sdid, Scte104Line, Scte104Message.UserData(cue.Command, preRoll, _messageNumber++)));
+            (packets ??= []).Add(new AncillaryPacket(Scte104Message.Did, Scte104Message.Sdid, Scte104Line, Scte104Message.UserData(cue.Command, preRoll, _messageNumber++, cue.Descriptors.AsSpan(), _channel.Format.FrameRate)));
             Interlocked.Increment(ref _splicesSent);
             _channel.Logger.LogInformation("{Channel}: {Output} SCTE 104 {Command} sent at tick {Now} for tick {Tick}", _channel.Name, Name, cue.Command.Type, tick, cue.SpliceTick);
         }

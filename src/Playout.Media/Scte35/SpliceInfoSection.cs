@@ -208,15 +208,7 @@ public sealed record SpliceInfoSection(
             throw new Scte35FormatException(loopAt, "descriptor_loop_length",
                 $"{loopLength} but {size - 4 - loopStart} bytes lie between it and CRC_32");
         var descriptors = s.Slice(loopStart, loopLength);
-        for (int at = 0; at < descriptors.Length;)
-        {
-            if (at + 2 > descriptors.Length)
-                throw new Scte35FormatException(loopStart + at, "splice_descriptor", "a descriptor's tag and length run past the descriptor loop");
-            int length = descriptors[at + 1];
-            if (at + 2 + length > descriptors.Length)
-                throw new Scte35FormatException(loopStart + at + 1, "descriptor_length", $"{length} runs past the descriptor loop");
-            at += 2 + length;
-        }
+        _ = SpliceDescriptorLoop.Entries(descriptors, loopStart);
         return new SpliceInfoSection(command, ptsAdjustment, [.. descriptors], cwIndex, tier, protocol, sapType);
     }
 

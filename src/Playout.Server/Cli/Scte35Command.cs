@@ -72,24 +72,49 @@ public static class Scte35Command
         if (section.SplicePts is { } pts)
             Line(2, "splice pts", $"{Ticks(pts)} (pts_time + pts_adjustment)");
         var descriptors = section.Descriptors.AsSpan();
-        Line(2, "descriptors", $"{CountDescriptors(descriptors)} ({descriptors.Length} bytes)");
-        for (int at = 0; at + 2 <= descriptors.Length; at += 2 + descriptors[at + 1])
+        var entries = SpliceDescriptorLoop.Entries(descriptors);
+        Line(2, "descriptors", $"{entries.Count} ({descriptors.Length} bytes)");
+        foreach (var entry in entries)
         {
-            var body = descriptors.Slice(at + 2, descriptors[at + 1]);
+            var body = descriptors.Slice(entry.BodyOffset, entry.BodyLength);
             string identifier = body.Length >= 4 ? Encoding.ASCII.GetString(body[..4]) : "";
             string data = body.Length > 4 ? Convert.ToHexString(body[4..]) : "";
-            Line(4, $"tag 0x{descriptors[at]:X2}", $"{DescriptorName(descriptors[at])}, {body.Length} bytes, identifier '{identifier}'{(data.Length > 0 ? ", data " + data : "")}");
+            Line(4, $"tag 0x{entry.Tag:X2}", $"{DescriptorName(entry.Tag)}, {body.Length} bytes, identifier '{identifier}'{(data.Length > 0 ? ", data " + data : "")}");
+            if (entry.Tag == SegmentationDescriptor.Tag)
+                Segmentation(Line, body);
         }
         Line(2, "CRC_32", $"0x{BinaryPrimitives.ReadUInt32BigEndian(bytes[^4..]):X8} ok");
         return w.ToString();
     }
 
-    private static int CountDescriptors(ReadOnlySpan<byte> loop)
+    /// <summary>A segmentation_descriptor's fields, or why they cannot be read (the raw bytes are printed above).</summary>
+    private static void Segmentation(Action<int, string, string> line, ReadOnlySpan<byte> body)
     {
-        int count = 0;
-        for (int at = 0; at + 2 <= loop.Length; at += 2 + loop[at + 1])
-            count++;
-        return count;
+        SegmentationDescriptor d;
+        try
+        {
+            d = SegmentationDescriptor.Decode(body);
+        }
+        catch (Exception error) when (error is Scte35FormatException or NotSupportedException)
+        {
+            line(6, "not read", error.Message);
+            return;
+        }
+        line(6, "event_id", $"0x{d.EventId:X8} ({d.EventId})");
+        if (d.Cancel)
+        {
+            line(6, "cancel", "yes");
+            return;
+        }
+        line(6, "type_id", $"0x{d.TypeId:X2} ({SegmentationTypes.Name(d.TypeId) ?? "not named"})");
+        line(6, "segment", $"{d.SegmentNum} of {d.SegmentsExpected}");
+        if (SegmentationDescriptor.HasSubSegments(d.TypeId))
+            line(6, "sub_segment", $"{d.SubSegmentNum} of {d.SubSegmentsExpected}");
+        line(6, "duration", d.Duration is { } duration ? Ticks(duration) : "none");
+        line(6, "upid", $"type 0x{d.UpidType:X2}, {d.Upid.Length} bytes{(d.Upid.IsEmpty ? "" : ": " + Convert.ToHexString(d.Upid.AsSpan()))}");
+        line(6, "delivery", d.Restrictions is { } r
+            ? $"restricted: web {YesNo(r.WebDeliveryAllowed)}, no regional blackout {YesNo(r.NoRegionalBlackout)}, archive {YesNo(r.ArchiveAllowed)}, device_restrictions {r.DeviceRestrictions}"
+            : "not restricted");
     }
 
     private static string Time(SpliceTime time) => time.PtsTime is { } pts ? $"pts_time {Ticks(pts)}" : "immediate";

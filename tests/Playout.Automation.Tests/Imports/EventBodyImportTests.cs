@@ -50,6 +50,68 @@ public class EventBodyImportTests
         Assert.True(EventEquality.Same(expected, written.Days.Single().Events.Single()));
     }
 
+    [Fact]
+    public void A_cues_segmentation_reads_by_name_or_number_and_writes_back_the_same()
+    {
+        var body = Read("""
+            { "id": "break", "kind": "filler", "source": "black", "duration": 60,
+              "secondaries": [
+                { "kind": "scte35", "scte35": { "timeSignal": true, "duration": "00:01:00",
+                  "segmentation": { "type": "providerPlacementOpportunityStart", "eventId": 4000000000, "upidType": "0x0C",
+                                    "upid": "0x4355454901", "segmentNum": 1, "segmentsExpected": 2, "subSegmentNum": 1, "subSegmentsExpected": 4 } } },
+                { "kind": "scte35", "offset": 60, "scte35": { "timeSignal": true,
+                  "segmentation": { "type": "0x35", "upidType": 9, "upid": "SIGNAL:abc-123", "duration": "00:00:30" } } } ] }
+            """);
+
+        Assert.True(body.Ok, string.Join("\n", body.Errors));
+        var cues = body.Event!.SecondaryEvents.Select(s => s.Scte35!.Segmentation!).ToList();
+        Assert.Equal(new Scte35Segmentation(0x34, 4_000_000_000, null, 0x0C, "0x4355454901", 1, 2, 1, 4), cues[0]);
+        Assert.Equal(new Scte35Segmentation(0x35, null, TimeSpan.FromSeconds(30), 9, "SIGNAL:abc-123"), cues[1]);
+
+        var day = new DaySchedule(new DateOnly(2026, 3, 1), [body.Event]);
+        var written = ScheduleImporter.Import("day.json", NativeScheduleWriter.WriteDay(day), Options);
+        Assert.True(written.Ok, string.Join("\n", written.Errors));
+        Assert.True(EventEquality.Same(body.Event, written.Days.Single().Events.Single()));
+        Assert.Equal(cues, written.Days.Single().Events.Single().SecondaryEvents.Select(s => s.Scte35!.Segmentation!));
+
+        // docs/SCHEDULE-FORMAT.md's example, in YAML, with hex unquoted.
+        var yaml = ScheduleImporter.Import("day.yaml", """
+            date: 2026-03-01
+            events:
+              - id: break
+                kind: filler
+                source: black
+                duration: 120
+                secondaries:
+                  - kind: scte35
+                    scte35:
+                      timeSignal: true
+                      duration: "00:02:00"
+                      segmentation: { type: providerPlacementOpportunityStart, eventId: 1001, upidType: 0x09, upid: "SIGNAL:morning-break-1" }
+            """, Options);
+        Assert.True(yaml.Ok, string.Join("\n", yaml.Errors));
+        Assert.Equal(new Scte35Segmentation(0x34, 1001, null, 9, "SIGNAL:morning-break-1"),
+            yaml.Days.Single().Events.Single().SecondaryEvents.Single().Scte35!.Segmentation);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "adStart" }""", "type", "\"adStart\" is neither a segmentation type")]
+    [InlineData("""{ "type": 256 }""", "type", "nor a number 0 to 255")]
+    [InlineData("""{ "eventId": 1 }""", "type", "missing")]
+    [InlineData("""{ "type": 52, "upid": "x" }""", "upidType", "a upid needs its upidType")]
+    [InlineData("""{ "type": 52, "upidType": 12, "upid": "0x123" }""", "upid", "is not 0x and an even number of hex digits")]
+    [InlineData("""{ "type": 52, "upidType": 15, "upid": "café" }""", "upid", "outside printable ASCII")]
+    [InlineData("""{ "type": 52, "upidType": "0x100" }""", "upidType", "is not a number 0 to 255")]
+    [InlineData("""{ "type": 52, "segmentNum": -1 }""", "segmentNum", "is not a whole number from 0 to 255")]
+    [InlineData("""{ "type": 52, "upidtype": 1 }""", "upidtype", "unknown key; expected one of type, eventId, duration")]
+    public void A_wrong_segmentation_field_is_refused_naming_it(string segmentation, string field, string message)
+    {
+        var body = Read($$"""{ "id": "x", "kind": "filler", "secondaries": [ { "kind": "scte35", "scte35": { "timeSignal": true, "segmentation": {{segmentation}} } } ] }""");
+
+        Assert.False(body.Ok);
+        Assert.Contains(body.Errors, e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"30\"")]
     [InlineData("30")]

@@ -19,15 +19,36 @@ public class StreamScte35OutputTests
         new StreamScte35Output([refusing, late, taking], NullLogger.Instance).Cue(10, new Scte35Cue(7, BreakDuration: TimeSpan.FromSeconds(30)));
 
         var cued = Assert.Single(taking.Cued);
+        Assert.Empty(cued.Descriptors);
         Assert.Equal(10, cued.Tick);
         Assert.Equal(7u, Assert.IsType<SpliceInsert>(cued.Command).EventId);
         Assert.Single(refusing.Cued);
         Assert.Single(late.Cued);
     }
 
+    [Fact]
+    public void A_cue_with_segmentation_sends_its_descriptor_with_the_cues_id_and_duration_where_it_has_none()
+    {
+        var output = new Output(null);
+        var cue = new Scte35Cue(0x99, BreakDuration: TimeSpan.FromSeconds(90), TimeSignal: true,
+            Segmentation: new Scte35Segmentation(0x34, UpidType: 0x0C, Upid: "0x4142", SegmentNum: 1, SegmentsExpected: 3));
+        new StreamScte35Output([output], NullLogger.Instance).Cue(50, cue);
+
+        var (_, command, descriptors) = Assert.Single(output.Cued);
+        Assert.IsType<TimeSignal>(command);
+        var descriptor = SegmentationDescriptor.Decode(descriptors.AsSpan()[2..]);
+        Assert.Equal(new SegmentationDescriptor(0x99, 0x34, 1, 3, 90 * 90_000, 0x0C, [0x41, 0x42]), descriptor);
+
+        // Its own id and duration win; without segmentation no descriptor goes.
+        new StreamScte35Output([output], NullLogger.Instance).Cue(60, cue with { Segmentation = new Scte35Segmentation(0x10, EventId: 5, Duration: TimeSpan.FromSeconds(1.5)) });
+        new StreamScte35Output([output], NullLogger.Instance).Cue(70, cue with { Segmentation = null });
+        Assert.Equal((5u, 135_000UL), SegmentationDescriptor.Decode(output.Cued[1].Descriptors.AsSpan()[2..]) is var d ? (d.EventId, d.Duration) : default);
+        Assert.Empty(output.Cued[2].Descriptors);
+    }
+
     private sealed class Output(Exception? refusal) : ISpliceOutput
     {
-        public List<(long Tick, SpliceCommand Command)> Cued { get; } = [];
+        public List<(long Tick, SpliceCommand Command, ImmutableArray<byte> Descriptors)> Cued { get; } = [];
 
         public string Name => "test";
 
@@ -35,7 +56,7 @@ public class StreamScte35OutputTests
 
         public void CueSplice(long spliceTick, SpliceCommand command, TimeSpan preRoll, ImmutableArray<byte> descriptors = default)
         {
-            Cued.Add((spliceTick, command));
+            Cued.Add((spliceTick, command, descriptors));
             if (refusal is not null)
                 throw refusal;
         }

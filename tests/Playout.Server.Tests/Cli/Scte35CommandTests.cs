@@ -31,6 +31,12 @@ public class Scte35CommandTests
         Assert.Contains("time_signal (0x06)", output);
         Assert.Contains("pts_time 1924989008 (21388.766756 s)", output);
         Assert.Contains("segmentation_descriptor", output);
+        // The descriptor's fields, as SCTE 35's sample 14.1 publishes them.
+        Assert.Contains("event_id        0x4800008E (1207959694)", output);
+        Assert.Contains("type_id         0x34 (providerPlacementOpportunityStart)", output);
+        Assert.Contains("duration        27630000 (307.000000 s)", output);
+        Assert.Contains("upid            type 0x08, 8 bytes: 000000002CA0A18A", output);
+        Assert.Contains("delivery        restricted: web no, no regional blackout yes, archive yes, device_restrictions 3", output);
         Assert.Contains("0x9AC9D17E ok", output);
     }
 

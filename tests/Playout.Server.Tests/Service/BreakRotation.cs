@@ -14,7 +14,7 @@ public static class BreakRotation
     /// <param name="seconds">Each clip's length.</param>
     /// <param name="eventId">The break's splice event.</param>
     /// <param name="breakSeconds">The break's planned duration, with auto return.</param>
-    public static void Write(TempDirectory folder, string size, int seconds, uint eventId, int breakSeconds)
+    public static void Write(TempDirectory folder, string size, int seconds, uint eventId, int breakSeconds, string? segmentation = null)
     {
         Directory.CreateDirectory(folder.File("media"));
         foreach (string clip in new[] { "programme", "advert" })
@@ -36,7 +36,7 @@ public static class BreakRotation
                     title: "Advert"
                     secondaries:
                       - kind: scte35
-                        scte35: { eventId: {{eventId}}, out: true, duration: "00:00:{{breakSeconds:00}}", autoReturn: true }
+                        scte35: { eventId: {{eventId}}, out: true, duration: "00:00:{{breakSeconds:00}}", autoReturn: true{{(segmentation is null ? "" : ", segmentation: " + segmentation)}} }
             """)));
     }
 }

@@ -18,7 +18,7 @@ public class ScheduledBreakOutputsTests
     public async Task A_scheduled_break_reaches_the_hls_playlists_and_the_ancillary_flow()
     {
         using var folder = new TempDirectory();
-        BreakRotation.Write(folder, "320x180", 2, eventId: 77, breakSeconds: 2);
+        BreakRotation.Write(folder, "320x180", 2, eventId: 77, breakSeconds: 2, segmentation: "{ type: breakStart, upidType: 0x0C, upid: \"0x0A0B\" }");
         using var ancillary = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 10_000 };
         ancillary.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         int http = FreePorts.Tcp();
@@ -55,12 +55,20 @@ public class ScheduledBreakOutputsTests
             var request = message.AsSpan(1 + 16);
             Assert.Equal((1, 77u, 20, 1), (request[0], BinaryPrimitives.ReadUInt32BigEndian(request[1..]), (int)BinaryPrimitives.ReadUInt16BigEndian(request[9..]), (int)request[13]));
             Assert.InRange(BinaryPrimitives.ReadUInt16BigEndian(request[7..]), 1, 4000);
+            // The schedule's segmentation follows as an insert_segmentation_descriptor_request_data: event 77 (the cue's), 2 s
+            // (the cue's), the UPID, break start.
+            Assert.Equal(2, message[1 + 11]);
+            var segmentation = request[14..];
+            Assert.Equal(0x010B, BinaryPrimitives.ReadUInt16BigEndian(segmentation));
+            Assert.Equal([0, 0, 0, 77, 0, 0, 2, 0x0C, 2, 0x0A, 0x0B, 0x22], segmentation[4..16].ToArray());
 
             string playlist = "";
             for (var deadline = DateTime.UtcNow.AddSeconds(30); !playlist.Contains("ID=\"splice-77\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline; await Task.Delay(250))
                 playlist = await client.GetAsync("/api/channels/1/hls/180p/index.m3u8") is { IsSuccessStatusCode: true } found ? await found.Content.ReadAsStringAsync() : "";
             Assert.Contains("ID=\"splice-77\"", playlist);
             Assert.Contains("PLANNED-DURATION=2.000,SCTE35-OUT=0xFC", playlist);
+            // The section carries the segmentation_descriptor: "CUEI", event 77.
+            Assert.Contains("435545490000004D", playlist[playlist.IndexOf("SCTE35-OUT=", StringComparison.Ordinal)..], StringComparison.OrdinalIgnoreCase);
             Assert.Contains("CLASS=\"org.playout.now-playing\"", playlist);
         }
         finally
