@@ -52,7 +52,7 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
             settings.Destination.Port, format.FrameRate,
             settings.Scte35 ? [(AncillaryTimecode.Did, AncillaryTimecode.Sdid), (Scte104Message.Did, Scte104Message.Sdid)] : [(AncillaryTimecode.Did, AncillaryTimecode.Sdid)],
             settings.PayloadType, settings.Ttl,
-            channel.Clock?.ReferenceClock ?? "local").Text();
+            channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
         _sink = SendPacket;

@@ -43,7 +43,7 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
         _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType, settings.FirstChannel - 1);
         Sdp = new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
             settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl,
-            channel.Clock?.ReferenceClock ?? "local").Text();
+            channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
         _frameTicks = (long)(Stopwatch.Frequency * _format.FrameDuration.ToDouble());

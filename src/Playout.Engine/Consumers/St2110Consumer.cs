@@ -62,7 +62,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             settings.PayloadType, settings.PacketBytes);
         Sdp = new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
             settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer,
-            settings.PayloadType, settings.Ttl, channel.Clock?.ReferenceClock ?? "local").Text();
+            settings.PayloadType, settings.Ttl, channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
         if (settings.SdpPath is { } path)
             File.WriteAllText(path, Sdp);
         // Opened last, so nothing above can leave it open.

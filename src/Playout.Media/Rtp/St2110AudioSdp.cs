@@ -11,6 +11,9 @@ namespace Playout.Media.Rtp;
 public sealed record St2110AudioSdp(string Name, IPAddress Source, IPAddress Destination, int Port, int Channels,
     int PacketMicroseconds = 1000, byte PayloadType = 97, int Ttl = 64, string ReferenceClock = "local")
 {
+    /// <summary>The sender's SSRC, written as <c>a=ssrc</c>; null for none.</summary>
+    public uint? Ssrc { get; init; }
+
     public string Text()
     {
         var order = string.Join(",", Enumerable.Repeat("ST", Channels / 2).Concat(Channels % 2 == 1 ? ["M"] : []));
@@ -18,6 +21,6 @@ public sealed record St2110AudioSdp(string Name, IPAddress Source, IPAddress Des
         St2110Sdp.Line(sdp, $"a=rtpmap:{PayloadType} L24/48000/{Channels}");
         St2110Sdp.Line(sdp, $"a=fmtp:{PayloadType} channel-order=SMPTE2110.({order})");
         St2110Sdp.Line(sdp, $"a=ptime:{(PacketMicroseconds / 1000.0).ToString(CultureInfo.InvariantCulture)}");
-        return St2110Sdp.End(sdp, ReferenceClock);
+        return St2110Sdp.End(sdp, ReferenceClock, Ssrc, Source);
     }
 }

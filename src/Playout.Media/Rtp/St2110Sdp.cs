@@ -27,12 +27,16 @@ public static class St2110Sdp
         return sdp;
     }
 
-    /// <summary>Ends a description with its clock lines; returns the text, lines ending CRLF.</summary>
+    /// <summary>Ends a description with its clock lines and its sender's SSRC; returns the text, lines ending CRLF.</summary>
     /// <param name="referenceClock">What <c>ts-refclk</c> says: "local", or "ptp=IEEE1588-2008:{grandmaster}:{domain}".</param>
-    public static string End(StringBuilder sdp, string referenceClock)
+    /// <param name="ssrc">The sender's SSRC, written as RFC 5576's <c>a=ssrc</c> (with the CNAME it requires) so a receiver
+    /// takes this sender only; null writes none.</param>
+    public static string End(StringBuilder sdp, string referenceClock, uint? ssrc, IPAddress source)
     {
         Line(sdp, "a=mediaclk:direct=0");
         Line(sdp, $"a=ts-refclk:{referenceClock}");
+        if (ssrc is { } id)
+            Line(sdp, $"a=ssrc:{id} cname:playout@{source}");
         return sdp.ToString();
     }
 

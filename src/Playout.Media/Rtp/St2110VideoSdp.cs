@@ -14,6 +14,9 @@ public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Des
     Rational FrameRate, bool Interlaced, Colorimetry Colorimetry, TransferCharacteristic Transfer = TransferCharacteristic.Sdr,
     byte PayloadType = 96, int Ttl = 64, string ReferenceClock = "local")
 {
+    /// <summary>The sender's SSRC, written as <c>a=ssrc</c>; null for none.</summary>
+    public uint? Ssrc { get; init; }
+
     /// <summary>The SDP text, lines ending CRLF as RFC 8866 writes them.</summary>
     public string Text()
     {
@@ -26,6 +29,6 @@ public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Des
         St2110Sdp.Line(sdp, $"a=rtpmap:{PayloadType} raw/90000");
         St2110Sdp.Line(sdp, $"a=fmtp:{PayloadType} sampling=YCbCr-4:2:2; width={Width}; height={Height}; exactframerate={rate}; depth=10; " +
             $"TCS={transfer}; colorimetry={colorimetry}; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPW;{(Interlaced ? " interlace;" : "")}");
-        return St2110Sdp.End(sdp, ReferenceClock);
+        return St2110Sdp.End(sdp, ReferenceClock, Ssrc, Source);
     }
 }

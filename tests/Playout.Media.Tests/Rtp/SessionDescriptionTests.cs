@@ -15,11 +15,14 @@ public class SessionDescriptionTests
     {
         var format = VideoFormats.Parse(formatName);
         string text = new St2110VideoSdp("c video", IPAddress.Parse("10.0.0.5"), IPAddress.Parse("239.1.2.3"), 5004, format.Width, format.Height,
-            format.FrameRate, format.IsInterlaced, format.Colorimetry, format.Transfer, 98, 16).Text();
+            format.FrameRate, format.IsInterlaced, format.Colorimetry, format.Transfer, 98, 16) { Ssrc = 0xC0FFEE }.Text();
         var media = Assert.Single(SessionDescription.Parse(text, "v.sdp"));
+        // The sender's SSRC, so a receiver of this description takes that sender only.
+        Assert.Contains("\r\na=ssrc:12648430 cname:playout@10.0.0.5\r\n", text);
+        Assert.Equal(0xC0FFEEu, media.Ssrc);
         Assert.Equal(("video", 5004, (byte)98, IPAddress.Parse("239.1.2.3"), 5), (media.Kind, media.Port, media.PayloadType, media.Address, media.Line));
         var flow = St2110VideoFlow.From(media, "v.sdp");
-        Assert.Equal(new St2110VideoFlow(IPAddress.Parse("239.1.2.3"), 5004, 98, format.Width, format.Height, format.FrameRate, format.IsInterlaced), flow);
+        Assert.Equal(new St2110VideoFlow(IPAddress.Parse("239.1.2.3"), 5004, 98, format.Width, format.Height, format.FrameRate, format.IsInterlaced, 0xC0FFEE), flow);
         Assert.Equal("local", media.Attributes["ts-refclk"]);
     }
 
@@ -29,6 +32,9 @@ public class SessionDescriptionTests
         string text = new St2110AudioSdp("c audio", IPAddress.Loopback, IPAddress.Parse("ff3e::1234"), 5006, 12, 125, 100).Text();
         var flow = St2110AudioFlow.From(Assert.Single(SessionDescription.Parse(text, "a.sdp")), "a.sdp", 16);
         Assert.Equal(new St2110AudioFlow(IPAddress.Parse("ff3e::1234"), 5006, 100, 12), flow);
+        Assert.DoesNotContain("a=ssrc", text);
+        var named = new St2110AudioSdp("c audio", IPAddress.Parse("::1"), IPAddress.Parse("ff3e::1234"), 5006, 2) { Ssrc = 7 }.Text();
+        Assert.Equal(7u, St2110AudioFlow.From(Assert.Single(SessionDescription.Parse(named, "a.sdp")), "a.sdp", 16).Ssrc);
         var both = SessionDescription.Parse("v=0\nc=IN IP4 192.168.1.9\nm=audio 5000 RTP/AVP 97\na=rtpmap:97 L24/48000\nm=video 5002 RTP/AVP 96\na=rtpmap:96 raw/90000\n", "s");
         Assert.Equal([IPAddress.Parse("192.168.1.9"), IPAddress.Parse("192.168.1.9")], both.Select(m => m.Address));
         Assert.Equal(1, St2110AudioFlow.From(both[0], "s", 16).Channels);
