@@ -18,7 +18,9 @@ public sealed class PanelService : IAsyncDisposable
     private readonly TempDirectory _folder = new();
     private readonly string _config;
 
-    public PanelService(string extraConfig = "")
+    /// <param name="extraConfig">Root settings, each followed by a comma.</param>
+    /// <param name="newsAutomation">Automation settings of the first channel beside its template, each after a comma.</param>
+    public PanelService(string extraConfig = "", string newsAutomation = "")
     {
         Directory.CreateDirectory(_folder.File("media"));
         int port = FreePorts.Tcp();
@@ -45,7 +47,7 @@ public sealed class PanelService : IAsyncDisposable
               {{extraConfig}}
               "channels": [
                 { "name": "news", "format": "720p50", "clock": "system",
-                  "automation": { "template": "{{template}}", "timeZone": "Asia/Jakarta" },
+                  "automation": { "template": "{{template}}", "timeZone": "Asia/Jakarta"{{newsAutomation}} },
                   "outputs": [ { "type": "preview", "width": 320, "height": 180, "perSecond": 5 } ] },
                 { "name": "sport", "format": "1080i59.94", "clock": "system",
                   "automation": { "template": "{{template}}", "timeZone": "Asia/Jakarta" },

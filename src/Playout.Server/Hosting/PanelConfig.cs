@@ -23,6 +23,8 @@ public sealed partial record PanelConfig
         ["emergency"] = "E",
         ["emergencyClear"] = "Shift+E",
         ["graphics"] = "G",
+        ["fallbackHold"] = "F",
+        ["fallbackRelease"] = "Shift+F",
         ["deleteEvent"] = "Delete",
         ["acknowledge"] = "A",
         ["selectUp"] = "ArrowUp",

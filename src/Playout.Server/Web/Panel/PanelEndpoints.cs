@@ -25,7 +25,8 @@ public static class PanelEndpoints
 
     public sealed record StationJson(string Name, string TimeZone);
 
-    public sealed record ChannelJson(int Number, string Name, string Format, bool Automated, bool HasPreview);
+    /// <param name="HasFallback">The channel has a silence failover (automation.fallback), which an operator may hold.</param>
+    public sealed record ChannelJson(int Number, string Name, string Format, bool Automated, bool HasPreview, bool HasFallback);
 
     public sealed record SettingsJson(IReadOnlyList<string> Languages, string DefaultLanguage, IReadOnlyDictionary<string, string> Shortcuts,
         int TakeDebounceMs, CallerJson Caller, StationJson Station, IReadOnlyList<ChannelJson> Channels);
@@ -34,7 +35,8 @@ public static class PanelEndpoints
         PanelConfig.Languages, config.Panel.DefaultLanguage, config.Panel.EffectiveShortcuts, config.Panel.TakeDebounceMs,
         new CallerJson(caller.Name, caller.Role.ToString().ToLowerInvariant()),
         new StationJson(config.Station.Name, config.Station.ZoneName(config)),
-        [.. feed.Channels.Select((c, i) => new ChannelJson(i + 1, c.Channel.Name, c.Context.Format.Name, c.Automation is not null, c.Preview is not null))]);
+        [.. feed.Channels.Select((c, i) => new ChannelJson(i + 1, c.Channel.Name, c.Context.Format.Name, c.Automation is not null, c.Preview is not null,
+            c.Automation is not null && c.Config.Automation?.Fallback is not null))]);
 
     /// <summary>How often the stream looks for a cut, a hold or an emergency, which it sends at once rather than at the next update.</summary>
     public static readonly TimeSpan ChangePoll = TimeSpan.FromMilliseconds(20);

@@ -172,6 +172,7 @@ const viewState = {
     return { day: key.slice(0, 10), id: key.slice(11).split(/[/#]/)[0] };
   },
   emergencyTarget: () => ({ to: find(view, 'emergency-to')?.value ?? 'filler', input: find(view, 'emergency-input')?.value ?? '' }),
+  fallbackMinutes: () => find(view, 'fallback-minutes')?.value ?? '30',
   graphicsOn: () => channelOf(route.number)?.automation?.graphicsOn === true,
   openInsert: () => {
     const dialog = document.getElementById('insert');

@@ -39,7 +39,7 @@ export function mount(root, ctx, number, tab) {
         <div class="clock"><label>${esc(t('timecode'))}</label><span class="tc live" data-r="timecode"></span><small class="live" data-r="tick"></small></div>
       </div>
     </div>
-    ${actionButtons(ctx)}
+    ${actionButtons(ctx, c)}
     <nav class="tabs">${tabs.map(name => `<a href="#/channel/${number}/${name}" class="${name === tab ? 'active' : ''}" data-tab="${name}">${esc(t('tab.' + name))}</a>`).join('')}</nav>
     <div class="middle">
       <div class="main" data-r="main"></div>
@@ -91,4 +91,7 @@ export function update(root, ctx, channel, ahead) {
   root.querySelectorAll('[data-action="graphics"]').forEach(b => b.classList.toggle('on', a?.graphicsOn === true));
   root.querySelectorAll('[data-action="emergencyClear"]').forEach(b => b.classList.toggle('on', !!a?.emergency));
   root.querySelectorAll('[data-action="hold"]').forEach(b => b.classList.toggle('on', a?.mode === 'held'));
+  root.querySelectorAll('[data-action="fallbackHold"]').forEach(b => b.classList.toggle('on', !!a?.fallbackHeldUntil));
+  const held = find(root, 'fallback-held');
+  if (held) setText(held, a?.fallbackHeldUntil ? t('fallbackHeld', { until: a.fallbackHeldUntil }) : '');
 }
