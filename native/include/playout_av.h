@@ -27,7 +27,7 @@ extern "C" {
 #define PLAYOUT_AV_API __attribute__((visibility("default")))
 
 /* Version of this ABI; bumped on any incompatible change. */
-#define PLAYOUT_AV_ABI_VERSION 5
+#define PLAYOUT_AV_ABI_VERSION 6
 
 /* Bytes that must follow every plane's last line, and every packed v210 frame that FFmpeg reads or
  * writes in place (at least FFmpeg's AV_INPUT_BUFFER_PADDING_SIZE). */
@@ -60,6 +60,7 @@ extern "C" {
 #define PLAYOUT_AV_ESCTE35          (-10019) /* SCTE-35 needs an mpegts sink opened with scte35_pid (a PID no stream uses) */
 #define PLAYOUT_AV_EPACKEDCODEC     (-10020) /* not a PLAYOUT_AV_PACKED_* codec */
 #define PLAYOUT_AV_EMETADATA        (-10021) /* timed metadata needs an mpegts sink opened with timed_metadata */
+#define PLAYOUT_AV_EEIT             (-10022) /* EIT needs an mpegts sink opened with eit */
 
 /* ---- Library --------------------------------------------------------------------------------- */
 
@@ -267,6 +268,8 @@ typedef struct {
     int32_t out_height;
     int32_t timed_metadata;        /* mpegts only: nonzero adds a timed ID3 metadata stream (PMT: stream_type 0x15 with */
                                    /* a metadata_descriptor "ID3 "), written by PlayoutAv_SinkWriteMetadata */
+    int32_t eit;                   /* mpegts only: nonzero marks every SDT service as carrying EIT present/following, */
+                                   /* whose sections PlayoutAv_SinkWriteEit writes on PID 0x12 */
 } PlayoutAvSinkConfig;
 
 /* Opens an output: url is a file path or a protocol URL (udp://127.0.0.1:5000?pkt_size=1316, srt://...);
@@ -321,6 +324,20 @@ PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* sink, const uint
  * output's first frame (frame n of a 25 fps output is at n * 3600), which the muxer offsets as it does the pictures
  * and sound. Times must not go back. The sink's interleaving waits at most 100 ms for this sparse stream. */
 PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteMetadata(PlayoutAvSink* sink, const uint8_t* tag, int32_t size, int64_t pts_90k);
+
+/* DVB EIT (sinks opened with config.eit; others fail with PLAYOUT_AV_EEIT). The muxer's SDT says a service has no EIT;
+ * the filter sets each service's EIT_present_following_flag, with a new CRC, and notes the first service's ids. */
+
+/* The service_id, transport_stream_id and original_network_id of the muxer's (first) service, as its SDT gives them
+ * (options such as mpegts_service_id change them): what an EIT for it names. Known once the first SDT has left the
+ * muxer (with the first packets); before that AVERROR(EAGAIN). */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkServiceIds(PlayoutAvSink* sink, int32_t* service_id, int32_t* transport_stream_id,
+    int32_t* original_network_id);
+
+/* Writes one complete event_information_section (table_id 0x4E or 0x4F, its section_length, a valid CRC_32, at most
+ * 4096 bytes, else AVERROR_INVALIDDATA) as TS packets on PID 0x12 at the current mux position, with that PID's own
+ * continuity counter. The caller repeats present/following as DVB asks (at least every 2 s). */
+PLAYOUT_AV_API int32_t PlayoutAv_SinkWriteEit(PlayoutAvSink* sink, const uint8_t* section, int32_t size);
 
 /* ---- Picture encoder: one still picture to JPEG or PNG bytes (previews, thumbnails) -------------- */
 

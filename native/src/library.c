@@ -28,6 +28,7 @@ static const char* describe(int32_t err)
     case PLAYOUT_AV_EFINISHED: return "the sink was already finished (its trailer is written); open a new one";
     case PLAYOUT_AV_ESCTE35: return "SCTE-35 needs an mpegts sink opened with an SCTE-35 PID that no other stream uses";
     case PLAYOUT_AV_EMETADATA: return "timed metadata needs an mpegts sink opened with a metadata stream";
+    case PLAYOUT_AV_EEIT: return "EIT needs an mpegts sink opened with eit";
     case PLAYOUT_AV_EPACKEDCODEC: return "not a packed codec: use PLAYOUT_AV_PACKED_V210 (1) or PLAYOUT_AV_PACKED_BITPACKED (2)";
     default: return NULL;
     }

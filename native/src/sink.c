@@ -53,8 +53,8 @@ struct PlayoutAvSink {
     AVStream* metadata_stream;     /* timed ID3, mpegts only */
     int64_t metadata_pts;          /* the last one written (90 kHz), times must not go back */
 
-    /* SCTE-35 carriage (mpegts only): the muxer writes into filter_io, whose callback passes its TS packets through
-     * the TsFilter (PMT rewritten, first video PTS noted) into real_io, the protocol's IO. */
+    /* SCTE-35 and EIT carriage (mpegts only): the muxer writes into filter_io, whose callback passes its TS packets
+     * through the TsFilter (PMT and SDT rewritten, first video PTS noted) into real_io, the protocol's IO. */
     AVIOContext* filter_io;
     AVIOContext* real_io;
     TsFilter ts;
@@ -252,7 +252,7 @@ static int filter_write(void* opaque, uint8_t* buf, int size)
     return s->real_io->error < 0 ? s->real_io->error : size;
 }
 
-static int32_t open_filter(PlayoutAvSink* s, int pid)
+static int32_t open_filter(PlayoutAvSink* s, int scte35_pid, int eit)
 {
     uint8_t* buffer = av_malloc(FILTER_BUFFER);
     if (!buffer)
@@ -262,7 +262,7 @@ static int32_t open_filter(PlayoutAvSink* s, int pid)
         av_free(buffer);
         return AVERROR(ENOMEM);
     }
-    ts_filter_init(&s->ts, pid);
+    ts_filter_init(&s->ts, scte35_pid, eit);
     s->real_io = s->format->pb;
     s->format->pb = s->filter_io;
     return 0;
@@ -345,6 +345,10 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
         ret = PLAYOUT_AV_ESCTE35;
         goto fail;
     }
+    if (config->eit && strcmp(s->format->oformat->name, "mpegts") != 0) {
+        ret = PLAYOUT_AV_EEIT;
+        goto fail;
+    }
     s->packet = av_packet_alloc();
     if (!s->packet) {
         ret = AVERROR(ENOMEM);
@@ -360,11 +364,11 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
         ret = avio_open2(&s->format->pb, url, AVIO_FLAG_WRITE, &s->format->interrupt_callback, &dict);
         s->io_open = ret >= 0;
     }
-    if (ret == 0 && config->scte35_pid > 0)
-        ret = open_filter(s, config->scte35_pid);
+    if (ret == 0 && (config->scte35_pid > 0 || config->eit))
+        ret = open_filter(s, config->scte35_pid, config->eit != 0);
     if (ret == 0)
         ret = avformat_init_output(s->format, &dict);
-    if (ret >= 0 && s->filter_io)
+    if (ret >= 0 && config->scte35_pid > 0)
         ret = check_pid(s, config->scte35_pid);
     if (ret >= 0)
         ret = options_check_taken(dict);
@@ -576,25 +580,65 @@ int32_t PlayoutAv_SinkVideoPts(PlayoutAvSink* s, int64_t frame_index, int64_t* p
     return 0;
 }
 
+/* Whether a section is exactly size bytes by its section_length, with a valid CRC_32. */
+static int whole_section(const uint8_t* section, int32_t size)
+{
+    return 3 + (((section[1] & 0x0F) << 8) | section[2]) == size && ts_crc32(section, size) == 0;
+}
+
+/* Writes a checked section as TS packets on pid, through the filter like the muxer's own packets, so they keep their
+ * place among them. */
+static int32_t write_section(PlayoutAvSink* s, int pid, const uint8_t* section, int32_t size)
+{
+    uint8_t packets[23 * TS_PACKET_SIZE]; /* 4096 bytes and the pointer_field */
+    int n = ts_packetize_section(&s->ts, pid, section, size, packets, sizeof packets);
+    if (n < 0)
+        return AVERROR_BUG;
+    avio_write(s->filter_io, packets, n);
+    avio_write_marker(s->filter_io, AV_NOPTS_VALUE, AVIO_DATA_MARKER_FLUSH_POINT);
+    return s->filter_io->error < 0 ? s->filter_io->error : 0;
+}
+
 int32_t PlayoutAv_SinkWriteScte35(PlayoutAvSink* s, const uint8_t* section, int32_t size)
 {
     if (!s || !section)
         return PLAYOUT_AV_ENULL;
     if (s->finished)
         return PLAYOUT_AV_EFINISHED;
-    if (!s->filter_io)
+    if (!s->filter_io || s->ts.scte35_pid == 0)
         return PLAYOUT_AV_ESCTE35;
-    if (size < 3 || size > 4096 || section[0] != 0xFC || 3 + (((section[1] & 0x0F) << 8) | section[2]) != size
-        || ts_crc32(section, size) != 0)
+    if (size < 3 || size > 4096 || section[0] != 0xFC || !whole_section(section, size))
         return AVERROR_INVALIDDATA;
-    uint8_t packets[23 * TS_PACKET_SIZE]; /* 4096 bytes and the pointer_field */
-    int n = ts_packetize_section(&s->ts, section, size, packets, sizeof packets);
-    if (n < 0)
-        return AVERROR_BUG;
-    /* Through the filter like the muxer's own packets, so they keep their place among them. */
-    avio_write(s->filter_io, packets, n);
-    avio_write_marker(s->filter_io, AV_NOPTS_VALUE, AVIO_DATA_MARKER_FLUSH_POINT);
-    return s->filter_io->error < 0 ? s->filter_io->error : 0;
+    return write_section(s, s->ts.scte35_pid, section, size);
+}
+
+int32_t PlayoutAv_SinkWriteEit(PlayoutAvSink* s, const uint8_t* section, int32_t size)
+{
+    if (!s || !section)
+        return PLAYOUT_AV_ENULL;
+    if (s->finished)
+        return PLAYOUT_AV_EFINISHED;
+    if (!s->filter_io || !s->ts.eit)
+        return PLAYOUT_AV_EEIT;
+    if (size < 3 || size > 4096 || (section[0] != 0x4E && section[0] != 0x4F) || !whole_section(section, size))
+        return AVERROR_INVALIDDATA;
+    return write_section(s, TS_EIT_PID, section, size);
+}
+
+int32_t PlayoutAv_SinkServiceIds(PlayoutAvSink* s, int32_t* service_id, int32_t* transport_stream_id, int32_t* original_network_id)
+{
+    if (!s || !service_id || !transport_stream_id || !original_network_id)
+        return PLAYOUT_AV_ENULL;
+    if (!s->filter_io || !s->ts.eit)
+        return s->finished ? PLAYOUT_AV_EFINISHED : PLAYOUT_AV_EEIT;
+    if (s->ts.service_id < 0)
+        avio_flush(s->filter_io); /* the first SDT may still sit in the filter's buffer */
+    if (s->ts.service_id < 0)
+        return AVERROR(EAGAIN);
+    *service_id = s->ts.service_id;
+    *transport_stream_id = s->ts.transport_stream_id;
+    *original_network_id = s->ts.original_network_id;
+    return 0;
 }
 
 int32_t PlayoutAv_SinkWriteMetadata(PlayoutAvSink* s, const uint8_t* tag, int32_t size, int64_t pts_90k)

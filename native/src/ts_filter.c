@@ -14,12 +14,14 @@ uint32_t ts_crc32(const uint8_t* data, int size)
     return crc;
 }
 
-void ts_filter_init(TsFilter* f, int scte35_pid)
+void ts_filter_init(TsFilter* f, int scte35_pid, int eit)
 {
     memset(f, 0, sizeof *f);
     f->scte35_pid = scte35_pid;
+    f->eit = eit;
     f->pmt_pid = -1;
     f->first_video_pts = -1;
+    f->service_id = f->transport_stream_id = f->original_network_id = -1;
 }
 
 static int packet_pid(const uint8_t* p)
@@ -149,6 +151,30 @@ static void rewrite_pmt(TsFilter* f, uint8_t* p)
     f->pmt_rewritten++;
 }
 
+/* SDT (actual): table_id 0x42, section_length, transport_stream_id, version, section numbers, original_network_id,
+ * a reserved byte; then per service service_id, a flags byte (EIT_schedule_flag, EIT_present_following_flag in its
+ * last two bits), running status and descriptors. The muxer writes no EIT and says so; with EIT on, each service
+ * says it has present/following. */
+static void rewrite_sdt(TsFilter* f, uint8_t* p)
+{
+    int length;
+    uint8_t* s = section_start(p, &length);
+    if (!s || s[0] != 0x42 || ts_crc32(s, length) != 0) {
+        f->sdt_failed++;
+        return;
+    }
+    for (int at = 11; at + 5 <= length - 4; at += 5 + (((s[at + 3] & 0x0F) << 8) | s[at + 4])) {
+        if (f->service_id < 0) {
+            f->service_id = (s[at] << 8) | s[at + 1];
+            f->transport_stream_id = (s[3] << 8) | s[4];
+            f->original_network_id = (s[8] << 8) | s[9];
+        }
+        s[at + 2] |= 0x01;
+    }
+    put_crc(s + length - 4, ts_crc32(s, length - 4));
+    f->sdt_rewritten++;
+}
+
 static void read_pes(TsFilter* f, const uint8_t* p)
 {
     if (!(p[1] & 0x40) || f->first_video_pts >= 0)
@@ -171,9 +197,13 @@ int ts_filter_packet(TsFilter* f, uint8_t packet[TS_PACKET_SIZE])
     int pid = packet_pid(packet);
     if (pid == 0)
         read_pat(f, packet);
-    else if (pid == f->pmt_pid)
-        rewrite_pmt(f, packet);
-    else if (pid != f->scte35_pid && pid != 0x1FFF)
+    else if (pid == TS_SDT_PID) {
+        if (f->eit)
+            rewrite_sdt(f, packet);
+    } else if (pid == f->pmt_pid) {
+        if (f->scte35_pid > 0)
+            rewrite_pmt(f, packet);
+    } else if (pid != f->scte35_pid && pid != TS_EIT_PID && pid != 0x1FFF)
         read_pes(f, packet);
     return 0;
 }
@@ -184,19 +214,20 @@ int ts_section_packets(int size)
     return (size + 1 + 183) / 184;
 }
 
-int ts_packetize_section(TsFilter* f, const uint8_t* section, int size, uint8_t* out, int out_size)
+int ts_packetize_section(TsFilter* f, int pid, const uint8_t* section, int size, uint8_t* out, int out_size)
 {
     int count = ts_section_packets(size);
     if (size <= 0 || count * TS_PACKET_SIZE > out_size)
         return -1;
+    int* cc = pid == TS_EIT_PID ? &f->eit_cc : &f->cc;
     int done = 0;
     for (int i = 0; i < count; i++) {
         uint8_t* p = out + i * TS_PACKET_SIZE;
         p[0] = 0x47;
-        p[1] = (uint8_t)((i == 0 ? 0x40 : 0) | (f->scte35_pid >> 8));
-        p[2] = (uint8_t)f->scte35_pid;
-        p[3] = (uint8_t)(0x10 | f->cc); /* payload only */
-        f->cc = (f->cc + 1) & 0x0F;
+        p[1] = (uint8_t)((i == 0 ? 0x40 : 0) | (pid >> 8));
+        p[2] = (uint8_t)pid;
+        p[3] = (uint8_t)(0x10 | *cc); /* payload only */
+        *cc = (*cc + 1) & 0x0F;
         int at = 4;
         if (i == 0)
             p[at++] = 0; /* pointer_field: the section starts right after it */

@@ -1,5 +1,5 @@
 /* SCTE-35 carriage: the TS packet filter on hand-made packets (PAT, PMT, PES, section packetisation), then a
- * real mpegts sink with an SCTE-35 PID whose file is parsed back here; timed ID3 metadata likewise. */
+ * real mpegts sink with an SCTE-35 PID whose file is parsed back here; timed ID3 metadata and DVB EIT likewise. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +60,7 @@ static void test_filter(void)
     CHECK_EQ(ts_crc32((const uint8_t*)check, 9), 0x0376E6E7);
 
     TsFilter f;
-    ts_filter_init(&f, SCTE35_PID);
+    ts_filter_init(&f, SCTE35_PID, 0);
     uint8_t pat[TS_PACKET_SIZE], pmt[TS_PACKET_SIZE];
     /* PAT: transport_stream_id 1, program 1 on PID 0x1000. */
     uint8_t pat_section[16] = { 0x00, 0, 0, 0x00, 0x01, 0xC1, 0, 0, 0x00, 0x01, 0xF0, 0x00 };
@@ -110,14 +110,14 @@ static void test_filter(void)
     CHECK_EQ(ts_section_packets(300), 2);
     CHECK_EQ(ts_section_packets(183), 1);
     CHECK_EQ(ts_section_packets(184), 2);
-    CHECK_EQ(ts_packetize_section(&f, section, 300, out, 1 * TS_PACKET_SIZE), -1);
-    CHECK_EQ(ts_packetize_section(&f, section, 300, out, sizeof out), 2 * TS_PACKET_SIZE);
+    CHECK_EQ(ts_packetize_section(&f, SCTE35_PID, section, 300, out, 1 * TS_PACKET_SIZE), -1);
+    CHECK_EQ(ts_packetize_section(&f, SCTE35_PID, section, 300, out, sizeof out), 2 * TS_PACKET_SIZE);
     CHECK(out[0] == 0x47 && out[1] == (0x40 | SCTE35_PID >> 8) && out[2] == (SCTE35_PID & 0xFF) && out[3] == 0x10 && out[4] == 0);
     CHECK(out[188] == 0x47 && out[189] == (SCTE35_PID >> 8) && out[191] == 0x11);
     CHECK(memcmp(out + 5, section, 183) == 0 && memcmp(out + 188 + 4, section + 183, 117) == 0);
     for (int i = 188 + 4 + 117; i < 2 * TS_PACKET_SIZE; i++)
         CHECK(out[i] == 0xFF);
-    CHECK_EQ(ts_packetize_section(&f, section, 10, out, sizeof out), TS_PACKET_SIZE);
+    CHECK_EQ(ts_packetize_section(&f, SCTE35_PID, section, 10, out, sizeof out), TS_PACKET_SIZE);
     CHECK_EQ(out[3], 0x12);
 }
 
@@ -196,7 +196,7 @@ static void test_sink(void)
             scte35_packets++;
         } else if (pid == 0x100 && (p[1] & 0x40)) {
             TsFilter f;
-            ts_filter_init(&f, SCTE35_PID);
+            ts_filter_init(&f, SCTE35_PID, 0);
             ts_filter_packet(&f, p);
             if (f.first_video_pts == splice_pts)
                 splice_frame_seen++;
@@ -267,11 +267,83 @@ static void test_metadata(void)
     CHECK_EQ(tags, 2);
 }
 
+/* A sound-only mpegts sink with EIT: refusals, the service's ids from its SDT (the muxer's options change them), every
+ * SDT marking the service as carrying EIT present/following with a valid CRC, and the sections on PID 0x12 with their
+ * own continuity counter, read back from the file. */
+static void test_eit(void)
+{
+    PlayoutAvSinkConfig config = { .frame_rate_num = 25, .frame_rate_den = 1, .audio_channels = 2, .audio_channels_out = 2, .eit = 1 };
+    PlayoutAvSink* sink;
+    CHECK_EQ(PlayoutAv_SinkOpen("eit.mov", "mov", NULL, "aac", NULL, &config, &sink), PLAYOUT_AV_EEIT);
+    config.eit = 0;
+    CHECK_EQ(PlayoutAv_SinkOpen("plain.ts", "mpegts", NULL, "aac", NULL, &config, &sink), 0);
+    /* table_id 0x4E, section_length 11 + 4, the ids, version 0 current, sections 0 of 1, segment/last table; no events. */
+    uint8_t eit[] = { 0x4E, 0xF0, 15, 0x00, 0x07, 0xC1, 0, 1, 0x00, 0x02, 0xFF, 0x01, 1, 0x4E, 0, 0, 0, 0 };
+    uint32_t crc = ts_crc32(eit, sizeof eit - 4);
+    eit[sizeof eit - 4] = (uint8_t)(crc >> 24);
+    eit[sizeof eit - 3] = (uint8_t)(crc >> 16);
+    eit[sizeof eit - 2] = (uint8_t)(crc >> 8);
+    eit[sizeof eit - 1] = (uint8_t)crc;
+    CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit), PLAYOUT_AV_EEIT);
+    PlayoutAv_SinkClose(sink);
+    config.eit = 1;
+    int32_t ret = PlayoutAv_SinkOpen("eit.ts", "mpegts", NULL, "aac", "mpegts_service_id=7:mpegts_transport_stream_id=2", &config, &sink);
+    CHECK_EQ(ret, 0);
+    if (ret < 0)
+        return;
+    int32_t service = 0, stream = 0, network = 0;
+    CHECK_EQ(PlayoutAv_SinkServiceIds(sink, &service, &stream, &network), -11); /* EAGAIN: nothing written yet */
+    float audio[1920 * 2] = { 0 };
+    for (int i = 0; i < 50; i++) {
+        CHECK_EQ(PlayoutAv_SinkWriteAudio(sink, audio, 1920), 0);
+        if (i % 10 == 9)
+            CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit), 0);
+    }
+    CHECK_EQ(PlayoutAv_SinkServiceIds(sink, &service, &stream, &network), 0);
+    CHECK_EQ(service, 7);
+    CHECK_EQ(stream, 2);
+    CHECK_EQ(network, 0xFF01); /* FFmpeg's default original_network_id */
+    eit[5] ^= 0x02; /* another version: the CRC no longer holds */
+    CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit), AVERROR_INVALIDDATA_CODE);
+    eit[5] ^= 0x02;
+    CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit - 1), AVERROR_INVALIDDATA_CODE);
+    CHECK_EQ(PlayoutAv_SinkFinish(sink), 0);
+    CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit), PLAYOUT_AV_EFINISHED);
+    PlayoutAv_SinkClose(sink);
+
+    FILE* file = fopen("eit.ts", "rb");
+    CHECK(file != NULL);
+    if (!file)
+        return;
+    uint8_t p[TS_PACKET_SIZE];
+    int sdts = 0, sdts_marked = 0, eits = 0, last_cc = -1;
+    while (fread(p, 1, TS_PACKET_SIZE, file) == TS_PACKET_SIZE) {
+        const uint8_t* s = p + 5 + p[4];
+        if (pid_of(p) == TS_SDT_PID && (p[1] & 0x40)) {
+            int length = 3 + (((s[1] & 0x0F) << 8) | s[2]);
+            sdts++;
+            /* The first service's flags byte: EIT_present_following_flag set, and a CRC that holds. */
+            if (s[0] == 0x42 && ts_crc32(s, length) == 0 && ((s[11] << 8) | s[12]) == 7 && (s[13] & 0x01))
+                sdts_marked++;
+        } else if (pid_of(p) == TS_EIT_PID) {
+            CHECK(memcmp(s, eit, sizeof eit) == 0);
+            CHECK_EQ(p[3] & 0x0F, (last_cc + 1) & 0x0F);
+            last_cc = p[3] & 0x0F;
+            eits++;
+        }
+    }
+    fclose(file);
+    CHECK(sdts > 0);
+    CHECK_EQ(sdts_marked, sdts);
+    CHECK_EQ(eits, 5);
+}
+
 int main(void)
 {
     test_filter();
     test_sink();
     test_metadata();
+    test_eit();
     if (failures == 0)
         puts("playout_av_ts_test: all checks passed");
     return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

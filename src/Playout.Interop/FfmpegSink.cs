@@ -16,10 +16,11 @@ public enum FfmpegColorspace
 /// <param name="Scte35Pid">mpegts only: the PID (0x20..0x1FFE) of an SCTE-35 stream for <see cref="FfmpegSink.WriteScte35"/>; 0 for none.</param>
 /// <param name="OutWidth">The width the encoder codes, the picture scaled to it; 0: the picture's own (and <paramref name="OutHeight"/>).</param>
 /// <param name="TimedMetadata">mpegts only: a timed ID3 metadata stream for <see cref="FfmpegSink.WriteMetadata"/>.</param>
+/// <param name="Eit">mpegts only: the SDT says the service carries DVB EIT present/following, written by <see cref="FfmpegSink.WriteEit"/>.</param>
 public readonly record struct FfmpegSinkSettings(
     int Width, int Height, int FrameRateNumerator, int FrameRateDenominator, FfmpegFieldOrder FieldOrder, FfmpegColorspace Colorspace,
     int AudioChannels, int AudioChannelsOut, long VideoBitrate, long AudioBitrate, int Scte35Pid = 0, int OutWidth = 0, int OutHeight = 0,
-    bool TimedMetadata = false);
+    bool TimedMetadata = false, bool Eit = false);
 
 /// <summary>
 /// An FFmpeg encoder and muxer writing a file or a stream (udp://, srt://): yuv422p10le pictures, converted to the
@@ -56,6 +57,7 @@ public sealed class FfmpegSink : IDisposable
             OutWidth = settings.OutWidth,
             OutHeight = settings.OutHeight,
             TimedMetadata = settings.TimedMetadata ? 1 : 0,
+            Eit = settings.Eit ? 1 : 0,
         };
         int code = PlayoutAvNative.SinkOpen(url, container, videoCodec, audioCodec, options, &config, out _handle);
         if (code < 0)
@@ -116,6 +118,32 @@ public sealed class FfmpegSink : IDisposable
     {
         fixed (byte* data = tag)
             Check(PlayoutAvNative.SinkWriteMetadata(_handle, data, tag.Length, pts90k), "PlayoutAv_SinkWriteMetadata");
+    }
+
+    /// <summary>
+    /// The ids an EIT for the muxer's service names (its SDT's: options such as mpegts_service_id change them). False
+    /// until the first SDT has left the muxer (with the first packets). Needs <see cref="FfmpegSinkSettings.Eit"/>.
+    /// </summary>
+    /// <exception cref="PlayoutAvException">The sink has no EIT (PLAYOUT_AV_EEIT) or is finished.</exception>
+    public bool TryGetServiceIds(out DvbServiceIds ids)
+    {
+        int code = PlayoutAvNative.SinkServiceIds(_handle, out int service, out int stream, out int network);
+        ids = new DvbServiceIds((ushort)service, (ushort)stream, (ushort)network);
+        if (code == -11) // AVERROR(EAGAIN)
+            return false;
+        Check(code, "PlayoutAv_SinkServiceIds");
+        return true;
+    }
+
+    /// <summary>
+    /// Writes one complete event_information_section (table 0x4E or 0x4F, with its CRC_32) as TS packets on PID 0x12 at
+    /// the current mux position. Needs <see cref="FfmpegSinkSettings.Eit"/>.
+    /// </summary>
+    /// <exception cref="PlayoutAvException">Not a whole EIT section with a valid CRC (AVERROR_INVALIDDATA), no EIT, finished, or the write failed.</exception>
+    public unsafe void WriteEit(ReadOnlySpan<byte> section)
+    {
+        fixed (byte* data = section)
+            Check(PlayoutAvNative.SinkWriteEit(_handle, data, section.Length), "PlayoutAv_SinkWriteEit");
     }
 
     /// <summary>Flushes the encoders and writes the trailer (a file is complete after this).</summary>

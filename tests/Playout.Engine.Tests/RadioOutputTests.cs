@@ -83,6 +83,74 @@ public class RadioOutputTests
         Assert.Equal([2.0, 3.0, 8.0], times.Select(t => Math.Round(t - start, 1)));
     }
 
+    [Theory]
+    [InlineData("radio", null)]
+    [InlineData("1080i50", "libx264")]
+    public void Now_and_next_ride_as_dvb_eit_present_following_which_wireshark_reads_and_the_sdt_announces(string format, string? video)
+    {
+        using var folder = new TempDirectory();
+        using var context = Context(format);
+        string file = folder.File("radio.ts");
+        var settings = ModuleSettings.Empty.With("url", file).With("container", "mpegts").With("audio", "mp2").With("eit", true)
+            .With("eitLanguage", "vie").With("video", video ?? "none").With("options", video is null ? "mpegts_service_id=9" : "preset=ultrafast:mpegts_service_id=9");
+        var stream = (StreamConsumer)Modules.CreateConsumer("stream", new ConsumerRequest(context, settings));
+        int rate = (int)context.Format.FrameRate.ToDouble();
+        context.Guide = new ProgrammeGuide(new GuideEvent("Song one", 0, 3 * rate), new GuideEvent("Bài hát hai", 3 * rate, 10 * rate));
+        var picture = context.VideoPool.Rent();
+        picture.Commit();
+        var started = DateTimeOffset.UtcNow;
+        for (long tick = 0; tick < 5 * rate; tick++)
+        {
+            if (tick == 3 * rate)
+                context.Guide = new ProgrammeGuide(new GuideEvent("Bài hát hai", 3 * rate, null), null);
+            NumberedSound.Send(context, stream, tick, picture);
+            Thread.Sleep(1000 / rate / 2);
+        }
+        picture.Release();
+        stream.Dispose();
+        Assert.Null(stream.Failure);
+
+        // Wireshark's DVB dissectors, reading the transport stream itself.
+        var sdt = ExternalTool.Run("tshark", ["-r", file, "-Y", "dvb_sdt", "-T", "fields", "-E", "separator=|", "-e", "dvb_sdt.svc.id", "-e", "dvb_sdt.svc.eit_present_following_flag"])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(sdt);
+        Assert.All(sdt, line => Assert.Equal("0x0009|1", line));
+        var sections = ExternalTool.Run("tshark", ["-r", file, "-Y", "dvb_eit", "-T", "fields", "-E", "separator=|", "-e", "dvb_eit.sid", "-e", "dvb_eit.version",
+                "-e", "dvb_eit.sect_num", "-e", "dvb_eit.evt.running_status", "-e", "mpeg_descr.short_evt.lang_code", "-e", "mpeg_descr.short_evt.name",
+                "-e", "dvb_eit.evt.duration", "-e", "dvb_eit.evt.start_time"])
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.Split('|')).ToList();
+        // Version 0: the song on air (running) for 3 s and the next (not running) for 7 s; version 1 after the cut: the
+        // second song, open-ended (all ones), and nothing following. Each sent again every second. Durations are BCD.
+        Assert.All(sections, f => Assert.Equal("0x0009", f[0]));
+        var first = sections.Where(f => f[1] == "0x00").ToList();
+        Assert.Equal(["0|0x0004|vie|Song one|0x000003", "1|0x0001|vie|Bài hát hai|0x000007"], first.Take(2).Select(f => string.Join('|', f[2..7])));
+        Assert.InRange(first.Count, 4, 8);
+        var second = sections.Where(f => f[1] == "0x01").ToList();
+        Assert.Equal(["0|0x0004|vie|Bài hát hai|0xffffff", "1||||"], second.Take(2).Select(f => string.Join('|', f[2..7])));
+        // Start times are UTC on the channel's timeline: the first song from the output's first frame, the next 3 s on.
+        var (songOne, songTwo) = (Utc(first[0][7]), Utc(first[1][7]));
+        Assert.InRange((songOne - started.UtcDateTime).TotalSeconds, -2, 2);
+        Assert.Equal(3, (songTwo - songOne).TotalSeconds, 0.51);
+        Assert.Equal(songTwo, Utc(second[0][7]));
+    }
+
+    /// <summary>A time as tshark prints it ("Dec  6, 2026 14:22:58.000000000 UTC").</summary>
+    private static DateTime Utc(string text) => DateTime.ParseExact(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+        "MMM d, yyyy HH:mm:ss.fffffff00 'UTC'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    [Fact]
+    public void Eit_is_refused_outside_mpeg_ts_and_a_language_that_is_no_iso_639_code_naming_the_setting()
+    {
+        using var context = Context("radio");
+        var error = Assert.Throws<ModuleSettingException>(() => Modules.CreateConsumer("stream", new ConsumerRequest(context,
+            ModuleSettings.Empty.With("url", "/tmp/unused.m4a").With("eit", true))));
+        Assert.Equal("eit", error.Key);
+        Assert.Contains("MPEG-TS only", error.Message);
+        error = Assert.Throws<ModuleSettingException>(() => Modules.CreateConsumer("stream", new ConsumerRequest(context,
+            ModuleSettings.Empty.With("url", "udp://127.0.0.1:5000").With("eit", true).With("eitLanguage", "Vietnamese"))));
+        Assert.Equal("eitLanguage", error.Key);
+    }
+
     [Fact]
     public void Titles_as_timed_metadata_are_refused_for_a_container_other_than_mpeg_ts_naming_the_setting()
     {

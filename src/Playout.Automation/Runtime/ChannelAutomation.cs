@@ -665,10 +665,18 @@ public sealed class ChannelAutomation : IDisposable
     private void Publish(long now)
     {
         string? onAir = _asRun.OnAir?.Item.Key;
-        Volatile.Write(ref _snapshot, new AutomationSnapshot(_plan.Schedule.Version, _plan.Plan, _plan.FirstAhead(now, onAir), _plan.Anchors,
+        var snapshot = new AutomationSnapshot(_plan.Schedule.Version, _plan.Plan, _plan.FirstAhead(now, onAir), _plan.Anchors,
             _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir), _cues.Views(_asRun.OnAir?.Cue),
-            _endAlarm.End is long end && end != long.MinValue ? end : null));
+            _endAlarm.End is long end && end != long.MinValue ? end : null);
+        Volatile.Write(ref _snapshot, snapshot);
+        // Now and next for programme guides, replaced only when it changes (an output sends a new EIT version then).
+        var guide = new ProgrammeGuide(GuideEvent(snapshot.OnAir, snapshot.OnAirTick), GuideEvent(snapshot.Next, null));
+        if (guide != _channel.Context.Guide)
+            _channel.Context.Guide = guide;
     }
+
+    private static GuideEvent? GuideEvent(PlannedItem? item, long? since) =>
+        item is not null && (since ?? item.Start) is long start ? new GuideEvent(item.Event.DisplayName, start, item.End) : null;
 
     /// <summary>Brings the plan up to date (cuts that went to air noted, laid out again if anything changed); returns the tick it is as of.</summary>
     private long Fresh()

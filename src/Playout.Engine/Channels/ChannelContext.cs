@@ -80,6 +80,15 @@ public sealed class ChannelContext : IDisposable
 
     private string? _nowPlaying;
 
+    /// <summary>Now and next for programme guides (an MPEG-TS output's EIT); null until the automation sets it. Any thread.</summary>
+    public ProgrammeGuide? Guide
+    {
+        get => Volatile.Read(ref _guide);
+        set => Volatile.Write(ref _guide, value);
+    }
+
+    private ProgrammeGuide? _guide;
+
     /// <summary>Ticks that went out degraded (pool exhausted), counted by kind, with the alarm that shows it.</summary>
     public ChannelDegradation Degradation { get; }
 

@@ -25,6 +25,9 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     /// <summary>How often the title on air is sent again with <see cref="StreamSettings.NowPlaying"/>.</summary>
     public static readonly TimeSpan NowPlayingRepeat = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often EIT present/following is sent again with <see cref="StreamSettings.Eit"/>.</summary>
+    public static readonly TimeSpan EitRepeat = TimeSpan.FromSeconds(1);
+
     private readonly ChannelContext _channel;
     private readonly StreamSettings _settings;
     private readonly FrameHandoff _queue;
@@ -159,7 +162,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                 new FfmpegSinkSettings(format.Width, format.Height, (int)format.FrameRate.Numerator, (int)format.FrameRate.Denominator,
                     _settings.Progressive ? FfmpegFieldOrder.Progressive : FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels,
                     _settings.AudioChannels, _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0,
-                    _settings.OutWidth, _settings.OutHeight, _settings.NowPlaying));
+                    _settings.OutWidth, _settings.OutHeight, _settings.NowPlaying, _settings.Eit));
         }
         catch (PlayoutAvException error)
         {
@@ -180,6 +183,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
             var silence = new float[Media.Audio.AudioPool.ProgrammeChannels * format.AudioCadence.Max()];
             long first = long.MinValue, last = 0;
             var titles = _settings.NowPlaying ? new TitleCarousel(format) : null;
+            var guide = _settings.Eit ? new EitCarousel(_channel, _settings.EitLanguage) : null;
             // Progressive pictures of an interlaced channel (an HLS rendition) are deinterlaced: scaled as a whole frame, its fields would comb.
             bool blend = _settings.Progressive && format.IsInterlaced;
             try
@@ -193,6 +197,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
                     if (_settings.Scte35)
                         SendDueCues(sink, item.Tick, first + 1);
                     titles?.Send(sink, item.Title, item.Tick - first - 1);
+                    guide?.Send(sink, item.Tick, item.Tick - first - 1);
                     if (picture is not null)
                     {
                         picture.UnpackFrom(item.Video);

@@ -32,6 +32,15 @@ public sealed record StreamSettings(
     /// </summary>
     public bool NowPlaying { get; init; }
 
+    /// <summary>
+    /// Carry DVB's now and next (<see cref="Channels.ChannelContext.Guide"/>) as EIT present/following (PID 0x12), the SDT
+    /// saying so: sent as it changes and every <see cref="StreamConsumer.EitRepeat"/>. MPEG-TS only.
+    /// </summary>
+    public bool Eit { get; init; }
+
+    /// <summary>The ISO 639-2 code of the EIT's event names ("vie", "ind", "chi"); "und" when not given.</summary>
+    public string EitLanguage { get; init; } = "und";
+
     /// <summary>500 (0x1F4), a common choice for the SCTE-35 PID.</summary>
     public const int DefaultScte35Pid = 0x1F4;
 

@@ -113,9 +113,16 @@ public sealed class FfmpegModule : IModule
             Scte35 = settings.Get("scte35", defaults.Scte35),
             Scte35Pid = settings.Get("scte35Pid", defaults.Scte35Pid),
             NowPlaying = settings.Get("nowPlaying", false),
+            Eit = settings.Get("eit", false),
+            EitLanguage = settings.Get("eitLanguage", defaults.EitLanguage),
         };
+        string container = stream.ResolvedContainer ?? "a file whose container FFmpeg guesses from its name";
         if (stream.NowPlaying && stream.ResolvedContainer != "mpegts")
-            throw new ModuleSettingException("nowPlaying", $"the title on air rides as timed metadata in MPEG-TS only, and this output is {stream.ResolvedContainer ?? "a file whose container FFmpeg guesses from its name"}");
+            throw new ModuleSettingException("nowPlaying", $"the title on air rides as timed metadata in MPEG-TS only, and this output is {container}");
+        if (stream.Eit && stream.ResolvedContainer != "mpegts")
+            throw new ModuleSettingException("eit", $"DVB's EIT rides in MPEG-TS only, and this output is {container}");
+        if (stream.EitLanguage.Length != 3 || !stream.EitLanguage.All(char.IsAsciiLetterLower))
+            throw new ModuleSettingException("eitLanguage", $"'{stream.EitLanguage}' is not an ISO 639-2 code (three small letters: \"vie\", \"ind\", \"chi\")");
         return stream;
     }
 

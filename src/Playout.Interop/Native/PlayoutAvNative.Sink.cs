@@ -27,6 +27,12 @@ internal static unsafe partial class PlayoutAvNative
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteMetadata")]
     public static partial int SinkWriteMetadata(SinkHandle sink, byte* tag, int size, long pts90k);
 
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkServiceIds")]
+    public static partial int SinkServiceIds(SinkHandle sink, out int serviceId, out int transportStreamId, out int originalNetworkId);
+
+    [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkWriteEit")]
+    public static partial int SinkWriteEit(SinkHandle sink, byte* section, int size);
+
     [LibraryImport(LibraryName, EntryPoint = "PlayoutAv_SinkClose")]
     public static partial int SinkClose(nint sink);
 }

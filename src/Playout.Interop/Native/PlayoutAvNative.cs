@@ -10,5 +10,5 @@ internal static partial class PlayoutAvNative
     public const string LibraryName = "playout_av";
 
     /// <summary>PLAYOUT_AV_ABI_VERSION these bindings were written against.</summary>
-    public const int ExpectedAbiVersion = 5;
+    public const int ExpectedAbiVersion = 6;
 }

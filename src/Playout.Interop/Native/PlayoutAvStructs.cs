@@ -52,4 +52,5 @@ internal struct SinkConfigNative
     public int OutWidth;
     public int OutHeight;
     public int TimedMetadata;
+    public int Eit;
 }

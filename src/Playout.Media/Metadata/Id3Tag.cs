@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Playout.Media.Metadata;
 
 /// <summary>
@@ -15,7 +13,7 @@ public static class Id3Tag
     public static byte[] Title(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        byte[] text = Utf8Within(title, MaxTextBytes);
+        byte[] text = Utf8Text.Within(title, MaxTextBytes);
         int frame = 10 + 1 + text.Length;
         var tag = new byte[10 + frame];
         "ID3"u8.CopyTo(tag);
@@ -33,16 +31,5 @@ public static class Id3Tag
     {
         for (int i = 0; i < 4; i++)
             to[i] = (byte)(size >> (7 * (3 - i)) & 0x7F);
-    }
-
-    private static byte[] Utf8Within(string text, int limit)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= limit)
-            return Encoding.UTF8.GetBytes(text);
-        var runes = text.EnumerateRunes().ToList();
-        int bytes = 0, take = 0;
-        while (take < runes.Count && bytes + runes[take].Utf8SequenceLength <= limit)
-            bytes += runes[take++].Utf8SequenceLength;
-        return Encoding.UTF8.GetBytes(string.Concat(runes.Take(take).Select(r => r.ToString())));
     }
 }

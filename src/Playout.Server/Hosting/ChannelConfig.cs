@@ -327,6 +327,10 @@ public sealed record OutputConfig
     /// <summary>Stream: carry the title on air as timed ID3 metadata (MPEG-TS only).</summary>
     public bool NowPlaying { get; init; }
 
+    /// <summary>Stream: carry DVB's now and next as EIT present/following (MPEG-TS only), names in <see cref="EitLanguage"/>.</summary>
+    public bool Eit { get; init; }
+    public string EitLanguage { get; init; } = "und";
+
     /// <summary>Preview size and rate.</summary>
     public int Width { get; init; } = 480;
     public int Height { get; init; } = 270;
@@ -390,6 +394,8 @@ public sealed record OutputConfig
             problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
         if (NowPlaying && Type != OutputKind.Stream)
             problems.Add($"{where}.nowPlaying", "only a stream output carries the title on air as timed metadata (hls lists it in its playlists)");
+        if (Eit && Type != OutputKind.Stream)
+            problems.Add($"{where}.eit", "only a stream output (MPEG-TS) carries DVB's EIT");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))
             problems.Add(where, "preview width, height and perSecond must be positive");
         if (Type == OutputKind.Preview && PerSecond > MaxPreviewPerSecond)

@@ -193,7 +193,8 @@ public sealed class ServiceConfigTests : IDisposable
                                { "type": "st2110-audio", "destination": "239.1.1.2:5004", "audioChannels": 2, "firstChannel": 3 },
                                { "type": "st2110-audio", "destination": "239.1.1.3:5004", "audioChannels": 4, "firstChannel": 14 },
                                { "type": "st2110-anc", "destination": "239.1.1.4:5004", "timeZone": "Asia/Ho_Chi_Minh" },
-                               { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" } ]
+                               { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" },
+                               { "type": "stream", "url": "udp://127.0.0.1:5004", "eit": true, "eitLanguage": "vie" }, { "type": "hls", "folder": "hls3", "eit": true } ]
                 }
               ]
             }
@@ -206,6 +207,7 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 10: channels[0].outputs[6].firstChannel: an st2110-audio flow of 4 channels starts at programme channel 1 to 13; got 14",
             "FILE, line 12: channels[0].outputs[8].timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)",
             "FILE, line 12: channels[0].outputs[9].timeZone: only an st2110-anc output's time code takes a time zone",
+            "FILE, line 13: channels[0].outputs[11].eit: only a stream output (MPEG-TS) carries DVB's EIT",
         ], problems);
     }
 
