@@ -266,8 +266,8 @@ typedef struct {
                                    /* registration descriptor "CUEI"); 0 for none */
     int32_t out_width;             /* the size the encoder codes, the picture scaled to it; 0: the picture's own */
     int32_t out_height;
-    int32_t timed_metadata;        /* mpegts only: nonzero adds a timed ID3 metadata stream (PMT: stream_type 0x15 with */
-                                   /* a metadata_descriptor "ID3 "), written by PlayoutAv_SinkWriteMetadata */
+    int32_t timed_metadata;        /* mpegts (or hls with mpegts segments) only: nonzero adds a timed ID3 metadata stream */
+                                   /* (PMT: stream_type 0x15, metadata_descriptor "ID3 "), written by PlayoutAv_SinkWriteMetadata */
     int32_t eit;                   /* mpegts only: nonzero marks every SDT service as carrying EIT present/following, */
                                    /* whose sections PlayoutAv_SinkWriteEit writes on PID 0x12 */
 } PlayoutAvSinkConfig;

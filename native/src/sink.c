@@ -281,11 +281,11 @@ static int32_t close_filter(PlayoutAvSink* s)
     return ret < 0 ? ret : 0;
 }
 
-/* A timed ID3 stream (mpegts's metadata carriage). It is sparse: without a bound the interleaver would hold the
- * pictures and sound up to 10 s waiting for its next packet. */
+/* A timed ID3 stream (mpegts's metadata carriage; the hls muxer hands it to its mpegts segments). It is sparse: without
+ * a bound the interleaver would hold the pictures and sound up to 10 s waiting for its next packet. */
 static int32_t open_metadata(PlayoutAvSink* s)
 {
-    if (strcmp(s->format->oformat->name, "mpegts") != 0)
+    if (strcmp(s->format->oformat->name, "mpegts") != 0 && strcmp(s->format->oformat->name, "hls") != 0)
         return PLAYOUT_AV_EMETADATA;
     s->metadata_stream = avformat_new_stream(s->format, NULL);
     if (!s->metadata_stream)

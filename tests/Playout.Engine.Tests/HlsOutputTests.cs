@@ -134,6 +134,41 @@ public class HlsOutputTests
     }
 
     [Fact]
+    public void With_ts_segments_the_title_on_air_also_rides_in_every_renditions_segments_as_timed_id3()
+    {
+        using var folder = new TempDirectory();
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("listSize", 20)
+            .With("segmentType", "ts").With("nowPlaying", true).With("audioOnly", true).With("renditions", new[] { new HlsRendition(240, 300_000) });
+        var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, settings));
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        for (long tick = 0; tick < 400; tick++)
+        {
+            context.NowPlaying = tick < 100 ? "Song one" : "Bài hát hai";
+            Send(context, hls, tick, frame);
+        }
+        hls.Dispose();
+        frame.Release();
+
+        foreach (string rendition in new[] { "240p", "audio" })
+        {
+            var segments = File.ReadAllText(folder.File($"{rendition}/index.m3u8")).Split('\n').Where(l => l.EndsWith(".ts", StringComparison.Ordinal))
+                .Select(name => File.ReadAllBytes(folder.File($"{rendition}/{name}"))).ToList();
+            Assert.True(segments.Count >= 7, $"{rendition}: {segments.Count} segments");
+            // Each segment's PMT lists the metadata stream; the titles come as they change and again every 5 s.
+            Assert.All(segments, ts => Assert.True(TimedId3.Pid(ts) > 0, $"{rendition}: a segment without a metadata stream"));
+            var titles = segments.SelectMany(ts => TimedId3.Payloads(ts, TimedId3.Pid(ts))).Select(TimedId3.Title).ToList();
+            Assert.Equal(["Song one", "Bài hát hai", "Bài hát hai"], titles);
+        }
+        // fMP4 segments have no place for it: the setting is refused, naming it.
+        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer("hls",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("folder", folder.File("fmp4")).With("nowPlaying", true))));
+        Assert.Equal("nowPlaying", error.Key);
+        Assert.Contains("segmentType", error.Message);
+    }
+
+    [Fact]
     public void An_interlaced_channels_renditions_are_deinterlaced_so_opposite_fields_show_no_combs()
     {
         using var folder = new TempDirectory();

@@ -77,7 +77,7 @@ public class RadioOutputTests
         // FFmpeg's demuxer takes five bytes off each payload as if it began with a metadata AU cell header, which ID3 carriage
         // as HLS players read it has not: the tags are read from the PES packets here.
         int pid = Convert.ToInt32(data.GetProperty("id").GetString(), 16);
-        var titles = MetadataPayloads(File.ReadAllBytes(file), pid).Select(Title).ToList();
+        var titles = TimedId3.Payloads(File.ReadAllBytes(file), pid).Select(TimedId3.Title).ToList();
         // At 2 s the first title, at 3 s the second, and the second again 5 s later.
         Assert.Equal(["Song one", "Bài hát hai", "Bài hát hai"], titles);
         Assert.Equal([2.0, 3.0, 8.0], times.Select(t => Math.Round(t - start, 1)));
@@ -160,42 +160,6 @@ public class RadioOutputTests
         Assert.Equal("nowPlaying", error.Key);
         Assert.Contains("MPEG-TS only", error.Message);
     }
-
-    /// <summary>The payload of each PES packet (private_stream_1, the whole tag in one) on <paramref name="pid"/> of a transport stream.</summary>
-    private static List<byte[]> MetadataPayloads(byte[] ts, int pid)
-    {
-        var packets = new List<List<byte>>();
-        for (int at = 0; at + 188 <= ts.Length; at += 188)
-        {
-            if (ts[at] != 0x47 || ((ts[at + 1] & 0x1F) << 8 | ts[at + 2]) != pid || (ts[at + 3] & 0x10) == 0)
-                continue;
-            int payload = at + 4 + ((ts[at + 3] & 0x20) != 0 ? 1 + ts[at + 4] : 0);
-            if ((ts[at + 1] & 0x40) != 0)
-                packets.Add([]);
-            packets[^1].AddRange(ts.AsSpan(payload, at + 188 - payload).ToArray());
-        }
-        return [.. packets.Select(p =>
-        {
-            Assert.Equal(new byte[] { 0, 0, 1, 0xBD }, p.Take(4));
-            int end = 6 + (p[4] << 8 | p[5]);
-            return p.Skip(9 + p[8]).Take(end - 9 - p[8]).ToArray();
-        })];
-    }
-
-    /// <summary>The TIT2 text of an ID3v2.4 tag, read from ID3's layout (syncsafe sizes, UTF-8 text).</summary>
-    private static string Title(byte[] tag)
-    {
-        Assert.Equal("ID3"u8.ToArray(), tag[..3]);
-        Assert.Equal(4, tag[3]);
-        Assert.Equal(tag.Length - 10, Syncsafe(tag.AsSpan(6)));
-        Assert.Equal("TIT2"u8.ToArray(), tag[10..14]);
-        int length = Syncsafe(tag.AsSpan(14));
-        Assert.Equal(3, tag[20]);
-        Assert.Equal(tag.Length - 20, length);
-        return System.Text.Encoding.UTF8.GetString(tag, 21, length - 1);
-    }
-
-    private static int Syncsafe(ReadOnlySpan<byte> bytes) => bytes[0] << 21 | bytes[1] << 14 | bytes[2] << 7 | bytes[3];
 
     [Fact]
     public void A_radio_channel_s_hls_is_one_sound_only_rendition_of_whole_segments()

@@ -8,7 +8,7 @@ namespace Playout.Panel.Tests;
 /// <summary>
 /// The "hls" output played as a phone or smart TV app plays it: hls.js (npm) in Debian's Chromium, from the service's
 /// master playlist. Playback starts, a switch to the other rendition takes, the schedule's titles and SCTE-35 break reach
-/// the player as valid date ranges, and hls.js reports no error.
+/// the player as valid date ranges, TS segments' timed ID3 titles reach it too, and hls.js reports no error.
 /// </summary>
 // With the panel's tests, one at a time: three encoders and a browser beside them would slow their timed expectations.
 [Collection(PanelCollection.Name)]
@@ -26,6 +26,9 @@ public class HlsPlaybackTests(PanelFixture panel)
           window.hls = hls;
           hls.on(Hls.Events.ERROR, (_, data) => window.player.errors.push((data.fatal ? 'fatal ' : '') + data.details));
           hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => window.player.switched.push(data.level));
+          // Timed ID3 in TS segments: each tag's bytes as text (its TIT2 frame holds the title in UTF-8).
+          window.player.id3 = [];
+          hls.on(Hls.Events.FRAG_PARSING_METADATA, (_, data) => data.samples.forEach(s => window.player.id3.push(new TextDecoder().decode(s.data))));
           hls.loadSource('/api/channels/1/hls/master.m3u8');
           hls.attachMedia(video);
           hls.on(Hls.Events.MANIFEST_PARSED, () => video.play());
@@ -55,35 +58,9 @@ public class HlsPlaybackTests(PanelFixture panel)
         using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
         try
         {
-            using var client = service.Client();
             // Three segments in each rendition's live window before the player starts.
-            for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
-            {
-                var playlists = await Task.WhenAll(new[] { 360, 240 }.Select(async h =>
-                {
-                    try
-                    {
-                        return await client.GetAsync($"/api/channels/1/hls/{h}p/index.m3u8") is { IsSuccessStatusCode: true } r ? await r.Content.ReadAsStringAsync() : "";
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return ""; // Not listening yet.
-                    }
-                }));
-                if (playlists.All(p => p.Split(".m4s").Length > 3))
-                    break;
-                Assert.True(DateTime.UtcNow < deadline, $"the renditions never had three segments (exited: {service.HasExited})");
-            }
-            var context = await panel.Browser.Browser.NewContextAsync();
-            var page = await context.NewPageAsync();
-            string origin = $"http://127.0.0.1:{http}";
-            await page.RouteAsync($"{origin}/player.html", route => route.FulfillAsync(new RouteFulfillOptions { Body = Player, ContentType = "text/html" }));
-            await page.RouteAsync($"{origin}/hls.min.js", route => route.FulfillAsync(new RouteFulfillOptions
-            {
-                Path = Repository.File(".playout/node/node_modules/hls.js/dist/hls.min.js"),
-                ContentType = "text/javascript",
-            }));
-            await page.GotoAsync($"{origin}/player.html");
+            await Segments(service, [360, 240], ".m4s");
+            var (context, page) = await Open(http);
 
             await page.WaitForFunctionAsync("document.getElementById('video').currentTime > 1.5", null, new PageWaitForFunctionOptions { Timeout = 45_000 });
             // hls.js orders the renditions by bit rate.
@@ -115,5 +92,84 @@ public class HlsPlaybackTests(PanelFixture panel)
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
+    }
+
+    [Fact]
+    public async Task Hlsjs_reads_the_titles_timed_id3_from_ts_segments()
+    {
+        using var folder = new TempDirectory();
+        BreakRotation.Write(folder, "320x180", 2, eventId: 7, breakSeconds: 2);
+        int http = FreePorts.Tcp();
+        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "state": "state",
+              "logs": "logs",
+              "media": "media",
+              "channels": [{
+                "name": "ott", "format": "720p50", "clock": "system",
+                "automation": { "template": "day.yaml", "timeZone": "UTC", "dayStart": "00:00" },
+                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "segmentType": "ts",
+                               "nowPlaying": true, "renditions": [ { "height": 180, "videoBitrate": 300000 } ] } ]
+              }]
+            }
+            """));
+        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        try
+        {
+            await Segments(service, [180], ".ts");
+            var (context, page) = await Open(http);
+            await page.WaitForFunctionAsync("window.player.id3.some(t => t.includes('Programme A')) && window.player.id3.some(t => t.includes('Advert'))",
+                null, new PageWaitForFunctionOptions { Timeout = 45_000 });
+            Assert.All(JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.id3)"))!,
+                tag => Assert.StartsWith("ID3", tag, StringComparison.Ordinal));
+            var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
+            Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
+            await context.CloseAsync();
+        }
+        finally
+        {
+            int code = service.Stop();
+            Assert.True(code == 0, await service.Errors);
+        }
+    }
+
+    /// <summary>Waits until each rendition's live window lists three segments (named *<paramref name="extension"/>).</summary>
+    private static async Task Segments(ServiceProcess service, int[] heights, string extension)
+    {
+        using var client = service.Client();
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
+        {
+            var playlists = await Task.WhenAll(heights.Select(async h =>
+            {
+                try
+                {
+                    return await client.GetAsync($"/api/channels/1/hls/{h}p/index.m3u8") is { IsSuccessStatusCode: true } r ? await r.Content.ReadAsStringAsync() : "";
+                }
+                catch (HttpRequestException)
+                {
+                    return ""; // Not listening yet.
+                }
+            }));
+            if (playlists.All(p => p.Split(extension).Length > 3))
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"the renditions never had three segments (exited: {service.HasExited})");
+        }
+    }
+
+    /// <summary>The test page, served beside the service (same origin), with hls.js from the npm copy.</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> Open(int http)
+    {
+        var context = await panel.Browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        string origin = $"http://127.0.0.1:{http}";
+        await page.RouteAsync($"{origin}/player.html", route => route.FulfillAsync(new RouteFulfillOptions { Body = Player, ContentType = "text/html" }));
+        await page.RouteAsync($"{origin}/hls.min.js", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Path = Repository.File(".playout/node/node_modules/hls.js/dist/hls.min.js"),
+            ContentType = "text/javascript",
+        }));
+        await page.GotoAsync($"{origin}/player.html");
+        return (context, page);
     }
 }

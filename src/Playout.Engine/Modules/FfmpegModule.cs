@@ -71,6 +71,7 @@ public sealed class FfmpegModule : IModule
             AudioOnly = settings.Get("audioOnly", false),
             DvrSeconds = settings.Get("dvrSeconds", 0.0),
             Scte35 = settings.Get("scte35", false),
+            NowPlaying = settings.Get("nowPlaying", false),
             SegmentType = settings.Get("segmentType", "fmp4") switch
             {
                 "fmp4" => HlsSegmentType.Fmp4,
@@ -84,6 +85,8 @@ public sealed class FfmpegModule : IModule
             throw new ModuleSettingException("listSize", $"{hls.ListSize}: a live window lists 3 to 100 segments");
         if (hls.DvrSeconds is not (>= 0 and <= HlsSettings.MaxDvrSeconds))
             throw new ModuleSettingException("dvrSeconds", $"{hls.DvrSeconds}: a DVR window is 0 (none) to {HlsSettings.MaxDvrSeconds} seconds");
+        if (hls.NowPlaying && hls.SegmentType != HlsSegmentType.Ts)
+            throw new ModuleSettingException("nowPlaying", "timed ID3 rides in TS segments: set \"segmentType\": \"ts\" (the playlists list the titles as date ranges either way)");
         if (hls.Scte35 && r.Channel.Format.IsAudioOnly)
             throw new ModuleSettingException("scte35", "SCTE-35 splice times are pictures' times, and a radio channel has none");
         if (ladder.FirstOrDefault(x => x.Height is < 144 or > 4320 || x.Height % 2 != 0 || x.VideoBitrate <= 0) is { } bad)

@@ -324,7 +324,7 @@ public sealed record OutputConfig
     public bool Scte35 { get; init; }
     public int Scte35Pid { get; init; } = StreamSettings.DefaultScte35Pid;
 
-    /// <summary>Stream: carry the title on air as timed ID3 metadata (MPEG-TS only).</summary>
+    /// <summary>Stream, hls: carry the title on air as timed ID3 metadata (MPEG-TS only; hls with TS segments).</summary>
     public bool NowPlaying { get; init; }
 
     /// <summary>Stream: carry DVB's now and next as EIT present/following (MPEG-TS only), names in <see cref="EitLanguage"/>.</summary>
@@ -392,8 +392,10 @@ public sealed record OutputConfig
             problems.Add($"{where}.scte35", "only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35");
         else if (Scte35 && Video == "none")
             problems.Add($"{where}.scte35", "SCTE-35 splice times are pictures' times, and this stream has no video");
-        if (NowPlaying && Type != OutputKind.Stream)
-            problems.Add($"{where}.nowPlaying", "only a stream output carries the title on air as timed metadata (hls lists it in its playlists)");
+        if (NowPlaying && Type is not (OutputKind.Stream or OutputKind.Hls))
+            problems.Add($"{where}.nowPlaying", "only a stream or hls (TS segments) output carries the title on air as timed metadata");
+        else if (NowPlaying && Type == OutputKind.Hls && SegmentType != "ts")
+            problems.Add($"{where}.nowPlaying", "timed ID3 rides in TS segments: set \"segmentType\": \"ts\" (the playlists list the titles as date ranges either way)");
         if (Eit && Type != OutputKind.Stream)
             problems.Add($"{where}.eit", "only a stream output (MPEG-TS) carries DVB's EIT");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))

@@ -194,7 +194,8 @@ public sealed class ServiceConfigTests : IDisposable
                                { "type": "st2110-audio", "destination": "239.1.1.3:5004", "audioChannels": 4, "firstChannel": 14 },
                                { "type": "st2110-anc", "destination": "239.1.1.4:5004", "timeZone": "Asia/Ho_Chi_Minh" },
                                { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" },
-                               { "type": "stream", "url": "udp://127.0.0.1:5004", "eit": true, "eitLanguage": "vie" }, { "type": "hls", "folder": "hls3", "eit": true } ]
+                               { "type": "stream", "url": "udp://127.0.0.1:5004", "eit": true, "eitLanguage": "vie" }, { "type": "hls", "folder": "hls3", "eit": true },
+                               { "type": "hls", "folder": "hls4", "segmentType": "ts", "nowPlaying": true }, { "type": "preview", "nowPlaying": true } ]
                 }
               ]
             }
@@ -203,11 +204,12 @@ public sealed class ServiceConfigTests : IDisposable
         Assert.Equal(
         [
             "FILE, line 8: channels[0].outputs[3].scte35: only a stream, hls or st2110-anc (as SCTE 104) output carries SCTE-35",
-            "FILE, line 8: channels[0].outputs[4].nowPlaying: only a stream output carries the title on air as timed metadata (hls lists it in its playlists)",
+            "FILE, line 8: channels[0].outputs[4].nowPlaying: timed ID3 rides in TS segments: set \"segmentType\": \"ts\" (the playlists list the titles as date ranges either way)",
             "FILE, line 10: channels[0].outputs[6].firstChannel: an st2110-audio flow of 4 channels starts at programme channel 1 to 13; got 14",
             "FILE, line 12: channels[0].outputs[8].timeZone: unknown time zone 'Mars/Olympus' (an IANA name such as Europe/London)",
             "FILE, line 12: channels[0].outputs[9].timeZone: only an st2110-anc output's time code takes a time zone",
             "FILE, line 13: channels[0].outputs[11].eit: only a stream output (MPEG-TS) carries DVB's EIT",
+            "FILE, line 14: channels[0].outputs[13].nowPlaying: only a stream or hls (TS segments) output carries the title on air as timed metadata",
         ], problems);
     }
 

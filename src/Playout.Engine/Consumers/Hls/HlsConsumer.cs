@@ -76,6 +76,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
                     OutWidth = Width(rendition.Height),
                     OutHeight = rendition.Height,
                     Progressive = true,
+                    NowPlaying = settings.NowPlaying,
                 }));
                 playlists.Add(new HlsPlaylistWriter(folder, format.FrameRate.ToDouble(), segmentFrames));
             }
@@ -83,7 +84,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             {
                 string folder = Rendition(settings, AudioFolder);
                 renditions.Add(new StreamConsumer(channel, new StreamSettings(Path.Combine(folder, HlsPlaylistWriter.SourceName), "hls", null, "aac",
-                    Segments(settings, folder), AudioBitrate: settings.AudioBitrate)));
+                    Segments(settings, folder), AudioBitrate: settings.AudioBitrate) { NowPlaying = settings.NowPlaying }));
                 playlists.Add(new HlsPlaylistWriter(folder, VideoFormat.AudioSampleRate, (long)Math.Round(settings.SegmentSeconds * VideoFormat.AudioSampleRate)));
             }
         }

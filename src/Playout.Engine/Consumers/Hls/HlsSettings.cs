@@ -36,6 +36,12 @@ public sealed record HlsSettings(string Folder, IReadOnlyList<HlsRendition> Rend
     /// <summary>List the schedule's SCTE-35 splices as EXT-X-DATERANGE tags (<see cref="HlsConsumer.CueSplice"/>).</summary>
     public bool Scte35 { get; init; }
 
+    /// <summary>
+    /// Carry the title on air as timed ID3 in the segments too (TS segments only: a metadata stream in each, as the MPEG-TS
+    /// output's <see cref="StreamSettings.NowPlaying"/>), for players that read ID3 rather than the playlists' date ranges.
+    /// </summary>
+    public bool NowPlaying { get; init; }
+
     /// <summary>Segments each playlist lists: the live window, or the DVR window's.</summary>
     public int ListedSegments => Math.Max(ListSize, (int)Math.Ceiling(DvrSeconds / SegmentSeconds));
 
