@@ -77,11 +77,16 @@ public class HlsOutputTests
         return string.Concat(packets.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => f.StartsWith('K') ? 'K' : '_'));
     }
 
-    [Fact]
-    public void Every_rendition_dates_its_segments_alike_and_lists_titles_and_splices_at_their_frames_over_a_dvr_window()
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("1080i59.94")]
+    public void Every_rendition_dates_its_segments_alike_and_lists_titles_and_splices_at_their_frames_over_a_dvr_window(string formatName)
     {
         using var folder = new TempDirectory();
-        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 8, 32, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var format = context.Format;
+        // A segment is the whole frames nearest a second: 50 at 50 frames a second, 30 (1.001 s) at 29.97.
+        long segment = (long)Math.Round(format.FrameRate.ToDouble());
         var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("listSize", 3)
             .With("dvrSeconds", 4.0).With("scte35", true).With("audioOnly", true)
             .With("renditions", new[] { new HlsRendition(240, 300_000), new HlsRendition(144, 200_000) });
@@ -106,26 +111,27 @@ public class HlsOutputTests
         Assert.Equal(4, video.Segments.Count);
         Assert.True(video.Sequence >= 2, $"first listed: {video.Sequence}");
         Assert.False(File.Exists(folder.File($"240p/segment{video.Sequence - 2}.m4s")));
-        // One timeline: the video renditions' segments have the same dates, a second apart; the sound's begin within an AAC frame of them.
+        // One timeline: the video renditions' segments have the same dates, a segment apart (to the playlist's millisecond);
+        // the sound's begin within an AAC frame of them.
         Assert.Equal(video.Segments.Select(s => s.Date), playlists["144p"].Segments.Select(s => s.Date));
-        Assert.All(video.Segments.Skip(1).Zip(video.Segments), p => Assert.Equal(TimeSpan.FromSeconds(1), p.First.Date - p.Second.Date));
+        Assert.All(video.Segments.Skip(1).Zip(video.Segments), p => Near(format.TimeOf(segment), p.First.Date - p.Second.Date));
         var sound = playlists["audio"];
         Assert.All(sound.Segments.Where(s => video.Segments.Any(v => v.Uri == s.Uri)),
             s => Assert.InRange((s.Date - video.Segments.Single(v => v.Uri == s.Uri).Date).TotalMilliseconds, 0, 22));
 
         foreach (var (rendition, playlist) in playlists)
         {
-            // Frame n of the output is at the first segment's date + (n - 50 × its number) frames.
-            var zero = playlist.Segments[0].Date - TimeSpan.FromMilliseconds(20 * 50 * playlist.Sequence);
+            // Frame n of the output is at the first segment's date + (n - a segment's frames × its number) frames.
+            var zero = playlist.Segments[0].Date - format.TimeOf(segment * playlist.Sequence);
             if (rendition == "audio")
-                zero = video.Segments[0].Date - TimeSpan.FromMilliseconds(20 * 50 * video.Sequence);
+                zero = video.Segments[0].Date - format.TimeOf(segment * video.Sequence);
             var splice = playlist.Ranges.Single(r => r.Id == "splice-1001");
-            Assert.Equal(zero + TimeSpan.FromMilliseconds(20 * 230), splice.Start);
+            Near(zero + format.TimeOf(230), splice.Start);
             Assert.Equal(leave, SpliceInfoSection.Decode(Convert.FromHexString(splice.Attributes["SCTE35-OUT"][2..])).Command);
             Assert.Equal("30.000", splice.Attributes["PLANNED-DURATION"]);
             var titles = playlist.Ranges.Where(r => r.Attributes.GetValueOrDefault("CLASS") == "\"org.playout.now-playing\"").ToList();
             Assert.Equal(["\"Song one\"", "\"Bài hát hai\""], titles.Select(t => t.Attributes["X-TITLE"]));
-            Assert.Equal(zero + TimeSpan.FromMilliseconds(20 * 260), titles[1].Start);
+            Near(zero + format.TimeOf(260), titles[1].Start);
             Assert.Equal($"\"{HlsDateRange.Date(titles[1].Start)}\"", titles[0].Attributes["END-DATE"]);
             // Each range comes before the segment it begins in (or the first, when it began earlier).
             Assert.All(playlist.Ranges, r => Assert.True(r.Before == 0 || playlist.Segments[r.Before].Date <= r.Start
@@ -248,6 +254,13 @@ public class HlsOutputTests
     }
 
     /// <summary>Sends the frame of <paramref name="tick"/> with a frame's silence, then waits 20 ms (faster than 50 frames a second, slower than the encoders).</summary>
+    /// <summary>Equal to the playlist's precision: dates are written to the millisecond, each rounded on its own.</summary>
+    private static void Near(DateTimeOffset expected, DateTimeOffset actual) =>
+        Assert.True(Math.Abs((expected - actual).TotalMilliseconds) <= 2, $"{actual:O} is not {expected:O}");
+
+    private static void Near(TimeSpan expected, TimeSpan actual) =>
+        Assert.True(Math.Abs((expected - actual).TotalMilliseconds) <= 2, $"{actual} is not {expected}");
+
     private static void Send(ChannelContext context, HlsConsumer hls, long tick, Frame frame)
     {
         var audio = context.AudioPool.Rent();

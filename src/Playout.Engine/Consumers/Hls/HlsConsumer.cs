@@ -69,7 +69,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             {
                 string folder = Rendition(settings, $"{rendition.Height}p");
                 string options = string.Create(CultureInfo.InvariantCulture,
-                    $"preset={settings.Preset}:g={segmentFrames}:keyint_min={segmentFrames}:sc_threshold=0:{Segments(settings, folder)}");
+                    $"preset={settings.Preset}:g={segmentFrames}:keyint_min={segmentFrames}:sc_threshold=0:{Segments(settings, folder, settings.SegmentSeconds)}");
                 renditions.Add(new StreamConsumer(channel, new StreamSettings(Path.Combine(folder, HlsPlaylistWriter.SourceName), "hls", "libx264", "aac",
                     options, rendition.VideoBitrate, settings.AudioBitrate)
                 {
@@ -82,10 +82,14 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             }
             if (audioOnly)
             {
+                // Cut where the pictures' segments are cut (30 frames at 29.97 are 1.001 s), not at the nominal length: a
+                // second's segments would run ahead of the video's by a millisecond a segment, and switching between them
+                // would skip or repeat sound.
+                double seconds = format.TimeOf(segmentFrames).TotalSeconds;
                 string folder = Rendition(settings, AudioFolder);
                 renditions.Add(new StreamConsumer(channel, new StreamSettings(Path.Combine(folder, HlsPlaylistWriter.SourceName), "hls", null, "aac",
-                    Segments(settings, folder), AudioBitrate: settings.AudioBitrate) { NowPlaying = settings.NowPlaying }));
-                playlists.Add(new HlsPlaylistWriter(folder, VideoFormat.AudioSampleRate, (long)Math.Round(settings.SegmentSeconds * VideoFormat.AudioSampleRate)));
+                    Segments(settings, folder, seconds), AudioBitrate: settings.AudioBitrate) { NowPlaying = settings.NowPlaying }));
+                playlists.Add(new HlsPlaylistWriter(folder, VideoFormat.AudioSampleRate, (long)Math.Round(seconds * VideoFormat.AudioSampleRate)));
             }
         }
         catch
@@ -115,13 +119,13 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     /// <summary>What an earlier run of the output wrote in a rendition's folder (this version's names and the earlier ones').</summary>
     private static readonly string[] StaleFiles = [HlsPlaylistWriter.Name, HlsPlaylistWriter.SourceName, "init.mp4", "segment*.m4s", "segment*.ts", "index*.m4s"];
 
-    /// <summary>The HLS muxer's options: segment length and type, the window, the segments' names in the rendition's folder.</summary>
-    private static string Segments(HlsSettings settings, string folder)
+    /// <summary>The HLS muxer's options: segment length (<paramref name="seconds"/>) and type, the window, the segments' names in the rendition's folder.</summary>
+    private static string Segments(HlsSettings settings, string folder, double seconds)
     {
         bool ts = settings.SegmentType == HlsSegmentType.Ts;
         string names = Escaped(Path.Combine(folder, ts ? "segment%d.ts" : "segment%d.m4s"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"hls_time={settings.SegmentSeconds}:hls_list_size={settings.ListedSegments}:hls_segment_type={(ts ? "mpegts" : "fmp4")}:hls_flags=delete_segments+independent_segments:hls_segment_filename={names}");
+            $"hls_time={seconds:R}:hls_list_size={settings.ListedSegments}:hls_segment_type={(ts ? "mpegts" : "fmp4")}:hls_flags=delete_segments+independent_segments:hls_segment_filename={names}");
     }
 
     /// <summary>A value in FFmpeg's option string, where ':', '=', '\' and quotes are special.</summary>
