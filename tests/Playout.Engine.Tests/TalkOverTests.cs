@@ -11,10 +11,13 @@ namespace Playout.Engine.Tests;
 /// </summary>
 public class TalkOverTests
 {
-    [Fact]
-    public void Music_ducks_under_the_key_within_the_attack_holds_then_comes_back_over_the_release()
+    [Theory]
+    [InlineData("1080i50")]
+    [InlineData("720p59.94")]
+    [InlineData("radio")]
+    public void Music_ducks_under_the_key_within_the_attack_holds_then_comes_back_over_the_release(string format)
     {
-        using var test = new TestChannel("1080i50");
+        using var test = new TestChannel(format);
         test.Context.TalkOver = [new TalkOverSettings(Key: 20, Ducked: [10], DepthDb: -12, ThresholdDb: -40)
         {
             Attack = TimeSpan.FromMilliseconds(100),
@@ -29,23 +32,29 @@ public class TalkOverTests
             key.Add(PeakDb(audio.Samples, 2));
             return null;
         };
+        // The key talks from the first second to the second; ticks at the format's rate.
+        double rate = test.Context.Format.FrameRate.ToDouble();
+        int talks = (int)Math.Round(rate), stops = 2 * talks;
         test.Channel.Execute(StageCommands.Load(10, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
         int[] toChannel3 = [.. Enumerable.Range(0, 16).Select(c => c == 2 ? 0 : -1)];
-        test.Channel.Execute(StageCommands.ChannelMap(20, toChannel3, atTick: 25));
-        test.Channel.Execute(StageCommands.Load(20, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu), atTick: 25));
-        test.Channel.Execute(StageCommands.Stop(20, atTick: 50));
-        test.Channel.RunTicks(100);
+        test.Channel.Execute(StageCommands.ChannelMap(20, toChannel3, atTick: talks));
+        test.Channel.Execute(StageCommands.Load(20, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu), atTick: talks));
+        test.Channel.Execute(StageCommands.Stop(20, atTick: stops));
+        test.Channel.RunTicks(4 * talks);
 
         // The music's peak each tick is its gain at the tick's start (the gain ramps across the tick, from the start's).
-        Assert.All(music[..25], peak => Assert.Equal(-18, peak, 1));
-        // 100 ms at 25 frames a second: 12 dB in 2.5 ticks, 4.8 dB a tick, down by the third tick.
-        Assert.Equal(-18 - 4.8, music[26], 1);
-        Assert.All(music[28..62], peak => Assert.Equal(-30, peak, 1));
-        // Quiet from tick 50: held 12 ticks (0.5 s), then 0.6 dB a tick for 20 ticks (0.8 s).
-        Assert.True(music[65] > -30 + 1 && music[65] < -18 - 1, $"tick 65: {music[65]:F1} dB, coming back");
-        Assert.All(music[84..], peak => Assert.Equal(-18, peak, 1));
+        Assert.All(music[..talks], peak => Assert.Equal(-18, peak, 1));
+        // 12 dB over the 100 ms attack, a tick's share of it each tick: down by the first tick after the attack.
+        double step = 12 / (0.1 * rate);
+        Assert.Equal(-18 - step, music[talks + 1], 1);
+        int down = talks + 1 + (int)Math.Ceiling(0.1 * rate), held = stops + (int)(0.5 * rate);
+        Assert.All(music[down..held], peak => Assert.Equal(-30, peak, 1));
+        // Quiet from the second second: held 0.5 s, then back up over 0.8 s.
+        int coming = held + (int)(0.4 * rate), back = held + (int)Math.Ceiling(0.8 * rate) + 2;
+        Assert.True(music[coming] > -30 + 1 && music[coming] < -18 - 1, $"tick {coming}: {music[coming]:F1} dB, coming back");
+        Assert.All(music[back..], peak => Assert.Equal(-18, peak, 1));
         // The key is heard at its own level throughout.
-        Assert.All(key[26..50], peak => Assert.Equal(-18, peak, 1));
+        Assert.All(key[(talks + 1)..stops], peak => Assert.Equal(-18, peak, 1));
     }
 
     [Fact]
