@@ -20,12 +20,13 @@ public sealed class PanelService : IAsyncDisposable
 
     /// <param name="extraConfig">Root settings, each followed by a comma.</param>
     /// <param name="newsAutomation">Automation settings of the first channel beside its template, each after a comma.</param>
-    public PanelService(string extraConfig = "", string newsAutomation = "")
+    /// <param name="day">The channels' day template (YAML) instead of the two looping fillers; its media go in <see cref="MediaFile"/>.</param>
+    public PanelService(string extraConfig = "", string newsAutomation = "", string? day = null)
     {
         Directory.CreateDirectory(_folder.File("media"));
         int port = FreePorts.Tcp();
         Http = $"127.0.0.1:{port}";
-        string template = _folder.Write("day.yaml", Encoding.UTF8.GetBytes("""
+        string template = _folder.Write("day.yaml", Encoding.UTF8.GetBytes(day ?? """
             date: 2026-01-01
             events:
               - id: loop

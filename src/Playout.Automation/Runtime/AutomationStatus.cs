@@ -5,7 +5,14 @@ namespace Playout.Automation.Runtime;
 
 /// <summary>One event as the status shows it; times as timecode (start: time of day; the rest: durations).</summary>
 public sealed record EventStatus(string Key, string Id, string Title, string Kind, string? Start, string? Elapsed, string? Remaining,
-    string? Countdown);
+    string? Countdown)
+{
+    /// <summary>
+    /// A song's intro (its file's intro marker, docs/RADIO.md): for the item on air the time left until the voice comes in
+    /// (null once it has), for the next item the intro's length — the time a presenter may talk over it.
+    /// </summary>
+    public string? Intro { get; init; }
+}
 
 /// <summary>The channel's frame rate as a fraction (25/1, 30000/1001): a page counts on from <see cref="AutomationStatus.Tick"/> with it between updates.</summary>
 public sealed record FrameRateStatus(long Num, long Den);

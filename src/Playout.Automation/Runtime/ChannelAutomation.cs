@@ -542,10 +542,29 @@ public sealed class ChannelAutomation : IDisposable
             write();
     }
 
-    public AutomationStatus Status() => AutomationStatus.Of(_channel, Snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn) with
+    public AutomationStatus Status()
     {
-        FallbackHeldUntil = _fallback?.HeldUntil is long until && _channel.Tick < until ? _timecodes.OfDay(until) : null,
-    };
+        var snapshot = Snapshot;
+        var status = AutomationStatus.Of(_channel, snapshot, _timecodes, _overrides.Emergency, _overrides.GraphicsOn, _overrides.BreakIn);
+        long now = status.Tick;
+        return status with
+        {
+            FallbackHeldUntil = _fallback?.HeldUntil is long until && now < until ? _timecodes.OfDay(until) : null,
+            // The intro counts down from the tick the item aired; the next item's is its length.
+            OnAir = status.OnAir is { } onAir && snapshot.OnAirTick is long aired && IntroFrames(snapshot.OnAir!) is long intro && aired + intro > now
+                ? onAir with { Intro = _timecodes.Duration(aired + intro - now) } : status.OnAir,
+            Next = status.Next is { } next && IntroFrames(snapshot.Next!) is long length ? next with { Intro = _timecodes.Duration(length) } : status.Next,
+        };
+    }
+
+    /// <summary>Frames from an item's first frame to its file's intro marker; null without one (or one before where the item starts).</summary>
+    private long? IntroFrames(PlannedItem item)
+    {
+        if (item.IsFiller || _planner.MediaOf(item.Event) is not { Markers.Intro: { } intro } file)
+            return null;
+        var from = item.SourceOffset; // where in the file the item starts: its in point, else the cue-in
+        return intro > from ? _planner.Time.Frames(intro - from) : null;
+    }
 
     /// <summary>The break on air now (an event with an SCTE-35 out cue, <see cref="Breaks"/>) as "break ID 'TITLE'", or null; reads the snapshot, never the lock.</summary>
     public string? BreakOnAir() =>

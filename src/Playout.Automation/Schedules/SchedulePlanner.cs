@@ -19,6 +19,9 @@ public sealed class SchedulePlanner(ScheduleSettings settings, IScheduleTimeBase
     public ScheduleSettings Settings => settings;
     public IScheduleTimeBase Time => time;
 
+    /// <summary>A clip's catalogued length and radio markers; null for other kinds and files the catalogue does not have.</summary>
+    public MediaTimes? MediaOf(PrimaryEvent e) => e.Kind == PrimaryKind.Clip ? media?.Invoke(e) : null;
+
     /// <summary>How many frames <paramref name="e"/> runs for, as the plan lays it out; null (with the problem, for a clip) when unknown.</summary>
     public (long? Frames, string? Problem) LengthOf(PrimaryEvent e) => _expander.LengthOf(e);
 

@@ -32,10 +32,11 @@ internal sealed class AutomatedChannel : IDisposable
     /// <param name="loudness">The channel's per-item loudness normalisation, with <paramref name="measured"/> the files' measured loudness.</param>
     /// <param name="filler">The channel's filler colour, what its programme layer shows when its producer has nothing.</param>
     /// <param name="fallback">The silence failover's fallback (made from the channel's context); null: none.</param>
+    /// <param name="media">The catalogue's length and radio markers of a clip (the media library's, in the service); null: none known.</param>
     public AutomatedChannel(DateTimeOffset epoch, string format = "576i50", ScheduleSettings? settings = null, AsRunJournal? journal = null,
         IDeviceCommands? devices = null, Func<ChannelContext, Channel, IScte35Output>? scte35 = null, int videoFrames = 24, TimeSpan? patience = null,
         Func<IEventSources, IEventSources>? sources = null, LoudnessNormalisation? loudness = null, Func<string, MediaLoudness?>? measured = null,
-        string filler = "black", Func<ChannelContext, Producer>? fallback = null)
+        string filler = "black", Func<ChannelContext, Producer>? fallback = null, Func<PrimaryEvent, MediaTimes?>? media = null)
     {
         Alarms = new AlarmBoard(NullLogger.Instance);
         Context = new ChannelContext("channel 1", VideoFormats.Parse(format), videoFrames, videoFrames * 2, NullLogger.Instance, Alarms);
@@ -46,7 +47,7 @@ internal sealed class AutomatedChannel : IDisposable
         Time = new ScheduleTimeBase(epoch, Context.Format.FrameRate, Settings.TimeZone);
         IEventSources events = new EventSources(Context, new ModuleRegistry(StandardModules.All), path => path, Settings.Filler,
             loudness: loudness, measured: measured);
-        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time), sources?.Invoke(events) ?? events, Time, journal, devices,
+        Automation = new ChannelAutomation(Channel, new SchedulePlanner(Settings, Time, media), sources?.Invoke(events) ?? events, Time, journal, devices,
             scte35?.Invoke(Context, Channel))
         {
             Fallback = fallback is null ? null : () => fallback(Context),

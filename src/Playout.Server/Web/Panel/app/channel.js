@@ -24,6 +24,7 @@ export function mount(root, ctx, number, tab) {
         <div class="counters">
           <div><label>${esc(t('elapsed'))}</label><span class="tc live" data-r="elapsed"></span></div>
           <div><label>${esc(t('remaining'))}</label><span class="tc big live" data-r="remaining"></span></div>
+          <div class="intro" data-r="intro-box" hidden><label>${esc(t('intro'))}</label><span class="tc big live" data-r="intro"></span></div>
         </div>
         <div class="progress"><span data-r="progress"></span></div>
       </div>
@@ -75,7 +76,12 @@ export function update(root, ctx, channel, ahead) {
   remaining.dataset.frames = counters.remainingFrames ?? '';
   find(root, 'progress').style.width = `${((counters.progress ?? 0) * 100).toFixed(1)}%`;
   setText(find(root, 'next-title'), next?.title ?? t('nothing'));
-  setText(find(root, 'next-meta'), next ? `${next.id} · ${t('kind.' + next.kind)}${next.start ? ' · ' + next.start : ''}${over(next)}` : '');
+  const introBox = find(root, 'intro-box');
+  introBox.hidden = counters.intro === null;
+  setText(find(root, 'intro'), counters.intro ?? '');
+  // The next song's intro: how long a presenter may talk over it.
+  const introOf = e => e?.intro ? ` · ${t('intro')} ${e.intro}` : '';
+  setText(find(root, 'next-meta'), next ? `${next.id} · ${t('kind.' + next.kind)}${next.start ? ' · ' + next.start : ''}${introOf(next)}${over(next)}` : '');
   setText(find(root, 'countdown'), next ? counters.countdown ?? (onAir === insert?.event ? t('afterInsert') : t('waitingForTake')) : null);
   const clocks = a?.clocks ?? { nextFixed: a?.nextFixed };
   for (const k of ['nextFixed', 'nextManual', 'nextBreak', 'endOfAutomation']) {

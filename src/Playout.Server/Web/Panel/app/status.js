@@ -32,7 +32,7 @@ export function framesSince(channel, receivedAt, now) {
   return Math.max(0, Math.min(maxFramesAhead, frames));
 }
 
-/** Elapsed, remaining, countdown (timecode) and progress (0..1) as of `ahead` frames after the update. */
+/** Elapsed, remaining, countdown, a song's intro left (timecode) and progress (0..1) as of `ahead` frames after the update. */
 export function countersOf(channel, ahead) {
   const a = channel.automation, rate = channel.frameRate;
   if (!a) return { tick: channel.engine.tick + ahead, elapsed: null, remaining: null, countdown: null, progress: null };
@@ -40,14 +40,17 @@ export function countersOf(channel, ahead) {
   const elapsed = framesOf(shown.onAir?.elapsed, rate);
   const remaining = framesOf(shown.onAir?.remaining, rate);
   const countdown = framesOf(shown.next?.countdown, rate);
+  const intro = framesOf(shown.onAir?.intro, rate);
   const on = v => v === null ? null : v + ahead;
   const down = v => v === null ? null : Math.max(0, v - ahead);
-  const e = on(elapsed), r = down(remaining);
+  const e = on(elapsed), r = down(remaining), i = down(intro);
   return {
     tick: a.tick + ahead,
     elapsed: e === null ? null : timecodeOf(e, rate),
     remaining: r === null ? null : timecodeOf(r, rate),
     countdown: down(countdown) === null ? null : timecodeOf(down(countdown), rate),
+    // A song's intro left (the voice comes in at 0), while there is one.
+    intro: i === null || i === 0 ? null : timecodeOf(i, rate),
     progress: e !== null && r !== null && e + r > 0 ? e / (e + r) : null,
     elapsedFrames: e, remainingFrames: r,
   };
