@@ -16,12 +16,24 @@ internal sealed class EitCarousel(ChannelContext channel, string language)
     private ProgrammeGuide? _guide;
     private byte[][] _sections = [];
     private int _version = -1;
+    private bool _stale = true;
     private long _sentAt;
     private bool _changed;
     private long _firstTick = -1;
     private DateTimeOffset _firstArrival;
 
-    /// <summary>Before the frame of <paramref name="tick"/>, output frame <paramref name="frame"/> (counted from the output's first).</summary>
+    /// <summary>
+    /// A new session of the output (a network output opened again): the service's ids and the first frame's time are
+    /// learned again, and the next sections get a new version, so a receiver that kept the last ones reads them.
+    /// </summary>
+    public void Restart()
+    {
+        _ids = null;
+        _stale = true;
+        _firstTick = -1;
+    }
+
+    /// <summary>Before the frame of <paramref name="tick"/>, output frame <paramref name="frame"/> (counted from the session's first).</summary>
     public void Send(FfmpegSink sink, long tick, long frame)
     {
         if (_firstTick < 0)
@@ -34,9 +46,9 @@ internal sealed class EitCarousel(ChannelContext channel, string language)
             _ids = ids;
         }
         var guide = channel.Guide;
-        if (!ReferenceEquals(guide, _guide) || _version < 0)
+        if (_stale || !ReferenceEquals(guide, _guide))
         {
-            _guide = guide;
+            (_guide, _stale) = (guide, false);
             _version = (_version + 1) & 31;
             var ids = _ids.Value;
             _changed = true;

@@ -44,6 +44,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
     private readonly SpliceCues _cues;
     private long _splicesSent;
     private long _splicesMissed;
+    private EitCarousel? _eit;
 
     public StreamConsumer(ChannelContext channel, StreamSettings settings)
     {
@@ -183,7 +184,8 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
             var silence = new float[Media.Audio.AudioPool.ProgrammeChannels * format.AudioCadence.Max()];
             long first = long.MinValue, last = 0;
             var titles = _settings.NowPlaying ? new TitleCarousel(format) : null;
-            var guide = _settings.Eit ? new EitCarousel(_channel, _settings.EitLanguage) : null;
+            var guide = _settings.Eit ? _eit ??= new EitCarousel(_channel, _settings.EitLanguage) : null;
+            guide?.Restart();
             // Progressive pictures of an interlaced channel (an HLS rendition) are deinterlaced: scaled as a whole frame, its fields would comb.
             bool blend = _settings.Progressive && format.IsInterlaced;
             try
