@@ -281,7 +281,9 @@ typedef struct {
  * options is NULL or "key=value:key=value" options (e.g.
  * "preset=veryfast:tune=zerolatency:movflags=+faststart"), offered in turn to the video encoder, the audio
  * encoder, the protocol and the muxer, each taking what it knows; an option nobody takes fails with
- * PLAYOUT_AV_EOPTION. A value holding ':' is quoted: "x264-params='keyint=50:bframes=0'". Each picture is converted with swscale from yuv422p10le to
+ * PLAYOUT_AV_EOPTION. A value holding ':' is quoted: "x264-params='keyint=50:bframes=0'". The sink itself takes
+ * service_name and service_provider: an mpegts sink's DVB service's names in the SDT (FFmpeg's defaults "Service01"
+ * and "FFmpeg"); other muxers have no service and drop them. Each picture is converted with swscale from yuv422p10le to
  * the first pixel format the encoder takes; audio is converted from float to the encoder's format and
  * re-framed to its frame size. The header is written here, so a bad url fails here. */
 PLAYOUT_AV_API int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* video_codec,

@@ -315,6 +315,23 @@ static int32_t check_pid(PlayoutAvSink* s, int pid)
     return 0;
 }
 
+/* The mpegts muxer names its service (the SDT's service_descriptor) from its metadata, which no option reaches: the
+ * options service_name and service_provider are taken here for it. Other muxers have no service: they take and drop
+ * them, so a caller may name the service whatever the container FFmpeg guesses from a file's name. */
+static void take_service_names(PlayoutAvSink* s, AVDictionary** dict)
+{
+    static const char* const keys[] = { "service_name", "service_provider" };
+    int mpegts = strcmp(s->format->oformat->name, "mpegts") == 0;
+    for (int i = 0; i < 2; i++) {
+        const AVDictionaryEntry* entry = av_dict_get(*dict, keys[i], NULL, 0);
+        if (entry) {
+            if (mpegts)
+                av_dict_set(&s->format->metadata, keys[i], entry->value, 0);
+            av_dict_set(dict, keys[i], NULL, 0);
+        }
+    }
+}
+
 int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* video_codec,
     const char* audio_codec, const char* options, const PlayoutAvSinkConfig* config, PlayoutAvSink** sink)
 {
@@ -349,6 +366,7 @@ int32_t PlayoutAv_SinkOpen(const char* url, const char* container, const char* v
         ret = PLAYOUT_AV_EEIT;
         goto fail;
     }
+    take_service_names(s, &dict);
     s->packet = av_packet_alloc();
     if (!s->packet) {
         ret = AVERROR(ENOMEM);

@@ -276,6 +276,11 @@ static void test_eit(void)
     PlayoutAvSink* sink;
     CHECK_EQ(PlayoutAv_SinkOpen("eit.mov", "mov", NULL, "aac", NULL, &config, &sink), PLAYOUT_AV_EEIT);
     config.eit = 0;
+    /* A service's names are mpegts's: another muxer takes and drops them. */
+    CHECK_EQ(PlayoutAv_SinkOpen("named.mov", "mov", NULL, "aac", "service_name=x:service_provider=y", &config, &sink), 0);
+    PlayoutAv_SinkClose(sink);
+    config.eit = 1;
+    config.eit = 0;
     CHECK_EQ(PlayoutAv_SinkOpen("plain.ts", "mpegts", NULL, "aac", NULL, &config, &sink), 0);
     /* table_id 0x4E, section_length 11 + 4, the ids, version 0 current, sections 0 of 1, segment/last table; no events. */
     uint8_t eit[] = { 0x4E, 0xF0, 15, 0x00, 0x07, 0xC1, 0, 1, 0x00, 0x02, 0xFF, 0x01, 1, 0x4E, 0, 0, 0, 0 };
@@ -287,7 +292,8 @@ static void test_eit(void)
     CHECK_EQ(PlayoutAv_SinkWriteEit(sink, eit, sizeof eit), PLAYOUT_AV_EEIT);
     PlayoutAv_SinkClose(sink);
     config.eit = 1;
-    int32_t ret = PlayoutAv_SinkOpen("eit.ts", "mpegts", NULL, "aac", "mpegts_service_id=7:mpegts_transport_stream_id=2", &config, &sink);
+    int32_t ret = PlayoutAv_SinkOpen("eit.ts", "mpegts", NULL, "aac",
+        "mpegts_service_id=7:mpegts_transport_stream_id=2:service_name='Radio: One':service_provider=VOV", &config, &sink);
     CHECK_EQ(ret, 0);
     if (ret < 0)
         return;
@@ -325,6 +331,11 @@ static void test_eit(void)
             /* The first service's flags byte: EIT_present_following_flag set, and a CRC that holds. */
             if (s[0] == 0x42 && ts_crc32(s, length) == 0 && ((s[11] << 8) | s[12]) == 7 && (s[13] & 0x01))
                 sdts_marked++;
+            /* The service_descriptor (0x48): type, provider name, service name, as the options gave them. */
+            const uint8_t* d = s + 16;
+            CHECK_EQ(d[0], 0x48);
+            CHECK(d[3] == 3 && memcmp(d + 4, "VOV", 3) == 0);
+            CHECK(d[7] == 10 && memcmp(d + 8, "Radio: One", 10) == 0);
         } else if (pid_of(p) == TS_EIT_PID) {
             CHECK(memcmp(s, eit, sizeof eit) == 0);
             CHECK_EQ(p[3] & 0x0F, (last_cc + 1) & 0x0F);

@@ -92,7 +92,8 @@ public class RadioOutputTests
         using var context = Context(format);
         string file = folder.File("radio.ts");
         var settings = ModuleSettings.Empty.With("url", file).With("container", "mpegts").With("audio", "mp2").With("eit", true)
-            .With("eitLanguage", "vie").With("video", video ?? "none").With("options", video is null ? "mpegts_service_id=9" : "preset=ultrafast:mpegts_service_id=9");
+            .With("eitLanguage", "vie").With("video", video ?? "none").With("options", video is null ? "mpegts_service_id=9" : "preset=ultrafast:mpegts_service_id=9")
+            .With("serviceProvider", "VOV: Hà Nội");
         var stream = (StreamConsumer)Modules.CreateConsumer("stream", new ConsumerRequest(context, settings));
         int rate = (int)context.Format.FrameRate.ToDouble();
         context.Guide = new ProgrammeGuide(new GuideEvent("Song one", 0, 3 * rate), new GuideEvent("Bài hát hai", 3 * rate, 10 * rate));
@@ -111,10 +112,12 @@ public class RadioOutputTests
         Assert.Null(stream.Failure);
 
         // Wireshark's DVB dissectors, reading the transport stream itself.
-        var sdt = ExternalTool.Run("tshark", ["-r", file, "-Y", "dvb_sdt", "-T", "fields", "-E", "separator=|", "-e", "dvb_sdt.svc.id", "-e", "dvb_sdt.svc.eit_present_following_flag"])
+        var sdt = ExternalTool.Run("tshark", ["-r", file, "-Y", "dvb_sdt", "-T", "fields", "-E", "separator=|", "-e", "dvb_sdt.svc.id",
+                "-e", "dvb_sdt.svc.eit_present_following_flag", "-e", "mpeg_descr.svc.svc_name", "-e", "mpeg_descr.svc.provider_name"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.NotEmpty(sdt);
-        Assert.All(sdt, line => Assert.Equal("0x0009|1", line));
+        // The service is named after the channel, by the provider given (the service gives the station's name).
+        Assert.All(sdt, line => Assert.Equal("0x0009|1|radio 1|VOV: Hà Nội", line));
         var sections = ExternalTool.Run("tshark", ["-r", file, "-Y", "dvb_eit", "-T", "fields", "-E", "separator=|", "-e", "dvb_eit.sid", "-e", "dvb_eit.version",
                 "-e", "dvb_eit.sect_num", "-e", "dvb_eit.evt.running_status", "-e", "mpeg_descr.short_evt.lang_code", "-e", "mpeg_descr.short_evt.name",
                 "-e", "dvb_eit.evt.duration", "-e", "dvb_eit.evt.start_time"])

@@ -159,7 +159,7 @@ public sealed class StreamConsumer : IConsumer, ISpliceOutput
         FfmpegSink sink;
         try
         {
-            sink = new FfmpegSink(_settings.Url, _settings.ResolvedContainer, _settings.VideoCodec, _settings.AudioCodec, _settings.Options,
+            sink = new FfmpegSink(_settings.Url, _settings.ResolvedContainer, _settings.VideoCodec, _settings.AudioCodec, _settings.EffectiveOptions,
                 new FfmpegSinkSettings(format.Width, format.Height, (int)format.FrameRate.Numerator, (int)format.FrameRate.Denominator,
                     _settings.Progressive ? FfmpegFieldOrder.Progressive : FieldOrder(format), Colorspace(format), Media.Audio.AudioPool.ProgrammeChannels,
                     _settings.AudioChannels, _settings.VideoBitrate, _settings.AudioBitrate, _settings.Scte35 ? _settings.Scte35Pid : 0,

@@ -41,6 +41,15 @@ public sealed record StreamSettings(
     /// <summary>The ISO 639-2 code of the EIT's event names ("vie", "ind", "chi"); "und" when not given.</summary>
     public string EitLanguage { get; init; } = "und";
 
+    /// <summary>MPEG-TS: the DVB service's name and provider in the SDT (null: FFmpeg's "Service01" and "FFmpeg").</summary>
+    public string? ServiceName { get; init; }
+    public string? ServiceProvider { get; init; }
+
+    /// <summary><see cref="Options"/> with the service's names (which the sink uses in MPEG-TS, and drops otherwise).</summary>
+    public string? EffectiveOptions => Interop.FfmpegOptions.Join(Options,
+        ServiceName is null ? null : $"service_name={Interop.FfmpegOptions.Escape(ServiceName)}",
+        ServiceProvider is null ? null : $"service_provider={Interop.FfmpegOptions.Escape(ServiceProvider)}");
+
     /// <summary>500 (0x1F4), a common choice for the SCTE-35 PID.</summary>
     public const int DefaultScte35Pid = 0x1F4;
 

@@ -118,6 +118,9 @@ public sealed class FfmpegModule : IModule
             NowPlaying = settings.Get("nowPlaying", false),
             Eit = settings.Get("eit", false),
             EitLanguage = settings.Get("eitLanguage", defaults.EitLanguage),
+            // The DVB service is the channel's, by the station (the service passes its name as the provider).
+            ServiceName = settings.Get("serviceName", r.Channel.Name),
+            ServiceProvider = settings.Get<string?>("serviceProvider", null),
         };
         string container = stream.ResolvedContainer ?? "a file whose container FFmpeg guesses from its name";
         if (stream.NowPlaying && stream.ResolvedContainer != "mpegts")

@@ -331,6 +331,10 @@ public sealed record OutputConfig
     public bool Eit { get; init; }
     public string EitLanguage { get; init; } = "und";
 
+    /// <summary>Stream (MPEG-TS): the DVB service's name (default the channel's) and provider (default the station's) in the SDT.</summary>
+    public string? ServiceName { get; init; }
+    public string? ServiceProvider { get; init; }
+
     /// <summary>Preview size and rate.</summary>
     public int Width { get; init; } = 480;
     public int Height { get; init; } = 270;

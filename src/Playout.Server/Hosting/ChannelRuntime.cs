@@ -184,6 +184,8 @@ public sealed class ChannelRuntime : IDisposable
             settings = settings.With("folder", service.FilePath(folder));
         if (output.Type == OutputKind.St2110Anc)
             settings = settings.With("timeZone", output.TimeZone ?? service.Station.ZoneName(service));
+        if (output.Type == OutputKind.Stream && output.ServiceProvider is null)
+            settings = settings.With("serviceProvider", service.Station.Name);
         if (config.Card is { } cardConfig)
             settings = settings.With("output", cardConfig.Output);
         if (videoBitrate is { } bitrate)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Interop;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
 using Playout.Media.Frames;
@@ -123,18 +124,9 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     private static string Segments(HlsSettings settings, string folder, double seconds)
     {
         bool ts = settings.SegmentType == HlsSegmentType.Ts;
-        string names = Escaped(Path.Combine(folder, ts ? "segment%d.ts" : "segment%d.m4s"));
+        string names = FfmpegOptions.Escape(Path.Combine(folder, ts ? "segment%d.ts" : "segment%d.m4s"));
         return string.Create(CultureInfo.InvariantCulture,
             $"hls_time={seconds:R}:hls_list_size={settings.ListedSegments}:hls_segment_type={(ts ? "mpegts" : "fmp4")}:hls_flags=delete_segments+independent_segments:hls_segment_filename={names}");
-    }
-
-    /// <summary>A value in FFmpeg's option string, where ':', '=', '\' and quotes are special.</summary>
-    private static string Escaped(string value)
-    {
-        var escaped = new StringBuilder();
-        foreach (char c in value)
-            (c is ':' or '=' or '\\' or '\'' ? escaped.Append('\\') : escaped).Append(c);
-        return escaped.ToString();
     }
 
     public string Name => "hls";
