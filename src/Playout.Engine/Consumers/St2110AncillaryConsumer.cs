@@ -29,6 +29,7 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
 
     private readonly ChannelContext _channel;
     private readonly RtpSender _sender;
+    private readonly FlowSdp _sdp;
     private readonly Rfc8331Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
     private readonly TimecodeRate _rate;
@@ -48,21 +49,20 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
         _cues = new SpliceCues(format);
         _rate = TimecodeRate.ForFrameRate(format.FrameRate);
         _packetizer = new Rfc8331Packetizer(settings.Ssrc, settings.PayloadType);
-        Sdp = new St2110AncillarySdp($"{channel.Name} ancillary", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
-            settings.Destination.Port, format.FrameRate,
-            settings.Scte35 ? [(AncillaryTimecode.Did, AncillaryTimecode.Sdid), (Scte104Message.Did, Scte104Message.Sdid)] : [(AncillaryTimecode.Did, AncillaryTimecode.Sdid)],
-            settings.PayloadType, settings.Ttl,
-            channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
-        if (settings.SdpPath is { } path)
-            File.WriteAllText(path, Sdp);
+        (byte, byte)[] carries = settings.Scte35 ? [(AncillaryTimecode.Did, AncillaryTimecode.Sdid), (Scte104Message.Did, Scte104Message.Sdid)]
+            : [(AncillaryTimecode.Did, AncillaryTimecode.Sdid)];
+        _sdp = new FlowSdp(channel, settings.SdpPath, reference => new St2110AncillarySdp($"{channel.Name} ancillary", RtpSender.SourceFor(settings.Destination),
+            settings.Destination.Address, settings.Destination.Port, format.FrameRate, carries, settings.PayloadType, settings.Ttl, reference)
+            { Ssrc = settings.Ssrc }.Text());
         _sink = SendPacket;
         // Opened last, so nothing above can leave it open.
         _sender = new RtpSender(settings.Destination, settings.Ttl);
+        _sdp.Follow();
     }
 
     public string Name => "st2110-anc";
 
-    public string Sdp { get; }
+    public string Sdp => _sdp.Text;
 
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
 
@@ -130,7 +130,11 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
         return packets;
     }
 
-    public void Dispose() => _sender.Dispose();
+    public void Dispose()
+    {
+        _sdp.Dispose();
+        _sender.Dispose();
+    }
 
     private void SendPacket(ReadOnlySpan<byte> packet) => _sender.Send(packet);
 }

@@ -24,6 +24,7 @@ namespace Playout.Engine.Consumers;
 public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
 {
     private readonly RtpSender _sender;
+    private readonly FlowSdp _sdp;
     private readonly L24Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
     private readonly VideoFormat _format;
@@ -41,20 +42,19 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
         _channel = channel;
         int samplesPerPacket = VideoFormat.AudioSampleRate * settings.PacketMicroseconds / 1_000_000;
         _packetizer = new L24Packetizer(settings.Channels, samplesPerPacket, settings.Ssrc, settings.PayloadType, settings.FirstChannel - 1);
-        Sdp = new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
-            settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl,
-            channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
-        if (settings.SdpPath is { } path)
-            File.WriteAllText(path, Sdp);
+        _sdp = new FlowSdp(channel, settings.SdpPath, reference => new St2110AudioSdp($"{channel.Name} audio", RtpSender.SourceFor(settings.Destination),
+            settings.Destination.Address, settings.Destination.Port, settings.Channels, settings.PacketMicroseconds, settings.PayloadType, settings.Ttl,
+            reference) { Ssrc = settings.Ssrc }.Text());
         _frameTicks = (long)(Stopwatch.Frequency * _format.FrameDuration.ToDouble());
         _sink = SendPacket;
         // Opened last, so nothing above can leave it open.
         _sender = new RtpSender(settings.Destination, settings.Ttl);
+        _sdp.Follow();
     }
 
     public string Name => "st2110-audio";
 
-    public string Sdp { get; }
+    public string Sdp => _sdp.Text;
 
     public ConsumerCounters Counters => new(Interlocked.Read(ref _sent), 0);
 
@@ -64,7 +64,11 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
         Interlocked.Increment(ref _sent);
     }
 
-    public void Dispose() => _sender.Dispose();
+    public void Dispose()
+    {
+        _sdp.Dispose();
+        _sender.Dispose();
+    }
 
     /// <summary>Sends a packet at its slot: the anchor's time plus its samples' distance from the anchor's.</summary>
     private void SendPacket(ReadOnlySpan<byte> packet)

@@ -30,6 +30,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private const int Burst = 16;
 
     private readonly RtpSender _sender;
+    private readonly FlowSdp _sdp;
     private readonly ChannelContext _channel;
     private readonly FrameConverter _converter;
     private readonly Rfc4175Packetizer _packetizer;
@@ -60,13 +61,12 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         _lineBytes = pgroups.Planes[0].Stride;
         _packetizer = new Rfc4175Packetizer(format.Width, _interlaced ? format.Height / 2 : format.Height, settings.Ssrc,
             settings.PayloadType, settings.PacketBytes);
-        Sdp = new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination), settings.Destination.Address,
-            settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry, format.Transfer,
-            settings.PayloadType, settings.Ttl, channel.Clock?.ReferenceClock ?? "local") { Ssrc = settings.Ssrc }.Text();
-        if (settings.SdpPath is { } path)
-            File.WriteAllText(path, Sdp);
+        _sdp = new FlowSdp(channel, settings.SdpPath, reference => new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination),
+            settings.Destination.Address, settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry,
+            format.Transfer, settings.PayloadType, settings.Ttl, reference) { Ssrc = settings.Ssrc }.Text());
         // Opened last, so nothing above can leave it open.
         _sender = new RtpSender(settings.Destination, settings.Ttl);
+        _sdp.Follow();
         // The gapped read schedule of ST 2110-21, in timer ticks: a field's (frame's) packets one every TRS over its active
         // part, from TRO after its start.
         Traffic = new St2110TrafficModel(format, _packetizer.PacketsPerField);
@@ -78,7 +78,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     public string Name => "st2110";
 
-    public string Sdp { get; }
+    public string Sdp => _sdp.Text;
 
     /// <summary>The flow's ST 2110-21 timing: the read schedule its bursts follow, and the limits a measurement is held to.</summary>
     public St2110TrafficModel Traffic { get; }
@@ -107,7 +107,11 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         Interlocked.Increment(ref _sent);
     }
 
-    public void Dispose() => _sender.Dispose();
+    public void Dispose()
+    {
+        _sdp.Dispose();
+        _sender.Dispose();
+    }
 
     private void SendField(long start, ReadOnlySpan<byte> lines, int stride, uint timestamp, bool secondField)
     {
