@@ -40,22 +40,10 @@ public class HlsPlaybackTests(PanelFixture panel)
     {
         using var folder = new TempDirectory();
         BreakRotation.Write(folder, "640x360", 3, eventId: 42, breakSeconds: 3);
-        int http = FreePorts.Tcp();
-        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
-            {
-              "http": "127.0.0.1:{{http}}",
-              "state": "state",
-              "logs": "logs",
-              "media": "media",
-              "channels": [{
-                "name": "ott", "format": "720p50", "clock": "system",
-                "automation": { "template": "day.yaml", "timeZone": "UTC", "dayStart": "00:00" },
-                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "scte35": true,
-                               "renditions": [ { "height": 360, "videoBitrate": 800000 }, { "height": 240, "videoBitrate": 400000 } ] } ]
-              }]
-            }
-            """));
-        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        using var service = Start(folder, out int http, """
+            { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "scte35": true,
+              "renditions": [ { "height": 360, "videoBitrate": 800000 }, { "height": 240, "videoBitrate": 400000 } ] }
+            """);
         try
         {
             // Three segments in each rendition's live window before the player starts.
@@ -99,22 +87,10 @@ public class HlsPlaybackTests(PanelFixture panel)
     {
         using var folder = new TempDirectory();
         BreakRotation.Write(folder, "320x180", 2, eventId: 7, breakSeconds: 2);
-        int http = FreePorts.Tcp();
-        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
-            {
-              "http": "127.0.0.1:{{http}}",
-              "state": "state",
-              "logs": "logs",
-              "media": "media",
-              "channels": [{
-                "name": "ott", "format": "720p50", "clock": "system",
-                "automation": { "template": "day.yaml", "timeZone": "UTC", "dayStart": "00:00" },
-                "outputs": [ { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "segmentType": "ts",
-                               "nowPlaying": true, "renditions": [ { "height": 180, "videoBitrate": 300000 } ] } ]
-              }]
-            }
-            """));
-        using var service = ServiceProcess.Start(config, $"127.0.0.1:{http}");
+        using var service = Start(folder, out int http, """
+            { "type": "hls", "folder": "state/hls", "segmentSeconds": 1, "preset": "ultrafast", "segmentType": "ts",
+              "nowPlaying": true, "renditions": [ { "height": 180, "videoBitrate": 300000 } ] }
+            """);
         try
         {
             await Segments(service, [180], ".ts");
@@ -132,6 +108,26 @@ public class HlsPlaybackTests(PanelFixture panel)
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
+    }
+
+    /// <summary>A service with one 720p50 channel playing the break rotation (in <paramref name="folder"/>) to <paramref name="output"/>.</summary>
+    private static ServiceProcess Start(TempDirectory folder, out int http, string output)
+    {
+        http = FreePorts.Tcp();
+        string config = folder.Write("service.json", System.Text.Encoding.UTF8.GetBytes($$"""
+            {
+              "http": "127.0.0.1:{{http}}",
+              "state": "state",
+              "logs": "logs",
+              "media": "media",
+              "channels": [{
+                "name": "ott", "format": "720p50", "clock": "system",
+                "automation": { "template": "day.yaml", "timeZone": "UTC", "dayStart": "00:00" },
+                "outputs": [ {{output}} ]
+              }]
+            }
+            """));
+        return ServiceProcess.Start(config, $"127.0.0.1:{http}");
     }
 
     /// <summary>Waits until each rendition's live window lists three segments (named *<paramref name="extension"/>).</summary>
