@@ -17,11 +17,12 @@ namespace Playout.Benchmarks;
 /// <summary>
 /// Channel density: N 1080i50 channels, each as the service runs one (genlocked to its own simulated card with
 /// 200 µs of sync jitter, the probes and loudness meter on, a looping 1080i50 H.264 clip decoded by FFmpeg with a
-/// logo keyed over it, out to the card), optionally each with an x264 MPEG-TS output to loopback UDP as the demo's.
+/// logo keyed over it, out to the card), optionally each with an x264 MPEG-TS output to loopback UDP as the demo's, or
+/// with an HLS output of the default ladder (1080, 720 and 480 lines, libx264 superfast: the ladder beside its channel).
 /// A run counts what would be seen on air after a warm-up: late ticks, slipped frames, filler ticks on the clip's
 /// layer (decoding fell behind), frames the card repeated or played a slot late and frames an encoder dropped; and
 /// where the CPU went, by thread.
-/// `./playout bench density [--channels N] [--up-to M] [--seconds S] [--encode]`: with --up-to, N, N+1 … M run in
+/// `./playout bench density [--channels N] [--up-to M] [--seconds S] [--encode | --hls]`: with --up-to, N, N+1 … M run in
 /// turn and the largest N with nothing late is reported.
 /// </summary>
 public static class DensityBenchmark
@@ -32,13 +33,13 @@ public static class DensityBenchmark
     public static int Run(string[] args, TextWriter output)
     {
         double channels = 4, upTo = 0, seconds = 300, warmUp = 10;
-        bool encode = false;
+        DensityOutput encode = DensityOutput.None;
         for (int i = 0; i < args.Length; i++)
         {
             string name = args[i];
-            if (name == "--encode")
+            if (name is "--encode" or "--hls")
             {
-                encode = true;
+                encode = name == "--hls" ? DensityOutput.Hls : DensityOutput.Ts;
                 continue;
             }
             ref double value = ref channels;
@@ -49,7 +50,7 @@ public static class DensityBenchmark
                 case "--seconds": value = ref seconds; break;
                 case "--warm-up": value = ref warmUp; break;
                 default:
-                    output.WriteLine($"density: unknown argument '{name}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode)");
+                    output.WriteLine($"density: unknown argument '{name}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode or --hls)");
                     return 2;
             }
             bool whole = name is "--channels" or "--up-to";
@@ -64,12 +65,12 @@ public static class DensityBenchmark
         try
         {
             var media = DensityMedia.Make(folder);
-            output.WriteLine($"density: 1080i50 channels, H.264 1080i50 clip + logo -> hw-sim card{(encode ? " + x264 TS to UDP" : "")}, " +
+            output.WriteLine($"density: 1080i50 channels, H.264 1080i50 clip + logo -> hw-sim card{encode switch { DensityOutput.Ts => " + x264 TS to UDP", DensityOutput.Hls => " + HLS default ladder (superfast)", _ => "" }}, " +
                 $"{warmUp} s warm-up then {seconds} s, {Environment.ProcessorCount} cores");
             int best = 0;
             for (int n = (int)channels; n <= Math.Max(channels, upTo); n++)
             {
-                bool clean = Measure(n, media, encode, warmUp, seconds, output);
+                bool clean = Measure(n, media, encode, folder, warmUp, seconds, output);
                 if (!clean)
                     break;
                 best = n;
@@ -83,7 +84,7 @@ public static class DensityBenchmark
         }
     }
 
-    private static bool Measure(int count, (string Clip, string Logo) media, bool encode, double warmUp, double seconds, TextWriter output)
+    private static bool Measure(int count, (string Clip, string Logo) media, DensityOutput encode, string folder, double warmUp, double seconds, TextWriter output)
     {
         var alarms = new AlarmBoard(NullLogger.Instance);
         var built = new List<OnAirChannel>();
@@ -91,7 +92,7 @@ public static class DensityBenchmark
         {
             // Built inside the try, so a channel that fails to build (ffmpeg's error) leaves none of the others running.
             for (int n = 1; n <= count; n++)
-                built.Add(Build(n, media, encode, alarms));
+                built.Add(Build(n, media, encode, folder, alarms));
             foreach (var (_, _, channel) in built)
                 channel.Start();
             Thread.Sleep(TimeSpan.FromSeconds(warmUp));
@@ -109,7 +110,7 @@ public static class DensityBenchmark
             var ticks = built.SelectMany(b => b.Channel.Timings.Snapshot()).ToArray();
             double[] totals = [.. ticks.Select(t => t.Total / 1000).Order()];
             output.WriteLine($"{count,2} channel(s): late ticks {lost.Late}, slipped frames {lost.Slipped}, clip filler ticks {lost.Filler}, " +
-                $"card repeated {lost.Repeated} late {lost.CardLate}{(encode ? $", encoder dropped {lost.EncoderDropped}" : "")}; tick p99 {TickPhase.Percentile(totals, 99):0.00} max {(totals.Length == 0 ? 0 : totals[^1]):0.00} ms (produce {Mean(ticks, t => t.Produce):0.00}, " +
+                $"card repeated {lost.Repeated} late {lost.CardLate}{(encode != DensityOutput.None ? $", encoder dropped {lost.EncoderDropped}" : "")}; tick p99 {TickPhase.Percentile(totals, 99):0.00} max {(totals.Length == 0 ? 0 : totals[^1]):0.00} ms (produce {Mean(ticks, t => t.Produce):0.00}, " +
                 $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean); {cores:0.00} cores");
             output.WriteLine("    cores by thread: " + string.Join(", ", threads.Where(t => t.Cores >= 0.005).Select(t => $"{t.Kind} {t.Cores:0.00}")));
             return lost.IsClean;
@@ -122,7 +123,7 @@ public static class DensityBenchmark
         }
     }
 
-    private static OnAirChannel Build(int n, (string Clip, string Logo) media, bool encode, AlarmBoard alarms)
+    private static OnAirChannel Build(int n, (string Clip, string Logo) media, DensityOutput encode, string folder, AlarmBoard alarms)
     {
         string name = $"c{n:00}";
         var context = new ChannelContext(name, Format, 64, 128, NullLogger.Instance, alarms);
@@ -134,9 +135,11 @@ public static class DensityBenchmark
             channel.AddConsumer(new CardConsumer(card, 0));
             channel.AddConsumer(new ProbeConsumer(context,
                 [new AudioMeters(), new ProgrammeProbes(context, new ProbeSettings(), channel.AirTime), new LoudnessProbe(context, LoudnessSettings.Default)]));
-            if (encode)
+            if (encode == DensityOutput.Ts)
                 channel.AddConsumer(new StreamConsumer(context, new StreamSettings($"udp://127.0.0.1:{40000 + n}?pkt_size=1316", "mpegts", "libx264", "aac",
                     "preset=ultrafast:tune=zerolatency", 6_000_000)));
+            if (encode == DensityOutput.Hls)
+                channel.AddConsumer(new HlsConsumer(context, new HlsSettings(Path.Combine(folder, $"hls-{n}-{Environment.TickCount64}"), HlsSettings.DefaultLadder(Format.Height))));
             channel.Execute(StageCommands.Load(ClipLayer, new ClipProducer(context, media.Clip, new ClipOptions(Loop: true))));
             channel.Execute(StageCommands.Load(LogoLayer, new StillProducer("logo", null, ImageFiles.Overlay(context, media.Logo, 1660, 60))));
         }
@@ -154,7 +157,8 @@ public static class DensityBenchmark
         var card = status.Consumers.Single(c => c.Name.StartsWith("hw-sim", StringComparison.Ordinal)).Counters;
         // The card consumer counts frames that came after their slot began as dropped (the card played them a slot late);
         // a stream output drops the frames its encoder could not take in time.
-        long encoderDropped = channel.Consumers.OfType<StreamConsumer>().Sum(s => s.Counters.Dropped);
+        long encoderDropped = channel.Consumers.OfType<StreamConsumer>().Sum(s => s.Counters.Dropped)
+            + channel.Consumers.OfType<HlsConsumer>().Sum(h => h.Counters.Dropped);
         return new Lost(status.LateTicks, status.SlippedFrames, status.Layers.Single(l => l.Number == ClipLayer).FillerTicks, card.Repeated, card.Dropped,
             encoderDropped);
     }
@@ -180,4 +184,12 @@ public static class DensityBenchmark
 
         public static Lost operator -(Lost a, Lost b) => new(a.Late - b.Late, a.Slipped - b.Slipped, a.Filler - b.Filler, a.Repeated - b.Repeated, a.CardLate - b.CardLate, a.EncoderDropped - b.EncoderDropped);
     }
+}
+
+/// <summary>What each channel of the density run also encodes.</summary>
+internal enum DensityOutput
+{
+    None,
+    Ts,
+    Hls,
 }
