@@ -74,4 +74,48 @@ public class HlsMediaPlaylistTests
         var error = Assert.Throws<FormatException>(() => HlsMediaPlaylist.Parse(text));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Six one-second segments from t0, as the muxer lists them.</summary>
+    private static HlsMediaPlaylist Seconds(int count) => HlsMediaPlaylist.Parse("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n"
+        + string.Concat(Enumerable.Range(0, count).Select(i => $"#EXTINF:1.000000,\nsegment{i}.m4s\n")));
+
+    private static readonly DateTimeOffset T0 = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The cue tags written before each segment, one string a segment ("" for none).</summary>
+    private static string[] Cues(HlsMediaPlaylist playlist, DateTimeOffset first, params HlsCueBreak[] breaks)
+    {
+        var dates = Enumerable.Range(0, playlist.Segments.Count).Select(i => first.AddSeconds(i)).ToArray();
+        var lines = playlist.Write(dates, [], breaks).Split('\n');
+        var cues = new List<string>();
+        var pending = new List<string>();
+        foreach (string line in lines)
+        {
+            if (line.StartsWith("#EXT-X-CUE", StringComparison.Ordinal))
+                pending.Add(line);
+            else if (line.StartsWith("segment", StringComparison.Ordinal))
+            {
+                cues.Add(string.Join(' ', pending));
+                pending.Clear();
+            }
+        }
+        return [.. cues];
+    }
+
+    [Fact]
+    public void A_break_leaves_and_returns_at_the_boundaries_nearest_its_splices_with_the_time_since_it_left_between()
+    {
+        // Out 2.3 s in for a planned 3 s, back at 5.4 s: out at the boundary at 2 s, back at the one at 5 s.
+        var cue = new HlsCueBreak(T0.AddSeconds(2.3), 3, T0.AddSeconds(5.4));
+        Assert.Equal(["", "", "#EXT-X-CUE-OUT:DURATION=3.000", "#EXT-X-CUE-OUT-CONT:ElapsedTime=1.000,Duration=3.000",
+            "#EXT-X-CUE-OUT-CONT:ElapsedTime=2.000,Duration=3.000", "#EXT-X-CUE-IN", ""], Cues(Seconds(7), T0, cue));
+        // Later, with the first three segments gone from the window, the segments keep their tags.
+        Assert.Equal(["#EXT-X-CUE-OUT-CONT:ElapsedTime=1.000,Duration=3.000", "#EXT-X-CUE-OUT-CONT:ElapsedTime=2.000,Duration=3.000", "#EXT-X-CUE-IN", ""],
+            Cues(Seconds(4), T0.AddSeconds(3), cue));
+        // Its return not listed yet: inside the break to the last segment; an open break the same, without a duration.
+        Assert.Equal(["", "", "#EXT-X-CUE-OUT:DURATION=3.000", "#EXT-X-CUE-OUT-CONT:ElapsedTime=1.000,Duration=3.000"], Cues(Seconds(4), T0, cue));
+        Assert.Equal(["", "#EXT-X-CUE-OUT", "#EXT-X-CUE-OUT-CONT:ElapsedTime=1.000"], Cues(Seconds(3), T0, new HlsCueBreak(T0.AddSeconds(0.8), null, null)));
+        // A break nearest the boundary after the last listed segment is not marked yet; one over before the window not at all.
+        Assert.All(Cues(Seconds(3), T0, cue with { Out = T0.AddSeconds(2.8) }), c => Assert.Equal("", c));
+        Assert.All(Cues(Seconds(3), T0.AddSeconds(10), cue), c => Assert.Equal("", c));
+    }
 }

@@ -88,7 +88,7 @@ public class HlsOutputTests
         // A segment is the whole frames nearest a second: 50 at 50 frames a second, 30 (1.001 s) at 29.97.
         long segment = (long)Math.Round(format.FrameRate.ToDouble());
         var settings = ModuleSettings.Empty.With("folder", folder.Path).With("segmentSeconds", 1.0).With("preset", "ultrafast").With("listSize", 3)
-            .With("dvrSeconds", 4.0).With("scte35", true).With("audioOnly", true)
+            .With("dvrSeconds", 4.0).With("scte35", true).With("cueTags", true).With("audioOnly", true)
             .With("renditions", new[] { new HlsRendition(240, 300_000), new HlsRendition(144, 200_000) });
         var hls = (HlsConsumer)new ModuleRegistry(StandardModules.All).CreateConsumer("hls", new ConsumerRequest(context, settings));
         var leave = new SpliceInsert(1001, true, SpliceTime.Immediate, BreakDuration.FromTimeSpan(TimeSpan.FromSeconds(30), autoReturn: true));
@@ -136,6 +136,14 @@ public class HlsOutputTests
             // Each range comes before the segment it begins in (or the first, when it began earlier).
             Assert.All(playlist.Ranges, r => Assert.True(r.Before == 0 || playlist.Segments[r.Before].Date <= r.Start
                 && (r.Before + 1 == playlist.Segments.Count || r.Start < playlist.Segments[r.Before + 1].Date), $"{rendition}: {r.Id} before segment {r.Before}"));
+            // The cue tags: the break leaves at the segment boundary nearest its splice frame (within an AAC frame for the sound).
+            var lines = File.ReadAllText(folder.File($"{rendition}/index.m3u8")).Split('\n');
+            int cue = Array.IndexOf(lines, "#EXT-X-CUE-OUT:DURATION=30.000");
+            Assert.True(cue > 0, $"{rendition}: no CUE-OUT");
+            var boundary = DateTimeOffset.Parse(lines.Skip(cue).First(l => l.StartsWith("#EXT-X-PROGRAM-DATE-TIME:", StringComparison.Ordinal))[25..],
+                CultureInfo.InvariantCulture);
+            var expected = zero + format.TimeOf((long)Math.Round(230.0 / segment) * segment);
+            Assert.InRange((boundary - expected).TotalMilliseconds, -2, rendition == "audio" ? 22 : 2);
         }
     }
 
@@ -312,6 +320,7 @@ public class HlsOutputTests
     [InlineData("dvrSeconds", -1.0)]
     [InlineData("dvrSeconds", 43201.0)]
     [InlineData("segmentType", "mp4")]
+    [InlineData("cueTags", true)]
     public void A_setting_it_cannot_use_is_named(string key, object value)
     {
         using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));

@@ -72,6 +72,7 @@ public sealed class FfmpegModule : IModule
             DvrSeconds = settings.Get("dvrSeconds", 0.0),
             Scte35 = settings.Get("scte35", false),
             NowPlaying = settings.Get("nowPlaying", false),
+            CueTags = settings.Get("cueTags", false),
             SegmentType = settings.Get("segmentType", "fmp4") switch
             {
                 "fmp4" => HlsSegmentType.Fmp4,
@@ -87,6 +88,8 @@ public sealed class FfmpegModule : IModule
             throw new ModuleSettingException("dvrSeconds", $"{hls.DvrSeconds}: a DVR window is 0 (none) to {HlsSettings.MaxDvrSeconds} seconds");
         if (hls.NowPlaying && hls.SegmentType != HlsSegmentType.Ts)
             throw new ModuleSettingException("nowPlaying", "timed ID3 rides in TS segments: set \"segmentType\": \"ts\" (the playlists list the titles as date ranges either way)");
+        if (hls.CueTags && !hls.Scte35)
+            throw new ModuleSettingException("cueTags", "cue tags mark the schedule's SCTE-35 breaks: turn \"scte35\" on too");
         if (hls.Scte35 && r.Channel.Format.IsAudioOnly)
             throw new ModuleSettingException("scte35", "SCTE-35 splice times are pictures' times, and a radio channel has none");
         if (ladder.FirstOrDefault(x => x.Height is < 144 or > 4320 || x.Height % 2 != 0 || x.VideoBitrate <= 0) is { } bad)

@@ -367,6 +367,9 @@ public sealed record OutputConfig
 
     /// <summary>HLS: "fmp4" (null) or "ts" segments, and a DVR window in seconds (null: none).</summary>
     public string? SegmentType { get; init; }
+
+    /// <summary>Hls: mark the SCTE-35 breaks with EXT-X-CUE-OUT/-CONT/-IN too.</summary>
+    public bool CueTags { get; init; }
     public double? DvrSeconds { get; init; }
 
     /// <summary>Icecast: the mount's source user (null: "source") and password, and the station's name, description and genre.</summary>
@@ -400,6 +403,8 @@ public sealed record OutputConfig
             problems.Add($"{where}.nowPlaying", "only a stream or hls (TS segments) output carries the title on air as timed metadata");
         else if (NowPlaying && Type == OutputKind.Hls && SegmentType != "ts")
             problems.Add($"{where}.nowPlaying", "timed ID3 rides in TS segments: set \"segmentType\": \"ts\" (the playlists list the titles as date ranges either way)");
+        if (CueTags && (Type != OutputKind.Hls || !Scte35))
+            problems.Add($"{where}.cueTags", "cue tags mark the SCTE-35 breaks of an hls output with \"scte35\" on");
         if (Eit && Type != OutputKind.Stream)
             problems.Add($"{where}.eit", "only a stream output (MPEG-TS) carries DVB's EIT");
         if (Type == OutputKind.Preview && (Width <= 0 || Height <= 0 || PerSecond <= 0))

@@ -195,7 +195,8 @@ public sealed class ServiceConfigTests : IDisposable
                                { "type": "st2110-anc", "destination": "239.1.1.4:5004", "timeZone": "Asia/Ho_Chi_Minh" },
                                { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" },
                                { "type": "stream", "url": "udp://127.0.0.1:5004", "eit": true, "eitLanguage": "vie" }, { "type": "hls", "folder": "hls3", "eit": true },
-                               { "type": "hls", "folder": "hls4", "segmentType": "ts", "nowPlaying": true }, { "type": "preview", "nowPlaying": true } ]
+                               { "type": "hls", "folder": "hls4", "segmentType": "ts", "nowPlaying": true }, { "type": "preview", "nowPlaying": true },
+                               { "type": "hls", "folder": "hls5", "cueTags": true } ]
                 }
               ]
             }
@@ -210,6 +211,7 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 12: channels[0].outputs[9].timeZone: only an st2110-anc output's time code takes a time zone",
             "FILE, line 13: channels[0].outputs[11].eit: only a stream output (MPEG-TS) carries DVB's EIT",
             "FILE, line 14: channels[0].outputs[13].nowPlaying: only a stream or hls (TS segments) output carries the title on air as timed metadata",
+            "FILE, line 15: channels[0].outputs[14].cueTags: cue tags mark the SCTE-35 breaks of an hls output with \"scte35\" on",
         ], problems);
     }
 

@@ -79,7 +79,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
                     Progressive = true,
                     NowPlaying = settings.NowPlaying,
                 }));
-                playlists.Add(new HlsPlaylistWriter(folder, format.FrameRate.ToDouble(), segmentFrames));
+                playlists.Add(new HlsPlaylistWriter(folder, format.FrameRate.ToDouble(), segmentFrames) { CueTags = settings.CueTags });
             }
             if (audioOnly)
             {
@@ -90,7 +90,8 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
                 string folder = Rendition(settings, AudioFolder);
                 renditions.Add(new StreamConsumer(channel, new StreamSettings(Path.Combine(folder, HlsPlaylistWriter.SourceName), "hls", null, "aac",
                     Segments(settings, folder, seconds), AudioBitrate: settings.AudioBitrate) { NowPlaying = settings.NowPlaying }));
-                playlists.Add(new HlsPlaylistWriter(folder, VideoFormat.AudioSampleRate, (long)Math.Round(seconds * VideoFormat.AudioSampleRate)));
+                playlists.Add(new HlsPlaylistWriter(folder, VideoFormat.AudioSampleRate, (long)Math.Round(seconds * VideoFormat.AudioSampleRate))
+                    { CueTags = settings.CueTags });
             }
         }
         catch

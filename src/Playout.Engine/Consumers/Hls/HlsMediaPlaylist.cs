@@ -57,20 +57,27 @@ public sealed record HlsMediaPlaylist(IReadOnlyList<string> Header, IReadOnlyLis
     }
 
     /// <summary>
-    /// The playlist with each segment's EXT-X-PROGRAM-DATE-TIME (<paramref name="segmentDates"/>, one a segment) and each
-    /// date range (with its date) before the segment it begins in, or before the first one when it began earlier.
+    /// The playlist with each segment's EXT-X-PROGRAM-DATE-TIME (<paramref name="segmentDates"/>, one a segment), each
+    /// date range (with its date) before the segment it begins in, or before the first one when it began earlier, and the
+    /// cue tags of <paramref name="breaks"/> (<see cref="HlsCueBreak.TagBefore"/>).
     /// </summary>
-    public string Write(IReadOnlyList<DateTimeOffset> segmentDates, IReadOnlyList<(DateTimeOffset Start, string Tag)> ranges)
+    public string Write(IReadOnlyList<DateTimeOffset> segmentDates, IReadOnlyList<(DateTimeOffset Start, string Tag)> ranges,
+        IReadOnlyList<HlsCueBreak>? breaks = null)
     {
         var text = new StringBuilder();
         foreach (string line in Header)
             text.Append(line).Append('\n');
+        // The boundaries: each segment's start, and the last one's end.
+        DateTimeOffset[] bounds = Segments.Count == 0 ? [] : [.. segmentDates, segmentDates[^1] + TimeSpan.FromSeconds(Segments[^1].Duration)];
         for (int i = 0; i < Segments.Count; i++)
         {
             bool first = i == 0;
             DateTimeOffset? next = i + 1 < Segments.Count ? segmentDates[i + 1] : null;
             foreach (var (start, tag) in ranges)
                 if ((first || start >= segmentDates[i]) && (next is null || start < next))
+                    text.Append(tag).Append('\n');
+            foreach (var cue in breaks ?? [])
+                if (cue.TagBefore(i, bounds) is { } tag)
                     text.Append(tag).Append('\n');
             text.Append("#EXT-X-PROGRAM-DATE-TIME:").Append(HlsDateRange.Date(segmentDates[i])).Append('\n');
             foreach (string tag in Segments[i].Tags)

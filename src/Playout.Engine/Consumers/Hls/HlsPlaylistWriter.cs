@@ -26,6 +26,9 @@ internal sealed class HlsPlaylistWriter(string folder, double unitsPerSecond, lo
 
     public string Playlist => Path.Combine(folder, Name);
 
+    /// <summary>Mark breaks with cue tags too (<see cref="HlsCueBreak"/>), besides their date ranges.</summary>
+    public bool CueTags { get; init; }
+
     /// <summary>The first listed segment's date; null before the first playlist.</summary>
     public DateTimeOffset? WindowStart { get; private set; }
 
@@ -51,7 +54,8 @@ internal sealed class HlsPlaylistWriter(string folder, double unitsPerSecond, lo
         var ranges = metadata.Ranges.Where(r => WindowStart is not { } first || !(r.Until(rangeDate) < first))
             .Select(r => (rangeDate(r.StartTick), r.Tag(rangeDate))).ToList();
         string temporary = Playlist + ".tmp";
-        File.WriteAllText(temporary, playlist.Write(dates, ranges));
+        var breaks = CueTags ? HlsCueBreak.Of(metadata.Ranges, rangeDate) : null;
+        File.WriteAllText(temporary, playlist.Write(dates, ranges, breaks));
         File.Move(temporary, Playlist, overwrite: true);
         // Only once written: a playlist that could not be is tried again at the next look, not taken as done.
         (_sourceWritten, _rangesVersion) = (written, version);

@@ -36,6 +36,9 @@ public sealed record HlsSettings(string Folder, IReadOnlyList<HlsRendition> Rend
     /// <summary>List the schedule's SCTE-35 splices as EXT-X-DATERANGE tags (<see cref="HlsConsumer.CueSplice"/>).</summary>
     public bool Scte35 { get; init; }
 
+    /// <summary>With <see cref="Scte35"/>: mark breaks with the de facto cue tags as well (<see cref="HlsCueBreak"/>).</summary>
+    public bool CueTags { get; init; }
+
     /// <summary>
     /// Carry the title on air as timed ID3 in the segments too (TS segments only: a metadata stream in each, as the MPEG-TS
     /// output's <see cref="StreamSettings.NowPlaying"/>), for players that read ID3 rather than the playlists' date ranges.
