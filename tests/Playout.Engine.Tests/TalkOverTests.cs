@@ -58,6 +58,39 @@ public class TalkOverTests
     }
 
     [Fact]
+    public void The_key_is_heard_by_its_level_not_by_one_samples_peak()
+    {
+        using var test = new TestChannel("1080i50");
+        test.Context.TalkOver = [new TalkOverSettings(Key: 20, Ducked: [10], DepthDb: -12, ThresholdDb: -25) { Attack = TimeSpan.Zero }];
+        var music = new List<double>();
+        test.Recorder.Inspect = (_, audio) =>
+        {
+            music.Add(PeakDb(audio.Samples, 0));
+            return null;
+        };
+        test.Channel.Execute(StageCommands.Load(10, SyntheticProducers.Bars(test.Context, BarsStandard.Ebu)));
+        // A glitch: one sample at -1 dBFS in each tick of silence, on channel 3 (its RMS over the tick is about -31 dBFS).
+        test.Channel.Execute(StageCommands.Load(20, new GlitchProducer(test.Context), atTick: 5));
+        test.Channel.RunTicks(30);
+        Assert.All(music[5..], peak => Assert.Equal(-18, peak, 1));
+    }
+
+    /// <summary>Silence but for one sample near full scale a tick, on programme channel 3.</summary>
+    private sealed class GlitchProducer(Channels.ChannelContext context) : Producer("glitch")
+    {
+        public override bool TryReceive(in ProduceContext produce, out LayerFrame frame)
+        {
+            var audio = context.AudioPool.Rent();
+            var samples = audio.Write(context.Format.AudioSamplesForFrame(produce.Tick));
+            samples.Clear();
+            samples[2] = 0.9f;
+            audio.Commit();
+            frame = new LayerFrame(null, null, audio);
+            return true;
+        }
+    }
+
+    [Fact]
     public void A_rule_names_its_wrong_field()
     {
         Assert.Null(new TalkOverSettings(20, [10, 11]).Problem());

@@ -1,13 +1,13 @@
 namespace Playout.Engine.Stage;
 
 /// <summary>
-/// Talk-over: while the sound of layer <paramref name="Key"/> (a presenter's microphone) peaks above
-/// <paramref name="ThresholdDb"/>, the sound of the <paramref name="Ducked"/> layers (the music) comes down by
+/// Talk-over: while the sound of layer <paramref name="Key"/> (a presenter's microphone) is above
+/// <paramref name="ThresholdDb"/> (its loudest channel's RMS over a tick), the sound of the <paramref name="Ducked"/> layers (the music) comes down by
 /// <paramref name="DepthDb"/> over <paramref name="Attack"/>, stays down until the key has been quiet for
 /// <paramref name="Hold"/>, then comes back up over <paramref name="Release"/>.
 /// </summary>
 /// <param name="DepthDb">How far the ducked layers come down, in dB below their own level: -60 to -1.</param>
-/// <param name="ThresholdDb">The key's peak, in dBFS, above which it talks: -80 to 0.</param>
+/// <param name="ThresholdDb">The key's level (RMS over a tick, its loudest channel), in dBFS, above which it talks: -80 to 0.</param>
 public sealed record TalkOverSettings(int Key, IReadOnlyList<int> Ducked, double DepthDb = -12, double ThresholdDb = -40)
 {
     public TimeSpan Attack { get; init; } = TimeSpan.FromMilliseconds(100);
