@@ -111,7 +111,7 @@ public sealed class ChannelRuntime : IDisposable
             {
                 var signalling = outputs.Select(o => o.Consumer).OfType<ISpliceOutput>().Where(s => s.CarriesScte35).ToArray();
                 automation = AutomationHost.Create(service, config, channel, modules, card, devices ?? ServiceDevices.None,
-                    signalling.Length == 0 ? null : new StreamScte35Output(signalling, context.Logger), media, measuredLoudness, markers);
+                    signalling.Length == 0 ? null : new SpliceOutputs(signalling, context.Logger), media, measuredLoudness, markers);
             }
             automation?.Start();
             return new ChannelRuntime(service, config, modules, context, card, channel, outputs, channel.Consumers.OfType<PreviewConsumer>().FirstOrDefault(), automation);

@@ -25,7 +25,7 @@ public class Scte35AutomationTests
             {
                 stream = new StreamConsumer(context, new StreamSettings(file, "mpegts", "libx264", "aac", options, VideoBitrate: 2_000_000, Queue: 400, Scte35: true));
                 target.AddConsumer(stream);
-                return new StreamScte35Output([stream], NullLogger.Instance);
+                return new SpliceOutputs([stream], NullLogger.Instance);
             }))
         {
             channel.Load(new DaySchedule(day,

@@ -8,7 +8,7 @@ using Playout.Media.Scte35;
 namespace Playout.Automation.Tests.Runtime;
 
 /// <summary>A cue goes to every output that carries SCTE-35, whichever of them refuses it.</summary>
-public class StreamScte35OutputTests
+public class SpliceOutputsTests
 {
     [Fact]
     public void An_output_that_refuses_a_cue_does_not_keep_it_from_the_others()
@@ -16,7 +16,7 @@ public class StreamScte35OutputTests
         var refusing = new Output(new NotSupportedException("no form for it"));
         var late = new Output(new ArgumentOutOfRangeException("spliceTick", "tick 10 has already been played out"));
         var taking = new Output(null);
-        new StreamScte35Output([refusing, late, taking], NullLogger.Instance).Cue(10, new Scte35Cue(7, BreakDuration: TimeSpan.FromSeconds(30)));
+        new SpliceOutputs([refusing, late, taking], NullLogger.Instance).Cue(10, new Scte35Cue(7, BreakDuration: TimeSpan.FromSeconds(30)));
 
         var cued = Assert.Single(taking.Cued);
         Assert.Empty(cued.Descriptors);
@@ -32,7 +32,7 @@ public class StreamScte35OutputTests
         var output = new Output(null);
         var cue = new Scte35Cue(0x99, BreakDuration: TimeSpan.FromSeconds(90), TimeSignal: true,
             Segmentation: new Scte35Segmentation(0x34, UpidType: 0x0C, Upid: "0x4142", SegmentNum: 1, SegmentsExpected: 3));
-        new StreamScte35Output([output], NullLogger.Instance).Cue(50, cue);
+        new SpliceOutputs([output], NullLogger.Instance).Cue(50, cue);
 
         var (_, command, descriptors) = Assert.Single(output.Cued);
         Assert.IsType<TimeSignal>(command);
@@ -40,8 +40,8 @@ public class StreamScte35OutputTests
         Assert.Equal(new SegmentationDescriptor(0x99, 0x34, 1, 3, 90 * 90_000, 0x0C, [0x41, 0x42]), descriptor);
 
         // Its own id and duration win; without segmentation no descriptor goes.
-        new StreamScte35Output([output], NullLogger.Instance).Cue(60, cue with { Segmentation = new Scte35Segmentation(0x10, EventId: 5, Duration: TimeSpan.FromSeconds(1.5)) });
-        new StreamScte35Output([output], NullLogger.Instance).Cue(70, cue with { Segmentation = null });
+        new SpliceOutputs([output], NullLogger.Instance).Cue(60, cue with { Segmentation = new Scte35Segmentation(0x10, EventId: 5, Duration: TimeSpan.FromSeconds(1.5)) });
+        new SpliceOutputs([output], NullLogger.Instance).Cue(70, cue with { Segmentation = null });
         Assert.Equal((5u, 135_000UL), SegmentationDescriptor.Decode(output.Cued[1].Descriptors.AsSpan()[2..]) is var d ? (d.EventId, d.Duration) : default);
         Assert.Empty(output.Cued[2].Descriptors);
     }

@@ -12,7 +12,7 @@ namespace Playout.Automation.Runtime;
 /// output lists it as an EXT-X-DATERANGE at the frame's date, an ST 2110-40 flow sends it as SCTE 104 (docs/DISTRIBUTION.md).
 /// A cue's segmentation rides as a segmentation_descriptor in every one.
 /// </summary>
-public sealed class StreamScte35Output(IReadOnlyList<ISpliceOutput> outputs, ILogger logger) : IScte35Output
+public sealed class SpliceOutputs(IReadOnlyList<ISpliceOutput> outputs, ILogger logger) : IScte35Output
 {
     /// <summary>How far ahead of the splice frame the section is sent (SCTE 67 recommends at least 4 s).</summary>
     public static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(4);
