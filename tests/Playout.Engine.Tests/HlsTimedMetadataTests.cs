@@ -36,6 +36,32 @@ public class HlsTimedMetadataTests
     }
 
     [Fact]
+    public void A_time_signals_placement_opportunity_is_a_break_out_for_its_segmentation_duration_closed_by_its_end()
+    {
+        var metadata = new HlsTimedMetadata();
+        var signal = new TimeSignal(SpliceTime.Immediate);
+        var start = new SegmentationDescriptor(42, 0x34, Duration: 60 * 90_000).Encode();
+        var end = new SegmentationDescriptor(42, 0x35).Encode();
+        var programme = new SegmentationDescriptor(9, 0x10).Encode();
+        metadata.Splice(100, signal, [.. start]);
+        metadata.Splice(200, signal, [.. programme]);
+        metadata.Splice(1600, signal, [.. end]);
+        // An end whose start is not open is a command of its own.
+        metadata.Splice(1700, signal, [.. new SegmentationDescriptor(43, 0x37).Encode()]);
+
+        var ranges = metadata.Ranges;
+        Assert.Equal(["segmentation-42", "scte35-200", "scte35-1700"], ranges.Select(r => r.Id));
+        Assert.Equal((60.0, 1600L), (ranges[0].PlannedDuration!.Value, ranges[0].EndTick!.Value));
+        Assert.Equal(["SCTE35-OUT", "SCTE35-IN"], ranges[0].Attributes.Select(a => a.Key));
+        var read = SpliceInfoSection.Decode(Convert.FromHexString(ranges[0].Attributes[1].Value[2..]));
+        Assert.Equal(end, read.Descriptors.ToArray());
+        Assert.Equal(["SCTE35-CMD"], ranges[1].Attributes.Select(a => a.Key));
+        // The cue tags read the same breaks.
+        var cue = Assert.Single(HlsCueBreak.Of(ranges, DateOf));
+        Assert.Equal(new HlsCueBreak(DateOf(100), 60, DateOf(1600)), cue);
+    }
+
+    [Fact]
     public void A_time_signal_a_return_without_its_break_and_a_second_break_with_the_same_event_are_ranges_of_their_own()
     {
         var metadata = new HlsTimedMetadata();

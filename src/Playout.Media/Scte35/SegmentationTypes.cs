@@ -55,6 +55,15 @@ public static class SegmentationTypes
         ["networkEnd"] = 0x51,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The starts of breaks and ad opportunities (break, advertisement, placement opportunity, overlay, ad block): each one's end is the next value.</summary>
+    private static readonly byte[] BreakStarts = [0x22, 0x30, 0x32, 0x34, 0x36, 0x38, 0x3A, 0x44, 0x46];
+
+    /// <summary>Whether <paramref name="typeId"/> starts a break or an ad opportunity (a packager's "out").</summary>
+    public static bool IsBreakStart(byte typeId) => BreakStarts.Contains(typeId);
+
+    /// <summary>Whether <paramref name="typeId"/> ends one (a packager's "in").</summary>
+    public static bool IsBreakEnd(byte typeId) => typeId > 0 && BreakStarts.Contains((byte)(typeId - 1));
+
     /// <summary>The name of <paramref name="typeId"/>, or null for a value the table does not name.</summary>
     public static string? Name(byte typeId) => ByName.FirstOrDefault(p => p.Value == typeId).Key;
 }
