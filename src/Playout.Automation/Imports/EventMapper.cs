@@ -136,7 +136,19 @@ internal sealed class EventMapper(ImportProblems problems, Rational frameRate)
             (byte)(upidType ?? 0),
             upid,
             Byte("segmentNum"), Byte("segmentsExpected"), Byte("subSegmentNum"), Byte("subSegmentsExpected"));
-        return type is null ? null : segmentation;
+        if (type is null)
+            return null;
+        // The fields read one by one may still not fit one descriptor together (a long UPID, a duration over 40 bits).
+        try
+        {
+            _ = segmentation.Descriptor(new Scte35Cue(0)).Encode();
+        }
+        catch (Exception error) when (error is FormatException or ArgumentOutOfRangeException)
+        {
+            problems.Error(f.At, error.Message.Split(" (Parameter", 2)[0], eventId, "segmentation");
+            return null;
+        }
+        return segmentation;
     }
 
     private Dictionary<string, string> Arguments(MapNode map, string? eventId)

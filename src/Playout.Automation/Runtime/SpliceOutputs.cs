@@ -24,16 +24,28 @@ public sealed class SpliceOutputs(IReadOnlyList<ISpliceOutput> outputs, ILogger 
             : new SpliceInsert(cue.EventId, cue.OutOfNetwork, SpliceTime.Immediate,
                 cue.BreakDuration is { } duration ? BreakDuration.FromTimeSpan(duration, cue.AutoReturn) : null,
                 cue.UniqueProgramId, cue.AvailNum, cue.AvailsExpected);
-        ImmutableArray<byte> descriptors = cue.Segmentation is { } segmentation ? [.. segmentation.Descriptor(cue).Encode()] : [];
+        ImmutableArray<byte> descriptors = [];
+        if (cue.Segmentation is { } segmentation)
+        {
+            // Checked when the schedule was read; one made otherwise (a script's) that cannot be written goes without it.
+            try
+            {
+                descriptors = [.. segmentation.Descriptor(cue).Encode()];
+            }
+            catch (Exception error) when (error is FormatException or ArgumentOutOfRangeException)
+            {
+                logger.LogWarning("SCTE-35 cue for tick {Tick}: its segmentation cannot be written ({Reason}); sent without it", spliceTick, error.Message);
+            }
+        }
         foreach (var output in outputs)
         {
             try
             {
                 output.CueSplice(spliceTick, command, PreRoll, descriptors);
             }
-            // One output that cannot carry the cue (its tick played out, a field out of its range, a command it has no form for)
-            // must not keep it from the others.
-            catch (Exception error) when (error is ArgumentOutOfRangeException or NotSupportedException)
+            // One output that cannot carry the cue (its tick played out, a field out of its range, a command or descriptor it has
+            // no form for) must not keep it from the others.
+            catch (Exception error) when (error is ArgumentOutOfRangeException or NotSupportedException or FormatException)
             {
                 logger.LogWarning("{Output}: SCTE-35 cue for tick {Tick} not sent: {Reason}", output.Name, spliceTick, error.Message);
             }

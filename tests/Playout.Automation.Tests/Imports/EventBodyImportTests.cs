@@ -104,6 +104,7 @@ public class EventBodyImportTests
     [InlineData("""{ "type": 52, "upidType": "0x100" }""", "upidType", "is not a number 0 to 255")]
     [InlineData("""{ "type": 52, "segmentNum": -1 }""", "segmentNum", "is not a whole number from 0 to 255")]
     [InlineData("""{ "type": 52, "upidtype": 1 }""", "upidtype", "unknown key; expected one of type, eventId, duration")]
+    [InlineData("{ \"type\": 52, \"upidType\": 15, \"upid\": \"0x00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF\" }", "segmentation", "the descriptor would be 257 bytes, over the 255")]
     public void A_wrong_segmentation_field_is_refused_naming_it(string segmentation, string field, string message)
     {
         var body = Read($$"""{ "id": "x", "kind": "filler", "secondaries": [ { "kind": "scte35", "scte35": { "timeSignal": true, "segmentation": {{segmentation}} } } ] }""");

@@ -46,6 +46,19 @@ public class SpliceOutputsTests
         Assert.Empty(output.Cued[2].Descriptors);
     }
 
+    [Fact]
+    public void A_segmentation_that_cannot_be_written_leaves_the_cue_without_it_rather_than_stop_the_automation()
+    {
+        var output = new Output(null);
+        var tooLong = new Scte35Segmentation(0x34, UpidType: 0x0F, Upid: new string('u', 250));
+        new SpliceOutputs([output], NullLogger.Instance).Cue(40, new Scte35Cue(5, TimeSignal: true, Segmentation: tooLong));
+
+        var (tick, command, descriptors) = Assert.Single(output.Cued);
+        Assert.Equal(40, tick);
+        Assert.IsType<TimeSignal>(command);
+        Assert.Empty(descriptors);
+    }
+
     private sealed class Output(Exception? refusal) : ISpliceOutput
     {
         public List<(long Tick, SpliceCommand Command, ImmutableArray<byte> Descriptors)> Cued { get; } = [];
