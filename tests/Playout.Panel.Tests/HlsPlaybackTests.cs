@@ -71,8 +71,7 @@ public class HlsPlaybackTests(PanelFixture panel)
             Assert.Equal(3.0, splice.GetProperty("planned").GetDouble());
             Assert.StartsWith("0xFC", splice.GetProperty("out").GetString(), StringComparison.Ordinal);
             Assert.Contains(read, r => r.GetProperty("cls").GetString() == "org.playout.now-playing" && r.GetProperty("title").GetString() == "Advert");
-            var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
-            Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
+            await NoErrors(page);
             await context.CloseAsync();
         }
         finally
@@ -99,8 +98,7 @@ public class HlsPlaybackTests(PanelFixture panel)
                 null, new PageWaitForFunctionOptions { Timeout = 45_000 });
             Assert.All(JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.id3)"))!,
                 tag => Assert.StartsWith("ID3", tag, StringComparison.Ordinal));
-            var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
-            Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
+            await NoErrors(page);
             await context.CloseAsync();
         }
         finally
@@ -108,6 +106,13 @@ public class HlsPlaybackTests(PanelFixture panel)
             int code = service.Stop();
             Assert.True(code == 0, await service.Errors);
         }
+    }
+
+    /// <summary>hls.js reported no error on the page.</summary>
+    private static async Task NoErrors(IPage page)
+    {
+        var errors = JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>("JSON.stringify(window.player.errors)"))!;
+        Assert.True(errors.Length == 0, $"hls.js reported: {string.Join(", ", errors)}");
     }
 
     /// <summary>A service with one 720p50 channel playing the break rotation (in <paramref name="folder"/>) to <paramref name="output"/>.</summary>
