@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Playout.Automation.AsRun;
 using Playout.Automation.Schedules;
@@ -557,10 +558,18 @@ public sealed class ChannelAutomation : IDisposable
         };
     }
 
-    /// <summary>Frames from an item's first frame to its file's intro marker; null without one (or one before where the item starts).</summary>
-    private long? IntroFrames(PlannedItem item)
+    /// <summary>
+    /// Frames from an item's first frame to its file's intro marker; null without one (or one before where the item starts).
+    /// Looked up in the catalogue once an item (a plan's items are new records when it is laid out again, as a marker set
+    /// over the API makes it): a status is read many times a second, and the catalogue is a database.
+    /// </summary>
+    private long? IntroFrames(PlannedItem item) => _intros.GetValue(item, i => new StrongBox<long?>(LookUpIntro(i))).Value;
+
+    private readonly ConditionalWeakTable<PlannedItem, StrongBox<long?>> _intros = [];
+
+    private long? LookUpIntro(PlannedItem item)
     {
-        if (item.IsFiller || _planner.MediaOf(item.Event) is not { Markers.Intro: { } intro } file)
+        if (item.IsFiller || _planner.MediaOf(item.Event) is not { Markers.Intro: { } intro })
             return null;
         var from = item.SourceOffset; // where in the file the item starts: its in point, else the cue-in
         return intro > from ? _planner.Time.Frames(intro - from) : null;
@@ -688,11 +697,19 @@ public sealed class ChannelAutomation : IDisposable
             _asRun.OnAir?.Item, _asRun.OnAir?.Tick, _actions.Mode(now), _plan.Next(now, onAir), _cues.Views(_asRun.OnAir?.Cue),
             _endAlarm.End is long end && end != long.MinValue ? end : null);
         Volatile.Write(ref _snapshot, snapshot);
-        // Now and next for programme guides, replaced only when it changes (an output sends a new EIT version then).
-        var guide = new ProgrammeGuide(GuideEvent(snapshot.OnAir, snapshot.OnAirTick), GuideEvent(snapshot.Next, null));
-        if (guide != _channel.Context.Guide)
-            _channel.Context.Guide = guide;
+        // Now and next for programme guides, replaced only when it changes (an output sends a new EIT version then); made
+        // only then too, as this runs every step.
+        if (!ReferenceEquals(snapshot.OnAir, _guideOf.OnAir) || snapshot.OnAirTick != _guideOf.OnAirTick || !ReferenceEquals(snapshot.Next, _guideOf.Next))
+        {
+            _guideOf = (snapshot.OnAir, snapshot.OnAirTick, snapshot.Next);
+            var guide = new ProgrammeGuide(GuideEvent(snapshot.OnAir, snapshot.OnAirTick), GuideEvent(snapshot.Next, null));
+            if (guide != _channel.Context.Guide)
+                _channel.Context.Guide = guide;
+        }
     }
+
+    /// <summary>The items the channel's guide was last made from (under the lock, as <see cref="Publish"/> runs).</summary>
+    private (PlannedItem? OnAir, long? OnAirTick, PlannedItem? Next) _guideOf;
 
     private static GuideEvent? GuideEvent(PlannedItem? item, long? since) =>
         item is not null && (since ?? item.Start) is long start ? new GuideEvent(item.Event.DisplayName, start, item.End) : null;
