@@ -152,6 +152,11 @@ public class RadioOutputTests
         error = Assert.Throws<ModuleSettingException>(() => Modules.CreateConsumer("stream", new ConsumerRequest(context,
             ModuleSettings.Empty.With("url", "udp://127.0.0.1:5000").With("eit", true).With("eitLanguage", "Vietnamese"))));
         Assert.Equal("eitLanguage", error.Key);
+        // The service's names must fit the SDT together: the longer one is named.
+        error = Assert.Throws<ModuleSettingException>(() => Modules.CreateConsumer("stream", new ConsumerRequest(context,
+            ModuleSettings.Empty.With("url", "udp://127.0.0.1:5000").With("serviceName", new string('Đ', 125)).With("serviceProvider", "VOV"))));
+        Assert.Equal("serviceName", error.Key);
+        Assert.Contains("253 bytes of UTF-8 together; at most 250", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,10 +130,18 @@ public sealed class FfmpegModule : IModule
             throw new ModuleSettingException("nowPlaying", $"the title on air rides as timed metadata in MPEG-TS only, and this output is {container}");
         if (stream.Eit && stream.ResolvedContainer != "mpegts")
             throw new ModuleSettingException("eit", $"DVB's EIT rides in MPEG-TS only, and this output is {container}");
+        // The SDT's service_descriptor holds both names, each with its length and perhaps a UTF-8 mark, in 255 bytes.
+        int name = System.Text.Encoding.UTF8.GetByteCount(stream.ServiceName ?? ""), provider = System.Text.Encoding.UTF8.GetByteCount(stream.ServiceProvider ?? "");
+        if (stream.ResolvedContainer == "mpegts" && name + provider > MaxServiceNameBytes)
+            throw new ModuleSettingException(name >= provider ? "serviceName" : "serviceProvider",
+                $"the DVB service's name and provider take {name + provider} bytes of UTF-8 together; at most {MaxServiceNameBytes} fit the SDT");
         if (stream.EitLanguage.Length != 3 || !stream.EitLanguage.All(char.IsAsciiLetterLower))
             throw new ModuleSettingException("eitLanguage", $"'{stream.EitLanguage}' is not an ISO 639-2 code (three small letters: \"vie\", \"ind\", \"chi\")");
         return stream;
     }
+
+    /// <summary>The most bytes a DVB service's name and provider take together in the SDT's service_descriptor.</summary>
+    private const int MaxServiceNameBytes = 250;
 
     /// <summary>The "video" of a sound-only stream.</summary>
     private const string NoVideo = "none";
