@@ -9,6 +9,7 @@ using Playout.Engine.Channels;
 using Playout.Engine.Consumers;
 using Playout.Media.Formats;
 using Playout.Media.Rtp;
+using Playout.TestSupport;
 
 namespace Playout.Benchmarks;
 
@@ -19,8 +20,9 @@ namespace Playout.Benchmarks;
 /// segmented sends of 16 (the output's bursts) and 48, at 1080p50 and 2160p50's frames: frames and packets a second, Gb/s, the share the receiver got,
 /// and the sending thread's CPU per Gb/s.</item>
 /// <item><b>Paced:</b> the output itself (<see cref="St2110Consumer"/>: v210 conversion, bursts on ST 2110-21's read
-/// schedule) at 1080p50 and 2160p50 in real time: its thread's cores, and each whole frame's arrivals through ST 2110-21's
-/// network compatibility (Cinst against CMAX) and virtual receive buffer (VRX against VRX_FULL) models.</item>
+/// schedule) at 1080p50 and 2160p50 in real time, as a wide and as a narrow sender: its thread's cores, and each whole
+/// frame's arrivals through ST 2110-21's network compatibility (Cinst against CMAX) and virtual receive buffer (VRX against
+/// VRX_FULL, and packets that came after their read slot) models.</item>
 /// </list>
 /// <item><b>Against FFmpeg:</b> whole frames unpaced, ours from v210 (conversion, packetizer, segmented sends) against
 /// FFmpeg's RFC 4175 sender (a raw yuv422p10le frame looped, its bitpacked encoder and RTP muxer), as core-milliseconds a
@@ -51,10 +53,11 @@ public static class St2110SenderBenchmark
             output.WriteLine($"| {name}, ours (v210 → pgroups, segmented sends of 16) | {ours.FramesPerSecond:F1} | {ours.Gbps:F2} | {ours.Cores:F2} | {ours.CoreMs:F2} | **{ours.CoreMs / ffmpeg.CoreMs:F2}** |");
         }
         output.WriteLine();
-        output.WriteLine("| Output | Gb/s | Output thread cores | Received | Cinst p50 / p99 / max (CMAX narrow, wide) | VRX p50 / p99 / max (VRX_FULL narrow, wide) | Frames narrow / wide / not compliant |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Output | Sender | Gb/s | Output thread cores | Received | Cinst p50 / p99 / max (CMAX narrow, wide) | VRX p50 / p99 / max (VRX_FULL narrow, wide) | Frames narrow / wide / not compliant | Frames with a packet after its read slot: how late, p50 / max |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var name in new[] { "1080p50", "2160p50" })
-            Paced(VideoFormats.Parse(name), seconds, output);
+            foreach (var pacing in new[] { St2110Pacing.Wide, St2110Pacing.Narrow })
+                Paced(VideoFormats.Parse(name), pacing, seconds, output);
         return 0;
     }
 
@@ -163,7 +166,7 @@ public static class St2110SenderBenchmark
     }
 
     /// <summary>The output in real time, frame after frame on the frame clock.</summary>
-    private static void Paced(VideoFormat format, double seconds, TextWriter output)
+    private static void Paced(VideoFormat format, St2110Pacing pacing, double seconds, TextWriter output)
     {
         using var drain = new Drain(timestamps: true);
         using var context = new ChannelContext("bench", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
@@ -172,7 +175,7 @@ public static class St2110SenderBenchmark
         frame.Commit();
         var audio = context.AudioPool.Rent();
         audio.Commit();
-        using var consumer = new St2110Consumer(context, new St2110Settings(drain.EndPoint, 1));
+        using var consumer = new St2110Consumer(context, new St2110Settings(drain.EndPoint, 1, Pacing: pacing));
         long frames = (long)(seconds * format.FrameRate.ToDouble());
         long period = (long)(Stopwatch.Frequency / format.FrameRate.ToDouble());
         long cpu = ThreadNanoseconds(), start = Stopwatch.GetTimestamp();
@@ -186,14 +189,16 @@ public static class St2110SenderBenchmark
         double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed;
         Thread.Sleep(200);
         var model = consumer.Traffic;
-        var frameTraffic = drain.Traffic(model);
+        var measured = drain.Traffic(model);
+        var frameTraffic = measured.Select(f => f.Traffic).ToList();
+        var latest = measured.Where(f => f.Traffic.Late > 0).Select(f => f.LatestMicroseconds).ToList();
         var cinst = frameTraffic.Select(t => (double)t.Cinst).ToList();
         var vrx = frameTraffic.Select(t => (double)t.Vrx).ToList();
         var verdicts = frameTraffic.GroupBy(model.Verdict).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine($"| {format.Name} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * model.Packets):P0} | " +
+        output.WriteLine($"| {format.Name} | {pacing.ToString().ToLowerInvariant()} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * model.Packets):P0} | " +
             $"{Percentile(cinst, 0.5):F0} / {Percentile(cinst, 0.99):F0} / {(cinst.Count == 0 ? 0 : cinst.Max()):F0} ({model.CmaxNarrow}, {model.CmaxWide}) | " +
             $"{Percentile(vrx, 0.5):F0} / {Percentile(vrx, 0.99):F0} / {(vrx.Count == 0 ? 0 : vrx.Max()):F0} ({model.VrxNarrow}, {model.VrxWide}) | " +
-            $"{verdicts.GetValueOrDefault("narrow")} / {verdicts.GetValueOrDefault("wide")} / {verdicts.GetValueOrDefault("not compliant")} |");
+            $"{verdicts.GetValueOrDefault("narrow")} / {verdicts.GetValueOrDefault("wide")} / {verdicts.GetValueOrDefault("not compliant")} | {latest.Count} of {frameTraffic.Count}: {Percentile(latest, 0.5):F0} / {(latest.Count == 0 ? 0 : latest.Max()):F0} µs |");
         frame.Release();
         audio.Release();
     }
@@ -240,16 +245,19 @@ public static class St2110SenderBenchmark
         /// Each whole frame's packets through ST 2110-21's models, their arrival times counted from the frame's start as the
         /// sender took it: its first packet's arrival less TRO, where the sender schedules its first packet.
         /// </summary>
-        public List<St2110Traffic> Traffic(St2110TrafficModel model)
+        public List<(St2110Traffic Traffic, double LatestMicroseconds)> Traffic(St2110TrafficModel model)
         {
-            var frames = new List<St2110Traffic>();
+            var frames = new List<(St2110Traffic, double)>();
             foreach (var frame in _arrivals.GroupBy(a => a.Timestamp).Skip(1).SkipLast(1))
             {
                 var packets = frame.OrderBy(p => p.Sequence).ToList();
                 if (packets.Count != model.Packets)
                     continue;
                 double start = packets[0].At / 1e9 - model.Tro;
-                frames.Add(model.Measure([.. packets.Select(p => p.At / 1e9 - start)]));
+                var arrivals = packets.Select(p => p.At / 1e9 - start).ToArray();
+                // The latest a packet came after its read slot, TRO + j·TRS.
+                double late = arrivals.Select((at, j) => at - model.Tro - j * model.Trs).Max();
+                frames.Add((model.Measure(arrivals), Math.Max(0, late) * 1e6));
             }
             return frames;
         }

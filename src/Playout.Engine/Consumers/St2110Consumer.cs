@@ -1,4 +1,5 @@
 using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
 using Playout.Interop;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
@@ -15,20 +16,19 @@ namespace Playout.Engine.Consumers;
 /// <item>The RTP clock is 90 kHz counted from the SMPTE epoch on the channel clock's timeline (frame n at n·90000/rate,
 /// <see cref="ChannelContext.MediaFrame"/>), the second field half a frame on; the SDP (<see cref="Sdp"/>) names the PTP
 /// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>.</item>
-/// <item>Packets leave in bursts of 16, each at its first packet's slot on ST 2110-21's gapped read schedule
+/// <item>Packets leave in bursts, each at its first packet's slot on ST 2110-21's gapped read schedule
 /// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its start as it
 /// reached the output), counted from when the field's first burst actually left: a first burst that left late (the
 /// sending thread woke late) moves the field's schedule with it, rather than have the next bursts catch up onto it.
-/// A burst is one system call where the kernel segments UDP (<see cref="RtpSender"/>).</item>
+/// A burst is one system call where the kernel segments UDP (<see cref="RtpSender"/>). A wide sender's bursts are 16
+/// packets, waited for by sleeping; a narrow sender's one fewer than its CMAX (4 at 1080p50, 18 µs apart), waited for by
+/// spinning the last stretch (<see cref="PreciseWait"/>), which keeps its thread busy through the field's active part.</item>
 /// <item>It sends from the thread the channel gives a consumer that may block; a frame it cannot send in time is dropped
 /// there, never the channel's tick.</item>
 /// </list>
 /// </summary>
 public sealed class St2110Consumer : IConsumer, ISdpFlow
 {
-    /// <summary>Packets a burst: a burst is about 60 µs of a 1080p50 flow's 2.6 Gb/s.</summary>
-    private const int Burst = 16;
-
     private readonly RtpSender _sender;
     private readonly FlowSdp _sdp;
     private readonly ChannelContext _channel;
@@ -41,9 +41,11 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private readonly Rational _frameRate;
     private readonly long _period, _tro;
     private readonly double _trs;
+    private readonly int _burst;
+    private readonly bool _narrow;
     private long _fieldStart, _packetsInField;
 
-    /// <summary>When the field's first burst left (timer ticks): the field's schedule counts from it.</summary>
+    /// <summary>When the field's first burst had gone (its send returned; timer ticks): the field's schedule counts from it.</summary>
     private long _firstBurst;
     private bool _fineSlack;
     private long _sent;
@@ -63,7 +65,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             settings.PayloadType, settings.PacketBytes);
         _sdp = new FlowSdp(channel, settings.SdpPath, reference => new St2110VideoSdp($"{channel.Name} video", RtpSender.SourceFor(settings.Destination),
             settings.Destination.Address, settings.Destination.Port, format.Width, format.Height, format.FrameRate, _interlaced, format.Colorimetry,
-            format.Transfer, settings.PayloadType, settings.Ttl, reference) { Ssrc = settings.Ssrc }.Text());
+            format.Transfer, settings.PayloadType, settings.Ttl, reference) { Ssrc = settings.Ssrc, Pacing = settings.Pacing }.Text());
         // Opened last, so nothing above can leave it open.
         _sender = new RtpSender(settings.Destination, settings.Ttl);
         _sdp.Follow();
@@ -73,6 +75,8 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         _period = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Period);
         _tro = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Tro);
         _trs = System.Diagnostics.Stopwatch.Frequency * Traffic.Trs;
+        _burst = settings.Pacing.BurstPackets(Traffic);
+        _narrow = settings.Pacing == St2110Pacing.Narrow;
         _sink = SendPacket;
     }
 
@@ -122,17 +126,20 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
-        // Each burst (one system call where the kernel segments UDP) leaves at its first packet's slot on the read
-        // schedule, counted from when the field's first burst left: a first burst that went late moves the field's
-        // schedule with it, so the bursts after it do not land on it.
-        if (_packetsInField % Burst == 0)
+        // Each burst (one system call where the kernel segments UDP) leaves as the next one begins, just after its first
+        // packet's slot on the read schedule. The schedule counts from when the field's first burst had gone (its call
+        // returned): a first burst that went late (the thread woke late, or its packets took longer to make and send, cold
+        // after the frame's conversion) moves the field's schedule with it, so no burst after it lands on it or runs ahead.
+        if (_packetsInField % _burst == 0)
         {
             _sender.Flush();
-            long slot = _packetsInField == 0 ? _fieldStart + _tro : _firstBurst + (long)(_packetsInField * _trs);
-            if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)
-                MonotonicSleep.Until(slot);
-            if (_packetsInField == 0)
+            if (_packetsInField == _burst)
                 _firstBurst = System.Diagnostics.Stopwatch.GetTimestamp();
+            long slot = _packetsInField == 0 ? _fieldStart + _tro : _firstBurst + (long)(_packetsInField * _trs);
+            if (_narrow)
+                PreciseWait.Until(slot);
+            else if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)
+                MonotonicSleep.Until(slot);
         }
         _sender.Add(packet);
         _packetsInField++;

@@ -13,7 +13,7 @@ namespace Playout.Engine.Modules;
 /// SMPTE ST 2110 outputs (docs/DISTRIBUTION.md).
 /// <list type="bullet">
 /// <item>Consumer "st2110": the programme's video as an ST 2110-20 flow (<see cref="St2110Consumer"/>); settings
-/// packetBytes (1240) and payloadType (96).</item>
+/// packetBytes (1240), payloadType (96) and pacing ("wide" or "narrow": the ST 2110-21 sender type).</item>
 /// <item>Consumer "st2110-audio": its sound as an ST 2110-30 flow (<see cref="St2110AudioConsumer"/>); settings
 /// audioChannels (2, 1 to 16), firstChannel (1: the programme channel the flow starts at), packetTime (1 or 0.125 ms) and
 /// payloadType (97).</item>
@@ -32,7 +32,7 @@ public sealed class St2110Module : IModule
     public void Register(ModuleRegistry registry)
     {
         registry.AddConsumer("st2110", r => Made(r, sdp => new St2110Consumer(r.Channel, new St2110Settings(Destination(r), Ssrc(r, "video"),
-            r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp))));
+            r.Settings.Get("payloadType", (byte)96), r.Settings.Get("packetBytes", Rfc4175Packetizer.DefaultPacketBytes), Ttl(r), sdp, Pacing(r)))));
         registry.AddConsumer("st2110-audio", r => Made(r, sdp => new St2110AudioConsumer(r.Channel, new St2110AudioSettings(Destination(r),
             Ssrc(r, "audio"), Channels(r), PacketMicroseconds(r), r.Settings.Get("payloadType", (byte)97), Ttl(r), sdp) { FirstChannel = FirstChannel(r) })),
             withoutPicture: true);
@@ -90,6 +90,10 @@ public sealed class St2110Module : IModule
             ? endpoint
             : throw new ModuleSettingException("destination", $"'{value}' is not an address:port to send to");
     }
+
+    private static St2110Pacing Pacing(ConsumerRequest r) => r.Settings.Get("pacing", "wide") is var value && St2110Pacings.Parse(value) is { } pacing
+        ? pacing
+        : throw new ModuleSettingException("pacing", $"'{value}': an ST 2110-21 sender is \"wide\" or \"narrow\"");
 
     private static int Ttl(ConsumerRequest r) => Within(r, "ttl", 64, 1, 255, "a multicast time to live is 1 to 255 hops");
 

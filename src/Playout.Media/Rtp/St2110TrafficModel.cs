@@ -5,7 +5,8 @@ namespace Playout.Media.Rtp;
 /// <summary>How far a video flow's packets strayed from ST 2110-21's two models, measured over one field or frame.</summary>
 /// <param name="Cinst">The most packets the network compatibility bucket held (a packet in, one out every TRS).</param>
 /// <param name="Vrx">The most packets the virtual receive buffer held (a packet in, one read every TRS from TRO on).</param>
-public readonly record struct St2110Traffic(int Cinst, int Vrx);
+/// <param name="Late">Packets that arrived after the receiver was due to read them: its buffer ran dry (an underflow).</param>
+public readonly record struct St2110Traffic(int Cinst, int Vrx, int Late = 0);
 
 /// <summary>
 /// SMPTE ST 2110-21's timing models for one video flow: the gapped packet read schedule (one packet every TRS, from TRO
@@ -57,7 +58,7 @@ public sealed class St2110TrafficModel
     /// </summary>
     public St2110Traffic Measure(ReadOnlySpan<double> arrivals)
     {
-        int cinst = 0, vrx = 0;
+        int cinst = 0, vrx = 0, late = 0;
         double first = arrivals.Length > 0 ? arrivals[0] : 0;
         for (int j = 0; j < arrivals.Length; j++)
         {
@@ -67,8 +68,10 @@ public sealed class St2110TrafficModel
             // The receiver reads packet k at TRO + k·TRS: what is waiting when packet j arrives.
             long read = arrivals[j] < Tro ? 0 : Math.Min(j + 1, Slots(arrivals[j] - Tro) + 1);
             vrx = Math.Max(vrx, (int)(j + 1 - read));
+            if (Slots(arrivals[j] - Tro) > j)
+                late++;
         }
-        return new St2110Traffic(cinst, vrx);
+        return new St2110Traffic(cinst, vrx, late);
     }
 
     /// <summary>Whole TRS periods in <paramref name="seconds"/>; a time on a slot, to rounding, counts that slot.</summary>

@@ -5,7 +5,7 @@ using Playout.Media.Formats;
 namespace Playout.Media.Rtp;
 
 /// <summary>
-/// The session description of one SMPTE ST 2110-20 video flow: 4:2:2 10-bit, general packing mode, wide sender, as a
+/// The session description of one SMPTE ST 2110-20 video flow: 4:2:2 10-bit, general packing mode, a wide or narrow sender (<see cref="Pacing"/>), as a
 /// receiver (another node, GStreamer, FFmpeg) needs it to take the flow (the clock lines: <see cref="St2110Sdp"/>).
 /// </summary>
 /// <param name="Height">The frame's lines; an interlaced flow sends half of them in each field.</param>
@@ -16,6 +16,9 @@ public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Des
 {
     /// <summary>The sender's SSRC, written as <c>a=ssrc</c>; null for none.</summary>
     public uint? Ssrc { get; init; }
+
+    /// <summary>The ST 2110-21 sender type the flow keeps to, written as <c>TP</c>.</summary>
+    public St2110Pacing Pacing { get; init; }
 
     /// <summary>The SDP text, lines ending CRLF as RFC 8866 writes them.</summary>
     public string Text()
@@ -28,7 +31,7 @@ public sealed record St2110VideoSdp(string Name, IPAddress Source, IPAddress Des
         var sdp = St2110Sdp.Start(Name, Source, Destination, Port, "video", PayloadType, Ttl);
         St2110Sdp.Line(sdp, $"a=rtpmap:{PayloadType} raw/90000");
         St2110Sdp.Line(sdp, $"a=fmtp:{PayloadType} sampling=YCbCr-4:2:2; width={Width}; height={Height}; exactframerate={rate}; depth=10; " +
-            $"TCS={transfer}; colorimetry={colorimetry}; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPW;{(Interlaced ? " interlace;" : "")}");
+            $"TCS={transfer}; colorimetry={colorimetry}; PM=2110GPM; SSN=ST2110-20:2017; TP={Pacing.SdpName()};{(Interlaced ? " interlace;" : "")}");
         return St2110Sdp.End(sdp, ReferenceClock, Ssrc, Source);
     }
 }

@@ -5,6 +5,7 @@ using Playout.Engine.Producers;
 using Playout.Engine.Producers.Clips;
 using Playout.Media.Audio;
 using Playout.Media.Formats;
+using Playout.Media.Rtp;
 
 namespace Playout.Server.Hosting;
 
@@ -353,6 +354,9 @@ public sealed record OutputConfig
     public int? PacketBytes { get; init; }
     public int? Ttl { get; init; }
 
+    /// <summary>ST 2110-20: the ST 2110-21 sender type, "wide" or "narrow"; null leaves the output's default (wide).</summary>
+    public string? Pacing { get; init; }
+
     /// <summary>HLS: the folder its playlists and segments go to (relative to the configuration's folder; served at
     /// /api/channels/{n}/hls/), the segment length and live window, the ladder (null: 1080, 720 and 480 lines, those not above
     /// the channel's) and libx264's preset; null leaves the output's defaults.</summary>
@@ -416,6 +420,9 @@ public sealed record OutputConfig
         bool flow = Type is OutputKind.St2110 or OutputKind.St2110Audio or OutputKind.St2110Anc;
         if (flow && !St2110Settings.TryParseDestination(Destination, out _))
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
+        if (Pacing is { } pacing && (Type != OutputKind.St2110 || St2110Pacings.Parse(pacing) is null))
+            problems.Add($"{where}.pacing", Type != OutputKind.St2110 ? "only an st2110 (video) output is paced as an ST 2110-21 sender"
+                : $"an ST 2110-21 sender is \"wide\" or \"narrow\"; got \"{pacing}\"");
         if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)
             problems.Add($"{where}.audioChannels", $"an st2110-audio flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels; got {AudioChannels}");
         if (TimeZone is { } zone && (Type != OutputKind.St2110Anc || AutomationConfig.ZoneProblem(zone) is not null))

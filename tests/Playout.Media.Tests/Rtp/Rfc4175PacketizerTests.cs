@@ -87,6 +87,9 @@ public class Rfc4175PacketizerTests
             "colorimetry=BT709; PM=2110GPM; SSN=ST2110-20:2017; TP=2110TPW; interlace;\r\n", sdp);
         Assert.Contains("a=mediaclk:direct=0\r\n", sdp);
         Assert.StartsWith("v=0\r\n", sdp);
+        var narrow = new St2110VideoSdp("Playout channel 1", IPAddress.Parse("10.0.0.5"), IPAddress.Parse("239.1.2.3"), 5004, 1920, 1080,
+            new Rational(50, 1), Interlaced: false, Colorimetry.Bt709) { Pacing = St2110Pacing.Narrow }.Text();
+        Assert.Contains("SSN=ST2110-20:2017; TP=2110TPN;\r\n", narrow);
     }
 
     /// <summary>

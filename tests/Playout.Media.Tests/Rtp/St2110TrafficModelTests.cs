@@ -58,4 +58,33 @@ public class St2110TrafficModelTests
         Assert.InRange(early.Vrx, 721, 4320);
         Assert.Equal("not compliant", model.Verdict(early));
     }
+
+    /// <summary>A narrow sender's bursts are one packet fewer than its CMAX; on their slots they fit a narrow sender at every rate.</summary>
+    [Theory]
+    [InlineData("1080p50", 4320, 4)]
+    [InlineData("1080i59.94", 2160, 3)]
+    [InlineData("720p50", 1920, 3)]
+    [InlineData("2160p50", 17280, 19)]
+    public void A_narrow_senders_bursts_on_their_slots_are_narrow(string mode, int packets, int burst)
+    {
+        var model = new St2110TrafficModel(VideoFormats.Parse(mode), packets);
+        Assert.Equal(burst, St2110Pacing.Narrow.BurstPackets(model));
+        Assert.Equal(16, St2110Pacing.Wide.BurstPackets(model));
+        var arrivals = Enumerable.Range(0, packets).Select(k => model.Tro + k / burst * burst * model.Trs).ToArray();
+        var traffic = model.Measure(arrivals);
+        Assert.Equal(("narrow", burst, 0), (model.Verdict(traffic), traffic.Cinst, traffic.Late));
+    }
+
+    /// <summary>A packet more than a TRS after its read slot came too late for the receiver: its buffer ran dry.</summary>
+    [Fact]
+    public void Packets_after_their_read_slot_are_counted_late()
+    {
+        var model = new St2110TrafficModel(VideoFormats.Parse("1080p50"), 4320);
+        var arrivals = Enumerable.Range(0, 4320).Select(k => model.Tro + k * model.Trs).ToArray();
+        Assert.Equal(0, model.Measure(arrivals).Late);
+        // The thread stalled for 50 TRS before packet 100: it and the 9 after it, sent as fast as it could catch up, came late.
+        for (int k = 100; k < 110; k++)
+            arrivals[k] = model.Tro + 150 * model.Trs;
+        Assert.Equal(10, model.Measure(arrivals).Late);
+    }
 }

@@ -196,7 +196,9 @@ public sealed class ServiceConfigTests : IDisposable
                                { "type": "st2110-anc", "destination": "239.1.1.5:5004", "timeZone": "Mars/Olympus" }, { "type": "preview", "timeZone": "UTC" },
                                { "type": "stream", "url": "udp://127.0.0.1:5004", "eit": true, "eitLanguage": "vie" }, { "type": "hls", "folder": "hls3", "eit": true },
                                { "type": "hls", "folder": "hls4", "segmentType": "ts", "nowPlaying": true }, { "type": "preview", "nowPlaying": true },
-                               { "type": "hls", "folder": "hls5", "cueTags": true } ]
+                               { "type": "hls", "folder": "hls5", "cueTags": true },
+                               { "type": "st2110", "destination": "239.1.1.6:5004", "pacing": "narrow" }, { "type": "st2110", "destination": "239.1.1.7:5004", "pacing": "linear" },
+                               { "type": "st2110-audio", "destination": "239.1.1.8:5004", "pacing": "narrow" } ]
                 }
               ]
             }
@@ -212,6 +214,8 @@ public sealed class ServiceConfigTests : IDisposable
             "FILE, line 13: channels[0].outputs[11].eit: only a stream output (MPEG-TS) carries DVB's EIT",
             "FILE, line 14: channels[0].outputs[13].nowPlaying: only a stream or hls (TS segments) output carries the title on air as timed metadata",
             "FILE, line 15: channels[0].outputs[14].cueTags: cue tags mark the SCTE-35 breaks of an hls output with \"scte35\" on",
+            "FILE, line 16: channels[0].outputs[16].pacing: an ST 2110-21 sender is \"wide\" or \"narrow\"; got \"linear\"",
+            "FILE, line 17: channels[0].outputs[17].pacing: only an st2110 (video) output is paced as an ST 2110-21 sender",
         ], problems);
     }
 

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace Playout.Benchmarks;
+namespace Playout.TestSupport;
 
 /// <summary>
 /// Receives a datagram with the time the kernel queued it to the socket (SO_TIMESTAMPNS), Linux x86-64: arrival times that
