@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
@@ -54,7 +52,7 @@ public class St2110NarrowSenderTests
     private static (St2110TrafficModel Model, List<St2110Traffic> Fields, string Sdp) Measure(string formatName, string pacing)
     {
         using var context = new ChannelContext("c", VideoFormats.Parse(formatName), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
-        using var receiver = new Receiver();
+        using var receiver = new KernelStampedReceiver();
         using var consumer = (St2110Consumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110",
             new ConsumerRequest(context, ModuleSettings.Empty.With("destination", receiver.EndPoint.ToString()).With("pacing", pacing)));
         var frame = context.VideoPool.Rent();
@@ -66,56 +64,14 @@ public class St2110NarrowSenderTests
         frame.Release();
         audio.Release();
         var model = consumer.Traffic;
-        var fields = receiver.Fields(model.Packets).Skip(1).SkipLast(1)
-            .Select(arrivals => model.Measure([.. arrivals.Select(at => (at - arrivals[0]) / 1e9 + model.Tro)])).ToList();
+        // A field's packets share its RTP timestamp; the sequence number's extension (RFC 4175's payload header) above its
+        // 16 bits keeps a field's order across a wrap.
+        var fields = receiver.Stop().Where(d => d.Header.Length >= 14)
+            .GroupBy(d => BinaryPrimitives.ReadUInt32BigEndian(d.Header.AsSpan(4)))
+            .Select(g => g.OrderBy(d => (uint)BinaryPrimitives.ReadUInt16BigEndian(d.Header.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(d.Header.AsSpan(2)))
+                .Select(d => d.At).ToArray())
+            .Where(f => f.Length == model.Packets).Skip(1).SkipLast(1)
+            .Select(arrivals => model.Measure([.. arrivals.Select(at => (double)(at - arrivals[0]) / System.Diagnostics.Stopwatch.Frequency + model.Tro)])).ToList();
         return (model, fields, consumer.Sdp);
-    }
-
-    /// <summary>A loopback socket drained by its own thread, keeping each datagram's kernel arrival time by RTP timestamp.</summary>
-    private sealed class Receiver : IDisposable
-    {
-        private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 << 20, ReceiveTimeout = 100 };
-        private readonly List<(long At, uint Timestamp, uint Sequence)> _arrivals = new(100_000);
-        private readonly Thread _thread;
-        private volatile bool _stop;
-
-        public Receiver()
-        {
-            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            KernelTimestamps.Enable(_socket);
-            _thread = new Thread(Run) { IsBackground = true };
-            _thread.Start();
-        }
-
-        public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
-
-        /// <summary>Each field's arrival times (ns) in sending order, for the fields that arrived whole.</summary>
-        public List<long[]> Fields(int packets)
-        {
-            Thread.Sleep(200);
-            _stop = true;
-            _thread.Join();
-            return [.. _arrivals.GroupBy(a => a.Timestamp).Select(g => g.OrderBy(a => a.Sequence).Select(a => a.At).ToArray()).Where(f => f.Length == packets)];
-        }
-
-        public void Dispose()
-        {
-            _stop = true;
-            _thread.Join();
-            _socket.Dispose();
-        }
-
-        private void Run()
-        {
-            var buffer = new byte[2048];
-            while (!_stop)
-            {
-                var (length, at) = KernelTimestamps.Receive(_socket, buffer);
-                // The sequence number's extension (RFC 4175's payload header) above its 16 bits, so a field's order survives a wrap.
-                if (length >= 14)
-                    _arrivals.Add((at, BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)),
-                        (uint)BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2))));
-            }
-        }
     }
 }

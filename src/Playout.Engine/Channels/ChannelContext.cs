@@ -50,6 +50,10 @@ public sealed class ChannelContext : IDisposable
     /// <summary>Frame <paramref name="tick"/> counted on the clock's media timeline (from 1970-01-01 on its time scale); the tick itself without a clock.</summary>
     public long MediaFrame(long tick) => (Clock?.MediaEpochFrame ?? 0) + tick;
 
+    /// <summary>When tick <paramref name="tick"/>'s frame begins on the clock's timeline (a Stopwatch timestamp); null without
+    /// a clock that keeps one on the machine's timer (<see cref="Clocks.IChannelClock.FrameTimestamp"/>).</summary>
+    public long? FrameTimestamp(long tick) => Clock?.FrameTimestamp(tick);
+
     /// <summary>
     /// How long the programme layer repeats its last picture when its source has nothing (finished, failed, late) before
     /// the filler takes over; zero (the default) shows the filler at once. A channel setting, made before it goes on air.

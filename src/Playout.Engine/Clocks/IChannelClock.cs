@@ -28,6 +28,13 @@ public interface IChannelClock : IDisposable
     /// </summary>
     long MediaEpochFrame => 0;
 
+    /// <summary>
+    /// When frame <paramref name="frame"/> of the timeline begins, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp,
+    /// for outputs that time their packets on it (ST 2110); null for a clock whose frames keep no time on the machine's timer
+    /// (one that runs as fast as it can, a simulated one, a card's syncs).
+    /// </summary>
+    long? FrameTimestamp(long frame) => null;
+
     /// <summary>What an SDP says of the clock RTP timestamps follow (ST 2110-10's <c>ts-refclk</c>): "local", or the PTP grandmaster's.</summary>
     string ReferenceClock => "local";
 

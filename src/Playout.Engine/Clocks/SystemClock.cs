@@ -66,6 +66,8 @@ public sealed class SystemClock : IChannelClock
     {
     }
 
+    public long? FrameTimestamp(long frame) => ReferenceEquals(_time, MachineTime.Instance) ? DueTime(frame) : null;
+
     /// <summary>The frame of the timeline whose period holds this moment (negative before the epoch).</summary>
     internal long FrameNow() =>
         (long)Floor(((Int128)_time.Timestamp() - _epochTimestamp) * _frameRate.Numerator, (Int128)Stopwatch.Frequency * _frameRate.Denominator);

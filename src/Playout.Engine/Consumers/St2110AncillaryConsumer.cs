@@ -14,8 +14,10 @@ namespace Playout.Engine.Consumers;
 /// The programme's time code as an SMPTE ST 2110-40 ancillary data flow (<see cref="Rfc8331Packetizer"/>): each frame an
 /// ST 12-2 ATC packet (<see cref="AncillaryTimecode"/>) of the frame's time of day (in <see cref="St2110AncillarySettings.Zone"/>,
 /// the station's in the service, from the channel clock's air time; drop
-/// frame at 29.97 and 59.94), stamped with the frame's 90 kHz timestamp as the video flow's are. An interlaced frame's first
-/// field carries the time code, its second an empty packet half a frame later, so a receiver sees every field.
+/// frame at 29.97 and 59.94), stamped with the frame's 90 kHz timestamp as the video flow's are, and sent as its period
+/// begins on the channel clock's timeline (the frame after the tick's, <see cref="FlowTimeline"/>; at once without one). An
+/// interlaced frame's first field carries the time code, its second an empty packet half a frame later, so a receiver sees
+/// every field.
 /// With <see cref="St2110AncillarySettings.Scte35"/> the schedule's splices ride along as SCTE 104 messages (SMPTE ST 2010,
 /// <see cref="Scte104Message"/>) in the frame their pre-roll ahead of the splice, for the encoder downstream to turn into SCTE-35.
 /// </summary>
@@ -41,12 +43,16 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
     private long _splicesSent;
     private byte _messageNumber;
 
+    /// <summary>A field's time in Stopwatch ticks: an interlaced frame's second field leaves this long after its first.</summary>
+    private readonly long _fieldTicks;
+
     public St2110AncillaryConsumer(ChannelContext channel, St2110AncillarySettings settings)
     {
         _channel = channel;
         _settings = settings;
         var format = channel.Format;
         _cues = new SpliceCues(format);
+        _fieldTicks = (long)(System.Diagnostics.Stopwatch.Frequency * format.FrameDuration.ToDouble() / 2);
         _rate = TimecodeRate.ForFrameRate(format.FrameRate);
         _packetizer = new Rfc8331Packetizer(settings.Ssrc, settings.PayloadType);
         (byte, byte)[] carries = settings.Scte35 ? [(AncillaryTimecode.Did, AncillaryTimecode.Sdid), (Scte104Message.Did, Scte104Message.Sdid)]
@@ -95,15 +101,18 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
     public void Send(long tick, Frame video, AudioFrame audio)
     {
         var format = _channel.Format;
-        uint timestamp = (uint)((Int128)_channel.MediaFrame(tick) * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator);
+        var timeline = FlowTimeline.Of(_channel, tick);
+        uint timestamp = (uint)((Int128)timeline.MediaFrame * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator);
         Volatile.Write(ref _lastTick, tick);
         _timecode[0] = new AncillaryPacket(AncillaryTimecode.Did, AncillaryTimecode.Sdid, TimecodeLine, AncillaryTimecode.UserData(TimecodeOf(tick)));
         var packets = Splices(tick) is { Count: > 0 } splices ? [_timecode[0], .. splices] : _timecode;
+        WaitFor(timeline.Start);
         if (!format.IsInterlaced)
             _packetizer.Send(packets, timestamp, field: 0, _sink);
         else
         {
             _packetizer.Send(packets, timestamp, field: 1, _sink);
+            WaitFor(timeline.Start + _fieldTicks);
             _packetizer.Send([], timestamp + (uint)(45_000 * format.FrameRate.Denominator / format.FrameRate.Numerator), field: 2, _sink);
         }
         Interlocked.Increment(ref _sent);
@@ -137,4 +146,11 @@ public sealed class St2110AncillaryConsumer : IConsumer, ISdpFlow, ISpliceOutput
     }
 
     private void SendPacket(ReadOnlySpan<byte> packet) => _sender.Send(packet);
+
+    /// <summary>Waits for a moment on the timeline (a Stopwatch timestamp); null or gone: not at all.</summary>
+    private static void WaitFor(long? moment)
+    {
+        if (moment is { } at && at > System.Diagnostics.Stopwatch.GetTimestamp() && Interop.MonotonicSleep.IsAvailable)
+            Interop.MonotonicSleep.Until(at);
+    }
 }

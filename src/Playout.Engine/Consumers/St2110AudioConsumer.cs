@@ -15,9 +15,11 @@ namespace Playout.Engine.Consumers;
 /// <item>The RTP timestamp is the sample's index on the 48 kHz clock counted from the SMPTE epoch on the channel clock's
 /// timeline (a frame's first sample is the cadence summed before it), so it runs on across frames of 1601 and 1602 samples
 /// without a gap, and matches the video flow's instant for instant.</item>
-/// <item>Packets leave one a packet time apart on the monotonic clock, not as a frame's burst: a receiver's buffer of a few
-/// packets holds. The pace follows the frames: when the frames arrive a frame's time away from it (a late start, or a
-/// channel clock that runs apart from the host's), it starts again from the packet in hand.</item>
+/// <item>Packets leave one a packet time apart, not as a frame's burst: a receiver's buffer of a few packets holds. On a
+/// clock that keeps a timeline on the machine's timer, each packet leaves at its first sample's instant in the frame
+/// period after the tick's, which its timestamp names (<see cref="FlowTimeline"/>: the pictures move by the same frame).
+/// Without one, the pace follows the frames on the monotonic clock: when they arrive a frame's time away from it (a late
+/// start, or a channel clock that runs apart from the host's), it starts again from the packet in hand.</item>
 /// <item>It sends from the thread the channel gives a consumer that may block; the channel's tick never waits for it.</item>
 /// </list>
 /// </summary>
@@ -31,6 +33,10 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
     private readonly ChannelContext _channel;
     private readonly long _frameTicks;
     private long _anchorTime, _anchorSample = -1;
+
+    /// <summary>The frame in hand's period start on the timeline (null: paced from arrival) and its first sample's timestamp.</summary>
+    private long? _frameStart;
+    private long _frameSample;
     private long _sent;
 
     public St2110AudioConsumer(ChannelContext channel, St2110AudioSettings settings)
@@ -60,7 +66,9 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
 
     public void Send(long tick, Frame video, AudioFrame audio)
     {
-        _packetizer.Send(audio.Samples, audio.Channels, _format.FirstAudioSample(_channel.MediaFrame(tick)), _sink);
+        var timeline = FlowTimeline.Of(_channel, tick);
+        (_frameStart, _frameSample) = (timeline.Start, timeline.FirstAudioSample(_format));
+        _packetizer.Send(audio.Samples, audio.Channels, _frameSample, _sink);
         Interlocked.Increment(ref _sent);
     }
 
@@ -70,15 +78,26 @@ public sealed class St2110AudioConsumer : IConsumer, ISdpFlow
         _sender.Dispose();
     }
 
-    /// <summary>Sends a packet at its slot: the anchor's time plus its samples' distance from the anchor's.</summary>
+    /// <summary>
+    /// Sends a packet at its slot: its first sample's instant on the timeline, or the anchor's time plus its samples' distance
+    /// from the anchor's.
+    /// </summary>
     private void SendPacket(ReadOnlySpan<byte> packet)
     {
         long sample = _packetizer.PacketStart, now = Stopwatch.GetTimestamp();
-        long slot = _anchorTime + (long)((Int128)(sample - _anchorSample) * Stopwatch.Frequency / VideoFormat.AudioSampleRate);
-        if (_anchorSample < 0 || Math.Abs(slot - now) > _frameTicks)
-            (_anchorTime, _anchorSample, slot) = (now, sample, now);
+        long slot;
+        if (_frameStart is { } start)
+            slot = start + Ticks(sample - _frameSample);
+        else
+        {
+            slot = _anchorTime + Ticks(sample - _anchorSample);
+            if (_anchorSample < 0 || Math.Abs(slot - now) > _frameTicks)
+                (_anchorTime, _anchorSample, slot) = (now, sample, now);
+        }
         if (slot > now && MonotonicSleep.IsAvailable)
             MonotonicSleep.Until(slot);
         _sender.Send(packet);
     }
+
+    private static long Ticks(long samples) => (long)((Int128)samples * Stopwatch.Frequency / VideoFormat.AudioSampleRate);
 }

@@ -15,10 +15,11 @@ namespace Playout.Engine.Consumers;
 /// <list type="bullet">
 /// <item>The RTP clock is 90 kHz counted from the SMPTE epoch on the channel clock's timeline (frame n at n·90000/rate,
 /// <see cref="ChannelContext.MediaFrame"/>), the second field half a frame on; the SDP (<see cref="Sdp"/>) names the PTP
-/// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>.</item>
+/// grandmaster when the channel's clock was locked to one as the output started, else <c>ts-refclk:local</c>. A tick's
+/// frame leaves in the frame period after the tick's, stamped with it (<see cref="FlowTimeline"/>).</item>
 /// <item>Packets leave in bursts, each at its first packet's slot on ST 2110-21's gapped read schedule
-/// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its start as it
-/// reached the output), counted from when the field's first burst actually left: a first burst that left late (the
+/// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its period's start
+/// on the timeline, or as it reached the output without one), counted from when the field's first burst actually left: a first burst that left late (the
 /// sending thread woke late) moves the field's schedule with it, rather than have the next bursts catch up onto it.
 /// A burst is one system call where the kernel segments UDP (<see cref="RtpSender"/>). A wide sender's bursts are 16
 /// packets, waited for by sleeping; a narrow sender's one fewer than its CMAX (4 at 1080p50, 18 µs apart), waited for by
@@ -93,11 +94,13 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     {
         // The bursts' slots are tens of microseconds apart: the sending thread's sleeps must not run on by the default 50 µs.
         _fineSlack = _fineSlack || MonotonicSleep.SetFineTimerSlack();
-        // The frame's period starts as it reaches the output: its schedule counts from here, its conversion included.
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        // The frame's period begins on the clock's timeline the frame after the tick's (FlowTimeline); without one, as the
+        // frame reaches the output, its conversion included.
+        var timeline = FlowTimeline.Of(_channel, tick);
+        long start = timeline.Start ?? System.Diagnostics.Stopwatch.GetTimestamp();
         _converter.Convert(video.Plane(0), _lines);
         // The frame's start on the 90 kHz clock from the SMPTE epoch (ST 2059-1), wrapped to 32 bits.
-        uint timestamp = (uint)((Int128)_channel.MediaFrame(tick) * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
+        uint timestamp = (uint)((Int128)timeline.MediaFrame * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
         if (!_interlaced)
             SendField(start, _lines, _lineBytes, timestamp, secondField: false);
         else

@@ -65,6 +65,8 @@ public sealed class PtpClock : IChannelClock
 
     public ClockTick WaitNextTick() => _tai.WaitNextTick();
 
+    public long? FrameTimestamp(long frame) => _tai.FrameTimestamp(frame);
+
     public void Dispose()
     {
         _monitor.Dispose();

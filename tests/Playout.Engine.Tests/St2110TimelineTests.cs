@@ -1,0 +1,138 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Playout.Engine.Alarms;
+using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
+using Playout.Engine.Consumers;
+using Playout.Engine.Modules;
+using Playout.Media.Formats;
+using Playout.Media.Rtp;
+using Playout.TestSupport;
+
+namespace Playout.Engine.Tests;
+
+/// <summary>
+/// On a clock that keeps the channel's timeline on the machine's timer, every ST 2110 flow puts a tick's frame in the frame
+/// period after the tick's: stamped with that period's instant, and none of its packets leaves before the moment its
+/// timestamp names (video: TRO into the field; sound: each packet's first sample; ancillary: the period's start), which is
+/// what ST 2110-21 and an AES67 receiver's link offset read a flow by. Kernel arrival times over loopback.
+/// </summary>
+[Trait(RealTime.Trait, RealTime.Value)]
+public class St2110TimelineTests
+{
+    /// <summary>How early a packet may seem: the kernel's clock and the monotonic one are read apart by a few microseconds.</summary>
+    private static readonly long Tolerance = Stopwatch.Frequency / 20_000;
+
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("1080i50")]
+    [InlineData("1080p29.97")]
+    public void Video_leaves_in_the_period_after_its_tick_at_its_timestamps_instant(string formatName)
+    {
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110", out var output);
+        using var owned = context;
+        var model = ((St2110Consumer)output).Traffic;
+        var rate = context.Format.FrameRate;
+        uint half = (uint)(45_000 * rate.Denominator / rate.Numerator);
+        // Every frame sent is stamped a frame after its tick, and nothing else is.
+        var stamps = ticks.Select(t => Rtp90k(clock.MediaEpochFrame + t + FlowTimeline.DelayFrames, rate))
+            .SelectMany(stamp => context.Format.IsInterlaced ? new[] { stamp, stamp + half } : [stamp]).Order();
+        Assert.Equal(stamps, datagrams.Select(Timestamp).Distinct().Order());
+        foreach (long tick in ticks.Skip(1))
+        {
+            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
+            uint stamp = Rtp90k(clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames, rate);
+            var frame = datagrams.Where(d => Timestamp(d) == stamp).ToList();
+            Assert.Equal(model.Packets, frame.Count);
+            long first = frame.Min(d => d.At), tro = (long)(model.Tro * Stopwatch.Frequency);
+            Assert.True(first >= start + tro - Tolerance,
+                $"tick {tick}'s first packet left {Micros(start + tro - first)} µs before TRO into its period");
+            Assert.True(first < start + Stopwatch.Frequency * rate.Denominator / rate.Numerator,
+                $"tick {tick}'s first packet left {Micros(first - start)} µs into its period, after it");
+            if (context.Format.IsInterlaced)
+            {
+                long second = datagrams.Where(d => Timestamp(d) == stamp + half).Min(d => d.At);
+                Assert.True(second >= start + (long)(model.Period * Stopwatch.Frequency) + tro - Tolerance, $"tick {tick}'s second field left early");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("720p50")]
+    [InlineData("720p59.94")]
+    public void Sound_leaves_at_its_samples_instants_a_frame_after_its_tick(string formatName)
+    {
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-audio", out _);
+        using var owned = context;
+        var format = context.Format;
+        foreach (long tick in ticks.Skip(1))
+        {
+            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
+            // The sound moves by the whole number of samples nearest a frame (801 for 800.8 at 59.94).
+            long firstSample = format.FirstAudioSample(clock.MediaEpochFrame + tick) + format.FirstAudioSample(FlowTimeline.DelayFrames);
+            var packets = datagrams.Select(d => (d.At, Sample: Timestamp(d)))
+                .Where(p => p.Sample - (uint)firstSample < (uint)format.AudioSamplesForFrame(clock.MediaEpochFrame + tick)).ToList();
+            Assert.InRange(packets.Count, format.AudioSamplesForFrame(clock.MediaEpochFrame + tick) / 48, format.AudioSamplesForFrame(clock.MediaEpochFrame + tick) / 48 + 1);
+            Assert.All(packets, p => Assert.True(p.At >= start + (long)((p.Sample - (uint)firstSample) * Stopwatch.Frequency / 48_000) - Tolerance,
+                $"the packet of sample {p.Sample} left before its instant"));
+        }
+    }
+
+    [Theory]
+    [InlineData("1080i50")]
+    [InlineData("720p50")]
+    public void Ancillary_data_leaves_as_its_period_begins(string formatName)
+    {
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-anc", out _);
+        using var owned = context;
+        foreach (long tick in ticks.Skip(1))
+        {
+            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
+            uint stamp = Rtp90k(clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames, context.Format.FrameRate);
+            var packet = Assert.Single(datagrams, d => Timestamp(d) == stamp);
+            Assert.True(packet.At >= start - Tolerance, $"tick {tick}'s time code left {Micros(start - packet.At)} µs before its period");
+        }
+    }
+
+    /// <summary>
+    /// Makes the output on a channel whose clock is the machine's, and sends it three ticks' frames as a channel does: each
+    /// early in its own tick's period, after one to warm up on. Returns the ticks sent (the warm-up's first) and every datagram
+    /// that came (the context is the caller's).
+    /// </summary>
+    private static (ChannelContext Context, SystemClock Clock, List<KernelStampedReceiver.Datagram> Datagrams, long[] Ticks) Run(
+        string formatName, string type, out IConsumer output)
+    {
+        var format = VideoFormats.Parse(formatName);
+        var clock = new SystemClock(format.FrameRate);
+        var context = new ChannelContext("c", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance)) { Clock = clock };
+        using var receiver = new KernelStampedReceiver();
+        output = new ModuleRegistry(StandardModules.All).CreateConsumer(type,
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", receiver.EndPoint.ToString())));
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        var ticks = new List<long>();
+        // A frame to warm up on (its first send compiles the output's code), then three, each sent as its tick's period begins.
+        for (int i = 0; i < 4; i++)
+        {
+            long tick = clock.FrameNow() + 1;
+            PreciseWait.Until(clock.FrameTimestamp(tick)!.Value);
+            var audio = context.AudioPool.Rent();
+            audio.Write(format.AudioSamplesForFrame(clock.MediaEpochFrame + tick));
+            audio.Commit();
+            output.Send(tick, frame, audio);
+            audio.Release();
+            ticks.Add(tick);
+        }
+        frame.Release();
+        var datagrams = receiver.Stop();
+        output.Dispose();
+        return (context, clock, datagrams, [.. ticks]);
+    }
+
+    private static uint Timestamp(KernelStampedReceiver.Datagram d) => BinaryPrimitives.ReadUInt32BigEndian(d.Header.AsSpan(4));
+
+    private static uint Rtp90k(long mediaFrame, Rational rate) => (uint)((Int128)mediaFrame * 90_000 * rate.Denominator / rate.Numerator);
+
+    private static long Micros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
+}
