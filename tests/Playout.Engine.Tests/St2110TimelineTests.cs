@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
+using Playout.Engine.Clocks.Ptp;
 using Playout.Engine.Consumers;
 using Playout.Engine.Modules;
 using Playout.Media.Formats;
@@ -25,13 +26,14 @@ public class St2110TimelineTests
     private static readonly long Tolerance = Stopwatch.Frequency / 20_000;
 
     [Theory]
-    [InlineData("720p50")]
-    [InlineData("1080i50")]
-    [InlineData("1080p29.97")]
-    public void Video_leaves_in_the_period_after_its_tick_at_its_timestamps_instant(string formatName)
+    [InlineData("720p50", "system")]
+    [InlineData("1080i50", "ptp")]
+    [InlineData("1080p29.97", "system")]
+    public void Video_leaves_in_the_period_after_its_tick_at_its_timestamps_instant(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110", out var output);
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110", out var output, clockKind);
         using var owned = context;
+        using var ownedClock = clock;
         var model = ((St2110Consumer)output).Traffic;
         var rate = context.Format.FrameRate;
         uint half = (uint)(45_000 * rate.Denominator / rate.Numerator);
@@ -59,12 +61,13 @@ public class St2110TimelineTests
     }
 
     [Theory]
-    [InlineData("720p50")]
-    [InlineData("720p59.94")]
-    public void Sound_leaves_at_its_samples_instants_a_frame_after_its_tick(string formatName)
+    [InlineData("720p50", "ptp")]
+    [InlineData("720p59.94", "system")]
+    public void Sound_leaves_at_its_samples_instants_a_frame_after_its_tick(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-audio", out _);
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-audio", out _, clockKind);
         using var owned = context;
+        using var ownedClock = clock;
         var format = context.Format;
         foreach (long tick in ticks.Skip(1))
         {
@@ -80,12 +83,13 @@ public class St2110TimelineTests
     }
 
     [Theory]
-    [InlineData("1080i50")]
-    [InlineData("720p50")]
-    public void Ancillary_data_leaves_as_its_period_begins(string formatName)
+    [InlineData("1080i50", "system")]
+    [InlineData("720p50", "ptp")]
+    public void Ancillary_data_leaves_as_its_period_begins(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-anc", out _);
+        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-anc", out _, clockKind);
         using var owned = context;
+        using var ownedClock = clock;
         foreach (long tick in ticks.Skip(1))
         {
             long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
@@ -100,11 +104,13 @@ public class St2110TimelineTests
     /// early in its own tick's period, after one to warm up on. Returns the ticks sent (the warm-up's first) and every datagram
     /// that came (the context is the caller's).
     /// </summary>
-    private static (ChannelContext Context, SystemClock Clock, List<KernelStampedReceiver.Datagram> Datagrams, long[] Ticks) Run(
-        string formatName, string type, out IConsumer output)
+    private static (ChannelContext Context, IChannelClock Clock, List<KernelStampedReceiver.Datagram> Datagrams, long[] Ticks) Run(
+        string formatName, string type, out IConsumer output, string clockKind)
     {
         var format = VideoFormats.Parse(formatName);
-        var clock = new SystemClock(format.FrameRate);
+        IChannelClock clock = clockKind == "ptp"
+            ? new PtpClock(format.FrameRate, new LockedPtp(), 127, TimeSpan.FromMicroseconds(1))
+            : new SystemClock(format.FrameRate);
         var context = new ChannelContext("c", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance)) { Clock = clock };
         using var receiver = new KernelStampedReceiver();
         output = new ModuleRegistry(StandardModules.All).CreateConsumer(type,
@@ -115,7 +121,7 @@ public class St2110TimelineTests
         // A frame to warm up on (its first send compiles the output's code), then three, each sent as its tick's period begins.
         for (int i = 0; i < 4; i++)
         {
-            long tick = clock.FrameNow() + 1;
+            long tick = Current(clock) + 1;
             PreciseWait.Until(clock.FrameTimestamp(tick)!.Value);
             var audio = context.AudioPool.Rent();
             audio.Write(format.AudioSamplesForFrame(clock.MediaEpochFrame + tick));
@@ -130,9 +136,24 @@ public class St2110TimelineTests
         return (context, clock, datagrams, [.. ticks]);
     }
 
+    /// <summary>The frame of the clock's timeline that holds this moment.</summary>
+    private static long Current(IChannelClock clock)
+    {
+        long now = Stopwatch.GetTimestamp(), frame = 0;
+        while (clock.FrameTimestamp(frame + 1)!.Value <= now)
+            frame++;
+        return frame;
+    }
+
     private static uint Timestamp(KernelStampedReceiver.Datagram d) => BinaryPrimitives.ReadUInt32BigEndian(d.Header.AsSpan(4));
 
     private static uint Rtp90k(long mediaFrame, Rational rate) => (uint)((Int128)mediaFrame * 90_000 * rate.Denominator / rate.Numerator);
 
     private static long Micros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
+
+    /// <summary>A PTP daemon locked to a grandmaster.</summary>
+    private sealed class LockedPtp : IPtpSource
+    {
+        public PtpStatus? Query() => new(true, "3a782e.fffe.15dd77", 0, 37);
+    }
 }

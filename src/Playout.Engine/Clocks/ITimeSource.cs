@@ -13,4 +13,7 @@ public interface ITimeSource
 
     /// <summary>Returns once <see cref="Timestamp"/> has reached <paramref name="timestamp"/>.</summary>
     void WaitUntil(long timestamp);
+
+    /// <summary>Whether <see cref="Timestamp"/> is the machine's own timer, which other threads can wait on (a test's fake is not).</summary>
+    bool IsMachineTimer => false;
 }

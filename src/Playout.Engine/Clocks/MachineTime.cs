@@ -16,4 +16,6 @@ public sealed class MachineTime : ITimeSource
     public DateTimeOffset UtcNow() => DateTimeOffset.UtcNow;
 
     public void WaitUntil(long timestamp) => PreciseWait.Until(timestamp);
+
+    public bool IsMachineTimer => true;
 }

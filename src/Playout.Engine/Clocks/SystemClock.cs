@@ -66,7 +66,7 @@ public sealed class SystemClock : IChannelClock
     {
     }
 
-    public long? FrameTimestamp(long frame) => ReferenceEquals(_time, MachineTime.Instance) ? DueTime(frame) : null;
+    public long? FrameTimestamp(long frame) => _time.IsMachineTimer ? DueTime(frame) : null;
 
     /// <summary>The frame of the timeline whose period holds this moment (negative before the epoch).</summary>
     internal long FrameNow() =>

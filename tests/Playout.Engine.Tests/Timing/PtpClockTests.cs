@@ -72,6 +72,24 @@ public class PtpClockTests
         Assert.InRange((time.UtcNow() - clock.Epoch).TotalSeconds, 0, rate.Denominator / (double)rate.Numerator);
     }
 
+    /// <summary>
+    /// On the machine's timer a PTP clock tells outputs when each frame of its timeline begins (ST 2110 flows leave on it),
+    /// a period apart; on a test's stepped time it tells none, as the system clock does.
+    /// </summary>
+    [Fact]
+    public void Frame_times_are_on_the_machines_timer_only()
+    {
+        var rate = VideoFormats.Parse("1080i59.94").FrameRate;
+        using var clock = new PtpClock(rate, new FakePtp(Status(0)), 127, TimeSpan.FromMicroseconds(1));
+        var tick = clock.WaitNextTick();
+        long start = clock.FrameTimestamp(tick.Frame)!.Value, next = clock.FrameTimestamp(tick.Frame + 1)!.Value;
+        Assert.Equal(System.Diagnostics.Stopwatch.Frequency * rate.Denominator / (double)rate.Numerator, next - start, 1.0);
+        Assert.InRange(System.Diagnostics.Stopwatch.GetTimestamp(), start, next + System.Diagnostics.Stopwatch.Frequency / 10);
+        using var stepped = new PtpClock(rate, new FakePtp(Status(0)), 127, TimeSpan.FromMicroseconds(1), time: new SteppedTime());
+        Assert.Null(stepped.FrameTimestamp(0));
+        Assert.Null(new SystemClock(rate, time: new SteppedTime()).FrameTimestamp(0));
+    }
+
     /// <summary>Two nodes' clocks made at different moments number the frame airing at one instant alike.</summary>
     [Fact]
     public void Clocks_made_apart_agree_on_the_frame_of_an_instant()

@@ -6,4 +6,5 @@ internal sealed class TaiTime(ITimeSource utc, Func<int> utcOffset) : ITimeSourc
     public long Timestamp() => utc.Timestamp();
     public DateTimeOffset UtcNow() => utc.UtcNow().AddSeconds(utcOffset());
     public void WaitUntil(long timestamp) => utc.WaitUntil(timestamp);
+    public bool IsMachineTimer => utc.IsMachineTimer;
 }
