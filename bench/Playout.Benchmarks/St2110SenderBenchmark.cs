@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
+using Playout.Engine.Clocks;
 using Playout.Engine.Consumers;
 using Playout.Media.Formats;
 using Playout.Media.Rtp;
@@ -20,9 +21,10 @@ namespace Playout.Benchmarks;
 /// segmented sends of 16 (the output's bursts) and 48, at 1080p50 and 2160p50's frames: frames and packets a second, Gb/s, the share the receiver got,
 /// and the sending thread's CPU per Gb/s.</item>
 /// <item><b>Paced:</b> the output itself (<see cref="St2110Consumer"/>: v210 conversion, bursts on ST 2110-21's read
-/// schedule) at 1080p50 and 2160p50 in real time, as a wide and as a narrow sender: its thread's cores, and each whole
-/// frame's arrivals through ST 2110-21's network compatibility (Cinst against CMAX) and virtual receive buffer (VRX against
-/// VRX_FULL, and packets that came after their read slot) models.</item>
+/// schedule) at 1080p50 and 2160p50 in real time on the machine's clock, as a wide and as a narrow sender: its two threads'
+/// cores, and each whole frame's arrivals, from the start of the period its timestamp names, through ST 2110-21's network
+/// compatibility (Cinst against CMAX) and virtual receive buffer (VRX against VRX_FULL, and packets that came after their
+/// read slot) models.</item>
 /// </list>
 /// <item><b>Against FFmpeg:</b> whole frames unpaced, ours from v210 (conversion, packetizer, segmented sends) against
 /// FFmpeg's RFC 4175 sender (a raw yuv422p10le frame looped, its bitpacked encoder and RTP muxer), as core-milliseconds a
@@ -53,8 +55,8 @@ public static class St2110SenderBenchmark
             output.WriteLine($"| {name}, ours (v210 → pgroups, segmented sends of 16) | {ours.FramesPerSecond:F1} | {ours.Gbps:F2} | {ours.Cores:F2} | {ours.CoreMs:F2} | **{ours.CoreMs / ffmpeg.CoreMs:F2}** |");
         }
         output.WriteLine();
-        output.WriteLine("| Output | Sender | Gb/s | Output thread cores | Received | Cinst p50 / p99 / max (CMAX narrow, wide) | VRX p50 / p99 / max (VRX_FULL narrow, wide) | Frames narrow / wide / not compliant | Frames with a packet after its read slot: how late, p50 / max |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Output | Sender | Gb/s | Output cores (both threads) | Received | First packet µs into its period, p50 / max (TRO) | Cinst p50 / p99 / max (CMAX narrow, wide) | VRX p50 / p99 / max (VRX_FULL narrow, wide) | Frames narrow / wide / not compliant | Frames with a packet after its read slot: how late, p50 / max |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var name in new[] { "1080p50", "2160p50" })
             foreach (var pacing in new[] { St2110Pacing.Wide, St2110Pacing.Narrow })
                 Paced(VideoFormats.Parse(name), pacing, seconds, output);
@@ -165,37 +167,46 @@ public static class St2110SenderBenchmark
         }
     }
 
-    /// <summary>The output in real time, frame after frame on the frame clock.</summary>
+    /// <summary>
+    /// The output in real time on the machine's clock, as a channel drives it: each tick's frame handed over as the tick
+    /// comes, leaving in the period after its tick's. Each frame's arrivals count from the start of the period its RTP
+    /// timestamp names, as ST 2110-21's models read a flow.
+    /// </summary>
     private static void Paced(VideoFormat format, St2110Pacing pacing, double seconds, TextWriter output)
     {
         using var drain = new Drain(timestamps: true);
-        using var context = new ChannelContext("bench", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var clock = new SystemClock(format.FrameRate);
+        using var context = new ChannelContext("bench", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance)) { Clock = clock };
         var frame = context.VideoPool.Rent();
         new Random(2).NextBytes(frame.WritablePlane(0));
         frame.Commit();
         var audio = context.AudioPool.Rent();
         audio.Commit();
-        using var consumer = new St2110Consumer(context, new St2110Settings(drain.EndPoint, 1, Pacing: pacing));
-        long frames = (long)(seconds * format.FrameRate.ToDouble());
-        long period = (long)(Stopwatch.Frequency / format.FrameRate.ToDouble());
-        long cpu = ThreadNanoseconds(), start = Stopwatch.GetTimestamp();
-        for (long tick = 0; tick < frames; tick++)
+        var consumer = new St2110Consumer(context, new St2110Settings(drain.EndPoint, 1, Pacing: pacing));
+        long frames = (long)(seconds * format.FrameRate.ToDouble()), first = clock.FrameNow() + 1;
+        var starts = new Dictionary<uint, long>();
+        long cpu = ProcessNanoseconds(), start = Stopwatch.GetTimestamp();
+        for (long tick = first; tick < first + frames; tick++)
         {
-            long due = start + tick * period;
-            while (Stopwatch.GetTimestamp() < due)
-                Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, (due - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            PreciseWait.Until(clock.FrameTimestamp(tick)!.Value);
+            var timeline = FlowTimeline.Of(context, tick);
+            starts[(uint)((Int128)timeline.MediaFrame * 90_000 * format.FrameRate.Denominator / format.FrameRate.Numerator)] = timeline.Start!.Value;
             consumer.Send(tick, frame, audio);
         }
-        double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed;
+        // Disposing waits for the output's sending thread to send what it was handed.
+        consumer.Dispose();
+        double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds, cores = (ProcessNanoseconds() - cpu) / 1e9 / elapsed - drain.Cores(elapsed);
         Thread.Sleep(200);
         var model = consumer.Traffic;
-        var measured = drain.Traffic(model);
+        var measured = drain.Traffic(model, starts);
         var frameTraffic = measured.Select(f => f.Traffic).ToList();
         var latest = measured.Where(f => f.Traffic.Late > 0).Select(f => f.LatestMicroseconds).ToList();
+        var firsts = measured.Select(f => f.FirstMicroseconds).ToList();
         var cinst = frameTraffic.Select(t => (double)t.Cinst).ToList();
         var vrx = frameTraffic.Select(t => (double)t.Vrx).ToList();
         var verdicts = frameTraffic.GroupBy(model.Verdict).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"| {format.Name} | {pacing.ToString().ToLowerInvariant()} | {drain.Bytes * 8 / elapsed / 1e9:F2} | {cores:F2} | {drain.Packets / (double)(frames * model.Packets):P0} | " +
+            $"{Percentile(firsts, 0.5):F0} / {(firsts.Count == 0 ? 0 : firsts.Max()):F0} ({model.Tro * 1e6:F0}) | " +
             $"{Percentile(cinst, 0.5):F0} / {Percentile(cinst, 0.99):F0} / {(cinst.Count == 0 ? 0 : cinst.Max()):F0} ({model.CmaxNarrow}, {model.CmaxWide}) | " +
             $"{Percentile(vrx, 0.5):F0} / {Percentile(vrx, 0.99):F0} / {(vrx.Count == 0 ? 0 : vrx.Max()):F0} ({model.VrxNarrow}, {model.VrxWide}) | " +
             $"{verdicts.GetValueOrDefault("narrow")} / {verdicts.GetValueOrDefault("wide")} / {verdicts.GetValueOrDefault("not compliant")} | {latest.Count} of {frameTraffic.Count}: {Percentile(latest, 0.5):F0} / {(latest.Count == 0 ? 0 : latest.Max()):F0} µs |");
@@ -211,6 +222,9 @@ public static class St2110SenderBenchmark
         return values[(int)Math.Min(values.Count - 1, share * values.Count)];
     }
 
+    /// <summary>The process's time on a CPU, in nanoseconds.</summary>
+    private static long ProcessNanoseconds() => Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100;
+
     /// <summary>The calling thread's time on a CPU, in nanoseconds (Linux).</summary>
     private static long ThreadNanoseconds() =>
         long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture);
@@ -223,6 +237,8 @@ public static class St2110SenderBenchmark
         /// <summary>Each datagram's kernel arrival time (ns), RTP timestamp and 32-bit sequence number.</summary>
         private readonly List<(long At, uint Timestamp, uint Sequence)> _arrivals;
         private readonly bool _timestamps;
+        private readonly long _realtime = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100, _monotonic = Stopwatch.GetTimestamp();
+        private long _threadNanoseconds;
         private volatile bool _stop;
 
         public Drain(bool timestamps)
@@ -242,25 +258,29 @@ public static class St2110SenderBenchmark
         public long Bytes { get; private set; }
 
         /// <summary>
-        /// Each whole frame's packets through ST 2110-21's models, their arrival times counted from the frame's start as the
-        /// sender took it: its first packet's arrival less TRO, where the sender schedules its first packet.
+        /// Each whole frame's packets through ST 2110-21's models, their arrival times counted from the start of the period
+        /// the frame's RTP timestamp names (<paramref name="starts"/>: a Stopwatch timestamp by RTP timestamp), with when
+        /// its first packet came and how late its latest one did after its read slot.
         /// </summary>
-        public List<(St2110Traffic Traffic, double LatestMicroseconds)> Traffic(St2110TrafficModel model)
+        public List<(St2110Traffic Traffic, double FirstMicroseconds, double LatestMicroseconds)> Traffic(St2110TrafficModel model,
+            IReadOnlyDictionary<uint, long> starts)
         {
-            var frames = new List<(St2110Traffic, double)>();
-            foreach (var frame in _arrivals.GroupBy(a => a.Timestamp).Skip(1).SkipLast(1))
+            var frames = new List<(St2110Traffic, double, double)>();
+            foreach (var frame in _arrivals.GroupBy(a => a.Timestamp))
             {
                 var packets = frame.OrderBy(p => p.Sequence).ToList();
-                if (packets.Count != model.Packets)
+                if (packets.Count != model.Packets || !starts.TryGetValue(frame.Key, out long start))
                     continue;
-                double start = packets[0].At / 1e9 - model.Tro;
-                var arrivals = packets.Select(p => p.At / 1e9 - start).ToArray();
-                // The latest a packet came after its read slot, TRO + j·TRS.
+                // Kernel times are the system clock's (ns); one reading of both clocks maps them onto the monotonic one.
+                var arrivals = packets.Select(p => (double)(_monotonic - start) / Stopwatch.Frequency + (p.At - _realtime) / 1e9).ToArray();
                 double late = arrivals.Select((at, j) => at - model.Tro - j * model.Trs).Max();
-                frames.Add((model.Measure(arrivals), Math.Max(0, late) * 1e6));
+                frames.Add((model.Measure(arrivals), arrivals[0] * 1e6, Math.Max(0, late) * 1e6));
             }
             return frames;
         }
+
+        /// <summary>The draining thread's share of a core over <paramref name="seconds"/> (Linux).</summary>
+        public double Cores(double seconds) => _threadNanoseconds / 1e9 / seconds;
 
         public void Dispose()
         {
@@ -272,8 +292,11 @@ public static class St2110SenderBenchmark
         private void Run()
         {
             var buffer = new byte[65536];
+            long cpu = ThreadNanoseconds();
             while (!_stop)
             {
+                if ((Packets & 4095) == 0)
+                    _threadNanoseconds = ThreadNanoseconds() - cpu;
                 int length;
                 long at = 0;
                 if (_timestamps)

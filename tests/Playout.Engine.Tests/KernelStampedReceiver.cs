@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -6,19 +7,22 @@ using Playout.TestSupport;
 namespace Playout.Engine.Tests;
 
 /// <summary>
-/// A loopback socket drained by its own thread, keeping each datagram's first bytes (its RTP header) with the time the
-/// kernel took it in: over loopback, inside the sender's call, so the sender's own timing.
+/// A loopback socket drained by its own thread, keeping each datagram's RTP timestamp and sequence numbers with the time
+/// the kernel took it in: over loopback, inside the sender's call, so the sender's own timing. Nothing is allocated a
+/// datagram: a collection would stop the sender being measured.
 /// </summary>
 internal sealed class KernelStampedReceiver : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 << 20, ReceiveTimeout = 100 };
-    private readonly List<Datagram> _datagrams = new(100_000);
+    private readonly List<Datagram> _datagrams = new(400_000);
     private readonly Thread _thread;
     private volatile bool _stop;
 
     /// <param name="At">When the kernel took it in, as a <see cref="Stopwatch"/> timestamp.</param>
-    /// <param name="Header">Its first 16 bytes (fewer if it was shorter).</param>
-    public readonly record struct Datagram(long At, byte[] Header);
+    /// <param name="Timestamp">Its RTP timestamp.</param>
+    /// <param name="Sequence">Its RTP sequence number, and above it the two bytes after the RTP header (RFC 4175's
+    /// extended sequence number, in a video flow).</param>
+    public readonly record struct Datagram(long At, uint Timestamp, uint Sequence);
 
     public KernelStampedReceiver()
     {
@@ -54,9 +58,10 @@ internal sealed class KernelStampedReceiver : IDisposable
         while (!_stop)
         {
             var (length, at) = KernelTimestamps.Receive(_socket, buffer);
-            if (length >= 12)
+            if (length >= 14)
                 _datagrams.Add(new Datagram(monotonic + (long)((Int128)(at - realtime) * Stopwatch.Frequency / 1_000_000_000),
-                    buffer[..Math.Min(length, 16)]));
+                    BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(4)),
+                    (uint)BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2))));
         }
     }
 }

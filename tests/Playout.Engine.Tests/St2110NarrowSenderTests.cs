@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.Extensions.Logging.Abstractions;
 using Playout.Engine.Alarms;
 using Playout.Engine.Channels;
@@ -16,6 +15,7 @@ namespace Playout.Engine.Tests;
 /// bursts of 16 do not. Real time: the sender spins to each burst's slot.
 /// </summary>
 [Trait(RealTime.Trait, RealTime.Value)]
+[Collection(nameof(RunsAlone))]
 public class St2110NarrowSenderTests
 {
     [Theory]
@@ -63,15 +63,16 @@ public class St2110NarrowSenderTests
             consumer.Send(tick, frame, audio);
         frame.Release();
         audio.Release();
+        string sdp = consumer.Sdp;
+        // Disposing waits for the output's sending thread to send what it was handed.
+        consumer.Dispose();
         var model = consumer.Traffic;
         // A field's packets share its RTP timestamp; the sequence number's extension (RFC 4175's payload header) above its
         // 16 bits keeps a field's order across a wrap.
-        var fields = receiver.Stop().Where(d => d.Header.Length >= 14)
-            .GroupBy(d => BinaryPrimitives.ReadUInt32BigEndian(d.Header.AsSpan(4)))
-            .Select(g => g.OrderBy(d => (uint)BinaryPrimitives.ReadUInt16BigEndian(d.Header.AsSpan(12)) << 16 | BinaryPrimitives.ReadUInt16BigEndian(d.Header.AsSpan(2)))
-                .Select(d => d.At).ToArray())
+        var fields = receiver.Stop().GroupBy(d => d.Timestamp)
+            .Select(g => g.OrderBy(d => d.Sequence).Select(d => d.At).ToArray())
             .Where(f => f.Length == model.Packets).Skip(1).SkipLast(1)
             .Select(arrivals => model.Measure([.. arrivals.Select(at => (double)(at - arrivals[0]) / System.Diagnostics.Stopwatch.Frequency + model.Tro)])).ToList();
-        return (model, fields, consumer.Sdp);
+        return (model, fields, sdp);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Playout.Engine.Channels;
 using Playout.Engine.Clocks;
 using Playout.Interop;
@@ -19,13 +20,16 @@ namespace Playout.Engine.Consumers;
 /// frame leaves in the frame period after the tick's, stamped with it (<see cref="FlowTimeline"/>).</item>
 /// <item>Packets leave in bursts, each at its first packet's slot on ST 2110-21's gapped read schedule
 /// (<see cref="Traffic"/>: one packet every TRS over the field's or frame's active part, from TRO after its period's start
-/// on the timeline, or as it reached the output without one), counted from when the field's first burst actually left: a first burst that left late (the
-/// sending thread woke late) moves the field's schedule with it, rather than have the next bursts catch up onto it.
+/// on the timeline, or as it reached the output without one), the whole field a few packets ahead of it
+/// (<see cref="St2110Pacings.LeadPackets"/>), counted from when the field's first burst had gone: a first burst that left
+/// late (the sending thread woke late) moves the field's schedule with it, rather than have the next bursts catch up onto it.
 /// A burst is one system call where the kernel segments UDP (<see cref="RtpSender"/>). A wide sender's bursts are 16
 /// packets, waited for by sleeping; a narrow sender's one fewer than its CMAX (4 at 1080p50, 18 µs apart), waited for by
 /// spinning the last stretch (<see cref="PreciseWait"/>), which keeps its thread busy through the field's active part.</item>
-/// <item>It sends from the thread the channel gives a consumer that may block; a frame it cannot send in time is dropped
-/// there, never the channel's tick.</item>
+/// <item>Two threads: the one the channel gives a consumer that may block converts each frame into one of two buffers and
+/// hands it on (waiting while both are taken: a frame it cannot take in time is dropped there, never the channel's tick);
+/// a thread of the output's own sends them, so a frame's conversion (0.8 ms at 1080p, out of cache) overlaps the one
+/// before's sending rather than pushing the frames after it late.</item>
 /// </list>
 /// </summary>
 public sealed class St2110Consumer : IConsumer, ISdpFlow
@@ -36,11 +40,21 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
     private readonly FrameConverter _converter;
     private readonly Rfc4175Packetizer _packetizer;
     private readonly RtpPacketSink _sink;
-    private readonly byte[] _lines;
+    /// <summary>Two frames' pixel groups: one being sent, the other being converted or waiting.</summary>
+    private readonly byte[][] _buffers;
+    private readonly SemaphoreSlim _free = new(2, 2);
+    private readonly BlockingCollection<Job> _jobs = new(2);
+    private readonly Thread _transmitter;
+    private int _next;
+    private volatile Exception? _failure;
+    private bool _disposed;
     private readonly int _lineBytes;
     private readonly bool _interlaced, _bottomFirst;
     private readonly Rational _frameRate;
-    private readonly long _period, _tro;
+    private readonly long _period;
+
+    /// <summary>From a field's period start to its first burst (timer ticks): TRO less the pacing's lead.</summary>
+    private readonly long _firstSlot;
     private readonly double _trs;
     private readonly int _burst;
     private readonly bool _narrow;
@@ -48,7 +62,6 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     /// <summary>When the field's first burst had gone (its send returned; timer ticks): the field's schedule counts from it.</summary>
     private long _firstBurst;
-    private bool _fineSlack;
     private long _sent;
 
     public St2110Consumer(ChannelContext channel, St2110Settings settings)
@@ -60,7 +73,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         _bottomFirst = format.ScanMode == ScanMode.InterlacedBottomFieldFirst;
         var pgroups = PixelFormat.St2110Yuv422P10.Layout(format.Width, format.Height);
         _converter = new FrameConverter(channel.VideoPool.Layout, pgroups);
-        _lines = GC.AllocateArray<byte>(pgroups.TotalBytes, pinned: true);
+        _buffers = [GC.AllocateArray<byte>(pgroups.TotalBytes, pinned: true), GC.AllocateArray<byte>(pgroups.TotalBytes, pinned: true)];
         _lineBytes = pgroups.Planes[0].Stride;
         _packetizer = new Rfc4175Packetizer(format.Width, _interlaced ? format.Height / 2 : format.Height, settings.Ssrc,
             settings.PayloadType, settings.PacketBytes);
@@ -74,11 +87,13 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         // part, from TRO after its start.
         Traffic = new St2110TrafficModel(format, _packetizer.PacketsPerField);
         _period = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Period);
-        _tro = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Tro);
+        _firstSlot = (long)(System.Diagnostics.Stopwatch.Frequency * (Traffic.Tro - settings.Pacing.LeadPackets(Traffic) * Traffic.Trs));
         _trs = System.Diagnostics.Stopwatch.Frequency * Traffic.Trs;
         _burst = settings.Pacing.BurstPackets(Traffic);
         _narrow = settings.Pacing == St2110Pacing.Narrow;
         _sink = SendPacket;
+        _transmitter = new Thread(Transmit) { Name = $"{channel.Name} st2110 sender", IsBackground = true };
+        _transmitter.Start();
     }
 
     public string Name => "st2110";
@@ -92,32 +107,75 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     public void Send(long tick, Frame video, AudioFrame audio)
     {
-        // The bursts' slots are tens of microseconds apart: the sending thread's sleeps must not run on by the default 50 µs.
-        _fineSlack = _fineSlack || MonotonicSleep.SetFineTimerSlack();
+        if (_failure is { } failure)
+        {
+            _failure = null;
+            throw new IOException($"sending failed: {failure.Message}", failure);
+        }
         // The frame's period begins on the clock's timeline the frame after the tick's (FlowTimeline); without one, as the
         // frame reaches the output, its conversion included.
         var timeline = FlowTimeline.Of(_channel, tick);
         long start = timeline.Start ?? System.Diagnostics.Stopwatch.GetTimestamp();
-        _converter.Convert(video.Plane(0), _lines);
+        _free.Wait();
+        _converter.Convert(video.Plane(0), _buffers[_next]);
         // The frame's start on the 90 kHz clock from the SMPTE epoch (ST 2059-1), wrapped to 32 bits.
         uint timestamp = (uint)((Int128)timeline.MediaFrame * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
+        _jobs.Add(new Job(_next, start, timestamp));
+        _next ^= 1;
+    }
+
+    /// <summary>Sends what was handed over and stops the sending thread (after the frames already converted), then the socket.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _jobs.CompleteAdding();
+        _transmitter.Join(TimeSpan.FromSeconds(5));
+        _sdp.Dispose();
+        _sender.Dispose();
+    }
+
+    /// <summary>A converted frame to send: its buffer, its period's start and its RTP timestamp.</summary>
+    private readonly record struct Job(int Buffer, long Start, uint Timestamp);
+
+    private void Transmit()
+    {
+        // An output on air: ahead of the control traffic, as the channel's output threads are. The bursts' slots are tens
+        // of microseconds apart: its sleeps must not run on by the default 50 µs.
+        ThreadScheduling.SetCurrentThread(ThreadPriority.AboveNormal);
+        _ = MonotonicSleep.SetFineTimerSlack();
+        foreach (var job in _jobs.GetConsumingEnumerable())
+        {
+            try
+            {
+                SendFrame(_buffers[job.Buffer], job.Start, job.Timestamp);
+                Interlocked.Increment(ref _sent);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // Told by the next Send, which the channel's output slot alarms.
+                _failure = error;
+            }
+            finally
+            {
+                _free.Release();
+            }
+        }
+    }
+
+    private void SendFrame(byte[] lines, long start, uint timestamp)
+    {
         if (!_interlaced)
-            SendField(start, _lines, _lineBytes, timestamp, secondField: false);
+            SendField(start, lines, _lineBytes, timestamp, secondField: false);
         else
         {
             // The first field in time is the top one (lines 0, 2, …) unless the format shows the bottom one first.
             uint half = (uint)(45_000 * _frameRate.Denominator / _frameRate.Numerator);
             int first = _bottomFirst ? 1 : 0;
-            SendField(start, _lines.AsSpan(first * _lineBytes), 2 * _lineBytes, timestamp, secondField: first == 1);
-            SendField(start + _period, _lines.AsSpan((1 - first) * _lineBytes), 2 * _lineBytes, timestamp + half, secondField: first == 0);
+            SendField(start, lines.AsSpan(first * _lineBytes), 2 * _lineBytes, timestamp, secondField: first == 1);
+            SendField(start + _period, lines.AsSpan((1 - first) * _lineBytes), 2 * _lineBytes, timestamp + half, secondField: first == 0);
         }
-        Interlocked.Increment(ref _sent);
-    }
-
-    public void Dispose()
-    {
-        _sdp.Dispose();
-        _sender.Dispose();
     }
 
     private void SendField(long start, ReadOnlySpan<byte> lines, int stride, uint timestamp, bool secondField)
@@ -138,7 +196,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
             _sender.Flush();
             if (_packetsInField == _burst)
                 _firstBurst = System.Diagnostics.Stopwatch.GetTimestamp();
-            long slot = _packetsInField == 0 ? _fieldStart + _tro : _firstBurst + (long)(_packetsInField * _trs);
+            long slot = _packetsInField == 0 ? _fieldStart + _firstSlot : _firstBurst + (long)(_packetsInField * _trs);
             if (_narrow)
                 PreciseWait.Until(slot);
             else if (slot > System.Diagnostics.Stopwatch.GetTimestamp() && MonotonicSleep.IsAvailable)

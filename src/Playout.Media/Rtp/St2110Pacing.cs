@@ -31,4 +31,16 @@ public static class St2110Pacings
     /// </summary>
     public static int BurstPackets(this St2110Pacing pacing, St2110TrafficModel model) =>
         pacing == St2110Pacing.Narrow ? Math.Max(1, model.CmaxNarrow - 1) : 16;
+
+    /// <summary>
+    /// Packets' time (TRS each) a field's first burst leaves ahead of its read slot, TRO into the period, and the field with
+    /// it: a burst that goes a little late (a wake-up, a preemption) still reaches the receiver before its read slot. What
+    /// the receiver's buffer holds beyond a burst, at most four bursts: 4 for a narrow sender at 1080p50 (18 µs), 64 for a
+    /// wide one (0.3 ms).
+    /// </summary>
+    public static int LeadPackets(this St2110Pacing pacing, St2110TrafficModel model)
+    {
+        int burst = pacing.BurstPackets(model), buffer = pacing == St2110Pacing.Narrow ? model.VrxNarrow : model.VrxWide;
+        return Math.Clamp(buffer - burst, 0, 4 * burst);
+    }
 }

@@ -11,6 +11,8 @@ public class Rfc4175DepacketizerTests
     [InlineData(720, 10, true, Rfc4175Packetizer.DefaultPacketBytes)]
     [InlineData(1920, 4, true, 1460)]
     [InlineData(2, 6, false, 64)]
+    [InlineData(3840, 4, false, Rfc4175Packetizer.DefaultPacketBytes)]
+    [InlineData(7680, 6, true, Rfc4175Packetizer.DefaultPacketBytes)]
     public void Packets_in_any_order_rebuild_every_line(int width, int height, bool interlaced, int packetBytes)
     {
         var packetizer = new Rfc4175Packetizer(width, interlaced ? height / 2 : height, ssrc: 9, payloadType: 96, packetBytes);

@@ -22,6 +22,8 @@ public class Rfc4175PacketizerTests
     [InlineData(720, 5, Rfc4175Packetizer.DefaultPacketBytes)]
     [InlineData(2, 30, 64)]
     [InlineData(1920, 3, 1460)]
+    [InlineData(3840, 3, Rfc4175Packetizer.DefaultPacketBytes)]
+    [InlineData(7680, 3, Rfc4175Packetizer.DefaultPacketBytes)]
     public void Packets_carry_every_pixel_group_once_in_order_within_their_size(int width, int height, int packetBytes)
     {
         var packetizer = new Rfc4175Packetizer(width, height, ssrc: 0x1234_5678, payloadType: 98, packetBytes) { Sequence = 0xFFFF_FFFE };

@@ -61,15 +61,15 @@ public class St2110TrafficModelTests
 
     /// <summary>A narrow sender's bursts are one packet fewer than its CMAX; on their slots they fit a narrow sender at every rate.</summary>
     [Theory]
-    [InlineData("1080p50", 4320, 4)]
-    [InlineData("1080i59.94", 2160, 3)]
-    [InlineData("720p50", 1920, 3)]
-    [InlineData("2160p50", 17280, 19)]
-    public void A_narrow_senders_bursts_on_their_slots_are_narrow(string mode, int packets, int burst)
+    [InlineData("1080p50", 4320, 4, 4)]
+    [InlineData("1080i59.94", 2160, 3, 5)]
+    [InlineData("720p50", 1920, 3, 5)]
+    [InlineData("2160p50", 17280, 19, 13)]
+    public void A_narrow_senders_bursts_on_their_slots_are_narrow(string mode, int packets, int burst, int lead)
     {
         var model = new St2110TrafficModel(VideoFormats.Parse(mode), packets);
-        Assert.Equal(burst, St2110Pacing.Narrow.BurstPackets(model));
-        Assert.Equal(16, St2110Pacing.Wide.BurstPackets(model));
+        Assert.Equal((burst, lead), (St2110Pacing.Narrow.BurstPackets(model), St2110Pacing.Narrow.LeadPackets(model)));
+        Assert.Equal((16, 64), (St2110Pacing.Wide.BurstPackets(model), St2110Pacing.Wide.LeadPackets(model)));
         var arrivals = Enumerable.Range(0, packets).Select(k => model.Tro + k / burst * burst * model.Trs).ToArray();
         var traffic = model.Measure(arrivals);
         Assert.Equal(("narrow", burst, 0), (model.Verdict(traffic), traffic.Cinst, traffic.Late));
