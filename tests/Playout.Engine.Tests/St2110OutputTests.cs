@@ -193,6 +193,40 @@ public class St2110OutputTests
         audio.Release();
     }
 
+    /// <summary>
+    /// A frame the output cannot convert (here one of another raster) is refused by its Send, and costs nothing after it:
+    /// the buffer it took is free again, so frames after it are taken and sent (none waits for a buffer for ever).
+    /// </summary>
+    [Fact]
+    public async Task A_frame_it_cannot_convert_is_refused_and_the_frames_after_it_go_out()
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var other = new ChannelContext("other", VideoFormats.Parse("576i50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20, ReceiveTimeout = 5000 };
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var consumer = (St2110Consumer)new ModuleRegistry(StandardModules.All).CreateConsumer("st2110",
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", listener.LocalEndPoint!.ToString()!)));
+        var wrong = other.VideoPool.Rent();
+        wrong.Commit();
+        var frame = context.VideoPool.Rent();
+        frame.Commit();
+        var audio = context.AudioPool.Rent();
+        audio.Commit();
+        var sending = Task.Run(() =>
+        {
+            for (int i = 0; i < 3; i++)
+                Assert.ThrowsAny<ArgumentException>(() => consumer.Send(i, wrong, audio));
+            consumer.Send(3, frame, audio);
+        });
+        Assert.Same(sending, await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(10))));
+        await sending;
+        var packet = new byte[2048];
+        Assert.True(listener.Receive(packet) > 20, "the frame after the refused ones was sent");
+        wrong.Release();
+        frame.Release();
+        audio.Release();
+    }
+
     [Theory]
     [InlineData("239.1.1.1", "destination")]
     [InlineData("239.1.1.1:0", "destination")]

@@ -116,11 +116,20 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         // frame reaches the output, its conversion included.
         var timeline = FlowTimeline.Of(_channel, tick);
         long start = timeline.Start ?? System.Diagnostics.Stopwatch.GetTimestamp();
-        _free.Wait();
-        _converter.Convert(video.Plane(0), _buffers[_next]);
         // The frame's start on the 90 kHz clock from the SMPTE epoch (ST 2059-1), wrapped to 32 bits.
         uint timestamp = (uint)((Int128)timeline.MediaFrame * 90_000 * _frameRate.Denominator / _frameRate.Numerator);
-        _jobs.Add(new Job(_next, start, timestamp));
+        _free.Wait();
+        try
+        {
+            _converter.Convert(video.Plane(0), _buffers[_next]);
+            _jobs.Add(new Job(_next, start, timestamp));
+        }
+        catch
+        {
+            // The buffer was never handed on: free again, or the next frames would wait for it for ever.
+            _free.Release();
+            throw;
+        }
         _next ^= 1;
     }
 
