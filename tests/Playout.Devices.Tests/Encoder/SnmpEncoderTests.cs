@@ -35,8 +35,8 @@ public class SnmpEncoderTests
         var encoder = rig.Open("enc");
         await Until(() => encoder.Status().Connection == ConnectionState.Connected, "connected");
 
-        await Send(encoder, "bitrate", ("mbps", "4.5"));
-        await Send(encoder, "service", ("state", "running"));
+        await SendUntilAnswered(encoder, "bitrate", ("mbps", "4.5"));
+        await SendUntilAnswered(encoder, "service", ("state", "running"));
         Assert.Equal((true, 4500), (rig.Twin.State.Running, rig.Twin.State.BitrateKbps));
         await Until(() => Measured(encoder, "outputBitrate") == 4.5, "4.5 Mbit/s leaving the encoder");
         Assert.Equal([new DeviceSetting("service", "running", "running"), new DeviceSetting("bitrate", "4.5", "4.5")],
@@ -48,7 +48,7 @@ public class SnmpEncoderTests
         await Assert.ThrowsAsync<DeviceCommandException>(() => Send(encoder, "service", ("state", "paused")));
         Assert.Equal((sets, 4500), (rig.Twin.Sets, rig.Twin.State.BitrateKbps));
 
-        await Send(encoder, "service", ("state", "stopped"));
+        await SendUntilAnswered(encoder, "service", ("state", "stopped"));
         Assert.False(rig.Twin.State.Running);
         await Until(() => Measured(encoder, "outputBitrate") == 0 && Setting(encoder, "service")?.Actual == "stopped", "stopped, nothing out");
     }
@@ -60,7 +60,7 @@ public class SnmpEncoderTests
     {
         await using var rig = StartEncoder();
         var encoder = rig.Open("enc");
-        await Send(encoder, "service", ("state", "running"));
+        await SendUntilAnswered(encoder, "service", ("state", "running"));
         await Until(() => Measured(encoder, "outputBitrate") == 8, "encoding at 8 Mbit/s");
 
         rig.Twin.Inject(fault);
@@ -80,8 +80,8 @@ public class SnmpEncoderTests
     {
         await using var rig = StartEncoder();
         var encoder = rig.Open("enc");
-        await Send(encoder, "service", ("state", "running"));
-        await Send(encoder, "bitrate", ("mbps", "12"));
+        await SendUntilAnswered(encoder, "service", ("state", "running"));
+        await SendUntilAnswered(encoder, "bitrate", ("mbps", "12"));
         await Until(() => Setting(encoder, "bitrate")?.Actual == "12", "12 Mbit/s reported");
 
         rig.Twin.Inject(EncoderFault.CommunicationsLoss);
