@@ -93,7 +93,7 @@ public sealed class St2110Module : IModule
 
     private static St2110Pacing Pacing(ConsumerRequest r) => r.Settings.Get("pacing", "wide") is var value && St2110Pacings.Parse(value) is { } pacing
         ? pacing
-        : throw new ModuleSettingException("pacing", $"'{value}': an ST 2110-21 sender is \"wide\" or \"narrow\"");
+        : throw new ModuleSettingException("pacing", $"'{value}': {St2110Pacings.Choices}");
 
     private static int Ttl(ConsumerRequest r) => Within(r, "ttl", 64, 1, 255, "a multicast time to live is 1 to 255 hops");
 

@@ -16,6 +16,9 @@ public static class St2110Pacings
     /// <summary>The SDP's <c>TP</c> value.</summary>
     public static string SdpName(this St2110Pacing pacing) => pacing == St2110Pacing.Narrow ? "2110TPN" : "2110TPW";
 
+    /// <summary>What a configured sender type may be, for the error that refuses another.</summary>
+    public const string Choices = "an ST 2110-21 sender is \"wide\" or \"narrow\"";
+
     /// <summary>A configured sender type, "narrow" or "wide"; null for anything else.</summary>
     public static St2110Pacing? Parse(string? value) => value switch
     {

@@ -422,7 +422,7 @@ public sealed record OutputConfig
             problems.Add($"{where}.destination", $"an {Type.ConfigName()} output needs an address:port to send to; got \"{Destination}\"");
         if (Pacing is { } pacing && (Type != OutputKind.St2110 || St2110Pacings.Parse(pacing) is null))
             problems.Add($"{where}.pacing", Type != OutputKind.St2110 ? "only an st2110 (video) output is paced as an ST 2110-21 sender"
-                : $"an ST 2110-21 sender is \"wide\" or \"narrow\"; got \"{pacing}\"");
+                : $"{St2110Pacings.Choices}; got \"{pacing}\"");
         if (Type == OutputKind.St2110Audio && AudioChannels is < 1 or > AudioPool.ProgrammeChannels)
             problems.Add($"{where}.audioChannels", $"an st2110-audio flow carries 1 to {AudioPool.ProgrammeChannels} of the programme's channels; got {AudioChannels}");
         if (TimeZone is { } zone && (Type != OutputKind.St2110Anc || AutomationConfig.ZoneProblem(zone) is not null))
