@@ -16,8 +16,7 @@ namespace Playout.Engine.Tests;
 /// On a clock that keeps the channel's timeline on the machine's timer, every ST 2110 flow puts a tick's frame in the frame
 /// period after the tick's: stamped with that period's instant, and none of its packets leaves before the moment its
 /// timestamp names (video: TRO into the field, less the sender's lead; sound: each packet's first sample; ancillary: the
-/// period's start), which is
-/// what ST 2110-21 and an AES67 receiver's link offset read a flow by. Kernel arrival times over loopback.
+/// period's start), which is what ST 2110-21 and an AES67 receiver's link offset read a flow by. Kernel arrival times over loopback.
 /// </summary>
 [Trait(RealTime.Trait, RealTime.Value)]
 [Collection(nameof(RunsAlone))]
@@ -32,21 +31,18 @@ public class St2110TimelineTests
     [InlineData("1080p29.97", "system")]
     public void Video_leaves_in_the_period_after_its_tick_at_its_timestamps_instant(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110", out var output, clockKind);
-        using var owned = context;
-        using var ownedClock = clock;
-        var model = ((St2110Consumer)output).Traffic;
-        var rate = context.Format.FrameRate;
+        using var sent = Run(formatName, "st2110", clockKind);
+        var model = ((St2110Consumer)sent.Output).Traffic;
+        var rate = sent.Context.Format.FrameRate;
         uint half = (uint)(45_000 * rate.Denominator / rate.Numerator);
         // Every frame sent is stamped a frame after its tick, and nothing else is.
-        var stamps = ticks.Select(t => Rtp90k(clock.MediaEpochFrame + t + FlowTimeline.DelayFrames, rate))
-            .SelectMany(stamp => context.Format.IsInterlaced ? new[] { stamp, stamp + half } : [stamp]).Order();
-        Assert.Equal(stamps, datagrams.Select(Timestamp).Distinct().Order());
-        foreach (long tick in ticks.Skip(1))
+        var stamps = sent.Ticks.Select(sent.Stamp).SelectMany(stamp => sent.Context.Format.IsInterlaced ? new[] { stamp, stamp + half } : [stamp]).Order();
+        Assert.Equal(stamps, sent.Datagrams.Select(d => d.Timestamp).Distinct().Order());
+        foreach (long tick in sent.Ticks.Skip(1))
         {
-            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
-            uint stamp = Rtp90k(clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames, rate);
-            var frame = datagrams.Where(d => Timestamp(d) == stamp).ToList();
+            long start = sent.Start(tick);
+            uint stamp = sent.Stamp(tick);
+            var frame = sent.Datagrams.Where(d => d.Timestamp == stamp).ToList();
             Assert.Equal(model.Packets, frame.Count);
             // The field leads its read schedule by a few packets (a wide sender's 64).
             long first = frame.Min(d => d.At), tro = (long)((model.Tro - St2110Pacing.Wide.LeadPackets(model) * model.Trs) * Stopwatch.Frequency);
@@ -54,9 +50,9 @@ public class St2110TimelineTests
                 $"tick {tick}'s first packet left {Micros(start + tro - first)} µs before TRO, less the lead, into its period");
             Assert.True(first < start + Stopwatch.Frequency * rate.Denominator / rate.Numerator,
                 $"tick {tick}'s first packet left {Micros(first - start)} µs into its period, after it");
-            if (context.Format.IsInterlaced)
+            if (sent.Context.Format.IsInterlaced)
             {
-                long second = datagrams.Where(d => Timestamp(d) == stamp + half).Min(d => d.At);
+                long second = sent.Datagrams.Where(d => d.Timestamp == stamp + half).Min(d => d.At);
                 Assert.True(second >= start + (long)(model.Period * Stopwatch.Frequency) + tro - Tolerance, $"tick {tick}'s second field left early");
             }
         }
@@ -71,18 +67,14 @@ public class St2110TimelineTests
     [Fact]
     public void A_1080p50_flow_keeps_to_its_periods_frame_after_frame()
     {
-        var (context, clock, datagrams, ticks) = Run("1080p50", "st2110", out var output, "system", frames: 75);
-        using var owned = context;
-        using var ownedClock = clock;
-        var model = ((St2110Consumer)output).Traffic;
-        var rate = context.Format.FrameRate;
-        foreach (long tick in ticks[^5..])
+        using var sent = Run("1080p50", "st2110", "system", frames: 75);
+        var model = ((St2110Consumer)sent.Output).Traffic;
+        foreach (long tick in sent.Ticks[^5..])
         {
-            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
-            uint stamp = Rtp90k(clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames, rate);
-            long first = datagrams.Where(d => Timestamp(d) == stamp).Min(d => d.At);
+            long start = sent.Start(tick);
+            long first = sent.Datagrams.Where(d => d.Timestamp == sent.Stamp(tick)).Min(d => d.At);
             Assert.True(first - start < (long)((model.Tro + 0.003) * Stopwatch.Frequency),
-                $"tick {tick - ticks[0]}'s first packet left {Micros(first - start)} µs into its period (TRO {model.Tro * 1e6:F0} µs)");
+                $"tick {tick - sent.Ticks[0]}'s first packet left {Micros(first - start)} µs into its period (TRO {model.Tro * 1e6:F0} µs)");
         }
     }
 
@@ -91,21 +83,19 @@ public class St2110TimelineTests
     [InlineData("720p59.94", "system")]
     public void Sound_leaves_at_its_samples_instants_a_frame_after_its_tick(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-audio", out _, clockKind);
-        using var owned = context;
-        using var ownedClock = clock;
-        var format = context.Format;
+        using var sent = Run(formatName, "st2110-audio", clockKind);
+        var format = sent.Context.Format;
         // The last frame's remainder short of a packet waits for a frame that never comes.
-        foreach (long tick in ticks[1..^1])
+        foreach (long tick in sent.Ticks[1..^1])
         {
-            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
+            long start = sent.Start(tick);
             // The sound moves by the whole number of samples nearest a frame (801 for 800.8 at 59.94).
-            long firstSample = format.FirstAudioSample(clock.MediaEpochFrame + tick) + format.FirstAudioSample(FlowTimeline.DelayFrames);
-            var packets = datagrams.Select(d => (d.At, Sample: Timestamp(d)))
-                .Where(p => p.Sample - (uint)firstSample < (uint)format.AudioSamplesForFrame(clock.MediaEpochFrame + tick)).ToList();
-            Assert.InRange(packets.Count, format.AudioSamplesForFrame(clock.MediaEpochFrame + tick) / 48, format.AudioSamplesForFrame(clock.MediaEpochFrame + tick) / 48 + 1);
-            Assert.All(packets, p => Assert.True(p.At >= start + (long)((p.Sample - (uint)firstSample) * Stopwatch.Frequency / 48_000) - Tolerance,
-                $"the packet of sample {p.Sample} left before its instant"));
+            long firstSample = format.FirstAudioSample(sent.Clock.MediaEpochFrame + tick) + format.FirstAudioSample(FlowTimeline.DelayFrames);
+            int samples = format.AudioSamplesForFrame(sent.Clock.MediaEpochFrame + tick);
+            var packets = sent.Datagrams.Where(d => d.Timestamp - (uint)firstSample < (uint)samples).ToList();
+            Assert.InRange(packets.Count, samples / 48, samples / 48 + 1);
+            Assert.All(packets, p => Assert.True(p.At >= start + (long)((p.Timestamp - (uint)firstSample) * Stopwatch.Frequency / 48_000) - Tolerance,
+                $"the packet of sample {p.Timestamp} left before its instant"));
         }
     }
 
@@ -114,25 +104,20 @@ public class St2110TimelineTests
     [InlineData("720p50", "ptp")]
     public void Ancillary_data_leaves_as_its_period_begins(string formatName, string clockKind)
     {
-        var (context, clock, datagrams, ticks) = Run(formatName, "st2110-anc", out _, clockKind);
-        using var owned = context;
-        using var ownedClock = clock;
-        foreach (long tick in ticks.Skip(1))
+        using var sent = Run(formatName, "st2110-anc", clockKind);
+        foreach (long tick in sent.Ticks.Skip(1))
         {
-            long start = clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
-            uint stamp = Rtp90k(clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames, context.Format.FrameRate);
-            var packet = Assert.Single(datagrams, d => Timestamp(d) == stamp);
+            long start = sent.Start(tick);
+            var packet = Assert.Single(sent.Datagrams, d => d.Timestamp == sent.Stamp(tick));
             Assert.True(packet.At >= start - Tolerance, $"tick {tick}'s time code left {Micros(start - packet.At)} µs before its period");
         }
     }
 
     /// <summary>
     /// Makes the output on a channel whose clock is the machine's, and hands it <paramref name="frames"/> ticks' frames as a
-    /// channel does: each early in its own tick's period, after one to warm up on. Returns the ticks sent (the warm-up's first) and every datagram
-    /// that came (the context is the caller's).
+    /// channel does: each early in its own tick's period, after one to warm up on.
     /// </summary>
-    private static (ChannelContext Context, IChannelClock Clock, List<KernelStampedReceiver.Datagram> Datagrams, long[] Ticks) Run(
-        string formatName, string type, out IConsumer output, string clockKind, int frames = 3)
+    private static Sent Run(string formatName, string type, string clockKind, int frames = 3)
     {
         var format = VideoFormats.Parse(formatName);
         IChannelClock clock = clockKind == "ptp"
@@ -140,7 +125,7 @@ public class St2110TimelineTests
             : new SystemClock(format.FrameRate);
         var context = new ChannelContext("c", format, 4, 4, NullLogger.Instance, new AlarmBoard(NullLogger.Instance)) { Clock = clock };
         using var receiver = new KernelStampedReceiver();
-        output = new ModuleRegistry(StandardModules.All).CreateConsumer(type,
+        var output = new ModuleRegistry(StandardModules.All).CreateConsumer(type,
             new ConsumerRequest(context, ModuleSettings.Empty.With("destination", receiver.EndPoint.ToString())));
         var frame = context.VideoPool.Rent();
         frame.Commit();
@@ -161,8 +146,30 @@ public class St2110TimelineTests
         frame.Release();
         // Disposing waits for the output's sending thread to send what it was handed.
         output.Dispose();
-        var datagrams = receiver.Stop();
-        return (context, clock, datagrams, [.. ticks]);
+        return new Sent(context, clock, output, receiver.Stop(), [.. ticks]);
+    }
+
+    /// <summary>
+    /// What a run sent: the ticks (the warm-up's first) and every datagram that came; owns the channel's context and clock.
+    /// </summary>
+    private sealed record Sent(ChannelContext Context, IChannelClock Clock, IConsumer Output, List<KernelStampedReceiver.Datagram> Datagrams,
+        long[] Ticks) : IDisposable
+    {
+        /// <summary>When the period the tick's frame leaves in begins (a Stopwatch timestamp).</summary>
+        public long Start(long tick) => Clock.FrameTimestamp(tick + FlowTimeline.DelayFrames)!.Value;
+
+        /// <summary>The 90 kHz RTP timestamp the tick's frame carries: that period's.</summary>
+        public uint Stamp(long tick)
+        {
+            var rate = Context.Format.FrameRate;
+            return (uint)((Int128)(Clock.MediaEpochFrame + tick + FlowTimeline.DelayFrames) * 90_000 * rate.Denominator / rate.Numerator);
+        }
+
+        public void Dispose()
+        {
+            Context.Dispose();
+            Clock.Dispose();
+        }
     }
 
     /// <summary>The frame of the clock's timeline that holds this moment.</summary>
@@ -173,10 +180,6 @@ public class St2110TimelineTests
             frame++;
         return frame;
     }
-
-    private static uint Timestamp(KernelStampedReceiver.Datagram d) => d.Timestamp;
-
-    private static uint Rtp90k(long mediaFrame, Rational rate) => (uint)((Int128)mediaFrame * 90_000 * rate.Denominator / rate.Numerator);
 
     private static long Micros(long ticks) => ticks * 1_000_000 / Stopwatch.Frequency;
 
