@@ -241,6 +241,20 @@ public class St2110OutputTests
         Assert.Contains(destination, error.Message);
     }
 
+    /// <summary>A destination the kernel will not send to (the broadcast address) is named for every flow, not thrown raw.</summary>
+    [Theory]
+    [InlineData("st2110")]
+    [InlineData("st2110-audio")]
+    [InlineData("st2110-anc")]
+    public void A_destination_the_machine_cannot_send_to_is_named(string type)
+    {
+        using var context = new ChannelContext("c", VideoFormats.Parse("720p50"), 2, 2, NullLogger.Instance, new AlarmBoard(NullLogger.Instance));
+        var error = Assert.Throws<ModuleSettingException>(() => new ModuleRegistry(StandardModules.All).CreateConsumer(type,
+            new ConsumerRequest(context, ModuleSettings.Empty.With("destination", "255.255.255.255:5004"))));
+        Assert.Equal("destination", error.Key);
+        Assert.Contains("cannot send to 255.255.255.255:5004", error.Message);
+    }
+
     [Theory]
     [InlineData("packetBytes", 20)]
     [InlineData("packetBytes", 20000)]

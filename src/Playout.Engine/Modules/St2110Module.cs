@@ -81,6 +81,11 @@ public sealed class St2110Module : IModule
         {
             throw new ModuleSettingException("sdp", $"cannot write {sdp}: {error.Message}");
         }
+        catch (SocketException error)
+        {
+            // A broadcast address, say: the kernel will not route the flow there.
+            throw new ModuleSettingException("destination", $"cannot send to {r.Settings.Get<string?>("destination", null)}: {error.Message}");
+        }
     }
 
     private static IPEndPoint Destination(ConsumerRequest r)
