@@ -1,3 +1,5 @@
+using Playout.TestSupport;
+
 namespace Playout.Interop.Tests;
 
 /// <summary>The wrappers run once per frame in the pipeline and in allocation-reporting benchmarks: calls must not allocate.</summary>
@@ -45,13 +47,10 @@ public sealed class NoAllocationTests
         Assert.Equal(0, AllocatedBy(() => scaler.Scale(source.AsSource(), destination.AsDestination())));
     }
 
-    /// <summary>Managed bytes allocated by <paramref name="call"/> repeated, after one warm-up call (JIT, first-use setup).</summary>
-    private static long AllocatedBy(Action call)
+    /// <summary>Managed bytes allocated by <paramref name="call"/> repeated, once warm (JIT, first-use setup).</summary>
+    private static long AllocatedBy(Action call) => Allocations.LeastOf(() =>
     {
-        call();
-        long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < Calls; i++)
             call();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    });
 }

@@ -1,6 +1,7 @@
 using Playout.Media.Formats;
 using Playout.Media.Kernels;
 using Playout.Media.Simd;
+using Playout.TestSupport;
 
 namespace Playout.Media.Tests.Kernels;
 
@@ -36,16 +37,7 @@ public class KernelAllocationTests
 
         foreach (var path in SimdPaths.Explicit.Prepend(SimdPath.Auto))
         {
-            RunAll(path);
-            // The fewest bytes of three calls: the runtime's one-off work while a kernel warms is not the kernel's.
-            long allocated = long.MaxValue;
-            for (int run = 0; run < 3; run++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                RunAll(path);
-                allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-            Assert.Equal(0, allocated);
+            Assert.Equal(0, Allocations.LeastOf(() => RunAll(path)));
         }
     }
 }
