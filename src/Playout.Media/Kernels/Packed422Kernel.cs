@@ -81,6 +81,12 @@ internal static class Packed422Kernel
             {
                 int pair = pixel / 2;
                 nint at = pair * 5;
+                if (streamed)
+                {
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref y, 2 * pixel), 2 * step);
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref u, pixel), step);
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref v, pixel), step);
+                }
                 output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair, primary0, secondary0, tenBits, lumaShifts, chromaShifts), at);
                 output.Store(PackPairs<TOps, TV>(ref y, ref u, ref v, pair + first1, primary1, secondary1, tenBits, lumaShifts, chromaShifts),
                     at + vectorBytes);
@@ -232,6 +238,8 @@ internal static class Packed422Kernel
             for (; 6 * (group + groups) + (groupBytes == 16 ? 0 : 8) <= width; group += groups)
             {
                 ref byte packed = ref Unsafe.Add(ref src, group * groupBytes);
+                if (streamed)
+                    SourcePrefetch.Ahead(ref packed, 16 * groups);
                 nint lumaAt = group * 12, chromaAt = group * 6;
                 UnpackBlock(lanes, blocks, ref packed, groupBytes, 0, out var c0, out var c1, out var c2, lumaOut, lumaAt);
                 UnpackBlock(lanes, blocks, ref packed, groupBytes, 4 * step, out var c3, out var c4, out var c5, lumaOut, lumaAt + 3 * vectorBytes);
@@ -300,6 +308,12 @@ internal static class Packed422Kernel
             var output = new StreamingOutput<TOps, TV>(pinned, streamed);
             for (; 6 * group + 8 * step <= width; group += step)
             {
+                if (streamed)
+                {
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref y, group * 12), 64);
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref u, group * 6), 64);
+                    SourcePrefetch.Ahead(ref Unsafe.Add(ref v, group * 6), 64);
+                }
                 TV lumaSamples = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Max16(TOps.Load(ref Unsafe.Add(ref y, group * 12)), low), high), lumaShifts);
                 TV chroma = TOps.LoadHalves(ref Unsafe.Add(ref u, group * 6), ref Unsafe.Add(ref v, group * 6));
                 TV chromaSamples = TOps.ShiftLeftVariable16(TOps.Min16(TOps.Max16(chroma, low), high), chromaShifts);

@@ -29,14 +29,64 @@ public class VectorCoverageTests
     }
 
     [Fact]
-    public void An_output_the_last_level_cache_holds_is_written_through_it_and_a_larger_one_is_streamed()
+    public void An_output_the_cache_holds_is_written_through_it_and_a_larger_one_is_streamed()
     {
-        long cache = OutputStores.LastLevelCacheBytes;
+        long cache = OutputStores.LastLevelCacheBytes, core = OutputStores.CoreCacheBytes;
         Assert.InRange(cache, 1L << 20, 1L << 34);
-        Assert.False(OutputStores.Streams(cache));
-        Assert.True(OutputStores.Streams(cache + 1));
-        // On Linux the size is the kernel's own figure for the largest cache level.
+        Assert.InRange(core, 64L << 10, cache);
+        long limit = OutputStores.CachedUpTo;
+        Assert.Equal(OutputStores.LastLevelCacheKeepsUp ? cache : core, limit);
+        Assert.False(OutputStores.Streams(limit));
+        Assert.True(OutputStores.Streams(limit + 1));
+        // On Linux the sizes are the kernel's own figures for the largest cache level and level 2.
         if (OperatingSystem.IsLinux() && Directory.Exists("/sys/devices/system/cpu/cpu0/cache/index3"))
-            Assert.Equal(long.Parse(File.ReadAllText("/sys/devices/system/cpu/cpu0/cache/index3/size").Trim().TrimEnd('K'), System.Globalization.CultureInfo.InvariantCulture) * 1024, cache);
+        {
+            Assert.Equal(SysfsCacheBytes(3), cache);
+            Assert.Equal(SysfsCacheBytes(2), core);
+        }
     }
+
+    [Fact]
+    public void Where_the_last_level_cache_is_slower_to_write_than_memory_only_the_cores_own_cache_is_written_through()
+    {
+        Assert.Equal(32L << 20, OutputStores.CachedLimit(32L << 20, 1L << 20, lastLevelKeepsUp: true));
+        Assert.Equal(2L << 20, OutputStores.CachedLimit(260L << 20, 2L << 20, lastLevelKeepsUp: false));
+        // A machine whose only cache is its last level.
+        Assert.Equal(4L << 20, OutputStores.CachedLimit(4L << 20, 4L << 20, lastLevelKeepsUp: false));
+    }
+
+    [Fact]
+    public unsafe void The_store_probe_copies_every_byte_either_way_and_times_both()
+    {
+        if (!StoreProbe.IsSupported)
+        {
+            // Nothing to time (not x86, or intrinsics off): the last level's size alone decides, as before the probe.
+            Assert.True(OutputStores.LastLevelCacheKeepsUp);
+            return;
+        }
+        const int bytes = 64 * 1024;
+        var from = (byte*)System.Runtime.InteropServices.NativeMemory.AlignedAlloc(bytes, 64);
+        var to = (byte*)System.Runtime.InteropServices.NativeMemory.AlignedAlloc(bytes, 64);
+        try
+        {
+            var source = new Span<byte>(from, bytes);
+            new Random(7).NextBytes(source);
+            foreach (bool streamed in new[] { false, true })
+            {
+                new Span<byte>(to, bytes).Clear();
+                StoreProbe.Copy(from, to, bytes, streamed);
+                Assert.True(source.SequenceEqual(new Span<byte>(to, bytes)), streamed ? "streamed" : "cached");
+            }
+        }
+        finally
+        {
+            System.Runtime.InteropServices.NativeMemory.AlignedFree(from);
+            System.Runtime.InteropServices.NativeMemory.AlignedFree(to);
+        }
+        var (cached, streamedTime) = StoreProbe.Measure(bytes, rounds: 2);
+        Assert.True(cached > TimeSpan.Zero && streamedTime > TimeSpan.Zero, $"{cached} / {streamedTime}");
+    }
+
+    private static long SysfsCacheBytes(int index) =>
+        long.Parse(File.ReadAllText($"/sys/devices/system/cpu/cpu0/cache/index{index}/size").Trim().TrimEnd('K'), System.Globalization.CultureInfo.InvariantCulture) * 1024;
 }
