@@ -170,6 +170,9 @@ public static class FusedV210Keyer
             for (int group = fromGroup; group < toGroup; group += TOps.Lanes)
             {
                 nint at = group * 16;
+                SourcePrefetch.Ahead(ref Unsafe.Add(ref v, at), 16 * TOps.Lanes);
+                SourcePrefetch.Ahead(ref Unsafe.Add(ref f, at), 16 * TOps.Lanes);
+                SourcePrefetch.Ahead(ref Unsafe.Add(ref a, 6 * group), 6 * TOps.Lanes);
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref v, at)), out var videoLuma, out var videoChroma);
                 lanes.Unpack(TOps.Load(ref Unsafe.Add(ref f, at)), out var fillLuma, out var fillChroma);
                 keys.Keys(ref Unsafe.Add(ref a, 6 * group), out var keyLuma, out var keyChroma);
