@@ -34,10 +34,14 @@ public sealed class TickTimings
         return copy;
     }
 
-    /// <summary>Percentiles (0..100) of total tick time over the window, in microseconds; 0 when nothing is recorded yet.</summary>
-    public TimingSummary Summarize()
+    /// <summary>
+    /// Percentiles (0..100) of total tick time over the window, or over its newest <paramref name="newest"/> ticks (a
+    /// benchmark's measured ticks, not its warm-up), in microseconds; 0 when nothing is recorded yet.
+    /// </summary>
+    public TimingSummary Summarize(int newest = Window)
     {
         var snapshot = Snapshot();
+        snapshot = snapshot[Math.Max(0, snapshot.Length - newest)..];
         if (snapshot.Length == 0)
             return default;
         var totals = snapshot.Select(t => t.Total).Order().ToArray();
