@@ -45,8 +45,16 @@ public static class OutputStores
         if (!StoreProbe.IsSupported)
             return true;
         int bytes = (int)Math.Min(8L << 20, LastLevelCacheBytes / 4) & ~63;
-        var (cached, streamed) = StoreProbe.Measure(bytes, rounds: 5);
-        return cached <= streamed;
+        try
+        {
+            var (cached, streamed) = StoreProbe.Measure(bytes, rounds: 5);
+            return cached <= streamed;
+        }
+        catch (OutOfMemoryException)
+        {
+            // No 16 MiB to time with: the last level's size decides, as where nothing can be timed.
+            return true;
+        }
     }
 
     /// <summary>The size of a cache level the system lists for the first CPU (null: the last level).</summary>

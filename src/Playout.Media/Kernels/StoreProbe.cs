@@ -24,9 +24,11 @@ internal static unsafe class StoreProbe
     /// </summary>
     public static (TimeSpan Cached, TimeSpan Streamed) Measure(int bytes, int rounds)
     {
-        byte* from = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 64), to = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 64);
+        byte* from = null, to = null;
         try
         {
+            from = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 64);
+            to = (byte*)NativeMemory.AlignedAlloc((nuint)bytes, 64);
             new Span<byte>(from, bytes).Fill(0x5A);
             TimeSpan cached = TimeSpan.MaxValue, streamed = TimeSpan.MaxValue;
             for (int round = 0; round < rounds; round++)
