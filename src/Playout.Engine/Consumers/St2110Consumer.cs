@@ -62,12 +62,6 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
 
     /// <summary>When the field's first burst had gone (its send returned; timer ticks): the field's schedule counts from it.</summary>
     private long _firstBurst;
-
-    /// <summary>How far behind its period a field's schedule may slide: a vertical interval (TRO).</summary>
-    private readonly long _mostBehind;
-
-    /// <summary>Whether the field being sent has a period on the clock's timeline to catch up with (not one paced by its arrival).</summary>
-    private bool _catchesUp;
     private long _sent;
 
     public St2110Consumer(ChannelContext channel, St2110Settings settings)
@@ -95,7 +89,6 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         _period = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Period);
         _firstSlot = (long)(System.Diagnostics.Stopwatch.Frequency * (Traffic.Tro - settings.Pacing.LeadPackets(Traffic) * Traffic.Trs));
         _trs = System.Diagnostics.Stopwatch.Frequency * Traffic.Trs;
-        _mostBehind = (long)(System.Diagnostics.Stopwatch.Frequency * Traffic.Tro);
         _burst = settings.Pacing.BurstPackets(Traffic);
         _narrow = settings.Pacing == St2110Pacing.Narrow;
         _sink = SendPacket;
@@ -129,7 +122,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         try
         {
             _converter.Convert(video.Plane(0), _buffers[_next]);
-            _jobs.Add(new Job(_next, start, timestamp, OnTimeline: timeline.Start is not null));
+            _jobs.Add(new Job(_next, start, timestamp));
         }
         catch
         {
@@ -152,8 +145,8 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         _sender.Dispose();
     }
 
-    /// <summary>A converted frame to send: its buffer, its period's start (on the clock's timeline, or its arrival) and its RTP timestamp.</summary>
-    private readonly record struct Job(int Buffer, long Start, uint Timestamp, bool OnTimeline);
+    /// <summary>A converted frame to send: its buffer, its period's start and its RTP timestamp.</summary>
+    private readonly record struct Job(int Buffer, long Start, uint Timestamp);
 
     private void Transmit()
     {
@@ -165,7 +158,7 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         {
             try
             {
-                SendFrame(_buffers[job.Buffer], job.Start, job.Timestamp, job.OnTimeline);
+                SendFrame(_buffers[job.Buffer], job.Start, job.Timestamp);
                 Interlocked.Increment(ref _sent);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -180,9 +173,8 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         }
     }
 
-    private void SendFrame(byte[] lines, long start, uint timestamp, bool onTimeline)
+    private void SendFrame(byte[] lines, long start, uint timestamp)
     {
-        _catchesUp = onTimeline;
         if (!_interlaced)
             SendField(start, lines, _lineBytes, timestamp, secondField: false);
         else
@@ -208,15 +200,11 @@ public sealed class St2110Consumer : IConsumer, ISdpFlow
         // packet's slot on the read schedule. The schedule counts from when the field's first burst had gone (its call
         // returned): a first burst that went late (the thread woke late, or its packets took longer to make and send, cold
         // after the frame's conversion) moves the field's schedule with it, so no burst after it lands on it or runs ahead.
-        // On the clock's timeline it moves by a vertical interval at most: a field that began later than that (a stall: compilation, a busy core)
-        // sends the bursts whose slots have passed at once and is back on its period's schedule within the field, where a
-        // schedule that moved with it kept every field after it late, recovering only the vertical interval each frame.
         if (_packetsInField % _burst == 0)
         {
             _sender.Flush();
             if (_packetsInField == _burst)
-                _firstBurst = _catchesUp ? Math.Min(System.Diagnostics.Stopwatch.GetTimestamp(), _fieldStart + _firstSlot + _mostBehind)
-                    : System.Diagnostics.Stopwatch.GetTimestamp();
+                _firstBurst = System.Diagnostics.Stopwatch.GetTimestamp();
             long slot = _packetsInField == 0 ? _fieldStart + _firstSlot : _firstBurst + (long)(_packetsInField * _trs);
             if (_narrow)
                 PreciseWait.Until(slot);
