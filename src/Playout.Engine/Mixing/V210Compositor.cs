@@ -10,7 +10,7 @@ namespace Playout.Engine.Mixing;
 /// key, and picture-in-picture placement. Lines are the frames' own (<see cref="Frame.Line"/>: whole 48-pixel
 /// blocks), which is what the block-wise kernels take at every width. Wipe and push edges move in whole v210
 /// groups (6 pixels, 16 bytes), so where a line is whole groups they are plain copies. Keys and dissolves of frames big enough
-/// (8K) run in two halves on two cores (<see cref="LineStripes"/>); the copies gain nothing from a second core (memory is
+/// (8K) run on two cores at once, in bands both take (<see cref="LineStripes"/>); the copies gain nothing from a second core (memory is
 /// their limit), and the rest use the one set of scratch lines.
 /// </summary>
 public sealed class V210Compositor : IDisposable
