@@ -41,5 +41,6 @@ public class TickTimingsTests
         // The ten slow ticks have left the ring.
         Assert.Equal(1000, timings.Summarize(newest: int.MaxValue).Max, 0.5);
         Assert.Equal(1000, timings.Summarize().Max, 0.5);
+        Assert.Equal("newest", Assert.Throws<ArgumentOutOfRangeException>(() => timings.Summarize(newest: -1)).ParamName);
     }
 }

@@ -40,6 +40,7 @@ public sealed class TickTimings
     /// </summary>
     public TimingSummary Summarize(int newest = Window)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(newest);
         var snapshot = Snapshot();
         snapshot = snapshot[Math.Max(0, snapshot.Length - newest)..];
         if (snapshot.Length == 0)

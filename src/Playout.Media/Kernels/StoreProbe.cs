@@ -33,8 +33,10 @@ internal static unsafe class StoreProbe
             TimeSpan cached = TimeSpan.MaxValue, streamed = TimeSpan.MaxValue;
             for (int round = 0; round < rounds; round++)
             {
-                cached = TimeSpan.FromTicks(Math.Min(cached.Ticks, TimedTwice(from, to, bytes, streamed: false).Ticks));
-                streamed = TimeSpan.FromTicks(Math.Min(streamed.Ticks, TimedTwice(from, to, bytes, streamed: true).Ticks));
+                var throughCache = TimedTwice(from, to, bytes, streamed: false);
+                var pastCache = TimedTwice(from, to, bytes, streamed: true);
+                cached = throughCache < cached ? throughCache : cached;
+                streamed = pastCache < streamed ? pastCache : streamed;
             }
             return (cached, streamed);
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Playout.Media.Formats;
 using Playout.Media.Kernels;
 using Playout.Media.Simd;
@@ -65,8 +67,8 @@ public class VectorCoverageTests
             return;
         }
         const int bytes = 64 * 1024;
-        var from = (byte*)System.Runtime.InteropServices.NativeMemory.AlignedAlloc(bytes, 64);
-        var to = (byte*)System.Runtime.InteropServices.NativeMemory.AlignedAlloc(bytes, 64);
+        var from = (byte*)NativeMemory.AlignedAlloc(bytes, 64);
+        var to = (byte*)NativeMemory.AlignedAlloc(bytes, 64);
         try
         {
             var source = new Span<byte>(from, bytes);
@@ -80,13 +82,13 @@ public class VectorCoverageTests
         }
         finally
         {
-            System.Runtime.InteropServices.NativeMemory.AlignedFree(from);
-            System.Runtime.InteropServices.NativeMemory.AlignedFree(to);
+            NativeMemory.AlignedFree(from);
+            NativeMemory.AlignedFree(to);
         }
         var (cached, streamedTime) = StoreProbe.Measure(bytes, rounds: 2);
         Assert.True(cached > TimeSpan.Zero && streamedTime > TimeSpan.Zero, $"{cached} / {streamedTime}");
     }
 
     private static long SysfsCacheBytes(int index) =>
-        long.Parse(File.ReadAllText($"/sys/devices/system/cpu/cpu0/cache/index{index}/size").Trim().TrimEnd('K'), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        long.Parse(File.ReadAllText($"/sys/devices/system/cpu/cpu0/cache/index{index}/size").Trim().TrimEnd('K'), CultureInfo.InvariantCulture) * 1024;
 }
