@@ -13,7 +13,7 @@ namespace Playout.Media.Tests.Kernels;
 public class AlignedFrameTests
 {
     public static IEnumerable<object[]> Conversions() =>
-        from width in new[] { 1920, 7680, 720 }
+        from width in new[] { 1920, 7680, 1280, 720 }
         from pair in new[] { ("v210", "yuv422p10le"), ("yuv422p10le", "v210"), ("yuv422p10le", "uyvy422"), ("uyvy422", "yuv422p10le"),
             ("st2110-422-10", "yuv422p10le"), ("yuv422p10le", "st2110-422-10") }
         from streamed in new[] { true, false }
