@@ -29,6 +29,7 @@ namespace Playout.Benchmarks;
 /// <item><b>Against FFmpeg:</b> whole frames unpaced, ours from v210 (conversion, packetizer, segmented sends) against
 /// FFmpeg's RFC 4175 sender (a raw yuv422p10le frame looped, its bitpacked encoder and RTP muxer), as core-milliseconds a
 /// frame (FFmpeg's process, ours the sending thread).</item>
+/// <item><b>Receiving:</b> the input's side (<see cref="St2110ReceiveRows"/>).</item>
 /// `./playout bench st2110 [--seconds S]`.
 /// </summary>
 public static class St2110SenderBenchmark
@@ -60,6 +61,8 @@ public static class St2110SenderBenchmark
         foreach (var name in new[] { "1080p50", "2160p50" })
             foreach (var pacing in new[] { St2110Pacing.Wide, St2110Pacing.Narrow })
                 Paced(VideoFormats.Parse(name), pacing, seconds, output);
+        output.WriteLine();
+        St2110ReceiveRows.Write(seconds, output);
         return 0;
     }
 
@@ -79,14 +82,14 @@ public static class St2110SenderBenchmark
             if (++packets % batch == 0)
                 sender.Flush();
         };
-        long cpu = ThreadNanoseconds();
+        long cpu = ThreadCpu.Current();
         var clock = Stopwatch.StartNew();
         for (; clock.Elapsed.TotalSeconds < seconds; frames++)
         {
             packetizer.Send(lines, packetizer.LineBytes, (uint)frames, false, sink);
             sender.Flush();
         }
-        double elapsed = clock.Elapsed.TotalSeconds, cores = (ThreadNanoseconds() - cpu) / 1e9 / elapsed, gbps = bytes * 8 / elapsed / 1e9;
+        double elapsed = clock.Elapsed.TotalSeconds, cores = (ThreadCpu.Current() - cpu) / 1e9 / elapsed, gbps = bytes * 8 / elapsed / 1e9;
         output.WriteLine($"| {format.Name} | {(batch > 1 && sender.Segmented ? $"segmented, {batch} a call" : "one packet a call")} | {frames / elapsed:F1} | " +
             $"{packets / elapsed:N0} | {gbps:F2} | {drain.Packets / (double)packets:P0} | {cores:F2} | {cores / gbps:F3} |");
     }
@@ -117,7 +120,7 @@ public static class St2110SenderBenchmark
             if (++packets % 16 == 0)
                 sender.Flush();
         };
-        long cpu = ThreadNanoseconds();
+        long cpu = ThreadCpu.Current();
         var clock = Stopwatch.StartNew();
         for (; clock.Elapsed.TotalSeconds < seconds; frames++)
         {
@@ -127,7 +130,7 @@ public static class St2110SenderBenchmark
         }
         double elapsed = clock.Elapsed.TotalSeconds;
         frame.Release();
-        return new Rate(frames / elapsed, bytes * 8 / elapsed / 1e9, (ThreadNanoseconds() - cpu) / 1e9 / elapsed);
+        return new Rate(frames / elapsed, bytes * 8 / elapsed / 1e9, (ThreadCpu.Current() - cpu) / 1e9 / elapsed);
     }
 
     /// <summary>FFmpeg's own RFC 4175 sender on the same frames: a raw yuv422p10le frame looped, bitpacked, its RTP muxer, as fast as it goes.</summary>
@@ -225,10 +228,6 @@ public static class St2110SenderBenchmark
     /// <summary>The process's time on a CPU, in nanoseconds.</summary>
     private static long ProcessNanoseconds() => Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100;
 
-    /// <summary>The calling thread's time on a CPU, in nanoseconds (Linux).</summary>
-    private static long ThreadNanoseconds() =>
-        long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture);
-
     /// <summary>A loopback socket drained by a thread of its own, counting what arrives (and when, by RTP header).</summary>
     private sealed class Drain : IDisposable
     {
@@ -292,11 +291,11 @@ public static class St2110SenderBenchmark
         private void Run()
         {
             var buffer = new byte[65536];
-            long cpu = ThreadNanoseconds();
+            long cpu = ThreadCpu.Current();
             while (!_stop)
             {
                 if ((Packets & 4095) == 0)
-                    _threadNanoseconds = ThreadNanoseconds() - cpu;
+                    _threadNanoseconds = ThreadCpu.Current() - cpu;
                 int length;
                 long at = 0;
                 if (_timestamps)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Playout.Benchmarks;
 
 /// <summary>
-/// CPU time of each thread of this process, from Linux's /proc/self/task/*/schedstat (nanoseconds on a CPU) and
+/// CPU time of this thread or of each thread of this process, from Linux's schedstat (nanoseconds on a CPU) and
 /// comm (the thread's name, cut to 15 characters). Threads FFmpeg and x264 start inherit their creator's name, so a
 /// channel's decoder threads count with its decode thread and its encoder's with its encode thread.
 /// </summary>
@@ -28,6 +28,10 @@ public static partial class ThreadCpu
         }
         return threads;
     }
+
+    /// <summary>The calling thread's nanoseconds on a CPU so far.</summary>
+    public static long Current() =>
+        long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Cores used between two snapshots over <paramref name="seconds"/>, summed by thread kind (the name with its channel and card numbers taken out), most first.</summary>
     public static List<(string Kind, double Cores)> ByKind(Dictionary<int, (string Name, long Nanoseconds)> before,

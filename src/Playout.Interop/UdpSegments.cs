@@ -59,25 +59,6 @@ public static unsafe partial class UdpSegments
         }
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct IoVector(byte* start, nuint length)
-    {
-        public readonly byte* Start = start;
-        public readonly nuint Length = length;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct MessageHeader(byte* name, uint nameLength, IoVector* vectors, nuint vectorCount, byte* control, nuint controlLength)
-    {
-        public readonly byte* Name = name;
-        public readonly uint NameLength = nameLength;
-        public readonly IoVector* Vectors = vectors;
-        public readonly nuint VectorCount = vectorCount;
-        public readonly byte* Control = control;
-        public readonly nuint ControlLength = controlLength;
-        public readonly int Flags;
-    }
-
     [LibraryImport("libc", EntryPoint = "sendmsg", SetLastError = true)]
     private static partial nint SendMessage(int socket, MessageHeader* message, int flags);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Playout.Interop;
 
 namespace Playout.Engine.Producers.St2110;
 
@@ -43,18 +44,19 @@ internal static class RtpListener
     /// wrong is reported to <paramref name="failure"/> (null again once a datagram or a quiet wait goes through) and the
     /// loop goes on: a thread of its own must not end the service.
     /// </summary>
-    public static void Run(Socket socket, Media.Rtp.RtpPacketSink take, Action<string?> failure)
+    public static void Run(Socket socket, Media.Rtp.RtpPacketSink take, Action<string?> failure) =>
+        Run(socket, take, failure, UdpReceiveBatch.IsAvailable);
+
+    /// <param name="batched">Take what waits in batches (<see cref="UdpReceiveBatch"/>, Linux), else one datagram a call.</param>
+    internal static void Run(Socket socket, Media.Rtp.RtpPacketSink take, Action<string?> failure, bool batched)
     {
-        var datagram = GC.AllocateUninitializedArray<byte>(MaxDatagram);
+        Func<bool> receive = batched ? Batches(socket, take) : OneByOne(socket, take);
         while (true)
         {
             try
             {
-                int length = Receive(socket, datagram);
-                if (length < 0)
+                if (!receive())
                     return;
-                if (length > 0)
-                    take(datagram.AsSpan(0, length));
                 failure(null);
             }
             catch (Exception error)
@@ -63,6 +65,41 @@ internal static class RtpListener
                 Thread.Sleep(Wake);
             }
         }
+    }
+
+    /// <summary>Each call hands on the datagrams waiting, or waits up to <see cref="Wake"/> for one; false once the socket is closed.</summary>
+    private static Func<bool> Batches(Socket socket, Media.Rtp.RtpPacketSink take)
+    {
+        var batch = new UdpReceiveBatch(MaxDatagram);
+        return () =>
+        {
+            try
+            {
+                int count = batch.Receive(socket);
+                for (int i = 0; i < count; i++)
+                    take(batch[i]);
+                if (count == 0)
+                    socket.Poll(Wake, SelectMode.SelectRead);
+                return true;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        };
+    }
+
+    /// <summary>Each call hands on one datagram, or none when none came within <see cref="Wake"/>; false once the socket is closed.</summary>
+    private static Func<bool> OneByOne(Socket socket, Media.Rtp.RtpPacketSink take)
+    {
+        var datagram = GC.AllocateUninitializedArray<byte>(MaxDatagram);
+        return () =>
+        {
+            int length = Receive(socket, datagram);
+            if (length > 0)
+                take(datagram.AsSpan(0, length));
+            return length >= 0;
+        };
     }
 
     /// <summary>The largest datagram an ST 2110 flow sends: ST 2110-10's extended UDP size limit, with room.</summary>
