@@ -84,5 +84,52 @@ public class DevicesTests(PanelFixture panel)
         await wall.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The tab reloads every 2 s; one that was loading as the operator began typing a command's argument leaves the form
+    /// alone: the field keeps its focus, so the keys after the reload land in it too.
+    /// </summary>
+    [Fact]
+    public async Task Typing_while_the_tab_reloads_loses_no_key()
+    {
+        string profile = Repository.File("configs/devices/transmitter-generic.json");
+        await using var main = new TransmitterTwin(TransmitterProfiles.Load(profile), new TransmitterTwinOptions { RampTime = TimeSpan.Zero });
+        await using var service = new PanelService($$"""
+            "devices": [ { "name": "tx-main", "driver": "snmp-transmitter", "settings": { "address": "{{main.Address}}", "writeCommunity": "private", "profile": "{{profile}}", "pollMs": "200" } } ],
+            """);
+        await service.Start();
+        var page = await panel.Browser.Open(service, PanelService.Operator, "#/channel/1/devices");
+        var row = page.Locator("tr[data-device-row=tx-main]");
+        await Assertions.Expect(row.Locator("[data-setting=rf]")).ToBeVisibleAsync();
+
+        // The next reload of the device list is held until the operator has typed the first key.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/devices", async route =>
+        {
+            held.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await row.Locator("select[name=command]").SelectOptionAsync("power");
+        var percent = row.Locator("input[name=percent]");
+        await percent.ClickAsync();
+        await page.Keyboard.TypeAsync("7");
+        // The held reload comes back (the device's status and the pairs are asked for after the list) and is done with
+        // before the second key.
+        await page.RunAndWaitForResponseAsync(() =>
+        {
+            release.SetResult();
+            return Task.CompletedTask;
+        }, response => response.Url.EndsWith("/api/devices/tx-main", StringComparison.Ordinal));
+        await Task.Delay(500);
+        await page.Keyboard.TypeAsync("5");
+        await Assertions.Expect(percent).ToHaveValueAsync("75");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(Toast(page, "done", "tx-main: power")).ToBeVisibleAsync();
+        Assert.Equal(75, main.State.PowerPercent);
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Toast(IPage page, string kind, string text) => page.Locator($"#toast .toast-{kind}", new() { HasText = text });
 }

@@ -31,8 +31,9 @@ public class StopWithOpenStreamsTests
             """));
         using var service = ServiceProcess.Start(config, $"127.0.0.1:{port}");
         await service.WaitUntilServing();
+        // The client's timeout runs until a response's headers; a stream's body is read past it.
         using var viewer = service.Client(Viewer);
-        viewer.Timeout = Timeout.InfiniteTimeSpan;
+        viewer.Timeout = TimeSpan.FromSeconds(30);
         var streams = new List<Stream>();
         foreach (string path in (string[])["/api/channels/1/preview.mjpeg", "/api/panel/stream", "/api/alarms/stream"])
         {
@@ -40,7 +41,13 @@ public class StopWithOpenStreamsTests
             var response = await viewer.GetAsync($"{path}?ticket={ticket.RootElement.GetProperty("value").GetString()}", HttpCompletionOption.ResponseHeadersRead);
             Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
             var body = await response.Content.ReadAsStreamAsync();
-            Assert.True(await body.ReadAsync(new byte[1]) == 1, $"{path} sends");
+            // The preview and the panel's feed send at once; the alarm feed sends changes from now on, and the alarms of
+            // this channel (its probes' silence and black) may all have been raised before it opened: its headers open it.
+            if (!path.StartsWith("/api/alarms", StringComparison.Ordinal))
+            {
+                using var first = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                Assert.True(await body.ReadAsync(new byte[1], first.Token) == 1, $"{path} sends");
+            }
             streams.Add(body);
         }
 

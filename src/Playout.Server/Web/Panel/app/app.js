@@ -82,8 +82,14 @@ async function refreshMain() {
     return;
   }
   if (route.number !== number || route.tab !== tab) return;
+  // An operator who began typing while the devices were loading keeps the form: a redraw would take the field from
+  // under the keys (what was typed is kept, the keys after it would be lost). The next reload draws.
+  if (tab === 'devices' && typing() && document.activeElement.closest('form.device-command')) return;
   drawMain();
 }
+
+/** Whether the operator is in a field of the tab under the channel's top. */
+const typing = () => find(view, 'main')?.contains(document.activeElement) && document.activeElement.matches('input, select');
 
 function drawMain() {
   const main = find(view, 'main');
@@ -130,8 +136,7 @@ function onUpdate(update) {
       lastRundownSignature = signature;
       if (b) refreshMain();
     }
-    const typing = find(view, 'main')?.contains(document.activeElement) && document.activeElement.matches('input, select');
-    if (route.tab === 'devices' && !typing && performance.now() - devicesLoadedAt > devicesRefreshMs) refreshMain();
+    if (route.tab === 'devices' && !typing() && performance.now() - devicesLoadedAt > devicesRefreshMs) refreshMain();
   }
   paint(); // at once: a cut shows as soon as it comes, not at the next repaint
 }
