@@ -26,6 +26,7 @@ public sealed unsafe partial class UdpReceiveBatch
     /// <param name="datagramBytes">The largest datagram kept whole; a longer one is cut to this.</param>
     public UdpReceiveBatch(int datagramBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(datagramBytes);
         _slot = datagramBytes;
         _buffers = GC.AllocateUninitializedArray<byte>(datagramBytes * Capacity, pinned: true);
         for (int i = 0; i < Capacity; i++)
@@ -58,7 +59,7 @@ public sealed unsafe partial class UdpReceiveBatch
             int taken = ReceiveMessages((int)socket.SafeHandle.DangerousGetHandle(), (MultiMessageHeader*)Unsafe.AsPointer(ref _messages[0]), Capacity, DontWait, null);
             if (taken >= 0)
                 return _count = taken;
-            int error = Marshal.GetLastSystemError();
+            int error = Marshal.GetLastPInvokeError();
             return error is WouldBlock or Interrupted ? 0 : throw new Win32Exception(error);
         }
         finally

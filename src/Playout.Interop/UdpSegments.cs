@@ -49,7 +49,7 @@ public static unsafe partial class UdpSegments
             socket.SafeHandle.DangerousAddRef(ref added);
             try
             {
-                return SendMessage((int)socket.SafeHandle.DangerousGetHandle(), &message, 0) >= 0 ? 0 : Marshal.GetLastSystemError();
+                return SendMessage((int)socket.SafeHandle.DangerousGetHandle(), &message, 0) >= 0 ? 0 : Marshal.GetLastPInvokeError();
             }
             finally
             {

@@ -150,8 +150,6 @@ public static class FusedV210Keyer
         }
     }
 
-    // Compiled optimized on first call: at tier 0 the first key or dissolve of an 8K frame takes several frame times.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Blend<TOps, TV>(ReadOnlySpan<byte> video, ReadOnlySpan<byte> fill, ReadOnlySpan<byte> alpha,
         Span<byte> destination, int fromGroup, int toGroup, int opacity, bool shaped)
         where TOps : ILaneOps<TV> where TV : struct

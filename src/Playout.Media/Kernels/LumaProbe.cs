@@ -120,7 +120,6 @@ public static class LumaProbe
     }
 
     // Indicators f ≤ threshold are (f − threshold − 1) >>> 31 (0 or 1); chroma slots are masked off per word (all ones where luma).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Done, int Count) CountVector<TOps, TV>(ReadOnlySpan<byte> line, int groups, int groupStep, int threshold)
         where TOps : ILaneOps<TV> where TV : struct
     {
@@ -144,7 +143,6 @@ public static class LumaProbe
     }
 
     // |a − b| = a + b − 2·min(a, b): the sums of both sides and of the minima are kept apart and combined once.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Done, long Sum) DifferenceVector<TOps, TV>(ReadOnlySpan<byte> line, int groups, int groupStep,
         ReadOnlySpan<uint> previous, Span<uint> current)
         where TOps : ILaneOps<TV> where TV : struct

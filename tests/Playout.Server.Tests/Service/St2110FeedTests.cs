@@ -49,9 +49,6 @@ public class St2110FeedTests
             await File.WriteAllBytesAsync(folder.File("preview.jpg"), await client.GetByteArrayAsync("/api/channels/2/preview.jpg"));
             var pixel = ExternalTool.Execute("ffmpeg", ["-v", "error", "-i", folder.File("preview.jpg"), "-vf", "scale=1:1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]).Output;
             Assert.True(pixel[0] > 150 && pixel[1] < 80 && pixel[2] < 80, $"studio 2 shows rgb({pixel[0]}, {pixel[1]}, {pixel[2]})");
-            // Nothing was lost on loopback, from the flows' first packets on.
-            string alarms = await client.GetStringAsync("/api/alarms");
-            Assert.DoesNotContain("studio 2/input studio 1/packets", alarms);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using Playout.Interop;
 
 namespace Playout.Engine.Producers.St2110;
@@ -73,19 +74,33 @@ internal static class RtpListener
         var batch = new UdpReceiveBatch(MaxDatagram);
         return () =>
         {
+            int count;
             try
             {
-                int count = batch.Receive(socket);
-                for (int i = 0; i < count; i++)
-                    take(batch[i]);
+                count = batch.Receive(socket);
                 if (count == 0)
                     socket.Poll(Wake, SelectMode.SelectRead);
-                return true;
             }
             catch (ObjectDisposedException)
             {
                 return false;
             }
+            // A sink that fails on one datagram still gets the rest of the batch; the first failure is reported after.
+            Exception? failed = null;
+            for (int i = 0; i < count; i++)
+            {
+                try
+                {
+                    take(batch[i]);
+                }
+                catch (Exception error)
+                {
+                    failed ??= error;
+                }
+            }
+            if (failed is not null)
+                ExceptionDispatchInfo.Throw(failed);
+            return true;
         };
     }
 

@@ -58,8 +58,11 @@ function render() {
 
 const channelOf = number => ctx.update?.channels.find(c => c.number === number);
 
-/** The tab under the channel's top: loaded when opened, and again when what it shows may have changed. */
-async function refreshMain() {
+/**
+ * The tab under the channel's top: loaded when opened, and again when what it shows may have changed; `sent` after the
+ * operator's own device command, which is shown at once wherever the focus is (Enter leaves it in the field).
+ */
+async function refreshMain(sent = false) {
   if (route.name !== 'channel') return;
   const main = find(view, 'main');
   const { number, tab } = route;
@@ -84,7 +87,7 @@ async function refreshMain() {
   if (route.number !== number || route.tab !== tab) return;
   // An operator who began typing while the devices were loading keeps the form: a redraw would take the field from
   // under the keys (what was typed is kept, the keys after it would be lost). The next reload draws.
-  if (tab === 'devices' && typing() && document.activeElement.closest('form.device-command')) return;
+  if (tab === 'devices' && !sent && typing() && document.activeElement.closest('form.device-command')) return;
   drawMain();
 }
 
@@ -272,7 +275,7 @@ view.addEventListener('change', async event => {
   event.target.value = '';
 });
 
-devices.wire(view, () => route.name === 'channel' && route.tab === 'devices' ? mainData : null, say, () => refreshMain());
+devices.wire(view, () => route.name === 'channel' && route.tab === 'devices' ? mainData : null, say, () => refreshMain(true));
 
 document.getElementById('insert').addEventListener('close', async event => {
   const dialog = event.target;
