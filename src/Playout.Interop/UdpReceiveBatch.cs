@@ -52,21 +52,12 @@ public sealed unsafe partial class UdpReceiveBatch
     public int Receive(Socket socket)
     {
         _count = 0;
-        bool added = false;
-        socket.SafeHandle.DangerousAddRef(ref added);
-        try
-        {
-            int taken = ReceiveMessages((int)socket.SafeHandle.DangerousGetHandle(), (MultiMessageHeader*)Unsafe.AsPointer(ref _messages[0]), Capacity, DontWait, null);
-            if (taken >= 0)
-                return _count = taken;
-            int error = Marshal.GetLastPInvokeError();
-            return error is WouldBlock or Interrupted ? 0 : throw new Win32Exception(error);
-        }
-        finally
-        {
-            if (added)
-                socket.SafeHandle.DangerousRelease();
-        }
+        using var descriptor = new SocketDescriptor(socket);
+        int taken = ReceiveMessages(descriptor.Value, (MultiMessageHeader*)Unsafe.AsPointer(ref _messages[0]), Capacity, DontWait, null);
+        if (taken >= 0)
+            return _count = taken;
+        int error = Marshal.GetLastPInvokeError();
+        return error is WouldBlock or Interrupted ? 0 : throw new Win32Exception(error);
     }
 
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]

@@ -45,17 +45,8 @@ public static unsafe partial class UdpSegments
         {
             var vector = new IoVector(data, (nuint)datagrams.Length);
             var message = new MessageHeader(address, (uint)destination.Size, &vector, 1, control, 24);
-            bool added = false;
-            socket.SafeHandle.DangerousAddRef(ref added);
-            try
-            {
-                return SendMessage((int)socket.SafeHandle.DangerousGetHandle(), &message, 0) >= 0 ? 0 : Marshal.GetLastPInvokeError();
-            }
-            finally
-            {
-                if (added)
-                    socket.SafeHandle.DangerousRelease();
-            }
+            using var descriptor = new SocketDescriptor(socket);
+            return SendMessage(descriptor.Value, &message, 0) >= 0 ? 0 : Marshal.GetLastPInvokeError();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using Playout.Interop;
 
 namespace Playout.Engine.Producers.St2110;
@@ -51,14 +50,29 @@ internal static class RtpListener
     /// <param name="batched">Take what waits in batches (<see cref="UdpReceiveBatch"/>, Linux), else one datagram a call.</param>
     internal static void Run(Socket socket, Media.Rtp.RtpPacketSink take, Action<string?> failure, bool batched)
     {
-        Func<bool> receive = batched ? Batches(socket, take) : OneByOne(socket, take);
+        // A sink's fault is its datagram's alone: the next datagrams are taken at once. Only the socket's own failures wait
+        // a while before trying again, so a lasting one does not spin.
+        Exception? fault = null;
+        Media.Rtp.RtpPacketSink guarded = datagram =>
+        {
+            try
+            {
+                take(datagram);
+            }
+            catch (Exception error)
+            {
+                fault ??= error;
+            }
+        };
+        Func<bool> receive = batched ? Batches(socket, guarded) : OneByOne(socket, guarded);
         while (true)
         {
             try
             {
                 if (!receive())
                     return;
-                failure(null);
+                failure(fault is null ? null : $"receiving failed: {fault.Message}");
+                fault = null;
             }
             catch (Exception error)
             {
@@ -85,21 +99,8 @@ internal static class RtpListener
             {
                 return false;
             }
-            // A sink that fails on one datagram still gets the rest of the batch; the first failure is reported after.
-            Exception? failed = null;
             for (int i = 0; i < count; i++)
-            {
-                try
-                {
-                    take(batch[i]);
-                }
-                catch (Exception error)
-                {
-                    failed ??= error;
-                }
-            }
-            if (failed is not null)
-                ExceptionDispatchInfo.Throw(failed);
+                take(batch[i]);
             return true;
         };
     }
