@@ -62,8 +62,10 @@ public class ScheduledBreakOutputsTests
             Assert.Equal(0x010B, BinaryPrimitives.ReadUInt16BigEndian(segmentation));
             Assert.Equal([0, 0, 0, 77, 0, 0, 2, 0x0C, 2, 0x0A, 0x0B, 0x22], segmentation[4..16].ToArray());
 
+            // The title comes when the automation notes the take, which may be after the break was cued: both are waited for.
             string playlist = "";
-            for (var deadline = DateTime.UtcNow.AddSeconds(30); !playlist.Contains("ID=\"splice-77\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline; await Task.Delay(250))
+            bool Listed(string text) => text.Contains("ID=\"splice-77\"", StringComparison.Ordinal) && text.Contains("CLASS=\"org.playout.now-playing\"", StringComparison.Ordinal);
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); !Listed(playlist) && DateTime.UtcNow < deadline; await Task.Delay(250))
                 playlist = await client.GetAsync("/api/channels/1/hls/180p/index.m3u8") is { IsSuccessStatusCode: true } found ? await found.Content.ReadAsStringAsync() : "";
             Assert.Contains("ID=\"splice-77\"", playlist);
             Assert.Contains("PLANNED-DURATION=2.000,SCTE35-OUT=0xFC", playlist);
