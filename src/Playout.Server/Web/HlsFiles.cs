@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Playout.Server.Web;
 
 /// <summary>Which files of an HLS output's folder the service serves, and as what: playlists, init segments, media segments.</summary>
@@ -24,5 +26,30 @@ public static class HlsFiles
         string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         string file = Path.GetFullPath(Path.Combine(root, path));
         return file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file) ? (file, type) : (null, null);
+    }
+
+    /// <summary>
+    /// The response for <paramref name="path"/> in <paramref name="folder"/>, from one open of the file: a playlist is renamed
+    /// over with every segment and a segment deleted once out of the window, so a length taken from one file and bytes read
+    /// from the next (a cut playlist, a response shorter than it said) would reach players. A playlist is read whole (it is
+    /// small) and kept by no cache; a segment is sent from its open handle, ranges too. Gone meanwhile: not found.
+    /// </summary>
+    public static IResult Serve(string folder, string path, HttpResponse response)
+    {
+        if (Resolve(folder, path) is not ({ } file, { } type))
+            return Results.NotFound();
+        try
+        {
+            if (type != Playlist)
+                return Results.Stream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous),
+                    type, enableRangeProcessing: true);
+            byte[] playlist = File.ReadAllBytes(file);
+            response.Headers.CacheControl = "no-cache";
+            return Results.Bytes(playlist, type);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Results.NotFound();
+        }
     }
 }

@@ -32,18 +32,9 @@ public static class StatusEndpoints
         app.MapGet("/api/channels/{number:int}/hls/{**path}", (int number, string path, HttpContext http) =>
             channels.Find(number) is ({ } channel, _)
                 && channel.Outputs.Select(o => o.Consumer).OfType<HlsConsumer>().FirstOrDefault() is { } hls
-                && HlsFiles.Resolve(hls.Folder, path) is ({ } file, { } type)
-                ? Served(http, file, type)
+                ? HlsFiles.Serve(hls.Folder, path, http.Response)
                 : Results.NotFound())
             .WithTags("channels").WithSummary("The channel's HLS output: master.m3u8, each rendition's playlist (720p/index.m3u8), its init.mp4 and segments.");
-    }
-
-    /// <summary>A file of the HLS output; playlists change with every segment, so no cache keeps one.</summary>
-    private static IResult Served(HttpContext http, string file, string type)
-    {
-        if (type == HlsFiles.Playlist)
-            http.Response.Headers.CacheControl = "no-cache";
-        return Results.File(file, type, enableRangeProcessing: true);
     }
 
     private static readonly Lazy<string> StatusPage = new(() =>

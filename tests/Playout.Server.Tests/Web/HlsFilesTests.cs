@@ -1,3 +1,12 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Playout.Server.Web;
 using Playout.TestSupport;
 
@@ -28,5 +37,86 @@ public class HlsFilesTests
         Assert.Equal((null, null), HlsFiles.Resolve(hls, folder.File("secret.m3u8")));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/segment9.m4s"));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/seg\0ment0.m4s"));
+    }
+
+    [Fact]
+    public async Task A_playlist_renamed_over_while_players_fetch_it_comes_whole_every_time()
+    {
+        using var folder = new TempDirectory();
+        // Two versions of different lengths, renamed over each other as the playlist writer does.
+        string[] versions = ["#EXTM3U\n#EXT-X-TARGETDURATION:1\n", "#EXTM3U\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"#EXTINF:1.0,\nsegment{i}.m4s\n"))];
+        File.WriteAllText(folder.File("index.m3u8"), versions[0]);
+        await using var server = await Serving(folder.Path);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (int n = 0; !stop.IsCancellationRequested; n++)
+            {
+                File.WriteAllText(folder.File("index.m3u8.tmp"), versions[n % 2]);
+                File.Move(folder.File("index.m3u8.tmp"), folder.File("index.m3u8"), overwrite: true);
+            }
+        });
+        var wrong = new List<string>();
+        try
+        {
+            for (int i = 0; i < 400; i++)
+            {
+                try
+                {
+                    using var response = await server.Client.GetAsync("/hls/index.m3u8");
+                    string body = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode != HttpStatusCode.OK || !versions.Contains(body) || response.Headers.CacheControl?.ToString() != "no-cache")
+                        wrong.Add($"{(int)response.StatusCode}, {body.Length} characters, cache {response.Headers.CacheControl}");
+                }
+                catch (HttpRequestException error)
+                {
+                    wrong.Add(error.Message);
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writer;
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of 400 fetches were not a whole playlist: {string.Join("; ", wrong.Take(5))}");
+    }
+
+    [Fact]
+    public async Task A_segment_is_served_by_range_and_one_deleted_is_not_found()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllBytes(folder.File("segment3.m4s"), [.. Enumerable.Range(0, 1000).Select(i => (byte)i)]);
+        await using var server = await Serving(folder.Path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hls/segment3.m4s") { Headers = { Range = new RangeHeaderValue(100, 199) } };
+        using var part = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal("video/iso.segment", part.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Enumerable.Range(100, 100).Select(i => (byte)i), await part.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1000, (await server.Client.GetByteArrayAsync("/hls/segment3.m4s")).Length);
+        File.Delete(folder.File("segment3.m4s"));
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/hls/segment3.m4s")).StatusCode);
+    }
+
+    /// <summary>A web server on loopback serving <paramref name="folder"/> under /hls/ the way the service serves an HLS output.</summary>
+    private static async Task<Server> Serving(string folder)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/hls/{**path}", (string path, HttpContext http) => HlsFiles.Serve(folder, path, http.Response));
+        await app.StartAsync();
+        string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Server(app, new HttpClient { BaseAddress = new Uri(url) });
+    }
+
+    private sealed record Server(WebApplication App, HttpClient Client) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+        }
     }
 }
