@@ -97,7 +97,11 @@ public class HlsOutputTests
         frame.Commit();
         for (long tick = 0; tick < 330; tick++)
         {
-            context.NowPlaying = tick < 260 ? "Song one" : "Bài hát hai";
+            // The second title is noticed three frames after its take, as the automation notes takes: dated at the take.
+            if (tick == 0)
+                context.TitleOnAir("Song one", 0);
+            if (tick == 263)
+                context.TitleOnAir("Bài hát hai", 260);
             Send(context, hls, tick, frame);
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => hls.CueSplice(300, leave, TimeSpan.Zero));
@@ -159,7 +163,8 @@ public class HlsOutputTests
         frame.Commit();
         for (long tick = 0; tick < 400; tick++)
         {
-            context.NowPlaying = tick < 100 ? "Song one" : "Bài hát hai";
+            if (tick is 0 or 100)
+                context.TitleOnAir(tick == 0 ? "Song one" : "Bài hát hai", tick);
             Send(context, hls, tick, frame);
         }
         hls.Dispose();

@@ -31,7 +31,7 @@ public class IcecastOutputTests
         var feeding = Task.Run(() => Feed(context, icecast, stop.Token));
         try
         {
-            context.NowPlaying = "Nguyễn Ánh – Bài ca: 'một'";
+            context.TitleOnAir("Nguyễn Ánh – Bài ca: 'một'", 0);
             await Until(async () => (await server.SourceStats("/radio.mp3"))?.Element("title")?.Value == context.NowPlaying, "the first title");
             var stats = (await server.SourceStats("/radio.mp3"))!;
             Assert.Equal("Demo FM: 'news' & music", stats.Element("server_name")?.Value);
@@ -43,7 +43,7 @@ public class IcecastOutputTests
             var stream = Assert.Single(probe.RootElement.GetProperty("streams").EnumerateArray());
             Assert.Equal(("mp3", 2, "48000"), (stream.GetProperty("codec_name").GetString(), stream.GetProperty("channels").GetInt32(), stream.GetProperty("sample_rate").GetString()));
 
-            context.NowPlaying = "Jingle";
+            context.TitleOnAir("Jingle", 0);
             await Until(async () => (await server.SourceStats("/radio.mp3"))?.Element("title")?.Value == "Jingle", "the next title");
 
             server.Stop();

@@ -58,7 +58,8 @@ public class RadioOutputTests
         picture.Commit();
         for (long tick = 0; tick < ticks; tick++)
         {
-            context.NowPlaying = tick < 2 * rate ? null : tick < 3 * rate ? "Song one" : "Bài hát hai";
+            if (tick == 2 * rate || tick == 3 * rate)
+                context.TitleOnAir(tick == 2 * rate ? "Song one" : "Bài hát hai", tick);
             NumberedSound.Send(context, stream, tick, picture);
         }
         picture.Release();

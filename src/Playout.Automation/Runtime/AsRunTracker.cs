@@ -143,7 +143,7 @@ internal sealed class AsRunTracker
             long tick = cue.TakeApplied!.Result;
             var previous = OnAir;
             OnAir = new OnAirItem(cue.Item, tick, cue);
-            _channel.Context.NowPlaying = cue.Item.Event.DisplayName;
+            _channel.Context.TitleOnAir(cue.Item.Event.DisplayName, tick);
             Started?.Invoke(tick, cue.Item.Key);
             if (previous is not null)
             {

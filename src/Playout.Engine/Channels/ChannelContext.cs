@@ -74,15 +74,18 @@ public sealed class ChannelContext : IDisposable
 
     /// <summary>
     /// What is on air, as listeners are told it (an Icecast stream's title): the schedule's event title, else its source's
-    /// name. The automation sets it when an item goes to air; null until then. Any thread.
+    /// name, with the tick it went to air at. The automation sets it when an item goes to air (<see cref="TitleOnAir"/>);
+    /// null until then. Each airing is an instance of its own, the same title again too. Any thread.
     /// </summary>
-    public string? NowPlaying
-    {
-        get => Volatile.Read(ref _nowPlaying);
-        set => Volatile.Write(ref _nowPlaying, value);
-    }
+    public OnAirTitle? OnAir => Volatile.Read(ref _onAir);
 
-    private string? _nowPlaying;
+    /// <summary>The title of <see cref="OnAir"/>.</summary>
+    public string? NowPlaying => OnAir?.Title;
+
+    /// <summary><paramref name="title"/> went to air at <paramref name="tick"/> (its take's).</summary>
+    public void TitleOnAir(string title, long tick) => Volatile.Write(ref _onAir, new OnAirTitle(title, tick));
+
+    private OnAirTitle? _onAir;
 
     /// <summary>Now and next for programme guides (an MPEG-TS output's EIT); null until the automation sets it. Any thread.</summary>
     public ProgrammeGuide? Guide

@@ -1,4 +1,5 @@
 using Playout.Automation.Schedules;
+using Playout.Engine.Channels;
 
 namespace Playout.Automation.Tests.Runtime;
 
@@ -35,7 +36,8 @@ public class MixTransitionTests
         Assert.Equal(light, ramp[^1]);
         Assert.Equal(light, channel.Luma[(int)items["cut"] - 1]);
         Assert.Equal(grey, channel.Luma[(int)items["cut"]]);
-        Assert.Equal("#505050", channel.Context.NowPlaying);
+        // Told with the frame it went to air at (outputs date titles there), though the automation notes the take later.
+        Assert.Equal(new OnAirTitle("#505050", items["cut"]), channel.Context.OnAir);
     }
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
     private long _firstTick = -1;
     private long _lastTick = -1;
     private DateTimeOffset _firstDate;
-    private string? _title;
+    private OnAirTitle? _title;
 
     public HlsConsumer(ChannelContext channel, HlsSettings settings)
     {
@@ -157,10 +157,10 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
             Volatile.Write(ref _firstTick, tick);
         }
         Volatile.Write(ref _lastTick, tick);
-        if (_channel.NowPlaying is { } title && !ReferenceEquals(title, _title))
+        if (_channel.OnAir is { } onAir && !ReferenceEquals(onAir, _title))
         {
-            _title = title;
-            Metadata.NowPlaying(tick, title);
+            _title = onAir;
+            Metadata.NowPlaying(onAir.Tick, onAir.Title);
         }
         foreach (var rendition in _renditions)
             rendition.Send(tick, video, audio);
