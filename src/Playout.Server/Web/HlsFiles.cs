@@ -29,27 +29,28 @@ public static class HlsFiles
     }
 
     /// <summary>
-    /// The response for <paramref name="path"/> in <paramref name="folder"/>, from one open of the file: a playlist is renamed
-    /// over with every segment and a segment deleted once out of the window, so a length taken from one file and bytes read
-    /// from the next (a cut playlist, a response shorter than it said) would reach players. A playlist is read whole (it is
-    /// small) and kept by no cache; a segment is sent from its open handle, ranges too. Gone meanwhile: not found.
+    /// The response for <paramref name="path"/> in <paramref name="folder"/>, sent from one open handle of the file, its
+    /// length too: a playlist is renamed over with every segment and a segment deleted once out of the window, so a length
+    /// taken from one file and bytes read from the next (a cut playlist, a response shorter than it said) would reach
+    /// players. The handle lets the writer rename over it or delete it meanwhile (Windows too). A playlist is kept by no
+    /// cache (its time stamp is a second coarse: no Last-Modified); byte ranges are served. Gone meanwhile: not found.
     /// </summary>
     public static IResult Serve(string folder, string path, HttpResponse response)
     {
         if (Resolve(folder, path) is not ({ } file, { } type))
             return Results.NotFound();
+        FileStream stream;
         try
         {
-            if (type != Playlist)
-                return Results.Stream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous),
-                    type, enableRangeProcessing: true);
-            byte[] playlist = File.ReadAllBytes(file);
-            response.Headers.CacheControl = "no-cache";
-            return Results.Bytes(playlist, type);
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
             return Results.NotFound();
         }
+        if (type != Playlist)
+            return Results.Stream(stream, type, lastModified: File.GetLastWriteTimeUtc(stream.SafeFileHandle), enableRangeProcessing: true);
+        response.Headers.CacheControl = "no-cache";
+        return Results.Stream(stream, type, enableRangeProcessing: true);
     }
 }

@@ -83,7 +83,7 @@ public class HlsFilesTests
     }
 
     [Fact]
-    public async Task A_segment_is_served_by_range_and_one_deleted_is_not_found()
+    public async Task A_segment_is_served_by_range_with_its_time_and_one_deleted_is_not_found()
     {
         using var folder = new TempDirectory();
         File.WriteAllBytes(folder.File("segment3.m4s"), [.. Enumerable.Range(0, 1000).Select(i => (byte)i)]);
@@ -92,6 +92,8 @@ public class HlsFilesTests
         using var part = await server.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
         Assert.Equal("video/iso.segment", part.Content.Headers.ContentType?.MediaType);
+        // HTTP dates are whole seconds.
+        Assert.Equal(File.GetLastWriteTimeUtc(folder.File("segment3.m4s")), part.Content.Headers.LastModified!.Value.UtcDateTime, TimeSpan.FromSeconds(1));
         Assert.Equal(Enumerable.Range(100, 100).Select(i => (byte)i), await part.Content.ReadAsByteArrayAsync());
         Assert.Equal(1000, (await server.Client.GetByteArrayAsync("/hls/segment3.m4s")).Length);
         File.Delete(folder.File("segment3.m4s"));
