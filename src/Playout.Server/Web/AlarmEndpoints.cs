@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
@@ -35,14 +36,18 @@ public static class AlarmEndpoints
             log.LogInformation("alarm {Id} acknowledged by {Who}", id, who);
             return Results.Json(alarms.Find(id) ?? (object)new { Id = id, Acknowledged = true });
         }).Requires(ApiRole.Operator).WithSummary("Acknowledge an alarm (?comment=…); the caller's token name is recorded as who. A cleared alarm leaves the list.");
-        api.MapGet("/stream", (HttpContext http) => streams.TryOpen(http) ?? TypedResults.ServerSentEvents(Events(alarms, http.RequestAborted), "alarm"))
-            .WithSummary("Every raise, clear and acknowledgement as server-sent events from now on.");
+        api.MapGet("/stream", (HttpContext http) => streams.TryOpen(http) ?? TypedResults.ServerSentEvents(Events(alarms, http.RequestAborted)))
+            .WithSummary("The listed alarms (event alarms), then every raise, clear and acknowledgement from then on (events alarm), as server-sent events.");
     }
 
     private static IResult NotListed(long id) =>
         Results.Problem($"no listed alarm has id {id} (it may have cleared and been acknowledged)", statusCode: StatusCodes.Status404NotFound);
 
-    private static async IAsyncEnumerable<AlarmEvent> Events(AlarmBoard alarms, [EnumeratorCancellation] CancellationToken cancel)
+    /// <summary>
+    /// The listed alarms first, read once subscribed, so that nothing raised between a client's list and its stream is missed
+    /// (a change may repeat what the list shows); sent at once, it also answers the request before any change. Then each change.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<object>> Events(AlarmBoard alarms, [EnumeratorCancellation] CancellationToken cancel)
     {
         var queue = Channel.CreateBounded<AlarmEvent>(new BoundedChannelOptions(StreamBacklog) { FullMode = BoundedChannelFullMode.DropWrite });
         using var subscription = alarms.Subscribe(change =>
@@ -50,8 +55,9 @@ public static class AlarmEndpoints
             if (!queue.Writer.TryWrite(change))
                 queue.Writer.TryComplete(); // too far behind: end the stream rather than skip events silently
         });
+        yield return new SseItem<object>(alarms.Listed, "alarms");
         await foreach (var change in ReadUntilGone(queue.Reader, cancel))
-            yield return change;
+            yield return new SseItem<object>(change, "alarm");
     }
 
     private static async IAsyncEnumerable<AlarmEvent> ReadUntilGone(ChannelReader<AlarmEvent> reader, [EnumeratorCancellation] CancellationToken cancel)

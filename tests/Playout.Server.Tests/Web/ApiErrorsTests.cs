@@ -1,10 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Playout.Server.Web;
 
@@ -17,17 +13,12 @@ public class ApiErrorsTests
     public async Task An_unexpected_error_is_a_500_problem_with_a_generic_message_and_the_details_are_logged()
     {
         var log = new Recorder();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var app = builder.Build();
-        ApiErrors.Use(app, log);
-        app.MapGet("/api/boom", IResult () => throw new InvalidOperationException("secret detail at Playout.Internal"));
-        await app.StartAsync();
-        string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var client = new HttpClient { BaseAddress = new Uri(url) };
-
-        using var response = await client.GetAsync("/api/boom");
+        await using var server = await LoopbackApp.Start(app =>
+        {
+            ApiErrors.Use(app, log);
+            app.MapGet("/api/boom", IResult () => throw new InvalidOperationException("secret detail at Playout.Internal"));
+        });
+        using var response = await server.Client.GetAsync("/api/boom");
         string body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -36,7 +27,6 @@ public class ApiErrorsTests
         var logged = Assert.Single(log.Errors);
         Assert.Contains("GET /api/boom", logged.Message);
         Assert.Equal("secret detail at Playout.Internal", logged.Error?.Message);
-        await app.StopAsync();
     }
 
     private sealed class Recorder : ILogger

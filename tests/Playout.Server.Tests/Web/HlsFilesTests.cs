@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Playout.Server.Web;
 using Playout.TestSupport;
 
@@ -101,24 +96,6 @@ public class HlsFilesTests
     }
 
     /// <summary>A web server on loopback serving <paramref name="folder"/> under /hls/ the way the service serves an HLS output.</summary>
-    private static async Task<Server> Serving(string folder)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/hls/{**path}", (string path, HttpContext http) => HlsFiles.Serve(folder, path, http.Response));
-        await app.StartAsync();
-        string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new Server(app, new HttpClient { BaseAddress = new Uri(url) });
-    }
-
-    private sealed record Server(WebApplication App, HttpClient Client) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await App.DisposeAsync();
-        }
-    }
+    private static Task<LoopbackApp> Serving(string folder) =>
+        LoopbackApp.Start(app => app.MapGet("/hls/{**path}", (string path, HttpContext http) => HlsFiles.Serve(folder, path, http.Response)));
 }
