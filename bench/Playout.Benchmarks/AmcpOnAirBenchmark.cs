@@ -30,7 +30,7 @@ public static class AmcpOnAirBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = Math.Max(21, args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 21);
+        double seconds = new BenchArguments("amcp", args, "--seconds S, at least 21", ["--seconds"]).Number("--seconds", 21, 21);
         string folder = Directory.CreateTempSubdirectory("playout-bench-amcp-").FullName;
         try
         {

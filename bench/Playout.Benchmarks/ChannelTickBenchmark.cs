@@ -23,19 +23,15 @@ public static class ChannelTickBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = 10;
-        bool firstUse = false;
-        var formats = new List<string>();
-        for (int i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments("channel", args, "video formats, --seconds S, --first-use", ["--seconds"], ["--first-use"], words: true);
+        double seconds = arguments.Number("--seconds", 10, 1);
+        var formats = arguments.Words.ToList();
+        foreach (string name in formats)
         {
-            if (args[i] == "--first-use")
-                firstUse = true;
-            else if (args[i] == "--seconds" && i + 1 < args.Length)
-                seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
-            else
-                formats.Add(args[i]);
+            if (VideoFormats.Find(name) is null)
+                throw arguments.Refused($"unknown video format '{name}' (`./playout formats` lists them)");
         }
-        if (firstUse)
+        if (arguments.Has("--first-use"))
             return FirstUseBenchmark.Run(formats, output);
         if (formats.Count == 0)
             formats.AddRange(["1080i50", "2160p50", "4320p50", "4320p60"]);

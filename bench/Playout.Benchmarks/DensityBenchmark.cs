@@ -32,35 +32,11 @@ public static class DensityBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        double channels = 4, upTo = 0, seconds = 300, warmUp = 10;
-        DensityOutput encode = DensityOutput.None;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string name = args[i];
-            if (name is "--encode" or "--hls")
-            {
-                encode = name == "--hls" ? DensityOutput.Hls : DensityOutput.Ts;
-                continue;
-            }
-            ref double value = ref channels;
-            switch (name)
-            {
-                case "--channels": break;
-                case "--up-to": value = ref upTo; break;
-                case "--seconds": value = ref seconds; break;
-                case "--warm-up": value = ref warmUp; break;
-                default:
-                    output.WriteLine($"density: unknown argument '{name}' (takes --channels N, --up-to M, --seconds S, --warm-up S, --encode or --hls)");
-                    return 2;
-            }
-            bool whole = name is "--channels" or "--up-to";
-            string? text = i + 1 < args.Length ? args[++i] : null;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value) || value < (whole ? 1 : 0) || (whole && value != Math.Floor(value)))
-            {
-                output.WriteLine($"density: {name} takes {(whole ? "a whole number of at least 1" : "a number of seconds")}, {(text is null ? "and none was given" : $"not '{text}'")}");
-                return 2;
-            }
-        }
+        var arguments = new BenchArguments("density", args, "--channels N, --up-to M, --seconds S, --warm-up S, --encode or --hls",
+            ["--channels", "--up-to", "--seconds", "--warm-up"], ["--encode", "--hls"]);
+        int channels = arguments.Whole("--channels", 4, 1), upTo = arguments.Whole("--up-to", 0, 1);
+        double seconds = arguments.Number("--seconds", 300, 1), warmUp = arguments.Number("--warm-up", 10, 0);
+        var encode = arguments.Has("--hls") ? DensityOutput.Hls : arguments.Has("--encode") ? DensityOutput.Ts : DensityOutput.None;
         string folder = Directory.CreateTempSubdirectory("playout-density-").FullName;
         try
         {
@@ -68,7 +44,7 @@ public static class DensityBenchmark
             output.WriteLine($"density: 1080i50 channels, H.264 1080i50 clip + logo -> hw-sim card{encode switch { DensityOutput.Ts => " + x264 TS to UDP", DensityOutput.Hls => " + HLS default ladder (superfast)", _ => "" }}, " +
                 $"{warmUp} s warm-up then {seconds} s, {Environment.ProcessorCount} cores");
             int best = 0;
-            for (int n = (int)channels; n <= Math.Max(channels, upTo); n++)
+            for (int n = channels; n <= Math.Max(channels, upTo); n++)
             {
                 bool clean = Measure(n, media, encode, folder, warmUp, seconds, output);
                 if (!clean)

@@ -24,7 +24,7 @@ public static class DevicesOnAirBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        double seconds = new BenchArguments("devices-on-air", args, "--seconds S", ["--seconds"]).Number("--seconds", 20, 1);
         var duration = TimeSpan.FromSeconds(seconds);
         using var alarms = new AlarmBoard(NullLogger.Instance);
         using var channel = TickPhase.OnAir(alarms, out var context);

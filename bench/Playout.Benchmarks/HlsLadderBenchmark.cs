@@ -19,8 +19,9 @@ public static class HlsLadderBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 20;
-        string preset = Option(args, "--preset") ?? "veryfast";
+        var arguments = new BenchArguments("hls", args, "--seconds S, --preset NAME", ["--seconds", "--preset"]);
+        double seconds = arguments.Number("--seconds", 20, 1);
+        string preset = arguments.Text("--preset") ?? "veryfast";
         var format = VideoFormats.Parse("1080i50");
         string folder = Directory.CreateTempSubdirectory("playout-bench-hls").FullName;
         try
@@ -90,6 +91,4 @@ public static class HlsLadderBenchmark
         }
         return frames;
     }
-
-    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

@@ -18,21 +18,10 @@ public static class InterleavedRatios
 {
     public static int Run(string[] args, TextWriter output)
     {
-        string filter = "";
-        int rounds = 15;
-        var block = TimeSpan.FromMilliseconds(100);
-        for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--filter" when i + 1 < args.Length: filter = args[++i]; break;
-                case "--rounds" when i + 1 < args.Length && int.TryParse(args[i + 1], out int r) && r > 0: rounds = r; i++; break;
-                case "--block-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0: block = TimeSpan.FromMilliseconds(ms); i++; break;
-                default:
-                    output.WriteLine($"bench ratios: unknown or incomplete argument '{args[i]}' (use --filter TEXT, --rounds N, --block-ms MS)");
-                    return 2;
-            }
-        }
+        var arguments = new BenchArguments("ratios", args, "--filter TEXT, --rounds N, --block-ms MS", ["--filter", "--rounds", "--block-ms"]);
+        string filter = arguments.Text("--filter") ?? "";
+        int rounds = arguments.Whole("--rounds", 15, 1);
+        var block = TimeSpan.FromMilliseconds(arguments.Whole("--block-ms", 100, 1));
         var suites = typeof(InterleavedRatios).Assembly.GetTypes()
             .Where(t => t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) && Benchmarks(t).Any())
             .OrderBy(t => t.Name).ToList();

@@ -1,25 +1,32 @@
 using BenchmarkDotNet.Running;
 using Playout.Benchmarks;
 
-if (args.Length > 0 && args[0] == "channel")
-    return ChannelTickBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "density")
-    return DensityBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "snmp-on-air")
-    return SnmpOnAirBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "devices-on-air")
-    return DevicesOnAirBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "amcp")
-    return AmcpOnAirBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "ratios")
-    return InterleavedRatios.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "hls")
-    return HlsLadderBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "radio")
-    return RadioChannelBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "st2110")
-    return St2110SenderBenchmark.Run(args[1..], Console.Out);
-if (args.Length > 0 && args[0] == "snmp")
-    return SnmpAgentBenchmark.Run(args[1..], Console.Out);
-BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
-return 0;
+try
+{
+    string[] rest = args.Length > 0 ? args[1..] : [];
+    return args.FirstOrDefault() switch
+    {
+        "channel" => ChannelTickBenchmark.Run(rest, Console.Out),
+        "density" => DensityBenchmark.Run(rest, Console.Out),
+        "snmp-on-air" => SnmpOnAirBenchmark.Run(rest, Console.Out),
+        "devices-on-air" => DevicesOnAirBenchmark.Run(rest, Console.Out),
+        "amcp" => AmcpOnAirBenchmark.Run(rest, Console.Out),
+        "ratios" => InterleavedRatios.Run(rest, Console.Out),
+        "hls" => HlsLadderBenchmark.Run(rest, Console.Out),
+        "radio" => RadioChannelBenchmark.Run(rest, Console.Out),
+        "st2110" => St2110SenderBenchmark.Run(rest, Console.Out),
+        "snmp" => SnmpAgentBenchmark.Run(rest, Console.Out),
+        _ => BenchmarkDotNet(args),
+    };
+}
+catch (BenchUsageException usage)
+{
+    Console.Error.WriteLine(usage.Message);
+    return 2;
+}
+
+static int BenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args, BenchConfig.Create());
+    return 0;
+}

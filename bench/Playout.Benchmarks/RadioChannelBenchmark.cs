@@ -24,7 +24,7 @@ public static partial class RadioChannelBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = Option(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : 30;
+        double seconds = new BenchArguments("radio", args, "--seconds S", ["--seconds"]).Number("--seconds", 30, 1);
         string folder = Directory.CreateTempSubdirectory("playout-bench-radio").FullName;
         try
         {
@@ -108,6 +108,4 @@ public static partial class RadioChannelBenchmark
 
     [GeneratedRegex(@"bench: utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s")]
     private static partial Regex Benchmark();
-
-    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

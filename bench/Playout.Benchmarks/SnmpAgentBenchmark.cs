@@ -23,7 +23,7 @@ public static class SnmpAgentBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        var seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var seconds = new BenchArguments("snmp", args, "--seconds S", ["--seconds"]).Number("--seconds", 3, 1);
         var duration = TimeSpan.FromSeconds(seconds);
         var requests = new (string Name, byte[] Datagram)[]
         {

@@ -35,7 +35,7 @@ public static class SnmpOnAirBenchmark
 
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        double seconds = new BenchArguments("snmp-on-air", args, "--seconds S", ["--seconds"]).Number("--seconds", 20, 1);
         using var alarms = new AlarmBoard(NullLogger.Instance);
         using var channel = TickPhase.OnAir(alarms, out var context);
         using var owned = context;

@@ -36,7 +36,7 @@ public static class St2110SenderBenchmark
 {
     public static int Run(string[] args, TextWriter output)
     {
-        double seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        double seconds = new BenchArguments("st2110", args, "--seconds S", ["--seconds"]).Number("--seconds", 5, 1);
         output.WriteLine($"ST 2110-20 sender over loopback, {seconds} s a row; {Environment.ProcessorCount} cores");
         output.WriteLine();
         output.WriteLine("| Frames | Sends | Frames/s | Packets/s | Gb/s | Received | Sender cores | Core-seconds per Gb |");

@@ -103,9 +103,7 @@ public class ServiceFaultTests
     /// <summary>The simulated card in a process of its own (`playout hwsim`), as configs/demo-remote-card.json uses it.</summary>
     private static Process Card(string socket)
     {
-        // Built beside the tests, in the same configuration (bin/Release/net10.0 here, there).
-        string build = Path.GetRelativePath(Repository.File("tests/Playout.Server.Tests"), AppContext.BaseDirectory);
-        string host = Path.Combine(Repository.File("hw-sim/Playout.HwSim.Host"), build, "playout-hwsim.dll");
+        string host = Repository.Built("hw-sim/Playout.HwSim.Host", "playout-hwsim.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in (string[])["exec", host, "--format", "720p50", "--socket", socket])
             start.ArgumentList.Add(argument);

@@ -108,9 +108,8 @@ public partial class TransmitterChangeoverServiceTests
 
         public static async Task<Twin> Start(string name)
         {
-            string build = Path.GetRelativePath(Repository.File("tests/Playout.Server.Tests"), AppContext.BaseDirectory);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in (string[])["exec", Path.Combine(Repository.File("hw-sim/Playout.HwSim.Host"), build, "playout-hwsim.dll"), "transmitter", "--port", "0", "--name", name])
+            foreach (var argument in (string[])["exec", Repository.Built("hw-sim/Playout.HwSim.Host", "playout-hwsim.dll"), "transmitter", "--port", "0", "--name", name])
                 start.ArgumentList.Add(argument);
             var twin = new Twin(Process.Start(start)!);
             twin._process.OutputDataReceived += (_, line) =>
