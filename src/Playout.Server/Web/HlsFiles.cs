@@ -8,8 +8,8 @@ public static class HlsFiles
     public const string Playlist = "application/vnd.apple.mpegurl";
 
     /// <summary>The file <paramref name="path"/> names inside <paramref name="folder"/> and its content type; (null, null) for
-    /// anything else: another kind of file, a hidden one (the muxer's own playlist), one that is not there, or a path that
-    /// leads out of the folder.</summary>
+    /// anything else: another kind of file, a hidden one (the muxer's own playlist), or a path that leads out of the folder.
+    /// Whether it is there is the open's to say (<see cref="Serve"/>): a file can go between a look and an open.</summary>
     public static (string? File, string? Type) Resolve(string folder, string path)
     {
         string? type = Path.GetExtension(path).ToLowerInvariant() switch
@@ -25,7 +25,7 @@ public static class HlsFiles
             return (null, null);
         string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         string file = Path.GetFullPath(Path.Combine(root, path));
-        return file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file) ? (file, type) : (null, null);
+        return file.StartsWith(root, StringComparison.Ordinal) ? (file, type) : (null, null);
     }
 
     /// <summary>
@@ -33,7 +33,8 @@ public static class HlsFiles
     /// length too: a playlist is renamed over with every segment and a segment deleted once out of the window, so a length
     /// taken from one file and bytes read from the next (a cut playlist, a response shorter than it said) would reach
     /// players. The handle lets the writer rename over it or delete it meanwhile (Windows too). A playlist is kept by no
-    /// cache (its time stamp is a second coarse: no Last-Modified); byte ranges are served. Gone meanwhile: not found.
+    /// cache (its time stamp is a second coarse: no Last-Modified); byte ranges are served. Not there, a folder of that
+    /// name, or being deleted (Windows refuses the open as access denied, as Linux refuses a folder): not found.
     /// </summary>
     public static IResult Serve(string folder, string path, HttpResponse response)
     {
@@ -44,7 +45,7 @@ public static class HlsFiles
         {
             stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return Results.NotFound();
         }

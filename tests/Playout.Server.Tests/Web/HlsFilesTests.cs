@@ -30,7 +30,6 @@ public class HlsFilesTests
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/notes.txt"));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "../secret.m3u8"));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, folder.File("secret.m3u8")));
-        Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/segment9.m4s"));
         Assert.Equal((null, null), HlsFiles.Resolve(hls, "720p/seg\0ment0.m4s"));
     }
 
@@ -78,7 +77,7 @@ public class HlsFilesTests
     }
 
     [Fact]
-    public async Task A_segment_is_served_by_range_with_its_time_and_one_deleted_is_not_found()
+    public async Task A_segment_is_served_by_range_with_its_time_and_one_deleted_or_not_a_file_is_not_found()
     {
         using var folder = new TempDirectory();
         File.WriteAllBytes(folder.File("segment3.m4s"), [.. Enumerable.Range(0, 1000).Select(i => (byte)i)]);
@@ -93,6 +92,10 @@ public class HlsFilesTests
         Assert.Equal(1000, (await server.Client.GetByteArrayAsync("/hls/segment3.m4s")).Length);
         File.Delete(folder.File("segment3.m4s"));
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/hls/segment3.m4s")).StatusCode);
+        // Not a file: a folder named like one, one in a folder not there.
+        Directory.CreateDirectory(folder.File("segment4.m4s"));
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/hls/segment4.m4s")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/hls/1080p/index.m3u8")).StatusCode);
     }
 
     /// <summary>A web server on loopback serving <paramref name="folder"/> under /hls/ the way the service serves an HLS output.</summary>
