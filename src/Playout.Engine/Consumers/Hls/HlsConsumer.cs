@@ -61,7 +61,7 @@ public sealed class HlsConsumer : IConsumer, ISpliceOutput
         // Written before any encoder starts: a folder that refuses it leaves no encoder thread behind.
         Folder = Path.GetFullPath(settings.Folder);
         Master = MasterPlaylist(video, audioOnly, settings.AudioBitrate, format.FrameRate.ToDouble());
-        File.WriteAllText(Path.Combine(settings.Folder, "master.m3u8"), Master);
+        HlsFileReplace.WriteText(Path.Combine(settings.Folder, "master.m3u8"), Master);
         var renditions = new List<StreamConsumer>();
         var playlists = new List<HlsPlaylistWriter>();
         try

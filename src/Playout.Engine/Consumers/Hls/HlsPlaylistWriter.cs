@@ -53,10 +53,8 @@ internal sealed class HlsPlaylistWriter(string folder, double unitsPerSecond, lo
         WindowStart = dates.Length > 0 ? dates[0] : null;
         var ranges = metadata.Ranges.Where(r => WindowStart is not { } first || !(r.Until(rangeDate) < first))
             .Select(r => (rangeDate(r.StartTick), r.Tag(rangeDate))).ToList();
-        string temporary = Playlist + ".tmp";
         var breaks = CueTags ? HlsCueBreak.Of(metadata.Ranges, rangeDate) : null;
-        File.WriteAllText(temporary, playlist.Write(dates, ranges, breaks));
-        File.Move(temporary, Playlist, overwrite: true);
+        HlsFileReplace.WriteText(Playlist, playlist.Write(dates, ranges, breaks));
         // Only once written: a playlist that could not be is tried again at the next look, not taken as done.
         (_sourceWritten, _rangesVersion) = (written, version);
     }
