@@ -3,7 +3,7 @@ using Playout.TestSupport;
 
 namespace Playout.Engine.Tests;
 
-/// <summary>A playlist players poll is replaced whole: a reader never opens it empty or cut short, and no temporary file stays.</summary>
+/// <summary>A playlist players poll is replaced whole: a reader never opens it empty or cut short, and no temporary file stays, refused or not.</summary>
 public class HlsFileReplaceTests
 {
     [Fact]
@@ -36,5 +36,16 @@ public class HlsFileReplaceTests
         Assert.True(reads > 100, $"{reads} reads");
         Assert.Equal(0, parts);
         Assert.Equal(["master.m3u8"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_file_it_cannot_replace_is_refused_and_leaves_nothing_beside_it()
+    {
+        using var folder = new TempDirectory();
+        // In the way: a folder of the playlist's name, as a broken output folder can hold.
+        Directory.CreateDirectory(folder.File("index.m3u8"));
+        Assert.ThrowsAny<IOException>(() => HlsFileReplace.WriteText(folder.File("index.m3u8"), "#EXTM3U\n"));
+        Assert.Empty(Directory.GetFiles(folder.Path));
+        Assert.Throws<DirectoryNotFoundException>(() => HlsFileReplace.WriteText(folder.File("gone/index.m3u8"), "#EXTM3U\n"));
     }
 }

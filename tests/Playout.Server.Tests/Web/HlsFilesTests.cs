@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Playout.Engine.Consumers;
 using Playout.Server.Web;
 using Playout.TestSupport;
 
@@ -37,7 +38,7 @@ public class HlsFilesTests
     public async Task A_playlist_renamed_over_while_players_fetch_it_comes_whole_every_time()
     {
         using var folder = new TempDirectory();
-        // Two versions of different lengths, renamed over each other as the playlist writer does.
+        // Two versions of different lengths, replaced as the playlist writer replaces them.
         string[] versions = ["#EXTM3U\n#EXT-X-TARGETDURATION:1\n", "#EXTM3U\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"#EXTINF:1.0,\nsegment{i}.m4s\n"))];
         File.WriteAllText(folder.File("index.m3u8"), versions[0]);
         await using var server = await Serving(folder.Path);
@@ -46,8 +47,7 @@ public class HlsFilesTests
         {
             for (int n = 0; !stop.IsCancellationRequested; n++)
             {
-                File.WriteAllText(folder.File("index.m3u8.tmp"), versions[n % 2]);
-                File.Move(folder.File("index.m3u8.tmp"), folder.File("index.m3u8"), overwrite: true);
+                HlsFileReplace.WriteText(folder.File("index.m3u8"), versions[n % 2]);
             }
         });
         var wrong = new List<string>();
