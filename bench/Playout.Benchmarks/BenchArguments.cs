@@ -25,6 +25,9 @@ public sealed class BenchArguments
         for (int i = 0; i < args.Length; i++)
         {
             string argument = args[i];
+            // A second value would silently win over the first.
+            if (_values.ContainsKey(argument) || _switches.Contains(argument))
+                throw Refused($"{argument} is given twice");
             if (switches?.Contains(argument) == true)
                 _switches.Add(argument);
             else if (options.Contains(argument))

@@ -36,6 +36,8 @@ public static class DensityBenchmark
             ["--channels", "--up-to", "--seconds", "--warm-up"], ["--encode", "--hls"]);
         int channels = arguments.Whole("--channels", 4, 1), upTo = arguments.Whole("--up-to", 0, 1);
         double seconds = arguments.Number("--seconds", 300, 1), warmUp = arguments.Number("--warm-up", 10, 0);
+        if (arguments.Has("--hls") && arguments.Has("--encode"))
+            throw arguments.Refused("--encode and --hls are one output or the other");
         var encode = arguments.Has("--hls") ? DensityOutput.Hls : arguments.Has("--encode") ? DensityOutput.Ts : DensityOutput.None;
         string folder = Directory.CreateTempSubdirectory("playout-density-").FullName;
         try
