@@ -210,6 +210,46 @@ public class GraphicsEquivalenceTests
     }
 
     /// <summary>
+    /// Runs of every class after every other (clear, opaque and mixed blocks, and a last block cut short), at full, partial and
+    /// no opacity, in place and out: the keyer takes each run whole and gives what the planar keyer gives sample by sample, so
+    /// a run that reached into the next block of another class would show.
+    /// </summary>
+    [Theory]
+    [InlineData("TOMOTMMTOOTMT", 20)]
+    [InlineData("MOOTTMOTMMOT", 0)]
+    public void Every_run_of_block_classes_keys_as_the_planar_keyer(string blocks, int tail)
+    {
+        int width = blocks.Length * 48 + tail, height = 2;
+        var bgra = new byte[width * height * 4];
+        var random = new Random(blocks.Length + tail);
+        for (int line = 0; line < height; line++)
+            for (int x = 0; x < width; x++)
+            {
+                // The second line has the runs in the reverse order.
+                char kind = blocks[line == 0 ? Math.Min(x / 48, blocks.Length - 1) : blocks.Length - 1 - Math.Min(x / 48, blocks.Length - 1)];
+                var pixel = bgra.AsSpan((line * width + x) * 4, 4);
+                random.NextBytes(pixel[..3]);
+                pixel[3] = kind switch { 'T' => 0, 'O' => 255, _ => (byte)random.Next(1, 255) };
+            }
+        var overlay = KeyedOverlay.FromBgra(bgra, width, height, premultiplied: false, ColorMatrix.Bt709);
+        var video = VideoFrame(width, height, 9);
+        int stride = overlay.Stride;
+        foreach (var opacity in new[] { 1.0, 0.75, 0.0 })
+        {
+            var expected = KeyThroughPlanes(video, overlay, bgra, opacity);
+            foreach (var path in SimdPaths.Explicit)
+            {
+                var actual = new byte[video.Length];
+                FusedV210Keyer.KeyFrame(video, stride, overlay, actual, stride, opacity, path);
+                Assert.True(expected.AsSpan().SequenceEqual(actual), $"{path}, opacity {opacity}, out of place");
+                var inPlace = (byte[])video.Clone();
+                FusedV210Keyer.KeyFrame(inPlace, stride, overlay, inPlace, stride, opacity, path);
+                Assert.True(expected.AsSpan().SequenceEqual(inPlace), $"{path}, opacity {opacity}, in place");
+            }
+        }
+    }
+
+    /// <summary>
     /// The reference composition of a straight picture as wide as the raster: unpack, key each plane with the planar keyer
     /// and the keys <see cref="BgraConverter"/> gives the picture (the chroma key for Cb and Cr), pack (no clamping).
     /// </summary>
