@@ -20,8 +20,9 @@ namespace Playout.Benchmarks;
 /// logo keyed over it, out to the card), optionally each with an x264 MPEG-TS output to loopback UDP as the demo's, or
 /// with an HLS output of the default ladder (1080, 720 and 480 lines, libx264 superfast: the ladder beside its channel).
 /// A run counts what would be seen on air after a warm-up: late ticks, slipped frames, filler ticks on the clip's
-/// layer (decoding fell behind), frames the card repeated or played a slot late and frames an encoder dropped; and
-/// where the CPU went, by thread.
+/// layer (decoding fell behind), frames the card repeated or played a slot late and frames an encoder dropped; where the
+/// CPU went, by thread; and what could have held a tick up: the phase of the longest tick, the garbage collections, and
+/// (a Linux guest) the time the host gave other guests beside each late tick.
 /// `./playout bench density [--channels N] [--up-to M] [--seconds S] [--encode | --hls]`: with --up-to, N, N+1 … M run in
 /// turn and the largest N with nothing late is reported.
 /// </summary>
@@ -75,9 +76,12 @@ public static class DensityBenchmark
                 channel.Start();
             Thread.Sleep(TimeSpan.FromSeconds(warmUp));
             var before = built.Select(b => Counts(b.Channel)).ToList();
+            var ticksBefore = built.Select(b => b.Channel.Timings.Count).ToList();
             var threadsBefore = ThreadCpu.Snapshot();
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            var gcBefore = GcCounts.Now();
+            using var steal = StealWatch.IsSupported ? new StealWatch(() => built.Sum(b => b.Channel.ClockState.LateTicks)) : null;
             var clock = Stopwatch.StartNew();
             Thread.Sleep(TimeSpan.FromSeconds(seconds));
             double wall = clock.Elapsed.TotalSeconds;
@@ -85,12 +89,16 @@ public static class DensityBenchmark
             double cores = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall;
             var threads = ThreadCpu.ByKind(threadsBefore, ThreadCpu.Snapshot(), wall);
             var lost = built.Select((b, i) => Counts(b.Channel) - before[i]).Aggregate((a, b) => a + b);
-            var ticks = built.SelectMany(b => b.Channel.Timings.Snapshot()).ToArray();
+            // The measured window's ticks only (at most each channel's last Window): the warm-up's first ticks are not steady state.
+            var ticks = built.SelectMany((b, i) => Newest(b.Channel.Timings.Snapshot(), b.Channel.Timings.Count - ticksBefore[i])).ToArray();
             double[] totals = [.. ticks.Select(t => t.Total / 1000).Order()];
             output.WriteLine($"{count,2} channel(s): late ticks {lost.Late}, slipped frames {lost.Slipped}, clip filler ticks {lost.Filler}, " +
-                $"card repeated {lost.Repeated} late {lost.CardLate}{(encode != DensityOutput.None ? $", encoder dropped {lost.EncoderDropped}" : "")}; tick p99 {TickPhase.Percentile(totals, 99):0.00} max {(totals.Length == 0 ? 0 : totals[^1]):0.00} ms (produce {Mean(ticks, t => t.Produce):0.00}, " +
-                $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean); {cores:0.00} cores");
+                $"card repeated {lost.Repeated} late {lost.CardLate}{(encode != DensityOutput.None ? $", encoder dropped {lost.EncoderDropped}" : "")}; tick p99 {TickPhase.Percentile(totals, 99):0.00} max {(totals.Length == 0 ? 0 : totals[^1]):0.00} ms{Longest(ticks)} (produce {Mean(ticks, t => t.Produce):0.00}, " +
+                $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean; each channel's last {TickTimings.Window} ticks); {cores:0.00} cores");
             output.WriteLine("    cores by thread: " + string.Join(", ", threads.Where(t => t.Cores >= 0.005).Select(t => $"{t.Kind} {t.Cores:0.00}")));
+            output.WriteLine("    " + (GcCounts.Now() - gcBefore));
+            if (steal is not null)
+                output.WriteLine("    " + steal);
             return lost.IsClean;
         }
         finally
@@ -139,6 +147,18 @@ public static class DensityBenchmark
             + channel.Consumers.OfType<HlsConsumer>().Sum(h => h.Counters.Dropped);
         return new Lost(status.LateTicks, status.SlippedFrames, status.Layers.Single(l => l.Number == ClipLayer).FillerTicks, card.Repeated, card.Dropped,
             encoderDropped);
+    }
+
+    private static ArraySegment<TickTiming> Newest(TickTiming[] oldestFirst, long count) =>
+        new(oldestFirst, (int)Math.Max(0, oldestFirst.Length - count), (int)Math.Min(oldestFirst.Length, count));
+
+    /// <summary>Where the longest tick spent its time: a stall in one phase points at what it waited for.</summary>
+    private static string Longest(TickTiming[] ticks)
+    {
+        if (ticks.Length == 0)
+            return "";
+        var longest = ticks.MaxBy(t => t.Total);
+        return $" (it: produce {longest.Produce / 1000:0.00}, mix {longest.Mix / 1000:0.00}, consume {longest.Consume / 1000:0.00})";
     }
 
     private static double Mean(TickTiming[] ticks, Func<TickTiming, double> phase) => ticks.Length == 0 ? 0 : ticks.Average(phase) / 1000;
