@@ -31,8 +31,7 @@ public static class InterleavedRatios
             return 2;
         }
         output.WriteLine($"# Interleaved ratios, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {rounds} rounds of {block.TotalMilliseconds:F0} ms blocks");
-        output.WriteLine($"# Frame passes write through the cache up to {OutputStores.CachedUpTo >> 10} KiB (last level {OutputStores.LastLevelCacheBytes >> 20} MiB, " +
-            $"{(OutputStores.LastLevelCacheKeepsUp ? "faster to write than memory" : "no faster to write than memory")}), and stream beyond");
+        output.WriteLine($"# {OutputStores.Decision()}");
         foreach (var suite in suites)
             RunSuite(suite, rounds, block, output);
         return 0;

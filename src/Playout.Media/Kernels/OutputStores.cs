@@ -33,6 +33,11 @@ public static class OutputStores
     /// <summary>The most bytes a pass may move and still write through the cache.</summary>
     public static long CachedUpTo => CachedLimit(LastLevelCacheBytes, CoreCacheBytes, LastLevelCacheKeepsUp);
 
+    /// <summary>The choice in words (timing the cache first if that is not done yet), for the service's log and the benchmarks' headers.</summary>
+    public static string Decision() =>
+        $"Frame passes write through the cache up to {CachedUpTo >> 10} KiB (last level {LastLevelCacheBytes >> 20} MiB, " +
+        $"{(LastLevelCacheKeepsUp ? "faster to write than memory" : "no faster to write than memory")}), and stream beyond";
+
     /// <summary>Whether a pass that reads and writes <paramref name="bytes"/> in all streams its output.</summary>
     public static bool Streams(long bytes) => bytes > CachedUpTo;
 

@@ -3,6 +3,7 @@ using Playout.Automation.Library;
 using Playout.Engine;
 using Playout.Engine.Alarms;
 using Playout.Engine.Modules;
+using Playout.Media.Kernels;
 using Playout.Server.Amcp;
 using Playout.Server.Monitoring;
 using Playout.Server.Web;
@@ -59,6 +60,9 @@ public static class PlayoutService
         // Like HTTP, the SNMP port is taken before air.
         await using var snmp = SnmpHost.Start(config, configPath, alarms, logs.CreateLogger("Playout.Snmp"));
         await using var amcp = AmcpServer.Start(config, configPath, modules, library.Catalog, logs.CreateLogger("Playout.Amcp"));
+        // How frames are stored is decided once a process by timing the cache (about 20 ms of copies): here, before air, so no
+        // clip decoder or output pays for it on its first frame and no channel's traffic disturbs the timing.
+        log.LogInformation("{Stores}", OutputStores.Decision());
         try
         {
             foreach (var channel in config.Channels)

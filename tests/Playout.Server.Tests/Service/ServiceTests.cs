@@ -108,6 +108,9 @@ public class ServiceTests
         }
         string log = ServiceLog.Read(folder.File("logs"));
         Assert.Contains("test channel on air", log);
+        // The frame stores were chosen (the cache timed) before the first channel went on air, not on a channel's thread.
+        int stores = log.IndexOf("Frame passes write through the cache up to", StringComparison.Ordinal);
+        Assert.InRange(stores, 0, log.IndexOf("test channel on air", StringComparison.Ordinal));
         Assert.Contains("missing.mxf", log);
         Assert.Contains("every channel is off air", log);
         Assert.Contains("every channel is off air", await service.Output);
