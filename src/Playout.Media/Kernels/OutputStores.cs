@@ -45,14 +45,15 @@ public static class OutputStores
     internal static long CachedLimit(long lastLevel, long core, bool lastLevelKeepsUp) => lastLevelKeepsUp ? lastLevel : Math.Min(core, lastLevel);
 
     /// <summary>Copies a quarter of the last-level cache (at most 8 MiB, a 1080p frame's pass) each way, five rounds.</summary>
-    private static bool TimeLastLevel()
+    private static bool TimeLastLevel() =>
+        !StoreProbe.IsSupported || KeepsUp(() => StoreProbe.Measure((int)Math.Min(8L << 20, LastLevelCacheBytes / 4) & ~63, rounds: 5));
+
+    /// <summary>Whether the cache was as fast to write through as streaming past it, by <paramref name="measure"/>'s timing.</summary>
+    internal static bool KeepsUp(Func<(TimeSpan Cached, TimeSpan Streamed)> measure)
     {
-        if (!StoreProbe.IsSupported)
-            return true;
-        int bytes = (int)Math.Min(8L << 20, LastLevelCacheBytes / 4) & ~63;
         try
         {
-            var (cached, streamed) = StoreProbe.Measure(bytes, rounds: 5);
+            var (cached, streamed) = measure();
             return cached <= streamed;
         }
         catch (OutOfMemoryException)

@@ -58,6 +58,16 @@ public class VectorCoverageTests
     }
 
     [Fact]
+    public void The_probe_s_timing_decides_and_a_probe_without_memory_leaves_the_cache_s_size_to_decide()
+    {
+        Assert.True(OutputStores.KeepsUp(() => (TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2))));
+        Assert.True(OutputStores.KeepsUp(() => (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(2))));
+        Assert.False(OutputStores.KeepsUp(() => (TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(2))));
+        // No 16 MiB to time with: as where nothing can be timed, the last level is taken to keep up.
+        Assert.True(OutputStores.KeepsUp(() => throw new OutOfMemoryException()));
+    }
+
+    [Fact]
     public unsafe void The_store_probe_copies_every_byte_either_way_and_times_both()
     {
         if (!StoreProbe.IsSupported)
