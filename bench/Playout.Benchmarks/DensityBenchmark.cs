@@ -94,7 +94,7 @@ public static class DensityBenchmark
             double[] totals = [.. ticks.Select(t => t.Total / 1000).Order()];
             output.WriteLine($"{count,2} channel(s): late ticks {lost.Late}, slipped frames {lost.Slipped}, clip filler ticks {lost.Filler}, " +
                 $"card repeated {lost.Repeated} late {lost.CardLate}{(encode != DensityOutput.None ? $", encoder dropped {lost.EncoderDropped}" : "")}; tick p99 {TickPhase.Percentile(totals, 99):0.00} max {(totals.Length == 0 ? 0 : totals[^1]):0.00} ms{Longest(ticks)} (produce {Mean(ticks, t => t.Produce):0.00}, " +
-                $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean; each channel's last {TickTimings.Window} ticks); {cores:0.00} cores");
+                $"mix {Mean(ticks, t => t.Mix):0.00}, consume {Mean(ticks, t => t.Consume):0.00} ms mean; the measured ticks, at most each channel's last {TickTimings.Window}); {cores:0.00} cores");
             output.WriteLine("    cores by thread: " + string.Join(", ", threads.Where(t => t.Cores >= 0.005).Select(t => $"{t.Kind} {t.Cores:0.00}")));
             output.WriteLine("    " + (GcCounts.Now() - gcBefore));
             if (steal is not null)
@@ -149,6 +149,7 @@ public static class DensityBenchmark
             encoderDropped);
     }
 
+    /// <summary>The last <paramref name="count"/> of a channel's timings (all it kept, when it kept fewer).</summary>
     private static ArraySegment<TickTiming> Newest(TickTiming[] oldestFirst, long count) =>
         new(oldestFirst, (int)Math.Max(0, oldestFirst.Length - count), (int)Math.Min(oldestFirst.Length, count));
 

@@ -11,7 +11,10 @@ internal sealed class StealWatch : IDisposable
 {
     private const int WindowMs = 100;
 
-    /// <summary>Stolen time in a window (or the one before it) that counts a late tick there as the host's.</summary>
+    /// <summary>
+    /// Stolen time in a window (or the one before it, as the clock counts a tick late only once it runs) that counts a late tick
+    /// there as the host's: /proc/stat counts in 10 ms ticks, so this is any stolen time at all.
+    /// </summary>
     private const double StolenMs = 5;
 
     private readonly Func<long> _lateTicks;
